@@ -1,1 +1,3 @@
-export {};
+export type { Suite, SuiteContext, BenchResult, MeasureOptions } from './suite.js';
+export { suites } from './suites/index.js';
+export { median } from './measure.js';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { TensorError } from './errors.js';
+import './kernels/register-all.js';
 
 /** Backends Neurite knows. `auto` picks the fastest one that initialises. */
 export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';

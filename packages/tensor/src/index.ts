@@ -5,3 +5,7 @@ export { setBackend, backendInfo } from './backend.js';
 export type { BackendName, BackendChoice, BackendInfo } from './backend.js';
 export { scope, memorySnapshot, expectNoLeaks } from './memory.js';
 export type { MemorySnapshot } from './memory.js';
+export * from './rng/index.js';
+export * from './sparse/index.js';
+export * from './fft/index.js';
+export * from './topk.js';
