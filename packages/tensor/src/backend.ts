@@ -34,8 +34,13 @@ export function onBackendReady(hook: (name: BackendName) => void | Promise<void>
 
 async function registerGpu(name: 'webgl' | 'webgpu'): Promise<void> {
   if (tf.findBackendFactory(name) != null) return;
-  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
-  else await import('@tensorflow/tfjs-backend-webgpu');
+  if (name === 'webgl') {
+    await import('@tensorflow/tfjs-backend-webgl');
+    await import('./kernels/register-webgl.js');
+  } else {
+    await import('@tensorflow/tfjs-backend-webgpu');
+    await import('./kernels/register-webgpu.js');
+  }
 }
 
 let wasmPathsSet = false;

@@ -1,1 +1,4 @@
-export {};
+// Kernels for the cpu and wasm backends (safe to load in Node and the browser).
+import './register-sparse.js';
+import './register-fft-wasm.js';
+import './register-conv-wasm.js';
