@@ -33,7 +33,6 @@ export function onBackendReady(hook: (name: BackendName) => void | Promise<void>
 }
 
 async function registerGpu(name: 'webgl' | 'webgpu'): Promise<void> {
-  if (tf.findBackendFactory(name) != null) return;
   if (name === 'webgl') {
     await import('@tensorflow/tfjs-backend-webgl');
     await import('./kernels/register-webgl.js');
