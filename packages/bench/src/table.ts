@@ -1,6 +1,7 @@
 import type { BenchResult } from './suite.js';
 
 function fmt(v: number): string {
+  if (Number.isNaN(v)) return 'n/a';
   if (!Number.isFinite(v)) return String(v);
   const a = Math.abs(v);
   if (a >= 1e6 || (a > 0 && a < 1e-3)) return v.toExponential(2);
@@ -9,7 +10,7 @@ function fmt(v: number): string {
   return v.toFixed(3);
 }
 
-/** A plain-text table of one suite's results. */
+/** A plain-text table of one suite's results; notes follow the table as `* case: note` lines. */
 export function formatTable(suite: string, results: BenchResult[]): string {
   const head = ['case', 'params', 'backend', 'value', 'unit', 'reference', 'ratio', 'goal'];
   const rows = results.map((r) => [
@@ -24,5 +25,6 @@ export function formatTable(suite: string, results: BenchResult[]): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  return [`== ${suite} ==`, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  const notes = results.filter((r) => r.note).map((r) => `* ${r.case}: ${r.note}`);
+  return [`== ${suite} ==`, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...notes].join('\n');
 }

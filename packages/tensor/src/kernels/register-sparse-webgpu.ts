@@ -1,1 +1,10 @@
-export {};
+// Sparse / event kernels for webgpu (WGSL compute programs). Loaded by
+// setBackend('webgpu') through register-webgpu.ts, never at module load in Node.
+import { registerKernel } from '@tensorflow/tfjs-core';
+import { gatherRowsSumWebgpuConfig } from './webgpu/GatherRowsSum.js';
+import { sparseGatherRowsSumWebgpuConfig } from './webgpu/SparseGatherRowsSum.js';
+import { sparseMatVecWebgpuConfig } from './webgpu/SparseMatVec.js';
+
+for (const config of [gatherRowsSumWebgpuConfig, sparseGatherRowsSumWebgpuConfig, sparseMatVecWebgpuConfig]) {
+  registerKernel(config);
+}

@@ -1,1 +1,14 @@
-export {};
+export type { CSR, DenseMatrix } from './csr.js';
+export { csrFromCOO } from './csr-from-coo.js';
+export { randomCSR } from './random-csr.js';
+export type { RandomCSROptions } from './random-csr.js';
+export { gatherRowsSum } from './gather-rows-sum.js';
+export { propagateSpikes } from './propagate-spikes.js';
+export { spmv } from './spmv.js';
+export { csrToTensors } from './csr-tensors.js';
+export type { CSRTensors } from './csr-tensors.js';
+export { gatherRowsSumTensor } from './gather-rows-sum-tensor.js';
+export { propagateSpikesTensor } from './propagate-spikes-tensor.js';
+export { spmvTensor } from './spmv-tensor.js';
+export { GatherRowsSum, SparseGatherRowsSum, SparseMatVec } from './kernel-names.js';
+export type { GatherRowsSumInputs, SparseGatherRowsSumInputs, SparseGatherRowsSumAttrs, SparseMatVecInputs } from './kernel-names.js';

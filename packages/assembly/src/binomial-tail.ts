@@ -1,0 +1,116 @@
+import type { Rng } from '@neurite/tensor';
+
+/**
+ * Binomial tail helpers used by the lazy ("sparse") simulation.
+ *
+ * A never-fired neuron of a target area receives X ~ Binomial(K, p) synapses
+ * from the K neurons firing into the area this round (stimuli + source
+ * winners). Only the k largest of the N = n - w such inputs matter for the
+ * k-cap, so they are sampled directly from the upper tail instead of drawing
+ * N binomials.
+ */
+
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7,
+];
+
+/** ln Γ(x) for x > 0 (Lanczos approximation, g = 7; relative error ≈ 1e-15). */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  x -= 1;
+  let a = LANCZOS[0];
+  const t = x + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
+  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** ln P(X = v) for X ~ Binomial(n, p), 0 <= v <= n. */
+export function binomialLogPmf(n: number, p: number, v: number): number {
+  if (v < 0 || v > n) return -Infinity;
+  if (p >= 1) return v === n ? 0 : -Infinity;
+  if (p <= 0) return v === 0 ? 0 : -Infinity;
+  return lnGamma(n + 1) - lnGamma(v + 1) - lnGamma(n - v + 1) + v * Math.log(p) + (n - v) * Math.log1p(-p);
+}
+
+/**
+ * The largest value worth considering for the maximum of `count` iid
+ * Binomial(n, p) draws: the smallest v >= mode with count · P(X = v) < e^-45
+ * (the tail above it has probability < 1e-19 for the whole sample).
+ */
+function tailTop(n: number, p: number, count: number): number {
+  const logCount = Math.log(Math.max(1, count));
+  let v = Math.min(n, Math.floor((n + 1) * p));
+  while (v < n && binomialLogPmf(n, p, v) + logCount > -45) v++;
+  return v;
+}
+
+/**
+ * Upper-tail quantile of Binomial(n, p): the smallest x with P(X > x) <= tail,
+ * i.e. scipy's `binom.ppf(1 - tail, n, p)`. Computed by summing the pmf from
+ * the far tail downwards (no cancellation for small `tail`).
+ */
+export function binomialUpperQuantile(n: number, p: number, tail: number): number {
+  if (tail >= 1) return 0;
+  if (p >= 1) return n;
+  let x = tailTop(n, p, 1 / Math.max(tail, 1e-300));
+  let above = 0; // P(X > x)
+  while (x > 0) {
+    const next = above + Math.exp(binomialLogPmf(n, p, x)); // P(X > x - 1)
+    if (next > tail) break;
+    above = next;
+    x--;
+  }
+  return x;
+}
+
+/**
+ * Reference sampler (brain.py / the C++ port): the k candidate inputs are k iid
+ * draws of N(μ, σ²) truncated to [α, K], rounded, where μ = Kp, σ² = Kp(1-p)
+ * and α = binom.ppf((N - k)/N, K, p). Writes k values into `out`.
+ */
+export function sampleTailReference(rng: Rng, K: number, p: number, N: number, k: number, out: Float64Array): void {
+  const alpha = binomialUpperQuantile(K, p, k / N);
+  const mu = K * p;
+  const sigma = Math.sqrt(K * p * (1 - p));
+  if (!(sigma > 0) || alpha >= K) {
+    out.fill(Math.min(K, Math.max(alpha, Math.round(mu))), 0, k);
+    return;
+  }
+  for (let i = 0; i < k; i++) {
+    const x = Math.round(rng.truncatedNormal(alpha, K, mu, sigma));
+    out[i] = x > K ? K : x < alpha ? alpha : x;
+  }
+}
+
+/**
+ * Exact sampler: the k largest of N iid Binomial(K, p) values (the top-k
+ * order statistics), drawn value by value from the top. Given that the R
+ * remaining draws are all <= v, the number equal to v is
+ * Binomial(R, P(X = v) / P(X <= v)); walking v downwards until k values are
+ * collected gives exactly the joint law of the top k (no normal approximation).
+ * Writes k values, descending, into `out`.
+ */
+export function sampleTailExact(rng: Rng, K: number, p: number, N: number, k: number, out: Float64Array): void {
+  let v = tailTop(K, p, N);
+  let remaining = N;
+  let got = 0;
+  let above = 0; // P(X > v)
+  while (got < k) {
+    const pmf = Math.exp(binomialLogPmf(K, p, v));
+    const below = 1 - above; // P(X <= v)
+    const ratio = v === 0 || below <= pmf ? 1 : pmf / below;
+    const c = ratio >= 1 ? remaining : rng.binomial(remaining, ratio);
+    const take = Math.min(c, k - got);
+    out.fill(v, got, got + take);
+    got += take;
+    remaining -= c;
+    above += pmf;
+    v--;
+    if (v < 0) {
+      out.fill(0, got, k);
+      break;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { Brain, type TailSampler } from './brain.js';
+
+export interface MergeOptions {
+  n: number; k: number; p: number; beta: number; rounds: number;
+  seed?: number; sampler?: TailSampler;
+}
+
+export interface MergeResult {
+  supportA: number[]; supportB: number[]; supportC: number[];
+  /** Winners of C after the last round. */
+  winnersC: Int32Array;
+  /** The brain after the merge (for further read-outs). */
+  brain: Brain;
+}
+
+/**
+ * Merge (brain.py's merge_sim): assemblies in A and B fire together into C
+ * with reciprocal fibres A ↔ C ↔ B; C forms one assembly that represents the
+ * pair, and the supports of A, B and C converge.
+ */
+export function simulateMerge(o: MergeOptions): MergeResult {
+  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const { n, k, beta } = o;
+  b.addStimulus('stimA', k).addStimulus('stimB', k).addArea('A', n, k, beta).addArea('B', n, k, beta).addArea('C', n, k, beta);
+  b.project({ stimA: ['A'] }, {});
+  b.project({ stimB: ['B'] }, {});
+  b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'] });
+  for (let i = 0; i < o.rounds; i++) b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'], C: ['C', 'A', 'B'] });
+  return { supportA: b.supportHistory('A'), supportB: b.supportHistory('B'), supportC: b.supportHistory('C'), winnersC: b.winners('C'), brain: b };
+}

@@ -1,0 +1,42 @@
+import { Brain, type TailSampler } from './brain.js';
+import { overlap } from './overlap.js';
+
+export interface PatternCompletionOptions {
+  n: number; k: number; p: number; beta: number;
+  /** Rounds used to form the assembly (stimulus + recurrence). */
+  projectRounds: number;
+  /** Fraction of the assembly fired as the cue (0, 1]. */
+  alpha: number;
+  /** Recurrent rounds A → A after the cue. */
+  completionRounds: number;
+  seed?: number; sampler?: TailSampler;
+}
+
+export interface PatternCompletionResult {
+  /** Overlap (fraction of k) of the completed winners with the assembly after each completion round. */
+  recovered: number[];
+  cueSize: number;
+}
+
+/**
+ * Pattern completion (brain.py's pattern_com): after an assembly forms, a
+ * random fraction α of it fires alone through the recurrent fibre A → A; the
+ * k-cap recruits the rest of the assembly.
+ */
+export function simulatePatternCompletion(o: PatternCompletionOptions): PatternCompletionResult {
+  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  b.addStimulus('stim', o.k).addArea('A', o.n, o.k, o.beta);
+  b.project({ stim: ['A'] }, {});
+  for (let i = 0; i < o.projectRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });
+  const assembly = b.winners('A');
+  const cueSize = Math.max(1, Math.floor(o.k * o.alpha));
+  // the cue: a random subset of the assembly, drawn with the brain's generator
+  const pick = b.rng.sampleWithoutReplacement(assembly.length, cueSize);
+  b.setWinners('A', Array.from(pick, (i) => assembly[i]));
+  const recovered: number[] = [];
+  for (let i = 0; i < o.completionRounds; i++) {
+    b.project({}, { A: ['A'] });
+    recovered.push(overlap(b.winners('A'), assembly) / o.k);
+  }
+  return { recovered, cueSize };
+}

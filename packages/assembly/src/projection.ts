@@ -1,0 +1,87 @@
+import { Brain, type TailSampler } from './brain.js';
+import { overlap } from './overlap.js';
+
+export interface ProjectionOptions {
+  n: number; k: number; p: number; beta: number;
+  /** Rounds in all (the first is stimulus only, brain.py's project_sim). */
+  rounds: number;
+  seed?: number;
+  sampler?: TailSampler;
+  /** Simulate the area explicitly (all n neurons) instead of lazily. */
+  explicit?: boolean;
+}
+
+export interface ProjectionResult {
+  /** Support (neurons ever fired) after each round. */
+  support: number[];
+  /** First-time winners in each round. */
+  newWinners: number[];
+  /** |winners(round 2) ∩ winners(round 1)| / k. */
+  overlap21: number;
+  /** First round (1-based) with no new winner, or -1 if every round recruited. */
+  convergenceRound: number;
+  /**
+   * Rounds until no new winner: the number of rounds before the first run of
+   * 3 consecutive rounds without a new winner (the support has stopped
+   * growing), or -1 if that never happens within `rounds`.
+   */
+  roundsToStable: number;
+  /** Winners after the last round. */
+  winners: Int32Array;
+}
+
+/**
+ * Projection (brain.py's project_sim): a stimulus of k neurons fires into
+ * area A once, then `rounds - 1` times together with A's recurrent fibre
+ * A → A. With plasticity the winners converge to a stable assembly: the
+ * support stops growing.
+ */
+export function simulateProjection(o: ProjectionOptions): ProjectionResult {
+  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  b.addStimulus('stim', o.k);
+  if (o.explicit) b.addExplicitArea('A', o.n, o.k, o.beta); else b.addArea('A', o.n, o.k, o.beta);
+  const newWinners: number[] = [];
+  let first: Int32Array | null = null;
+  let overlap21 = NaN;
+  let convergenceRound = -1;
+  let prevSupport = 0;
+  for (let t = 1; t <= o.rounds; t++) {
+    if (t === 1) b.project({ stim: ['A'] }, {});
+    else b.project({ stim: ['A'] }, { A: ['A'] });
+    const s = b.support('A');
+    newWinners.push(s - prevSupport);
+    prevSupport = s;
+    if (t === 1) first = b.winners('A');
+    if (t === 2 && first) overlap21 = overlap(first, b.winners('A')) / o.k;
+    if (convergenceRound < 0 && t > 1 && newWinners[t - 1] === 0) convergenceRound = t;
+  }
+  return { support: b.supportHistory('A'), newWinners, overlap21, convergenceRound, roundsToStable: roundsToStable(newWinners), winners: b.winners('A') };
+}
+
+/**
+ * Number of rounds before the first run of `quiet` consecutive rounds with no
+ * new winner (round 1, the stimulus-only round, always recruits k), or -1.
+ */
+export function roundsToStable(newWinners: readonly number[], quiet = 3): number {
+  for (let t = 1; t + quiet <= newWinners.length; t++) {
+    let ok = true;
+    for (let j = t; j < t + quiet; j++) if (newWinners[j] !== 0) { ok = false; break; }
+    if (ok) return t;
+  }
+  return -1;
+}
+
+/**
+ * Projects stimulus `stimulus` into `area` of an existing brain for `rounds`
+ * rounds (the first without recurrence if the area has no assembly yet).
+ * Returns the support after each round.
+ */
+export function projectStimulus(brain: Brain, stimulus: string, area: string, rounds: number): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < rounds; t++) {
+    if (brain.winners(area).length === 0) brain.project({ [stimulus]: [area] }, {});
+    else brain.project({ [stimulus]: [area] }, { [area]: [area] });
+    out.push(brain.support(area));
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import { Brain, type TailSampler } from './brain.js';
+import { overlap } from './overlap.js';
+
+export interface ReciprocalProjectionOptions {
+  n: number; k: number; p: number; beta: number;
+  /** Rounds forming the assembly in A from its stimulus. */
+  formRounds: number;
+  /** Rounds of reciprocal projection A ↔ B (stimulus still firing into A). */
+  rounds: number;
+  seed?: number; sampler?: TailSampler;
+}
+
+export interface ReciprocalProjectionResult {
+  /** Support of B after each reciprocal round. */
+  supportB: number[];
+  /** Fraction of A's assembly recovered when B's assembly alone fires back into A. */
+  recoveredA: number;
+  /** Fraction of B's assembly recovered when A's assembly alone fires into B. */
+  recoveredB: number;
+}
+
+/**
+ * Reciprocal projection (Papadimitriou et al. 2020): an assembly in A projects
+ * into B while B projects back into A (A ↔ B, both recurrent). Afterwards B's
+ * assembly alone recalls A's assembly and vice versa.
+ */
+export function simulateReciprocalProjection(o: ReciprocalProjectionOptions): ReciprocalProjectionResult {
+  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const { n, k, beta } = o;
+  b.addStimulus('stim', k).addArea('A', n, k, beta).addArea('B', n, k, beta);
+  b.project({ stim: ['A'] }, {});
+  for (let i = 0; i < o.formRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });
+  b.project({ stim: ['A'] }, { A: ['A', 'B'] });
+  for (let i = 0; i < o.rounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A', 'B'], B: ['A', 'B'] });
+  const asmA = b.winners('A'), asmB = b.winners('B');
+  const supportB = b.supportHistory('B');
+  // read-out without learning: B alone -> A, then A alone -> B
+  b.plasticity = false;
+  b.project({}, { B: ['A'] });
+  const recoveredA = overlap(b.winners('A'), asmA) / k;
+  b.setWinners('A', asmA);
+  b.project({}, { A: ['B'] });
+  const recoveredB = overlap(b.winners('B'), asmB) / k;
+  return { supportB, recoveredA, recoveredB };
+}

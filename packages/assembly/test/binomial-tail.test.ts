@@ -1,0 +1,53 @@
+import { describe, it, expect } from 'vitest';
+import { createRng } from '@neurite/tensor';
+import { lnGamma, binomialLogPmf, binomialUpperQuantile, sampleTailExact, sampleTailReference } from '../src/index.js';
+
+describe('binomial tail', () => {
+  it('lnGamma matches log factorials', () => {
+    let lf = 0;
+    for (let n = 1; n < 170; n++) { lf += Math.log(n); expect(lnGamma(n + 1)).toBeCloseTo(lf, 8); }
+    expect(lnGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 12);
+  });
+
+  it('pmf sums to 1 and the upper quantile matches a brute-force CDF', () => {
+    for (const [n, p] of [[317, 0.01], [634, 0.05], [2000, 0.001], [50, 0.5]] as const) {
+      let s = 0;
+      const pmf: number[] = [];
+      for (let v = 0; v <= n; v++) { pmf.push(Math.exp(binomialLogPmf(n, p, v))); s += pmf[v]; }
+      expect(s).toBeCloseTo(1, 10);
+      for (const tail of [0.5, 0.1, 3.17e-3, 1e-5]) {
+        // brute force: smallest x with P(X > x) <= tail
+        let x = 0, above = 1 - pmf[0];
+        while (above > tail) { x++; above -= pmf[x]; }
+        expect(binomialUpperQuantile(n, p, tail)).toBe(x);
+      }
+    }
+  });
+
+  it('exact sampler: the top-k order statistics of N iid binomials (vs direct simulation)', () => {
+    const K = 634, p = 0.01, N = 20000, k = 60, trials = 300;
+    const rng = createRng(11);
+    const exactTop = new Float64Array(k);
+    let sumMaxE = 0, sumKthE = 0, sumMaxD = 0, sumKthD = 0, sqMax = 0;
+    const draws = new Float64Array(N);
+    for (let t = 0; t < trials; t++) {
+      sampleTailExact(rng, K, p, N, k, exactTop);
+      for (let i = 1; i < k; i++) expect(exactTop[i]).toBeLessThanOrEqual(exactTop[i - 1]);
+      sumMaxE += exactTop[0]; sumKthE += exactTop[k - 1];
+      for (let i = 0; i < N; i++) draws[i] = rng.binomial(K, p);
+      draws.sort();
+      sumMaxD += draws[N - 1]; sumKthD += draws[N - k]; sqMax += draws[N - 1] ** 2;
+    }
+    const sdMax = Math.sqrt(sqMax / trials - (sumMaxD / trials) ** 2);
+    expect(Math.abs(sumMaxE - sumMaxD) / trials).toBeLessThan(5 * sdMax * Math.sqrt(2 / trials) + 0.05);
+    expect(Math.abs(sumKthE - sumKthD) / trials).toBeLessThan(0.15);
+  });
+
+  it('reference sampler draws k integers in [α, K]', () => {
+    const rng = createRng(1);
+    const out = new Float64Array(317);
+    sampleTailReference(rng, 634, 0.01, 99683, 317, out);
+    const alpha = binomialUpperQuantile(634, 0.01, 317 / 99683);
+    for (const v of out) { expect(Number.isInteger(v)).toBe(true); expect(v).toBeGreaterThanOrEqual(alpha); expect(v).toBeLessThanOrEqual(634); }
+  });
+});

@@ -1,0 +1,60 @@
+import { HrrError } from './hrr-error.js';
+
+/** @internal Throws unless `dim` is a positive safe integer. */
+export function checkDim(fn: string, dim: number, name = 'dim'): number {
+  if (!Number.isSafeInteger(dim) || dim < 1) {
+    throw new HrrError(name, `${fn}: ${name} must be a positive integer, got ${String(dim)}`);
+  }
+  return dim;
+}
+
+/** @internal Number of rows of a row-major [batch, dim] array; throws if the length is not a positive multiple of dim. */
+export function rowsOf(fn: string, x: ArrayLike<number>, dim: number, name: string): number {
+  if (x == null || typeof x.length !== 'number') {
+    throw new HrrError(name, `${fn}: ${name} must be a Float32Array (or array of numbers), got ${x === null ? 'null' : typeof x}`);
+  }
+  if (x.length === 0 || x.length % dim !== 0) {
+    throw new HrrError(name, `${fn}: ${name} has length ${x.length}, expected a positive multiple of dim=${dim}`);
+  }
+  return x.length / dim;
+}
+
+/**
+ * @internal Batch size of a binary op with broadcasting: both operands have the same number
+ * of rows, or one of them has a single row.
+ */
+export function broadcastRows(fn: string, na: number, nb: number, a = 'a', b = 'b'): number {
+  if (na === nb || nb === 1) return na;
+  if (na === 1) return nb;
+  throw new HrrError(b, `${fn}: ${a} has ${na} rows and ${b} has ${nb} rows; expected equal counts or one of them 1`);
+}
+
+/** @internal Dimension of a binary op: explicit, else the shorter operand's length. */
+export function binaryDim(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, dim?: number): number {
+  if (dim !== undefined) return checkDim(fn, dim);
+  const d = Math.min(a?.length ?? 0, b?.length ?? 0);
+  if (!(d >= 1)) throw new HrrError('a', `${fn}: operands must be non-empty vectors`);
+  return d;
+}
+
+/** @internal The output array: `out` when given (checked), else a new Float32Array. */
+export function outArray(fn: string, n: number, out?: Float32Array): Float32Array {
+  if (out === undefined) return new Float32Array(n);
+  if (!(out instanceof Float32Array) || out.length !== n) {
+    throw new HrrError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`);
+  }
+  return out;
+}
+
+/** @internal Throws unless x is a finite number. */
+export function checkFinite(fn: string, x: number, name: string): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new HrrError(name, `${fn}: ${name} must be a finite number, got ${String(x)}`);
+  return x;
+}
+
+/** @internal Dimension of a unary op: explicit, else the operand's length. */
+export function unaryDim(fn: string, a: ArrayLike<number>, dim?: number): number {
+  if (dim !== undefined) return checkDim(fn, dim);
+  if (a == null || !(a.length >= 1)) throw new HrrError('a', `${fn}: a must be a non-empty vector`);
+  return a.length;
+}

@@ -1,0 +1,20 @@
+import { binaryDim, broadcastRows, outArray, rowsOf } from './check.js';
+import type { BinaryOptions } from './bind.js';
+import { binarySpectral, mulConjSpectra } from './spectral.js';
+
+/**
+ * HRR unbinding with the approximate inverse: circular correlation
+ * unbind(c, a)[t] = (a^† ⊛ c)[t] = sum_s a[s] c[(s + t) mod D], computed as
+ * IDFT(conj(DFT(a)) · DFT(c)). For a random key a with elements N(0, 1/D),
+ * unbind(bind(a, b), a) ≈ b with cosine ≈ 1/√2; for a unitary key it is exactly b.
+ *
+ * `c` (the trace) and `a` (the key) are length D or [batch, D] with broadcasting.
+ */
+export function unbind(c: ArrayLike<number>, a: ArrayLike<number>, opts: BinaryOptions = {}): Float32Array {
+  const dim = binaryDim('unbind', c, a, opts.dim);
+  const nc = rowsOf('unbind', c, dim, 'c');
+  const na = rowsOf('unbind', a, dim, 'a');
+  const n = broadcastRows('unbind', nc, na, 'c', 'a');
+  const out = outArray('unbind', n * dim, opts.out);
+  return binarySpectral(a, na, c, nc, dim, out, mulConjSpectra);
+}

@@ -1,0 +1,225 @@
+import { tf, type Rng, type Tensor2D } from '@neurite/tensor';
+import { checkFinite, rowsOf } from './check.js';
+import { HrrError } from './hrr-error.js';
+import { toRng, type SeedOrRng } from './to-rng.js';
+import type { Vsa } from './vsa.js';
+
+/** One cleanup answer: the item's name, its row in the vocabulary and its similarity to the query. */
+export interface CleanupMatch {
+  name: string;
+  index: number;
+  score: number;
+}
+
+/** Options of `Vocabulary.cleanup`. */
+export interface CleanupOptions {
+  /** Number of best items returned per query (default 1, clamped to the vocabulary size). */
+  k?: number;
+  /** Only items with similarity ≥ threshold are returned (default −Infinity: all k). */
+  threshold?: number;
+}
+
+/** Options of a `Vocabulary`. */
+export interface VocabularyOptions {
+  /**
+   * Near-duplicate bound: `create` rejects a random candidate whose similarity to an existing item
+   * (or an earlier one of the same call) exceeds this, and draws another from the generator.
+   * Default 0.1 (as nengo_spa). Use 1 to switch rejection off (pure random vectors).
+   */
+  maxSimilarity?: number;
+  /** Candidates drawn per item before `create` gives up with an HrrError. Default 100. */
+  maxTries?: number;
+}
+
+const NAME = /^[^\u0000-\u001f]{1,256}$/;
+
+/**
+ * An item memory: named vectors of one `Vsa` model, with near-duplicate rejection on creation
+ * and batched cleanup (nearest items by the model's similarity, as one matmul of query
+ * features × item features on the active tfjs backend).
+ *
+ * The vocabulary caches its item-feature matrix as a tensor for cleanup; call `dispose()` when
+ * done with it (the cache is rebuilt on demand after items are added).
+ */
+export class Vocabulary {
+  readonly vsa: Vsa;
+  readonly maxSimilarity: number;
+  readonly maxTries: number;
+  private readonly rng: Rng;
+  private readonly names_: string[] = [];
+  private readonly index_ = new Map<string, number>();
+  private data: Float32Array;
+  private feats: Float32Array;
+  private itemsTensor: Tensor2D | null = null;
+
+  constructor(vsa: Vsa, seed: SeedOrRng, opts: VocabularyOptions = {}) {
+    if (vsa == null || typeof vsa.bind !== 'function') throw new HrrError('vsa', 'Vocabulary: vsa must come from createVsa');
+    this.vsa = vsa;
+    this.rng = toRng(seed);
+    this.maxSimilarity = checkFinite('Vocabulary', opts.maxSimilarity ?? 0.1, 'maxSimilarity');
+    this.maxTries = opts.maxTries ?? 100;
+    if (!Number.isSafeInteger(this.maxTries) || this.maxTries < 1) throw new HrrError('maxTries', `Vocabulary: maxTries must be a positive integer, got ${opts.maxTries}`);
+    this.data = new Float32Array(16 * vsa.dim);
+    this.feats = new Float32Array(16 * vsa.featureDim);
+  }
+
+  /** Number of items. */
+  get size(): number { return this.names_.length; }
+  /** Item names in insertion order (row order of `vectors()`). */
+  get names(): readonly string[] { return this.names_; }
+  has(name: string): boolean { return this.index_.has(name); }
+  /** Row index of a name; HrrError if absent. */
+  indexOf(name: string): number {
+    const i = this.index_.get(name);
+    if (i === undefined) throw new HrrError('name', `Vocabulary: no item named ${JSON.stringify(name)}`);
+    return i;
+  }
+  /** A copy of the item's vector. */
+  get(name: string): Float32Array {
+    const i = this.indexOf(name), d = this.vsa.dim;
+    return this.data.slice(i * d, (i + 1) * d);
+  }
+  /** A copy of all vectors, [size, D] row-major in `names` order. */
+  vectors(): Float32Array { return this.data.slice(0, this.size * this.vsa.dim); }
+
+  /** Adds named vectors as given (no similarity check). `vectors` is [names.length, D]. */
+  add(names: string | readonly string[], vectors: ArrayLike<number>): void {
+    const list = typeof names === 'string' ? [names] : [...names];
+    const n = rowsOf('Vocabulary.add', vectors, this.vsa.dim, 'vectors');
+    if (n !== list.length) throw new HrrError('vectors', `Vocabulary.add: ${list.length} names but ${n} vectors`);
+    this.checkNames(list);
+    for (let r = 0; r < n; r++) {
+      for (let j = 0; j < this.vsa.dim; j++) {
+        if (!Number.isFinite(vectors[r * this.vsa.dim + j])) throw new HrrError('vectors', `Vocabulary.add: vector for ${JSON.stringify(list[r])} has a non-finite element at ${j}`);
+      }
+    }
+    const d = this.vsa.dim;
+    const all = vectors instanceof Float32Array ? vectors : Float32Array.from(vectors);
+    for (let r = 0; r < n; r++) this.push(list[r], all.subarray(r * d, (r + 1) * d));
+  }
+
+  /**
+   * Creates random items from the vocabulary's generator, rejecting candidates more similar than
+   * `maxSimilarity` to any existing item (computed in float64 on the CPU, so the same seed gives
+   * the same vocabulary on every backend). Returns the new vectors, [names.length, D].
+   * @throws HrrError after `maxTries` rejected candidates for one item (raise D or the bound).
+   */
+  create(names: string | readonly string[]): Float32Array {
+    const list = typeof names === 'string' ? [names] : [...names];
+    this.checkNames(list);
+    const d = this.vsa.dim, f = this.vsa.featureDim;
+    const out = new Float32Array(list.length * d);
+    const check = this.maxSimilarity < 1;
+    for (let r = 0; r < list.length; r++) {
+      let accepted: Float32Array | null = null;
+      let worst = -Infinity;
+      for (let t = 0; t < this.maxTries && accepted === null; t++) {
+        const cand = this.vsa.random(this.rng, 1);
+        if (!check) { accepted = cand; break; }
+        const cf = this.vsa.features(cand);
+        let max = -Infinity;
+        for (let i = 0; i < this.size && max <= this.maxSimilarity; i++) {
+          let s = 0;
+          const o = i * f;
+          for (let j = 0; j < f; j++) s += cf[j] * this.feats[o + j];
+          if (s > max) max = s;
+        }
+        if (max <= this.maxSimilarity) accepted = cand;
+        else worst = Math.max(worst, max);
+      }
+      if (accepted === null) {
+        throw new HrrError('maxSimilarity', `Vocabulary.create: no candidate for ${JSON.stringify(list[r])} within maxSimilarity=${this.maxSimilarity} of ${this.size} items after ${this.maxTries} tries (D=${d}); raise D or maxSimilarity`);
+      }
+      this.push(list[r], accepted);
+      out.set(accepted, r * d);
+    }
+    return out;
+  }
+
+  /**
+   * Similarities of each query row to every item, [q, size] row-major (the model's similarity:
+   * cosine for hrr/map, mean cos of angle differences for fhrr), computed as one matmul on the
+   * active backend.
+   */
+  similarities(queries: ArrayLike<number>): Float32Array {
+    const q = rowsOf('Vocabulary.similarities', queries, this.vsa.dim, 'queries');
+    if (this.size === 0) return new Float32Array(0);
+    const items = this.items();
+    const qf = tf.tensor2d(this.vsa.features(queries), [q, this.vsa.featureDim]);
+    const s = tf.matMul(qf, items, false, true);
+    const out = s.dataSync() as Float32Array;
+    qf.dispose(); s.dispose();
+    return out;
+  }
+
+  /**
+   * Cleanup: for each query row ([q, D] or one vector), the `k` most similar items with
+   * similarity ≥ `threshold`, best first (ties: lower index first). Batched: one matmul
+   * [q, F] × [F, size] and one top-k on the active backend.
+   */
+  cleanup(queries: ArrayLike<number>, opts: CleanupOptions = {}): CleanupMatch[][] {
+    const q = rowsOf('Vocabulary.cleanup', queries, this.vsa.dim, 'queries');
+    const kReq = opts.k ?? 1;
+    if (!Number.isSafeInteger(kReq) || kReq < 1) throw new HrrError('k', `Vocabulary.cleanup: k must be a positive integer, got ${opts.k}`);
+    const threshold = opts.threshold ?? -Infinity;
+    if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new HrrError('threshold', `Vocabulary.cleanup: threshold must be a number, got ${String(threshold)}`);
+    if (this.size === 0) return Array.from({ length: q }, () => []);
+    const k = Math.min(kReq, this.size);
+    const items = this.items();
+    const [vals, idx] = tf.tidy(() => {
+      const qf = tf.tensor2d(this.vsa.features(queries), [q, this.vsa.featureDim]);
+      const s = tf.matMul(qf, items, false, true);
+      const t = tf.topk(s, k, true);
+      return [t.values, t.indices];
+    });
+    const v = vals.dataSync(), ix = idx.dataSync();
+    vals.dispose(); idx.dispose();
+    const res: CleanupMatch[][] = [];
+    for (let r = 0; r < q; r++) {
+      const row: CleanupMatch[] = [];
+      for (let j = 0; j < k; j++) {
+        const score = v[r * k + j], index = ix[r * k + j];
+        if (score >= threshold) row.push({ name: this.names_[index], index, score });
+      }
+      res.push(row);
+    }
+    return res;
+  }
+
+  /** Frees the cached item tensor (the vocabulary stays usable). */
+  dispose(): void {
+    this.itemsTensor?.dispose();
+    this.itemsTensor = null;
+  }
+
+  private items(): Tensor2D {
+    if (this.itemsTensor === null || this.itemsTensor.isDisposed) {
+      const f = this.vsa.featureDim;
+      this.itemsTensor = tf.tensor2d(this.feats.slice(0, this.size * f), [this.size, f]);
+    }
+    return this.itemsTensor;
+  }
+
+  private checkNames(list: string[]): void {
+    const seen = new Set<string>();
+    for (const nm of list) {
+      if (typeof nm !== 'string' || !NAME.test(nm)) throw new HrrError('name', `Vocabulary: item names must be 1–256 printable characters, got ${JSON.stringify(nm)}`);
+      if (this.index_.has(nm) || seen.has(nm)) throw new HrrError('name', `Vocabulary: an item named ${JSON.stringify(nm)} already exists`);
+      seen.add(nm);
+    }
+  }
+
+  private push(name: string, v: Float32Array): void {
+    const d = this.vsa.dim, f = this.vsa.featureDim, i = this.size;
+    if ((i + 1) * d > this.data.length) {
+      const cap = Math.max(16, 2 * (i + 1));
+      const nd = new Float32Array(cap * d); nd.set(this.data); this.data = nd;
+      const nf = new Float32Array(cap * f); nf.set(this.feats); this.feats = nf;
+    }
+    this.data.set(v, i * d);
+    this.feats.set(this.vsa.features(v), i * f);
+    this.names_.push(name);
+    this.index_.set(name, i);
+    this.dispose();
+  }
+}

@@ -1,0 +1,249 @@
+import type { Metadata, NirArray, NirGraph, NirNode, NodeType } from './types.js';
+import { NODE_SPECS, SAME_SHAPE } from './node-spec.js';
+import type { FieldSpec } from './node-spec.js';
+import { NirError } from './nir-error.js';
+import type { NirErrorLocation } from './nir-error.js';
+import { describe, filledLike, isNirArray, MAX_ELEMENTS, numel, sameShape, shapeStr, toNirArray } from './nir-array.js';
+import { checkGraph } from './check-graph.js';
+import { repairDanglingEdges } from './repair-dangling-edges.js';
+
+export interface GraphOptions {
+  /** Infer shapes and check every edge (default true). */
+  typeCheck?: boolean;
+  /**
+   * `'rename-dangling'`: in each graph, an edge end naming a missing node is
+   * renamed to the one node of that graph that no edge mentions, when there is
+   * exactly one (fixes files like the paper's Braille `_subgraph` file, whose
+   * subgraph holds `lif1` while its edges say `lif`). Default: no repair.
+   */
+  repair?: 'none' | 'rename-dangling';
+}
+
+type Fields = Record<string, unknown>;
+
+/**
+ * Build a validated node of one of the 18 leaf types (for graphs use
+ * {@link createGraph}). Arrays may be NirArrays, number[] or typed arrays;
+ * optional fields get nir 1.0.7's defaults (`v_reset` = 0, `w_in` = 1,
+ * `input_shape` / `input_type` = null, metadata = {}).
+ * Throws NirError naming the node and field.
+ */
+export function createNode<T extends Exclude<NodeType, 'NIRGraph'>>(type: T, fields: Fields, where: NirErrorLocation = {}): Extract<NirNode, { type: T }> {
+  return validateNode({ ...fields, type }, where.node ?? '', where) as Extract<NirNode, { type: T }>;
+}
+
+/** Build a validated graph: nodes (validated recursively), edges, metadata. */
+export function createGraph(fields: { nodes: Record<string, unknown>; edges: unknown; metadata?: unknown }, opts: GraphOptions = {}, where: NirErrorLocation = {}): NirGraph {
+  let raw: Fields = { type: 'NIRGraph', ...fields };
+  if (opts.repair === 'rename-dangling') raw = repairDanglingEdges(raw, where.node ?? '') as Fields;
+  const g = validateNode(raw, where.node ?? '', where) as NirGraph;
+  if (opts.typeCheck !== false) checkGraph(g, where);
+  return g;
+}
+
+/** Validate any node object (a graph included); `path` names it in errors. */
+export function validateNode(raw: unknown, path: string, where: NirErrorLocation = {}): NirNode {
+  const at = (field?: string): NirErrorLocation => ({ file: where.file, node: path, field });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new NirError(`expected a node object, got ${describe(raw)}`, at());
+  const r = raw as Fields;
+  const type = r.type;
+  if (type === 'NIRGraph') return validateGraph(r, path, where);
+  if (typeof type !== 'string' || !(type in NODE_SPECS)) {
+    throw new NirError(`unknown node type ${typeof type === 'string' ? `'${type}'` : describe(type)}`, at('type'));
+  }
+  const spec = NODE_SPECS[type as keyof typeof NODE_SPECS];
+  const known = new Set(['type', 'metadata', ...spec.fields.map((s) => s.name)]);
+  for (const k of Object.keys(r)) if (!known.has(k)) throw new NirError(`unknown field for ${type}`, at(k));
+  const out: Fields = { type };
+  for (const fs of spec.fields) {
+    let v = r[fs.name];
+    if (v === undefined && fs.default !== undefined) {
+      if (fs.default === 'null') v = null;
+      else {
+        const [how, like] = fs.default.split(':');
+        const base = out[like] as NirArray | undefined;
+        if (base === undefined) throw new NirError('missing field', at(like));
+        v = filledLike(base, how === 'onesLike' ? 1 : 0);
+      }
+    }
+    if (v === undefined) throw new NirError('missing field', at(fs.name));
+    out[fs.name] = coerceField(fs, v, at(fs.name));
+  }
+  out.metadata = validateMetadata(r.metadata ?? {}, at('metadata'));
+  checkSemantics(type as keyof typeof NODE_SPECS, out, at);
+  return out as unknown as NirNode;
+}
+
+function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGraph {
+  const at = (field?: string, edge?: [string, string]): NirErrorLocation => ({ file: where.file, node: path, field, edge });
+  for (const k of Object.keys(r)) {
+    if (!['type', 'nodes', 'edges', 'metadata'].includes(k)) throw new NirError('unknown field for NIRGraph', at(k));
+  }
+  const nodesRaw = r.nodes;
+  if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw)) throw new NirError(`expected a group of nodes, got ${describe(nodesRaw)}`, at('nodes'));
+  const nodes: Record<string, NirNode> = {};
+  for (const [name, n] of Object.entries(nodesRaw as Fields)) {
+    if (name === '' || name.includes('/') || name === '__proto__') throw new NirError(`bad node name '${name}'`, at('nodes'));
+    nodes[name] = validateNode(n, path === '' ? name : `${path}/${name}`, where);
+  }
+  if (r.edges === undefined) throw new NirError('missing field', at('edges'));
+  if (!Array.isArray(r.edges)) throw new NirError(`expected a list of edges, got ${describe(r.edges)}`, at('edges'));
+  const edges: [string, string][] = [];
+  for (const e of r.edges as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== 'string' || typeof e[1] !== 'string') {
+      throw new NirError(`each edge must be a pair of node names, got ${describe(e)}`, at('edges'));
+    }
+    const edge: [string, string] = [e[0], e[1]];
+    for (const end of edge) {
+      if (resolveEndpoint(nodes, end) === undefined) {
+        throw new NirError(`dangling edge: no node '${end}' in ${path === '' ? 'the graph' : `graph '${path}'`} (nodes: ${Object.keys(nodes).join(', ')})`, at(undefined, edge));
+      }
+    }
+    edges.push(edge);
+  }
+  const metadata = validateMetadata(r.metadata ?? {}, at('metadata'));
+  return { type: 'NIRGraph', nodes, edges, metadata };
+}
+
+/**
+ * Resolve an edge end: a node of this graph, or `sub.name` for a node inside a
+ * nested graph `sub`. Returns the chain of names, or undefined.
+ */
+export function resolveEndpoint(nodes: Record<string, unknown>, end: string): string[] | undefined {
+  if (Object.prototype.hasOwnProperty.call(nodes, end)) return [end];
+  for (let i = end.indexOf('.'); i > 0; i = end.indexOf('.', i + 1)) {
+    const head = end.slice(0, i);
+    const sub = nodes[head] as { type?: unknown; nodes?: Record<string, unknown> } | undefined;
+    if (sub && sub.type === 'NIRGraph' && sub.nodes) {
+      const rest = resolveEndpoint(sub.nodes, end.slice(i + 1));
+      if (rest) return [head, ...rest];
+    }
+  }
+  return undefined;
+}
+
+function coerceInt(v: unknown, where: NirErrorLocation, min: number): number {
+  let n: number;
+  if (typeof v === 'bigint') n = Number(v);
+  else if (typeof v === 'number') n = v;
+  else if (isNirArray(v) && v.shape.length === 0) n = v.data[0];
+  else throw new NirError(`expected an integer, got ${describe(v)}`, where);
+  if (!Number.isSafeInteger(n)) throw new NirError(`expected an integer, got ${n}`, where);
+  if (n < min) throw new NirError(`must be >= ${min}, got ${n}`, where);
+  return n;
+}
+
+function coerceShape(v: unknown, where: NirErrorLocation): NirArray {
+  const a = toNirArray(v, where, true);
+  if (a.shape.length !== 1) throw new NirError(`expected a 1-d list of sizes, got shape ${shapeStr(a.shape)}`, where);
+  for (const s of a.data) if (s < 0) throw new NirError(`sizes must be >= 0, got ${s}`, where);
+  let n = 1;
+  for (const s of a.data) n *= s;
+  if (n > MAX_ELEMENTS) throw new NirError(`absurd size: [${Array.from(a.data).join(', ')}]`, where);
+  return a;
+}
+
+function coerceField(fs: FieldSpec, v: unknown, where: NirErrorLocation): unknown {
+  switch (fs.kind) {
+    case 'array': {
+      const a = toNirArray(v, where);
+      return a;
+    }
+    case 'shape': return coerceShape(v, where);
+    case 'int': return coerceInt(v, where, -Infinity);
+    case 'intOrNull': return v === null ? null : coerceInt(v, where, 1);
+    case 'shapeOrNull': return v === null ? null : coerceShape(v, where);
+    case 'padding':
+      if (typeof v === 'string') {
+        if (v !== 'same' && v !== 'valid') throw new NirError(`padding must be 'same', 'valid' or integers, got '${v}'`, where);
+        return v;
+      }
+      return coerceIntOrArray(v, where);
+    case 'intOrArray':
+      return coerceIntOrArray(v, where);
+  }
+}
+
+function coerceIntOrArray(v: unknown, where: NirErrorLocation): number | NirArray {
+  {
+    {
+      if (typeof v === 'number' || typeof v === 'bigint') return coerceInt(v, where, 0);
+      if (isNirArray(v) && v.shape.length === 0) return coerceInt(v, where, 0);
+      return coerceShape(v, where);
+    }
+  }
+}
+
+function validateMetadata(v: unknown, where: NirErrorLocation, depth = 0): Metadata {
+  if (depth > 32) throw new NirError('metadata nested too deeply', where);
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || isNirArray(v)) throw new NirError(`metadata must be a dictionary, got ${describe(v)}`, where);
+  const out: Metadata = {};
+  for (const [k, x] of Object.entries(v as Fields)) {
+    const w = { ...where, field: `${where.field ?? 'metadata'}/${k}` };
+    if (typeof x === 'string' || typeof x === 'number' || typeof x === 'bigint') out[k] = x;
+    else if (isNirArray(x)) out[k] = toNirArray(x, w);
+    else if (typeof x === 'object' && x !== null && !Array.isArray(x)) out[k] = validateMetadata(x, w, depth + 1);
+    else throw new NirError(`unsupported metadata value ${describe(x)}`, w);
+  }
+  return out;
+}
+
+/** The spatial values of a conv/pool parameter, `n` of them (a scalar is repeated). */
+export function spatial(v: number | NirArray, n: number, where: NirErrorLocation): number[] {
+  if (typeof v === 'number') return new Array<number>(n).fill(v);
+  if (v.data.length === 1) return new Array<number>(n).fill(v.data[0]);
+  if (v.data.length !== n) throw new NirError(`expected ${n} value(s), got ${v.data.length}`, where);
+  return Array.from(v.data);
+}
+
+function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: string) => NirErrorLocation): void {
+  const arr = (k: string) => n[k] as NirArray;
+  const group = SAME_SHAPE[type];
+  if (group) {
+    const ref = arr(group[0]).shape;
+    for (const k of group.slice(1)) {
+      if (!sameShape(arr(k).shape, ref)) throw new NirError(`shape ${shapeStr(arr(k).shape)} differs from '${group[0]}' ${shapeStr(ref)}`, at(k));
+    }
+  }
+  switch (type) {
+    case 'Affine':
+    case 'Linear': {
+      const w = arr('weight');
+      if (w.shape.length !== 2) throw new NirError(`weight must be 2-d (out, in), got shape ${shapeStr(w.shape)}`, at('weight'));
+      if (type === 'Affine' && !sameShape(arr('bias').shape, [w.shape[0]])) {
+        throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, at('bias'));
+      }
+      break;
+    }
+    case 'Delay':
+      for (const d of arr('delay').data) if (!(d >= 0) || !Number.isFinite(d)) throw new NirError(`delays must be finite and >= 0, got ${d}`, at('delay'));
+      break;
+    case 'Conv1d':
+    case 'Conv2d': {
+      const nd = type === 'Conv1d' ? 1 : 2;
+      const w = arr('weight');
+      if (w.shape.length !== nd + 2) throw new NirError(`weight must be ${nd + 2}-d, got shape ${shapeStr(w.shape)}`, at('weight'));
+      const groups = n.groups as number;
+      if (groups < 1 || w.shape[0] % groups !== 0) throw new NirError(`groups ${groups} must be >= 1 and divide ${w.shape[0]} output channels`, at('groups'));
+      if (!sameShape(arr('bias').shape, [w.shape[0]])) throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, at('bias'));
+      for (const k of ['stride', 'dilation']) if (spatial(n[k] as number | NirArray, nd, at(k)).some((s) => s < 1)) throw new NirError('must be >= 1', at(k));
+      if (typeof n.padding !== 'string') spatial(n.padding as number | NirArray, nd, at('padding'));
+      if (type === 'Conv2d' && n.input_shape !== null && (n.input_shape as NirArray).data.length !== 2) {
+        throw new NirError(`input_shape must hold 2 sizes, got ${(n.input_shape as NirArray).data.length}`, at('input_shape'));
+      }
+      break;
+    }
+    case 'SumPool2d':
+    case 'AvgPool2d':
+      for (const k of ['kernel_size', 'stride', 'padding']) {
+        const s = spatial(n[k] as number | NirArray, 2, at(k));
+        if (k !== 'padding' && s.some((x) => x < 1)) throw new NirError('must be >= 1', at(k));
+      }
+      break;
+    default:
+      break;
+  }
+  for (const [k, v] of Object.entries(n)) {
+    if (isNirArray(v) && numel(v.shape) > MAX_ELEMENTS) throw new NirError('absurd size', at(k));
+  }
+}

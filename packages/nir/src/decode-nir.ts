@@ -1,0 +1,197 @@
+import type { DType, NirArray, NirGraph } from './types.js';
+import { NODE_SPECS } from './node-spec.js';
+import { NirError } from './nir-error.js';
+import { MAX_ELEMENTS, numel } from './nir-array.js';
+import { validateNode } from './create-node.js';
+import type { GraphOptions } from './create-node.js';
+import { checkGraph } from './check-graph.js';
+import { repairDanglingEdges } from './repair-dangling-edges.js';
+import type { EdgeRepair } from './repair-dangling-edges.js';
+import { h5Error, loadH5, scratchPath } from './h5.js';
+
+export interface ReadOptions extends GraphOptions {
+  /** Name used in error messages (the file path). */
+  file?: string;
+}
+
+export interface ReadResult {
+  graph: NirGraph;
+  /** The file's `/version` string, or null when absent (tolerated). */
+  version: string | null;
+  /** Edges renamed by `repair: 'rename-dangling'`. */
+  repairs: EdgeRepair[];
+}
+
+type H5Entity = { constructor: { name: string } } & Record<string, unknown>;
+interface H5Dataset {
+  metadata: { type: number; size: number; signed: boolean; shape: number[] | null; vlen: boolean };
+  shape: number[] | null;
+  value: unknown;
+}
+interface H5Group { keys(): string[]; get(name: string): unknown }
+
+/** A dataset value as read: a string (array) or numbers, with its shape (`[]` for scalars). */
+type Raw = { kind: 'string'; shape: number[]; strings: string[] } | { kind: 'number'; array: NirArray; isInt: boolean };
+
+/**
+ * Decode the bytes of a `.nir` (HDF5) file written by Python `nir` (0.2 – 1.0.x)
+ * or by Neurite. Tolerant of: missing `/version`, missing `v_reset` / `w_in`
+ * (filled with 0 / 1 as nir 1.0.7 does), string Conv padding, Flatten without
+ * `input_type`, fixed-length strings, int32 shapes (read as int64).
+ * Integer fields become int64; float arrays keep float32 / float64.
+ * Throws NirError (file, node, field) on anything else.
+ */
+export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
+  const file = opts.file;
+  const { h5, module } = await loadH5();
+  const path = scratchPath();
+  let f: { close(): unknown; get(n: string): unknown; keys(): string[] } | undefined;
+  try {
+    try {
+      module.FS.writeFile(path, bytes);
+      f = new h5.File(path, 'r') as unknown as typeof f;
+    } catch (e) {
+      throw h5Error(e, file);
+    }
+    let version: string | null = null;
+    const keys = safe(() => f!.keys(), file);
+    if (keys.includes('version')) {
+      const v = readDataset(safe(() => f!.get('version'), file, undefined, 'version'), file, '', 'version');
+      if (v.kind !== 'string' || v.shape.length !== 0) throw new NirError('expected a string', { file, field: 'version' });
+      version = v.strings[0];
+    }
+    if (!keys.includes('node')) throw new NirError("missing group '/node'", { file });
+    let raw: unknown = readNodeGroup(safe(() => f!.get('node'), file, ''), file, '', 0);
+    const repairs: EdgeRepair[] = [];
+    if (opts.repair === 'rename-dangling') raw = repairDanglingEdges(raw, '', repairs);
+    const graph = validateNode(raw, '', { file });
+    if (graph.type !== 'NIRGraph') throw new NirError(`the top node must be a NIRGraph, got ${graph.type}`, { file, node: '', field: 'type' });
+    if (opts.typeCheck !== false) checkGraph(graph, { file });
+    return { graph, version, repairs };
+  } catch (e) {
+    throw h5Error(e, file);
+  } finally {
+    try { (f as { close?: () => unknown } | undefined)?.close?.(); } catch { /* already broken */ }
+    try { module.FS.unlink(path); } catch { /* not created */ }
+  }
+}
+
+function safe<T>(fn: () => T, file: string | undefined, node?: string, field?: string): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw h5Error(e, file, node, field);
+  }
+}
+
+const isGroup = (x: unknown): x is H5Group => typeof x === 'object' && x !== null && (x as H5Entity).constructor.name === 'Group';
+const isDataset = (x: unknown): x is H5Dataset => typeof x === 'object' && x !== null && (x as H5Entity).constructor.name === 'Dataset';
+
+function readDataset(ds: unknown, file: string | undefined, node: string, field: string): Raw {
+  const where = { file, node, field };
+  if (!isDataset(ds)) throw new NirError('expected a dataset', where);
+  const md = safe(() => ds.metadata, file, node, field);
+  const shape = md.shape ?? [];
+  if (shape.some((s) => !Number.isSafeInteger(s) || s < 0) || numel(shape) > MAX_ELEMENTS) {
+    throw new NirError(`absurd dataset size [${shape.join(', ')}]`, where);
+  }
+  const value = safe(() => ds.value, file, node, field);
+  if (md.type === 3) {
+    const list = Array.isArray(value) ? value : [value];
+    if (!list.every((s) => typeof s === 'string')) throw new NirError('unreadable strings', where);
+    return { kind: 'string', shape, strings: (list as string[]).map((s) => s.replace(/\0+$/, '')) };
+  }
+  let dtype: DType;
+  if (md.type === 0) {
+    const bits = ({ 1: '8', 2: '16', 4: '32', 8: '64' } as Record<number, string>)[md.size];
+    if (!bits) throw new NirError(`unsupported integer size ${md.size}`, where);
+    dtype = `${md.signed ? 'int' : 'uint'}${bits}` as DType;
+  } else if (md.type === 1) {
+    const d = ({ 2: 'float16', 4: 'float32', 8: 'float64' } as Record<number, DType>)[md.size];
+    if (!d) throw new NirError(`unsupported float size ${md.size}`, where);
+    dtype = d;
+  } else {
+    throw new NirError(`unsupported HDF5 datatype class ${md.type}`, where);
+  }
+  const n = numel(shape);
+  const src: ArrayLike<number | bigint> = (typeof value === 'number' || typeof value === 'bigint') ? [value]
+    : (ArrayBuffer.isView(value) ? value as unknown as ArrayLike<number | bigint> : (Array.isArray(value) ? value : []));
+  if (src.length !== n) throw new NirError(`dataset holds ${src.length} values, shape [${shape.join(', ')}] needs ${n}`, where);
+  const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = src[i];
+    const num = typeof v === 'bigint' ? Number(v) : v;
+    if (typeof v === 'bigint' && !Number.isSafeInteger(num)) throw new NirError(`integer ${v} out of range`, where);
+    data[i] = num;
+  }
+  return { kind: 'number', array: { shape, dtype, data }, isInt: md.type === 0 };
+}
+
+/** Convert a dataset to the raw value a field of `kind` wants (validation happens later). */
+function asField(r: Raw): unknown {
+  if (r.kind === 'string') return r.shape.length === 0 ? r.strings[0] : r.strings;
+  return r.array;
+}
+
+function readNodeGroup(g: unknown, file: string | undefined, path: string, depth: number): Record<string, unknown> {
+  if (depth > 64) throw new NirError('graphs nested too deeply', { file, node: path });
+  if (!isGroup(g)) throw new NirError('expected a group', { file, node: path });
+  const keys = safe(() => g.keys(), file, path);
+  if (!keys.includes('type')) throw new NirError('missing field', { file, node: path, field: 'type' });
+  const t = readDataset(safe(() => g.get('type'), file, path, 'type'), file, path, 'type');
+  if (t.kind !== 'string' || t.strings.length !== 1) throw new NirError('expected a string', { file, node: path, field: 'type' });
+  const type = t.strings[0];
+  const out: Record<string, unknown> = { type };
+  for (const k of keys) {
+    if (k === 'type') continue;
+    const child = safe(() => g.get(k), file, path, k);
+    if (k === 'metadata') {
+      out.metadata = readMetadata(child, file, path, 'metadata', 0);
+    } else if (type === 'NIRGraph' && k === 'nodes') {
+      if (!isGroup(child)) throw new NirError('expected a group', { file, node: path, field: 'nodes' });
+      const nodes: Record<string, unknown> = {};
+      for (const name of safe(() => child.keys(), file, path, 'nodes')) {
+        nodes[name] = readNodeGroup(safe(() => child.get(name), file, path, 'nodes'), file, path === '' ? name : `${path}/${name}`, depth + 1);
+      }
+      out.nodes = nodes;
+    } else if (type === 'NIRGraph' && k === 'edges') {
+      const e = readDataset(child, file, path, 'edges');
+      const n = e.kind === 'string' ? e.strings.length : e.array.data.length;
+      if (n === 0) out.edges = [];
+      else if (e.kind !== 'string' || e.shape.length !== 2 || e.shape[1] !== 2) {
+        throw new NirError('edges must be an (E, 2) string dataset', { file, node: path, field: 'edges' });
+      } else {
+        const edges: [string, string][] = [];
+        for (let i = 0; i < e.shape[0]; i++) edges.push([e.strings[2 * i], e.strings[2 * i + 1]]);
+        out.edges = edges;
+      }
+    } else {
+      if (type !== 'NIRGraph' && !(type in NODE_SPECS)) continue; // reported as unknown type by validation
+      if (isGroup(child)) {
+        // Python writes a dict-valued field as a group (Flatten's input_type in some versions: {"input": shape}).
+        const inner = child.keys();
+        if (inner.length === 1) { out[k] = asField(readDataset(child.get(inner[0]), file, path, `${k}/${inner[0]}`)); continue; }
+        throw new NirError('expected a dataset', { file, node: path, field: k });
+      }
+      out[k] = asField(readDataset(child, file, path, k));
+    }
+  }
+  return out;
+}
+
+function readMetadata(g: unknown, file: string | undefined, node: string, field: string, depth: number): Record<string, unknown> {
+  if (depth > 32) throw new NirError('metadata nested too deeply', { file, node, field });
+  if (!isGroup(g)) throw new NirError('expected a group', { file, node, field });
+  const out: Record<string, unknown> = {};
+  for (const k of safe(() => g.keys(), file, node, field)) {
+    const child = safe(() => g.get(k), file, node, `${field}/${k}`);
+    if (isGroup(child)) out[k] = readMetadata(child, file, node, `${field}/${k}`, depth + 1);
+    else {
+      const r = readDataset(child, file, node, `${field}/${k}`);
+      if (r.kind === 'string' && r.shape.length !== 0) throw new NirError('string arrays in metadata are not supported', { file, node, field: `${field}/${k}` });
+      if (r.kind === 'number' && r.array.shape.length === 0) out[k] = r.isInt ? BigInt(r.array.data[0]) : r.array.data[0];
+      else out[k] = asField(r);
+    }
+  }
+  return out;
+}

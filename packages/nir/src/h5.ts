@@ -1,0 +1,38 @@
+import h5wasm from 'h5wasm';
+import { NirError } from './nir-error.js';
+
+/** The h5wasm module, loaded once, with HDF5 errors thrown (not printed). */
+type H5 = typeof h5wasm;
+interface H5Module {
+  FS: { writeFile(path: string, data: Uint8Array): void; readFile(path: string): Uint8Array; unlink(path: string): void };
+  activate_throwing_error_handler?: () => number;
+}
+
+let loaded: Promise<{ h5: H5; module: H5Module }> | undefined;
+
+export function loadH5(): Promise<{ h5: H5; module: H5Module }> {
+  loaded ??= h5wasm.ready.then((m) => {
+    const module = m as unknown as H5Module;
+    module.activate_throwing_error_handler?.();
+    return { h5: h5wasm, module };
+  });
+  return loaded;
+}
+
+let counter = 0;
+/** A fresh path in h5wasm's in-memory file system. */
+export function scratchPath(): string {
+  counter += 1;
+  return `/neurite-nir-${typeof process !== 'undefined' ? process.pid : 0}-${counter}.h5`;
+}
+
+/** Turn an h5wasm / HDF5 exception into a one-line NirError. */
+export function h5Error(e: unknown, file: string | undefined, node?: string, field?: string): NirError {
+  if (e instanceof NirError) return file ? e.inFile(file) : e;
+  const text = e instanceof Error ? e.message : String(e);
+  // HDF5 error stacks: keep the innermost "minor:" or the first line.
+  const minors = [...text.matchAll(/minor: ([^\n]+)/g)].map((m) => m[1].trim());
+  const detail = [...text.matchAll(/in [A-Za-z0-9_]+\(\): ([^\n]+)/g)].map((m) => m[1].trim());
+  const what = detail.length > 0 ? detail[detail.length - 1] : minors.length > 0 ? minors[minors.length - 1] : text.split('\n')[0];
+  return new NirError(`not a readable NIR/HDF5 file (${what.slice(0, 160)})`, { file, node, field });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, REPO_ROOT, loadJson } from './helpers.js';
+
+// Runs the built CLI (packages/nir/dist/cli.js; build with `npx tsc -p packages/nir/tsconfig.json`).
+const CLI = path.join(REPO_ROOT, 'packages/nir/dist/cli.js');
+const run = async (...args: string[]) => {
+  try {
+    const r = await promisify(execFile)('node', [CLI, ...args], { maxBuffer: 1 << 26 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+};
+
+describe('neurite-nir CLI', () => {
+  it('inspect --json equals the reference .json', async () => {
+    for (const f of ['reference/nested_misc', 'paper/lif_norse']) {
+      const r = await run('inspect', path.join(FIXTURES, `${f}.nir`), '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual(loadJson(path.join(FIXTURES, `${f}.json`)));
+    }
+  });
+
+  it('inspect prints a summary table with shapes', async () => {
+    const r = await run('inspect', path.join(FIXTURES, 'paper/cnn_sinabs.nir'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^0 +Conv2d +\[2, 34, 34\] -> \[16, 16, 16\]$/m);
+  });
+
+  it('validate, convert .nir -> .json -> .nir, run', async () => {
+    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const src = path.join(FIXTURES, 'reference/mlp_lif.nir');
+    expect((await run('validate', src)).code).toBe(0);
+    expect((await run('convert', src, path.join(dir, 'a.json'))).code).toBe(0);
+    expect((await run('convert', path.join(dir, 'a.json'), path.join(dir, 'b.nir'))).code).toBe(0);
+    const back = await run('inspect', path.join(dir, 'b.nir'), '--json');
+    expect(JSON.parse(back.stdout)).toEqual(loadJson(src.replace('.nir', '.json')));
+    const input = Array.from({ length: 5 }, (_, t) => [[t % 2, 1, 0, 1]]);
+    fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify(input));
+    const r = await run('run', src, '--input', path.join(dir, 'x.json'), '--dt', '1e-4', '--steps', '3');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).output.shape).toEqual([3, 1, 3]);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('bad input: one line naming the file, exit 1, no output file', async () => {
+    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const bad = path.join(dir, 'bad.nir');
+    fs.writeFileSync(bad, fs.readFileSync(path.join(FIXTURES, 'reference/mlp_lif.nir')).subarray(0, 3000));
+    const r = await run('convert', bad, path.join(dir, 'out.json'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(fs.readdirSync(dir)).toEqual(['bad.nir']);
+    const sub = await run('validate', path.join(FIXTURES, 'paper/braille_noDelay_noBias_subtract_subgraph.nir'));
+    expect(sub.code).toBe(1);
+    expect(sub.stderr).toMatch(/node 'lif1' edge 'input' -> 'lif': dangling edge/);
+    expect((await run('validate', '--repair', path.join(FIXTURES, 'paper/braille_noDelay_noBias_subtract_subgraph.nir'))).code).toBe(0);
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expectNoLeaks, setBackend, tf } from '@neurite/tensor';
+import { compile, createGraph, createNode, NirError, readNir, readNirFile } from '../src/index.js';
+import { FIXTURES } from './helpers.js';
+
+const csv = (f: string) => fs.readFileSync(path.join(FIXTURES, 'paper', f), 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+
+beforeAll(async () => { await setBackend('wasm'); });
+
+describe('compile: the paper LIF traces', () => {
+  it("reproduces lif_norse.csv (euler, reset to v_reset): |Δv| < 1e-5, identical spike steps", async () => {
+    const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
+    const rows = csv('lif_norse.csv');
+    const sim = compile(g, { dt: 1e-4, integration: 'euler', reset: 'to_v_reset', record: ['1'] });
+    const xs = tf.tensor3d(rows.map((r) => [[r[0]]]));
+    const out = sim.run(xs);
+    const rec = sim.recording('1');
+    const v = rec.v!.dataSync(); const z = out.dataSync();
+    for (let t = 0; t < rows.length; t++) {
+      expect(Math.abs(v[t] - rows[t][1])).toBeLessThan(1e-5);
+      expect(z[t]).toBe(rows[t][2]);
+    }
+    tf.dispose([xs, out, rec.output, rec.v!]);
+    sim.dispose();
+  });
+
+  it("with integration 'exact' (reset by subtraction) gives the spike times of lif_exact.csv within one step", async () => {
+    const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
+    const rows = csv('lif_exact.csv');
+    const sim = compile(g, { dt: 1e-4, integration: 'exact', reset: 'subtract' });
+    const xs = tf.tensor3d(rows.map((r) => [[r[0]]]));
+    const out = sim.run(xs);
+    const z = out.dataSync();
+    const mine = [...z].flatMap((s, t) => (s ? [t] : []));
+    const ref = rows.flatMap((r, t) => (r[2] ? [t] : []));
+    expect(mine.length).toBe(ref.length);
+    mine.forEach((t, k) => expect(Math.abs(t - ref[k])).toBeLessThanOrEqual(1));
+    tf.dispose([xs, out]);
+    sim.dispose();
+  });
+});
+
+describe('compile: closed-form checks', () => {
+  const li = (tau: number) => createGraph({
+    nodes: { input: createNode('Input', { shape: [1] }), li: createNode('LI', { tau: [tau], r: [2], v_leak: [0.5] }), output: createNode('Output', { shape: [1] }) },
+    edges: [['input', 'li'], ['li', 'output']],
+  });
+  it("'exact' LI under constant input follows v(t) = v_leak + R x + (v0 − v_leak − R x) e^(−t/τ)", () => {
+    const sim = compile(li(0.01), { dt: 1e-3, integration: 'exact' });
+    const x = tf.ones([1, 1]);
+    for (let t = 1; t <= 50; t++) {
+      const y = sim.step(x);
+      const want = 0.5 + 2 + (0 - 2.5) * Math.exp(-t * 1e-3 / 0.01);
+      expect(y.dataSync()[0]).toBeCloseTo(want, 5);
+      y.dispose();
+    }
+    x.dispose(); sim.dispose();
+  });
+  it("'euler' LI follows v ← v + dt/τ (v_leak − v + R x)", () => {
+    const sim = compile(li(0.01), { dt: 1e-3 });
+    const x = tf.ones([1, 1]);
+    let v = 0;
+    for (let t = 1; t <= 20; t++) {
+      v = v + 0.1 * (0.5 - v + 2);
+      const y = sim.step(x);
+      expect(y.dataSync()[0]).toBeCloseTo(v, 5);
+      y.dispose();
+    }
+    x.dispose(); sim.dispose();
+  });
+  it('sums edges into a node, and a back edge carries the previous step (Delay rounds to steps)', () => {
+    // y = delay(x, 3 steps) ; recurrent integrator: v_t = v_{t-1} + dt R (x_t + 0.5·s_{t-1})
+    const g = createGraph({
+      nodes: {
+        input: createNode('Input', { shape: [1] }), d: createNode('Delay', { delay: [0.0031] }),
+        i: createNode('I', { r: [1000] }), s: createNode('Scale', { scale: [0.5] }), output: createNode('Output', { shape: [1] }),
+      },
+      edges: [['input', 'd'], ['d', 'i'], ['i', 's'], ['s', 'i'], ['i', 'output']],
+    });
+    const sim = compile(g, { dt: 1e-3 });
+    const xs = [1, 0, 0, 0, 0, 0, 0];
+    let v = 0; const hist: number[] = [];
+    for (let t = 0; t < xs.length; t++) {
+      const xt = t >= 3 ? xs[t - 3] : 0;
+      v = v + 1 * (xt + 0.5 * (hist.length ? hist[hist.length - 1] : 0));
+      hist.push(v);
+      const x = tf.tensor2d([[xs[t]]]);
+      const y = sim.step(x);
+      expect(y.dataSync()[0]).toBeCloseTo(v, 5);
+      tf.dispose([x, y]);
+    }
+    sim.dispose();
+  });
+  it('rejects a cycle with no node to carry state', () => {
+    const g = createGraph({
+      nodes: { input: createNode('Input', { shape: [1] }), a: createNode('Scale', { scale: [1] }), b: createNode('Scale', { scale: [1] }), output: createNode('Output', { shape: [1] }) },
+      edges: [['input', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'output']],
+    });
+    expect(() => compile(g, { dt: 1e-3 })).toThrow(/no node to carry state/);
+  });
+});
+
+describe('compile: paper networks', () => {
+  it('Braille CubaLIF graphs and cnn_sinabs run on random input', async () => {
+    for (const f of ['braille_noDelay_bias_zero.nir', 'braille_noDelay_noBias_subtract.nir']) {
+      const g = await readNir(path.join(FIXTURES, 'paper', f));
+      const sim = compile(g, { dt: 1e-3, reset: f.includes('subtract') ? 'subtract' : 'zero' });
+      const xs = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([20, 4, 12], 0, 1, 'float32', 1), 0.3), 'float32'));
+      const out = sim.run(xs);
+      expect(out.shape).toEqual([20, 4, 7]);
+      tf.dispose([xs, out]); sim.dispose();
+    }
+    const cnn = await readNir(path.join(FIXTURES, 'paper/cnn_sinabs.nir'));
+    const sim = compile(cnn, { dt: 1 });
+    const xs = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([3, 2, 2, 34, 34], 0, 1, 'float32', 2), 0.2), 'float32'));
+    const out = sim.run(xs);
+    expect(out.shape).toEqual([3, 2, 10]);
+    tf.dispose([xs, out]); sim.dispose();
+  });
+
+  it('the _subgraph Braille file: NirError naming the subgraph and the dangling edge; repaired it matches the flat file', async () => {
+    const sub = path.join(FIXTURES, 'paper/braille_noDelay_noBias_subtract_subgraph.nir');
+    const err = await readNir(sub).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NirError);
+    expect((err as NirError).message).toBe(`${sub}: node 'lif1' edge 'input' -> 'lif': dangling edge: no node 'lif' in graph 'lif1' (nodes: input, lif1, lin, output)`);
+    const { graph, repairs } = await readNirFile(sub, { repair: 'rename-dangling' });
+    expect(repairs).toEqual([{ graph: 'lif1', from: 'lif', to: 'lif1' }]);
+    const flat = await readNir(path.join(FIXTURES, 'paper/braille_noDelay_noBias_subtract.nir'));
+    const a = compile(graph, { dt: 1e-3, reset: 'subtract', record: ['lif1.lif1'] });
+    const b = compile(flat, { dt: 1e-3, reset: 'subtract', record: ['lif1.lif'] });
+    const xs = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([100, 8, 12], 0, 1, 'float32', 3), 0.5), 'float32'));
+    const ya = a.run(xs); const yb = b.run(xs);
+    const ra = a.recording('lif1.lif1'); const rb = b.recording('lif1.lif');
+    expect(Array.from(ra.output.dataSync()).reduce((s, v) => s + v, 0)).toBeGreaterThan(0); // the hidden layer spikes
+    expect(Array.from(ya.dataSync())).toEqual(Array.from(yb.dataSync()));
+    expect(Array.from(ra.v!.dataSync())).toEqual(Array.from(rb.v!.dataSync()));
+    tf.dispose([xs, ya, yb, ra.output, ra.v!, ra.i!, rb.output, rb.v!, rb.i!]); a.dispose(); b.dispose();
+  });
+
+  it('steps without leaking tensors', async () => {
+    const g = await readNir(path.join(FIXTURES, 'reference/recurrent_cuba.nir'));
+    const sim = compile(g, { dt: 1e-3 });
+    const x = tf.ones([2, 3]);
+    await expectNoLeaks(() => { sim.step(x).dispose(); }, { iterations: 500 });
+    const nested = compile(await readNir(path.join(FIXTURES, 'reference/nested_misc.nir')), { dt: 1e-4, integration: 'exact' });
+    const x2 = tf.ones([2, 2]);
+    await expectNoLeaks(() => { nested.stepAll(x2).output.dispose(); }, { iterations: 300, warmup: 30 });
+    const before = tf.memory().numTensors;
+    sim.dispose(); nested.dispose(); x.dispose(); x2.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(before);
+  });
+});

@@ -1,0 +1,89 @@
+import type { FftEngine } from './fft-engine.js';
+import { IdentityFft } from './identity-fft.js';
+import { Pow2Fft } from './pow2-fft.js';
+import { MixedRadixFft, MAX_DIRECT_PRIME, largestPrimeFactor } from './mixed-radix-fft.js';
+import { BluesteinFft } from './bluestein-fft.js';
+import { checkLength, checkSpan } from './check-length.js';
+
+/**
+ * A complex FFT of length n on interleaved numbers `[re0, im0, re1, im1, ...]`
+ * (2n numbers), float64 arithmetic.
+ */
+export interface ComplexFftPlan {
+  readonly n: number;
+  /** X[k] = sum_t x[t] e^{-2 pi i k t / n}, k = 0..n-1. */
+  forward(x: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /** x[t] = (1/n) sum_k X[k] e^{+2 pi i k t / n}, t = 0..n-1. */
+  inverse(x: ArrayLike<number>, out?: Float64Array): Float64Array;
+}
+
+/**
+ * Pick the engine for a complex FFT of length n: identity (n = 1), fft.js
+ * (power of two), mixed-radix Stockham (largest prime factor <= 31) or
+ * Bluestein (any other n).
+ * @internal
+ */
+export function createFftEngine(n: number): FftEngine {
+  if (n === 1) return new IdentityFft();
+  if ((n & (n - 1)) === 0) return new Pow2Fft(n);
+  if (largestPrimeFactor(n) <= MAX_DIRECT_PRIME) return new MixedRadixFft(n);
+  return new BluesteinFft(n);
+}
+
+const engines = new Map<number, FftEngine>();
+/** The cached engine of length n (created once per n). @internal */
+export function fftEngine(n: number): FftEngine {
+  let e = engines.get(n);
+  if (e === undefined) {
+    e = createFftEngine(n);
+    engines.set(n, e);
+  }
+  return e;
+}
+
+class ComplexPlan implements ComplexFftPlan {
+  readonly n: number;
+  private readonly engine: FftEngine;
+  private readonly tmp: Float64Array;
+  constructor(n: number) {
+    this.n = n;
+    this.engine = fftEngine(n);
+    this.tmp = new Float64Array(2 * n);
+  }
+  forward(x: ArrayLike<number>, out?: Float64Array): Float64Array {
+    return this.apply('forward', x, out, false);
+  }
+  inverse(x: ArrayLike<number>, out?: Float64Array): Float64Array {
+    return this.apply('inverse', x, out, true);
+  }
+  private apply(fn: string, x: ArrayLike<number>, out: Float64Array | undefined, inverse: boolean): Float64Array {
+    const m = 2 * this.n;
+    checkSpan(`ComplexFftPlan.${fn}`, 'x', x, 0, m);
+    const o = out ?? new Float64Array(m);
+    checkSpan(`ComplexFftPlan.${fn}`, 'out', o, 0, m);
+    if ((o as unknown) === x) {
+      // in place: go through a work buffer
+      this.engine.run(x, 0, this.tmp, 0, inverse);
+      o.set(this.tmp.subarray(0, m));
+    } else {
+      this.engine.run(x, 0, o, 0, inverse);
+    }
+    return o;
+  }
+}
+
+const complexPlans = new Map<number, ComplexFftPlan>();
+
+/**
+ * The complex FFT plan of length n (any integer n >= 1), cached per n.
+ * @throws TensorError when n is not an integer in [1, 2^26].
+ */
+export function complexFftPlan(n: number): ComplexFftPlan {
+  checkLength('complexFftPlan', n);
+  let p = complexPlans.get(n);
+  if (p === undefined) {
+    p = new ComplexPlan(n);
+    complexPlans.set(n, p);
+  }
+  return p;
+}

@@ -1,0 +1,217 @@
+import type { FftEngine } from './fft-engine.js';
+import { fftEngine } from './complex-fft-plan.js';
+import { checkLength, checkSpan } from './check-length.js';
+
+/** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
+export interface RealFftPlan {
+  readonly n: number;
+  /** floor(n/2) + 1 */
+  readonly bins: number;
+  /**
+   * X[k] = sum_t x[t] e^{-2 pi i k t / n}, k = 0..bins-1, written interleaved
+   * [re0, im0, re1, im1, ...] (2*bins numbers) into `out` from `outOffset`.
+   * Reads n numbers of `x` from `xOffset`. Allocates `out` when not given.
+   */
+  forward(x: ArrayLike<number>, out?: Float64Array, xOffset?: number, outOffset?: number): Float64Array;
+  /**
+   * x[t] = (1/n) sum_{k=0}^{n-1} X[k] e^{+2 pi i k t / n}, with the bins above
+   * bins-1 taken from Hermitian symmetry X[n-k] = conj X[k]; the imaginary
+   * parts of X[0] (and of X[n/2] for even n) are ignored, as in numpy.fft.irfft.
+   * Reads 2*bins numbers of `spec` from `specOffset`, writes n reals.
+   */
+  inverse(spec: ArrayLike<number>, out?: Float64Array, specOffset?: number, outOffset?: number): Float64Array;
+}
+
+/**
+ * Even n = 2N: the real signal is packed as N complex numbers
+ * z[t] = x[2t] + i x[2t+1] (which is x itself read as interleaved complex),
+ * Z = FFT_N(z), and with W = e^{-2 pi i / n}
+ *   X[k] = (Z[k] + conj Z[N-k]) / 2 + W^k (Z[k] - conj Z[N-k]) / (2i),  k = 0..N (Z[N] = Z[0]).
+ * The inverse undoes the split: Z[k] = E[k] + i O[k] with
+ *   E[k] = (X[k] + conj X[N-k]) / 2,  O[k] = W^{-k} (X[k] - conj X[N-k]) / 2,
+ * then z = IFFT_N(Z) is the interleaved output.
+ */
+class EvenRealPlan implements RealFftPlan {
+  readonly n: number;
+  readonly bins: number;
+  private readonly half: number;
+  private readonly engine: FftEngine;
+  private readonly cos: Float64Array;
+  private readonly sin: Float64Array;
+  private readonly z: Float64Array;
+
+  constructor(n: number) {
+    this.n = n;
+    const h = n >> 1;
+    this.half = h;
+    this.bins = h + 1;
+    this.engine = fftEngine(h);
+    this.cos = new Float64Array(h + 1);
+    this.sin = new Float64Array(h + 1);
+    for (let k = 0; k <= h; k++) {
+      const ang = (2 * Math.PI * k) / n;
+      this.cos[k] = Math.cos(ang);
+      this.sin[k] = Math.sin(ang);
+    }
+    this.z = new Float64Array(2 * h);
+  }
+
+  forward(x: ArrayLike<number>, out?: Float64Array, xOffset = 0, outOffset = 0): Float64Array {
+    checkSpan('RealFftPlan.forward', 'x', x, xOffset, this.n);
+    const o = out ?? new Float64Array(2 * this.bins);
+    checkSpan('RealFftPlan.forward', 'out', o, outOffset, 2 * this.bins);
+    const h = this.half;
+    const z = this.z;
+    this.engine.run(x, xOffset, z, 0, false);
+    const cs = this.cos;
+    const sn = this.sin;
+    // k = 0 and k = N: X[0] = Re Z0 + Im Z0, X[N] = Re Z0 - Im Z0.
+    const z0r = z[0], z0i = z[1];
+    o[outOffset] = z0r + z0i;
+    o[outOffset + 1] = 0;
+    o[outOffset + 2 * h] = z0r - z0i;
+    o[outOffset + 2 * h + 1] = 0;
+    for (let k = 1, m = h - 1; k <= m; k++, m--) {
+      const ar = z[2 * k], ai = z[2 * k + 1];
+      const br = z[2 * m], bi = z[2 * m + 1];
+      // X[k]: E = (Zk + conj Zm)/2, O = (Zk - conj Zm)/(2i)
+      const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+      const or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
+      let c = cs[k], s = sn[k];
+      // W^k O = (c - i s)(or + i oi)
+      o[outOffset + 2 * k] = er + c * or + s * oi;
+      o[outOffset + 2 * k + 1] = ei + c * oi - s * or;
+      if (m !== k) {
+        // X[m]: E' = conj E, O' = (Zm - conj Zk)/(2i) = conj O with sign: O' = (-or', ...)
+        const er2 = er, ei2 = -ei;
+        const or2 = or, oi2 = 0.5 * (ar - br);
+        c = cs[m]; s = sn[m];
+        o[outOffset + 2 * m] = er2 + c * or2 + s * oi2;
+        o[outOffset + 2 * m + 1] = ei2 + c * oi2 - s * or2;
+      }
+    }
+    return o;
+  }
+
+  inverse(spec: ArrayLike<number>, out?: Float64Array, specOffset = 0, outOffset = 0): Float64Array {
+    checkSpan('RealFftPlan.inverse', 'spec', spec, specOffset, 2 * this.bins);
+    const o = out ?? new Float64Array(this.n);
+    checkSpan('RealFftPlan.inverse', 'out', o, outOffset, this.n);
+    const h = this.half;
+    const z = this.z;
+    const cs = this.cos;
+    const sn = this.sin;
+    const x0 = spec[specOffset], xh = spec[specOffset + 2 * h];
+    z[0] = 0.5 * (x0 + xh);
+    z[1] = 0.5 * (x0 - xh);
+    for (let k = 1; k < h; k++) {
+      const m = h - k;
+      const ar = spec[specOffset + 2 * k], ai = spec[specOffset + 2 * k + 1];
+      const br = spec[specOffset + 2 * m], bi = spec[specOffset + 2 * m + 1];
+      const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+      const dr = 0.5 * (ar - br), di = 0.5 * (ai + bi);
+      const c = cs[k], s = sn[k];
+      // O = D (c + i s)
+      const or = dr * c - di * s, oi = dr * s + di * c;
+      // Z = E + i O
+      z[2 * k] = er - oi;
+      z[2 * k + 1] = ei + or;
+    }
+    this.engine.run(z, 0, o, outOffset, true);
+    return o;
+  }
+}
+
+/** Odd n: a complex FFT of length n on (x, 0); the inverse rebuilds the Hermitian spectrum. */
+class OddRealPlan implements RealFftPlan {
+  readonly n: number;
+  readonly bins: number;
+  private readonly engine: FftEngine;
+  private readonly a: Float64Array;
+  private readonly b: Float64Array;
+
+  constructor(n: number) {
+    this.n = n;
+    this.bins = (n >> 1) + 1;
+    this.engine = fftEngine(n);
+    this.a = new Float64Array(2 * n);
+    this.b = new Float64Array(2 * n);
+  }
+
+  forward(x: ArrayLike<number>, out?: Float64Array, xOffset = 0, outOffset = 0): Float64Array {
+    const n = this.n;
+    const nb = 2 * this.bins;
+    checkSpan('RealFftPlan.forward', 'x', x, xOffset, n);
+    const o = out ?? new Float64Array(nb);
+    checkSpan('RealFftPlan.forward', 'out', o, outOffset, nb);
+    const a = this.a;
+    for (let t = 0; t < n; t++) { a[2 * t] = x[xOffset + t]; a[2 * t + 1] = 0; }
+    const b = this.b;
+    this.engine.run(a, 0, b, 0, false);
+    for (let i = 0; i < nb; i++) o[outOffset + i] = b[i];
+    o[outOffset + 1] = 0;
+    return o;
+  }
+
+  inverse(spec: ArrayLike<number>, out?: Float64Array, specOffset = 0, outOffset = 0): Float64Array {
+    const n = this.n;
+    const bins = this.bins;
+    checkSpan('RealFftPlan.inverse', 'spec', spec, specOffset, 2 * bins);
+    const o = out ?? new Float64Array(n);
+    checkSpan('RealFftPlan.inverse', 'out', o, outOffset, n);
+    const a = this.a;
+    a[0] = spec[specOffset];
+    a[1] = 0;
+    for (let k = 1; k < bins; k++) {
+      const re = spec[specOffset + 2 * k], im = spec[specOffset + 2 * k + 1];
+      a[2 * k] = re; a[2 * k + 1] = im;
+      a[2 * (n - k)] = re; a[2 * (n - k) + 1] = -im;
+    }
+    const b = this.b;
+    this.engine.run(a, 0, b, 0, true);
+    for (let t = 0; t < n; t++) o[outOffset + t] = b[2 * t];
+    return o;
+  }
+}
+
+/** n = 1: X[0] = x[0]. */
+class UnitRealPlan implements RealFftPlan {
+  readonly n = 1;
+  readonly bins = 1;
+  forward(x: ArrayLike<number>, out?: Float64Array, xOffset = 0, outOffset = 0): Float64Array {
+    checkSpan('RealFftPlan.forward', 'x', x, xOffset, 1);
+    const o = out ?? new Float64Array(2);
+    checkSpan('RealFftPlan.forward', 'out', o, outOffset, 2);
+    o[outOffset] = x[xOffset];
+    o[outOffset + 1] = 0;
+    return o;
+  }
+  inverse(spec: ArrayLike<number>, out?: Float64Array, specOffset = 0, outOffset = 0): Float64Array {
+    checkSpan('RealFftPlan.inverse', 'spec', spec, specOffset, 2);
+    const o = out ?? new Float64Array(1);
+    checkSpan('RealFftPlan.inverse', 'out', o, outOffset, 1);
+    o[outOffset] = spec[specOffset];
+    return o;
+  }
+}
+
+const realPlans = new Map<number, RealFftPlan>();
+
+/**
+ * The real FFT plan of length n (any integer n >= 1), cached per n. Even n
+ * runs a complex FFT of n/2 plus the split post-processing; odd n a complex
+ * FFT of n. Complex lengths use fft.js (powers of two), a mixed-radix
+ * Stockham FFT (largest prime factor <= 31) or Bluestein (otherwise).
+ * Work buffers belong to the plan: a call with `out` given allocates nothing.
+ * `out` must not overlap the input.
+ * @throws TensorError when n is not an integer in [1, 2^26].
+ */
+export function realFftPlan(n: number): RealFftPlan {
+  checkLength('realFftPlan', n);
+  let p = realPlans.get(n);
+  if (p === undefined) {
+    p = n === 1 ? new UnitRealPlan() : n % 2 === 0 ? new EvenRealPlan(n) : new OddRealPlan(n);
+    realPlans.set(n, p);
+  }
+  return p;
+}

@@ -1,0 +1,11 @@
+import type { Rng } from './rng.js';
+
+/**
+ * Geometric(p) failures before the first success, P(k) = (1-p)^k p, by
+ * inversion: k = floor(ln(1 - U) / ln(1 - p)), since P(k >= j) = (1-p)^j.
+ * O(1) for every p in (0, 1]; ln(1 - p) via log1p keeps small p exact.
+ */
+export function geometricOf(g: Rng, p: number): number {
+  if (p === 1) return 0;
+  return Math.floor(Math.log(1 - g.uniform()) / Math.log1p(-p)) + 0;
+}

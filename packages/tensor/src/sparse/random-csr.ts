@@ -1,0 +1,210 @@
+import { TensorError } from '../errors.js';
+import type { Rng } from '../rng/index.js';
+import type { CSR } from './csr.js';
+import { checkCount } from './csr.js';
+
+/** Options of {@link randomCSR}. */
+export interface RandomCSROptions {
+  /**
+   * Value of every stored entry: a constant (default 1), or a function called
+   * once per stored entry, in row-major order, after the structure is drawn
+   * (so the same seed gives the same connectivity with or without weights).
+   */
+  weight?: number | ((rng: Rng) => number);
+  /** Return `data = null` (every stored value 1, 4 bytes/nnz). Default false. */
+  pattern?: boolean;
+}
+
+const MAX_NNZ = 2147483647;
+
+/**
+ * A random n x m matrix whose entries are independently present with
+ * probability p (Bernoulli(p) connectivity, i.e. an Erdős–Rényi bipartite
+ * graph), built in O(nnz + nRows) time and memory.
+ *
+ * Geometric skipping: within a row, the gap between consecutive stored
+ * columns minus one is G ~ Geometric(p) (failures before a success,
+ * P(G = s) = p (1-p)^s), so about nnz + nRows draws are made, never n * m.
+ * For p >= 1e-3, G is drawn by table inversion of one 32-bit draw
+ * (rng.nextUint32(); every P(G <= s) within 2^-32 of exact, the far tail by
+ * the memoryless property, see geometricSampler); for p < 1e-3 by
+ * floor(log(1 - u) / log(1 - p)) with a 53-bit u = rng.uniform(). The arrays
+ * are sized once from E[nnz] = n m p plus 6 standard deviations
+ * (sqrt(n m p (1-p))) and only grown in the (probability < 1e-9) event that
+ * this is exceeded.
+ *
+ * Memory: 4 bytes/nnz for `indices` plus 4 bytes/nnz for float32 `data`
+ * (none with `pattern: true`), plus 4 (nRows + 1) for `indptr`.
+ * @throws TensorError for p outside [0, 1], non-integer sizes, an expected nnz
+ *   beyond 2^31 - 1, a non-finite weight, or `pattern` with a weight.
+ */
+export function randomCSR(nRows: number, nCols: number, p: number, rng: Rng, opts: RandomCSROptions = {}): CSR {
+  const fn = 'randomCSR';
+  checkCount(fn, 'nRows', nRows, 2147483646);
+  checkCount(fn, 'nCols', nCols);
+  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+    throw new TensorError('p', `${fn}: p must be a probability in [0, 1], got ${String(p)}`);
+  }
+  if (rng == null || typeof rng.uniform !== 'function') {
+    throw new TensorError('rng', `${fn}: rng must be an Rng (createRng(seed))`);
+  }
+  const weight = opts.weight;
+  const pattern = opts.pattern === true;
+  if (pattern && weight !== undefined) {
+    throw new TensorError('opts.weight', `${fn}: a pattern matrix (pattern: true) has no weights; drop opts.weight`);
+  }
+  if (weight !== undefined && typeof weight !== 'function' && !(typeof weight === 'number' && Number.isFinite(weight))) {
+    throw new TensorError('opts.weight', `${fn}: opts.weight must be a finite number or a function (rng) => number, got ${String(weight)}`);
+  }
+
+  const cells = nRows * nCols;
+  const mean = cells * p;
+  const sd = Math.sqrt(mean * (1 - p));
+  if (mean - 6 * sd > MAX_NNZ) {
+    throw new TensorError('p', `${fn}: expected nnz = nRows*nCols*p = ${mean} exceeds 2^31 - 1 (int32 indices)`);
+  }
+  let cap = Math.min(cells, MAX_NNZ, Math.ceil(mean + 6 * sd + 16));
+  let indices: Int32Array = new Int32Array(cap);
+  const indptr = new Int32Array(nRows + 1);
+  let k = 0;
+
+  if (p === 1) {
+    for (let i = 0; i < nRows; i++) {
+      for (let j = 0; j < nCols; j++) indices[k++] = j;
+      indptr[i + 1] = k;
+    }
+  } else if (p > 0 && nCols > 0) {
+    const table = geometricTable(p, rng);
+    if (table === null) {
+      const g = geometricSampler(p, rng);
+      for (let i = 0; i < nRows; i++) {
+        let j = g() - 1;
+        while (j < nCols) {
+          if (k === cap) indices = grow(indices, (cap = nextCap(fn, cap)));
+          indices[k++] = j;
+          j += 1 + g();
+        }
+        indptr[i + 1] = k;
+      }
+    } else {
+      // Same inversion as geometricSampler's table path, inlined for speed.
+      const { cdf, guide, shift, L } = table;
+      for (let i = 0; i < nRows; i++) {
+        let j = -1;
+        for (;;) {
+          const x = rng.nextUint32();
+          let t = guide[x >>> shift];
+          while (x >= cdf[t]) t++;
+          j += t + 1;
+          if (t === L) {
+            j -= 1; // G >= L: add L, draw the rest (memoryless)
+            if (j >= nCols) break;
+            continue;
+          }
+          if (j >= nCols) break;
+          if (k === cap) indices = grow(indices, (cap = nextCap(fn, cap)));
+          indices[k++] = j;
+        }
+        indptr[i + 1] = k;
+      }
+    }
+  }
+  const nnz = k;
+  // Keep the slack (6 sd, ~0.06% at nnz = 1e8) rather than copy, unless large.
+  if (cap - nnz > 4096 && cap - nnz > nnz / 64) indices = indices.slice(0, nnz);
+  else if (cap !== nnz) indices = indices.subarray(0, nnz);
+
+  let data: Float32Array | null = null;
+  if (!pattern) {
+    data = new Float32Array(nnz);
+    if (typeof weight === 'function') {
+      for (let q = 0; q < nnz; q++) {
+        const v = weight(rng);
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          throw new TensorError('opts.weight', `${fn}: opts.weight returned ${String(v)} for entry ${q}; weights must be finite numbers`);
+        }
+        data[q] = v;
+      }
+    } else {
+      data.fill(weight ?? 1);
+    }
+  }
+  return { nRows, nCols, indptr, indices, data };
+}
+
+/** Below this p the table would be too long; the log inversion is used (few draws anyway). */
+const TABLE_MIN_P = 1e-3;
+const TWO32 = 4294967296;
+
+/**
+ * @internal A sampler of G ~ Geometric(p) (failures before the first success,
+ * P(G = s) = p (1-p)^s), by inversion of u = rng.nextUint32() / 2^32 against the
+ * CDF F(s) = 1 - (1-p)^(s+1) tabulated at 32-bit resolution (each P(G <= s)
+ * within 2^-32 of exact), with a guide table for O(1) expected lookup. The
+ * table covers s < L where (1-p)^L <= 2^-32; beyond it the memoryless property
+ * gives G = L + G' (a fresh draw). For p < 1e-3 (long tables, few draws) it
+ * uses G = floor(log(1 - U) / log(1 - p)) with U = rng.uniform() (53 bits).
+ */
+export function geometricSampler(p: number, rng: Rng): () => number {
+  const table = geometricTable(p, rng);
+  if (table === null) {
+    const inv = 1 / Math.log1p(-p);
+    return () => Math.floor(Math.log(1 - rng.uniform()) * inv);
+  }
+  const { cdf, guide, shift, L } = table;
+  return () => {
+    let base = 0;
+    for (;;) {
+      const x = rng.nextUint32();
+      let t = guide[x >>> shift];
+      while (x >= cdf[t]) t++;
+      if (t < L) return base + t;
+      base += L; // G >= L: memoryless, draw the rest afresh
+    }
+  };
+}
+
+interface GeometricTable { cdf: Float64Array; guide: Int32Array; shift: number; L: number }
+
+/** The last table built (tables depend on p only; rebuilding costs up to ~1 ms). */
+let lastTable: { p: number; table: GeometricTable } | null = null;
+
+/** @internal The CDF and guide tables of geometricSampler, or null when p < 1e-3. */
+function geometricTable(p: number, rng: Rng): GeometricTable | null {
+  if (p < TABLE_MIN_P || typeof rng.nextUint32 !== 'function') return null;
+  if (lastTable !== null && lastTable.p === p) return lastTable.table;
+  const table = buildGeometricTable(p);
+  lastTable = { p, table };
+  return table;
+}
+
+function buildGeometricTable(p: number): GeometricTable {
+  const logQ = Math.log1p(-p);
+  // L: smallest with (1-p)^L <= 2^-32; at most ~22,000 for p >= 1e-3.
+  const L = Math.max(1, Math.ceil((-32 * Math.LN2) / logQ));
+  const cdf = new Float64Array(L + 1);
+  for (let s = 0; s < L; s++) cdf[s] = Math.floor(TWO32 * -Math.expm1((s + 1) * logQ));
+  cdf[L] = Infinity; // sentinel: the scan stops at L
+  let bits = 1;
+  while ((1 << bits) < 2 * L && bits < 16) bits++;
+  const shift = 32 - bits;
+  const guide = new Int32Array(1 << bits);
+  let s = 0;
+  for (let h = 0; h < guide.length; h++) {
+    const lo = h * 2 ** shift; // smallest x in bucket h
+    while (s < L && cdf[s] <= lo) s++;
+    guide[h] = s;
+  }
+  return { cdf, guide, shift, L };
+}
+
+function nextCap(fn: string, cap: number): number {
+  if (cap === MAX_NNZ) throw new TensorError('p', `${fn}: nnz exceeds 2^31 - 1 (int32 indices)`);
+  return Math.min(MAX_NNZ, Math.ceil(cap * 1.25) + 1024);
+}
+
+function grow(a: Int32Array, cap: number): Int32Array {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}

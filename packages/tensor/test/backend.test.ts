@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { backendInfo, setBackend, tf, TensorError } from '../src/index.js';
+
+/**
+ * A minimal module that uses a 128-bit SIMD instruction:
+ * (module (func (result v128) (v128.const i32x4 0 0 0 0))).
+ * WebAssembly.validate accepts it exactly when this engine has wasm SIMD.
+ */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array(16).fill(0), 0x0b, // code: v128.const 0, end
+]);
+
+afterAll(async () => {
+  await setBackend('wasm');
+});
+
+describe('setBackend / backendInfo', () => {
+  it('selects cpu and reports it (no SIMD/threads outside wasm)', async () => {
+    const info = await setBackend('cpu');
+    expect(info).toEqual({ name: 'cpu', simd: false, threads: false, node: true });
+    expect(tf.getBackend()).toBe('cpu');
+    expect(backendInfo()).toEqual(info);
+  });
+
+  it('selects wasm and reports SIMD as this engine supports it, threads off in Node', async () => {
+    const info = await setBackend('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(info.name).toBe('wasm');
+    expect(info.simd).toBe(WebAssembly.validate(SIMD_PROBE));
+    // tfjs-backend-wasm never starts its pthread build in Node.
+    expect(info.threads).toBe(false);
+    const y = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])));
+    expect(Array.from(await y.data())).toEqual([17, 39]);
+    y.dispose();
+  });
+
+  it('auto picks wasm in Node', async () => {
+    await setBackend('cpu');
+    const info = await setBackend('auto');
+    expect(info.name).toBe('wasm');
+  });
+
+  it('rejects an unknown backend with a TensorError naming the argument', async () => {
+    const err = await setBackend('tpu' as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TensorError);
+    expect((err as TensorError).argument).toBe('backend');
+    expect((err as TensorError).message).toMatch(/"tpu"/);
+    expect((err as TensorError).message).toMatch(/cpu, wasm, webgl, webgpu, auto/);
+  });
+
+  it('reports a GPU backend that cannot start here as a TensorError', async () => {
+    const err = await setBackend('webgl').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TensorError);
+    expect((err as TensorError).message).toMatch(/webgl/);
+  });
+
+  it('sends transposed float32 matMul on wasm to the fast (XNNPACK) path', async () => {
+    // The stock tfjs-backend-wasm 4.22 kernel runs transposed operands through a
+    // scalar loop about 10x slower than its XNNPACK path; after the fix a
+    // transposed product costs about the same as a plain one (timed in this run).
+    await setBackend('wasm');
+    const n = 256;
+    const a = tf.randomUniform([n, n], -1, 1, 'float32', 1);
+    const b = tf.randomUniform([n, n], -1, 1, 'float32', 2);
+    const time = (ta: boolean, tb: boolean) => {
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) tf.matMul(a, b, ta, tb).dispose();
+      return performance.now() - t0;
+    };
+    time(false, false); time(true, true);
+    const plain: number[] = [];
+    const transposed: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      plain.push(time(false, false));
+      transposed.push(time(true, true));
+    }
+    const med = (xs: number[]) => xs.sort((x, y) => x - y)[2];
+    expect(med(transposed) / med(plain)).toBeLessThan(4);
+    a.dispose();
+    b.dispose();
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { propagateSpikes } from '../../src/sparse/propagate-spikes.js';
+import { randomCSR } from '../../src/sparse/random-csr.js';
+import { createRng } from '../../src/rng/index.js';
+import { TensorError } from '../../src/errors.js';
+import { denseOf, denseRowSum, maxRelErr } from './helpers.js';
+
+describe('propagateSpikes', () => {
+  it('target[j] += scale * sum over spiking rows (weighted and pattern)', () => {
+    const rng = createRng('spikes');
+    for (const opts of [{ weight: (r: ReturnType<typeof createRng>) => r.uniform() - 0.5 }, { pattern: true }]) {
+      const m = randomCSR(80, 50, 0.15, rng, opts);
+      const d = denseOf(m);
+      const target0 = Float32Array.from({ length: 50 }, () => rng.normal());
+      const spiking = [4, 9, 9, 77, 0];
+      const ref = denseRowSum(d, 50, spiking).map((v, j) => target0[j] + 0.3 * v);
+      const target = target0.slice();
+      const got = propagateSpikes(m, spiking, target, 0.3);
+      expect(got).toBe(target);
+      expect(maxRelErr(got, ref)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('no spikes leave the target unchanged; errors are TensorErrors', () => {
+    const m = randomCSR(10, 12, 0.5, createRng(1));
+    const t = new Float32Array(12).fill(2);
+    propagateSpikes(m, [], t);
+    expect(Array.from(t)).toEqual(new Array(12).fill(2));
+    expect(() => propagateSpikes(m, [10], t)).toThrow(/spiking\[0\]/);
+    expect(() => propagateSpikes(m, [1], new Float32Array(11))).toThrow(TensorError);
+    expect(() => propagateSpikes(m, [1], t, NaN)).toThrow(/scale/);
+  });
+});
