@@ -22,17 +22,22 @@ export function bundle(vectors: ArrayLike<number> | ArrayLike<number>[], dim: nu
   const w = opts.weights;
   if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n} (one per vector)`);
   const acc = new Float64Array(dim);
-  for (let r = 0; r < n; r++) {
+  const rowAt = (r: number): [ArrayLike<number>, number] => (list ? [list[r], 0] : [vectors as ArrayLike<number>, r * dim]);
+  const weight = (r: number): number => {
     const wr = w === undefined ? 1 : w[r];
     if (!Number.isFinite(wr)) throw new HrrError('weights', `bundle: weights[${r}] must be finite, got ${wr}`);
-    if (list) {
-      const v = list[r];
-      for (let j = 0; j < dim; j++) acc[j] += wr * v[j];
-    } else {
-      const v = vectors as ArrayLike<number>;
-      const o = r * dim;
-      for (let j = 0; j < dim; j++) acc[j] += wr * v[o + j];
-    }
+    return wr;
+  };
+  let r = 0;
+  // four rows per pass over the accumulator (fewer loads/stores of acc)
+  for (; r + 4 <= n; r += 4) {
+    const [v0, o0] = rowAt(r), [v1, o1] = rowAt(r + 1), [v2, o2] = rowAt(r + 2), [v3, o3] = rowAt(r + 3);
+    const w0 = weight(r), w1 = weight(r + 1), w2 = weight(r + 2), w3 = weight(r + 3);
+    for (let j = 0; j < dim; j++) acc[j] += w0 * v0[o0 + j] + w1 * v1[o1 + j] + w2 * v2[o2 + j] + w3 * v3[o3 + j];
+  }
+  for (; r < n; r++) {
+    const [v, o] = rowAt(r), wr = weight(r);
+    for (let j = 0; j < dim; j++) acc[j] += wr * v[o + j];
   }
   const out = outArray('bundle', dim, opts.out);
   let scale = 1;

@@ -146,7 +146,7 @@ export class Vocabulary {
     if (this.size === 0) return new Float32Array(0);
     const items = this.items();
     const qf = tf.tensor2d(this.vsa.features(queries), [q, this.vsa.featureDim]);
-    const s = tf.matMul(qf, items, false, true);
+    const s = tf.matMul(qf, items);
     const out = s.dataSync() as Float32Array;
     qf.dispose(); s.dispose();
     return out;
@@ -168,7 +168,7 @@ export class Vocabulary {
     const items = this.items();
     const [vals, idx] = tf.tidy(() => {
       const qf = tf.tensor2d(this.vsa.features(queries), [q, this.vsa.featureDim]);
-      const s = tf.matMul(qf, items, false, true);
+      const s = tf.matMul(qf, items);
       const t = tf.topk(s, k, true);
       return [t.values, t.indices];
     });
@@ -192,10 +192,13 @@ export class Vocabulary {
     this.itemsTensor = null;
   }
 
+  /** Item features transposed, [F, size] (a plain matmul: wasm's transposeB copies the matrix per call). */
   private items(): Tensor2D {
     if (this.itemsTensor === null || this.itemsTensor.isDisposed) {
-      const f = this.vsa.featureDim;
-      this.itemsTensor = tf.tensor2d(this.feats.slice(0, this.size * f), [this.size, f]);
+      const f = this.vsa.featureDim, m = this.size;
+      const t = new Float32Array(f * m);
+      for (let i = 0; i < m; i++) for (let j = 0; j < f; j++) t[j * m + i] = this.feats[i * f + j];
+      this.itemsTensor = tf.tensor2d(t, [f, m]);
     }
     return this.itemsTensor;
   }

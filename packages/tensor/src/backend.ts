@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { TensorError } from './errors.js';
 import './kernels/register-all.js';
+import './generated/register-gradients.js';
 
 /*
  * Matrix products on wasm: tfjs-backend-wasm 4.22 sends BatchMatMul and
@@ -176,6 +177,8 @@ async function trySet(name: BackendName): Promise<boolean> {
     const ok = await tf.setBackend(name);
     if (!ok) return false;
     await tf.ready();
+    // tfjs-backend-cpu advertises tfjs-node on its first write in Node; we never use tfjs-node.
+    if (name === 'cpu') (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
     return tf.getBackend() === name;
   } catch {
     return false;

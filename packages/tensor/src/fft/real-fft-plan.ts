@@ -1,5 +1,6 @@
 import type { FftEngine } from './fft-engine.js';
 import { fftEngine } from './complex-fft-plan.js';
+import { Pow2Fft } from './pow2-fft.js';
 import { checkLength, checkSpan } from './check-length.js';
 
 /** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
@@ -39,6 +40,12 @@ class EvenRealPlan implements RealFftPlan {
   private readonly cos: Float64Array;
   private readonly sin: Float64Array;
   private readonly z: Float64Array;
+  /**
+   * fft.js's inverse scales and copies in extra passes; for it the inverse
+   * runs as x = conj(FFT(conj(Z) / N)), folding 1/N and the conjugate into
+   * the split loop (one negation pass remains).
+   */
+  private readonly viaForward: boolean;
 
   constructor(n: number) {
     this.n = n;
@@ -46,6 +53,7 @@ class EvenRealPlan implements RealFftPlan {
     this.half = h;
     this.bins = h + 1;
     this.engine = fftEngine(h);
+    this.viaForward = this.engine instanceof Pow2Fft;
     this.cos = new Float64Array(h + 1);
     this.sin = new Float64Array(h + 1);
     for (let k = 0; k <= h; k++) {
@@ -101,9 +109,13 @@ class EvenRealPlan implements RealFftPlan {
     const z = this.z;
     const cs = this.cos;
     const sn = this.sin;
+    // conj = -1 and scale = 1/N when the transform runs forward on conj(Z)/N.
+    const fwd = this.viaForward;
+    const sc = fwd ? 1 / h : 1;
+    const cj = fwd ? -sc : 1;
     const x0 = spec[specOffset], xh = spec[specOffset + 2 * h];
-    z[0] = 0.5 * (x0 + xh);
-    z[1] = 0.5 * (x0 - xh);
+    z[0] = 0.5 * sc * (x0 + xh);
+    z[1] = 0.5 * cj * (x0 - xh);
     for (let k = 1; k < h; k++) {
       const m = h - k;
       const ar = spec[specOffset + 2 * k], ai = spec[specOffset + 2 * k + 1];
@@ -114,10 +126,15 @@ class EvenRealPlan implements RealFftPlan {
       // O = D (c + i s)
       const or = dr * c - di * s, oi = dr * s + di * c;
       // Z = E + i O
-      z[2 * k] = er - oi;
-      z[2 * k + 1] = ei + or;
+      z[2 * k] = sc * (er - oi);
+      z[2 * k + 1] = cj * (ei + or);
     }
-    this.engine.run(z, 0, o, outOffset, true);
+    if (fwd) {
+      this.engine.run(z, 0, o, outOffset, false);
+      for (let i = outOffset + 1, e = outOffset + this.n; i < e; i += 2) o[i] = -o[i];
+    } else {
+      this.engine.run(z, 0, o, outOffset, true);
+    }
     return o;
   }
 }

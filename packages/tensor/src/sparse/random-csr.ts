@@ -64,7 +64,7 @@ export function randomCSR(nRows: number, nCols: number, p: number, rng: Rng, opt
     throw new TensorError('p', `${fn}: expected nnz = nRows*nCols*p = ${mean} exceeds 2^31 - 1 (int32 indices)`);
   }
   let cap = Math.min(cells, MAX_NNZ, Math.ceil(mean + 6 * sd + 16));
-  let indices: Int32Array = new Int32Array(cap);
+  let indices: Int32Array = allocInt32(fn, cap);
   const indptr = new Int32Array(nRows + 1);
   let k = 0;
 
@@ -203,8 +203,16 @@ function nextCap(fn: string, cap: number): number {
   return Math.min(MAX_NNZ, Math.ceil(cap * 1.25) + 1024);
 }
 
+function allocInt32(fn: string, n: number): Int32Array {
+  try {
+    return new Int32Array(n);
+  } catch {
+    throw new TensorError('p', `${fn}: could not allocate ${n} int32 indices (${(n * 4 / 2 ** 30).toFixed(2)} GiB); lower nRows * nCols * p`);
+  }
+}
+
 function grow(a: Int32Array, cap: number): Int32Array {
-  const b = new Int32Array(cap);
+  const b = allocInt32('randomCSR', cap);
   b.set(a);
   return b;
 }

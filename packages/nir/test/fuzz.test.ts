@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import h5wasm from 'h5wasm';
+import { decodeNir, encodeNir, NirError, readNir, writeNir } from '../src/index.js';
+import { FIXTURES, rewriteH5 } from './helpers.js';
+
+/** mulberry32: a small seeded generator, so the cases are the same on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function datasetPaths(bytes: Uint8Array): Promise<string[]> {
+  const out: string[] = [];
+  await rewriteH5(bytes, (it) => { if (it.kind === 'dataset') out.push(it.path); return undefined; });
+  return out;
+}
+
+const FILES = ['reference/mlp_lif.nir', 'reference/recurrent_cuba.nir', 'reference/nested_misc.nir', 'reference/conv1d_avgpool.nir',
+  'reference/conv_if.nir', 'paper/lif_norse.nir', 'paper/two_lif_neurons.nir', 'paper/braille_noDelay_bias_zero.nir'];
+
+describe('fuzz: mutated fixture files give a valid graph or a NirError, never anything else', () => {
+  it('300 cases (seed 1234): truncate, flip bytes, delete datasets', async () => {
+    const rand = rng(1234);
+    const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)];
+    const dir = fs.mkdtempSync('/tmp/nir-fuzz-');
+    const stats = { ok: 0, nirError: 0 };
+    for (let c = 0; c < 300; c++) {
+      const file = pick(FILES);
+      const orig = new Uint8Array(fs.readFileSync(path.join(FIXTURES, file)));
+      let bytes: Uint8Array;
+      const kind = c % 5 < 2 ? 'truncate' : c % 5 < 4 ? 'flip' : 'delete';
+      if (kind === 'truncate') bytes = orig.slice(0, Math.floor(rand() * orig.length));
+      else if (kind === 'flip') {
+        bytes = orig.slice();
+        const n = 1 + Math.floor(rand() * 8);
+        for (let k = 0; k < n; k++) bytes[Math.floor(rand() * bytes.length)] ^= 1 << Math.floor(rand() * 8);
+      } else {
+        const victim = pick(await datasetPaths(orig));
+        bytes = await rewriteH5(orig, (it) => (it.path === victim ? 'drop' : undefined));
+      }
+      const inPath = path.join(dir, `case${c}.nir`);
+      const outPath = path.join(dir, `out${c}.nir`);
+      fs.writeFileSync(inPath, bytes);
+      try {
+        const g = await readNir(inPath);
+        // a graph that reads is valid: it writes and reads back the same
+        await writeNir(outPath, g);
+        expect((await decodeNir(await encodeNir(g))).graph.edges).toEqual(g.edges);
+        stats.ok++;
+      } catch (e) {
+        if (!(e instanceof NirError)) throw new Error(`case ${c} (${kind} ${file}): not a NirError: ${String(e)}`);
+        expect(e.message.startsWith(inPath), e.message).toBe(true);
+        expect(e.message).not.toContain('\n');
+        expect(fs.existsSync(outPath)).toBe(false);
+        stats.nirError++;
+      }
+      fs.rmSync(inPath);
+      const leftovers = fs.readdirSync(dir).filter((f) => f.includes('.tmp-'));
+      expect(leftovers).toEqual([]);
+    }
+    // the cases must exercise both outcomes
+    expect(stats.nirError).toBeGreaterThan(50);
+    expect(stats.ok).toBeGreaterThan(0);
+    fs.rmSync(dir, { recursive: true });
+    // h5wasm is still usable afterwards
+    const M = (await h5wasm.ready) as unknown as object;
+    expect(M).toBeTruthy();
+    expect((await readNir(path.join(FIXTURES, 'reference/mlp_lif.nir'))).edges.length).toBe(5);
+  });
+});
