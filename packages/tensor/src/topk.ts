@@ -7,10 +7,12 @@ import { TensorError } from './errors.js';
  * -0 and +0 are equal. NaN is never selected over a number: NaNs fill the tail
  * (lowest indices first) only when fewer than k entries are numbers.
  *
- * One pass with a threshold: after the first k numbers, an entry is kept only
- * if it beats the current k-th best; kept candidates go to a buffer of 2k and,
- * when it is full, a quickselect keeps the best k and raises the threshold.
- * O(n + k log k) time (each refill of k candidates costs O(k)), O(k) memory.
+ * One pass with a threshold: an entry is kept only if it beats the current
+ * k-th best; kept candidates go to a buffer of 2k and, when it is full, a
+ * quickselect keeps the best k and raises the threshold. For n >= 32768 and
+ * k <= n/16 the threshold starts at a quantile estimated from 2048 evenly
+ * spaced entries (so sorted inputs stay cheap), with a plain second pass if
+ * that estimate turns out too high. O(n + k log k) time, O(k) memory.
  * @throws TensorError unless k is an integer in [0, n].
  */
 export function topK(values: ArrayLike<number>, k: number): { values: Float64Array; indices: Int32Array } {
@@ -23,20 +25,50 @@ export function topK(values: ArrayLike<number>, k: number): { values: Float64Arr
   }
   if (k === 0) return { values: new Float64Array(0), indices: new Int32Array(0) };
 
-  const cap = Math.min(8 * k, n);
+  const cap = Math.min(2 * k, n);
   const bv = new Float64Array(cap);
   const bi = new Int32Array(cap);
   let size = 0;
   let i = 0;
-  // Fill phase: the first k numbers are all candidates.
   let threshold = Infinity;
-  for (; i < n && size < k; i++) {
-    const v = +values[i];
-    if (v !== v) continue;
-    bv[size] = v;
-    bi[size] = i;
-    size++;
-    if (v < threshold) threshold = v;
+  let seeded = false;
+
+  // Seeded start: a strided sample's (3 k S / n + 8)-th largest value t0 has,
+  // in practice, several k entries >= t0, so only those are ever buffered,
+  // whatever the input order (sorted inputs included). If fewer than k entries
+  // reach t0 (possible for contrived inputs), the plain pass below runs instead.
+  if (n >= 32768 && 16 * k <= n) {
+    const t0 = sampledThreshold(values, n, k);
+    for (; i < n; i++) {
+      const v = +values[i];
+      if (v >= t0) {
+        if (size === cap) {
+          select(bv, bi, 0, size - 1, k - 1);
+          size = k;
+          threshold = bv[k - 1];
+          seeded = true;
+          if (v > threshold) { bv[size] = v; bi[size] = i; size++; }
+          i++;
+          break;
+        }
+        bv[size] = v;
+        bi[size] = i;
+        size++;
+      }
+    }
+    if (!seeded && size >= k) seeded = true; // every entry >= t0 is buffered
+    if (!seeded) { size = 0; i = 0; }
+  }
+  if (!seeded) {
+    // Fill phase: the first k numbers are all candidates.
+    for (; i < n && size < k; i++) {
+      const v = +values[i];
+      if (v !== v) continue;
+      bv[size] = v;
+      bi[size] = i;
+      size++;
+      if (v < threshold) threshold = v;
+    }
   }
   // Scan phase: a later entry equal to the threshold loses the tie (higher index).
   for (; i < n; i++) {
@@ -70,6 +102,22 @@ export function topK(values: ArrayLike<number>, k: number): { values: Float64Arr
     }
   }
   return { values: outV, indices: outI };
+}
+
+const SAMPLE = 2048;
+
+/** The (ceil(3 k S / n) + 8)-th largest number among S entries at evenly spaced indices (-Infinity if too few). */
+function sampledThreshold(values: ArrayLike<number>, n: number, k: number): number {
+  const sample = new Float64Array(SAMPLE);
+  let m = 0;
+  for (let j = 0; j < SAMPLE; j++) {
+    const v = +values[Math.floor(((j + 0.5) * n) / SAMPLE)];
+    if (v === v) sample[m++] = v;
+  }
+  const rank = Math.ceil((3 * k * SAMPLE) / n) + 8;
+  if (m < rank) return -Infinity;
+  const sorted = sample.subarray(0, m).sort();
+  return sorted[m - rank];
 }
 
 /** a before b: larger value, then lower index. */

@@ -48,6 +48,24 @@ describe('topK', () => {
     for (const v of [asc, desc, eq, pipe]) for (const k of [1, 17, 100, 2500, n]) check(v, k);
   });
 
+  it('large n (sampled start threshold): random, ties, sorted, NaN-laced, and the fallback pass', () => {
+    const n = 100_000;
+    const rnd = rng.normalArray(n) as Float32Array;
+    const ties = Float64Array.from({ length: n }, () => rng.uniformInt(50));
+    const asc = Float64Array.from({ length: n }, (_, i) => i * 0.5);
+    const desc = Float64Array.from({ length: n }, (_, i) => -i);
+    const nan = Float64Array.from({ length: n }, (_, i) => (i % 7 === 3 ? NaN : rng.uniform()));
+    for (const v of [rnd, ties, asc, desc, nan]) for (const k of [1, 10, 1000, 6250]) check(v, k);
+    // Entries at the sampled positions (evenly spaced, 2048 of them) are the
+    // largest, so the estimated threshold is too high for k = 4000: fewer than
+    // k entries reach it and the plain pass must give the right answer.
+    const trap = rng.uniformArray(n) as Float32Array;
+    for (let j = 0; j < 2048; j++) trap[Math.floor(((j + 0.5) * n) / 2048)] = 1e9;
+    check(trap, 4000);
+    check(trap, 2048);
+    check(trap, 100);
+  });
+
   it('ties go to the lower index; -0 equals +0', () => {
     expect(Array.from(topK([1, 3, 3, 2, 3], 2).indices)).toEqual([1, 2]);
     expect(Array.from(topK([-0, 0, -0], 2).indices)).toEqual([0, 1]);

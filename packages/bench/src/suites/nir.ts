@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tf } from '@neurite/tensor';
+import { compile, createGraph, createNode, decodeNir, encodeNir, nirArray } from '@neurite/nir';
+import type { BenchResult, Suite } from '../suite.js';
+
+/** Seeded uniform(−a, a) weights (mulberry32), so every run builds the same network. */
+function weights(n: number, a: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296 * 2 - 1) * a;
+  }
+  return out;
+}
+
+const full = (n: number, v: number) => new Float32Array(n).fill(v);
+
+/**
+ * nir suite (issue 3): executor step time of a 784-500-10 LIF network (batch 64) against the
+ * same two matmuls run directly in tfjs in this process (ratio, goal ≤ 1.2), and the read +
+ * write round trip of the paper's cnn_sinabs.nir.
+ */
+export const nirSuite: Suite = {
+  name: 'nir',
+  description: 'NIR executor step overhead and .nir file round trip',
+  async run(ctx) {
+    const results: BenchResult[] = [];
+    ctx.progress('784-500-10 LIF step, batch 64');
+    const lif = (n: number) => createNode('LIF', { tau: full(n, 0.01), r: full(n, 1), v_leak: full(n, 0), v_threshold: full(n, 1) });
+    const w1 = nirArray(weights(500 * 784, 0.05, 1), [500, 784], 'float32');
+    const w2 = nirArray(weights(10 * 500, 0.1, 2), [10, 500], 'float32');
+    const graph = createGraph({
+      nodes: {
+        input: createNode('Input', { shape: [784] }), fc1: createNode('Linear', { weight: w1 }), lif1: lif(500),
+        fc2: createNode('Linear', { weight: w2 }), lif2: lif(10), output: createNode('Output', { shape: [10] }),
+      },
+      edges: [['input', 'fc1'], ['fc1', 'lif1'], ['lif1', 'fc2'], ['fc2', 'lif2'], ['lif2', 'output']],
+    });
+    const sim = compile(graph, { dt: 1e-3 });
+    const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([64, 784], 0, 1, 'float32', 7), 0.2), 'float32'));
+    const w1t = tf.tidy(() => tf.transpose(tf.tensor2d(weights(500 * 784, 0.05, 1), [500, 784])));
+    const w2t = tf.tidy(() => tf.transpose(tf.tensor2d(weights(10 * 500, 0.1, 2), [10, 500])));
+    const direct = () => { const y = tf.tidy(() => tf.matMul(tf.matMul(x, w1t), w2t)); y.dataSync(); y.dispose(); };
+    const step = () => { const y = sim.step(x); y.dataSync(); y.dispose(); };
+    const opts = { warmup: 5, repeats: ctx.quick ? 7 : 25, inner: 5 };
+    // Interleave the two measurements so drift on a loaded machine hits both alike.
+    const refUs: number[] = []; const simUs: number[] = [];
+    for (let r = 0; r < 3; r++) { refUs.push(await ctx.measure(direct, opts)); simUs.push(await ctx.measure(step, opts)); }
+    const med = (a: number[]) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
+    const value = med(simUs); const ref = med(refUs);
+    results.push({
+      case: 'lif step 784-500-10', params: { batch: 64 }, backend: ctx.backend, metric: 'time', unit: 'us', value,
+      reference: { name: 'tfjs 2 matmuls', value: ref }, ratio: value / ref, goal: 'ratio ≤ 1.2',
+    });
+    sim.dispose(); tf.dispose([x, w1t, w2t]);
+
+    ctx.progress('read + write cnn_sinabs.nir');
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const file = path.resolve(here, '../../../..', '../shared/fixtures/nir/paper/cnn_sinabs.nir');
+    if (fs.existsSync(file)) {
+      const bytes = new Uint8Array(fs.readFileSync(file));
+      const ms = (await ctx.measure(async () => { await encodeNir((await decodeNir(bytes)).graph); }, { warmup: 2, repeats: ctx.quick ? 5 : 15 })) / 1000;
+      results.push({ case: 'read+write cnn_sinabs.nir', params: { bytes: bytes.length }, backend: 'n/a', metric: 'time', unit: 'ms', value: ms });
+    } else {
+      ctx.progress(`skipped: ${file} not found`);
+    }
+    return results;
+  },
+};
