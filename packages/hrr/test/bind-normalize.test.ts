@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realFftPlan } from '@neurite/tensor';
-import {
-  approxInverse, bind, bindNormalize, bindPower, bundle, dot, exactInverse, HrrError, inversePermutation,
-  makeUnitary, permute, randomPermutation, randomVectors,
-} from '../src/index.js';
-import { directConvolution, maxAbsDiff } from './helpers.js';
+import { bind, bindNormalize, dot, randomVectors } from '../src/index.js';
+import { maxAbsDiff } from './helpers.js';
 
 
 describe('bindNormalize', () => {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realFftPlan } from '@neurite/tensor';
-import {
-  approxInverse, bind, bindNormalize, bindPower, bundle, dot, exactInverse, HrrError, inversePermutation,
-  makeUnitary, permute, randomPermutation, randomVectors,
-} from '../src/index.js';
-import { directConvolution, maxAbsDiff } from './helpers.js';
+import { bind, exactInverse, HrrError, randomVectors } from '../src/index.js';
+import { maxAbsDiff } from './helpers.js';
 
 const delta = (D: number) => { const e = new Float32Array(D); e[0] = 1; return e; };
 
