@@ -2,15 +2,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { tf, setBackend, createRng, expectNoLeaks } from '@neurite/tensor';
 import { LearningArea, softKCap, assemblyLoss, AssemblyError, overlap } from '../src/index.js';
 
-beforeAll(async () => { await setBackend('cpu'); });
-
-/**
- * @neurite/tensor must register tfjs-core's gradients (register_all_gradients)
- * for autodiff; until it does, the autodiff tests are skipped (reported).
- */
-const hasGradients = (() => {
-  try { const x = tf.scalar(2); const g = tf.grad((v: tf.Tensor) => tf.sigmoid(tf.div(v, 2)))(x); tf.dispose([x, g]); return true; } catch { return false; }
-})();
+// Autodiff runs on both Node backends (@neurite/tensor registers tfjs-core's gradients).
+describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
+beforeAll(async () => { await setBackend(backend); });
 
 describe('softKCap', () => {
   it('tends to the hard k-cap as the temperature goes to 0', () => {
@@ -24,7 +18,7 @@ describe('softKCap', () => {
     tf.dispose([x, a, b]);
   });
 
-  it.skipIf(!hasGradients)('has the sigmoid derivative and no gradient through the threshold', () => {
+  it('has the sigmoid derivative and no gradient through the threshold', () => {
     const x = tf.tensor1d([5, 1, 3, 9]);
     const g = tf.grad((v: tf.Tensor) => tf.sum(softKCap(v, 2, 1)))(x);
     // θ = (5 + 3)/2 = 4; d/dx σ(x − θ) = σ(1 − σ)
@@ -42,7 +36,7 @@ describe('softKCap', () => {
 });
 
 describe('LearningArea', () => {
-  it.skipIf(!hasGradients)('decreases the assembly loss by gradient descent and maps inputs to target assemblies', async () => {
+  it('decreases the assembly loss by gradient descent and maps inputs to target assemblies', async () => {
     const rng = createRng(7);
     const nIn = 200, n = 400, k = 20, patterns = 4, inK = 20;
     const xs = new Float32Array(patterns * nIn), ts = new Float32Array(patterns * n);
@@ -64,8 +58,9 @@ describe('LearningArea', () => {
     expect(mean(after)).toBeGreaterThan(0.8);
     // no tensor leaks per training step
     await expectNoLeaks(() => { area.train(x, t, { steps: 1 }); }, { iterations: 3 });
-    await expectNoLeaks(() => { const l = assemblyLoss(area.forward(x), t, k); l.dispose(); }, { iterations: 3 });
+    await expectNoLeaks(() => { const a = area.forward(x); const l = assemblyLoss(a, t, k); tf.dispose([a, l]); }, { iterations: 3 });
     area.dispose();
     tf.dispose([x, t]);
   });
+});
 });

@@ -26,6 +26,23 @@ describe('compile: the paper LIF traces', () => {
     sim.dispose();
   });
 
+  it('reproduces lif_snntorch.csv (euler, reset to zero) in snnTorch units v·τ/(R dt)', async () => {
+    const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
+    const rows = csv('lif_snntorch.csv');
+    const sim = compile(g, { dt: 1e-4, reset: 'zero', record: ['1'] });
+    const xs = tf.tensor3d(rows.map((r) => [[r[0]]]));
+    const out = sim.run(xs);
+    const rec = sim.recording('1');
+    const v = rec.v!.dataSync(); const z = out.dataSync();
+    const scale = 0.0025 / (1 * 1e-4);
+    for (let t = 0; t < rows.length; t++) {
+      expect(Math.abs(v[t] * scale - rows[t][1])).toBeLessThan(1e-4);
+      expect(z[t]).toBe(rows[t][2]);
+    }
+    tf.dispose([xs, out, rec.output, rec.v!]);
+    sim.dispose();
+  });
+
   it("with integration 'exact' (reset by subtraction) gives the spike times of lif_exact.csv within one step", async () => {
     const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
     const rows = csv('lif_exact.csv');

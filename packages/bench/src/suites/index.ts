@@ -1,5 +1,8 @@
 import type { Suite } from '../suite.js';
 import { tensorSuite } from './tensor.js';
+import { nirSuite } from './nir.js';
+import { hrrSuite } from './hrr.js';
+import { assemblySuite } from './assembly.js';
 
 /** Every suite, in the order `neurite-bench` runs them. Packages add theirs here. */
-export const suites: Suite[] = [tensorSuite];
+export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite];

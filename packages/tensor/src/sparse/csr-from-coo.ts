@@ -9,8 +9,9 @@ import { badIndex, checkCount } from './csr.js';
  * within each row.
  *
  * Two stable counting sorts (by column, then by row) give sorted rows in
- * O(nnz + nRows + nCols) time; when nCols exceeds nnz + nRows the column pass
- * is replaced by a per-row sort so the cost stays O(nnz log(row length) + nRows).
+ * O(nnz + nRows + nCols) = O(nnz + nRows) time, used when nCols <= nnz + nRows;
+ * for wider matrices the column pass would cost O(nCols), so each row is
+ * sorted by comparison instead: O(nnz log(longest row) + nRows).
  * With no `values` and no duplicates `data` is null (pattern matrix).
  * @throws TensorError for lengths that differ, indices that are not integers
  *   in range, or non-finite values.
