@@ -2,7 +2,8 @@
  * Convolution gradient kernels that Neurite registers for wasm
  * (Conv2DBackpropFilter, DepthwiseConv2dNativeBackpropFilter / Input), plus
  * tfjs's own Conv2DBackpropInput, called through the engine so no gradient
- * registry is needed. Every backend is compared with cpu.
+ * registry is needed; and UnsortedSegmentSum (tf.gather's gradient), also
+ * registered for wasm. Every backend is compared with cpu.
  */
 import { tf } from '../../src/index.js';
 import type { CaseOutput, ConformanceCase } from './types.js';
@@ -78,4 +79,15 @@ export const cases: ConformanceCase[] = [
     run: () => kernel('DepthwiseConv2dNativeBackpropInput', { dy: t4(outShape(x, f, strides, pad, true), 700 + i), filter: t4(f, 800 + i) },
       { strides, pad, dilations: 1, inputShape: x }),
   })),
+  {
+    name: 'UnsortedSegmentSum, 8x3 rows into 5 segments (one id out of range)',
+    run: async () => {
+      const x = tf.tensor2d(fill(24, 900), [8, 3]);
+      const ids = tf.tensor1d([4, 0, 1, 1, 4, -1, 2, 0], 'int32');
+      const out = tf.unsortedSegmentSum(x, ids, 5);
+      const values = await out.data();
+      tf.dispose([x, ids, out]);
+      return { out: values };
+    },
+  },
 ];

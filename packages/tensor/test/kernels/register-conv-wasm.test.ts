@@ -1,7 +1,6 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { tf, setBackend, expectNoLeaks } from '../../src/index.js';
 import { testValues, runOn, relMaxDiff } from './backend-compare.js';
-import { ensureGradients } from './ensure-gradients.js';
 
 afterAll(async () => { await setBackend('wasm'); });
 
@@ -120,7 +119,6 @@ async function train(backend: 'cpu' | 'wasm', steps: number): Promise<{ losses: 
 
 describe('training a tiny conv net on wasm', () => {
   it('follows cpu step for step', async () => {
-    await ensureGradients();
     const cpu = await train('cpu', 6);
     const wasm = await train('wasm', 6);
     expect(cpu.losses[5]).toBeLessThan(cpu.losses[0]); // it learns
@@ -129,7 +127,6 @@ describe('training a tiny conv net on wasm', () => {
   });
 
   it('no tensor leaks over many gradient steps on wasm', async () => {
-    await ensureGradients();
     await setBackend('wasm');
     const x = tf.tensor4d(testValues(2 * 6 * 6 * 2, 21), [2, 6, 6, 2]);
     const w = tf.variable(tf.tensor4d(testValues(36, 22), [3, 3, 2, 2]));
@@ -141,5 +138,31 @@ describe('training a tiny conv net on wasm', () => {
     }, { iterations: 300 });
     opt.dispose();
     tf.dispose([x, w, wd]);
+  });
+});
+
+describe('UnsortedSegmentSum on wasm matches cpu', () => {
+  it.each([
+    { x: [6, 3], idv: [0, 2, 0, 1, 2, 2], n: 3 },
+    { x: [6, 2, 2], idv: [4, 0, 1, 1, 4, -1], n: 5 },
+    { x: [5], idv: [1, 1, 1, 0, 7], n: 2 },
+  ])('x $x, ids $idv, numSegments $n', async ({ x, idv, n }) => {
+    const fn = () => [tf.unsortedSegmentSum(tf.tensor(testValues(x.reduce((a, b) => a * b, 1), 31), x),
+      tf.tensor1d(idv, 'int32'), n)];
+    const cpu = await runOn('cpu', fn);
+    const wasm = await runOn('wasm', fn);
+    expect(wasm.shapes).toEqual(cpu.shapes);
+    expect(relMaxDiff(wasm.values[0], cpu.values[0])).toBeLessThan(1e-6);
+  });
+
+  it('the gradient of tf.gather works on wasm and matches cpu', async () => {
+    const fn = () => {
+      const p = tf.tensor2d(testValues(12, 33), [4, 3]);
+      const g = tf.grad((v: tf.Tensor) => tf.sum(tf.square(tf.gather(v, tf.tensor1d([3, 0, 3, 1], 'int32')))))(p);
+      return [g];
+    };
+    const cpu = await runOn('cpu', fn);
+    const wasm = await runOn('wasm', fn);
+    expect(relMaxDiff(wasm.values[0], cpu.values[0])).toBeLessThan(1e-6);
   });
 });
