@@ -11,6 +11,7 @@
  *   Stirling-corrected log pmf as the final acceptance test. O(1) expected time.
  */
 import type { Rng } from './rng.js';
+import { detExp, detLog, detLog1p } from './det-math.js';
 
 export function binomialOf(g: Rng, n: number, p: number): number {
   if (n === 0 || p === 0) return 0;
@@ -22,7 +23,7 @@ export function binomialOf(g: Rng, n: number, p: number): number {
 
 function inversion(g: Rng, n: number, r: number): number {
   const q = 1 - r;
-  const qn = Math.exp(n * Math.log1p(-r));
+  const qn = detExp(n * detLog1p(-r));
   const ratio = r / q;
   const np = n * r;
   const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
@@ -82,12 +83,12 @@ function btpe(g: Rng, n: number, r: number): number {
       y = Math.floor(x);
     } else if (u <= p3) {
       // Step 3: left exponential tail
-      y = Math.floor(xl + Math.log(v) / laml);
+      y = Math.floor(xl + detLog(v) / laml);
       if (y < 0) continue;
       v = v * (u - p2) * laml;
     } else {
       // Step 4: right exponential tail
-      y = Math.floor(xr - Math.log(v) / lamr);
+      y = Math.floor(xr - detLog(v) / lamr);
       if (y > n) continue;
       v = v * (u - p3) * lamr;
     }
@@ -109,15 +110,15 @@ function btpe(g: Rng, n: number, r: number): number {
     // 5.2: squeeze on ln v using a bound on ln f(y)/f(m)
     const rho = (k / nrq) * ((k * (k / 3 + 0.625) + 1 / 6) / nrq + 0.5);
     const t = (-k * k) / (2 * nrq);
-    const lv = Math.log(v);
+    const lv = detLog(v);
     if (lv < t - rho) return y;
     if (lv > t + rho) continue;
     // 5.3: final test against ln f(y)/f(m) with Stirling's formula
     const x1 = y + 1, f1 = m + 1, z = n + 1 - m, w = n - y + 1;
     const bound =
-      xm * Math.log(f1 / x1) +
-      (n - m + 0.5) * Math.log(z / w) +
-      (y - m) * Math.log((w * r) / (x1 * q)) +
+      xm * detLog(f1 / x1) +
+      (n - m + 0.5) * detLog(z / w) +
+      (y - m) * detLog((w * r) / (x1 * q)) +
       stirlingTail(f1, f1 * f1) + stirlingTail(z, z * z) + stirlingTail(x1, x1 * x1) + stirlingTail(w, w * w);
     if (lv <= bound) return y;
   }

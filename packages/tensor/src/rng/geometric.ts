@@ -1,4 +1,5 @@
 import type { Rng } from './rng.js';
+import { detLog, detLog1p } from './det-math.js';
 
 /**
  * Geometric(p) failures before the first success, P(k) = (1-p)^k p, by
@@ -7,5 +8,5 @@ import type { Rng } from './rng.js';
  */
 export function geometricOf(g: Rng, p: number): number {
   if (p === 1) return 0;
-  return Math.floor(Math.log(1 - g.uniform()) / Math.log1p(-p)) + 0;
+  return Math.floor(detLog(1 - g.uniform()) / detLog1p(-p)) + 0;
 }

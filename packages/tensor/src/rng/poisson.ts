@@ -9,11 +9,12 @@
  */
 import type { Rng } from './rng.js';
 import { logFactorial } from './log-factorial.js';
+import { detExp, detLog } from './det-math.js';
 
 export function poissonOf(g: Rng, lambda: number): number {
   if (lambda === 0) return 0;
   if (lambda < 10) {
-    const limit = Math.exp(-lambda);
+    const limit = detExp(-lambda);
     let k = 0;
     let prod = g.uniform();
     while (prod > limit) {
@@ -23,12 +24,12 @@ export function poissonOf(g: Rng, lambda: number): number {
     return k;
   }
   const slam = Math.sqrt(lambda);
-  const loglam = Math.log(lambda);
+  const loglam = detLog(lambda);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  const logInvalpha = Math.log(invalpha);
+  const logInvalpha = detLog(invalpha);
   for (;;) {
     const u = g.uniform() - 0.5;
     const v = g.uniform();
@@ -36,6 +37,6 @@ export function poissonOf(g: Rng, lambda: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v) + logInvalpha - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
+    if (detLog(v) + logInvalpha - detLog(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
   }
 }

@@ -4,13 +4,14 @@
  * backend and platform. Make one with `createRng(seed)`.
  *
  * Determinism: the stream itself uses integer arithmetic only (`Math.imul`,
- * shifts, xor, `>>> 0`). Derived distributions use IEEE-754 `+ - * /` and
- * `Math.sqrt` (correctly rounded everywhere), and `Math.log`, `Math.log1p`,
- * `Math.exp`, `Math.expm1` only where a rejection test or an inversion needs
- * them (normal tails and wedges, exponential, geometric, binomial/Poisson
- * setup and acceptance, truncated normal). V8 (Node, Chrome, Edge) and
- * SpiderMonkey compute those with the same fdlibm algorithms, so results are
- * bit-identical across those engines and operating systems.
+ * shifts, xor, `>>> 0`). Derived distributions use only IEEE-754 `+ - * /`,
+ * `Math.sqrt` (correctly rounded everywhere), `Math.floor`/`Math.abs`, and, where
+ * a rejection test or an inversion needs ln or e^x (normal tails and wedges,
+ * exponential, geometric, binomial/Poisson setup and acceptance, truncated
+ * normal), the fdlibm algorithms in det-math.ts written with those same basic
+ * operations. `Math.log`/`Math.exp` are never called: engines may round them
+ * differently (Chromium and Node do), so the results are bit-identical across
+ * engines, backends and operating systems.
  */
 export interface Rng {
   /** Uniform integer in [0, 2^32). */

@@ -11,6 +11,7 @@
  * - a < 0 < b otherwise: draw normals until one falls in [a, b] (acceptance >= 0.49).
  */
 import type { Rng } from './rng.js';
+import { detExp, detExpm1, detLog1p } from './det-math.js';
 
 const SQRT_2PI = 2.5066282746310002;
 
@@ -19,12 +20,12 @@ function rightTail(g: Rng, a: number, b: number): number {
   const alpha = (a + Math.sqrt(a * a + 4)) / 2;
   const c = alpha < a ? a : alpha > b ? b : alpha;
   const dc = c - alpha;
-  const span = -Math.expm1(-alpha * (b - a)); // 1 - e^{-α(b-a)}, = 1 when b = ∞
+  const span = -detExpm1(-alpha * (b - a)); // 1 - e^{-α(b-a)}, = 1 when b = ∞
   for (;;) {
-    const z = a - Math.log1p(-g.uniform() * span) / alpha;
+    const z = a - detLog1p(-g.uniform() * span) / alpha;
     if (z > b) continue; // rounding only
     const d = z - alpha;
-    if (g.uniform() * Math.exp(-0.5 * dc * dc) <= Math.exp(-0.5 * d * d)) return z;
+    if (g.uniform() * detExp(-0.5 * dc * dc) <= detExp(-0.5 * d * d)) return z;
   }
 }
 
@@ -34,7 +35,7 @@ export function truncatedStdNormalOf(g: Rng, a: number, b: number): number {
   if (b - a <= SQRT_2PI) {
     for (;;) {
       const z = a + (b - a) * g.uniform();
-      if (g.uniform() <= Math.exp(-0.5 * z * z)) return z;
+      if (g.uniform() <= detExp(-0.5 * z * z)) return z;
     }
   }
   for (;;) {

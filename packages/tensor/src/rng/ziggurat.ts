@@ -17,6 +17,7 @@
  */
 import type { Xoshiro128StarStar } from './xoshiro128.js';
 import { ZIG_F, ZIG_R, ZIG_X } from './ziggurat-tables.js';
+import { detExp, detLog } from './det-math.js';
 
 const N = 256;
 const K53 = new Float64Array(N), W53 = new Float64Array(N);
@@ -34,8 +35,8 @@ const INV_R = 1 / ZIG_R;
 /** A variate from the tail x > r (Marsaglia 1964), as a positive number. */
 function tail(g: Xoshiro128StarStar): number {
   for (;;) {
-    const e1 = -Math.log(1 - g.uniform()) * INV_R;
-    const e2 = -Math.log(1 - g.uniform());
+    const e1 = -detLog(1 - g.uniform()) * INV_R;
+    const e2 = -detLog(1 - g.uniform());
     if (e2 + e2 > e1 * e1) return ZIG_R + e1;
   }
 }
@@ -46,7 +47,7 @@ function tail(g: Xoshiro128StarStar): number {
  */
 function slowPath(g: Xoshiro128StarStar, i: number, x: number): number {
   if (i === 0) return tail(g);
-  return F[i] + g.uniform() * (F[i + 1] - F[i]) < Math.exp(-0.5 * x * x) ? x : -1;
+  return F[i] + g.uniform() * (F[i + 1] - F[i]) < detExp(-0.5 * x * x) ? x : -1;
 }
 
 /** One standard normal variate with a 53-bit magnitude (two words per try). */

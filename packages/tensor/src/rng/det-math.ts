@@ -1,0 +1,322 @@
+/**
+ * Deterministic ln x, ln(1 + x), e^x and e^x - 1 for the RNG: the same bits on
+ * every JavaScript engine and platform.
+ *
+ * ECMAScript leaves the accuracy of `Math.log`, `Math.exp`, ... to the engine
+ * ("implementation-approximated"), and engines do differ (Chromium and Node
+ * disagree by 1 ulp on some `Math.log` arguments). These functions use only
+ * IEEE-754 `+ - * /` on doubles (correctly rounded, and JS never contracts
+ * them into fused multiply-adds), integer operations, and reads/writes of the
+ * two 32-bit words of a double, so every engine computes the same result.
+ *
+ * The algorithms are those of Sun's fdlibm (1993; also FreeBSD msun, musl):
+ * - argument reduction with ln 2 = LN2_HI + LN2_LO, where LN2_HI has 32
+ *   trailing zero bits so k·LN2_HI is exact for |k| < 2^20 / 2 (we use |k| <= 1075);
+ * - ln(1 + f) for sqrt(2)/2 < 1 + f < sqrt(2) from s = f / (2 + f),
+ *   ln(1 + f) = 2s + s·R(s²) with a degree-7 minimax polynomial R (|error| < 2^-58.45);
+ * - e^r for |r| <= ln2/2 as 1 + r + r·c / (2 - c), c = r - r²·P(r²) (|error| < 2^-59);
+ * - e^r - 1 from the rational form of r·(e^r + 1)/(e^r - 1) (|error| < 2^-61).
+ * Each result is within 1 ulp of the exact value (fdlibm's error analysis; the
+ * tests measure it against 60-digit references).
+ */
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+F64[0] = 1;
+/** Index of the high (sign, exponent, top 20 mantissa bits) word: 1 on little-endian hosts. */
+const HI = U32[1] === 0x3ff00000 ? 1 : 0;
+
+/** The high word of x as a signed int32. */
+function highWord(x: number): number {
+  F64[0] = x;
+  return U32[HI] | 0;
+}
+
+/** Exact powers of two 2^k for k in [-1022, 1023] at index k + 1022 (made by exact doubling and halving). */
+const POW2 = new Float64Array(2046);
+POW2[1022] = 1;
+for (let k = 1; k <= 1023; k++) POW2[1022 + k] = POW2[1021 + k] * 2;
+for (let k = 1; k <= 1022; k++) POW2[1022 - k] = POW2[1023 - k] / 2;
+const TWO_M1000 = POW2[22]; // 2^-1000
+const TWO_1023 = POW2[2045];
+const TWO_54 = 18014398509481984;
+
+/** ln 2 = LN2_HI + LN2_LO; LN2_HI = 0x3fe62e42 fee00000 (low 32 bits zero), LN2_LO = 0x3dea39ef 35793c76. */
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+/** 1 / ln 2 (0x3ff71547 652b82fe). */
+const INV_LN2 = 1.44269504088896338700e0;
+
+/** Minimax coefficients of R(z) ≈ (ln((1+s)/(1-s)) - 2s)/s, z = s² (fdlibm Lg1..Lg7). */
+const LG1 = 6.666666666666735130e-1; // 3FE55555 55555593
+const LG2 = 3.999999999940941908e-1; // 3FD99999 9997FA04
+const LG3 = 2.857142874366239149e-1; // 3FD24924 94229359
+const LG4 = 2.222219843214978396e-1; // 3FCC71C5 1D8E78AF
+const LG5 = 1.818357216161805012e-1; // 3FC74664 96CB03DE
+const LG6 = 1.531383769920937332e-1; // 3FC39A09 D078C69F
+const LG7 = 1.479819860511658591e-1; // 3FC2F112 DF3E5244
+
+/** Minimax coefficients of r·(e^r + 1)/(e^r - 1) ≈ 2 + P1 r² + ... + P5 r^10 on |r| <= ln2/2 (fdlibm exp). */
+const P1 = 1.66666666666666019037e-1; // 3FC55555 5555553E
+const P2 = -2.77777777770155933842e-3; // BF66C16C 16BEBD93
+const P3 = 6.61375632143793436117e-5; // 3F11566A AF25DE2C
+const P4 = -1.65339022054652515390e-6; // BEBBBD41 C5D26BF1
+const P5 = 4.13813679705723846039e-8; // 3E663769 72BEA4D0
+
+/**
+ * Coefficients of R1(z) ≈ 6/r·((e^r + 1)/(e^r - 1) - 2/r) = 1 + Q1 z + ... + Q5 z^5,
+ * scaled for z = r²/2 (fdlibm expm1).
+ */
+const Q1 = -3.33333333333331316428e-2; // BFA11111 111110F4
+const Q2 = 1.58730158725481460165e-3; // 3F5A01A0 19FE5585
+const Q3 = -7.93650757867487942473e-5; // BF14CE19 9EAADBB7
+const Q4 = 4.00821782732936239552e-6; // 3ED0CFCA 86E65239
+const Q5 = -2.01099218183624371326e-7; // BE8AFDB7 6E09C32D
+
+/** exp overflows above this (0x40862E42 FEFA39EF = 709.78...) and underflows to 0 below U_THRESHOLD. */
+const O_THRESHOLD = 7.09782712893383973096e2;
+const U_THRESHOLD = -7.45133219101941108420e2; // 0xc0874910 D52D3051
+
+/** 2^k · y for |y| in [1/2, 2], k in [-1075, 1024], rounding once (subnormal results) like y·2^k in exact arithmetic. */
+function scale(y: number, k: number): number {
+  if (k >= -1021) return k === 1024 ? y * 2 * TWO_1023 : y * POW2[k + 1022];
+  return y * POW2[k + 2022] * TWO_M1000;
+}
+
+/**
+ * Natural logarithm, within 1 ulp. x = 2^k (1 + f) with sqrt(2)/2 < 1 + f < sqrt(2),
+ * ln x = k·ln2 + ln(1 + f), ln(1 + f) = f - s·(f - R) or f - (f²/2 - s·(f²/2 + R)),
+ * s = f/(2 + f). ln(±0) = -Infinity, ln(x < 0) = NaN, ln(Infinity) = Infinity.
+ */
+export function detLog(x: number): number {
+  F64[0] = x;
+  let hx = U32[HI] | 0;
+  let k = 0;
+  if (hx < 0x00100000) {
+    // x < 2^-1022: zero, subnormal or negative (or a NaN with the sign bit set)
+    if (x === 0) return -Infinity;
+    if (!(x > 0)) return NaN;
+    k = -54;
+    x *= TWO_54; // exact
+    F64[0] = x;
+    hx = U32[HI] | 0;
+  }
+  if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  // mantissa 1.m >= ~sqrt(2) (top bits >= 0x6a09c): use (1.m)/2 and k + 1
+  if (hx >= 0x6a09c) {
+    U32[HI] = hx | 0x3fe00000;
+    k += 1;
+  } else {
+    U32[HI] = hx | 0x3ff00000;
+  }
+  const f = F64[0] - 1; // exact (Sterbenz)
+  const dk = k;
+  if (((hx + 2) & 0x000fffff) < 3) {
+    // |f| < 2^-20: ln(1 + f) = f - f²(1/2 - f/3) + O(f⁴)
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - r : dk * LN2_HI - ((r - dk * LN2_LO) - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+  if (hx >= 0x6147a && hx <= 0x6b851) {
+    // |f| > ~0.29: the f²/2 form keeps the error below 1 ulp
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+  }
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+}
+
+/**
+ * ln(1 + x), within 1 ulp, accurate for tiny x. u = 1 + x rounded, c = ((1 + x) - u)/u
+ * (exact rounding error, from Fast2Sum); ln(1 + x) = k·ln2 + ln(1 + f) + c with
+ * u = 2^k (1 + f). For sqrt(2)/2 - 1 < x < sqrt(2) - 1, f = x and k = 0.
+ * detLog1p(-1) = -Infinity, x < -1 gives NaN.
+ */
+export function detLog1p(x: number): number {
+  F64[0] = x;
+  const hx = U32[HI] | 0;
+  const ax = hx & 0x7fffffff;
+  let k = 1;
+  let f = 0;
+  let c = 0;
+  let hu = 0;
+  if (hx < 0x3fda827a) {
+    // x < ~sqrt(2) - 1 (or negative)
+    if (ax >= 0x3ff00000) {
+      // x <= -1 (or NaN with the sign bit set)
+      return x === -1 ? -Infinity : NaN;
+    }
+    if (ax < 0x3e200000) {
+      // |x| < 2^-29: x - x²/2 (just x below 2^-54)
+      return ax < 0x3c900000 ? x : x - x * x * 0.5;
+    }
+    if (hx > 0 || hx <= (0xbfd2bec4 | 0)) {
+      // sqrt(2)/2 <= 1 + x < sqrt(2): f = x is exact
+      k = 0;
+      f = x;
+      hu = 1;
+    }
+  }
+  if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
+  if (k !== 0) {
+    let u: number;
+    if (hx < 0x43400000) {
+      // x < 2^53
+      u = 1 + x;
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = k > 0 ? 1 - (u - x) : x - (u - 1); // (1 + x) - u, exact
+      c /= u;
+    } else {
+      u = x; // 1 + x rounds to x (or 1/x is below half an ulp of ln x)
+      hu = highWord(u);
+      k = (hu >> 20) - 1023;
+      c = 0;
+    }
+    // F64 holds u; normalise its mantissa into [sqrt(2)/2, sqrt(2))
+    hu &= 0x000fffff;
+    if (hu < 0x6a09e) {
+      U32[HI] = hu | 0x3ff00000;
+    } else {
+      k += 1;
+      U32[HI] = hu | 0x3fe00000;
+      hu = (0x00100000 - hu) >> 2;
+    }
+    f = F64[0] - 1;
+  }
+  const hfsq = 0.5 * f * f;
+  const dk = k;
+  if (hu === 0) {
+    // |f| < 2^-20
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + (c + dk * LN2_LO);
+    const r = hfsq * (1 - 0.66666666666666666 * f);
+    return k === 0 ? f - r : dk * LN2_HI - ((r - (dk * LN2_LO + c)) - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
+  return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - ((hfsq - (s * (hfsq + r) + (dk * LN2_LO + c))) - f);
+}
+
+/**
+ * e^x, within 1 ulp. x = k·ln2 + r, |r| <= ln2/2, r = hi - lo with hi = x - k·LN2_HI
+ * (exact) and lo = k·LN2_LO; e^r = 1 - ((lo - r·c/(2 - c)) - hi), c = r - r²·P(r²);
+ * e^x = 2^k e^r. Overflows to Infinity above 709.78..., underflows to 0 below -745.13...
+ */
+export function detExp(x: number): number {
+  F64[0] = x;
+  const hx = U32[HI] & 0x7fffffff; // high word of |x|
+  if (hx >= 0x40862e42) {
+    // |x| >= 709.78...
+    if (hx >= 0x7ff00000) {
+      if (x !== x) return x;
+      return x > 0 ? x : 0; // e^Infinity = Infinity, e^-Infinity = 0
+    }
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (hx > 0x3fd62e42) {
+    // |x| > ln2/2
+    if (hx < 0x3ff0a2b2) {
+      // and |x| < 1.5 ln2: k = ±1
+      if (x > 0) {
+        hi = x - LN2_HI;
+        lo = LN2_LO;
+        k = 1;
+      } else {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      }
+    } else {
+      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // round half away from zero
+      const t = k;
+      hi = x - t * LN2_HI; // t·LN2_HI is exact
+      lo = t * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    // |x| < 2^-28
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  return scale(1 - ((lo - (x * c) / (2 - c)) - hi), k);
+}
+
+/**
+ * e^x - 1, within 1 ulp, accurate for tiny x. x = k·ln2 + r (r rounded, with the
+ * correction c = (hi - r) - lo); e^r - 1 = r + r²/2 + r³/2·(3 - (R1 + R1·r/2))/(6 - r(3 - R1·r/2))
+ * with R1 a degree-5 polynomial in r²/2; then e^x - 1 = 2^k (e^r - 1 + 1) - 1, arranged
+ * per k to avoid cancellation. detExpm1(-Infinity) = -1.
+ */
+export function detExpm1(x: number): number {
+  F64[0] = x;
+  const hx0 = U32[HI];
+  const hx = hx0 & 0x7fffffff; // high word of |x|
+  const neg = hx0 >>> 31 !== 0;
+  if (hx >= 0x4043687a) {
+    // |x| >= 56 ln2
+    if (x !== x) return x;
+    if (neg) return -1; // e^x < 2^-56: rounds to -1
+    if (x > O_THRESHOLD) return Infinity;
+  }
+  let k = 0;
+  let c = 0;
+  if (hx > 0x3fd62e42) {
+    // |x| > ln2/2
+    let hi: number;
+    let lo: number;
+    if (hx < 0x3ff0a2b2) {
+      // and |x| < 1.5 ln2
+      if (!neg) {
+        hi = x - LN2_HI;
+        lo = LN2_LO;
+        k = 1;
+      } else {
+        hi = x + LN2_HI;
+        lo = -LN2_LO;
+        k = -1;
+      }
+    } else {
+      k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0;
+      const t = k;
+      hi = x - t * LN2_HI; // exact
+      lo = t * LN2_LO;
+    }
+    x = hi - lo;
+    c = (hi - x) - lo;
+  } else if (hx < 0x3c900000) {
+    // |x| < 2^-54: e^x - 1 rounds to x
+    return x;
+  }
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  let t = 3 - r1 * hfx;
+  let e = hxs * ((r1 - t) / (6 - x * t));
+  if (k === 0) return x - (x * e - hxs); // c = 0
+  e = x * (e - c) - c;
+  e -= hxs;
+  if (k === -1) return 0.5 * (x - e) - 0.5;
+  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
+  if (k <= -2 || k > 56) {
+    // e^x - 1 = 2^k (1 + r - e) - 1: the -1 (or the scaled 1) no longer cancels
+    return scale(1 - (e - x), k) - 1;
+  }
+  if (k < 20) {
+    t = 1 - POW2[1022 - k]; // 1 - 2^-k, exact
+    return (t - (e - x)) * POW2[1022 + k];
+  }
+  t = POW2[1022 - k]; // 2^-k
+  return ((x - (e + t)) + 1) * POW2[1022 + k];
+}
