@@ -17,6 +17,13 @@ export interface FieldSpec {
   kind: FieldKind;
   /** When absent: `zerosLike:<field>` / `onesLike:<field>` (filled as nir 1.0.7 does), or `null`. */
   default?: string;
+  /**
+   * `'tuple'`: Python nir holds an array value of this field as a tuple / int
+   * (Conv stride, padding, dilation, input_shape), which `serialization.write`
+   * stores without compression; otherwise an array value is an `np.ndarray`,
+   * stored gzip-compressed.
+   */
+  stored?: 'tuple';
 }
 
 export interface NodeSpec {
@@ -27,6 +34,8 @@ export interface NodeSpec {
 }
 
 const f = (name: string, kind: FieldKind, dflt?: string): FieldSpec => (dflt === undefined ? { name, kind } : { name, kind, default: dflt });
+/** A field Python nir holds as a tuple or int (see {@link FieldSpec.stored}). */
+const t = (name: string, kind: FieldKind, dflt?: string): FieldSpec => ({ ...f(name, kind, dflt), stored: 'tuple' });
 const spec = (fields: FieldSpec[], metadataAt = fields.length): NodeSpec => ({ fields, metadataAt });
 
 /** The 18 leaf node types of nir 1.0.7 (NIRGraph is the 19th, handled apart). */
@@ -47,10 +56,10 @@ export const NODE_SPECS: Record<Exclude<NodeType, 'NIRGraph'>, NodeSpec> = {
     f('w_in', 'array', 'onesLike:v_leak')]),
   CubaLIF: spec([f('tau_syn', 'array'), f('tau_mem', 'array'), f('r', 'array'), f('v_leak', 'array'),
     f('v_threshold', 'array'), f('v_reset', 'array', 'zerosLike:v_threshold'), f('w_in', 'array', 'onesLike:v_threshold')]),
-  Conv1d: spec([f('input_shape', 'intOrNull', 'null'), f('weight', 'array'), f('stride', 'intOrArray'), f('padding', 'padding'),
-    f('dilation', 'intOrArray'), f('groups', 'int'), f('bias', 'array')]),
-  Conv2d: spec([f('input_shape', 'shapeOrNull', 'null'), f('weight', 'array'), f('stride', 'intOrArray'), f('padding', 'padding'),
-    f('dilation', 'intOrArray'), f('groups', 'int'), f('bias', 'array')]),
+  Conv1d: spec([t('input_shape', 'intOrNull', 'null'), f('weight', 'array'), t('stride', 'intOrArray'), t('padding', 'padding'),
+    t('dilation', 'intOrArray'), f('groups', 'int'), f('bias', 'array')]),
+  Conv2d: spec([t('input_shape', 'shapeOrNull', 'null'), f('weight', 'array'), t('stride', 'intOrArray'), t('padding', 'padding'),
+    t('dilation', 'intOrArray'), f('groups', 'int'), f('bias', 'array')]),
   SumPool2d: spec([f('kernel_size', 'intOrArray'), f('stride', 'intOrArray'), f('padding', 'intOrArray')]),
   AvgPool2d: spec([f('kernel_size', 'intOrArray'), f('stride', 'intOrArray'), f('padding', 'intOrArray')]),
   Flatten: spec([f('start_dim', 'int'), f('end_dim', 'int'), f('input_type', 'shapeOrNull', 'null')], 2),

@@ -2,3 +2,4 @@
 import './register-sparse.js';
 import './register-fft-wasm.js';
 import './register-conv-wasm.js';
+import './register-matmul-wasm.js';
