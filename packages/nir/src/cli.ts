@@ -7,6 +7,7 @@ import type { GraphShapes } from './check-graph.js';
 import type { NirGraph, NirNode } from './types.js';
 import { compile } from './compile.js';
 import type { CompileOptions } from './compile.js';
+import type { Tensor } from '@neurite/tensor';
 
 const USAGE = `usage:
   neurite-nir inspect FILE [--json] [--repair]
@@ -14,8 +15,9 @@ const USAGE = `usage:
   neurite-nir convert IN OUT [--repair]          (.nir <-> .json by extension)
   neurite-nir run FILE --input X.json --dt SECONDS [--steps N] [--integration euler|exact]
                   [--reset to_v_reset|zero|subtract] [--backend wasm|cpu] [--repair]
-X.json holds the input as nested lists [T][B][...shape] (or {"shape", "data"}); run prints the
-outputs as JSON {name: {"shape": [...], "data": [...]}}.`;
+X.json holds the input as nested lists [T][B][...shape] (or {"shape", "data"}); for a graph with
+several Input nodes, an object of those keyed by Input node name. run prints the outputs as JSON
+{name: {"shape": [...], "data": [...]}}.`;
 
 interface Args { pos: string[]; flags: Record<string, string | true> }
 
@@ -92,38 +94,43 @@ async function main(argv: string[]): Promise<number> {
       need(1);
       if (typeof flags.input !== 'string') throw new NirError('--input X.json is required');
       if (typeof flags.dt !== 'string') throw new NirError('--dt SECONDS is required');
-      const dt = Number(flags.dt);
+      const backend = flags.backend ?? 'wasm';
+      if (backend !== 'wasm' && backend !== 'cpu') throw new NirError(`--backend must be 'wasm' or 'cpu', got '${String(backend)}'`);
+      let steps: number | undefined;
+      if (flags.steps !== undefined) {
+        steps = Number(flags.steps);
+        if (!Number.isInteger(steps) || steps < 1) throw new NirError(`--steps must be a positive integer, got ${String(flags.steps)}`);
+      }
       const { graph } = await readNirFile(rest[0], repair);
       const { readFile } = await import('node:fs/promises');
       let text: string;
       try { text = await readFile(flags.input, 'utf8'); } catch { throw new NirError('cannot read input file', { file: flags.input }); }
       let parsed: unknown;
       try { parsed = JSON.parse(text); } catch { throw new NirError('input is not valid JSON', { file: flags.input }); }
-      const { data, shape } = toDense(parsed, flags.input);
       const { tf, setBackend } = await import('@neurite/tensor');
-      await setBackend((flags.backend as 'wasm' | 'cpu' | undefined) ?? 'wasm');
-      const opts: CompileOptions = { dt };
+      await setBackend(backend);
+      const opts: CompileOptions = { dt: Number(flags.dt) };
       if (typeof flags.integration === 'string') opts.integration = flags.integration as CompileOptions['integration'];
       if (typeof flags.reset === 'string') opts.reset = flags.reset as CompileOptions['reset'];
       let sim;
       try { sim = compile(graph, opts); } catch (e) { if (e instanceof NirError) throw e.inFile(rest[0]); throw e; }
-      let steps: number | undefined;
-      if (flags.steps !== undefined) {
-        steps = Number(flags.steps);
-        if (!Number.isInteger(steps) || steps < 1) throw new NirError(`--steps must be a positive integer, got ${String(flags.steps)}`);
+      const xs: Record<string, Tensor> = {};
+      let outs: Record<string, Tensor> | undefined;
+      try {
+        const dense = inputsByName(parsed, sim.inputs, flags.input);
+        for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
+        try { outs = sim.runAll(xs, steps); } catch (e) {
+          if (e instanceof NirError) throw e.inFile(rest[0]);
+          const shapes = Object.entries(dense).map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`).join(', ');
+          throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: flags.input });
+        }
+        const result: Record<string, { shape: number[]; data: number[] }> = {};
+        for (const [k, t] of Object.entries(outs)) result[k] = { shape: t.shape, data: Array.from(t.dataSync()) };
+        process.stdout.write(JSON.stringify(result) + '\n');
+      } finally {
+        tf.dispose([...Object.values(xs), ...Object.values(outs ?? {})]);
+        sim.dispose();
       }
-      if (sim.inputs.length !== 1) throw new NirError(`run supports graphs with one Input node, this one has ${sim.inputs.length}`, { file: rest[0] });
-      const xs = tf.tensor(data, shape, 'float32');
-      let outs;
-      try { outs = sim.runAll(xs, steps); } catch (e) {
-        xs.dispose();
-        if (e instanceof NirError) throw e.inFile(rest[0]);
-        throw new NirError(`input of shape [${shape.join(', ')}] does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: flags.input });
-      }
-      const result: Record<string, { shape: number[]; data: number[] }> = {};
-      for (const [k, t] of Object.entries(outs)) { result[k] = { shape: t.shape, data: Array.from(t.dataSync()) }; t.dispose(); }
-      xs.dispose(); sim.dispose();
-      process.stdout.write(JSON.stringify(result) + '\n');
       return 0;
     }
     case undefined: case 'help': case '--help':
@@ -134,21 +141,64 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function toDense(x: unknown, file: string): { data: Float32Array; shape: number[] } {
-  if (typeof x === 'object' && x !== null && !Array.isArray(x) && 'shape' in x && 'data' in x) {
-    const o = x as { shape: unknown; data: unknown };
-    if (!Array.isArray(o.shape) || !Array.isArray(o.data)) throw new NirError('expected {"shape": [...], "data": [...]}', { file });
-    const shape = o.shape.map(Number);
-    if (shape.reduce((a, b) => a * b, 1) !== o.data.length) throw new NirError('data length does not match shape', { file });
-    return { data: Float32Array.from(o.data.map(Number)), shape };
+/** Dense data of one input: nested lists [T][B][...shape], or {"shape": [...], "data": [...]} (row-major). */
+function toDense(x: unknown, file: string, name: string): { data: Float32Array; shape: number[] } {
+  const where = { file, node: name };
+  if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
+    const o = x as { shape?: unknown; data?: unknown };
+    if (!Array.isArray(o.shape) || !Array.isArray(o.data)) throw new NirError('expected nested lists or {"shape": [...], "data": [...]}', where);
+    if (!o.shape.every((s) => Number.isSafeInteger(s) && (s as number) >= 0)) throw new NirError('shape must be a list of non-negative integers', where);
+    const shape = o.shape as number[];
+    if (shape.length < 2) throw new NirError('shape must be [T, B, ...]', where);
+    if (shape.reduce((a, b) => a * b, 1) !== o.data.length) throw new NirError(`data holds ${o.data.length} values, shape [${shape.join(', ')}] needs ${shape.reduce((a, b) => a * b, 1)}`, where);
+    if (!o.data.every((v) => typeof v === 'number')) throw new NirError('data must be numbers', where);
+    return { data: Float32Array.from(o.data as number[]), shape };
   }
   const shape: number[] = [];
-  let cur: unknown = x;
-  while (Array.isArray(cur)) { shape.push(cur.length); cur = cur[0]; }
-  if (shape.length < 2) throw new NirError('input must be nested lists [T][B][...] (at least 2 levels)', { file });
-  const flat = (x as unknown[]).flat(Infinity as 1) as unknown[];
-  if (flat.length !== shape.reduce((a, b) => a * b, 1) || !flat.every((v) => typeof v === 'number')) throw new NirError('input must be a regular nested list of numbers', { file });
-  return { data: Float32Array.from(flat as number[]), shape };
+  for (let cur: unknown = x; Array.isArray(cur); cur = cur[0]) shape.push(cur.length);
+  if (shape.length < 2) throw new NirError('input must be nested lists [T][B][...] (at least 2 levels)', where);
+  const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  let k = 0;
+  const fill = (v: unknown, d: number): void => {
+    if (d === shape.length) {
+      if (typeof v !== 'number') throw new NirError('input must be a regular nested list of numbers', where);
+      data[k++] = v;
+    } else {
+      if (!Array.isArray(v) || v.length !== shape[d]) throw new NirError(`input must be a regular nested list: expected ${shape[d]} items at depth ${d}`, where);
+      for (const e of v) fill(e, d + 1);
+    }
+  };
+  fill(x, 0);
+  return { data, shape };
+}
+
+/**
+ * The inputs of `run` by Input node name: one value (nested lists or {shape, data}) for a graph
+ * with one Input node, else an object keyed by the Input nodes' names. All share T and B.
+ */
+function inputsByName(parsed: unknown, names: string[], file: string): Record<string, { data: Float32Array; shape: number[] }> {
+  const keys = typeof parsed === 'object' && parsed !== null ? Object.keys(parsed) : [];
+  const single = Array.isArray(parsed) || (keys.length === 2 && keys.includes('shape') && keys.includes('data') && !names.includes('shape'));
+  let out: Record<string, { data: Float32Array; shape: number[] }>;
+  if (single) {
+    if (names.length !== 1) throw new NirError(`the graph has ${names.length} Input nodes (${names.join(', ')}): give an object keyed by their names`, { file });
+    out = { [names[0]]: toDense(parsed, file, names[0]) };
+  } else {
+    if (typeof parsed !== 'object' || parsed === null) throw new NirError('input must be nested lists, {"shape", "data"}, or an object keyed by Input node name', { file });
+    const given = keys;
+    const unknown = given.filter((k) => !names.includes(k));
+    if (unknown.length > 0) throw new NirError(`no Input node named ${unknown.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, { file });
+    const missing = names.filter((k) => !given.includes(k));
+    if (missing.length > 0) throw new NirError(`missing input for ${missing.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, { file });
+    out = Object.fromEntries(names.map((k) => [k, toDense((parsed as Record<string, unknown>)[k], file, k)]));
+  }
+  const [first, ...rest] = Object.entries(out);
+  for (const [k, v] of rest) {
+    if (v.shape[0] !== first[1].shape[0] || v.shape[1] !== first[1].shape[1]) {
+      throw new NirError(`inputs must share T and B: '${first[0]}' has [${first[1].shape.slice(0, 2).join(', ')}], '${k}' has [${v.shape.slice(0, 2).join(', ')}]`, { file });
+    }
+  }
+  return out;
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {

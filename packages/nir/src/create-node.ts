@@ -25,11 +25,20 @@ type Fields = Record<string, unknown>;
  * Build a validated node of one of the 18 leaf types (for graphs use
  * {@link createGraph}). Arrays may be NirArrays, number[] or typed arrays;
  * optional fields get nir 1.0.7's defaults (`v_reset` = 0, `w_in` = 1,
- * `input_shape` / `input_type` = null, metadata = {}).
+ * `input_shape` / `input_type` = null, metadata = {}). Like nir's `Conv2d`
+ * constructor, an integer Conv2d `stride`, `padding` or `dilation` becomes a
+ * pair `[n, n]` (files keep what they hold).
  * Throws NirError naming the node and field.
  */
 export function createNode<T extends Exclude<NodeType, 'NIRGraph'>>(type: T, fields: Fields, where: NirErrorLocation = {}): Extract<NirNode, { type: T }> {
-  return validateNode({ ...fields, type }, where.node ?? '', where) as Extract<NirNode, { type: T }>;
+  const raw: Fields = { ...fields, type };
+  if (type === 'Conv2d') {
+    for (const k of ['stride', 'padding', 'dilation']) {
+      const v = raw[k];
+      if (typeof v === 'number' || typeof v === 'bigint') raw[k] = [Number(v), Number(v)];
+    }
+  }
+  return validateNode(raw, where.node ?? '', where) as Extract<NirNode, { type: T }>;
 }
 
 /** Build a validated graph: nodes (validated recursively), edges, metadata. */
@@ -145,10 +154,7 @@ function coerceShape(v: unknown, where: NirErrorLocation): NirArray {
 
 function coerceField(fs: FieldSpec, v: unknown, where: NirErrorLocation): unknown {
   switch (fs.kind) {
-    case 'array': {
-      const a = toNirArray(v, where);
-      return a;
-    }
+    case 'array': return toNirArray(v, where);
     case 'shape': return coerceShape(v, where);
     case 'int': return coerceInt(v, where, -Infinity);
     case 'intOrNull': return v === null ? null : coerceInt(v, where, 1);
@@ -164,14 +170,10 @@ function coerceField(fs: FieldSpec, v: unknown, where: NirErrorLocation): unknow
   }
 }
 
+/** An integer (a scalar, 0-d array included) or a 1-d integer array. */
 function coerceIntOrArray(v: unknown, where: NirErrorLocation): number | NirArray {
-  {
-    {
-      if (typeof v === 'number' || typeof v === 'bigint') return coerceInt(v, where, 0);
-      if (isNirArray(v) && v.shape.length === 0) return coerceInt(v, where, 0);
-      return coerceShape(v, where);
-    }
-  }
+  if (typeof v === 'number' || typeof v === 'bigint' || (isNirArray(v) && v.shape.length === 0)) return coerceInt(v, where, 0);
+  return coerceShape(v, where);
 }
 
 function validateMetadata(v: unknown, where: NirErrorLocation, depth = 0): Metadata {

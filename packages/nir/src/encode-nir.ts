@@ -14,13 +14,22 @@ interface H5GroupW {
 }
 
 /**
- * Encode a graph as the bytes of a `.nir` file in the layout of Python nir's
- * `serialization.write`: `/version` (string), `/node` group; in every node
- * group a `type` string dataset and one dataset per field (no others);
- * graphs hold `nodes/`, `edges` ((E, 2) UTF-8 strings; an empty graph's edges
- * are a float64 (0,) dataset as numpy makes of `[]`) and `metadata/` when not
- * empty. Integers are int64, float arrays keep float32 / float64, and only
- * non-scalar, non-empty numeric arrays are gzip-compressed (level 4, h5py's default).
+ * Encode a graph as the bytes of a `.nir` file in the layout Python nir's
+ * `serialization.write` gives the same graph: `/version` (string), `/node`
+ * group; in every node group a `type` string dataset and one dataset per field
+ * (no others); graphs hold `nodes/`, `edges` ((E, 2) UTF-8 strings; an empty
+ * graph's edges are a float64 (0,) dataset, as h5py stores `[]`) and
+ * `metadata/` when not empty.
+ *
+ * Types and compression follow what nir holds in Python: integers are int64,
+ * float arrays keep float32 / float64 (float16 is written as float32: h5wasm
+ * cannot write it); a value nir holds as an `np.ndarray` (neuron parameters,
+ * weights, Input / Output shapes, pooling parameters given as arrays,
+ * Flatten's input_type, metadata arrays, empty ones included) is
+ * gzip-compressed (level 4, chunks as h5py guesses them); a value nir holds as
+ * a tuple or int (Conv stride, padding, dilation, input_shape; `groups`,
+ * Flatten's dims, metadata numbers) is stored plainly, as are strings and
+ * 0-d arrays (which Python cannot compress either).
  */
 export async function encodeNir(graph: NirGraph, opts: { version?: string } = {}): Promise<Uint8Array> {
   const g = validateNode(graph, '');
@@ -59,24 +68,37 @@ function typedFor(a: NirArray): ArrayBufferView {
   }
 }
 
-function chunksFor(shape: number[], itemSize: number): number[] {
-  const c = [...shape];
-  while (numel(c) * itemSize > 1 << 20) {
-    let i = 0;
-    for (let j = 1; j < c.length; j++) if (c[j] > c[i]) i = j;
-    c[i] = Math.ceil(c[i] / 2);
+/**
+ * The chunk shape h5py picks for a compressed dataset (`h5py._hl.filters.guess_chunk`):
+ * aim at 16 KiB × 2^log10(size / 1 MiB) bytes, kept within [8 KiB, 1 MiB]; halve the
+ * axes in turn until the chunk is below that target (or within 50 % of it) and under
+ * 1 MiB. A zero-length axis counts as 1024.
+ */
+function guessChunk(shape: readonly number[], itemSize: number): number[] {
+  const chunks = shape.map((x) => (x === 0 ? 1024 : x));
+  const bytes = () => numel(chunks) * itemSize;
+  const target = Math.min(1 << 20, Math.max(8 * 1024, 16 * 1024 * 2 ** Math.log10(bytes() / (1024 * 1024))));
+  for (let idx = 0; ; idx++) {
+    const b = bytes();
+    if ((b < target || Math.abs(b - target) / target < 0.5) && b < 1 << 20) break;
+    if (numel(chunks) === 1) break;
+    const axis = idx % chunks.length;
+    chunks[axis] = Math.ceil(chunks[axis] / 2);
   }
-  return c;
+  return chunks;
 }
 
+/** An array nir holds as an np.ndarray: gzip unless 0-d (h5py refuses filters on scalars). */
 function writeArray(g: H5GroupW, name: string, a: NirArray): void {
   const data = typedFor(a);
-  if (a.shape.length > 0 && numel(a.shape) > 0) {
-    const item = (data as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-    g.create_dataset({ name, data, shape: a.shape, chunks: chunksFor(a.shape, item), compression: 'gzip', compression_opts: 4 });
-  } else {
-    g.create_dataset({ name, data, shape: a.shape });
-  }
+  if (a.shape.length === 0) { writePlain(g, name, a); return; }
+  const item = (data as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  g.create_dataset({ name, data, shape: a.shape, chunks: guessChunk(a.shape, item), compression: 'gzip', compression_opts: 4 });
+}
+
+/** An array nir holds as a tuple / list: stored contiguous, no filter. */
+function writePlain(g: H5GroupW, name: string, a: NirArray): void {
+  g.create_dataset({ name, data: typedFor(a), shape: a.shape });
 }
 
 function writeInt(g: H5GroupW, name: string, v: number | bigint): void {
@@ -107,6 +129,7 @@ function writeNode(g: H5GroupW, n: NirNode, path: string): void {
       if (v === null || v === undefined) continue;
       if (typeof v === 'string') g.create_dataset({ name: fs.name, data: v });
       else if (typeof v === 'number') writeInt(g, fs.name, v);
+      else if (fs.stored === 'tuple') writePlain(g, fs.name, v as NirArray);
       else writeArray(g, fs.name, v as NirArray);
     }
   }

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, REPO_ROOT, loadJson } from './helpers.js';
+import { createGraph, createNode, writeNir } from '../src/index.js';
 
 // Runs the built CLI (packages/nir/dist/cli.js; build with `npx tsc -p packages/nir/tsconfig.json`).
 const CLI = path.join(REPO_ROOT, 'packages/nir/dist/cli.js');
@@ -62,6 +63,57 @@ describe('neurite-nir CLI', () => {
     expect(sub.code).toBe(1);
     expect(sub.stderr).toMatch(/node 'lif1' edge 'input' -> 'lif': dangling edge/);
     expect((await run('validate', '--repair', path.join(FIXTURES, 'paper/braille_noDelay_noBias_subtract_subgraph.nir'))).code).toBe(0);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('neurite-nir run: several Input nodes', () => {
+  // out = s ⊙ (a + b) (edges into a node are summed), out_b = b
+  const graph = () => createGraph({
+    nodes: {
+      a: createNode('Input', { shape: [2] }), b: createNode('Input', { shape: [2] }),
+      s: createNode('Scale', { scale: [2, -1] }), out: createNode('Output', { shape: [2] }), out_b: createNode('Output', { shape: [2] }),
+    },
+    edges: [['a', 's'], ['b', 's'], ['s', 'out'], ['b', 'out_b']],
+  });
+
+  it('takes the input as an object keyed by Input node name (nested lists or {shape, data})', async () => {
+    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const file = path.join(dir, 'two.nir');
+    await writeNir(file, graph());
+    const a = [[[1, 2]], [[3, 4]], [[0.5, -1]]];               // [T=3][B=1][2]
+    const b = { shape: [3, 1, 2], data: [10, 20, 30, 40, 50, 60] };
+    fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify({ b, a }));
+    const r = await run('run', file, '--input', path.join(dir, 'x.json'), '--dt', '1e-3');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, { shape: number[]; data: number[] }>;
+    expect(Object.keys(out).sort()).toEqual(['out', 'out_b']);
+    const flatA = a.flat(2);
+    expect(out.out).toEqual({ shape: [3, 1, 2], data: flatA.map((v, i) => (i % 2 === 0 ? 2 : -1) * (v + b.data[i])) });
+    expect(out.out_b).toEqual({ shape: [3, 1, 2], data: b.data });
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('names a missing or unknown input, and asks for names when given one array', async () => {
+    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const file = path.join(dir, 'two.nir');
+    await writeNir(file, graph());
+    const x = path.join(dir, 'x.json');
+    const cases: [unknown, RegExp][] = [
+      [{ a: [[[1, 2]]] }, /missing input for 'b' \(Input nodes: a, b\)/],
+      [{ a: [[[1, 2]]], b: [[[1, 2]]], c: [[[1, 2]]] }, /no Input node named 'c'/],
+      [[[[1, 2]]], /the graph has 2 Input nodes \(a, b\): give an object keyed by their names/],
+      [{ a: [[[1, 2]]], b: [[[1, 2]], [[1, 2]]] }, /inputs must share T and B/],
+      [{ a: [[[1, 2]], [[3]]], b: [[[1, 2]], [[1, 2]]] }, /node 'a': input must be a regular nested list/],
+    ];
+    for (const [input, message] of cases) {
+      fs.writeFileSync(x, JSON.stringify(input));
+      const r = await run('run', file, '--input', x, '--dt', '1e-3');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
     fs.rmSync(dir, { recursive: true });
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import h5wasm from 'h5wasm';
-import { decodeNir, encodeNir, graphToJson, NirError, createGraph, createNode, readNir, writeNir } from '../src/index.js';
+import { decodeNir, encodeNir, graphToJson, NirError, readNir, writeNir } from '../src/index.js';
 import { FIXTURES, fixtureFiles, loadJson, rewriteH5 } from './helpers.js';
 
 const readBytes = (p: string) => new Uint8Array(fs.readFileSync(p));
@@ -18,84 +17,6 @@ describe('decodeNir: fixtures written by Python nir', () => {
       expect(JSON.parse(graphToJson(again.graph))).toEqual(expected);
     });
   }
-});
-
-/** Layout rules of nir/serialization.py, checked on our own output with h5wasm. */
-async function layoutProblems(bytes: Uint8Array): Promise<string[]> {
-  const M = (await h5wasm.ready) as unknown as { FS: { writeFile(p: string, d: Uint8Array): void; unlink(p: string): void } };
-  M.FS.writeFile('/layout.h5', bytes);
-  const f = new h5wasm.File('/layout.h5', 'r');
-  const problems: string[] = [];
-  const visit = (g: h5wasm.Group, p: string) => {
-    for (const k of g.keys()) {
-      const c = g.get(k);
-      if (c instanceof h5wasm.Group) { visit(c, `${p}/${k}`); continue; }
-      const d = c as h5wasm.Dataset;
-      const md = d.metadata;
-      const shape = d.shape ?? [];
-      const n = shape.reduce((a, b) => a * b, 1);
-      const gz = d.filters.some((x) => x.name === 'deflate');
-      if (md.type === 3) { if (gz) problems.push(`${p}/${k} string compressed`); if (!md.vlen || md.cset !== 1) problems.push(`${p}/${k} not vlen utf-8`); continue; }
-      if (md.type === 0 && md.size !== 8) problems.push(`${p}/${k} integer of ${md.size} bytes`);
-      const want = shape.length > 0 && n > 0;
-      if (want !== gz) problems.push(`${p}/${k} gzip=${gz} shape=[${shape}]`);
-    }
-  };
-  if (JSON.stringify(f.keys()) !== JSON.stringify(['node', 'version'])) problems.push(`top keys ${f.keys()}`);
-  visit(f, '');
-  f.close();
-  M.FS.unlink('/layout.h5');
-  return problems;
-}
-
-describe('encodeNir: layout of nir/serialization.py', () => {
-  it('int64 integers, gzip only on non-scalar non-empty arrays, strings vlen utf-8', async () => {
-    for (const { nir } of fixtureFiles().filter((f) => f.json !== null)) {
-      const { graph } = await decodeNir(readBytes(nir));
-      expect(await layoutProblems(await encodeNir(graph)), nir).toEqual([]);
-    }
-  });
-
-  it('writes one dataset per field and no extra ones', async () => {
-    const { graph } = await decodeNir(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')));
-    const bytes = await encodeNir(graph);
-    const M = (await h5wasm.ready) as unknown as { FS: { writeFile(p: string, d: Uint8Array): void } };
-    M.FS.writeFile('/x.h5', bytes);
-    const f = new h5wasm.File('/x.h5', 'r');
-    expect((f.get('node/nodes/lif1') as h5wasm.Group).keys()).toEqual(['r', 'tau', 'type', 'v_leak', 'v_reset', 'v_threshold']);
-    expect((f.get('node/nodes/li2') as h5wasm.Group).keys()).toEqual(['r', 'tau', 'type', 'v_leak']);
-    expect((f.get('node') as h5wasm.Group).keys()).toEqual(['edges', 'metadata', 'nodes', 'type']);
-    expect((f.get('node/metadata/seed') as h5wasm.Dataset).dtype).toBe('<q');
-    expect((f.get('node/metadata/dt') as h5wasm.Dataset).dtype).toBe('<d');
-    expect((f.get('version') as h5wasm.Dataset).value).toBe('1.0.7');
-    f.close();
-  });
-
-  it('the committed h5py layout report (test/fixtures/layout-report.json) found no problem in our files', () => {
-    const report = loadJson(path.join(import.meta.dirname, 'fixtures/layout-report.json')) as Record<string, string[]>;
-    const names = Object.keys(report).map((p) => path.basename(p)).sort();
-    const expected = fixtureFiles().filter((f) => f.json !== null).map((f) => path.basename(f.nir)).concat(['empty_graph.nir', 'metadata_nested.nir']).sort();
-    expect(names).toEqual(expected);
-    for (const [f, problems] of Object.entries(report)) expect(problems, f).toEqual([]);
-  });
-
-  it('writes an empty graph with edges as numpy writes [] (float64, shape (0,))', async () => {
-    const g = createGraph({ nodes: {}, edges: [] });
-    const back = await decodeNir(await encodeNir(g));
-    expect(back.graph.edges).toEqual([]);
-    expect(await layoutProblems(await encodeNir(g))).toEqual([]);
-  });
-
-  it('keeps metadata types: str, int64, float64, arrays, nested dicts', async () => {
-    const g = createGraph({
-      nodes: { input: createNode('Input', { shape: [2], metadata: { note: 'x' } }), output: createNode('Output', { shape: [2] }) },
-      edges: [['input', 'output']],
-      metadata: { a: 'text', b: 3n, c: 3.0, d: { e: 1.5, f: { shape: [2], dtype: 'float32', data: new Float32Array([1, 2]) } } },
-    });
-    const back = await decodeNir(await encodeNir(g));
-    expect(graphToJson(back.graph)).toBe(graphToJson(g));
-    expect(graphToJson(g)).toContain('"b": 3, "c": 3.0');
-  });
 });
 
 describe('decodeNir: tolerant reading', () => {

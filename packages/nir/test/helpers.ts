@@ -73,3 +73,59 @@ export async function rewriteH5(bytes: Uint8Array, edit: (item: H5Item) => 'drop
 export function loadJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
+
+/** One HDF5 object as the layout comparison sees it (h5wasm's view of what h5py reports). */
+export interface H5Object {
+  kind: 'group' | 'dataset';
+  attrs: string[];
+  /** e.g. `int64`, `float32`, `string(vlen, utf-8)`. */
+  dtype?: string;
+  shape?: number[];
+  /** e.g. `['deflate[4]']`. */
+  filters?: string[];
+  chunks?: number[] | null;
+}
+
+/** Every group and dataset of an HDF5 file, by path, with dtype, shape, filters and chunks. */
+export async function describeH5(bytes: Uint8Array): Promise<Record<string, H5Object>> {
+  const M = (await h5wasm.ready) as unknown as { FS: { writeFile(p: string, d: Uint8Array): void; unlink(p: string): void } };
+  const p = `/describe-${Math.random().toString(36).slice(2)}.h5`;
+  M.FS.writeFile(p, bytes);
+  const f = new h5wasm.File(p, 'r');
+  const out: Record<string, H5Object> = {};
+  const walk = (g: h5wasm.Group, prefix: string) => {
+    for (const k of g.keys()) {
+      const c = g.get(k);
+      const at = `${prefix}/${k}`;
+      if (c instanceof h5wasm.Group) {
+        out[at] = { kind: 'group', attrs: Object.keys(c.attrs).sort() };
+        walk(c, at);
+      } else if (c instanceof h5wasm.Dataset) {
+        const md = c.metadata;
+        const dtype = md.type === 3 ? `string(${md.vlen ? 'vlen' : `fixed${md.size}`}, ${md.cset === 1 ? 'utf-8' : 'ascii'})`
+          : md.type === 0 ? `${md.signed ? 'int' : 'uint'}${md.size * 8}` : md.type === 1 ? `float${md.size * 8}` : `class${md.type}`;
+        out[at] = {
+          kind: 'dataset', attrs: Object.keys(c.attrs).sort(), dtype, shape: c.shape ?? [],
+          filters: c.filters.map((x) => `${x.name}[${x.cd_values.join(',')}]`), chunks: md.chunks,
+        };
+      }
+    }
+  };
+  try { walk(f, ''); } finally { f.close(); M.FS.unlink(p); }
+  return out;
+}
+
+/** Differences between two descriptions (ours first), one line each; [] when the layouts agree. */
+export function layoutDifferences(ours: Record<string, H5Object>, python: Record<string, H5Object>): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(python).sort()) if (!(k in ours)) out.push(`${k}: missing (Python writes a ${python[k].kind})`);
+  for (const k of Object.keys(ours).sort()) if (!(k in python)) out.push(`${k}: extra ${ours[k].kind}`);
+  for (const k of Object.keys(ours).sort()) {
+    if (!(k in python)) continue;
+    for (const field of ['kind', 'attrs', 'dtype', 'shape', 'filters', 'chunks'] as const) {
+      const a = JSON.stringify(ours[k][field] ?? null); const b = JSON.stringify(python[k][field] ?? null);
+      if (a !== b) out.push(`${k}: ${field} ${a} (Python: ${b})`);
+    }
+  }
+  return out;
+}

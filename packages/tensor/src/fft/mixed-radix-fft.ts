@@ -8,15 +8,25 @@ import type { FftEngine } from './fft-engine.js';
 export const MAX_DIRECT_PRIME = 31;
 
 /**
- * Factor n into the radices used by the Stockham passes: as many 4s as
- * possible, then a 2, then 3, 5 and larger odd primes in ascending order.
+ * Factor n into the radices used by the Stockham passes: the power of two
+ * 2^a as 8s (a mod 3 = 1: two 4s replace one 8; a mod 3 = 2: one 4 more;
+ * a = 1: a 2), then 3, 5 and larger odd primes in ascending order. Fewer,
+ * larger passes mean fewer sweeps over the work buffers.
  * @internal
  */
 export function radixPlan(n: number): number[] {
   const out: number[] = [];
   let m = n;
-  while (m % 4 === 0) { out.push(4); m /= 4; }
-  if (m % 2 === 0) { out.push(2); m /= 2; }
+  let a = 0;
+  while (m % 2 === 0) { a++; m /= 2; }
+  if (a === 1) out.push(2);
+  else if (a > 1) {
+    let eights = Math.floor(a / 3);
+    const rest = a % 3;
+    if (rest === 1) { eights--; out.push(4, 4); }
+    else if (rest === 2) out.push(4);
+    for (let i = 0; i < eights; i++) out.push(8);
+  }
   for (let p = 3; p * p <= m; p += 2) {
     while (m % p === 0) { out.push(p); m /= p; }
   }
@@ -39,18 +49,20 @@ interface Stage {
   radix: number;
   /** Product of the radices of the earlier stages (the sub-transform length). */
   ns: number;
-  /** Twiddles e^{-2 pi i r s / (ns radix)} at [s*(radix-1) + r-1], r = 1..radix-1, s = 0..ns-1. */
-  twRe: Float64Array;
-  twIm: Float64Array;
+  /**
+   * Twiddles e^{-2 pi i r s / (ns radix)}, r = 1..radix-1, s = 0..ns-1, interleaved
+   * [re, im] at 2 * (s*(radix-1) + r-1).
+   */
+  tw: Float64Array;
   /** For a generic odd radix: cos / sin(2 pi k / radix), k = 0..radix-1. */
   cos?: Float64Array;
   sin?: Float64Array;
 }
 
 /**
- * Mixed-radix Stockham autosort FFT (radix 2, 3, 4, 5 butterflies and a
+ * Mixed-radix Stockham autosort FFT (radix 2, 3, 4, 5, 8 butterflies and a
  * generic odd-radix butterfly), split real/imaginary float64 buffers,
- * twiddles precomputed per stage.
+ * twiddles precomputed per stage (the first stage needs none).
  *
  * Stage with radix R after sub-transforms of length Ns (N = n):
  *   for j = 0..N/R-1, s = j mod Ns:
@@ -58,13 +70,19 @@ interface Stage {
  *     out[(j - s) R + s + q Ns] = sum_r v_r e^{-2 pi i r q / R},  q = 0..R-1
  * The inverse transform swaps real and imaginary parts on the way in and out
  * (swap(DFT(swap(x))) is the unscaled inverse DFT) and scales by 1/n.
+ *
+ * Split-array use (no interleaving passes): write the input into `inRe` /
+ * `inIm`, call `execSplit()`, read the forward DFT from `resRe` / `resIm`
+ * (these alias the engine's work buffers; valid until the next call).
  * @internal
  */
 export class MixedRadixFft implements FftEngine {
   readonly n: number;
+  readonly inRe: Float64Array;
+  readonly inIm: Float64Array;
+  resRe: Float64Array;
+  resIm: Float64Array;
   private readonly stages: Stage[];
-  private readonly reA: Float64Array;
-  private readonly imA: Float64Array;
   private readonly reB: Float64Array;
   private readonly imB: Float64Array;
   private readonly scratch: Float64Array;
@@ -76,17 +94,16 @@ export class MixedRadixFft implements FftEngine {
     let ns = 1;
     let maxR = 0;
     for (const radix of radices) {
-      const twRe = new Float64Array(ns * (radix - 1));
-      const twIm = new Float64Array(ns * (radix - 1));
+      const tw = new Float64Array(2 * ns * (radix - 1));
       for (let s = 0; s < ns; s++) {
         for (let r = 1; r < radix; r++) {
           const ang = (-2 * Math.PI * r * s) / (ns * radix);
-          twRe[s * (radix - 1) + r - 1] = Math.cos(ang);
-          twIm[s * (radix - 1) + r - 1] = Math.sin(ang);
+          tw[2 * (s * (radix - 1) + r - 1)] = Math.cos(ang);
+          tw[2 * (s * (radix - 1) + r - 1) + 1] = Math.sin(ang);
         }
       }
-      const stage: Stage = { radix, ns, twRe, twIm };
-      if (radix > 5) {
+      const stage: Stage = { radix, ns, tw };
+      if (radix !== 2 && radix !== 3 && radix !== 4 && radix !== 5 && radix !== 8) {
         stage.cos = new Float64Array(radix);
         stage.sin = new Float64Array(radix);
         for (let k = 0; k < radix; k++) {
@@ -98,40 +115,57 @@ export class MixedRadixFft implements FftEngine {
       ns *= radix;
       maxR = Math.max(maxR, radix);
     }
-    this.reA = new Float64Array(n);
-    this.imA = new Float64Array(n);
+    this.inRe = new Float64Array(n);
+    this.inIm = new Float64Array(n);
     this.reB = new Float64Array(n);
     this.imB = new Float64Array(n);
+    this.resRe = this.inRe;
+    this.resIm = this.inIm;
     this.scratch = new Float64Array(4 * maxR);
   }
 
-  run(inp: ArrayLike<number>, inOff: number, out: Float64Array, outOff: number, inverse: boolean): void {
+  /** Forward DFT of (inRe, inIm) into (resRe, resIm). */
+  execSplit(): void {
     const n = this.n;
-    let re = this.reA;
-    let im = this.imA;
+    let re = this.inRe;
+    let im = this.inIm;
     let re2 = this.reB;
     let im2 = this.imB;
-    if (inverse) {
-      for (let t = 0, i = inOff; t < n; t++, i += 2) { im[t] = inp[i]; re[t] = inp[i + 1]; }
-    } else {
-      for (let t = 0, i = inOff; t < n; t++, i += 2) { re[t] = inp[i]; im[t] = inp[i + 1]; }
-    }
-    for (const st of this.stages) {
+    const stages = this.stages;
+    for (let i = 0; i < stages.length; i++) {
+      const st = stages[i];
       switch (st.radix) {
         case 2: radix2(re, im, re2, im2, n, st); break;
         case 3: radix3(re, im, re2, im2, n, st); break;
         case 4: radix4(re, im, re2, im2, n, st); break;
         case 5: radix5(re, im, re2, im2, n, st); break;
+        case 8: radix8(re, im, re2, im2, n, st); break;
         default: radixOdd(re, im, re2, im2, n, st, this.scratch);
       }
       let t = re; re = re2; re2 = t;
       t = im; im = im2; im2 = t;
     }
+    this.resRe = re;
+    this.resIm = im;
+  }
+
+  run(inp: ArrayLike<number>, inOff: number, out: Float64Array, outOff: number, inverse: boolean): void {
+    const n = this.n;
+    const re = this.inRe;
+    const im = this.inIm;
+    if (inverse) {
+      for (let t = 0, i = inOff; t < n; t++, i += 2) { im[t] = inp[i]; re[t] = inp[i + 1]; }
+    } else {
+      for (let t = 0, i = inOff; t < n; t++, i += 2) { re[t] = inp[i]; im[t] = inp[i + 1]; }
+    }
+    this.execSplit();
+    const rr = this.resRe;
+    const ri = this.resIm;
     if (inverse) {
       const sc = 1 / n;
-      for (let k = 0, o = outOff; k < n; k++, o += 2) { out[o] = im[k] * sc; out[o + 1] = re[k] * sc; }
+      for (let k = 0, o = outOff; k < n; k++, o += 2) { out[o] = ri[k] * sc; out[o + 1] = rr[k] * sc; }
     } else {
-      for (let k = 0, o = outOff; k < n; k++, o += 2) { out[o] = re[k]; out[o + 1] = im[k]; }
+      for (let k = 0, o = outOff; k < n; k++, o += 2) { out[o] = rr[k]; out[o + 1] = ri[k]; }
     }
   }
 }
@@ -139,29 +173,33 @@ export class MixedRadixFft implements FftEngine {
 function radix2(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, n: number, st: Stage): void {
   const ns = st.ns;
   const q = n >> 1;
-  const twr = st.twRe;
-  const twi = st.twIm;
-  let s = 0;
-  let ob = 0;
-  for (let j = 0; j < q; j++) {
-    const ar = xr[j], ai = xi[j];
-    const br0 = xr[j + q], bi0 = xi[j + q];
-    const wr = twr[s], wi = twi[s];
-    const br = br0 * wr - bi0 * wi, bi = br0 * wi + bi0 * wr;
-    const o = ob + s;
-    yr[o] = ar + br; yi[o] = ai + bi;
-    yr[o + ns] = ar - br; yi[o + ns] = ai - bi;
-    if (++s === ns) { s = 0; ob += 2 * ns; }
+  const tw = st.tw;
+  if (ns === 1) {
+    for (let j = 0; j < q; j++) {
+      const ar = xr[j], ai = xi[j], br = xr[j + q], bi = xi[j + q];
+      const o = 2 * j;
+      yr[o] = ar + br; yi[o] = ai + bi;
+      yr[o + 1] = ar - br; yi[o + 1] = ai - bi;
+    }
+    return;
+  }
+  for (let j = 0, ob = 0; j < q; ob += 2 * ns) {
+    for (let s = 0; s < ns; s++, j++) {
+      const ar = xr[j], ai = xi[j];
+      const br0 = xr[j + q], bi0 = xi[j + q];
+      const wr = tw[2 * s], wi = tw[2 * s + 1];
+      const br = br0 * wr - bi0 * wi, bi = br0 * wi + bi0 * wr;
+      const o = ob + s;
+      yr[o] = ar + br; yi[o] = ai + bi;
+      yr[o + ns] = ar - br; yi[o + ns] = ai - bi;
+    }
   }
 }
 
 function radix4(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, n: number, st: Stage): void {
   const ns = st.ns;
   const q = n >> 2;
-  const twr = st.twRe;
-  const twi = st.twIm;
-  let s = 0;
-  let ob = 0;
+  const tw = st.tw;
   if (ns === 1) {
     for (let j = 0; j < q; j++) {
       const ar = xr[j], ai = xi[j];
@@ -178,24 +216,89 @@ function radix4(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float6
     }
     return;
   }
-  for (let j = 0; j < q; j++) {
-    const w = 3 * s;
-    const ar = xr[j], ai = xi[j];
-    const b0r = xr[j + q], b0i = xi[j + q];
-    const c0r = xr[j + 2 * q], c0i = xi[j + 2 * q];
-    const d0r = xr[j + 3 * q], d0i = xi[j + 3 * q];
-    const w1r = twr[w], w1i = twi[w], w2r = twr[w + 1], w2i = twi[w + 1], w3r = twr[w + 2], w3i = twi[w + 2];
-    const br = b0r * w1r - b0i * w1i, bi = b0r * w1i + b0i * w1r;
-    const cr = c0r * w2r - c0i * w2i, ci = c0r * w2i + c0i * w2r;
-    const dr = d0r * w3r - d0i * w3i, di = d0r * w3i + d0i * w3r;
-    const t0r = ar + cr, t0i = ai + ci, t1r = ar - cr, t1i = ai - ci;
-    const t2r = br + dr, t2i = bi + di, t3r = br - dr, t3i = bi - di;
-    const o = ob + s;
-    yr[o] = t0r + t2r; yi[o] = t0i + t2i;
-    yr[o + ns] = t1r + t3i; yi[o + ns] = t1i - t3r;
-    yr[o + 2 * ns] = t0r - t2r; yi[o + 2 * ns] = t0i - t2i;
-    yr[o + 3 * ns] = t1r - t3i; yi[o + 3 * ns] = t1i + t3r;
-    if (++s === ns) { s = 0; ob += 4 * ns; }
+  for (let j = 0, ob = 0; j < q; ob += 4 * ns) {
+    for (let s = 0; s < ns; s++, j++) {
+      const w = 6 * s;
+      const ar = xr[j], ai = xi[j];
+      const b0r = xr[j + q], b0i = xi[j + q];
+      const c0r = xr[j + 2 * q], c0i = xi[j + 2 * q];
+      const d0r = xr[j + 3 * q], d0i = xi[j + 3 * q];
+      const w1r = tw[w], w1i = tw[w + 1], w2r = tw[w + 2], w2i = tw[w + 3], w3r = tw[w + 4], w3i = tw[w + 5];
+      const br = b0r * w1r - b0i * w1i, bi = b0r * w1i + b0i * w1r;
+      const cr = c0r * w2r - c0i * w2i, ci = c0r * w2i + c0i * w2r;
+      const dr = d0r * w3r - d0i * w3i, di = d0r * w3i + d0i * w3r;
+      const t0r = ar + cr, t0i = ai + ci, t1r = ar - cr, t1i = ai - ci;
+      const t2r = br + dr, t2i = bi + di, t3r = br - dr, t3i = bi - di;
+      const o = ob + s;
+      yr[o] = t0r + t2r; yi[o] = t0i + t2i;
+      yr[o + ns] = t1r + t3i; yi[o + ns] = t1i - t3r;
+      yr[o + 2 * ns] = t0r - t2r; yi[o + 2 * ns] = t0i - t2i;
+      yr[o + 3 * ns] = t1r - t3i; yi[o + 3 * ns] = t1i + t3r;
+    }
+  }
+}
+
+const H = Math.SQRT1_2;
+
+/**
+ * Radix 8 as DFT4 of the even and of the odd inputs, Y[k] = E[k] + W8^k O[k],
+ * Y[k+4] = E[k] - W8^k O[k], with W8 = e^{-i pi/4} = (1 - i)/sqrt 2.
+ */
+function radix8(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, n: number, st: Stage): void {
+  const ns = st.ns;
+  const q = n >> 3;
+  const tw = st.tw;
+  const first = ns === 1;
+  for (let j = 0, ob = 0; j < q; ob += 8 * ns) {
+    for (let s = 0; s < ns; s++, j++) {
+      let v0r = xr[j], v0i = xi[j];
+      let v1r = xr[j + q], v1i = xi[j + q];
+      let v2r = xr[j + 2 * q], v2i = xi[j + 2 * q];
+      let v3r = xr[j + 3 * q], v3i = xi[j + 3 * q];
+      let v4r = xr[j + 4 * q], v4i = xi[j + 4 * q];
+      let v5r = xr[j + 5 * q], v5i = xi[j + 5 * q];
+      let v6r = xr[j + 6 * q], v6i = xi[j + 6 * q];
+      let v7r = xr[j + 7 * q], v7i = xi[j + 7 * q];
+      if (!first) {
+        const w = 14 * s;
+        let wr = tw[w], wi = tw[w + 1], t = v1r;
+        v1r = t * wr - v1i * wi; v1i = t * wi + v1i * wr;
+        wr = tw[w + 2]; wi = tw[w + 3]; t = v2r;
+        v2r = t * wr - v2i * wi; v2i = t * wi + v2i * wr;
+        wr = tw[w + 4]; wi = tw[w + 5]; t = v3r;
+        v3r = t * wr - v3i * wi; v3i = t * wi + v3i * wr;
+        wr = tw[w + 6]; wi = tw[w + 7]; t = v4r;
+        v4r = t * wr - v4i * wi; v4i = t * wi + v4i * wr;
+        wr = tw[w + 8]; wi = tw[w + 9]; t = v5r;
+        v5r = t * wr - v5i * wi; v5i = t * wi + v5i * wr;
+        wr = tw[w + 10]; wi = tw[w + 11]; t = v6r;
+        v6r = t * wr - v6i * wi; v6i = t * wi + v6i * wr;
+        wr = tw[w + 12]; wi = tw[w + 13]; t = v7r;
+        v7r = t * wr - v7i * wi; v7i = t * wi + v7i * wr;
+      }
+      // even DFT4 (v0, v2, v4, v6)
+      const a0r = v0r + v4r, a0i = v0i + v4i, a1r = v0r - v4r, a1i = v0i - v4i;
+      const a2r = v2r + v6r, a2i = v2i + v6i, a3r = v2r - v6r, a3i = v2i - v6i;
+      const e0r = a0r + a2r, e0i = a0i + a2i, e2r = a0r - a2r, e2i = a0i - a2i;
+      const e1r = a1r + a3i, e1i = a1i - a3r, e3r = a1r - a3i, e3i = a1i + a3r;
+      // odd DFT4 (v1, v3, v5, v7)
+      const b0r = v1r + v5r, b0i = v1i + v5i, b1r = v1r - v5r, b1i = v1i - v5i;
+      const b2r = v3r + v7r, b2i = v3i + v7i, b3r = v3r - v7r, b3i = v3i - v7i;
+      const o0r = b0r + b2r, o0i = b0i + b2i, o2r = b0r - b2r, o2i = b0i - b2i;
+      const o1r = b1r + b3i, o1i = b1i - b3r, o3r = b1r - b3i, o3i = b1i + b3r;
+      // W8^1 o1 = ((x + y) + i (y - x)) / sqrt2; W8^2 o2 = y - i x; W8^3 o3 = ((y - x) - i (x + y)) / sqrt2
+      const p1r = (o1r + o1i) * H, p1i = (o1i - o1r) * H;
+      const p3r = (o3i - o3r) * H, p3i = -(o3r + o3i) * H;
+      const o = ob + s;
+      yr[o] = e0r + o0r; yi[o] = e0i + o0i;
+      yr[o + 4 * ns] = e0r - o0r; yi[o + 4 * ns] = e0i - o0i;
+      yr[o + ns] = e1r + p1r; yi[o + ns] = e1i + p1i;
+      yr[o + 5 * ns] = e1r - p1r; yi[o + 5 * ns] = e1i - p1i;
+      yr[o + 2 * ns] = e2r + o2i; yi[o + 2 * ns] = e2i - o2r;
+      yr[o + 6 * ns] = e2r - o2i; yi[o + 6 * ns] = e2i + o2r;
+      yr[o + 3 * ns] = e3r + p3r; yi[o + 3 * ns] = e3i + p3i;
+      yr[o + 7 * ns] = e3r - p3r; yi[o + 7 * ns] = e3i - p3i;
+    }
   }
 }
 
@@ -204,27 +307,25 @@ const S3 = Math.sqrt(3) / 2;
 function radix3(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, n: number, st: Stage): void {
   const ns = st.ns;
   const q = n / 3;
-  const twr = st.twRe;
-  const twi = st.twIm;
-  let s = 0;
-  let ob = 0;
-  for (let j = 0; j < q; j++) {
-    const w = 2 * s;
-    const ar = xr[j], ai = xi[j];
-    const b0r = xr[j + q], b0i = xi[j + q];
-    const c0r = xr[j + 2 * q], c0i = xi[j + 2 * q];
-    const w1r = twr[w], w1i = twi[w], w2r = twr[w + 1], w2i = twi[w + 1];
-    const br = b0r * w1r - b0i * w1i, bi = b0r * w1i + b0i * w1r;
-    const cr = c0r * w2r - c0i * w2i, ci = c0r * w2i + c0i * w2r;
-    const t1r = br + cr, t1i = bi + ci;
-    const t2r = (br - cr) * S3, t2i = (bi - ci) * S3;
-    const mr = ar - 0.5 * t1r, mi = ai - 0.5 * t1i;
-    const o = ob + s;
-    yr[o] = ar + t1r; yi[o] = ai + t1i;
-    // Y1 = m - i t2, Y2 = m + i t2
-    yr[o + ns] = mr + t2i; yi[o + ns] = mi - t2r;
-    yr[o + 2 * ns] = mr - t2i; yi[o + 2 * ns] = mi + t2r;
-    if (++s === ns) { s = 0; ob += 3 * ns; }
+  const tw = st.tw;
+  for (let j = 0, ob = 0; j < q; ob += 3 * ns) {
+    for (let s = 0; s < ns; s++, j++) {
+      const w = 4 * s;
+      const ar = xr[j], ai = xi[j];
+      const b0r = xr[j + q], b0i = xi[j + q];
+      const c0r = xr[j + 2 * q], c0i = xi[j + 2 * q];
+      const w1r = tw[w], w1i = tw[w + 1], w2r = tw[w + 2], w2i = tw[w + 3];
+      const br = b0r * w1r - b0i * w1i, bi = b0r * w1i + b0i * w1r;
+      const cr = c0r * w2r - c0i * w2i, ci = c0r * w2i + c0i * w2r;
+      const t1r = br + cr, t1i = bi + ci;
+      const t2r = (br - cr) * S3, t2i = (bi - ci) * S3;
+      const mr = ar - 0.5 * t1r, mi = ai - 0.5 * t1i;
+      const o = ob + s;
+      yr[o] = ar + t1r; yi[o] = ai + t1i;
+      // Y1 = m - i t2, Y2 = m + i t2
+      yr[o + ns] = mr + t2i; yi[o + ns] = mi - t2r;
+      yr[o + 2 * ns] = mr - t2i; yi[o + 2 * ns] = mi + t2r;
+    }
   }
 }
 
@@ -236,38 +337,39 @@ const S52 = Math.sin((4 * Math.PI) / 5);
 function radix5(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array, n: number, st: Stage): void {
   const ns = st.ns;
   const q = n / 5;
-  const twr = st.twRe;
-  const twi = st.twIm;
-  let s = 0;
-  let ob = 0;
-  for (let j = 0; j < q; j++) {
-    const w = 4 * s;
-    const v0r = xr[j], v0i = xi[j];
-    const x1r = xr[j + q], x1i = xi[j + q];
-    const x2r = xr[j + 2 * q], x2i = xi[j + 2 * q];
-    const x3r = xr[j + 3 * q], x3i = xi[j + 3 * q];
-    const x4r = xr[j + 4 * q], x4i = xi[j + 4 * q];
-    let wr = twr[w], wi = twi[w];
-    const v1r = x1r * wr - x1i * wi, v1i = x1r * wi + x1i * wr;
-    wr = twr[w + 1]; wi = twi[w + 1];
-    const v2r = x2r * wr - x2i * wi, v2i = x2r * wi + x2i * wr;
-    wr = twr[w + 2]; wi = twi[w + 2];
-    const v3r = x3r * wr - x3i * wi, v3i = x3r * wi + x3i * wr;
-    wr = twr[w + 3]; wi = twi[w + 3];
-    const v4r = x4r * wr - x4i * wi, v4i = x4r * wi + x4i * wr;
-    const a1r = v1r + v4r, a1i = v1i + v4i, b1r = v1r - v4r, b1i = v1i - v4i;
-    const a2r = v2r + v3r, a2i = v2i + v3i, b2r = v2r - v3r, b2i = v2i - v3i;
-    const p1r = v0r + a1r * C51 + a2r * C52, p1i = v0i + a1i * C51 + a2i * C52;
-    const q1r = b1i * S51 + b2i * S52, q1i = b1r * S51 + b2r * S52;
-    const p2r = v0r + a1r * C52 + a2r * C51, p2i = v0i + a1i * C52 + a2i * C51;
-    const q2r = b1i * S52 - b2i * S51, q2i = b1r * S52 - b2r * S51;
-    const o = ob + s;
-    yr[o] = v0r + a1r + a2r; yi[o] = v0i + a1i + a2i;
-    yr[o + ns] = p1r + q1r; yi[o + ns] = p1i - q1i;
-    yr[o + 4 * ns] = p1r - q1r; yi[o + 4 * ns] = p1i + q1i;
-    yr[o + 2 * ns] = p2r + q2r; yi[o + 2 * ns] = p2i - q2i;
-    yr[o + 3 * ns] = p2r - q2r; yi[o + 3 * ns] = p2i + q2i;
-    if (++s === ns) { s = 0; ob += 5 * ns; }
+  const tw = st.tw;
+  const first = ns === 1;
+  for (let j = 0, ob = 0; j < q; ob += 5 * ns) {
+    for (let s = 0; s < ns; s++, j++) {
+      const v0r = xr[j], v0i = xi[j];
+      let v1r = xr[j + q], v1i = xi[j + q];
+      let v2r = xr[j + 2 * q], v2i = xi[j + 2 * q];
+      let v3r = xr[j + 3 * q], v3i = xi[j + 3 * q];
+      let v4r = xr[j + 4 * q], v4i = xi[j + 4 * q];
+      if (!first) {
+        const w = 8 * s;
+        let wr = tw[w], wi = tw[w + 1], t = v1r;
+        v1r = t * wr - v1i * wi; v1i = t * wi + v1i * wr;
+        wr = tw[w + 2]; wi = tw[w + 3]; t = v2r;
+        v2r = t * wr - v2i * wi; v2i = t * wi + v2i * wr;
+        wr = tw[w + 4]; wi = tw[w + 5]; t = v3r;
+        v3r = t * wr - v3i * wi; v3i = t * wi + v3i * wr;
+        wr = tw[w + 6]; wi = tw[w + 7]; t = v4r;
+        v4r = t * wr - v4i * wi; v4i = t * wi + v4i * wr;
+      }
+      const a1r = v1r + v4r, a1i = v1i + v4i, b1r = v1r - v4r, b1i = v1i - v4i;
+      const a2r = v2r + v3r, a2i = v2i + v3i, b2r = v2r - v3r, b2i = v2i - v3i;
+      const p1r = v0r + a1r * C51 + a2r * C52, p1i = v0i + a1i * C51 + a2i * C52;
+      const q1r = b1i * S51 + b2i * S52, q1i = b1r * S51 + b2r * S52;
+      const p2r = v0r + a1r * C52 + a2r * C51, p2i = v0i + a1i * C52 + a2i * C51;
+      const q2r = b1i * S52 - b2i * S51, q2i = b1r * S52 - b2r * S51;
+      const o = ob + s;
+      yr[o] = v0r + a1r + a2r; yi[o] = v0i + a1i + a2i;
+      yr[o + ns] = p1r + q1r; yi[o + ns] = p1i - q1i;
+      yr[o + 4 * ns] = p1r - q1r; yi[o + 4 * ns] = p1i + q1i;
+      yr[o + 2 * ns] = p2r + q2r; yi[o + 2 * ns] = p2i - q2i;
+      yr[o + 3 * ns] = p2r - q2r; yi[o + 3 * ns] = p2i + q2i;
+    }
   }
 }
 
@@ -283,8 +385,7 @@ function radixOdd(
   const h = (R - 1) >> 1;
   const ns = st.ns;
   const q = n / R;
-  const twr = st.twRe;
-  const twi = st.twIm;
+  const tw = st.tw;
   const cs = st.cos as Float64Array;
   const sn = st.sin as Float64Array;
   // scratch layout: a_re[h], a_im[h], b_re[h], b_im[h] at 0, R, 2R, 3R.
@@ -292,13 +393,14 @@ function radixOdd(
   let s = 0;
   let ob = 0;
   for (let j = 0; j < q; j++) {
-    const w = (R - 1) * s;
+    const w = 2 * (R - 1) * s;
     const v0r = xr[j], v0i = xi[j];
     let sr = v0r, si = v0i;
     for (let r = 1; r <= h; r++) {
       const i1 = j + r * q, i2 = j + (R - r) * q;
-      const w1r = twr[w + r - 1], w1i = twi[w + r - 1];
-      const w2r = twr[w + R - r - 1], w2i = twi[w + R - r - 1];
+      const k1 = w + 2 * (r - 1), k2 = w + 2 * (R - r - 1);
+      const w1r = tw[k1], w1i = tw[k1 + 1];
+      const w2r = tw[k2], w2i = tw[k2 + 1];
       const ur = xr[i1] * w1r - xi[i1] * w1i, ui = xr[i1] * w1i + xi[i1] * w1r;
       const zr = xr[i2] * w2r - xi[i2] * w2i, zi = xr[i2] * w2i + xi[i2] * w2r;
       const ar = ur + zr, ai = ui + zi;

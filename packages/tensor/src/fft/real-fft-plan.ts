@@ -1,6 +1,7 @@
 import type { FftEngine } from './fft-engine.js';
 import { fftEngine } from './complex-fft-plan.js';
 import { Pow2Fft } from './pow2-fft.js';
+import { MixedRadixFft, MAX_DIRECT_PRIME, largestPrimeFactor } from './mixed-radix-fft.js';
 import { checkLength, checkSpan } from './check-length.js';
 
 /** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
@@ -40,6 +41,7 @@ class EvenRealPlan implements RealFftPlan {
   private readonly cos: Float64Array;
   private readonly sin: Float64Array;
   private readonly z: Float64Array;
+  private readonly split: MixedRadixFft | null;
   /**
    * fft.js's inverse scales and copies in extra passes; for it the inverse
    * runs as x = conj(FFT(conj(Z) / N)), folding 1/N and the conjugate into
@@ -52,7 +54,10 @@ class EvenRealPlan implements RealFftPlan {
     const h = n >> 1;
     this.half = h;
     this.bins = h + 1;
-    this.engine = fftEngine(h);
+    // Smooth half lengths (powers of two included) run the split-array
+    // Stockham engine directly: no interleave passes around the transform.
+    this.split = h > 1 && largestPrimeFactor(h) <= MAX_DIRECT_PRIME ? new MixedRadixFft(h) : null;
+    this.engine = this.split ?? fftEngine(h);
     this.viaForward = this.engine instanceof Pow2Fft;
     this.cos = new Float64Array(h + 1);
     this.sin = new Float64Array(h + 1);
@@ -68,6 +73,7 @@ class EvenRealPlan implements RealFftPlan {
     checkSpan('RealFftPlan.forward', 'x', x, xOffset, this.n);
     const o = out ?? new Float64Array(2 * this.bins);
     checkSpan('RealFftPlan.forward', 'out', o, outOffset, 2 * this.bins);
+    if (this.split !== null) return this.forwardSplit(this.split, x, o, xOffset, outOffset);
     const h = this.half;
     const z = this.z;
     this.engine.run(x, xOffset, z, 0, false);
@@ -101,10 +107,84 @@ class EvenRealPlan implements RealFftPlan {
     return o;
   }
 
+  /** forward through the split-array engine: Z = FFT(z) read from its result buffers. */
+  private forwardSplit(eng: MixedRadixFft, x: ArrayLike<number>, o: Float64Array, xOffset: number, outOffset: number): Float64Array {
+    const h = this.half;
+    const re = eng.inRe, im = eng.inIm;
+    for (let t = 0, i = xOffset; t < h; t++, i += 2) { re[t] = x[i]; im[t] = x[i + 1]; }
+    eng.execSplit();
+    const zr = eng.resRe, zi = eng.resIm;
+    const cs = this.cos;
+    const sn = this.sin;
+    const z0r = zr[0], z0i = zi[0];
+    o[outOffset] = z0r + z0i;
+    o[outOffset + 1] = 0;
+    o[outOffset + 2 * h] = z0r - z0i;
+    o[outOffset + 2 * h + 1] = 0;
+    for (let k = 1, m = h - 1; k <= m; k++, m--) {
+      const ar = zr[k], ai = zi[k];
+      const br = zr[m], bi = zi[m];
+      const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+      const or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
+      const c = cs[k], s = sn[k];
+      const ok = outOffset + 2 * k;
+      o[ok] = er + c * or + s * oi;
+      o[ok + 1] = ei + c * oi - s * or;
+      if (m !== k) {
+        // X[m] = conj E + W^m (or - i oi)
+        const c2 = cs[m], s2 = sn[m];
+        const om = outOffset + 2 * m;
+        o[om] = er + c2 * or - s2 * oi;
+        o[om + 1] = -ei - c2 * oi - s2 * or;
+      }
+    }
+    return o;
+  }
+
+  /**
+   * inverse through the split-array engine: Z/N is written swapped (re <-> im)
+   * into the input buffers, so the forward DFT swapped back is the inverse.
+   */
+  private inverseSplit(eng: MixedRadixFft, spec: ArrayLike<number>, o: Float64Array, specOffset: number, outOffset: number): Float64Array {
+    const h = this.half;
+    const zr = eng.inIm, zi = eng.inRe;
+    const cs = this.cos;
+    const sn = this.sin;
+    const sc = 1 / h;
+    const x0 = spec[specOffset], xh = spec[specOffset + 2 * h];
+    zr[0] = 0.5 * sc * (x0 + xh);
+    zi[0] = 0.5 * sc * (x0 - xh);
+    const hs = 0.5 * sc;
+    for (let k = 1, m = h - 1; k <= m; k++, m--) {
+      const ik = specOffset + 2 * k, im = specOffset + 2 * m;
+      const ar = spec[ik], ai = spec[ik + 1];
+      const br = spec[im], bi = spec[im + 1];
+      const er = hs * (ar + br), ei = hs * (ai - bi);
+      const dr = hs * (ar - br), di = hs * (ai + bi);
+      const c = cs[k], s = sn[k];
+      // O = D (c + i s), Z = E + i O
+      const or = dr * c - di * s, oi = dr * s + di * c;
+      zr[k] = er - oi;
+      zi[k] = ei + or;
+      if (m !== k) {
+        // at m: E' = conj E, D' = -conj D
+        const c2 = cs[m], s2 = sn[m];
+        const or2 = -dr * c2 - di * s2, oi2 = -dr * s2 + di * c2;
+        zr[m] = er - oi2;
+        zi[m] = -ei + or2;
+      }
+    }
+    eng.execSplit();
+    const rr = eng.resIm, ri = eng.resRe;
+    for (let t = 0, i = outOffset; t < h; t++, i += 2) { o[i] = rr[t]; o[i + 1] = ri[t]; }
+    return o;
+  }
+
   inverse(spec: ArrayLike<number>, out?: Float64Array, specOffset = 0, outOffset = 0): Float64Array {
     checkSpan('RealFftPlan.inverse', 'spec', spec, specOffset, 2 * this.bins);
     const o = out ?? new Float64Array(this.n);
     checkSpan('RealFftPlan.inverse', 'out', o, outOffset, this.n);
+    if (this.split !== null) return this.inverseSplit(this.split, spec, o, specOffset, outOffset);
     const h = this.half;
     const z = this.z;
     const cs = this.cos;
