@@ -329,14 +329,11 @@ export class Simulator {
     const result = tf.tidy(() => {
       const outs: Tensor[] = new Array(n);
       const newStates: Tensor[][] = new Array(n);
-      let fi = 0;
       for (let k = 0; k < n; k++) {
         const p = prims[k];
-        let inp: Tensor;
-        if (p.node.type === 'Input' && this.inputIdx.includes(k)) inp = feeds[fi++];
-        else {
-          inp = this.inputValue(p, outs);
-        }
+        // feeds[j] belongs to the Input node inputIdx[j] (execution order may differ from it)
+        const j = this.inputIdx.indexOf(k);
+        const inp = j >= 0 ? feeds[j] : this.inputValue(p, outs);
         const [o, s] = p.fn(inp, this.states[k]);
         outs[k] = o;
         newStates[k] = s;

@@ -110,6 +110,21 @@ describe('compile: closed-form checks', () => {
     }
     sim.dispose();
   });
+  it('feeds each Input node its own value (by name), whatever the execution order', () => {
+    const g = createGraph({
+      nodes: {
+        a: createNode('Input', { shape: [2] }), b: createNode('Input', { shape: [2] }), s: createNode('Scale', { scale: [2, 3] }),
+        out: createNode('Output', { shape: [2] }), out_b: createNode('Output', { shape: [2] }),
+      },
+      edges: [['a', 's'], ['s', 'out'], ['b', 'out_b']],
+    });
+    const sim = compile(g, { dt: 1e-3 });
+    const a = tf.tensor2d([[1, 2]]); const b = tf.tensor2d([[10, 20]]);
+    const y = sim.stepAll({ a, b });
+    expect(Array.from(y.out.dataSync())).toEqual([2, 6]);     // s ⊙ a
+    expect(Array.from(y.out_b.dataSync())).toEqual([10, 20]); // b
+    tf.dispose([a, b, y.out, y.out_b]); sim.dispose();
+  });
   it('rejects a cycle with no node to carry state', () => {
     const g = createGraph({
       nodes: { input: createNode('Input', { shape: [1] }), a: createNode('Scale', { scale: [1] }), b: createNode('Scale', { scale: [1] }), output: createNode('Output', { shape: [1] }) },

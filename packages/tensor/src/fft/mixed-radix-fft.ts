@@ -87,8 +87,23 @@ export class MixedRadixFft implements FftEngine {
   private readonly imB: Float64Array;
   private readonly scratch: Float64Array;
 
-  constructor(n: number) {
+  /**
+   * @param share another engine of the same n whose (read-only) twiddle tables
+   *   this one reuses; it still gets its own work buffers.
+   */
+  constructor(n: number, share?: MixedRadixFft) {
     this.n = n;
+    if (share !== undefined && share.n === n) {
+      this.stages = share.stages;
+      this.inRe = new Float64Array(n);
+      this.inIm = new Float64Array(n);
+      this.reB = new Float64Array(n);
+      this.imB = new Float64Array(n);
+      this.resRe = this.inRe;
+      this.resIm = this.inIm;
+      this.scratch = new Float64Array(share.scratch.length);
+      return;
+    }
     const radices = radixPlan(n);
     this.stages = [];
     let ns = 1;
@@ -126,13 +141,34 @@ export class MixedRadixFft implements FftEngine {
 
   /** Forward DFT of (inRe, inIm) into (resRe, resIm). */
   execSplit(): void {
+    this.stagesFrom(0, this.inRe, this.inIm, this.reB, this.imB);
+  }
+
+  /**
+   * Forward DFT of the interleaved complex numbers inp[off .. off + 2n) into
+   * (resRe, resIm); a radix-8 or radix-4 first stage reads them in place (no
+   * de-interleaving pass). Does not touch inRe / inIm's contents as input.
+   */
+  execInterleaved(inp: ArrayLike<number>, off: number): void {
     const n = this.n;
-    let re = this.inRe;
-    let im = this.inIm;
-    let re2 = this.reB;
-    let im2 = this.imB;
+    const r0 = this.stages.length > 0 ? this.stages[0].radix : 0;
+    if (r0 === 8) {
+      radix8First(inp, off, this.reB, this.imB, n);
+      this.stagesFrom(1, this.reB, this.imB, this.inRe, this.inIm);
+    } else if (r0 === 4) {
+      radix4First(inp, off, this.reB, this.imB, n);
+      this.stagesFrom(1, this.reB, this.imB, this.inRe, this.inIm);
+    } else {
+      const re = this.inRe, im = this.inIm;
+      for (let t = 0, i = off; t < n; t++, i += 2) { re[t] = inp[i]; im[t] = inp[i + 1]; }
+      this.stagesFrom(0, re, im, this.reB, this.imB);
+    }
+  }
+
+  private stagesFrom(first: number, re: Float64Array, im: Float64Array, re2: Float64Array, im2: Float64Array): void {
+    const n = this.n;
     const stages = this.stages;
-    for (let i = 0; i < stages.length; i++) {
+    for (let i = first; i < stages.length; i++) {
       const st = stages[i];
       switch (st.radix) {
         case 2: radix2(re, im, re2, im2, n, st); break;
@@ -155,10 +191,10 @@ export class MixedRadixFft implements FftEngine {
     const im = this.inIm;
     if (inverse) {
       for (let t = 0, i = inOff; t < n; t++, i += 2) { im[t] = inp[i]; re[t] = inp[i + 1]; }
+      this.execSplit();
     } else {
-      for (let t = 0, i = inOff; t < n; t++, i += 2) { re[t] = inp[i]; im[t] = inp[i + 1]; }
+      this.execInterleaved(inp, inOff);
     }
-    this.execSplit();
     const rr = this.resRe;
     const ri = this.resIm;
     if (inverse) {
@@ -299,6 +335,60 @@ function radix8(xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float6
       yr[o + 3 * ns] = e3r + p3r; yi[o + 3 * ns] = e3i + p3i;
       yr[o + 7 * ns] = e3r - p3r; yi[o + 7 * ns] = e3i - p3i;
     }
+  }
+}
+
+/** First (twiddle-free) radix-4 stage reading interleaved complex input. */
+function radix4First(x: ArrayLike<number>, off: number, yr: Float64Array, yi: Float64Array, n: number): void {
+  const q = n >> 2;
+  const q2 = 2 * q;
+  for (let j = 0, i = off; j < q; j++, i += 2) {
+    const ar = x[i], ai = x[i + 1];
+    const br = x[i + q2], bi = x[i + q2 + 1];
+    const cr = x[i + 2 * q2], ci = x[i + 2 * q2 + 1];
+    const dr = x[i + 3 * q2], di = x[i + 3 * q2 + 1];
+    const t0r = ar + cr, t0i = ai + ci, t1r = ar - cr, t1i = ai - ci;
+    const t2r = br + dr, t2i = bi + di, t3r = br - dr, t3i = bi - di;
+    const o = 4 * j;
+    yr[o] = t0r + t2r; yi[o] = t0i + t2i;
+    yr[o + 1] = t1r + t3i; yi[o + 1] = t1i - t3r;
+    yr[o + 2] = t0r - t2r; yi[o + 2] = t0i - t2i;
+    yr[o + 3] = t1r - t3i; yi[o + 3] = t1i + t3r;
+  }
+}
+
+/** First (twiddle-free) radix-8 stage reading interleaved complex input (see radix8). */
+function radix8First(x: ArrayLike<number>, off: number, yr: Float64Array, yi: Float64Array, n: number): void {
+  const q = n >> 3;
+  const q2 = 2 * q;
+  for (let j = 0, i = off; j < q; j++, i += 2) {
+    const v0r = x[i], v0i = x[i + 1];
+    const v1r = x[i + q2], v1i = x[i + q2 + 1];
+    const v2r = x[i + 2 * q2], v2i = x[i + 2 * q2 + 1];
+    const v3r = x[i + 3 * q2], v3i = x[i + 3 * q2 + 1];
+    const v4r = x[i + 4 * q2], v4i = x[i + 4 * q2 + 1];
+    const v5r = x[i + 5 * q2], v5i = x[i + 5 * q2 + 1];
+    const v6r = x[i + 6 * q2], v6i = x[i + 6 * q2 + 1];
+    const v7r = x[i + 7 * q2], v7i = x[i + 7 * q2 + 1];
+    const a0r = v0r + v4r, a0i = v0i + v4i, a1r = v0r - v4r, a1i = v0i - v4i;
+    const a2r = v2r + v6r, a2i = v2i + v6i, a3r = v2r - v6r, a3i = v2i - v6i;
+    const e0r = a0r + a2r, e0i = a0i + a2i, e2r = a0r - a2r, e2i = a0i - a2i;
+    const e1r = a1r + a3i, e1i = a1i - a3r, e3r = a1r - a3i, e3i = a1i + a3r;
+    const b0r = v1r + v5r, b0i = v1i + v5i, b1r = v1r - v5r, b1i = v1i - v5i;
+    const b2r = v3r + v7r, b2i = v3i + v7i, b3r = v3r - v7r, b3i = v3i - v7i;
+    const o0r = b0r + b2r, o0i = b0i + b2i, o2r = b0r - b2r, o2i = b0i - b2i;
+    const o1r = b1r + b3i, o1i = b1i - b3r, o3r = b1r - b3i, o3i = b1i + b3r;
+    const p1r = (o1r + o1i) * H, p1i = (o1i - o1r) * H;
+    const p3r = (o3i - o3r) * H, p3i = -(o3r + o3i) * H;
+    const o = 8 * j;
+    yr[o] = e0r + o0r; yi[o] = e0i + o0i;
+    yr[o + 4] = e0r - o0r; yi[o + 4] = e0i - o0i;
+    yr[o + 1] = e1r + p1r; yi[o + 1] = e1i + p1i;
+    yr[o + 5] = e1r - p1r; yi[o + 5] = e1i - p1i;
+    yr[o + 2] = e2r + o2i; yi[o + 2] = e2i - o2r;
+    yr[o + 6] = e2r - o2i; yi[o + 6] = e2i + o2r;
+    yr[o + 3] = e3r + p3r; yi[o + 3] = e3i + p3i;
+    yr[o + 7] = e3r - p3r; yi[o + 7] = e3i - p3i;
   }
 }
 

@@ -3,6 +3,8 @@ import { fftEngine } from './complex-fft-plan.js';
 import { Pow2Fft } from './pow2-fft.js';
 import { MixedRadixFft, MAX_DIRECT_PRIME, largestPrimeFactor } from './mixed-radix-fft.js';
 import { checkLength, checkSpan } from './check-length.js';
+import { SplitConvolver } from './split-convolver.js';
+import { TensorError } from '../errors.js';
 
 /** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
 export interface RealFftPlan {
@@ -22,6 +24,82 @@ export interface RealFftPlan {
    * Reads 2*bins numbers of `spec` from `specOffset`, writes n reals.
    */
   inverse(spec: ArrayLike<number>, out?: Float64Array, specOffset?: number, outOffset?: number): Float64Array;
+  /**
+   * Row-wise circular convolution of real signals of length n,
+   *   out[r][t] = sum_s a_r[s] b_r[(t - s) mod n] = IDFT(DFT(a_r) · DFT(b_r))[t],
+   * or with `correlate` the circular correlation
+   *   out[r][t] = sum_s a_r[s] b_r[(s + t) mod n] = IDFT(conj(DFT(a_r)) · DFT(b_r))[t].
+   * `a`, `b` and `out` are row-major [rows, n]; an operand of a single row
+   * (length n) is used for every row (its spectrum is computed once).
+   * rows = out.length / n. Float64 arithmetic; allocates nothing for smooth
+   * even n (the bins are never stored), O(n) scratch once per plan otherwise.
+   * @throws TensorError when a length is not n or rows * n.
+   */
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, correlate?: boolean): void;
+}
+
+/** Number of rows of `out` and the row counts of a and b for `convolve`; throws on a mismatch. */
+function convolveRows(n: number, a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array): [number, number, number] {
+  const fn = 'RealFftPlan.convolve';
+  if (out == null || typeof out.length !== 'number' || out.length === 0 || out.length % n !== 0) {
+    throw new TensorError('out', `${fn}: out must be a Float32Array or Float64Array of a positive multiple of n=${n} numbers, got length ${out?.length}`);
+  }
+  const rows = out.length / n;
+  const count = (x: ArrayLike<number>, name: string): number => {
+    if (x == null || typeof x.length !== 'number' || (x.length !== n && x.length !== rows * n)) {
+      throw new TensorError(name, `${fn}: ${name} must hold n=${n} or rows*n=${rows * n} numbers, got length ${x?.length}`);
+    }
+    return x.length / n;
+  };
+  return [rows, count(a, 'a'), count(b, 'b')];
+}
+
+/** Per-plan scratch of the generic `convolve` (forward, multiply, inverse per row). */
+class ConvolveScratch {
+  readonly sa: Float64Array;
+  readonly sb: Float64Array;
+  readonly sc: Float64Array;
+  readonly y: Float64Array;
+  constructor(n: number, bins: number) {
+    this.sa = new Float64Array(2 * bins);
+    this.sb = new Float64Array(2 * bins);
+    this.sc = new Float64Array(2 * bins);
+    this.y = new Float64Array(n);
+  }
+}
+
+/** `convolve` through forward / inverse (odd n, n = 1, rough n). */
+function convolveGeneric(
+  plan: RealFftPlan, scratch: ConvolveScratch, a: ArrayLike<number>, na: number, b: ArrayLike<number>, nb: number,
+  out: Float32Array | Float64Array, rows: number, correlate: boolean,
+): void {
+  const n = plan.n;
+  const w = 2 * plan.bins;
+  const { sa, sb, sc, y } = scratch;
+  const cj = correlate ? -1 : 1;
+  for (let r = 0; r < rows; r++) {
+    if (na > 1 || r === 0) plan.forward(a, sa, na > 1 ? r * n : 0, 0);
+    if (nb > 1 || r === 0) plan.forward(b, sb, nb > 1 ? r * n : 0, 0);
+    for (let j = 0; j < w; j += 2) {
+      const ar = sa[j], ai = cj * sa[j + 1], br = sb[j], bi = sb[j + 1];
+      sc[j] = ar * br - ai * bi;
+      sc[j + 1] = ar * bi + ai * br;
+    }
+    plan.inverse(sc, y, 0, 0);
+    for (let t = 0, o = r * n; t < n; t++, o++) out[o] = y[t];
+  }
+}
+
+/**
+ * Whether a real plan with half length h runs the split-array Stockham engine
+ * (no interleave passes around the transform): smooth h, except powers of two
+ * above 512, where fft.js's radix-4 is faster (the Stockham passes' strided
+ * streams alias in L1 at those sizes; measured with node on x86-64).
+ * @internal
+ */
+export function useSplitEngine(h: number): boolean {
+  if (h < 2 || largestPrimeFactor(h) > MAX_DIRECT_PRIME) return false;
+  return (h & (h - 1)) !== 0 || h <= 512;
 }
 
 /**
@@ -48,15 +126,15 @@ class EvenRealPlan implements RealFftPlan {
    * the split loop (one negation pass remains).
    */
   private readonly viaForward: boolean;
+  private convolver: SplitConvolver | null = null;
+  private scratch: ConvolveScratch | null = null;
 
   constructor(n: number) {
     this.n = n;
     const h = n >> 1;
     this.half = h;
     this.bins = h + 1;
-    // Smooth half lengths (powers of two included) run the split-array
-    // Stockham engine directly: no interleave passes around the transform.
-    this.split = h > 1 && largestPrimeFactor(h) <= MAX_DIRECT_PRIME ? new MixedRadixFft(h) : null;
+    this.split = useSplitEngine(h) ? new MixedRadixFft(h) : null;
     this.engine = this.split ?? fftEngine(h);
     this.viaForward = this.engine instanceof Pow2Fft;
     this.cos = new Float64Array(h + 1);
@@ -107,12 +185,22 @@ class EvenRealPlan implements RealFftPlan {
     return o;
   }
 
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, correlate = false): void {
+    const [rows, na, nb] = convolveRows(this.n, a, b, out);
+    const h = this.half;
+    if (h >= 2 && largestPrimeFactor(h) <= MAX_DIRECT_PRIME) {
+      this.convolver ??= new SplitConvolver(this.n, this.cos, this.sin, this.split ?? undefined);
+      this.convolver.run(a, na, b, nb, out, rows, correlate);
+      return;
+    }
+    this.scratch ??= new ConvolveScratch(this.n, this.bins);
+    convolveGeneric(this, this.scratch, a, na, b, nb, out, rows, correlate);
+  }
+
   /** forward through the split-array engine: Z = FFT(z) read from its result buffers. */
   private forwardSplit(eng: MixedRadixFft, x: ArrayLike<number>, o: Float64Array, xOffset: number, outOffset: number): Float64Array {
     const h = this.half;
-    const re = eng.inRe, im = eng.inIm;
-    for (let t = 0, i = xOffset; t < h; t++, i += 2) { re[t] = x[i]; im[t] = x[i + 1]; }
-    eng.execSplit();
+    eng.execInterleaved(x, xOffset);
     const zr = eng.resRe, zi = eng.resIm;
     const cs = this.cos;
     const sn = this.sin;
@@ -235,6 +323,14 @@ class OddRealPlan implements RealFftPlan {
     this.b = new Float64Array(2 * n);
   }
 
+  private scratch: ConvolveScratch | null = null;
+
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, correlate = false): void {
+    const [rows, na, nb] = convolveRows(this.n, a, b, out);
+    this.scratch ??= new ConvolveScratch(this.n, this.bins);
+    convolveGeneric(this, this.scratch, a, na, b, nb, out, rows, correlate);
+  }
+
   forward(x: ArrayLike<number>, out?: Float64Array, xOffset = 0, outOffset = 0): Float64Array {
     const n = this.n;
     const nb = 2 * this.bins;
@@ -275,6 +371,11 @@ class OddRealPlan implements RealFftPlan {
 class UnitRealPlan implements RealFftPlan {
   readonly n = 1;
   readonly bins = 1;
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array): void {
+    const [rows, na, nb] = convolveRows(1, a, b, out);
+    for (let r = 0; r < rows; r++) out[r] = a[na > 1 ? r : 0] * b[nb > 1 ? r : 0];
+  }
+
   forward(x: ArrayLike<number>, out?: Float64Array, xOffset = 0, outOffset = 0): Float64Array {
     checkSpan('RealFftPlan.forward', 'x', x, xOffset, 1);
     const o = out ?? new Float64Array(2);

@@ -64,6 +64,10 @@ export const cases: ConformanceCase[] = [
   {
     name: 'spectral.fft / ifft, n = 12 and n = 7, batched',
     ...SPECTRAL_TOL,
+    atol: 1e-3,
+    toleranceReason:
+      SPECTRAL_TOL.toleranceReason +
+      "; tfjs's own webgl/webgpu FFT shaders evaluate the twiddles with shader sin/cos, which SwiftShader computes to about 4e-4 absolute here",
     run: () => read(() => {
       const z = cplx([2, 12], 4);
       const w = cplx([4, 7], 5);
