@@ -1,4 +1,5 @@
-import { createRng, randomCSR, topK, type Rng } from '@neurite/tensor';
+import { createRng, randomCSR, type Rng } from '@neurite/tensor';
+import { kCapIndices, kthLargest } from './k-cap.js';
 import { AssemblyError } from './assembly-error.js';
 import { SynapseStore } from './synapse-store.js';
 import { sampleTailExact, sampleTailReference } from './binomial-tail.js';
@@ -8,11 +9,14 @@ export type TailSampler = 'reference' | 'exact';
 
 export interface BrainOptions {
   /**
-   * 'exact' (default): the exact top-k order statistics of N iid
-   * Binomial(K, p) (see sampleTailExact), so a lazy area has the same law as
-   * an explicit one. 'reference': as brain.py — k iid draws of the normal
+   * 'reference' (default): as brain.py — k iid draws of the normal
    * approximation N(Kp, Kp(1-p)) truncated to [α, K] with
    * α = F⁻¹((N-k)/N) the binomial quantile, rounded.
+   * 'exact': the exact top-k order statistics of N iid Binomial(K, p) (see
+   * sampleTailExact). Both share the lazy model's approximation that a
+   * never-fired neuron's input is a fresh Binomial(K, p) each round; measured
+   * against an explicit simulation, 'reference' is the closer of the two at
+   * brain.py's sizes (n = 1e5) and 'exact' at small n (see the README).
    */
   sampler?: TailSampler;
   /** Synapse weights never exceed this (default Infinity: no cap). */
@@ -115,12 +119,22 @@ export class Brain {
   private inputs = new Float64Array(1024);
   private mask = new Uint8Array(1024);
   private tail = new Float64Array(1024);
+  private selectScratch = new Float64Array(1024);
+  private scratchFor(n: number): Float64Array {
+    if (this.selectScratch.length < n) this.selectScratch = new Float64Array(Math.max(2 * this.selectScratch.length, n));
+    return this.selectScratch;
+  }
+  /** Scratch for sampleSubset: a generation stamp per candidate index, and the output buffer. */
+  private stamp = new Uint32Array(1024);
+  private stampGen = 0;
+  private subset = new Int32Array(64);
+  private stimCounts = new Float64Array(16);
 
   constructor(p: number, seed: number | bigint | string | Rng = 0, opts: BrainOptions = {}) {
     if (typeof p !== 'number' || !(p > 0 && p <= 1)) throw new AssemblyError(`p must be in (0, 1], got ${p}`);
     this.p = p;
     this.rng = typeof seed === 'object' ? seed : createRng(seed);
-    this.sampler = opts.sampler ?? 'exact';
+    this.sampler = opts.sampler ?? 'reference';
     if (this.sampler !== 'reference' && this.sampler !== 'exact') throw new AssemblyError(`sampler must be 'reference' or 'exact', got ${String(this.sampler)}`);
     this.maxWeight = opts.maxWeight ?? Infinity;
     if (!(this.maxWeight > 0)) throw new AssemblyError(`maxWeight must be > 0, got ${this.maxWeight}`);
@@ -413,7 +427,7 @@ export class Brain {
           let needed = true;
           if (w0 >= k) {
             // if the k-th best known input already reaches K, no candidate can win (ties go to known neurons)
-            const kth = topK(inputs.subarray(0, w0), k).values[k - 1];
+            const kth = kthLargest(inputs, w0, k, this.scratchFor(w0));
             if (kth >= totalK) needed = false;
           }
           if (needed) {
@@ -433,17 +447,18 @@ export class Brain {
       // 3. k-cap over known + candidates (ties: lower index, i.e. known first)
       const total = w0 + nc;
       const kk = Math.min(k, total);
-      const top = topK(inputs.subarray(0, total), kk);
+      const top = kCapIndices(inputs, total, kk, this.scratchFor(total));
       newWinners = new Int32Array(kk);
       firstInputs = new Float64Array(kk);
       for (let i = 0; i < kk; i++) {
-        const idx = top.indices[i];
+        const idx = top[i];
         if (idx >= w0) { firstInputs[numNew] = inputs[idx]; newWinners[i] = w0 + numNew; numNew++; }
         else newWinners[i] = idx;
       }
       newWinners.sort();
       // 4. recruit the new winners
       for (let j = 0; j < numNew; j++) this.recruit(T, stims, srcs, totalK, firstInputs[j]);
+      if (numNew > 0) for (const S of this.areas) this.conn[S.index][T.index].flush();
     }
     T.numNewWinners = numNew;
 
@@ -488,10 +503,12 @@ export class Brain {
     const rng = this.rng, p = this.p;
     const t = T.w;
     const m = Math.min(totalK, Math.max(0, Math.round(input)));
-    const picks = rng.sampleWithoutReplacement(totalK, m);
+    const picks = this.sampleSubset(totalK, m);
     // stimulus blocks first, then source-area blocks, in the order given
     const nS = stims.length;
-    const stimCounts = new Float64Array(nS);
+    if (this.stimCounts.length < nS) this.stimCounts = new Float64Array(2 * nS);
+    const stimCounts = this.stimCounts;
+    stimCounts.fill(0, 0, nS);
     for (let i = 0; i < m; i++) {
       let x = picks[i];
       let b = 0;
@@ -499,7 +516,7 @@ export class Brain {
       if (b < nS) { stimCounts[b]++; continue; }
       for (const si of srcs) {
         const win = this.areas[si].winners;
-        if (x < win.length) { this.conn[si][T.index].append(win[x], t, 1); break; }
+        if (x < win.length) { this.conn[si][T.index].queue(win[x], t); break; }
         x -= win.length;
       }
     }
@@ -513,16 +530,16 @@ export class Brain {
       const firing = srcs.includes(S.index);
       if (!firing) {
         const c = rng.binomial(S.w, p);
-        if (c > 0) { const rows = rng.sampleWithoutReplacement(S.w, c); for (const r of rows) store.append(r, t, 1); }
+        if (c > 0) { const rows = this.sampleSubset(S.w, c); for (let i = 0; i < c; i++) store.queue(rows[i], t); }
         continue;
       }
       const nonWin = this.nonWinners(S);
       const pop = S.w - S.winners.length;
       const c = pop > 0 ? rng.binomial(pop, p) : 0;
       if (c > 0) {
-        const rows = rng.sampleWithoutReplacement(pop, c);
+        const rows = this.sampleSubset(pop, c);
         const nOld = nonWin.length, base = S.w - (pop - nOld);
-        for (const r of rows) store.append(r < nOld ? nonWin[r] : base + (r - nOld), t, 1);
+        for (let i = 0; i < c; i++) { const r = rows[i]; store.queue(r < nOld ? nonWin[r] : base + (r - nOld), t); }
       }
     }
     T.w = t + 1;
@@ -530,9 +547,28 @@ export class Brain {
     for (const A of this.areas) {
       const c = rng.binomial(A.w, p);
       const store = this.conn[T.index][A.index];
-      if (c > 0) store.addRow(rng.sampleWithoutReplacement(A.w, c), 1);
+      if (c > 0) store.addRow(this.sampleSubset(A.w, c), 1, 0, c);
       else store.addRow();
     }
+  }
+
+  /**
+   * m distinct integers of [0, n), uniformly random (as a set), in a scratch
+   * buffer valid until the next call (read its first m entries). For m <= n/4
+   * by rejection against a generation-stamped array (no allocation, expected
+   * < 4m/3 draws); otherwise the generator's partial Fisher-Yates.
+   */
+  private sampleSubset(n: number, m: number): Int32Array {
+    if (4 * m > n) return this.rng.sampleWithoutReplacement(n, m);
+    if (this.subset.length < m) this.subset = new Int32Array(Math.max(2 * this.subset.length, m));
+    if (this.stamp.length < n) this.stamp = new Uint32Array(Math.max(2 * this.stamp.length, n));
+    if (++this.stampGen === 0xffffffff) { this.stamp.fill(0); this.stampGen = 1; }
+    const out = this.subset, stamp = this.stamp, gen = this.stampGen, rng = this.rng;
+    for (let i = 0; i < m;) {
+      const x = rng.uniformInt(n);
+      if (stamp[x] !== gen) { stamp[x] = gen; out[i++] = x; }
+    }
+    return out;
   }
 
   /** Known neurons of S that are not current winners, as of the start of this round (cached per round). */

@@ -19,7 +19,7 @@ function fail(msg: string): never {
 function main(argv: string[]): void {
   const positional: string[] = [];
   let json = false, seed = 0, seeds = 10;
-  let sampler: TailSampler = 'exact';
+  let sampler: TailSampler = 'reference';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i] ?? fail(`${a} needs a value`);

@@ -20,6 +20,10 @@ export class SynapseStore {
   weights: Float32Array;
   private top = 0;
   private garbage = 0;
+  /** Synapses queued by queue() until flush(). */
+  private qRow = new Int32Array(0);
+  private qCol = new Int32Array(0);
+  private qLen = 0;
 
   constructor(rowCapacity = 16, poolCapacity = 256) {
     this.start = new Int32Array(rowCapacity);
@@ -67,6 +71,47 @@ export class SynapseStore {
     this.cols[e] = col;
     this.weights[e] = weight;
     this.len[row] = l + 1;
+  }
+
+  /**
+   * Queues the synapse row -> col of weight 1; it is stored (and visible to
+   * readers of `start`/`len`/`cols`/`weights`) only after flush(). Batching
+   * lets each row grow at most once per flush instead of doubling repeatedly.
+   */
+  queue(row: number, col: number): void {
+    if (this.qLen === this.qRow.length) {
+      const n = Math.max(1024, 2 * this.qLen);
+      const r = new Int32Array(n); r.set(this.qRow); this.qRow = r;
+      const c = new Int32Array(n); c.set(this.qCol); this.qCol = c;
+    }
+    this.qRow[this.qLen] = row;
+    this.qCol[this.qLen++] = col;
+  }
+
+  /** Stores every queued synapse (in queue order within each row). */
+  flush(): void {
+    const q = this.qLen;
+    if (q === 0) return;
+    const add = new Int32Array(this.nRows);
+    for (let i = 0; i < q; i++) add[this.qRow[i]]++;
+    let need = 0;
+    for (let r = 0; r < this.nRows; r++) {
+      const a = add[r];
+      if (a > 0 && this.len[r] + a > this.cap[r]) need += this.len[r] + a + ((this.len[r] + a) >> 1) + 4;
+    }
+    this.ensure(need);
+    for (let r = 0; r < this.nRows; r++) {
+      const a = add[r];
+      if (a > 0 && this.len[r] + a > this.cap[r]) { const l = this.len[r] + a; this.relocate(r, l + (l >> 1) + 4); }
+    }
+    const qr = this.qRow, qc = this.qCol, start = this.start, len = this.len, cols = this.cols, w = this.weights;
+    for (let i = 0; i < q; i++) {
+      const r = qr[i];
+      const e = start[r] + len[r]++;
+      cols[e] = qc[i];
+      w[e] = 1;
+    }
+    this.qLen = 0;
   }
 
   /** Dense copy (tests, small areas only). */

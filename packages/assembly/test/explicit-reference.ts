@@ -24,6 +24,7 @@ export class ExplicitReference {
   private readonly stimuli = new Map<string, number>();
   private readonly rows = new Map<string, Array<{ cols: Int32Array; w: Float32Array } | undefined>>();
   private readonly stimW = new Map<string, Float64Array>();
+  private readonly lastInputMean = new Map<string, number>();
 
   constructor(readonly p: number, seed: number) { this.rng = createRng(seed); }
 
@@ -40,6 +41,8 @@ export class ExplicitReference {
   /** First-time winners in each round that updated the area. */
   newWinners(area: string): number[] { return this.areas.get(area)!.newWinners.slice(); }
   winnersHistory(area: string): Int32Array[] { return this.areas.get(area)!.winnersHistory.slice(); }
+  /** Mean total input of the winners in the area's last round (before plasticity). */
+  lastWinnerInputMean(area: string): number { return this.lastInputMean.get(area)!; }
 
   private stimWeights(stim: string, area: string): Float64Array {
     const key = `${stim}->${area}`;
@@ -95,7 +98,11 @@ export class ExplicitReference {
       for (const a of areaIn.get(t) ?? []) {
         for (const j of this.areas.get(a)!.winners) { const r = this.row(a, t, j); for (let e = 0; e < r.cols.length; e++) inputs[r.cols[e]] += r.w[e]; }
       }
-      next.set(t, this.kCap(inputs, T.k));
+      const win = this.kCap(inputs, T.k);
+      let sum = 0;
+      for (const i of win) sum += inputs[i];
+      this.lastInputMean.set(t, sum / T.k);
+      next.set(t, win);
     }
     for (const t of targets) {
       const T = this.areas.get(t)!, win = next.get(t)!, f = 1 + T.beta;

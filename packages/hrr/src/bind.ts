@@ -1,5 +1,5 @@
 import { binaryDim, broadcastRows, outArray, rowsOf } from './check.js';
-import { binarySpectral, mulSpectra } from './spectral.js';
+import { realFftPlan } from '@neurite/tensor';
 
 /** Options of the row-wise binary HRR operations. */
 export interface BinaryOptions {
@@ -14,7 +14,8 @@ export interface BinaryOptions {
 
 /**
  * HRR binding: circular convolution (a ⊛ b)[t] = sum_s a[s] b[(t - s) mod D], computed as
- * IDFT(DFT(a) · DFT(b)) with the real FFT of @neurite/tensor (any D, O(D log D)).
+ * IDFT(DFT(a) · DFT(b)) with the real FFT of @neurite/tensor (`RealFftPlan.convolve`: any D,
+ * O(D log D), one forward transform per operand row, the product fused into the inverse).
  *
  * Operands are Float32Arrays of length D or row-major [batch, D]; a single row broadcasts
  * against a batch. Returns a new Float32Array (or `out`) of length batch*D.
@@ -27,5 +28,6 @@ export function bind(a: ArrayLike<number>, b: ArrayLike<number>, opts: BinaryOpt
   const nb = rowsOf('bind', b, dim, 'b');
   const n = broadcastRows('bind', na, nb);
   const out = outArray('bind', n * dim, opts.out);
-  return binarySpectral(a, na, b, nb, dim, out, mulSpectra);
+  realFftPlan(dim).convolve(a, b, out);
+  return out;
 }

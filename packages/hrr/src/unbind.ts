@@ -1,6 +1,6 @@
 import { binaryDim, broadcastRows, outArray, rowsOf } from './check.js';
 import type { BinaryOptions } from './bind.js';
-import { binarySpectral, mulConjSpectra } from './spectral.js';
+import { realFftPlan } from '@neurite/tensor';
 
 /**
  * HRR unbinding with the approximate inverse: circular correlation
@@ -16,5 +16,6 @@ export function unbind(c: ArrayLike<number>, a: ArrayLike<number>, opts: BinaryO
   const na = rowsOf('unbind', a, dim, 'a');
   const n = broadcastRows('unbind', nc, na, 'c', 'a');
   const out = outArray('unbind', n * dim, opts.out);
-  return binarySpectral(a, na, c, nc, dim, out, mulConjSpectra);
+  realFftPlan(dim).convolve(a, c, out, true);
+  return out;
 }

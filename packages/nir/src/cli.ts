@@ -27,8 +27,10 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      if (v !== undefined) flags[k] = v;
+      const eq = a.indexOf('=');
+      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      if (!valued.has(k) && k !== 'json' && k !== 'repair' && k !== 'help') throw new NirError(`unknown option --${k}\n${USAGE}`);
+      if (eq >= 0) flags[k] = a.slice(eq + 1);
       else if (valued.has(k)) {
         if (i + 1 >= argv.length) throw new NirError(`--${k} needs a value`);
         flags[k] = argv[++i];
@@ -56,6 +58,7 @@ function table(g: NirGraph, shapes: GraphShapes, indent = ''): string[] {
 
 async function main(argv: string[]): Promise<number> {
   const { pos, flags } = parseArgs(argv);
+  if (flags.help) { process.stdout.write(USAGE + '\n'); return 0; }
   const [cmd, ...rest] = pos;
   const repair = flags.repair ? { repair: 'rename-dangling' as const } : {};
   const need = (n: number) => { if (rest.length !== n) throw new NirError(`'${cmd}' takes ${n} file argument(s)\n${USAGE}`); };
@@ -120,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
         const dense = inputsByName(parsed, sim.inputs, flags.input);
         for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
         try { outs = sim.runAll(xs, steps); } catch (e) {
-          if (e instanceof NirError) throw e.inFile(rest[0]);
+          if (e instanceof NirError) throw e.inFile(e.node !== undefined && sim.inputs.includes(e.node) ? flags.input : rest[0]);
           const shapes = Object.entries(dense).map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`).join(', ');
           throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: flags.input });
         }
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
-    case undefined: case 'help': case '--help':
+    case undefined: case 'help':
       process.stdout.write(USAGE + '\n');
       return cmd === undefined ? 1 : 0;
     default:

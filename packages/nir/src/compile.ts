@@ -1,6 +1,6 @@
 import { tf } from '@neurite/tensor';
 import type { Tensor } from '@neurite/tensor';
-import type { NirArray, NirGraph, NirNode } from './types.js';
+import type { InputNode, NirArray, NirGraph, NirNode } from './types.js';
 import { NirError } from './nir-error.js';
 import { resolveEndpoint, spatial, validateNode } from './create-node.js';
 import { checkGraph, flattenShape } from './check-graph.js';
@@ -74,6 +74,7 @@ export class Simulator {
   readonly nodes: string[];
   private readonly prims: Prim[];
   private readonly inputIdx: number[];
+  private readonly inputShapes: number[][];
   private readonly outputIdx: number[];
   private readonly keepIdx: number[]; // outputs that back edges read at the next step
   private readonly recordIdx: number[];
@@ -143,7 +144,7 @@ export class Simulator {
     const order = post.reverse();
     const pos = new Int32Array(flat.length);
     order.forEach((p, k) => { pos[p] = k; });
-    checkCycles(flat.map((f) => f), conns, this.dt);
+    checkCycles(flat, conns, this.dt);
     const newIndex = (old: number) => pos[old];
     const inputsOf: { src: number; back: boolean }[][] = order.map(() => []);
     for (const [a, b] of conns) inputsOf[newIndex(b)].push({ src: newIndex(a), back: pos[a] >= pos[b] });
@@ -157,13 +158,13 @@ export class Simulator {
     this.inputIdx = topInputs.map(({ i }) => newIndex(i));
     this.outputIdx = topOutputs.map(({ i }) => newIndex(i));
     this.inputs = this.inputIdx.map((i) => this.prims[i].name);
+    this.inputShapes = this.inputIdx.map((i) => Array.from((this.prims[i].node as InputNode).shape.data));
     this.outputs = this.outputIdx.map((i) => this.prims[i].name);
     const keep = new Set<number>();
-    this.prims.forEach((p, k) => {
+    for (const p of this.prims) {
       if (p.node.type !== 'Input' && p.inputs.length === 0) throw new NirError('node has no incoming edge', { node: p.name });
       for (const e of p.inputs) if (e.back) keep.add(e.src);
-      void k;
-    });
+    }
     this.keepIdx = [...keep];
     const names = record === 'all' ? this.nodes : record;
     this.recordIdx = names.map((n) => {
@@ -372,16 +373,28 @@ export class Simulator {
     return sum!;
   }
 
+  /** The value of each top-level Input node, in `inputs` order, checked against its shape [B, ...shape]. */
   private feeds(x: Tensor | Record<string, Tensor>): Tensor[] {
+    let list: Tensor[];
     if (x instanceof tf.Tensor) {
-      if (this.inputIdx.length !== 1) throw new NirError(`the graph has ${this.inputIdx.length} Input nodes: pass a record by name`);
-      return [x];
+      if (this.inputIdx.length !== 1) throw new NirError(`the graph has ${this.inputIdx.length} Input nodes (${this.inputs.join(', ')}): pass a record by name`);
+      list = [x];
+    } else {
+      list = this.inputs.map((name) => {
+        const t = (x as Record<string, Tensor>)[name];
+        if (!(t instanceof tf.Tensor)) throw new NirError(`missing input '${name}'`, { node: name });
+        return t;
+      });
     }
-    return this.inputs.map((name) => {
-      const t = (x as Record<string, Tensor>)[name];
-      if (!(t instanceof tf.Tensor)) throw new NirError(`missing input '${name}'`, { node: name });
-      return t;
+    list.forEach((t, j) => {
+      const want = this.inputShapes[j];
+      const name = this.inputs[j];
+      if (t.rank !== want.length + 1 || !want.every((s, d) => t.shape[d + 1] === s)) {
+        throw new NirError(`input of shape [${t.shape.join(', ')}] does not fit [B, ${want.join(', ')}]`, { node: name });
+      }
+      if (t.shape[0] !== list[0].shape[0]) throw new NirError(`batch size ${t.shape[0]} differs from ${list[0].shape[0]} of input '${this.inputs[0]}'`, { node: name });
     });
+    return list;
   }
 
   /**

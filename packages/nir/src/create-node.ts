@@ -6,6 +6,7 @@ import type { NirErrorLocation } from './nir-error.js';
 import { describe, filledLike, isNirArray, MAX_ELEMENTS, numel, sameShape, shapeStr, toNirArray } from './nir-array.js';
 import { checkGraph } from './check-graph.js';
 import { repairDanglingEdges } from './repair-dangling-edges.js';
+import type { EdgeRepair } from './repair-dangling-edges.js';
 
 export interface GraphOptions {
   /** Infer shapes and check every edge (default true). */
@@ -43,9 +44,19 @@ export function createNode<T extends Exclude<NodeType, 'NIRGraph'>>(type: T, fie
 
 /** Build a validated graph: nodes (validated recursively), edges, metadata. */
 export function createGraph(fields: { nodes: Record<string, unknown>; edges: unknown; metadata?: unknown }, opts: GraphOptions = {}, where: NirErrorLocation = {}): NirGraph {
-  let raw: Fields = { type: 'NIRGraph', ...fields };
-  if (opts.repair === 'rename-dangling') raw = repairDanglingEdges(raw, where.node ?? '') as Fields;
-  const g = validateNode(raw, where.node ?? '', where) as NirGraph;
+  return graphFromRaw({ type: 'NIRGraph', ...fields }, opts, where);
+}
+
+/**
+ * A raw graph object (from a file, JSON or createGraph) to a validated graph:
+ * the optional repair (renames appended to `repairs`), validation, the check
+ * that the top node is a NIRGraph, and type checking unless turned off.
+ */
+export function graphFromRaw(raw: unknown, opts: GraphOptions, where: NirErrorLocation, repairs: EdgeRepair[] = []): NirGraph {
+  const path = where.node ?? '';
+  const fixed = opts.repair === 'rename-dangling' ? repairDanglingEdges(raw, path, repairs) : raw;
+  const g = validateNode(fixed, path, where);
+  if (g.type !== 'NIRGraph') throw new NirError(`the top node must be a NIRGraph, got ${g.type}`, { ...where, node: path, field: 'type' });
   if (opts.typeCheck !== false) checkGraph(g, where);
   return g;
 }

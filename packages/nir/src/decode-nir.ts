@@ -1,11 +1,10 @@
+import h5wasm from 'h5wasm';
 import type { DType, NirArray, NirGraph } from './types.js';
 import { NODE_SPECS } from './node-spec.js';
 import { NirError } from './nir-error.js';
 import { MAX_ELEMENTS, numel } from './nir-array.js';
-import { validateNode } from './create-node.js';
+import { graphFromRaw } from './create-node.js';
 import type { GraphOptions } from './create-node.js';
-import { checkGraph } from './check-graph.js';
-import { repairDanglingEdges } from './repair-dangling-edges.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
 import { h5Error, loadH5, scratchPath } from './h5.js';
 
@@ -22,7 +21,6 @@ export interface ReadResult {
   repairs: EdgeRepair[];
 }
 
-type H5Entity = { constructor: { name: string } } & Record<string, unknown>;
 interface H5Dataset {
   metadata: { type: number; size: number; signed: boolean; shape: number[] | null; vlen: boolean };
   shape: number[] | null;
@@ -61,12 +59,9 @@ export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       version = v.strings[0];
     }
     if (!keys.includes('node')) throw new NirError("missing group '/node'", { file });
-    let raw: unknown = readNodeGroup(safe(() => f!.get('node'), file, ''), file, '', 0);
+    const raw = readNodeGroup(safe(() => f!.get('node'), file, ''), file, '', 0);
     const repairs: EdgeRepair[] = [];
-    if (opts.repair === 'rename-dangling') raw = repairDanglingEdges(raw, '', repairs);
-    const graph = validateNode(raw, '', { file });
-    if (graph.type !== 'NIRGraph') throw new NirError(`the top node must be a NIRGraph, got ${graph.type}`, { file, node: '', field: 'type' });
-    if (opts.typeCheck !== false) checkGraph(graph, { file });
+    const graph = graphFromRaw(raw, opts, { file }, repairs);
     return { graph, version, repairs };
   } catch (e) {
     throw h5Error(e, file);
@@ -84,8 +79,9 @@ function safe<T>(fn: () => T, file: string | undefined, node?: string, field?: s
   }
 }
 
-const isGroup = (x: unknown): x is H5Group => typeof x === 'object' && x !== null && (x as H5Entity).constructor.name === 'Group';
-const isDataset = (x: unknown): x is H5Dataset => typeof x === 'object' && x !== null && (x as H5Entity).constructor.name === 'Dataset';
+// instanceof, not constructor names: bundlers may rename classes (esbuild makes `Group` `Group2`).
+const isGroup = (x: unknown): x is H5Group => x instanceof h5wasm.Group;
+const isDataset = (x: unknown): x is H5Dataset => x instanceof h5wasm.Dataset;
 
 function readDataset(ds: unknown, file: string | undefined, node: string, field: string): Raw {
   const where = { file, node, field };
@@ -169,8 +165,12 @@ function readNodeGroup(g: unknown, file: string | undefined, path: string, depth
       if (type !== 'NIRGraph' && !(type in NODE_SPECS)) continue; // reported as unknown type by validation
       if (isGroup(child)) {
         // Python writes a dict-valued field as a group (Flatten's input_type in some versions: {"input": shape}).
-        const inner = child.keys();
-        if (inner.length === 1) { out[k] = asField(readDataset(child.get(inner[0]), file, path, `${k}/${inner[0]}`)); continue; }
+        const inner = safe(() => child.keys(), file, path, k);
+        if (inner.length === 1) {
+          const f = `${k}/${inner[0]}`;
+          out[k] = asField(readDataset(safe(() => child.get(inner[0]), file, path, f), file, path, f));
+          continue;
+        }
         throw new NirError('expected a dataset', { file, node: path, field: k });
       }
       out[k] = asField(readDataset(child, file, path, k));

@@ -3,7 +3,7 @@ import { NODE_SPECS } from './node-spec.js';
 import { NirError } from './nir-error.js';
 import { isNirArray, numel } from './nir-array.js';
 import { validateNode } from './create-node.js';
-import { h5Error, loadH5, scratchPath } from './h5.js';
+import { h5WriteError, loadH5, scratchPath } from './h5.js';
 
 /** The version string written to `/version`: the nir file format this package follows. */
 export const NIR_FORMAT_VERSION = '1.0.7';
@@ -45,7 +45,7 @@ export async function encodeNir(graph: NirGraph, opts: { version?: string } = {}
     f = undefined;
     return module.FS.readFile(path).slice();
   } catch (e) {
-    throw h5Error(e, undefined);
+    throw h5WriteError(e);
   } finally {
     try { f?.close(); } catch { /* ignore */ }
     try { module.FS.unlink(path); } catch { /* ignore */ }

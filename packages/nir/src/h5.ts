@@ -26,13 +26,24 @@ export function scratchPath(): string {
   return `/neurite-nir-${typeof process !== 'undefined' ? process.pid : 0}-${counter}.h5`;
 }
 
-/** Turn an h5wasm / HDF5 exception into a one-line NirError. */
+/** The innermost HDF5 reason of an h5wasm exception, one line (at most 160 characters). */
+function hdf5Reason(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  // HDF5 error stacks: keep the innermost "in FUNC(): detail", else the last "minor:", else the first line.
+  const detail = [...text.matchAll(/in [A-Za-z0-9_]+\(\): ([^\n]+)/g)].map((m) => m[1].trim());
+  const minors = [...text.matchAll(/minor: ([^\n]+)/g)].map((m) => m[1].trim());
+  const what = detail.length > 0 ? detail[detail.length - 1] : minors.length > 0 ? minors[minors.length - 1] : text.split('\n')[0];
+  return what.slice(0, 160);
+}
+
+/** Turn an h5wasm / HDF5 exception met while reading into a one-line NirError (NirErrors pass, located in `file`). */
 export function h5Error(e: unknown, file: string | undefined, node?: string, field?: string): NirError {
   if (e instanceof NirError) return file ? e.inFile(file) : e;
-  const text = e instanceof Error ? e.message : String(e);
-  // HDF5 error stacks: keep the innermost "minor:" or the first line.
-  const minors = [...text.matchAll(/minor: ([^\n]+)/g)].map((m) => m[1].trim());
-  const detail = [...text.matchAll(/in [A-Za-z0-9_]+\(\): ([^\n]+)/g)].map((m) => m[1].trim());
-  const what = detail.length > 0 ? detail[detail.length - 1] : minors.length > 0 ? minors[minors.length - 1] : text.split('\n')[0];
-  return new NirError(`not a readable NIR/HDF5 file (${what.slice(0, 160)})`, { file, node, field });
+  return new NirError(`not a readable NIR/HDF5 file (${hdf5Reason(e)})`, { file, node, field });
+}
+
+/** The same for an exception met while writing. */
+export function h5WriteError(e: unknown): NirError {
+  if (e instanceof NirError) return e;
+  return new NirError(`cannot write the HDF5 file (${hdf5Reason(e)})`);
 }

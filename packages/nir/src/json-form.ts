@@ -4,10 +4,8 @@ import { NirError } from './nir-error.js';
 import { formatFloat, parseJson } from './json-text.js';
 import type { JsonValue } from './json-text.js';
 import { isDType, isIntDType, isNirArray, nirArray, numel } from './nir-array.js';
-import { validateNode } from './create-node.js';
+import { graphFromRaw } from './create-node.js';
 import type { GraphOptions } from './create-node.js';
-import { checkGraph } from './check-graph.js';
-import { repairDanglingEdges } from './repair-dangling-edges.js';
 
 /**
  * The lossless JSON form of a graph, as text: what Python `nir.read` gives,
@@ -19,10 +17,9 @@ import { repairDanglingEdges } from './repair-dangling-edges.js';
  */
 export function graphToJson(g: NirNode, indent = 0): string {
   const nl = (d: number) => (indent > 0 ? '\n' + ' '.repeat(indent * d) : '');
-  const sep = indent > 0 ? ': ' : ': ';
   const obj = (entries: [string, (d: number) => string][], d: number): string => {
     if (entries.length === 0) return '{}';
-    return '{' + entries.map(([k, f]) => nl(d + 1) + JSON.stringify(k) + sep + f(d + 1)).join(',' + (indent > 0 ? '' : ' ')) + nl(d) + '}';
+    return '{' + entries.map(([k, f]) => nl(d + 1) + JSON.stringify(k) + ': ' + f(d + 1)).join(',' + (indent > 0 ? '' : ' ')) + nl(d) + '}';
   };
   const list = (items: ((d: number) => string)[], d: number): string => {
     if (items.length === 0) return '[]';
@@ -80,14 +77,11 @@ export function graphToJson(g: NirNode, indent = 0): string {
  */
 export function graphFromJson(json: string | JsonValue, opts: GraphOptions & { file?: string } = {}): NirGraph {
   const v = typeof json === 'string' ? parseJson(json, opts.file) : json;
-  let raw = fromJsonValue(v, '', opts.file);
+  const raw = fromJsonValue(v, '', opts.file);
   if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'NIRGraph') {
     throw new NirError("the top level must be a node of type 'NIRGraph'", { file: opts.file, node: '' });
   }
-  if (opts.repair === 'rename-dangling') raw = repairDanglingEdges(raw);
-  const g = validateNode(raw, '', { file: opts.file }) as NirGraph;
-  if (opts.typeCheck !== false) checkGraph(g, { file: opts.file });
-  return g;
+  return graphFromRaw(raw, opts, { file: opts.file });
 }
 
 /** JSON value -> raw node object: arrays to NirArray, ints to numbers in fields, bigint kept in metadata. */

@@ -123,7 +123,13 @@ describe('compile: closed-form checks', () => {
     const y = sim.stepAll({ a, b });
     expect(Array.from(y.out.dataSync())).toEqual([2, 6]);     // s ⊙ a
     expect(Array.from(y.out_b.dataSync())).toEqual([10, 20]); // b
-    tf.dispose([a, b, y.out, y.out_b]); sim.dispose();
+    const wide = tf.zeros([1, 3]); const b2 = tf.zeros([2, 2]);
+    expect(() => sim.stepAll({ a: wide, b })).toThrow(NirError);
+    expect(() => sim.stepAll({ a: wide, b })).toThrow("node 'a': input of shape [1, 3] does not fit [B, 2]");
+    expect(() => sim.stepAll({ a, b: b2 })).toThrow("node 'b': batch size 2 differs from 1 of input 'a'");
+    expect(() => sim.stepAll({ a })).toThrow("node 'b': missing input 'b'");
+    expect(() => sim.step(a)).toThrow(/needs exactly one Output node/);
+    tf.dispose([a, b, wide, b2, y.out, y.out_b]); sim.dispose();
   });
   it('rejects a cycle with no node to carry state', () => {
     const g = createGraph({

@@ -7,7 +7,7 @@
  * disagree by 1 ulp on some `Math.log` arguments). These functions use only
  * IEEE-754 `+ - * /` on doubles (correctly rounded, and JS never contracts
  * them into fused multiply-adds), integer operations, and reads/writes of the
- * two 32-bit words of a double, so every engine computes the same result.
+ * high 32-bit word of a double, so every engine computes the same result.
  *
  * The algorithms are those of Sun's fdlibm (1993; also FreeBSD msun, musl):
  * - argument reduction with ln 2 = LN2_HI + LN2_LO, where LN2_HI has 32
@@ -32,13 +32,14 @@ function highWord(x: number): number {
   return U32[HI] | 0;
 }
 
-/** Exact powers of two 2^k for k in [-1022, 1023] at index k + 1022 (made by exact doubling and halving). */
-const POW2 = new Float64Array(2046);
-POW2[1022] = 1;
-for (let k = 1; k <= 1023; k++) POW2[1022 + k] = POW2[1021 + k] * 2;
-for (let k = 1; k <= 1022; k++) POW2[1022 - k] = POW2[1023 - k] / 2;
-const TWO_M1000 = POW2[22]; // 2^-1000
-const TWO_1023 = POW2[2045];
+/** Exact powers of two: POW2[P0 + k] = 2^k for k in [-1074, 1023] (made by exact doubling and halving). */
+const P0 = 1074;
+const POW2 = new Float64Array(P0 + 1024);
+POW2[P0] = 1;
+for (let k = 1; k <= 1023; k++) POW2[P0 + k] = POW2[P0 + k - 1] * 2;
+for (let k = 1; k <= 1074; k++) POW2[P0 - k] = POW2[P0 - k + 1] / 2;
+const TWO_M1000 = POW2[P0 - 1000];
+const TWO_1023 = POW2[P0 + 1023];
 const TWO_54 = 18014398509481984;
 
 /** ln 2 = LN2_HI + LN2_LO; LN2_HI = 0x3fe62e42 fee00000 (low 32 bits zero), LN2_LO = 0x3dea39ef 35793c76. */
@@ -79,8 +80,8 @@ const U_THRESHOLD = -7.45133219101941108420e2; // 0xc0874910 D52D3051
 
 /** 2^k · y for |y| in [1/2, 2], k in [-1075, 1024], rounding once (subnormal results) like y·2^k in exact arithmetic. */
 function scale(y: number, k: number): number {
-  if (k >= -1021) return k === 1024 ? y * 2 * TWO_1023 : y * POW2[k + 1022];
-  return y * POW2[k + 2022] * TWO_M1000;
+  if (k >= -1021) return k === 1024 ? y * 2 * TWO_1023 : y * POW2[P0 + k];
+  return y * POW2[P0 + 1000 + k] * TWO_M1000;
 }
 
 /**
@@ -102,22 +103,22 @@ export function detLog(x: number): number {
     hx = U32[HI] | 0;
   }
   if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
-  k += (hx >> 20) - 1023;
+  // x = 2^e · 1.m; when 1.m >= ~sqrt(2) (top mantissa bits >= 0x6a09c) write x = 2^(e+1) · (1.m / 2)
+  const e0 = (hx >> 20) - 1023;
   hx &= 0x000fffff;
-  // mantissa 1.m >= ~sqrt(2) (top bits >= 0x6a09c): use (1.m)/2 and k + 1
-  if (hx >= 0x6a09c) {
-    U32[HI] = hx | 0x3fe00000;
-    k += 1;
-  } else {
-    U32[HI] = hx | 0x3ff00000;
-  }
-  const f = F64[0] - 1; // exact (Sterbenz)
+  const e = e0 + ((hx + 0x95f64) >> 20); // + 1 iff hx >= 0x6a09c (branch-free)
+  k += e;
+  // 1 + f = x · 2^-e: an exact scaling (no write into the double's words, which would stall
+  // store-to-load forwarding); f is exact by Sterbenz
+  const f = x * POW2[P0 - e] - 1;
   const dk = k;
+  // (With k = 0 the expressions below reduce exactly to f - (...): 0·LN2_HI - (a - f) = f - a
+  // in IEEE arithmetic, so no separate k = 0 branch, which mispredicts on uniform arguments.)
   if (((hx + 2) & 0x000fffff) < 3) {
     // |f| < 2^-20: ln(1 + f) = f - f²(1/2 - f/3) + O(f⁴)
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
     const r = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - r : dk * LN2_HI - ((r - dk * LN2_LO) - f);
+    return dk * LN2_HI - ((r - dk * LN2_LO) - f);
   }
   const s = f / (2 + f);
   const z = s * s;
@@ -126,9 +127,9 @@ export function detLog(x: number): number {
   if (hx >= 0x6147a && hx <= 0x6b851) {
     // |f| > ~0.29: the f²/2 form keeps the error below 1 ulp
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+    return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
   }
-  return k === 0 ? f - s * (f - r) : dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+  return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
 }
 
 /**
@@ -178,16 +179,13 @@ export function detLog1p(x: number): number {
       k = (hu >> 20) - 1023;
       c = 0;
     }
-    // F64 holds u; normalise its mantissa into [sqrt(2)/2, sqrt(2))
+    // u = 2^k · 1.m; normalise into [sqrt(2)/2, sqrt(2)) by an exact scaling
     hu &= 0x000fffff;
-    if (hu < 0x6a09e) {
-      U32[HI] = hu | 0x3ff00000;
-    } else {
+    if (hu >= 0x6a09e) {
       k += 1;
-      U32[HI] = hu | 0x3fe00000;
       hu = (0x00100000 - hu) >> 2;
     }
-    f = F64[0] - 1;
+    f = u * POW2[P0 - k] - 1;
   }
   const hfsq = 0.5 * f * f;
   const dk = k;
@@ -314,9 +312,9 @@ export function detExpm1(x: number): number {
     return scale(1 - (e - x), k) - 1;
   }
   if (k < 20) {
-    t = 1 - POW2[1022 - k]; // 1 - 2^-k, exact
-    return (t - (e - x)) * POW2[1022 + k];
+    t = 1 - POW2[P0 - k]; // 1 - 2^-k, exact
+    return (t - (e - x)) * POW2[P0 + k];
   }
-  t = POW2[1022 - k]; // 2^-k
-  return ((x - (e + t)) + 1) * POW2[1022 + k];
+  t = POW2[P0 - k]; // 2^-k
+  return ((x - (e + t)) + 1) * POW2[P0 + k];
 }

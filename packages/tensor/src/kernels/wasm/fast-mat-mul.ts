@@ -31,7 +31,7 @@ type KernelArgs = {
 };
 type WasmKernelFunc = (args: KernelArgs) => WasmTensorInfo;
 
-/** Below this many multiply-adds per product the stock kernel is fast enough. */
+/** Below this many multiply-adds per product the stock BatchMatMul is fast enough. */
 const FAST_PATH_MIN_MACS = 4096;
 
 const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -61,7 +61,9 @@ export function fastWasmMatMul(kernelName: string): void {
       const batchA = sizeOf(outerA);
       const batchB = sizeOf(outerB);
       // Let the stock kernel report shape errors and handle what it already does well.
-      if (k !== kb || m * n * k < FAST_PATH_MIN_MACS) return stock(args);
+      if (k !== kb) return stock(args);
+      // Small plain products are right on the stock path; fused ones (bias, activation) never are.
+      if (m * n * k < FAST_PATH_MIN_MACS && kernelName === tf.BatchMatMul) return stock(args);
       if (!transposeA && !transposeB && batchA === 1 && batchB === 1) return stock(args);
       const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
       const batch = sizeOf(outOuter);
