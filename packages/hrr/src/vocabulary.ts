@@ -231,7 +231,8 @@ export class Vocabulary {
       for (let c0 = 0; c0 < f; c0 += rows) {
         const w = Math.min(rows, f - c0);
         this.blockStarts.push(c0);
-        this.itemBlocks.push(tf.tensor2d(t.subarray(c0 * m, (c0 + w) * m), [w, m]));
+        // kept: the first call may come from inside a caller's tf.tidy
+        this.itemBlocks.push(tf.keep(tf.tensor2d(t.subarray(c0 * m, (c0 + w) * m), [w, m])));
       }
       this.blockStarts.push(f);
     }
