@@ -11,3 +11,26 @@ describe('bundle', () => {
     expect(n[0]).toBeCloseTo(0.6, 6); expect(n[1]).toBeCloseTo(0.8, 6);
   });
 });
+
+describe('bundle (many rows)', () => {
+  it('equals the direct float64 weighted sum for row counts and widths that are not multiples of 4', () => {
+    for (const [n, dim] of [[1, 5], [7, 6], [13, 1027], [64, 1024]]) {
+      const v = new Float32Array(n * dim);
+      for (let i = 0; i < v.length; i++) v[i] = Math.sin(0.7 * i + n) * 0.5;
+      const w = Array.from({ length: n }, (_, r) => 1 - r / n);
+      const ref = new Float64Array(dim), refW = new Float64Array(dim);
+      for (let r = 0; r < n; r++) for (let j = 0; j < dim; j++) { ref[j] += v[r * dim + j]; refW[j] += w[r] * v[r * dim + j]; }
+      const got = bundle(v, dim), gotW = bundle(v, dim, { weights: w });
+      const list = bundle(Array.from({ length: n }, (_, r) => v.subarray(r * dim, (r + 1) * dim)), dim, { weights: w });
+      for (let j = 0; j < dim; j++) {
+        expect(got[j]).toBeCloseTo(ref[j], 5);
+        expect(gotW[j]).toBeCloseTo(refW[j], 5);
+        expect(list[j]).toBe(gotW[j]);
+      }
+    }
+  });
+
+  it('refuses non-finite weights with an HrrError naming weights', () => {
+    expect(() => bundle(new Float32Array(8), 2, { weights: [1, 2, NaN, 1] })).toThrow(/weights\[2\] must be finite/);
+  });
+});

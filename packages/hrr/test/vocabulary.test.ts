@@ -87,4 +87,34 @@ describe('Vocabulary', () => {
       expect(wilsonUpper(errors, N), `k=${k} D=${D}: ${errors}/${N} errors`).toBeLessThanOrEqual(q);
     }
   });
+
+  it('similarities and cleanup agree with direct cosines when the item matrix is split into blocks', () => {
+    // 520 items × D = 1100 = 572000 floats > 2^19: the cached item matrix is held in 2 blocks
+    const D = 1100, m = 520, q = 6;
+    const vsa = createVsa({ model: 'hrr', dim: D });
+    const voc = new Vocabulary(vsa, 11, { maxSimilarity: 1 });
+    vocabs.push(voc);
+    const names = Array.from({ length: m }, (_, i) => `w${i}`);
+    const items = voc.create(names);
+    const rng = createRng(5);
+    const queries = new Float32Array(q * D);
+    for (let r = 0; r < q; r++) for (let j = 0; j < D; j++) queries[r * D + j] = items[(17 * r + 3) * D + j] + rng.normal() * 0.03;
+    const sims = voc.similarities(queries);
+    expect(sims.length).toBe(q * m);
+    for (let r = 0; r < q; r++) {
+      for (let i = 0; i < m; i += 37) {
+        let s = 0, aa = 0, bb = 0;
+        for (let j = 0; j < D; j++) {
+          const a = queries[r * D + j], b = items[i * D + j];
+          s += a * b; aa += a * a; bb += b * b;
+        }
+        expect(sims[r * m + i]).toBeCloseTo(s / Math.sqrt(aa * bb), 5);
+      }
+    }
+    const found = voc.cleanup(queries, { k: 2 });
+    for (let r = 0; r < q; r++) {
+      expect(found[r][0].name).toBe(names[17 * r + 3]);
+      expect(found[r][0].score).toBeGreaterThan(found[r][1].score);
+    }
+  });
 });

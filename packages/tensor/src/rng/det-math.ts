@@ -84,6 +84,11 @@ function scale(y: number, k: number): number {
   return y * POW2[P0 + 1000 + k] * TWO_M1000;
 }
 
+// Each function keeps its common path small enough (bytecode < 460 bytes) for V8 to inline it
+// into the caller; rare arguments (specials, subnormals, |f| < 2^-20) go to separate functions.
+// Where fdlibm has a separate k = 0 branch of the form f - a, the general k·LN2_HI - (a - f)
+// is used instead: with k = 0 it is 0 - (a - f) = f - a exactly in IEEE arithmetic.
+
 /**
  * Natural logarithm, within 1 ulp. x = 2^k (1 + f) with sqrt(2)/2 < 1 + f < sqrt(2),
  * ln x = k·ln2 + ln(1 + f), ln(1 + f) = f - s·(f - R) or f - (f²/2 - s·(f²/2 + R)),
@@ -91,45 +96,46 @@ function scale(y: number, k: number): number {
  */
 export function detLog(x: number): number {
   F64[0] = x;
-  let hx = U32[HI] | 0;
-  let k = 0;
-  if (hx < 0x00100000) {
-    // x < 2^-1022: zero, subnormal or negative (or a NaN with the sign bit set)
-    if (x === 0) return -Infinity;
-    if (!(x > 0)) return NaN;
-    k = -54;
-    x *= TWO_54; // exact
-    F64[0] = x;
-    hx = U32[HI] | 0;
-  }
+  const hx = U32[HI] | 0;
+  // x < 2^-1022 (zero, subnormal, negative, NaN with the sign bit) or Infinity/NaN
+  if (hx < 0x00100000 || hx >= 0x7ff00000) return logRare(x, hx);
+  return logNormal(x, hx, 0);
+}
+
+function logRare(x: number, hx: number): number {
   if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
+  if (x === 0) return -Infinity;
+  if (!(x > 0)) return NaN;
+  const y = x * TWO_54; // subnormal: scale up exactly
+  return logNormal(y, highWord(y), -54);
+}
+
+/** ln(x · 2^k0) for a normal positive x with high word hx. */
+function logNormal(x: number, hx: number, k0: number): number {
   // x = 2^e · 1.m; when 1.m >= ~sqrt(2) (top mantissa bits >= 0x6a09c) write x = 2^(e+1) · (1.m / 2)
-  const e0 = (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  const e = e0 + ((hx + 0x95f64) >> 20); // + 1 iff hx >= 0x6a09c (branch-free)
-  k += e;
-  // 1 + f = x · 2^-e: an exact scaling (no write into the double's words, which would stall
-  // store-to-load forwarding); f is exact by Sterbenz
+  const m = hx & 0x000fffff;
+  const e = (hx >> 20) - 1023 + ((m + 0x95f64) >> 20); // + 1 iff m >= 0x6a09c (branch-free)
+  // 1 + f = x · 2^-e, an exact scaling; f is exact (Sterbenz)
   const f = x * POW2[P0 - e] - 1;
-  const dk = k;
-  // (With k = 0 the expressions below reduce exactly to f - (...): 0·LN2_HI - (a - f) = f - a
-  // in IEEE arithmetic, so no separate k = 0 branch, which mispredicts on uniform arguments.)
-  if (((hx + 2) & 0x000fffff) < 3) {
-    // |f| < 2^-20: ln(1 + f) = f - f²(1/2 - f/3) + O(f⁴)
-    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
-    return dk * LN2_HI - ((r - dk * LN2_LO) - f);
-  }
+  const dk = k0 + e;
+  if (((m + 2) & 0x000fffff) < 3) return logNearPow2(f, dk); // |f| < 2^-20
   const s = f / (2 + f);
   const z = s * s;
   const w = z * z;
   const r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-  if (hx >= 0x6147a && hx <= 0x6b851) {
+  if (m >= 0x6147a && m <= 0x6b851) {
     // |f| > ~0.29: the f²/2 form keeps the error below 1 ulp
     const hfsq = 0.5 * f * f;
     return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
   }
   return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+}
+
+/** k·ln2 + ln(1 + f) for |f| < 2^-20: ln(1 + f) = f - f²(1/2 - f/3) + O(f⁴). */
+function logNearPow2(f: number, dk: number): number {
+  if (f === 0) return dk === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+  const r = f * f * (0.5 - 0.33333333333333333 * f);
+  return dk * LN2_HI - ((r - dk * LN2_LO) - f);
 }
 
 /**
@@ -141,64 +147,62 @@ export function detLog(x: number): number {
 export function detLog1p(x: number): number {
   F64[0] = x;
   const hx = U32[HI] | 0;
-  const ax = hx & 0x7fffffff;
-  let k = 1;
-  let f = 0;
-  let c = 0;
-  let hu = 0;
   if (hx < 0x3fda827a) {
     // x < ~sqrt(2) - 1 (or negative)
-    if (ax >= 0x3ff00000) {
-      // x <= -1 (or NaN with the sign bit set)
-      return x === -1 ? -Infinity : NaN;
-    }
-    if (ax < 0x3e200000) {
-      // |x| < 2^-29: x - x²/2 (just x below 2^-54)
-      return ax < 0x3c900000 ? x : x - x * x * 0.5;
-    }
-    if (hx > 0 || hx <= (0xbfd2bec4 | 0)) {
-      // sqrt(2)/2 <= 1 + x < sqrt(2): f = x is exact
-      k = 0;
-      f = x;
-      hu = 1;
-    }
+    const ax = hx & 0x7fffffff;
+    // x <= -1 (or NaN with the sign bit), or |x| < 2^-29
+    if (ax >= 0x3ff00000 || ax < 0x3e200000) return log1pRare(x, ax);
+    // sqrt(2)/2 <= 1 + x < sqrt(2): f = x exactly, k = 0
+    if (hx > 0 || hx <= (0xbfd2bec4 | 0)) return log1pReduced(x, 0, 0, 1);
+  } else if (hx >= 0x7ff00000) {
+    return x + x; // Infinity or NaN
   }
-  if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
-  if (k !== 0) {
-    let u: number;
-    if (hx < 0x43400000) {
-      // x < 2^53
-      u = 1 + x;
-      hu = highWord(u);
-      k = (hu >> 20) - 1023;
-      c = k > 0 ? 1 - (u - x) : x - (u - 1); // (1 + x) - u, exact
-      c /= u;
-    } else {
-      u = x; // 1 + x rounds to x (or 1/x is below half an ulp of ln x)
-      hu = highWord(u);
-      k = (hu >> 20) - 1023;
-      c = 0;
-    }
-    // u = 2^k · 1.m; normalise into [sqrt(2)/2, sqrt(2)) by an exact scaling
-    hu &= 0x000fffff;
-    if (hu >= 0x6a09e) {
-      k += 1;
-      hu = (0x00100000 - hu) >> 2;
-    }
-    f = u * POW2[P0 - k] - 1;
+  let u: number;
+  let c: number;
+  if (hx < 0x43400000) {
+    // x < 2^53
+    u = 1 + x;
+  } else {
+    u = x; // 1/x is below half an ulp of ln x
   }
+  let hu = highWord(u);
+  let k = (hu >> 20) - 1023;
+  if (hx < 0x43400000) {
+    c = k > 0 ? 1 - (u - x) : x - (u - 1); // (1 + x) - u, exact
+    c /= u;
+  } else {
+    c = 0;
+  }
+  // u = 2^k · 1.m; normalise into [sqrt(2)/2, sqrt(2)) by an exact scaling
+  hu &= 0x000fffff;
+  if (hu >= 0x6a09e) {
+    k += 1;
+    hu = (0x00100000 - hu) >> 2;
+  }
+  return log1pReduced(u * POW2[P0 - k] - 1, k, c, hu);
+}
+
+function log1pRare(x: number, ax: number): number {
+  if (ax >= 0x3ff00000) return x === -1 ? -Infinity : NaN;
+  // |x| < 2^-29: x - x²/2 (just x below 2^-54)
+  return ax < 0x3c900000 ? x : x - x * x * 0.5;
+}
+
+/** k·ln2 + ln(1 + f) + c; hu = 0 flags |f| < 2^-20. */
+function log1pReduced(f: number, k: number, c: number, hu: number): number {
   const hfsq = 0.5 * f * f;
   const dk = k;
-  if (hu === 0) {
-    // |f| < 2^-20
-    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + (c + dk * LN2_LO);
-    const r = hfsq * (1 - 0.66666666666666666 * f);
-    return k === 0 ? f - r : dk * LN2_HI - ((r - (dk * LN2_LO + c)) - f);
-  }
+  if (hu === 0) return log1pNearPow2(f, dk, c, hfsq);
   const s = f / (2 + f);
   const z = s * s;
   const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
-  return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - ((hfsq - (s * (hfsq + r) + (dk * LN2_LO + c))) - f);
+  return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + (dk * LN2_LO + c))) - f);
+}
+
+function log1pNearPow2(f: number, dk: number, c: number, hfsq: number): number {
+  if (f === 0) return dk === 0 ? 0 : dk * LN2_HI + (c + dk * LN2_LO);
+  const r = hfsq * (1 - 0.66666666666666666 * f);
+  return dk * LN2_HI - ((r - (dk * LN2_LO + c)) - f);
 }
 
 /**
@@ -259,62 +263,49 @@ export function detExp(x: number): number {
  */
 export function detExpm1(x: number): number {
   F64[0] = x;
-  const hx0 = U32[HI];
-  const hx = hx0 & 0x7fffffff; // high word of |x|
-  const neg = hx0 >>> 31 !== 0;
+  const hx = U32[HI] & 0x7fffffff; // high word of |x|
+  if (hx <= 0x3fd62e42) {
+    // |x| <= ~ln2/2: k = 0; below 2^-54, e^x - 1 rounds to x
+    return hx < 0x3c900000 ? x : expm1Core(x, 0, 0);
+  }
   if (hx >= 0x4043687a) {
     // |x| >= 56 ln2
     if (x !== x) return x;
-    if (neg) return -1; // e^x < 2^-56: rounds to -1
+    if (x < 0) return -1; // e^x < 2^-56: rounds to -1
     if (x > O_THRESHOLD) return Infinity;
   }
-  let k = 0;
-  let c = 0;
-  if (hx > 0x3fd62e42) {
-    // |x| > ln2/2
-    let hi: number;
-    let lo: number;
-    if (hx < 0x3ff0a2b2) {
-      // and |x| < 1.5 ln2
-      if (!neg) {
-        hi = x - LN2_HI;
-        lo = LN2_LO;
-        k = 1;
-      } else {
-        hi = x + LN2_HI;
-        lo = -LN2_LO;
-        k = -1;
-      }
-    } else {
-      k = (INV_LN2 * x + (neg ? -0.5 : 0.5)) | 0;
-      const t = k;
-      hi = x - t * LN2_HI; // exact
-      lo = t * LN2_LO;
-    }
-    x = hi - lo;
-    c = (hi - x) - lo;
-  } else if (hx < 0x3c900000) {
-    // |x| < 2^-54: e^x - 1 rounds to x
-    return x;
+  // |x| > ln2/2: x = k·ln2 + (hi - lo)
+  let hi: number;
+  let lo: number;
+  let k: number;
+  if (hx < 0x3ff0a2b2) {
+    // and |x| < 1.5 ln2
+    k = x > 0 ? 1 : -1;
+    hi = x - k * LN2_HI;
+    lo = k * LN2_LO;
+  } else {
+    k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+    hi = x - k * LN2_HI; // exact
+    lo = k * LN2_LO;
   }
+  const r = hi - lo;
+  return expm1Core(r, (hi - r) - lo, k);
+}
+
+/** 2^k (e^(r + c)) - 1 for |r| <= ~ln2/2 with the reduction correction c. */
+function expm1Core(x: number, c: number, k: number): number {
   const hfx = 0.5 * x;
   const hxs = x * hfx;
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
-  let t = 3 - r1 * hfx;
+  const t = 3 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6 - x * t));
   if (k === 0) return x - (x * e - hxs); // c = 0
   e = x * (e - c) - c;
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
-  if (k <= -2 || k > 56) {
-    // e^x - 1 = 2^k (1 + r - e) - 1: the -1 (or the scaled 1) no longer cancels
-    return scale(1 - (e - x), k) - 1;
-  }
-  if (k < 20) {
-    t = 1 - POW2[P0 - k]; // 1 - 2^-k, exact
-    return (t - (e - x)) * POW2[P0 + k];
-  }
-  t = POW2[P0 - k]; // 2^-k
-  return ((x - (e + t)) + 1) * POW2[P0 + k];
+  // k <= -2 or k > 56: 2^k (1 + r - e) - 1, the 1 no longer cancels
+  if (k <= -2 || k > 56) return scale(1 - (e - x), k) - 1;
+  if (k < 20) return ((1 - POW2[P0 - k]) - (e - x)) * POW2[P0 + k]; // 1 - 2^-k is exact
+  return ((x - (e + POW2[P0 - k])) + 1) * POW2[P0 + k];
 }
