@@ -84,13 +84,3 @@ export function mulSpectra(A: Float64Array, B: Float64Array, C: Float64Array, bi
   }
   return 1;
 }
-
-/** @internal C = conj(A) * B (complex, interleaved): the spectrum of the circular correlation. */
-export function mulConjSpectra(A: Float64Array, B: Float64Array, C: Float64Array, bins: number): number {
-  for (let k = 0, j = 0; k < bins; k++, j += 2) {
-    const ar = A[j], ai = A[j + 1], br = B[j], bi = B[j + 1];
-    C[j] = ar * br + ai * bi;
-    C[j + 1] = ar * bi - ai * br;
-  }
-  return 1;
-}

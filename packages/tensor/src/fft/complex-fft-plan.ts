@@ -1,7 +1,7 @@
 import type { FftEngine } from './fft-engine.js';
 import { IdentityFft } from './identity-fft.js';
 import { Pow2Fft } from './pow2-fft.js';
-import { MixedRadixFft, MAX_DIRECT_PRIME, largestPrimeFactor } from './mixed-radix-fft.js';
+import { MixedRadixFft, MAX_DIRECT_PRIME, MAX_STOCKHAM_POW2, largestPrimeFactor } from './mixed-radix-fft.js';
 import { BluesteinFft } from './bluestein-fft.js';
 import { checkLength, checkSpan } from './check-length.js';
 
@@ -19,13 +19,14 @@ export interface ComplexFftPlan {
 
 /**
  * Pick the engine for a complex FFT of length n: identity (n = 1), fft.js
- * (power of two), mixed-radix Stockham (largest prime factor <= 31) or
- * Bluestein (any other n).
+ * (powers of two above MAX_STOCKHAM_POW2), mixed-radix Stockham (largest
+ * prime factor <= 31, smaller powers of two included) or Bluestein (any
+ * other n).
  * @internal
  */
 export function createFftEngine(n: number): FftEngine {
   if (n === 1) return new IdentityFft();
-  if ((n & (n - 1)) === 0) return new Pow2Fft(n);
+  if ((n & (n - 1)) === 0) return n <= MAX_STOCKHAM_POW2 ? new MixedRadixFft(n) : new Pow2Fft(n);
   if (largestPrimeFactor(n) <= MAX_DIRECT_PRIME) return new MixedRadixFft(n);
   return new BluesteinFft(n);
 }

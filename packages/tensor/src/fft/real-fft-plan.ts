@@ -1,9 +1,10 @@
 import type { FftEngine } from './fft-engine.js';
 import { fftEngine } from './complex-fft-plan.js';
 import { Pow2Fft } from './pow2-fft.js';
-import { MixedRadixFft, MAX_DIRECT_PRIME, largestPrimeFactor } from './mixed-radix-fft.js';
+import { MixedRadixFft, MAX_DIRECT_PRIME, MAX_STOCKHAM_POW2, largestPrimeFactor } from './mixed-radix-fft.js';
 import { checkLength, checkSpan } from './check-length.js';
 import { SplitConvolver } from './split-convolver.js';
+import { doubleArray } from './double-array.js';
 import { TensorError } from '../errors.js';
 
 /** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
@@ -31,8 +32,11 @@ export interface RealFftPlan {
    *   out[r][t] = sum_s a_r[s] b_r[(s + t) mod n] = IDFT(conj(DFT(a_r)) · DFT(b_r))[t].
    * `a`, `b` and `out` are row-major [rows, n]; an operand of a single row
    * (length n) is used for every row (its spectrum is computed once).
-   * rows = out.length / n. Float64 arithmetic; allocates nothing for smooth
-   * even n (the bins are never stored), O(n) scratch once per plan otherwise.
+   * rows = out.length / n. Float64 arithmetic. For even n with a smooth half
+   * (n/2 = 2^a 3^b 5^c ... up to 31) the spectra are never stored: three
+   * half-length FFTs per row with the product fused in between (see
+   * SplitConvolver); other n run forward, multiply, inverse. Work buffers are
+   * allocated on the first call and reused.
    * @throws TensorError when a length is not n or rows * n.
    */
   convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, correlate?: boolean): void;
@@ -92,14 +96,14 @@ function convolveGeneric(
 
 /**
  * Whether a real plan with half length h runs the split-array Stockham engine
- * (no interleave passes around the transform): smooth h, except powers of two
- * above 512, where fft.js's radix-4 is faster (the Stockham passes' strided
- * streams alias in L1 at those sizes; measured with node on x86-64).
+ * (no interleave passes around the transform): smooth h, powers of two up to
+ * MAX_STOCKHAM_POW2 (above it fft.js's radix-4 is faster: the Stockham
+ * passes' four full-length streams fall out of cache).
  * @internal
  */
 export function useSplitEngine(h: number): boolean {
   if (h < 2 || largestPrimeFactor(h) > MAX_DIRECT_PRIME) return false;
-  return (h & (h - 1)) !== 0 || h <= 512;
+  return (h & (h - 1)) !== 0 || h <= MAX_STOCKHAM_POW2;
 }
 
 /**
@@ -116,8 +120,8 @@ class EvenRealPlan implements RealFftPlan {
   readonly bins: number;
   private readonly half: number;
   private readonly engine: FftEngine;
-  private readonly cos: Float64Array;
-  private readonly sin: Float64Array;
+  private readonly cos: number[];
+  private readonly sin: number[];
   private readonly z: Float64Array;
   private readonly split: MixedRadixFft | null;
   /**
@@ -137,8 +141,8 @@ class EvenRealPlan implements RealFftPlan {
     this.split = useSplitEngine(h) ? new MixedRadixFft(h) : null;
     this.engine = this.split ?? fftEngine(h);
     this.viaForward = this.engine instanceof Pow2Fft;
-    this.cos = new Float64Array(h + 1);
-    this.sin = new Float64Array(h + 1);
+    this.cos = doubleArray(h + 1);
+    this.sin = doubleArray(h + 1);
     for (let k = 0; k <= h; k++) {
       const ang = (2 * Math.PI * k) / n;
       this.cos[k] = Math.cos(ang);
@@ -262,9 +266,7 @@ class EvenRealPlan implements RealFftPlan {
         zi[m] = -ei + or2;
       }
     }
-    eng.execSplit();
-    const rr = eng.resIm, ri = eng.resRe;
-    for (let t = 0, i = outOffset; t < h; t++, i += 2) { o[i] = rr[t]; o[i + 1] = ri[t]; }
+    eng.execSwappedTo(o, outOffset);
     return o;
   }
 
@@ -398,8 +400,9 @@ const realPlans = new Map<number, RealFftPlan>();
 /**
  * The real FFT plan of length n (any integer n >= 1), cached per n. Even n
  * runs a complex FFT of n/2 plus the split post-processing; odd n a complex
- * FFT of n. Complex lengths use fft.js (powers of two), a mixed-radix
- * Stockham FFT (largest prime factor <= 31) or Bluestein (otherwise).
+ * FFT of n. Complex lengths use a mixed-radix Stockham FFT (radix 8, 4, 2,
+ * 3, 5 and odd primes up to 31; powers of two up to 8192), fft.js (larger
+ * powers of two) or Bluestein (otherwise).
  * Work buffers belong to the plan: a call with `out` given allocates nothing.
  * `out` must not overlap the input.
  * @throws TensorError when n is not an integer in [1, 2^26].

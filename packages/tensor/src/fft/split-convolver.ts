@@ -6,12 +6,19 @@ import { MixedRadixFft } from './mixed-radix-fft.js';
  *
  *   y = IDFT(op(DFT(a)) · DFT(b)),  op = identity (convolution) or conj (correlation).
  *
- * Each real row is packed as z[t] = x[2t] + i x[2t+1], Z = FFT_h(z). One loop
- * over the bin pairs (k, h-k) unpacks A[k] = (Z[k] + conj Z[h-k])/2
- * + W^k (Z[k] - conj Z[h-k])/(2i) (W = e^{-2 pi i/n}) for both operands,
- * multiplies, and packs the product for the inverse half-length FFT (see
- * EvenRealPlan), so no spectrum is ever stored. The packed spectrum of a
- * single-row (broadcast) operand is computed once per call.
+ * Each real row is packed as z[t] = x[2t] + i x[2t+1], Z = FFT_h(z); with
+ * m = h - k, W = e^{-2 pi i/n},
+ *   E[k] = (Z[k] + conj Z[m]) / 2,  O[k] = (Z[k] - conj Z[m]) / (2i),
+ * the real spectrum is X[k] = E[k] + W^k O[k] and conj X[m] = E[k] - W^k O[k].
+ * Packing the product C = A B for the inverse half-length FFT (see
+ * EvenRealPlan), Zc[k] = (C[k] + conj C[m])/2 + i W^{-k} (C[k] - conj C[m])/2,
+ * the twiddles W^k cancel except for one W^{2k}:
+ *   convolution  Zc[k] = Ea Eb + W^{2k} Oa Ob + i (Ea Ob + Oa Eb)
+ *   correlation  Zc[k] = Ea* Eb + Oa* Ob + i (Ea* Ob + W^{-2k} Oa* Eb)
+ * and Zc[m] = conj U + i conj V for Zc[k] = U + i V. One loop over the bin
+ * pairs (k, h-k) goes from the packed spectra of a and b straight to the
+ * packed product (no spectrum is stored). The packed spectrum of a single-row
+ * (broadcast) operand is computed once per call.
  * @internal
  */
 export class SplitConvolver {
@@ -19,10 +26,10 @@ export class SplitConvolver {
   private readonly engA: MixedRadixFft;
   private readonly engB: MixedRadixFft;
   private readonly engC: MixedRadixFft;
-  private readonly cos: Float64Array;
-  private readonly sin: Float64Array;
+  private readonly cos: number[];
+  private readonly sin: number[];
 
-  constructor(n: number, cos: Float64Array, sin: Float64Array, base?: MixedRadixFft) {
+  constructor(n: number, cos: number[], sin: number[], base?: MixedRadixFft) {
     const h = n >> 1;
     this.h = h;
     this.engA = base !== undefined && base.n === h ? new MixedRadixFft(h, base) : new MixedRadixFft(h);
@@ -42,7 +49,6 @@ export class SplitConvolver {
     const engA = this.engA, engB = this.engB, engC = this.engC;
     const cs = this.cos, sn = this.sin;
     const hs = 0.5 / h;
-    const cj = conjA ? -1 : 1;
     for (let r = 0; r < rows; r++) {
       if (na > 1 || r === 0) engA.execInterleaved(a, na > 1 ? r * n : 0);
       if (nb > 1 || r === 0) engB.execInterleaved(b, nb > 1 ? r * n : 0);
@@ -56,37 +62,65 @@ export class SplitConvolver {
         zr[0] = hs * (c0 + ch);
         zi[0] = hs * (c0 - ch);
       }
-      for (let k = 1, m = h - 1; k <= m; k++, m--) {
-        const c = cs[k], s = sn[k];
-        // A[k], A[m]; W^m = -conj-like: cos(2 pi m/n) = -c, sin(2 pi m/n) = s
-        let xr = par[k], xi = pai[k], yr = par[m], yi = pai[m];
-        let er = 0.5 * (xr + yr), ei = 0.5 * (xi - yi), or = 0.5 * (xi + yi), oi = 0.5 * (yr - xr);
-        const akr = er + c * or + s * oi, aki = cj * (ei + c * oi - s * or);
-        const amr = er - c * or - s * oi, ami = cj * (-ei + c * oi - s * or);
-        xr = pbr[k]; xi = pbi[k]; yr = pbr[m]; yi = pbi[m];
-        er = 0.5 * (xr + yr); ei = 0.5 * (xi - yi); or = 0.5 * (xi + yi); oi = 0.5 * (yr - xr);
-        const bkr = er + c * or + s * oi, bki = ei + c * oi - s * or;
-        const bmr = er - c * or - s * oi, bmi = -ei + c * oi - s * or;
-        // C = A B at k and m
-        const ckr = akr * bkr - aki * bki, cki = akr * bki + aki * bkr;
-        let cmr = amr * bmr - ami * bmi, cmi = amr * bmi + ami * bmr;
-        if (m === k) { cmr = ckr; cmi = cki; }
-        // pack: E = (C[k] + conj C[m]) / 2, D = (C[k] - conj C[m]) / 2, O = D W^{-k}, Z = E + i O (scaled by 1/h)
-        const pr = hs * (ckr + cmr), pi = hs * (cki - cmi);
-        const dr = hs * (ckr - cmr), di = hs * (cki + cmi);
-        const qr = dr * c - di * s, qi = dr * s + di * c;
-        zr[k] = pr - qi;
-        zi[k] = pi + qr;
-        if (m !== k) {
-          // at m: E' = conj E, D' = -conj D, W^{-m} = (-c + i s)
-          const qr2 = dr * c - di * s, qi2 = -dr * s - di * c;
-          zr[m] = pr - qi2;
-          zi[m] = -pi + qr2;
-        }
-      }
-      engC.execSplit();
-      const rr = engC.resIm, ri = engC.resRe;
-      for (let t = 0, o = r * n; t < h; t++, o += 2) { out[o] = rr[t]; out[o + 1] = ri[t]; }
+      if (conjA) correlatePairs(par, pai, pbr, pbi, zr, zi, cs, sn, h);
+      else convolvePairs(par, pai, pbr, pbi, zr, zi, cs, sn, h);
+      engC.execSwappedTo(out, r * n);
+    }
+  }
+}
+
+// ea = 2 E, oa = 2 O of one operand from Z[k] = (xr, xi), Z[m] = (yr, yi):
+//   ea = (xr + yr) + i (xi - yi),  oa = (xi + yi) + i (yr - xr).
+// The factors 1/2 of E and O and the 1/h of the inverse go into sc = 1 / (4h).
+// cs[2k], sn[2k] = cos, sin(4 pi k / n): W^{2k} = cs[2k] - i sn[2k].
+
+function convolvePairs(
+  par: number[], pai: number[], pbr: number[], pbi: number[], zr: number[], zi: number[], cs: number[], sn: number[], h: number,
+): void {
+  const sc = 0.25 / h;
+  for (let k = 1, m = h - 1; k <= m; k++, m--) {
+    let xr = par[k], xi = pai[k], yr = par[m], yi = pai[m];
+    const ear = xr + yr, eai = xi - yi, oar = xi + yi, oai = yr - xr;
+    xr = pbr[k]; xi = pbi[k]; yr = pbr[m]; yi = pbi[m];
+    const ebr = xr + yr, ebi = xi - yi, obr = xi + yi, obi = yr - xr;
+    const c = cs[2 * k], s = sn[2 * k];
+    // p = oa ob, then W^{2k} p = (c - i s) p
+    const pr = oar * obr - oai * obi, pi = oar * obi + oai * obr;
+    const ur = ear * ebr - eai * ebi + c * pr + s * pi;
+    const ui = ear * ebi + eai * ebr + c * pi - s * pr;
+    const vr = ear * obr - eai * obi + oar * ebr - oai * ebi;
+    const vi = ear * obi + eai * obr + oar * ebi + oai * ebr;
+    zr[k] = sc * (ur - vi);
+    zi[k] = sc * (ui + vr);
+    if (m !== k) {
+      zr[m] = sc * (ur + vi);
+      zi[m] = sc * (vr - ui);
+    }
+  }
+}
+
+function correlatePairs(
+  par: number[], pai: number[], pbr: number[], pbi: number[], zr: number[], zi: number[], cs: number[], sn: number[], h: number,
+): void {
+  const sc = 0.25 / h;
+  for (let k = 1, m = h - 1; k <= m; k++, m--) {
+    let xr = par[k], xi = pai[k], yr = par[m], yi = pai[m];
+    // conjugates of ea and oa of operand a
+    const ear = xr + yr, eai = yi - xi, oar = xi + yi, oai = xr - yr;
+    xr = pbr[k]; xi = pbi[k]; yr = pbr[m]; yi = pbi[m];
+    const ebr = xr + yr, ebi = xi - yi, obr = xi + yi, obi = yr - xr;
+    const c = cs[2 * k], s = sn[2 * k];
+    // q = oa* eb, then W^{-2k} q = (c + i s) q
+    const qr = oar * ebr - oai * ebi, qi = oar * ebi + oai * ebr;
+    const ur = ear * ebr - eai * ebi + oar * obr - oai * obi;
+    const ui = ear * ebi + eai * ebr + oar * obi + oai * obr;
+    const vr = ear * obr - eai * obi + c * qr - s * qi;
+    const vi = ear * obi + eai * obr + c * qi + s * qr;
+    zr[k] = sc * (ur - vi);
+    zi[k] = sc * (ui + vr);
+    if (m !== k) {
+      zr[m] = sc * (ur + vi);
+      zi[m] = sc * (vr - ui);
     }
   }
 }

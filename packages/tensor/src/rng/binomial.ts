@@ -21,9 +21,19 @@ export function binomialOf(g: Rng, n: number, p: number): number {
   return p <= 0.5 ? y : n - y;
 }
 
+/** P(0) = (1 - r)^n of the last (n, r) (a pure function of them: repeated draws skip the exp and log). */
+let lastN = NaN;
+let lastR = NaN;
+let lastQn = NaN;
+
 function inversion(g: Rng, n: number, r: number): number {
   const q = 1 - r;
-  const qn = detExp(n * detLog1p(-r));
+  if (n !== lastN || r !== lastR) {
+    lastN = n;
+    lastR = r;
+    lastQn = detExp(n * detLog1p(-r));
+  }
+  const qn = lastQn;
   const ratio = r / q;
   const np = n * r;
   const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));

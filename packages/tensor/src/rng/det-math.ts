@@ -5,13 +5,13 @@
  * ECMAScript leaves the accuracy of `Math.log`, `Math.exp`, ... to the engine
  * ("implementation-approximated"), and engines do differ (Chromium and Node
  * disagree by 1 ulp on some `Math.log` arguments). These functions use only
- * IEEE-754 `+ - * /` on doubles (correctly rounded, and JS never contracts
- * them into fused multiply-adds), integer operations, and reads/writes of the
+ * IEEE-754 `+ - * /` and comparisons on doubles (correctly rounded, and JS never
+ * contracts them into fused multiply-adds), integer operations, and reads of the
  * high 32-bit word of a double, so every engine computes the same result.
  *
  * The algorithms are those of Sun's fdlibm (1993; also FreeBSD msun, musl):
- * - argument reduction with ln 2 = LN2_HI + LN2_LO, where LN2_HI has 32
- *   trailing zero bits so k·LN2_HI is exact for |k| < 2^20 / 2 (we use |k| <= 1075);
+ * - argument reduction with ln 2 = LN2_HI + LN2_LO, where LN2_HI has 21
+ *   trailing zero bits so k·LN2_HI is exact for |k| < 2^21 (here |k| <= 1075);
  * - ln(1 + f) for sqrt(2)/2 < 1 + f < sqrt(2) from s = f / (2 + f),
  *   ln(1 + f) = 2s + s·R(s²) with a degree-7 minimax polynomial R (|error| < 2^-58.45);
  * - e^r for |r| <= ln2/2 as 1 + r + r·c / (2 - c), c = r - r²·P(r²) (|error| < 2^-59);
@@ -42,7 +42,7 @@ const TWO_M1000 = POW2[P0 - 1000];
 const TWO_1023 = POW2[P0 + 1023];
 const TWO_54 = 18014398509481984;
 
-/** ln 2 = LN2_HI + LN2_LO; LN2_HI = 0x3fe62e42 fee00000 (low 32 bits zero), LN2_LO = 0x3dea39ef 35793c76. */
+/** ln 2 = LN2_HI + LN2_LO; LN2_HI = 0x3fe62e42 fee00000 (low 21 bits zero), LN2_LO = 0x3dea39ef 35793c76. */
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 /** 1 / ln 2 (0x3ff71547 652b82fe). */
@@ -74,20 +74,42 @@ const Q3 = -7.93650757867487942473e-5; // BF14CE19 9EAADBB7
 const Q4 = 4.00821782732936239552e-6; // 3ED0CFCA 86E65239
 const Q5 = -2.01099218183624371326e-7; // BE8AFDB7 6E09C32D
 
+/**
+ * fdlibm compares high words (e.g. "hx <= 0x3fd62e42" for |x| <= ~ln2/2); the same tests on
+ * the value itself, which need no bit access, use the doubles with those high words and low
+ * word 0: hx <= H  <=>  |x| < double(H + 1, 0), and hx >= H  <=>  |x| >= double(H, 0).
+ */
+const HALF_LN2_UP = 0.3465735912322998; // double(0x3fd62e43, 0): |x| below it <=> hx <= 0x3fd62e42
+const EXP_BIG = 709.7822265625; // double(0x40862e42, 0)
+const EXPM1_BIG = 38.81622314453125; // double(0x4043687a, 0) ≈ 56 ln2
+const LOG1P_K0_HI = 0.4142136573791504; // double(0x3fda827a, 0) ≈ sqrt(2) - 1
+const LOG1P_K0_LO = -0.292893648147583; // -double(0x3fd2bec5, 0) ≈ sqrt(2)/2 - 1
+const TWO_M28 = 3.725290298461914e-9;
+const TWO_M29 = 1.862645149230957e-9;
+const TWO_M54 = 5.551115123125783e-17;
+const TWO_53 = 9007199254740992;
+
 /** exp overflows above this (0x40862E42 FEFA39EF = 709.78...) and underflows to 0 below U_THRESHOLD. */
 const O_THRESHOLD = 7.09782712893383973096e2;
 const U_THRESHOLD = -7.45133219101941108420e2; // 0xc0874910 D52D3051
 
 /** 2^k · y for |y| in [1/2, 2], k in [-1075, 1024], rounding once (subnormal results) like y·2^k in exact arithmetic. */
 function scale(y: number, k: number): number {
-  if (k >= -1021) return k === 1024 ? y * 2 * TWO_1023 : y * POW2[P0 + k];
-  return y * POW2[P0 + 1000 + k] * TWO_M1000;
+  return k >= -1021 && k <= 1023 ? y * POW2[P0 + k] : scaleRare(y, k);
 }
 
-// Each function keeps its common path small enough (bytecode < 460 bytes) for V8 to inline it
-// into the caller; rare arguments (specials, subnormals, |f| < 2^-20) go to separate functions.
-// Where fdlibm has a separate k = 0 branch of the form f - a, the general k·LN2_HI - (a - f)
-// is used instead: with k = 0 it is 0 - (a - f) = f - a exactly in IEEE arithmetic.
+function scaleRare(y: number, k: number): number {
+  if (k === 1024) return y * 2 * TWO_1023;
+  return y * POW2[P0 + 1000 + k] * TWO_M1000; // exact, then one rounding to a subnormal
+}
+
+// Speed: each function keeps its common path small (V8 inlines functions of < 460 bytes of
+// bytecode, and at most 920 into one caller); rare arguments (specials, subnormals, overflow,
+// |f| < 2^-20) go to separate functions. The results are still fdlibm's, bit for bit:
+// - where fdlibm has a separate k = 0 branch of the form f - a, the general k·LN2_HI - (a - f)
+//   is used: with k = 0 it is 0 - (a - f) = f - a exactly in IEEE arithmetic;
+// - where fdlibm special-cases k = ±1 (|x| < 1.5 ln2) in exp/expm1 to save a multiplication,
+//   the general reduction gives the same k and the same (exact) hi and lo.
 
 /**
  * Natural logarithm, within 1 ulp. x = 2^k (1 + f) with sqrt(2)/2 < 1 + f < sqrt(2),
@@ -96,28 +118,21 @@ function scale(y: number, k: number): number {
  */
 export function detLog(x: number): number {
   F64[0] = x;
-  const hx = U32[HI] | 0;
-  // x < 2^-1022 (zero, subnormal, negative, NaN with the sign bit) or Infinity/NaN
-  if (hx < 0x00100000 || hx >= 0x7ff00000) return logRare(x, hx);
-  return logNormal(x, hx, 0);
-}
-
-function logRare(x: number, hx: number): number {
-  if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
-  if (x === 0) return -Infinity;
-  if (!(x > 0)) return NaN;
-  const y = x * TWO_54; // subnormal: scale up exactly
-  return logNormal(y, highWord(y), -54);
-}
-
-/** ln(x · 2^k0) for a normal positive x with high word hx. */
-function logNormal(x: number, hx: number, k0: number): number {
+  let hx = U32[HI] | 0;
+  let k = 0;
+  if (hx < 0x00100000 || hx >= 0x7ff00000) {
+    // x < 2^-1022 (zero, subnormal, negative, NaN with the sign bit), Infinity or NaN
+    if (!(x > 0) || hx >= 0x7ff00000) return logSpecial(x);
+    x *= TWO_54; // subnormal: scale up exactly
+    hx = highWord(x);
+    k = -54;
+  }
   // x = 2^e · 1.m; when 1.m >= ~sqrt(2) (top mantissa bits >= 0x6a09c) write x = 2^(e+1) · (1.m / 2)
   const m = hx & 0x000fffff;
   const e = (hx >> 20) - 1023 + ((m + 0x95f64) >> 20); // + 1 iff m >= 0x6a09c (branch-free)
   // 1 + f = x · 2^-e, an exact scaling; f is exact (Sterbenz)
   const f = x * POW2[P0 - e] - 1;
-  const dk = k0 + e;
+  const dk = k + e;
   if (((m + 2) & 0x000fffff) < 3) return logNearPow2(f, dk); // |f| < 2^-20
   const s = f / (2 + f);
   const z = s * s;
@@ -129,6 +144,13 @@ function logNormal(x: number, hx: number, k0: number): number {
     return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
   }
   return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+}
+
+/** ln of ±0, negatives, Infinity and NaN. */
+function logSpecial(x: number): number {
+  if (x === 0) return -Infinity;
+  if (x < 0) return NaN;
+  return x + x; // Infinity or NaN
 }
 
 /** k·ln2 + ln(1 + f) for |f| < 2^-20: ln(1 + f) = f - f²(1/2 - f/3) + O(f⁴). */
@@ -145,34 +167,20 @@ function logNearPow2(f: number, dk: number): number {
  * detLog1p(-1) = -Infinity, x < -1 gives NaN.
  */
 export function detLog1p(x: number): number {
-  F64[0] = x;
-  const hx = U32[HI] | 0;
-  if (hx < 0x3fda827a) {
-    // x < ~sqrt(2) - 1 (or negative)
-    const ax = hx & 0x7fffffff;
-    // x <= -1 (or NaN with the sign bit), or |x| < 2^-29
-    if (ax >= 0x3ff00000 || ax < 0x3e200000) return log1pRare(x, ax);
+  if (x < LOG1P_K0_HI) {
+    // x < ~sqrt(2) - 1
+    const ax = x < 0 ? -x : x;
+    // x <= -1, or |x| < 2^-29
+    if (ax >= 1 || ax < TWO_M29) return log1pRare(x, ax);
     // sqrt(2)/2 <= 1 + x < sqrt(2): f = x exactly, k = 0
-    if (hx > 0 || hx <= (0xbfd2bec4 | 0)) return log1pReduced(x, 0, 0, 1);
-  } else if (hx >= 0x7ff00000) {
-    return x + x; // Infinity or NaN
+    if (x > LOG1P_K0_LO) return log1pReduced(x, 0, 0, 1);
+  } else if (!(x < TWO_53)) {
+    return log1pHuge(x); // x >= 2^53, Infinity or NaN
   }
-  let u: number;
-  let c: number;
-  if (hx < 0x43400000) {
-    // x < 2^53
-    u = 1 + x;
-  } else {
-    u = x; // 1/x is below half an ulp of ln x
-  }
+  const u = 1 + x;
   let hu = highWord(u);
   let k = (hu >> 20) - 1023;
-  if (hx < 0x43400000) {
-    c = k > 0 ? 1 - (u - x) : x - (u - 1); // (1 + x) - u, exact
-    c /= u;
-  } else {
-    c = 0;
-  }
+  const c = (k > 0 ? 1 - (u - x) : x - (u - 1)) / u; // ((1 + x) - u)/u, the difference exact
   // u = 2^k · 1.m; normalise into [sqrt(2)/2, sqrt(2)) by an exact scaling
   hu &= 0x000fffff;
   if (hu >= 0x6a09e) {
@@ -183,9 +191,22 @@ export function detLog1p(x: number): number {
 }
 
 function log1pRare(x: number, ax: number): number {
-  if (ax >= 0x3ff00000) return x === -1 ? -Infinity : NaN;
+  if (ax >= 1) return x === -1 ? -Infinity : NaN;
   // |x| < 2^-29: x - x²/2 (just x below 2^-54)
-  return ax < 0x3c900000 ? x : x - x * x * 0.5;
+  return ax < TWO_M54 ? x : x - x * x * 0.5;
+}
+
+/** x >= 2^53: 1 + x rounds to x and 1/x is below half an ulp of ln x, so ln(1 + x) ≈ ln x (c = 0). */
+function log1pHuge(x: number): number {
+  if (!(x < Infinity)) return x + x; // Infinity or NaN
+  const hx = highWord(x);
+  let k = (hx >> 20) - 1023;
+  let hu = hx & 0x000fffff;
+  if (hu >= 0x6a09e) {
+    k += 1;
+    hu = (0x00100000 - hu) >> 2;
+  }
+  return log1pReduced(x * POW2[P0 - k] - 1, k, 0, hu);
 }
 
 /** k·ln2 + ln(1 + f) + c; hu = 0 flags |f| < 2^-20. */
@@ -206,52 +227,33 @@ function log1pNearPow2(f: number, dk: number, c: number, hfsq: number): number {
 }
 
 /**
- * e^x, within 1 ulp. x = k·ln2 + r, |r| <= ln2/2, r = hi - lo with hi = x - k·LN2_HI
- * (exact) and lo = k·LN2_LO; e^r = 1 - ((lo - r·c/(2 - c)) - hi), c = r - r²·P(r²);
- * e^x = 2^k e^r. Overflows to Infinity above 709.78..., underflows to 0 below -745.13...
+ * e^x, within 1 ulp. x = k·ln2 + r, |r| <= ln2/2, k = round(x/ln2), r = hi - lo with
+ * hi = x - k·LN2_HI (exact) and lo = k·LN2_LO; e^r = 1 - ((lo - r·c/(2 - c)) - hi),
+ * c = r - r²·P(r²); e^x = 2^k e^r. Overflows to Infinity above 709.78..., underflows
+ * to 0 below -745.13...
  */
 export function detExp(x: number): number {
-  F64[0] = x;
-  const hx = U32[HI] & 0x7fffffff; // high word of |x|
-  if (hx >= 0x40862e42) {
-    // |x| >= 709.78...
-    if (hx >= 0x7ff00000) {
-      if (x !== x) return x;
-      return x > 0 ? x : 0; // e^Infinity = Infinity, e^-Infinity = 0
-    }
-    if (x > O_THRESHOLD) return Infinity;
-    if (x < U_THRESHOLD) return 0;
-  }
-  let hi = 0;
-  let lo = 0;
-  let k = 0;
-  if (hx > 0x3fd62e42) {
-    // |x| > ln2/2
-    if (hx < 0x3ff0a2b2) {
-      // and |x| < 1.5 ln2: k = ±1
-      if (x > 0) {
-        hi = x - LN2_HI;
-        lo = LN2_LO;
-        k = 1;
-      } else {
-        hi = x + LN2_HI;
-        lo = -LN2_LO;
-        k = -1;
-      }
-    } else {
-      k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // round half away from zero
-      const t = k;
-      hi = x - t * LN2_HI; // t·LN2_HI is exact
-      lo = t * LN2_LO;
-    }
-    x = hi - lo;
-  } else if (hx < 0x3e300000) {
-    // |x| < 2^-28
-    return 1 + x;
-  }
+  const ax = x < 0 ? -x : x;
+  // |x| <= ~ln2/2: k = 0 (below 2^-28, e^x rounds to 1 + x)
+  if (ax < HALF_LN2_UP) return ax < TWO_M28 ? 1 + x : expReduced(x, 0, 0);
+  if (!(ax < EXP_BIG)) return expLarge(x); // |x| >= 709.78..., or NaN
+  const k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0; // round half away from zero
+  return expReduced(x - k * LN2_HI, k * LN2_LO, k); // k·LN2_HI is exact
+}
+
+function expLarge(x: number): number {
+  if (x !== x) return x;
+  if (x > O_THRESHOLD) return Infinity; // and e^Infinity
+  if (x < U_THRESHOLD) return 0; // and e^-Infinity
+  const k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
+  return expReduced(x - k * LN2_HI, k * LN2_LO, k);
+}
+
+/** 2^k · e^(hi - lo) for |hi - lo| <= ~ln2/2. */
+function expReduced(hi: number, lo: number, k: number): number {
+  const x = hi - lo;
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   return scale(1 - ((lo - (x * c) / (2 - c)) - hi), k);
 }
 
@@ -262,44 +264,42 @@ export function detExp(x: number): number {
  * per k to avoid cancellation. detExpm1(-Infinity) = -1.
  */
 export function detExpm1(x: number): number {
-  F64[0] = x;
-  const hx = U32[HI] & 0x7fffffff; // high word of |x|
-  if (hx <= 0x3fd62e42) {
-    // |x| <= ~ln2/2: k = 0; below 2^-54, e^x - 1 rounds to x
-    return hx < 0x3c900000 ? x : expm1Core(x, 0, 0);
-  }
-  if (hx >= 0x4043687a) {
-    // |x| >= 56 ln2
-    if (x !== x) return x;
-    if (x < 0) return -1; // e^x < 2^-56: rounds to -1
-    if (x > O_THRESHOLD) return Infinity;
-  }
-  // |x| > ln2/2: x = k·ln2 + (hi - lo)
-  let hi: number;
-  let lo: number;
-  let k: number;
-  if (hx < 0x3ff0a2b2) {
-    // and |x| < 1.5 ln2
-    k = x > 0 ? 1 : -1;
-    hi = x - k * LN2_HI;
-    lo = k * LN2_LO;
-  } else {
-    k = (INV_LN2 * x + (x < 0 ? -0.5 : 0.5)) | 0;
-    hi = x - k * LN2_HI; // exact
-    lo = k * LN2_LO;
-  }
-  const r = hi - lo;
-  return expm1Core(r, (hi - r) - lo, k);
+  const ax = x < 0 ? -x : x;
+  // |x| <= ~ln2/2: k = 0 (below 2^-54, e^x - 1 rounds to x)
+  if (ax < HALF_LN2_UP) return ax < TWO_M54 ? x : expm1Small(x);
+  if (!(ax < EXPM1_BIG)) return expm1Large(x); // |x| >= 56 ln2, or NaN
+  return expm1Reduced(x);
 }
 
-/** 2^k (e^(r + c)) - 1 for |r| <= ~ln2/2 with the reduction correction c. */
-function expm1Core(x: number, c: number, k: number): number {
+/** e^x - 1 for |x| <= ~ln2/2 (k = 0, no correction term). */
+function expm1Small(x: number): number {
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+  const t = 3 - r1 * hfx;
+  const e = hxs * ((r1 - t) / (6 - x * t));
+  return x - (x * e - hxs);
+}
+
+function expm1Large(x: number): number {
+  if (x !== x) return x;
+  if (x < 0) return -1; // e^x < 2^-56: rounds to -1
+  if (x > O_THRESHOLD) return Infinity;
+  return expm1Reduced(x);
+}
+
+/** e^x - 1 for |x| > ~ln2/2: x = k·ln2 + (hi - lo), k != 0. */
+function expm1Reduced(x0: number): number {
+  const k = (INV_LN2 * x0 + (x0 < 0 ? -0.5 : 0.5)) | 0;
+  const hi = x0 - k * LN2_HI; // exact
+  const lo = k * LN2_LO;
+  const x = hi - lo;
+  const c = (hi - x) - lo;
   const hfx = 0.5 * x;
   const hxs = x * hfx;
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
   const t = 3 - r1 * hfx;
   let e = hxs * ((r1 - t) / (6 - x * t));
-  if (k === 0) return x - (x * e - hxs); // c = 0
   e = x * (e - c) - c;
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;

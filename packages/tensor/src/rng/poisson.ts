@@ -11,10 +11,21 @@ import type { Rng } from './rng.js';
 import { logFactorial } from './log-factorial.js';
 import { detExp, detLog } from './det-math.js';
 
+/** e^{-λ} for the last λ < 10, and ln λ, ln(invalpha) for the last λ >= 10: pure functions of λ, so repeated draws skip them. */
+let smallLambda = NaN;
+let smallLimit = NaN;
+let ptrsLambda = NaN;
+let ptrsLogLam = NaN;
+let ptrsLogInvalpha = NaN;
+
 export function poissonOf(g: Rng, lambda: number): number {
   if (lambda === 0) return 0;
   if (lambda < 10) {
-    const limit = detExp(-lambda);
+    if (lambda !== smallLambda) {
+      smallLambda = lambda;
+      smallLimit = detExp(-lambda);
+    }
+    const limit = smallLimit;
     let k = 0;
     let prod = g.uniform();
     while (prod > limit) {
@@ -24,12 +35,17 @@ export function poissonOf(g: Rng, lambda: number): number {
     return k;
   }
   const slam = Math.sqrt(lambda);
-  const loglam = detLog(lambda);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  const logInvalpha = detLog(invalpha);
+  if (lambda !== ptrsLambda) {
+    ptrsLambda = lambda;
+    ptrsLogLam = detLog(lambda);
+    ptrsLogInvalpha = detLog(invalpha);
+  }
+  const loglam = ptrsLogLam;
+  const logInvalpha = ptrsLogInvalpha;
   for (;;) {
     const u = g.uniform() - 0.5;
     const v = g.uniform();

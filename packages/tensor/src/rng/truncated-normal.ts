@@ -15,17 +15,30 @@ import { detExp, detExpm1, detLog1p } from './det-math.js';
 
 const SQRT_2PI = 2.5066282746310002;
 
+/** span = 1 - e^{-α(b-a)} and edc = e^{-(c-α)²/2} of the last (a, b): pure functions of them, so repeated draws skip them. */
+let lastA = NaN;
+let lastB = NaN;
+let lastSpan = NaN;
+let lastEdc = NaN;
+
 /** z ~ N(0,1) | a <= z <= b, for 0 <= a < b <= Infinity. */
 function rightTail(g: Rng, a: number, b: number): number {
   const alpha = (a + Math.sqrt(a * a + 4)) / 2;
-  const c = alpha < a ? a : alpha > b ? b : alpha;
-  const dc = c - alpha;
-  const span = -detExpm1(-alpha * (b - a)); // 1 - e^{-α(b-a)}, = 1 when b = ∞
+  if (a !== lastA || b !== lastB) {
+    const c = alpha < a ? a : alpha > b ? b : alpha;
+    const dc = c - alpha;
+    lastA = a;
+    lastB = b;
+    lastSpan = -detExpm1(-alpha * (b - a)); // = 1 when b = ∞
+    lastEdc = detExp(-0.5 * dc * dc);
+  }
+  const span = lastSpan;
+  const edc = lastEdc;
   for (;;) {
     const z = a - detLog1p(-g.uniform() * span) / alpha;
     if (z > b) continue; // rounding only
     const d = z - alpha;
-    if (g.uniform() * detExp(-0.5 * dc * dc) <= detExp(-0.5 * d * d)) return z;
+    if (g.uniform() * edc <= detExp(-0.5 * d * d)) return z;
   }
 }
 

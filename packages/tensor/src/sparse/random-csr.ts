@@ -1,5 +1,6 @@
 import { TensorError } from '../errors.js';
 import type { Rng } from '../rng/index.js';
+import { detExpm1, detLog, detLog1p } from '../rng/det-math.js';
 import type { CSR } from './csr.js';
 import { checkCount } from './csr.js';
 
@@ -148,8 +149,8 @@ const TWO32 = 4294967296;
 export function geometricSampler(p: number, rng: Rng): () => number {
   const table = geometricTable(p, rng);
   if (table === null) {
-    const inv = 1 / Math.log1p(-p);
-    return () => Math.floor(Math.log(1 - rng.uniform()) * inv);
+    const inv = 1 / detLog1p(-p);
+    return () => Math.floor(detLog(1 - rng.uniform()) * inv);
   }
   const { cdf, guide, shift, L } = table;
   return () => {
@@ -179,11 +180,11 @@ function geometricTable(p: number, rng: Rng): GeometricTable | null {
 }
 
 function buildGeometricTable(p: number): GeometricTable {
-  const logQ = Math.log1p(-p);
+  const logQ = detLog1p(-p);
   // L: smallest with (1-p)^L <= 2^-32; at most ~22,000 for p >= 1e-3.
   const L = Math.max(1, Math.ceil((-32 * Math.LN2) / logQ));
   const cdf = new Float64Array(L + 1);
-  for (let s = 0; s < L; s++) cdf[s] = Math.floor(TWO32 * -Math.expm1((s + 1) * logQ));
+  for (let s = 0; s < L; s++) cdf[s] = Math.floor(TWO32 * -detExpm1((s + 1) * logQ));
   cdf[L] = Infinity; // sentinel: the scan stops at L
   let bits = 1;
   while ((1 << bits) < 2 * L && bits < 16) bits++;

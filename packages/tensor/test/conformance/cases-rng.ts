@@ -80,3 +80,39 @@ export const cases: ConformanceCase[] = [
     },
   },
 ];
+
+cases.push(
+  {
+    name: 'rng: deterministic log / log1p / exp / expm1 are bit-identical on 10^4 arguments',
+    ...EXACT,
+    async run() {
+      const { detLog, detLog1p, detExp, detExpm1 } = await import('../../src/rng/det-math.js');
+      const rng = createRng(77);
+      // Arguments from + - * / only (Math.pow and ** differ between engines too): 2^e by repeated doubling.
+      const pow2 = (e: number) => {
+        let v = 1;
+        for (let i = 0; i < Math.abs(e); i++) v *= 2;
+        return e < 0 ? 1 / v : v;
+      };
+      const n = 10_000;
+      const out = { log: new Float64Array(n), log1p: new Float64Array(n), exp: new Float64Array(n), expm1: new Float64Array(n) };
+      for (let i = 0; i < n; i++) {
+        out.log[i] = detLog(pow2(rng.uniformInt(200) - 100) * (1 + rng.uniform()));
+        out.log1p[i] = detLog1p(rng.uniform() * 4 - 0.999);
+        out.exp[i] = detExp((rng.uniform() - 0.5) * 1400);
+        out.expm1[i] = detExpm1((rng.uniform() - 0.5) * pow2(rng.uniformInt(20) - 10));
+      }
+      return out;
+    },
+  },
+  {
+    name: 'rng: randomCSR structure from a seed is bit-identical (lookup-table and log sampler paths)',
+    ...EXACT,
+    async run() {
+      const { randomCSR } = await import('../../src/sparse/random-csr.js');
+      const dense = randomCSR(300, 400, 0.05, createRng(5), { weight: (r) => r.normal() });
+      const sparse = randomCSR(2000, 3000, 2e-4, createRng(6), { pattern: true });
+      return { indptr: dense.indptr, indices: dense.indices, data: dense.data!, sparseIndptr: sparse.indptr, sparseIndices: sparse.indices };
+    },
+  },
+);
