@@ -1,12 +1,9 @@
-import { Brain, type TailSampler } from './brain.js';
+import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
 
-export interface AssociationOptions {
-  n: number; k: number; p: number; beta: number;
+export interface AssociationOptions extends SimulationOptions {
   /** Rounds of joint firing (brain.py's overlap_iter, default 10). */
   jointRounds?: number;
-  seed?: number;
-  sampler?: TailSampler;
 }
 
 export interface AssociationResult {
@@ -27,7 +24,7 @@ export interface AssociationResult {
  * neurons with A's: the two assemblies have become associated.
  */
 export function simulateAssociation(o: AssociationOptions): AssociationResult {
-  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const b = simulationBrain(o);
   const { n, k, beta } = o;
   const joint = o.jointRounds ?? 10;
   b.addStimulus('stimA', k).addArea('A', n, k, beta).addStimulus('stimB', k).addArea('B', n, k, beta).addArea('C', n, k, beta);

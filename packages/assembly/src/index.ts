@@ -1,6 +1,7 @@
 export { AssemblyError } from './assembly-error.js';
 export { Brain } from './brain.js';
 export type { BrainOptions, AreaInfo, TailSampler } from './brain.js';
+export type { SimulationOptions } from './simulation-options.js';
 export { SynapseStore } from './synapse-store.js';
 export { lnGamma, binomialLogPmf, binomialUpperQuantile, sampleTailReference, sampleTailExact } from './binomial-tail.js';
 export { overlap } from './overlap.js';

@@ -1,8 +1,8 @@
-import { Brain, type TailSampler } from './brain.js';
+import type { Brain } from './brain.js';
+import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 
-export interface MergeOptions {
-  n: number; k: number; p: number; beta: number; rounds: number;
-  seed?: number; sampler?: TailSampler;
+export interface MergeOptions extends SimulationOptions {
+  rounds: number;
 }
 
 export interface MergeResult {
@@ -19,7 +19,7 @@ export interface MergeResult {
  * pair, and the supports of A, B and C converge.
  */
 export function simulateMerge(o: MergeOptions): MergeResult {
-  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const b = simulationBrain(o);
   const { n, k, beta } = o;
   b.addStimulus('stimA', k).addStimulus('stimB', k).addArea('A', n, k, beta).addArea('B', n, k, beta).addArea('C', n, k, beta);
   b.project({ stimA: ['A'] }, {});

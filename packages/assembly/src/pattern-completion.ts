@@ -1,15 +1,13 @@
-import { Brain, type TailSampler } from './brain.js';
+import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
 
-export interface PatternCompletionOptions {
-  n: number; k: number; p: number; beta: number;
+export interface PatternCompletionOptions extends SimulationOptions {
   /** Rounds used to form the assembly (stimulus + recurrence). */
   projectRounds: number;
   /** Fraction of the assembly fired as the cue (0, 1]. */
   alpha: number;
   /** Recurrent rounds A → A after the cue. */
   completionRounds: number;
-  seed?: number; sampler?: TailSampler;
 }
 
 export interface PatternCompletionResult {
@@ -24,7 +22,7 @@ export interface PatternCompletionResult {
  * k-cap recruits the rest of the assembly.
  */
 export function simulatePatternCompletion(o: PatternCompletionOptions): PatternCompletionResult {
-  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const b = simulationBrain(o);
   b.addStimulus('stim', o.k).addArea('A', o.n, o.k, o.beta);
   b.project({ stim: ['A'] }, {});
   for (let i = 0; i < o.projectRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });

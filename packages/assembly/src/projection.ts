@@ -1,12 +1,10 @@
-import { Brain, type TailSampler } from './brain.js';
+import type { Brain } from './brain.js';
+import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
 
-export interface ProjectionOptions {
-  n: number; k: number; p: number; beta: number;
+export interface ProjectionOptions extends SimulationOptions {
   /** Rounds in all (the first is stimulus only, brain.py's project_sim). */
   rounds: number;
-  seed?: number;
-  sampler?: TailSampler;
   /** Simulate the area explicitly (all n neurons) instead of lazily. */
   explicit?: boolean;
 }
@@ -37,7 +35,7 @@ export interface ProjectionResult {
  * support stops growing.
  */
 export function simulateProjection(o: ProjectionOptions): ProjectionResult {
-  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const b = simulationBrain(o);
   b.addStimulus('stim', o.k);
   if (o.explicit) b.addExplicitArea('A', o.n, o.k, o.beta); else b.addArea('A', o.n, o.k, o.beta);
   const newWinners: number[] = [];

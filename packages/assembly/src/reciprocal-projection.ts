@@ -1,13 +1,11 @@
-import { Brain, type TailSampler } from './brain.js';
+import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
 
-export interface ReciprocalProjectionOptions {
-  n: number; k: number; p: number; beta: number;
+export interface ReciprocalProjectionOptions extends SimulationOptions {
   /** Rounds forming the assembly in A from its stimulus. */
   formRounds: number;
   /** Rounds of reciprocal projection A ↔ B (stimulus still firing into A). */
   rounds: number;
-  seed?: number; sampler?: TailSampler;
 }
 
 export interface ReciprocalProjectionResult {
@@ -25,7 +23,7 @@ export interface ReciprocalProjectionResult {
  * assembly alone recalls A's assembly and vice versa.
  */
 export function simulateReciprocalProjection(o: ReciprocalProjectionOptions): ReciprocalProjectionResult {
-  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const b = simulationBrain(o);
   const { n, k, beta } = o;
   b.addStimulus('stim', k).addArea('A', n, k, beta).addArea('B', n, k, beta);
   b.project({ stim: ['A'] }, {});

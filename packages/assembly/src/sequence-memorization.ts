@@ -1,13 +1,12 @@
-import { Brain, type TailSampler } from './brain.js';
+import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { projectStimulus } from './projection.js';
 
-export interface SequenceOptions {
-  n: number; k: number; p: number; beta: number;
+export interface SequenceOptions extends SimulationOptions {
   /** Number of elements (stimuli) in the sequence. */
   length: number;
   /** Presentations of the whole sequence during training. */
   epochs: number;
-  seed?: number; sampler?: TailSampler;
 }
 
 export interface SequenceResult {
@@ -23,15 +22,14 @@ export interface SequenceResult {
  * fires once, then A runs on its own (A → A only) and replays the sequence.
  */
 export function simulateSequence(o: SequenceOptions): SequenceResult {
-  const b = new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+  const b = simulationBrain(o);
   const names = Array.from({ length: o.length }, (_, i) => `x${i}`);
   for (const s of names) b.addStimulus(s, o.k);
   b.addArea('A', o.n, o.k, o.beta);
   const assemblies: Int32Array[] = [];
   for (let e = 0; e < o.epochs; e++) {
     for (let i = 0; i < o.length; i++) {
-      if (b.winners('A').length === 0) b.project({ [names[i]]: ['A'] }, {});
-      else b.project({ [names[i]]: ['A'] }, { A: ['A'] });
+      projectStimulus(b, names[i], 'A', 1); // with A → A once A has an assembly
       assemblies[i] = b.winners('A');
     }
   }

@@ -7,51 +7,29 @@
  * Without /usr/bin/chromium the suite is skipped with a message, except when
  * process.env.CI is set: then it fails (CI must run it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { setBackend, tf } from '@neurite/tensor';
-import { compile, readNir } from '../src/index.js';
-import { FIXTURES, fixtureFiles, loadJson } from './helpers.js';
-import { bundleNirPage, nirPageHtml } from './browser/bundle.js';
-import { serveFiles, type FileServer } from './browser/serve-files.js';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { setBackend } from '@neurite/tensor';
+import { readNir } from '../src/index.js';
+import { FIXTURES, fixtureFiles, loadJson, paperCsv, runTrace } from './helpers.js';
+import { describeInChromium, openTestPage, type TestPage } from '../../../test-utils/browser.js';
 import type { NirPageApi } from './browser/page-entry.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** The launch arguments of ARCHITECTURE.md ("Testing in a real browser"). */
-const LAUNCH_ARGS = [
-  '--no-sandbox', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--use-vulkan=swiftshader', '--enable-features=Vulkan',
-  '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader',
-];
-const haveChromium = existsSync(CHROMIUM);
-
-if (!haveChromium && !process.env.CI) {
-  console.warn(`nir browser tests skipped: ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`);
-}
-
-describe.runIf(!haveChromium && process.env.CI)('nir browser test prerequisites', () => {
-  it(`needs ${CHROMIUM} when CI is set`, () => {
-    throw new Error(`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium) to run the nir browser tests`);
-  });
-});
+const PAGE_ENTRY = fileURLToPath(new URL('./browser/page-entry.ts', import.meta.url));
 
 const withJson = fixtureFiles().filter((f) => f.json !== null);
 const served = (nir: string) => `/fixtures/${path.basename(path.dirname(nir))}/${path.basename(nir)}`;
-const csv = readFileSync(path.join(FIXTURES, 'paper/lif_norse.csv'), 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+const csv = paperCsv('lif_norse.csv');
 const DT = 1e-4;
 
-describe.runIf(haveChromium)('@neurite/nir in headless Chromium', () => {
-  let server: FileServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  const pageErrors: string[] = [];
+describeInChromium('@neurite/nir in headless Chromium', () => {
+  let browser: TestPage | undefined;
   const nodeRun = { v: [] as number[], z: [] as number[] };
   /** Call a method of the page's `__nir` API with JSON-serialisable arguments. */
   const call = <K extends keyof NirPageApi>(method: K, ...args: Parameters<NirPageApi[K]>): ReturnType<NirPageApi[K]> =>
-    page!.evaluate(([m, a]) => {
+    browser!.page.evaluate(([m, a]) => {
       const nir = (globalThis as unknown as { __nir: Record<string, (...x: unknown[]) => unknown> }).__nir;
       return nir[m](...a);
     }, [method, args] as [string, unknown[]]) as ReturnType<NirPageApi[K]>;
@@ -59,35 +37,22 @@ describe.runIf(haveChromium)('@neurite/nir in headless Chromium', () => {
   beforeAll(async () => {
     // The Node result for the same graph and input (wasm backend).
     await setBackend('wasm');
-    const sim = compile(await readNir(path.join(FIXTURES, 'paper/lif_norse.nir')), { dt: DT, integration: 'euler', reset: 'to_v_reset', record: ['1'] });
-    const xs = tf.tensor3d(csv.map((r) => [[r[0]]]));
-    const z = sim.run(xs);
-    const rec = sim.recording('1');
-    nodeRun.v = Array.from(rec.v!.dataSync()); nodeRun.z = Array.from(z.dataSync());
-    tf.dispose([xs, z, rec.output, rec.v!]); sim.dispose();
+    const { v, z } = runTrace(await readNir(path.join(FIXTURES, 'paper/lif_norse.nir')), csv.map((r) => r[0]), { dt: DT, integration: 'euler', reset: 'to_v_reset' });
+    nodeRun.v = Array.from(v); nodeRun.z = Array.from(z);
 
-    const files: Record<string, [string, string | Uint8Array]> = {
-      '/': ['text/html; charset=utf-8', nirPageHtml],
-      '/bundle.js': ['text/javascript; charset=utf-8', await bundleNirPage()],
-    };
-    for (const f of withJson) files[served(f.nir)] = ['application/octet-stream', new Uint8Array(readFileSync(f.nir))];
-    server = await serveFiles(files);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
-    page = await browser.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url + '/');
-    await page.waitForFunction(() => (globalThis as unknown as { __nir?: unknown }).__nir != null, undefined, { timeout: 60_000 });
+    const files: Record<string, Uint8Array> = {};
+    for (const f of withJson) files[served(f.nir)] = new Uint8Array(readFileSync(f.nir));
+    browser = await openTestPage({ entry: PAGE_ENTRY, title: 'neurite nir', readyGlobal: '__nir', files });
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
 
   it('decodes every fixture from its bytes to exactly its .json, and our re-encoding decodes to the same', async () => {
     for (const f of withJson) {
       const r = await call('decode', served(f.nir));
-      if ('error' in r) throw new Error(`${f.nir}: ${r.error}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`);
+      if ('error' in r) throw browser!.error(`${f.nir}: ${r.error}`);
       const expected = loadJson(f.json!);
       expect(JSON.parse(r.json), f.nir).toEqual(expected);
       expect(JSON.parse(r.again), f.nir).toEqual(expected);
@@ -104,7 +69,7 @@ describe.runIf(haveChromium)('@neurite/nir in headless Chromium', () => {
   for (const backend of ['webgl', 'webgpu'] as const) {
     it(`runs lif_norse.nir on ${backend}: the Node (wasm) result and paper/lif_norse.csv, within 1e-5 V, same spike steps`, async () => {
       const r = await call('runLif', served(path.join(FIXTURES, 'paper/lif_norse.nir')), backend, csv.map((row) => row[0]), DT);
-      if ('error' in r) throw new Error(`${r.error}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`);
+      if ('error' in r) throw browser!.error(r.error);
       expect(r.backend).toBe(backend);
       expect(r.leaked).toBe(0);
       expect(r.v).toHaveLength(csv.length);

@@ -1,61 +1,41 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import path from 'node:path';
 import { expectNoLeaks, setBackend, tf } from '@neurite/tensor';
 import { compile, createGraph, createNode, NirError, readNir, readNirFile } from '../src/index.js';
-import { FIXTURES } from './helpers.js';
-
-const csv = (f: string) => fs.readFileSync(path.join(FIXTURES, 'paper', f), 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+import { FIXTURES, paperCsv, runTrace } from './helpers.js';
 
 beforeAll(async () => { await setBackend('wasm'); });
 
 describe('compile: the paper LIF traces', () => {
   it("reproduces lif_norse.csv (euler, reset to v_reset): |Δv| < 1e-5, identical spike steps", async () => {
     const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
-    const rows = csv('lif_norse.csv');
-    const sim = compile(g, { dt: 1e-4, integration: 'euler', reset: 'to_v_reset', record: ['1'] });
-    const xs = tf.tensor3d(rows.map((r) => [[r[0]]]));
-    const out = sim.run(xs);
-    const rec = sim.recording('1');
-    const v = rec.v!.dataSync(); const z = out.dataSync();
+    const rows = paperCsv('lif_norse.csv');
+    const { v, z } = runTrace(g, rows.map((r) => r[0]), { dt: 1e-4, integration: 'euler', reset: 'to_v_reset' });
     for (let t = 0; t < rows.length; t++) {
       expect(Math.abs(v[t] - rows[t][1])).toBeLessThan(1e-5);
       expect(z[t]).toBe(rows[t][2]);
     }
-    tf.dispose([xs, out, rec.output, rec.v!]);
-    sim.dispose();
   });
 
   it('reproduces lif_snntorch.csv (euler, reset to zero) in snnTorch units v·τ/(R dt)', async () => {
     const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
-    const rows = csv('lif_snntorch.csv');
-    const sim = compile(g, { dt: 1e-4, reset: 'zero', record: ['1'] });
-    const xs = tf.tensor3d(rows.map((r) => [[r[0]]]));
-    const out = sim.run(xs);
-    const rec = sim.recording('1');
-    const v = rec.v!.dataSync(); const z = out.dataSync();
+    const rows = paperCsv('lif_snntorch.csv');
+    const { v, z } = runTrace(g, rows.map((r) => r[0]), { dt: 1e-4, reset: 'zero' });
     const scale = 0.0025 / (1 * 1e-4);
     for (let t = 0; t < rows.length; t++) {
       expect(Math.abs(v[t] * scale - rows[t][1])).toBeLessThan(1e-4);
       expect(z[t]).toBe(rows[t][2]);
     }
-    tf.dispose([xs, out, rec.output, rec.v!]);
-    sim.dispose();
   });
 
   it("with integration 'exact' (reset by subtraction) gives the spike times of lif_exact.csv within one step", async () => {
     const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
-    const rows = csv('lif_exact.csv');
-    const sim = compile(g, { dt: 1e-4, integration: 'exact', reset: 'subtract' });
-    const xs = tf.tensor3d(rows.map((r) => [[r[0]]]));
-    const out = sim.run(xs);
-    const z = out.dataSync();
+    const rows = paperCsv('lif_exact.csv');
+    const { z } = runTrace(g, rows.map((r) => r[0]), { dt: 1e-4, integration: 'exact', reset: 'subtract' });
     const mine = [...z].flatMap((s, t) => (s ? [t] : []));
     const ref = rows.flatMap((r, t) => (r[2] ? [t] : []));
     expect(mine.length).toBe(ref.length);
     mine.forEach((t, k) => expect(Math.abs(t - ref[k])).toBeLessThanOrEqual(1));
-    tf.dispose([xs, out]);
-    sim.dispose();
   });
 });
 

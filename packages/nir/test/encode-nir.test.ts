@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as nir from '../src/index.js';
 import { createGraph, createNode, decodeNir, encodeNir, graphToJson } from '../src/index.js';
-import { FIXTURES, describeH5, fixtureFiles, layoutDifferences, loadJson, rewriteH5 } from './helpers.js';
+import { FIXTURES, describeH5, fixtureFiles, layoutDifferences, loadJson, rewriteH5, type H5Item } from './helpers.js';
 import { syntheticGraphs } from './fixtures/synthetic-graphs.mjs';
 
 const readBytes = (p: string) => new Uint8Array(fs.readFileSync(p));
@@ -57,7 +57,7 @@ describe('encodeNir: the layout Python nir writes', () => {
   }
 
   it('graphs built with createNode match what Python nir writes for the same objects (emulated/, see check_layout.py)', async () => {
-    const graphs = syntheticGraphs(nir) as Record<string, nir.NirGraph>;
+    const graphs = syntheticGraphs(nir);
     expect(Object.keys(graphs).sort()).toEqual(fs.readdirSync(EMULATED).map((f) => f.replace(/\.nir$/, '')).sort());
     for (const [name, g] of Object.entries(graphs)) {
       const ours = await encodeNir(g);
@@ -68,7 +68,7 @@ describe('encodeNir: the layout Python nir writes', () => {
 
   it('the checks see a changed dtype and a missing dataset', async () => {
     const py = readBytes(path.join(FIXTURES, 'reference/conv_if.nir'));
-    const int32 = (it: { path: string; data?: unknown }) => (it.path.endsWith('input/shape') ? { ...it, data: Int32Array.from(it.data as BigInt64Array, Number) } : undefined);
+    const int32 = (it: H5Item): H5Item | undefined => (it.path.endsWith('input/shape') ? { ...it, data: Int32Array.from(it.data as BigInt64Array, Number) } : undefined);
     const bad = await rewriteH5(py, (it) => (it.path.endsWith('fc/bias') ? 'drop' : int32(it)));
     const diffs = layoutDifferences(await describeH5(bad), await describeH5(py));
     expect(diffs).toContain('/node/nodes/fc/bias: missing (Python writes a dataset)');
@@ -114,7 +114,7 @@ describe('encodeNir: fields and values', () => {
 
   it("createNode('Conv2d') turns an integer stride / padding / dilation into a pair, as nir's constructor does", () => {
     const c = createNode('Conv2d', { input_shape: null, weight: { shape: [1, 1, 1, 1], dtype: 'float32', data: new Float32Array(1) }, bias: [0], stride: 2, padding: 0, dilation: 1, groups: 1 });
-    expect([c.stride, c.padding, c.dilation].map((v) => (typeof v === 'number' ? v : Array.from(v.data)))).toEqual([[2, 2], [0, 0], [1, 1]]);
+    expect([c.stride, c.padding, c.dilation].map((v) => (typeof v === 'number' ? v : Array.from((v as nir.NirArray).data)))).toEqual([[2, 2], [0, 0], [1, 1]]);
     const c1 = createNode('Conv1d', { input_shape: 4, weight: { shape: [1, 1, 1], dtype: 'float32', data: new Float32Array(1) }, bias: [0], stride: 2, padding: 0, dilation: 1, groups: 1 });
     expect(c1.stride).toBe(2);
   });

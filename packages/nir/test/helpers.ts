@@ -1,7 +1,9 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import h5wasm from 'h5wasm';
+import h5wasm, { type Group as H5Group } from 'h5wasm';
+import { tf } from '@neurite/tensor';
+import { compile, type CompileOptions, type NirGraph } from '../src/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Repository root (the folder holding packages/). */
@@ -23,6 +25,27 @@ export function fixtureFiles(): { nir: string; json: string | null }[] {
   return out;
 }
 
+/** A CSV of the paper fixtures (`paper/<name>`) as rows of numbers. */
+export function paperCsv(name: string): number[][] {
+  return fs.readFileSync(path.join(FIXTURES, 'paper', name), 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+}
+
+/**
+ * Runs `graph` on one neuron's input trace (batch 1, one step per entry)
+ * recording node '1': its membrane voltage v and the graph's output spikes z,
+ * per step. Disposes everything it made.
+ */
+export function runTrace(graph: NirGraph, input: readonly number[], options: Omit<CompileOptions, 'record'>): { v: Float32Array; z: Float32Array } {
+  const sim = compile(graph, { ...options, record: ['1'] });
+  const xs = tf.tensor3d(input.map((x) => [[x]]));
+  const out = sim.run(xs);
+  const rec = sim.recording('1');
+  const result = { v: rec.v!.dataSync() as Float32Array, z: out.dataSync() as Float32Array };
+  tf.dispose([xs, out, rec.output, rec.v!]);
+  sim.dispose();
+  return result;
+}
+
 export interface H5Item { path: string; kind: 'group' | 'dataset'; data?: unknown; shape?: number[]; dtype?: string }
 
 /**
@@ -37,7 +60,7 @@ export async function rewriteH5(bytes: Uint8Array, edit: (item: H5Item) => 'drop
   M.FS.writeFile(src, bytes);
   const fin = new h5wasm.File(src, 'r');
   const fout = new h5wasm.File(dst, 'w');
-  const walk = (gin: h5wasm.Group, gout: h5wasm.Group, prefix: string) => {
+  const walk = (gin: H5Group, gout: H5Group, prefix: string) => {
     for (const k of gin.keys()) {
       const child = gin.get(k);
       const p = `${prefix}/${k}`;
@@ -93,7 +116,7 @@ export async function describeH5(bytes: Uint8Array): Promise<Record<string, H5Ob
   M.FS.writeFile(p, bytes);
   const f = new h5wasm.File(p, 'r');
   const out: Record<string, H5Object> = {};
-  const walk = (g: h5wasm.Group, prefix: string) => {
+  const walk = (g: H5Group, prefix: string) => {
     for (const k of g.keys()) {
       const c = g.get(k);
       const at = `${prefix}/${k}`;

@@ -132,20 +132,29 @@ function swap(bv: Float64Array, bi: Int32Array, a: number, b: number): void {
   const ti = bi[a]; bi[a] = bi[b]; bi[b] = ti;
 }
 
+/**
+ * Partition [lo, hi] around the median of lo, mid and hi (by `before`):
+ * returns the pivot's final position p, with better elements in [lo, p) and
+ * the others in (p, hi].
+ */
+function partition(bv: Float64Array, bi: Int32Array, lo: number, hi: number): number {
+  const mid = (lo + hi) >>> 1;
+  if (before(bv, bi, mid, lo)) swap(bv, bi, mid, lo);
+  if (before(bv, bi, hi, lo)) swap(bv, bi, hi, lo);
+  if (before(bv, bi, mid, hi)) swap(bv, bi, mid, hi);
+  // now lo <= hi (the pivot) <= mid in "before" order
+  let store = lo;
+  for (let j = lo; j < hi; j++) {
+    if (before(bv, bi, j, hi)) { swap(bv, bi, j, store); store++; }
+  }
+  swap(bv, bi, store, hi);
+  return store;
+}
+
 /** Rearrange [lo, hi] so position `nth` holds the element of that rank and better ones precede it. */
 function select(bv: Float64Array, bi: Int32Array, lo: number, hi: number, nth: number): void {
   while (hi > lo) {
-    // Median of three as pivot, moved to hi.
-    const mid = (lo + hi) >>> 1;
-    if (before(bv, bi, mid, lo)) swap(bv, bi, mid, lo);
-    if (before(bv, bi, hi, lo)) swap(bv, bi, hi, lo);
-    if (before(bv, bi, mid, hi)) swap(bv, bi, mid, hi);
-    // now lo <= hi(pivot) <= mid in "before" order
-    let store = lo;
-    for (let j = lo; j < hi; j++) {
-      if (before(bv, bi, j, hi)) { swap(bv, bi, j, store); store++; }
-    }
-    swap(bv, bi, store, hi);
+    const store = partition(bv, bi, lo, hi);
     if (store === nth) return;
     if (store < nth) lo = store + 1;
     else hi = store - 1;
@@ -155,15 +164,7 @@ function select(bv: Float64Array, bi: Int32Array, lo: number, hi: number, nth: n
 /** Sort [lo, hi] by `before` (introsort-free quicksort with insertion sort for short ranges). */
 function sortRange(bv: Float64Array, bi: Int32Array, lo: number, hi: number): void {
   while (hi - lo > 16) {
-    const mid = (lo + hi) >>> 1;
-    if (before(bv, bi, mid, lo)) swap(bv, bi, mid, lo);
-    if (before(bv, bi, hi, lo)) swap(bv, bi, hi, lo);
-    if (before(bv, bi, mid, hi)) swap(bv, bi, mid, hi);
-    let store = lo;
-    for (let j = lo; j < hi; j++) {
-      if (before(bv, bi, j, hi)) { swap(bv, bi, j, store); store++; }
-    }
-    swap(bv, bi, store, hi);
+    const store = partition(bv, bi, lo, hi);
     // Recurse into the smaller side, loop on the larger.
     if (store - lo < hi - store) { sortRange(bv, bi, lo, store - 1); lo = store + 1; }
     else { sortRange(bv, bi, store + 1, hi); hi = store - 1; }

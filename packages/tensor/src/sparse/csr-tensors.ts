@@ -6,9 +6,10 @@ import { checkCSR } from './csr.js';
 /**
  * A CSR held as three tensors on the active backend, for the registered
  * kernels (`SparseGatherRowsSum`, `SparseMatVec`). `data` is always present
- * (ones for a pattern CSR). Dispose with `tf.dispose(csrTensors)`.
+ * (ones for a pattern CSR). Dispose with `tf.dispose(csrTensors)` (a type
+ * alias, not an interface, so that it is a tf.TensorContainer).
  */
-export interface CSRTensors {
+export type CSRTensors = {
   readonly nRows: number;
   readonly nCols: number;
   /** int32 [nRows + 1] */
@@ -17,7 +18,7 @@ export interface CSRTensors {
   readonly indices: tf.Tensor1D;
   /** float32 [nnz] */
   readonly data: tf.Tensor1D;
-}
+};
 
 /**
  * Upload a CSR to the active backend as int32 / float32 tensors (copies).

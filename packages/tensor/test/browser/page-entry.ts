@@ -1,7 +1,8 @@
 /**
- * The browser side of the conformance run: bundled by esbuild (from source)
- * and loaded by page.html. It exposes `window.__neurite.run(backend)`, which
- * selects the backend with setBackend and runs every case.
+ * The browser side of the conformance run: bundled from source by
+ * test-utils/browser.ts and loaded by its test page. It exposes
+ * `window.__neurite.run(backend)`, which selects the backend with setBackend
+ * and runs every case.
  */
 import { setBackend, backendInfo } from '../../src/index.js';
 import { allCases } from '../conformance/all-cases.js';

@@ -7,70 +7,37 @@
  * Without /usr/bin/chromium the suite is skipped with a message, except when
  * process.env.CI is set: then it fails (CI must run it).
  */
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setBackend } from '../../src/index.js';
 import { allCases } from './all-cases.js';
 import { compareOutputs, runCases, toleranceOf, type CaseResult } from './runner.js';
-import { bundlePage, pageHtml } from '../browser/bundle.js';
-import { serveStatic, type StaticServer } from '../browser/server.js';
+import { describeInChromium, openTestPage, type TestPage } from '../../../../test-utils/browser.js';
 import type { PageApi } from '../browser/page-entry.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** Exactly the launch arguments of ARCHITECTURE.md ("Testing in a real browser"). */
-const LAUNCH_ARGS = [
-  '--no-sandbox', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--use-vulkan=swiftshader', '--enable-features=Vulkan',
-  '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader',
-];
-const haveChromium = existsSync(CHROMIUM);
+const PAGE_ENTRY = fileURLToPath(new URL('../browser/page-entry.ts', import.meta.url));
 
-if (!haveChromium && !process.env.CI) {
-  console.warn(`browser conformance skipped: ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`);
-}
-
-describe.runIf(!haveChromium && process.env.CI)('browser conformance prerequisites', () => {
-  it(`needs ${CHROMIUM} when CI is set`, () => {
-    throw new Error(`${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium) to run the webgl/webgpu conformance tests`);
-  });
-});
-
-describe.runIf(haveChromium)('conformance in headless Chromium: webgl and webgpu against cpu', () => {
-  let server: StaticServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  const pageErrors: string[] = [];
+describeInChromium('conformance in headless Chromium: webgl and webgpu against cpu', () => {
+  let browser: TestPage | undefined;
   const reference = new Map<string, CaseResult>();
 
   beforeAll(async () => {
     await setBackend('cpu');
     for (const r of await runCases(allCases, 'cpu')) reference.set(r.name, r);
-    const bundle = await bundlePage();
-    server = await serveStatic({
-      '/': ['text/html; charset=utf-8', pageHtml],
-      '/bundle.js': ['text/javascript; charset=utf-8', bundle],
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
-    page = await browser.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url + '/');
-    await page.waitForFunction(() => (globalThis as unknown as { __neurite?: unknown }).__neurite != null, undefined, { timeout: 60_000 });
+    browser = await openTestPage({ entry: PAGE_ENTRY, title: 'neurite conformance', readyGlobal: '__neurite', sourcemap: true });
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
   });
 
   for (const backend of ['webgl', 'webgpu'] as const) {
     it(`runs every case on ${backend} and matches cpu`, async () => {
-      const out = await page!.evaluate(
+      const out = await browser!.page.evaluate(
         (b) => (globalThis as unknown as { __neurite: PageApi }).__neurite.run(b),
         backend,
       );
-      if ('error' in out) throw new Error(`${out.error}${pageErrors.length ? `; page errors: ${pageErrors.join(' | ')}` : ''}`);
+      if ('error' in out) throw browser!.error(out.error);
       expect(out.backend).toBe(backend);
       expect(out.results.map((r) => r.name)).toEqual(allCases.map((c) => c.name));
       const problems: string[] = [];

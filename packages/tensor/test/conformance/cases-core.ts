@@ -5,35 +5,12 @@
  * cases do not depend on any other module and are identical on every backend.
  */
 import { tf } from '../../src/index.js';
-import type { CaseOutput, ConformanceCase } from './types.js';
-
-/**
- * Deterministic values in [lo, hi): x_{i+1} = (1103515245 x_i + 12345) mod 2^31,
- * value = lo + (hi - lo) * x / 2^31. Exact in double precision.
- */
-function fill(n: number, seed: number, lo = -1, hi = 1): Float32Array {
-  const out = new Float32Array(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
-    out[i] = lo + ((hi - lo) * x) / 2147483648;
-  }
-  return out;
-}
+import type { ConformanceCase } from './types.js';
+import { fill, readOutputs } from './case-data.js';
 
 function t(shape: number[], seed: number, lo = -1, hi = 1): tf.Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   return tf.tensor(fill(n, seed, lo, hi), shape, 'float32');
-}
-
-/** Read every tensor of `outs`, dispose them, return plain typed arrays. */
-async function read(outs: Record<string, tf.Tensor>): Promise<CaseOutput> {
-  const result: CaseOutput = {};
-  for (const [k, v] of Object.entries(outs)) {
-    result[k] = await v.data();
-    v.dispose();
-  }
-  return result;
 }
 
 const MATMUL_TOL = {
@@ -52,7 +29,7 @@ function matMulCase(name: string, aShape: number[], bShape: number[], transposeA
         const b = t(bShape, 23);
         return { c: tf.matMul(a, b, transposeA, transposeB) };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   };
 }
@@ -77,7 +54,7 @@ export const cases: ConformanceCase[] = [
         const bias = t([48], 7);
         return { c: tf.fused.matMul({ a, b, transposeB: true, bias, activation: 'relu' }) };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   },
   {
@@ -95,7 +72,7 @@ export const cases: ConformanceCase[] = [
           depthwise: tf.depthwiseConv2d(x, t([3, 3, 3, 2], 41) as tf.Tensor4D, 1, 'same'),
         };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   },
   {
@@ -115,7 +92,7 @@ export const cases: ConformanceCase[] = [
           relu: tf.relu(a),
         };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   },
   {
@@ -135,7 +112,7 @@ export const cases: ConformanceCase[] = [
           sigmoid: tf.sigmoid(a),
         };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   },
   {
@@ -158,7 +135,7 @@ export const cases: ConformanceCase[] = [
           softmax: tf.softmax(a),
         };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   },
   {
@@ -176,7 +153,7 @@ export const cases: ConformanceCase[] = [
         const [g1, g2] = tf.grads(loss)([w1, w2]);
         return { g1, g2 };
       });
-      return read(outs);
+      return readOutputs(outs);
     },
   },
 ];

@@ -7,17 +7,7 @@
  */
 import { tf, rfft, irfft } from '../../src/index.js';
 import type { CaseOutput, ConformanceCase } from './types.js';
-
-/** x_{i+1} = (1103515245 x_i + 12345) mod 2^31 mapped to [-1, 1). */
-function fill(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
-    out[i] = -1 + (2 * x) / 2147483648;
-  }
-  return out;
-}
+import { fill, readOutputs } from './case-data.js';
 
 function real(shape: number[], seed: number): tf.Tensor {
   return tf.tensor(fill(shape.reduce((a, b) => a * b, 1), seed), shape, 'float32');
@@ -27,15 +17,9 @@ function cplx(shape: number[], seed: number): tf.Tensor {
   return tf.tidy(() => tf.complex(real(shape, seed), real(shape, seed + 7)));
 }
 
-/** Evaluate `fn` in a tidy scope, read the returned tensors (complex64 as [re, im] pairs), dispose them. */
-async function read(fn: () => Record<string, tf.Tensor>): Promise<CaseOutput> {
-  const outs = tf.tidy(fn);
-  const result: CaseOutput = {};
-  for (const [k, v] of Object.entries(outs)) {
-    result[k] = await v.data();
-    v.dispose();
-  }
-  return result;
+/** Evaluate `fn` in a tidy scope, then read and dispose the tensors it returns. */
+function read(fn: () => Record<string, tf.Tensor>): Promise<CaseOutput> {
+  return readOutputs(tf.tidy(fn));
 }
 
 const SPECTRAL_TOL = {

@@ -7,17 +7,7 @@
  */
 import { tf } from '../../src/index.js';
 import type { CaseOutput, ConformanceCase } from './types.js';
-
-/** x_{i+1} = (1103515245 x_i + 12345) mod 2^31 mapped to [-1, 1). */
-function fill(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
-    out[i] = -1 + (2 * x) / 2147483648;
-  }
-  return out;
-}
+import { fill } from './case-data.js';
 
 type Shape4 = [number, number, number, number];
 type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];

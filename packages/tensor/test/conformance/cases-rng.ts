@@ -6,18 +6,10 @@
  * the default tolerance.
  */
 import { createRng, randomTensor, tf } from '../../src/index.js';
-import type { CaseOutput, ConformanceCase } from './types.js';
+import type { ConformanceCase } from './types.js';
+import { readOutputs } from './case-data.js';
 
 const EXACT = { atol: 0, rtol: 0 };
-
-async function read(outs: Record<string, tf.Tensor>): Promise<CaseOutput> {
-  const result: CaseOutput = {};
-  for (const [k, v] of Object.entries(outs)) {
-    result[k] = await v.data();
-    v.dispose();
-  }
-  return result;
-}
 
 export const cases: ConformanceCase[] = [
   {
@@ -25,7 +17,7 @@ export const cases: ConformanceCase[] = [
     ...EXACT,
     async run() {
       const rng = createRng(2024);
-      return read({
+      return readOutputs({
         uniform: randomTensor(rng, [37, 29], 'uniform', { lo: -3, hi: 5 }),
         normal: randomTensor(rng, [4, 256, 3], 'normal', { mean: 0.5, std: 2 }),
         truncatedNormal: randomTensor(rng, [500], 'truncatedNormal', { lo: 1.5, hi: Infinity }),
@@ -76,7 +68,7 @@ export const cases: ConformanceCase[] = [
       });
       a.dispose();
       b.dispose();
-      return read(outs);
+      return readOutputs(outs);
     },
   },
 ];

@@ -1,18 +1,11 @@
 /** Helpers for the wasm-kernel tests: deterministic data and running one computation on a backend. */
 import { tf, setBackend } from '../../src/index.js';
 import type { BackendName } from '../../src/index.js';
+import { testSignal } from '../fft/direct-dft.js';
 
-/** Deterministic values in [-1, 1) (xorshift32), independent of the code under test. */
+/** Deterministic values in [-1, 1): testSignal (xorshift32) rounded to float32. */
 export function testValues(len: number, seed: number): Float32Array {
-  let s = (seed * 2654435761) >>> 0 || 1;
-  const out = new Float32Array(len);
-  for (let i = 0; i < len; i++) {
-    s ^= s << 13; s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
+  return Float32Array.from(testSignal(len, seed));
 }
 
 /**

@@ -2,14 +2,12 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { GatherRowsSum } from '../../sparse/kernel-names.js';
 import type { GatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { denseGatherImpl, expectTensor } from '../../sparse/kernel-impl.js';
+import { checkGatherRowsSumInputs, denseGatherImpl } from '../../sparse/kernel-impl.js';
 
 /** cpu: out[j] = sum_t matrix[rows[t], j] with a typed-array loop. */
 export function gatherRowsSumCpu(args: { inputs: GatherRowsSumInputs; backend: MathBackendCPU }): TensorInfo {
   const { inputs, backend } = args;
-  const matrix = expectTensor(GatherRowsSum, 'matrix', inputs.matrix, 2, 'float32');
-  const rows = expectTensor(GatherRowsSum, 'rows', inputs.rows, 1, 'int32');
-  const [nRows, nCols] = matrix.shape;
+  const { matrix, rows, nRows, nCols } = checkGatherRowsSumInputs(inputs);
   const out = new Float32Array(nCols);
   denseGatherImpl(
     backend.data.get(matrix.dataId).values as Float32Array, nRows, nCols,

@@ -2,7 +2,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { GatherRowsSum } from '../../sparse/kernel-names.js';
 import type { GatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { denseGatherImpl, expectTensor } from '../../sparse/kernel-impl.js';
+import { checkGatherRowsSumInputs, denseGatherImpl } from '../../sparse/kernel-impl.js';
 
 /**
  * wasm: the JS loop runs on views of the wasm heap (no copies). The output is
@@ -10,9 +10,7 @@ import { denseGatherImpl, expectTensor } from '../../sparse/kernel-impl.js';
  */
 export function gatherRowsSumWasm(args: { inputs: GatherRowsSumInputs; backend: BackendWasm }): TensorInfo {
   const { inputs, backend } = args;
-  const matrix = expectTensor(GatherRowsSum, 'matrix', inputs.matrix, 2, 'float32');
-  const rows = expectTensor(GatherRowsSum, 'rows', inputs.rows, 1, 'int32');
-  const [nRows, nCols] = matrix.shape;
+  const { matrix, rows, nRows, nCols } = checkGatherRowsSumInputs(inputs);
   const out = backend.makeOutput([nCols], 'float32');
   try {
     denseGatherImpl(

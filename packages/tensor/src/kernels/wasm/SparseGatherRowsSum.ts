@@ -2,17 +2,12 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { SparseGatherRowsSum } from '../../sparse/kernel-names.js';
 import type { SparseGatherRowsSumAttrs, SparseGatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { checkCsrShapes, expectTensor, sparseGatherImpl } from '../../sparse/kernel-impl.js';
+import { checkSparseGatherRowsSumInputs, sparseGatherImpl } from '../../sparse/kernel-impl.js';
 
 /** wasm: the CSR row gather as a JS loop on views of the wasm heap. */
 export function sparseGatherRowsSumWasm(args: { inputs: SparseGatherRowsSumInputs; backend: BackendWasm; attrs: SparseGatherRowsSumAttrs }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const k = SparseGatherRowsSum;
-  const indptr = expectTensor(k, 'indptr', inputs.indptr, 1, 'int32');
-  const indices = expectTensor(k, 'indices', inputs.indices, 1, 'int32');
-  const values = expectTensor(k, 'values', inputs.values, 1, 'float32');
-  const rows = expectTensor(k, 'rows', inputs.rows, 1, 'int32');
-  checkCsrShapes(k, indptr, indices, values);
+  const { indptr, indices, values, rows } = checkSparseGatherRowsSumInputs(inputs);
   const out = backend.makeOutput([attrs.nCols], 'float32');
   try {
     const heap = (t: TensorInfo) => backend.typedArrayFromHeap(t);

@@ -2,7 +2,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { GatherRowsSum } from '../../sparse/kernel-names.js';
 import type { GatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { expectTensor } from '../../sparse/kernel-impl.js';
+import { checkGatherRowsSumInputs } from '../../sparse/kernel-impl.js';
 
 /**
  * One fragment per output column j: out[j] = sum_t matrix[rows[t], j], rows
@@ -33,9 +33,8 @@ class GatherRowsSumProgram implements GPGPUProgram {
 
 export function gatherRowsSumWebgl(args: { inputs: GatherRowsSumInputs; backend: MathBackendWebGL }): TensorInfo {
   const { inputs, backend } = args;
-  const matrix = expectTensor(GatherRowsSum, 'matrix', inputs.matrix, 2, 'float32');
-  const rows = expectTensor(GatherRowsSum, 'rows', inputs.rows, 1, 'int32');
-  const program = new GatherRowsSumProgram(matrix.shape[0], matrix.shape[1], rows.shape[0]);
+  const { matrix, rows, nRows, nCols } = checkGatherRowsSumInputs(inputs);
+  const program = new GatherRowsSumProgram(nRows, nCols, rows.shape[0]);
   return backend.runWebGLProgram(program, [matrix, rows], 'float32');
 }
 

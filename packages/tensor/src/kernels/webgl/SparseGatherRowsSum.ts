@@ -2,7 +2,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { SparseGatherRowsSum } from '../../sparse/kernel-names.js';
 import type { SparseGatherRowsSumAttrs, SparseGatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { checkCsrShapes, expectTensor } from '../../sparse/kernel-impl.js';
+import { checkSparseGatherRowsSumInputs } from '../../sparse/kernel-impl.js';
 
 /**
  * One fragment per output column j: for each selected row s (in order), a
@@ -42,12 +42,7 @@ class SparseGatherRowsSumProgram implements GPGPUProgram {
 
 export function sparseGatherRowsSumWebgl(args: { inputs: SparseGatherRowsSumInputs; backend: MathBackendWebGL; attrs: SparseGatherRowsSumAttrs }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const k = SparseGatherRowsSum;
-  const indptr = expectTensor(k, 'indptr', inputs.indptr, 1, 'int32');
-  const indices = expectTensor(k, 'indices', inputs.indices, 1, 'int32');
-  const values = expectTensor(k, 'values', inputs.values, 1, 'float32');
-  const rows = expectTensor(k, 'rows', inputs.rows, 1, 'int32');
-  const { nRows } = checkCsrShapes(k, indptr, indices, values);
+  const { indptr, indices, values, rows, nRows } = checkSparseGatherRowsSumInputs(inputs);
   const program = new SparseGatherRowsSumProgram(nRows, attrs.nCols, rows.shape[0]);
   return backend.runWebGLProgram(program, [indptr, indices, values, rows], 'float32');
 }

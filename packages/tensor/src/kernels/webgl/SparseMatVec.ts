@@ -2,7 +2,7 @@ import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { SparseMatVec } from '../../sparse/kernel-names.js';
 import type { SparseMatVecInputs } from '../../sparse/kernel-names.js';
-import { checkCsrShapes, expectTensor } from '../../sparse/kernel-impl.js';
+import { checkSparseMatVecInputs } from '../../sparse/kernel-impl.js';
 
 /**
  * One fragment per row i: y[i] = sum_{k = indptr[i]}^{indptr[i+1]-1} values[k] x[indices[k]],
@@ -36,12 +36,7 @@ class SparseMatVecProgram implements GPGPUProgram {
 
 export function sparseMatVecWebgl(args: { inputs: SparseMatVecInputs; backend: MathBackendWebGL }): TensorInfo {
   const { inputs, backend } = args;
-  const k = SparseMatVec;
-  const indptr = expectTensor(k, 'indptr', inputs.indptr, 1, 'int32');
-  const indices = expectTensor(k, 'indices', inputs.indices, 1, 'int32');
-  const values = expectTensor(k, 'values', inputs.values, 1, 'float32');
-  const x = expectTensor(k, 'x', inputs.x, 1, 'float32');
-  const { nRows, nnz } = checkCsrShapes(k, indptr, indices, values);
+  const { indptr, indices, values, x, nRows, nnz } = checkSparseMatVecInputs(inputs);
   const program = new SparseMatVecProgram(nRows, nnz, x.shape[0]);
   return backend.runWebGLProgram(program, [indptr, indices, values, x], 'float32');
 }

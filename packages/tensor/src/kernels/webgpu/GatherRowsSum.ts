@@ -1,28 +1,18 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { GatherRowsSum } from '../../sparse/kernel-names.js';
 import type { GatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { expectTensor } from '../../sparse/kernel-impl.js';
+import { checkGatherRowsSumInputs } from '../../sparse/kernel-impl.js';
+import { FlatProgram } from './flat-program.js';
 
 /**
  * One invocation per output column j: out[j] = sum_t matrix[rows[t] * m + j],
  * rows read in order (the cpu summation order). Out-of-range rows add 0.
  * Shapes come from uniforms, so one pipeline serves every size.
  */
-class GatherRowsSumProgram implements WebGPUProgram {
+class GatherRowsSumProgram extends FlatProgram {
   variableNames = ['matrix', 'rows'];
-  outputShape: number[];
   shaderKey = 'neuriteGatherRowsSum';
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [64, 1, 1];
-  size = true;
-  constructor(nCols: number) {
-    this.outputShape = [nCols];
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
-  }
   getUserCode(): string {
     return `
       fn main(index : i32) {
@@ -46,9 +36,8 @@ class GatherRowsSumProgram implements WebGPUProgram {
 
 export function gatherRowsSumWebgpu(args: { inputs: GatherRowsSumInputs; backend: WebGPUBackend }): TensorInfo {
   const { inputs, backend } = args;
-  const matrix = expectTensor(GatherRowsSum, 'matrix', inputs.matrix, 2, 'float32');
-  const rows = expectTensor(GatherRowsSum, 'rows', inputs.rows, 1, 'int32');
-  return backend.runWebGPUProgram(new GatherRowsSumProgram(matrix.shape[1]), [matrix, rows], 'float32');
+  const { matrix, rows, nCols } = checkGatherRowsSumInputs(inputs);
+  return backend.runWebGPUProgram(new GatherRowsSumProgram(nCols), [matrix, rows], 'float32');
 }
 
 export const gatherRowsSumWebgpuConfig: KernelConfig = {

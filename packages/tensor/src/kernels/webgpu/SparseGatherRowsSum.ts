@@ -1,9 +1,9 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { SparseGatherRowsSum } from '../../sparse/kernel-names.js';
 import type { SparseGatherRowsSumAttrs, SparseGatherRowsSumInputs } from '../../sparse/kernel-names.js';
-import { checkCsrShapes, expectTensor } from '../../sparse/kernel-impl.js';
+import { checkSparseGatherRowsSumInputs } from '../../sparse/kernel-impl.js';
+import { FlatProgram } from './flat-program.js';
 
 /**
  * One invocation per output column j: for each selected row s (in order) a
@@ -11,19 +11,9 @@ import { checkCsrShapes, expectTensor } from '../../sparse/kernel-impl.js';
  * is added. Deterministic (no float atomics), same summation order as cpu.
  * Out-of-range rows add 0.
  */
-class SparseGatherRowsSumProgram implements WebGPUProgram {
+class SparseGatherRowsSumProgram extends FlatProgram {
   variableNames = ['indptr', 'indices', 'values', 'rows'];
-  outputShape: number[];
   shaderKey = 'neuriteSparseGatherRowsSum';
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [64, 1, 1];
-  size = true;
-  constructor(nCols: number) {
-    this.outputShape = [nCols];
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
-  }
   getUserCode(): string {
     return `
       fn main(index : i32) {
@@ -53,12 +43,7 @@ class SparseGatherRowsSumProgram implements WebGPUProgram {
 
 export function sparseGatherRowsSumWebgpu(args: { inputs: SparseGatherRowsSumInputs; backend: WebGPUBackend; attrs: SparseGatherRowsSumAttrs }): TensorInfo {
   const { inputs, backend, attrs } = args;
-  const k = SparseGatherRowsSum;
-  const indptr = expectTensor(k, 'indptr', inputs.indptr, 1, 'int32');
-  const indices = expectTensor(k, 'indices', inputs.indices, 1, 'int32');
-  const values = expectTensor(k, 'values', inputs.values, 1, 'float32');
-  const rows = expectTensor(k, 'rows', inputs.rows, 1, 'int32');
-  checkCsrShapes(k, indptr, indices, values);
+  const { indptr, indices, values, rows } = checkSparseGatherRowsSumInputs(inputs);
   return backend.runWebGPUProgram(new SparseGatherRowsSumProgram(attrs.nCols), [indptr, indices, values, rows], 'float32');
 }
 

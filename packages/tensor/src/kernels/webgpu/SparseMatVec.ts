@@ -1,24 +1,14 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import type { WebGPUBackend, WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import { webgpu_util } from '@tensorflow/tfjs-backend-webgpu';
+import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import { SparseMatVec } from '../../sparse/kernel-names.js';
 import type { SparseMatVecInputs } from '../../sparse/kernel-names.js';
-import { checkCsrShapes, expectTensor } from '../../sparse/kernel-impl.js';
+import { checkSparseMatVecInputs } from '../../sparse/kernel-impl.js';
+import { FlatProgram } from './flat-program.js';
 
 /** One invocation per row i: y[i] = sum_{k in row i} values[k] x[indices[k]] (float32 accumulation). */
-class SparseMatVecProgram implements WebGPUProgram {
+class SparseMatVecProgram extends FlatProgram {
   variableNames = ['indptr', 'indices', 'values', 'x'];
-  outputShape: number[];
   shaderKey = 'neuriteSparseMatVec';
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number] = [64, 1, 1];
-  size = true;
-  constructor(nRows: number) {
-    this.outputShape = [nRows];
-    this.dispatchLayout = webgpu_util.flatDispatchLayout(this.outputShape);
-    this.dispatch = webgpu_util.computeDispatch(this.dispatchLayout, this.outputShape, this.workgroupSize);
-  }
   getUserCode(): string {
     return `
       fn main(index : i32) {
@@ -39,12 +29,7 @@ class SparseMatVecProgram implements WebGPUProgram {
 
 export function sparseMatVecWebgpu(args: { inputs: SparseMatVecInputs; backend: WebGPUBackend }): TensorInfo {
   const { inputs, backend } = args;
-  const k = SparseMatVec;
-  const indptr = expectTensor(k, 'indptr', inputs.indptr, 1, 'int32');
-  const indices = expectTensor(k, 'indices', inputs.indices, 1, 'int32');
-  const values = expectTensor(k, 'values', inputs.values, 1, 'float32');
-  const x = expectTensor(k, 'x', inputs.x, 1, 'float32');
-  const { nRows } = checkCsrShapes(k, indptr, indices, values);
+  const { indptr, indices, values, x, nRows } = checkSparseMatVecInputs(inputs);
   return backend.runWebGPUProgram(new SparseMatVecProgram(nRows), [indptr, indices, values, x], 'float32');
 }
 

@@ -1,0 +1,26 @@
+import { Brain, type TailSampler } from './brain.js';
+
+/**
+ * The parameters every simulate* experiment takes: areas of n neurons of
+ * which the k with the largest input fire, synapses of probability p, and
+ * Hebbian plasticity β.
+ */
+export interface SimulationOptions {
+  /** Neurons per area. */
+  n: number;
+  /** Winners per round (the k-cap). */
+  k: number;
+  /** Synapse probability. */
+  p: number;
+  /** Plasticity: a synapse that fires into a winner is multiplied by 1 + β. */
+  beta: number;
+  /** Seed of the brain's generator (default 0). */
+  seed?: number;
+  /** How lazy areas draw their new winners (BrainOptions.sampler; default 'reference'). */
+  sampler?: TailSampler;
+}
+
+/** @internal The empty Brain of an experiment: probability p, seed (default 0), sampler. */
+export function simulationBrain(o: SimulationOptions): Brain {
+  return new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
+}
