@@ -15,7 +15,9 @@ async function explicitRound(ctx: SuiteContext, backend: BackendName, n: number,
   await setBackend(backend);
   // dense explicit area of n neurons: inputs = x · W, then the k-cap (tf.topk)
   const mask = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([n, n], 0, 1, 'float32', 1), p), 'float32'));
-  const x = tf.tidy(() => tf.reshape(tf.sum(tf.oneHot(tf.range(0, k, 1, 'int32'), n), 0), [1, n]));
+  // float32 like W: a mixed-dtype matMul casts both operands per call, and the fresh copy of W defeats
+  // XNNPACK's packed-weight cache on wasm (a full repack of the n×n matrix every round).
+  const x = tf.tidy(() => tf.reshape(tf.sum(tf.oneHot(tf.range(0, k, 1, 'int32'), n, 1, 0, 'float32'), 0), [1, n]));
   const t = await ctx.measure(async () => {
     const { values, indices } = tf.tidy(() => tf.topk(tf.matMul(x, mask), k));
     await indices.data();

@@ -33,6 +33,8 @@ type WasmKernelFunc = (args: KernelArgs) => WasmTensorInfo;
 
 /** Below this many multiply-adds per product the stock BatchMatMul is fast enough. */
 const FAST_PATH_MIN_MACS = 4096;
+/** Fewest rows of a for which transposing and repacking b beats the stock scalar loop (measured: ~16). */
+const MIN_ROWS_TO_REPACK = 16;
 
 const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
@@ -65,6 +67,12 @@ export function fastWasmMatMul(kernelName: string): void {
       // Small plain products are right on the stock path; fused ones (bias, activation) never are.
       if (m * n * k < FAST_PATH_MIN_MACS && kernelName === tf.BatchMatMul) return stock(args);
       if (!transposeA && !transposeB && batchA === 1 && batchB === 1) return stock(args);
+      // XNNPACK packs b on every call unless b is the very tensor it saw last time. When b is a
+      // temporary (transposed, or one batch entry) packing costs about as much as the scalar
+      // product of a few rows, so few-row BatchMatMuls (matrix-vector work) stay on the stock path.
+      const folds = batchB === 1 && batchA === sizeOf(tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB));
+      const rows = folds ? batchA * m : m;
+      if (kernelName === tf.BatchMatMul && (transposeB || !folds) && rows < MIN_ROWS_TO_REPACK) return stock(args);
       const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
       const batch = sizeOf(outOuter);
       // Flattened batch indexing works when one side is a single matrix or both have the same batch shape.
