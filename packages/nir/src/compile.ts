@@ -1,5 +1,5 @@
-import { tf } from '@neurite/tensor';
-import type { Tensor } from '@neurite/tensor';
+import { neuronStep, tf } from '@neurite/tensor';
+import type { NeuronStepParams, Tensor } from '@neurite/tensor';
 import type { InputNode, NirArray, NirGraph, NirNode } from './types.js';
 import { NirError } from './nir-error.js';
 import { resolveEndpoint, spatial, validateNode } from './create-node.js';
@@ -187,7 +187,8 @@ export class Simulator {
     const c = (a: NirArray) => this.constTensor(a.data, a.shape);
     const allEq = (a: ArrayLike<number>, v: number) => { for (let j = 0; j < a.length; j++) if (a[j] !== v) return false; return true; };
     switch (n.type) {
-      case 'Input': return { fn: (x, s) => [tf.clone(x), s], stateNames: [] };
+      // The caller's tensor itself (no copy); stepAll clones it where it would outlive the step (state, back edge).
+      case 'Input': return { fn: (x, s) => [x, s], stateNames: [] };
       case 'Output': return { fn: (x, s) => [x, s], stateNames: [] };
       case 'Affine': case 'Linear': {
         const wt = this.constTensor(transpose2d(n.weight), [n.weight.shape[1], n.weight.shape[0]]);
@@ -218,25 +219,17 @@ export class Simulator {
         const spiking = n.type === 'IF' || n.type === 'LIF' || n.type === 'CubaLIF';
         const th = spiking ? c((n as { v_threshold: NirArray }).v_threshold) : null;
         const vr = spiking && this.reset_ === 'to_v_reset' && !allEq((n as { v_reset: NirArray }).v_reset.data, 0) ? c((n as { v_reset: NirArray }).v_reset) : null;
-        const reset = this.reset_;
+        // One fused update per step (neuronStep: the NeuronStep kernel on cpu/wasm, composed ops elsewhere):
+        //   i' = aI·i + bI·x;  v' = aV·v + bV·x + cV·i + kV;  z = v' > v_threshold;  v = reset(v', z).
+        const params: NeuronStepParams = {
+          // bV = 0 (CubaLI(F) with euler: x enters through i only) is kept as a zero tensor: v' + 0·x = v'.
+          aV: aV ?? undefined, bV: bV === 'one' ? undefined : bV ?? t(co.bV), kV: kV ?? undefined,
+          cV: cV ?? undefined, aI: aI ?? undefined, bI: bI === 'one' || bI === null ? undefined : bI,
+          threshold: th ?? undefined, vReset: vr ?? undefined, reset: this.reset_,
+        };
         const fn: StepFn = (x, s) => {
-          let v = s[0] ?? tf.zerosLike(x);
-          const i = cur ? (s[1] ?? tf.zerosLike(x)) : null;
-          let nv = aV ? tf.mul(v, aV) : v;
-          if (bV === 'one') nv = tf.add(nv, x); else if (bV) nv = tf.add(nv, tf.mul(x, bV));
-          if (cV && i) nv = tf.add(nv, tf.mul(i, cV));
-          if (kV) nv = tf.add(nv, kV);
-          let out: Tensor = nv;
-          if (spiking) {
-            const z = tf.cast(tf.greater(nv, th!), 'float32');
-            if (reset === 'subtract') v = tf.sub(nv, tf.mul(z, th!));
-            else if (vr) v = tf.add(nv, tf.mul(z, tf.sub(vr, nv)));
-            else v = tf.sub(nv, tf.mul(z, nv));
-            out = z;
-          } else v = nv;
-          if (!cur) return [out, [v]];
-          const ni = tf.add(tf.mul(i!, aI!), bI === 'one' ? x : tf.mul(x, bI!));
-          return [out, [v, ni]];
+          const r = neuronStep(x, { v: s[0], i: s[1] }, params);
+          return [spiking ? r.spikes! : r.v, cur ? [r.v, r.i!] : [r.v]];
         };
         return { fn, stateNames: cur ? ['v', 'i'] : ['v'] };
       }
@@ -327,6 +320,9 @@ export class Simulator {
     const feeds = this.feeds(x);
     const prims = this.prims;
     const n = prims.length;
+    const foreign = new Set<Tensor>(feeds);
+    for (const t of this.prev) if (t !== null) foreign.add(t);
+    const own = (t: Tensor) => (foreign.has(t) ? tf.clone(t) : t);
     const result = tf.tidy(() => {
       const outs: Tensor[] = new Array(n);
       const newStates: Tensor[][] = new Array(n);
@@ -337,11 +333,13 @@ export class Simulator {
         const inp = j >= 0 ? feeds[j] : this.inputValue(p, outs);
         const [o, s] = p.fn(inp, this.states[k]);
         outs[k] = o;
-        newStates[k] = s;
+        // Tensors this step does not own (the caller's inputs, which pass through Input nodes uncopied, and the
+        // previous step's back-edge values, disposed below) get a copy where they would outlive the step.
+        newStates[k] = s.some((t) => foreign.has(t)) ? s.map(own) : s;
       }
       const ret: Record<string, Tensor> = {};
       this.outputIdx.forEach((k, j) => { ret[this.outputs[j]] = tf.clone(outs[k]); });
-      return { ret, keep: this.keepIdx.map((k) => outs[k]), newStates, rec: this.recordIdx.map((k) => [tf.clone(outs[k]), ...newStates[k].map((t) => tf.clone(t))]) };
+      return { ret, keep: this.keepIdx.map((k) => own(outs[k])), newStates, rec: this.recordIdx.map((k) => [tf.clone(outs[k]), ...newStates[k].map((t) => tf.clone(t))]) };
     });
     // Swap state: dispose what is no longer referenced.
     const live = new Set<Tensor>();

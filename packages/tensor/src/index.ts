@@ -30,3 +30,7 @@ export type { ComplexFftPlan } from './fft/complex-fft-plan.js';
 export { rfft } from './fft/rfft.js';
 export { irfft } from './fft/irfft.js';
 export { topK } from './topk.js';
+export { neuronStep } from './neuron/neuron-step.js';
+export type { NeuronStepParams, NeuronStepState, NeuronStepResult } from './neuron/neuron-step.js';
+export { NeuronStep } from './neuron/kernel-names.js';
+export type { NeuronStepInputs, NeuronStepAttrs, NeuronReset } from './neuron/kernel-names.js';
