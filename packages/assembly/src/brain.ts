@@ -39,6 +39,21 @@ export interface AreaInfo {
   readonly numNewWinners: number;
 }
 
+/**
+ * Synapse probabilities of an explicit area that differ from the brain's p
+ * (brain.py's custom_inner_p, custom_out_p, custom_in_p). They apply between
+ * explicit areas only: synapses between an explicit and a lazy area always
+ * use p, which the lazy sampler assumes.
+ */
+export interface ExplicitAreaOptions {
+  /** Probability of a synapse inside the area (default p). */
+  innerP?: number;
+  /** Probability of a synapse from this area into another explicit area (default p). */
+  outP?: number;
+  /** Probability of a synapse from another explicit area into this one (default p). */
+  inP?: number;
+}
+
 interface Stimulus { name: string; size: number; }
 
 /** Float32 vector that grows by doubling. */
@@ -69,6 +84,9 @@ interface Area {
   /** Explicit areas: which neurons ever fired, and how many. */
   everFired: Uint8Array | null;
   everFiredCount: number;
+  /** Known neurons that are not in `winners` (computed on demand for the winners array it was made for). */
+  nonWinners: Int32Array | null;
+  nonWinnersOf: Int32Array | null;
 }
 
 function checkName(name: unknown, what: string): string {
@@ -170,12 +188,18 @@ export class Brain {
    * Adds an explicit area: all n neurons and all their synapses are simulated
    * (an n×n random sparse matrix from @neurite/tensor's randomCSR).
    */
-  addExplicitArea(name: string, n: number, k: number, beta: number): this {
-    this.newArea(name, n, k, beta, true);
+  addExplicitArea(name: string, n: number, k: number, beta: number, opts: ExplicitAreaOptions = {}): this {
+    const prob = (v: number | undefined, what: string): number => {
+      if (v === undefined) return this.p;
+      if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new AssemblyError(`area "${name}" ${what} must be a probability in [0, 1], got ${String(v)}`);
+      return v;
+    };
+    const innerP = prob(opts.innerP, 'innerP'), outP = prob(opts.outP, 'outP'), inP = prob(opts.inP, 'inP');
+    this.newArea(name, n, k, beta, true, innerP, outP, inP);
     return this;
   }
 
-  private newArea(name: string, n: number, k: number, beta: number, explicit: boolean): void {
+  private newArea(name: string, n: number, k: number, beta: number, explicit: boolean, innerP = this.p, outP = this.p, inP = this.p): void {
     checkName(name, 'area');
     if (this.areaIndex.has(name)) throw new AssemblyError(`area "${name}" already exists`);
     checkInt(n, `area "${name}" n`, 1);
@@ -186,7 +210,7 @@ export class Brain {
     const area: Area = {
       name, index: idx, n, k, beta, explicit, w: explicit ? n : 0, winners: new Int32Array(0), fixed: false,
       numNewWinners: 0, betaFromArea: [], betaFromStim: [], stimWeights: [], supportHistory: [], winnersHistory: [],
-      everFired: explicit ? new Uint8Array(n) : null, everFiredCount: 0,
+      everFired: explicit ? new Uint8Array(n) : null, everFiredCount: 0, nonWinners: null, nonWinnersOf: null,
     };
     this.areas.push(area);
     this.areaIndex.set(name, idx);
@@ -203,17 +227,19 @@ export class Brain {
       // by default synapses into an area use the target area's β
       area.betaFromArea[other.index] = beta;
       other.betaFromArea[idx] = other.beta;
-      row[other.index] = this.randomStore(area.w, other.w);
-      if (other.index !== idx) this.conn[other.index][idx] = this.randomStore(other.w, area.w);
+      // custom probabilities only between explicit areas (lazy ones assume p)
+      const both = explicit && other.explicit;
+      row[other.index] = this.randomStore(area.w, other.w, other.index === idx ? innerP : both ? outP : this.p);
+      if (other.index !== idx) this.conn[other.index][idx] = this.randomStore(other.w, area.w, both ? inP : this.p);
     }
   }
 
   /** A store of `rows` × `cols` Bernoulli(p) synapses of weight 1. */
-  private randomStore(rows: number, cols: number): SynapseStore {
-    const store = new SynapseStore(Math.max(16, rows), Math.max(256, Math.ceil(rows * cols * this.p * 1.3) + rows * 4));
+  private randomStore(rows: number, cols: number, p: number): SynapseStore {
+    const store = new SynapseStore(Math.max(16, rows), Math.max(256, Math.ceil(rows * cols * p * 1.3) + rows * 4));
     if (rows === 0) return store;
-    if (cols === 0) { for (let r = 0; r < rows; r++) store.addRow(); return store; }
-    const csr = randomCSR(rows, cols, this.p, this.rng, { pattern: true });
+    if (cols === 0 || p === 0) { for (let r = 0; r < rows; r++) store.addRow(); return store; }
+    const csr = randomCSR(rows, cols, p, this.rng, { pattern: true });
     for (let r = 0; r < rows; r++) store.addRow(csr.indices, 1, csr.indptr[r], csr.indptr[r + 1]);
     return store;
   }
@@ -571,17 +597,23 @@ export class Brain {
     return out;
   }
 
-  /** Known neurons of S that are not current winners, as of the start of this round (cached per round). */
-  private nonWinnerCache = new Map<Int32Array, Int32Array>();
+  /**
+   * Known neurons of S that are not current winners. Cached on the area for
+   * its current winners array (one entry per area, so nothing accumulates
+   * over rounds). Neurons recruited into S after the list was made are not
+   * in it; they are non-winners too, and recruit() maps indices past the
+   * list's end onto them.
+   */
   private nonWinners(S: Area): Int32Array {
-    let nw = this.nonWinnerCache.get(S.winners);
-    if (nw && nw.length + S.winners.length <= S.w) return nw;
+    const nw = S.nonWinners;
+    if (nw && S.nonWinnersOf === S.winners && nw.length + S.winners.length <= S.w) return nw;
     const isW = new Uint8Array(S.w);
     for (const i of S.winners) isW[i] = 1;
     const out = new Int32Array(S.w - S.winners.length);
     let j = 0;
     for (let i = 0; i < S.w; i++) if (!isW[i]) out[j++] = i;
-    this.nonWinnerCache.set(S.winners, out);
+    S.nonWinners = out;
+    S.nonWinnersOf = S.winners;
     return out;
   }
 

@@ -1,6 +1,6 @@
 export { AssemblyError } from './assembly-error.js';
 export { Brain } from './brain.js';
-export type { BrainOptions, AreaInfo, TailSampler } from './brain.js';
+export type { BrainOptions, AreaInfo, TailSampler, ExplicitAreaOptions } from './brain.js';
 export type { SimulationOptions } from './simulation-options.js';
 export { SynapseStore } from './synapse-store.js';
 export { lnGamma, binomialLogPmf, binomialUpperQuantile, sampleTailReference, sampleTailExact } from './binomial-tail.js';

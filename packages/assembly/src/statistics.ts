@@ -39,6 +39,8 @@ export interface StatisticsTable {
 /** Ranges measured with the reference brain.py (n = 1e5, k = 317, p = 0.01). */
 export const REFERENCE_RANGES = {
   support20: { 0.01: [2162, 2339], 0.05: [1235, 1302], 0.1: [772, 870] } as Record<number, [number, number]>,
+  /** The issue's brain.py means (5 seeds) of the support after 20 rounds. */
+  support20Mean: { 0.01: 2248, 0.05: 1262, 0.1: 821 } as Record<number, number>,
   roundsToStable: { 0.01: [50, 59], 0.05: [12, 17], 0.1: [6, 9] } as Record<number, [number, number]>,
   overlap21: [0.30, 0.37] as [number, number],
   association: [0.09, 0.15] as [number, number],
@@ -92,7 +94,7 @@ export function formatStatisticsTable(t: StatisticsTable): string {
   lines.push('| β | support after 20 rounds | brain.py | rounds until no new winner | brain.py | round-2/round-1 overlap |');
   lines.push('|---|---|---|---|---|---|');
   for (const r of t.projection) {
-    lines.push(`| ${r.beta} | ${mm(r.support20)} | ${t.reference.support20[r.beta] ? range(t.reference.support20[r.beta]) : '—'} | ${mm(r.roundsToStable, 1)} | ${t.reference.roundsToStable[r.beta] ? range(t.reference.roundsToStable[r.beta]) : '—'} | ${(mean(r.overlap21) * 100).toFixed(1)}% |`);
+    lines.push(`| ${r.beta} | ${mm(r.support20)} | ${t.reference.support20[r.beta] ? `${range(t.reference.support20[r.beta])} (${t.reference.support20Mean[r.beta]})` : '—'} | ${mm(r.roundsToStable, 1)} | ${t.reference.roundsToStable[r.beta] ? range(t.reference.roundsToStable[r.beta]) : '—'} | ${(mean(r.overlap21) * 100).toFixed(1)}% |`);
   }
   lines.push(`round-2 vs round-1 overlap: brain.py ${range(t.reference.overlap21, true)} (last column)`);
   const pc = (a: number[]) => `${(mean(a) * 100).toFixed(1)}% of k [${(Math.min(...a) * 100).toFixed(1)}–${(Math.max(...a) * 100).toFixed(1)}%]`;

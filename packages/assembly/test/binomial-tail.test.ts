@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { createRng } from '@neurite/tensor';
+import { readFileSync } from 'node:fs';
 import { lnGamma, binomialLogPmf, binomialUpperQuantile, sampleTailExact, sampleTailReference } from '../src/index.js';
+
+// fixtures/brain_py_round_two.py: scipy's binom.ppf and truncnorm for brain.py's rounds 1 and 2.
+const roundTwo = JSON.parse(readFileSync(new URL('./fixtures/brain-py-round-two.json', import.meta.url), 'utf8')) as {
+  cases: { n: number; k: number; p: number; alpha1: number; alpha2: number; pmf1: [number, number][]; pmf2: [number, number][] }[];
+};
 
 describe('binomial tail', () => {
   it('lnGamma matches log factorials', () => {
@@ -49,5 +55,33 @@ describe('binomial tail', () => {
     sampleTailReference(rng, 634, 0.01, 99683, 317, out);
     const alpha = binomialUpperQuantile(634, 0.01, 317 / 99683);
     for (const v of out) { expect(Number.isInteger(v)).toBe(true); expect(v).toBeGreaterThanOrEqual(alpha); expect(v).toBeLessThanOrEqual(634); }
+  });
+
+  it("reference sampler: α is scipy's binom.ppf((N - k)/N, K, p) and the rounded values follow scipy's truncnorm", () => {
+    const rng = createRng(21);
+    const seen = new Set<string>();
+    for (const c of roundTwo.cases) {
+      for (const [K, N, alpha, pmf] of [[c.k, c.n, c.alpha1, c.pmf1], [2 * c.k, c.n - c.k, c.alpha2, c.pmf2]] as const) {
+        const key = `${K} ${N} ${c.p}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        expect(binomialUpperQuantile(K, c.p, c.k / N), key).toBe(alpha);
+        const reps = 100, total = reps * c.k;
+        const out = new Float64Array(c.k);
+        const count = new Map<number, number>();
+        for (let r = 0; r < reps; r++) {
+          sampleTailReference(rng, K, c.p, N, c.k, out);
+          for (const v of out) count.set(v, (count.get(v) ?? 0) + 1);
+        }
+        let listed = 0;
+        for (const [x, q] of pmf) {
+          listed += count.get(x) ?? 0;
+          const f = (count.get(x) ?? 0) / total;
+          // each frequency within 5 binomial standard errors of scipy's probability
+          expect(Math.abs(f - q), `${key} P(${x}): ${f} vs ${q}`).toBeLessThan(5 * Math.sqrt(q * (1 - q) / total) + 1e-4);
+        }
+        expect(listed, `${key}: values outside scipy's support`).toBe(total);
+      }
+    }
   });
 });

@@ -83,6 +83,28 @@ describe('Brain', () => {
     expect(Math.max(...b.stimulusWeights('s', 'A'))).toBeLessThanOrEqual(1.5);
   });
 
+  it("explicit areas take brain.py's custom_inner_p / custom_out_p / custom_in_p (between explicit areas only)", () => {
+    const p = 0.01, n = 400;
+    const b = new Brain(p, 4);
+    b.addArea('L', 10000, 20, 0.1).addStimulus('s', 20);
+    b.project({ s: ['L'] }, {});
+    b.addExplicitArea('E', n, 20, 0.1);
+    b.addExplicitArea('F', n, 20, 0.1, { innerP: 0.2, outP: 0.1, inP: 0.05 });
+    const density = (from: string, to: string) => {
+      const d = b.connectomeDense(from, to);
+      let nnz = 0;
+      for (const v of d.data) if (v !== 0) nnz++;
+      return { nnz, cells: d.rows * d.cols };
+    };
+    // each count within 6 binomial standard deviations of cells · q
+    for (const [from, to, q] of [['F', 'F', 0.2], ['F', 'E', 0.1], ['E', 'F', 0.05], ['E', 'E', p], ['F', 'L', p], ['L', 'F', p]] as const) {
+      const { nnz, cells } = density(from, to);
+      expect(Math.abs(nnz - cells * q), `${from} → ${to}`).toBeLessThan(6 * Math.sqrt(cells * q * (1 - q)) + 1);
+    }
+    expect(() => b.addExplicitArea('G', 10, 1, 0, { innerP: 1.5 })).toThrow(/area "G" innerP must be a probability/);
+    expect(b.addExplicitArea('H', 10, 1, 0, { innerP: 0 }).connectomeDense('H', 'H').data.every((v) => v === 0)).toBe(true);
+  });
+
   it('rejects bad input with AssemblyError naming it', () => {
     expect(() => new Brain(0)).toThrow(/p must be in \(0, 1\]/);
     expect(() => new Brain(1.5)).toThrow(AssemblyError);
