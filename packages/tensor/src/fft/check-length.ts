@@ -1,7 +1,7 @@
 import { TensorError } from '../errors.js';
 
 /** Largest transform length accepted (plans hold O(n) float64 buffers). */
-export const MAX_FFT_LENGTH = 2 ** 26;
+const MAX_FFT_LENGTH = 2 ** 26;
 
 /**
  * Throw a TensorError unless `n` is an integer in [1, MAX_FFT_LENGTH].

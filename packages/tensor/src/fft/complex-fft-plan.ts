@@ -22,9 +22,8 @@ export interface ComplexFftPlan {
  * (powers of two above MAX_STOCKHAM_POW2), mixed-radix Stockham (largest
  * prime factor <= 31, smaller powers of two included) or Bluestein (any
  * other n).
- * @internal
  */
-export function createFftEngine(n: number): FftEngine {
+function createFftEngine(n: number): FftEngine {
   if (n === 1) return new IdentityFft();
   if ((n & (n - 1)) === 0) return n <= MAX_STOCKHAM_POW2 ? new MixedRadixFft(n) : new Pow2Fft(n);
   if (largestPrimeFactor(n) <= MAX_DIRECT_PRIME) return new MixedRadixFft(n);
@@ -65,7 +64,7 @@ class ComplexPlan implements ComplexFftPlan {
     if ((o as unknown) === x) {
       // in place: go through a work buffer
       this.engine.run(x, 0, this.tmp, 0, inverse);
-      o.set(this.tmp.subarray(0, m));
+      o.set(this.tmp);
     } else {
       this.engine.run(x, 0, o, 0, inverse);
     }

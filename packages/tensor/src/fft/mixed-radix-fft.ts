@@ -22,9 +22,8 @@ export const MAX_STOCKHAM_POW2 = 8192;
  * 2^a as 8s (a mod 3 = 1: two 4s replace one 8; a mod 3 = 2: one 4 more;
  * a = 1: a 2), then 3, 5 and larger odd primes in ascending order. Fewer,
  * larger passes mean fewer sweeps over the work buffers.
- * @internal
  */
-export function radixPlan(n: number): number[] {
+function radixPlan(n: number): number[] {
   const out: number[] = [];
   let m = n;
   let a = 0;
@@ -53,11 +52,6 @@ export function largestPrimeFactor(n: number): number {
     while (m % p === 0) { largest = p; m /= p; }
   }
   return m > 1 ? m : largest;
-}
-
-/** The four work arrays (in re/im, out re/im) of an engine. */
-function workBuffers(n: number): [number[], number[], number[], number[]] {
-  return [doubleArray(n), doubleArray(n), doubleArray(n), doubleArray(n)];
 }
 
 interface Stage {
@@ -108,13 +102,12 @@ export class MixedRadixFft implements FftEngine {
    */
   constructor(n: number, share?: MixedRadixFft) {
     this.n = n;
-    const [inRe, inIm, reB, imB] = workBuffers(n);
-    this.inRe = inRe;
-    this.inIm = inIm;
-    this.reB = reB;
-    this.imB = imB;
-    this.resRe = inRe;
-    this.resIm = inIm;
+    this.inRe = doubleArray(n);
+    this.inIm = doubleArray(n);
+    this.reB = doubleArray(n);
+    this.imB = doubleArray(n);
+    this.resRe = this.inRe;
+    this.resIm = this.inIm;
     if (share !== undefined && share.n === n) {
       this.stages = share.stages;
       this.scratch = doubleArray(share.scratch.length);
@@ -151,7 +144,7 @@ export class MixedRadixFft implements FftEngine {
 
   /** Forward DFT of (inRe, inIm) into (resRe, resIm). */
   execSplit(): void {
-    this.stagesFrom(0, this.inRe, this.inIm, this.reB, this.imB);
+    this.runStages(0, this.stages.length, this.inRe, this.inIm, this.reB, this.imB);
   }
 
   /**
@@ -166,7 +159,7 @@ export class MixedRadixFft implements FftEngine {
     const last = st.length - 1;
     const r = last >= 0 ? st[last].radix : 0;
     if (last >= 1 && (r === 8 || r === 5 || r === 4)) {
-      this.stagesUpTo(last, this.inRe, this.inIm, this.reB, this.imB);
+      this.runStages(0, last, this.inRe, this.inIm, this.reB, this.imB);
       const xr = this.resRe, xi = this.resIm;
       if (r === 8) radix8LastSwapped(xr, xi, out, off, this.n, st[last]);
       else if (r === 5) radix5LastSwapped(xr, xi, out, off, this.n, st[last]);
@@ -188,26 +181,18 @@ export class MixedRadixFft implements FftEngine {
     const r0 = this.stages.length > 0 ? this.stages[0].radix : 0;
     if (r0 === 8) {
       radix8First(inp, off, this.reB, this.imB, n);
-      this.stagesFrom(1, this.reB, this.imB, this.inRe, this.inIm);
+      this.runStages(1, this.stages.length, this.reB, this.imB, this.inRe, this.inIm);
     } else if (r0 === 4) {
       radix4First(inp, off, this.reB, this.imB, n);
-      this.stagesFrom(1, this.reB, this.imB, this.inRe, this.inIm);
+      this.runStages(1, this.stages.length, this.reB, this.imB, this.inRe, this.inIm);
     } else {
       const re = this.inRe, im = this.inIm;
       for (let t = 0, i = off; t < n; t++, i += 2) { re[t] = inp[i]; im[t] = inp[i + 1]; }
-      this.stagesFrom(0, re, im, this.reB, this.imB);
+      this.runStages(0, this.stages.length, re, im, this.reB, this.imB);
     }
   }
 
-  private stagesFrom(first: number, re: number[], im: number[], re2: number[], im2: number[]): void {
-    this.runStages(first, this.stages.length, re, im, re2, im2);
-  }
-
-  /** Stages 0 .. end-1 from (re, im); the result is left in (resRe, resIm). */
-  private stagesUpTo(end: number, re: number[], im: number[], re2: number[], im2: number[]): void {
-    this.runStages(0, end, re, im, re2, im2);
-  }
-
+  /** Stages first .. end-1 from (re, im), ping-ponging with (re2, im2); the result is left in (resRe, resIm). */
   private runStages(first: number, end: number, re: number[], im: number[], re2: number[], im2: number[]): void {
     const n = this.n;
     const stages = this.stages;

@@ -95,18 +95,6 @@ function convolveGeneric(
 }
 
 /**
- * Whether a real plan with half length h runs the split-array Stockham engine
- * (no interleave passes around the transform): smooth h, powers of two up to
- * MAX_STOCKHAM_POW2 (above it fft.js's radix-4 is faster: the Stockham
- * passes' four full-length streams fall out of cache).
- * @internal
- */
-export function useSplitEngine(h: number): boolean {
-  if (h < 2 || largestPrimeFactor(h) > MAX_DIRECT_PRIME) return false;
-  return (h & (h - 1)) !== 0 || h <= MAX_STOCKHAM_POW2;
-}
-
-/**
  * Even n = 2N: the real signal is packed as N complex numbers
  * z[t] = x[2t] + i x[2t+1] (which is x itself read as interleaved complex),
  * Z = FFT_N(z), and with W = e^{-2 pi i / n}
@@ -123,7 +111,15 @@ class EvenRealPlan implements RealFftPlan {
   private readonly cos: number[];
   private readonly sin: number[];
   private readonly z: Float64Array;
+  /**
+   * The split-array Stockham engine of length h (no interleave passes around
+   * the transform) when h is smooth, except powers of two above
+   * MAX_STOCKHAM_POW2 (there fft.js's radix-4 is faster: the Stockham passes'
+   * four full-length streams fall out of cache); null otherwise.
+   */
   private readonly split: MixedRadixFft | null;
+  /** h >= 2 with no prime factor above MAX_DIRECT_PRIME: `convolve` runs SplitConvolver. */
+  private readonly smoothHalf: boolean;
   /**
    * fft.js's inverse scales and copies in extra passes; for it the inverse
    * runs as x = conj(FFT(conj(Z) / N)), folding 1/N and the conjugate into
@@ -138,7 +134,8 @@ class EvenRealPlan implements RealFftPlan {
     const h = n >> 1;
     this.half = h;
     this.bins = h + 1;
-    this.split = useSplitEngine(h) ? new MixedRadixFft(h) : null;
+    this.smoothHalf = h >= 2 && largestPrimeFactor(h) <= MAX_DIRECT_PRIME;
+    this.split = this.smoothHalf && ((h & (h - 1)) !== 0 || h <= MAX_STOCKHAM_POW2) ? new MixedRadixFft(h) : null;
     this.engine = this.split ?? fftEngine(h);
     this.viaForward = this.engine instanceof Pow2Fft;
     this.cos = doubleArray(h + 1);
@@ -173,17 +170,15 @@ class EvenRealPlan implements RealFftPlan {
       // X[k]: E = (Zk + conj Zm)/2, O = (Zk - conj Zm)/(2i)
       const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
       const or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
-      let c = cs[k], s = sn[k];
+      const c = cs[k], s = sn[k];
       // W^k O = (c - i s)(or + i oi)
       o[outOffset + 2 * k] = er + c * or + s * oi;
       o[outOffset + 2 * k + 1] = ei + c * oi - s * or;
       if (m !== k) {
-        // X[m]: E' = conj E, O' = (Zm - conj Zk)/(2i) = conj O with sign: O' = (-or', ...)
-        const er2 = er, ei2 = -ei;
-        const or2 = or, oi2 = 0.5 * (ar - br);
-        c = cs[m]; s = sn[m];
-        o[outOffset + 2 * m] = er2 + c * or2 + s * oi2;
-        o[outOffset + 2 * m + 1] = ei2 + c * oi2 - s * or2;
+        // X[m] = conj E + W^m (or - i oi)
+        const c2 = cs[m], s2 = sn[m];
+        o[outOffset + 2 * m] = er + c2 * or - s2 * oi;
+        o[outOffset + 2 * m + 1] = -ei - c2 * oi - s2 * or;
       }
     }
     return o;
@@ -191,8 +186,7 @@ class EvenRealPlan implements RealFftPlan {
 
   convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, correlate = false): void {
     const [rows, na, nb] = convolveRows(this.n, a, b, out);
-    const h = this.half;
-    if (h >= 2 && largestPrimeFactor(h) <= MAX_DIRECT_PRIME) {
+    if (this.smoothHalf) {
       this.convolver ??= new SplitConvolver(this.n, this.cos, this.sin, this.split ?? undefined);
       this.convolver.run(a, na, b, nb, out, rows, correlate);
       return;
@@ -316,6 +310,7 @@ class OddRealPlan implements RealFftPlan {
   private readonly engine: FftEngine;
   private readonly a: Float64Array;
   private readonly b: Float64Array;
+  private scratch: ConvolveScratch | null = null;
 
   constructor(n: number) {
     this.n = n;
@@ -324,8 +319,6 @@ class OddRealPlan implements RealFftPlan {
     this.a = new Float64Array(2 * n);
     this.b = new Float64Array(2 * n);
   }
-
-  private scratch: ConvolveScratch | null = null;
 
   convolve(a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | Float64Array, correlate = false): void {
     const [rows, na, nb] = convolveRows(this.n, a, b, out);

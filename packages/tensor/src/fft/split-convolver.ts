@@ -29,10 +29,15 @@ export class SplitConvolver {
   private readonly cos: number[];
   private readonly sin: number[];
 
+  /**
+   * @param cos cos(2 pi k / n), k = 0..n/2 (the real plan's table).
+   * @param sin sin(2 pi k / n), k = 0..n/2.
+   * @param base an engine of length n/2 whose twiddle tables are shared (ignored for another length).
+   */
   constructor(n: number, cos: number[], sin: number[], base?: MixedRadixFft) {
     const h = n >> 1;
     this.h = h;
-    this.engA = base !== undefined && base.n === h ? new MixedRadixFft(h, base) : new MixedRadixFft(h);
+    this.engA = new MixedRadixFft(h, base);
     this.engB = new MixedRadixFft(h, this.engA);
     this.engC = new MixedRadixFft(h, this.engA);
     this.cos = cos;

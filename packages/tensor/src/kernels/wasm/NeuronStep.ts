@@ -8,6 +8,7 @@ import {
   FLAG_AV, FLAG_BI, FLAG_BV, FLAG_CURRENT, FLAG_CV, FLAG_KV, FLAG_SPIKING, FLAG_SUBTRACT, FLAG_TO_V_RESET, neuronStepSimd,
 } from './neuron-step-simd.js';
 import type { NeuronStepSimd } from './neuron-step-simd.js';
+import { heapOffset, sizeOf } from './wasm-heap.js';
 
 const FLAG_OF: Record<CoefficientName, number> = {
   aV: FLAG_AV, bV: FLAG_BV, cV: FLAG_CV, kV: FLAG_KV, aI: FLAG_CURRENT, bI: FLAG_BI, threshold: FLAG_SPIKING, vReset: FLAG_TO_V_RESET,
@@ -59,10 +60,6 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-function offset(backend: BackendWasm, t: TensorInfo): number {
-  return (backend.dataIdMap.get(t.dataId) as unknown as { memoryOffset: number }).memoryOffset;
-}
-
 function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronStep, outs: TensorInfo[], block: number): void {
   // Coefficients smaller than the block (size 1, or c.block when the block is a
   // multiple of it) are tiled over one block in scratch heap memory.
@@ -71,8 +68,8 @@ function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronSte
   for (const k of COEFFICIENTS) {
     const t = c.coef[k];
     if (t === null) continue;
-    if (t.shape.reduce((a, b) => a * b, 1) === block) ptr[k] = offset(backend, t);
-    else { const info = backend.makeOutput([block], 'float32'); scratch.push({ info, from: t }); ptr[k] = offset(backend, info); }
+    if (sizeOf(t.shape) === block) ptr[k] = heapOffset(backend, t);
+    else { const info = backend.makeOutput([block], 'float32'); scratch.push({ info, from: t }); ptr[k] = heapOffset(backend, info); }
   }
   try {
     for (const s of scratch) {
@@ -82,11 +79,11 @@ function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronSte
       else for (let o = 0; o < block; o += from.length) to.set(from, o);
     }
     let k = 0;
-    const z = c.spiking ? offset(backend, outs[k++]) : 0;
-    const vOut = offset(backend, outs[k++]);
-    const iOut = c.current ? offset(backend, outs[k++]) : 0;
+    const z = c.spiking ? heapOffset(backend, outs[k++]) : 0;
+    const vOut = heapOffset(backend, outs[k++]);
+    const iOut = c.current ? heapOffset(backend, outs[k++]) : 0;
     simd(
-      offset(backend, c.x), offset(backend, c.v), c.i === null ? 0 : offset(backend, c.i), z, vOut, iOut,
+      heapOffset(backend, c.x), heapOffset(backend, c.v), c.i === null ? 0 : heapOffset(backend, c.i), z, vOut, iOut,
       ptr.aV, ptr.bV, ptr.cV, ptr.kV, ptr.aI, ptr.bI, ptr.threshold, ptr.vReset,
       c.size * 4, block * 4,
     );

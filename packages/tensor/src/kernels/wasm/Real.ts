@@ -1,16 +1,10 @@
 import { Real } from '@tensorflow/tfjs-core';
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { f32View, type WasmBackend } from './wasm-heap.js';
+import type { KernelConfig } from '@tensorflow/tfjs-core';
+import { complexToFloat32Wasm } from './complex-unary.js';
 
 /** real(x) on wasm: the float32 real parts of an interleaved complex64 tensor. */
-export const realWasm: KernelFunc = ({ inputs, backend }) => {
-  const b = backend as WasmBackend;
-  const { input } = inputs as { input: TensorInfo };
-  const out = b.makeOutput(input.shape.slice(), 'float32');
-  const x = f32View(b, input);
-  const o = f32View(b, out);
-  for (let i = 0; i < o.length; i++) o[i] = x[2 * i];
-  return out;
-};
+export const realWasm = complexToFloat32Wasm('input', (xv, ov) => {
+  for (let i = 0; i < ov.length; i++) ov[i] = xv[2 * i];
+});
 
 export const realWasmConfig: KernelConfig = { kernelName: Real, backendName: 'wasm', kernelFunc: realWasm };

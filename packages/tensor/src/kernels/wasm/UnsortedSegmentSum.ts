@@ -1,6 +1,6 @@
 import { UnsortedSegmentSum } from '@tensorflow/tfjs-core';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { realView, sizeOf, type WasmBackend } from './wasm-heap.js';
+import { sizeOf, type WasmBackend } from './wasm-heap.js';
 
 /**
  * unsortedSegmentSum on wasm (missing in tfjs-backend-wasm 4.22; tf.gather's
@@ -17,8 +17,8 @@ export const unsortedSegmentSumWasm: KernelFunc = ({ inputs, backend, attrs }) =
   const m = sizeOf(segmentIds.shape);
   const acc = new Float64Array(numSegments * innerSize);
   const out = b.makeOutput([numSegments, ...inner], x.dtype);
-  const xv = realView(b, x);
-  const ids = realView(b, segmentIds);
+  const xv = b.typedArrayFromHeap(x);
+  const ids = b.typedArrayFromHeap(segmentIds);
   for (let k = 0; k < m; k++) {
     const s = ids[k];
     if (s < 0 || s >= numSegments) continue;
@@ -26,7 +26,7 @@ export const unsortedSegmentSumWasm: KernelFunc = ({ inputs, backend, attrs }) =
     const dst = s * innerSize;
     for (let i = 0; i < innerSize; i++) acc[dst + i] += xv[src + i];
   }
-  realView(b, out).set(acc);
+  b.typedArrayFromHeap(out).set(acc);
   return out;
 };
 

@@ -1,6 +1,6 @@
 import { backend_util } from '@tensorflow/tfjs-core';
-import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { f32View, realView, sizeOf, type WasmBackend } from './wasm-heap.js';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { f32View, sizeOf, type WasmBackend } from './wasm-heap.js';
 
 /** (ar, ai, br, bi) -> writes re, im into out[0], out[1]. */
 export type ComplexOp = (ar: number, ai: number, br: number, bi: number, out: Float64Array) => void;
@@ -22,17 +22,16 @@ const tmp = new Float64Array(2);
 /**
  * Elementwise complex binary op with numpy broadcasting on wasm; either input
  * may be complex64 (interleaved) or real (imaginary part 0). Output complex64.
- * @internal
  */
-export function complexBinaryWasm(backend: WasmBackend, a: TensorInfo, b: TensorInfo, op: ComplexOp): TensorInfo {
+function complexBinaryWasm(backend: WasmBackend, a: TensorInfo, b: TensorInfo, op: ComplexOp): TensorInfo {
   const outShape = backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
   const out = backend.makeOutput(outShape, 'complex64');
   const size = sizeOf(outShape);
   if (size === 0) return out;
   const aC = a.dtype === 'complex64';
   const bC = b.dtype === 'complex64';
-  const av = aC ? f32View(backend, a) : realView(backend, a);
-  const bv = bC ? f32View(backend, b) : realView(backend, b);
+  const av = aC ? f32View(backend, a) : backend.typedArrayFromHeap(a);
+  const bv = bC ? f32View(backend, b) : backend.typedArrayFromHeap(b);
   const o = f32View(backend, out);
   const rank = outShape.length;
   const sa = alignedStrides(a.shape, outShape);
@@ -63,11 +62,10 @@ export function complexBinaryWasm(backend: WasmBackend, a: TensorInfo, b: Tensor
 }
 
 /** Wrap a binary wasm kernel so complex64 inputs take the complex path. @internal */
-export function withComplexBinary(op: ComplexOp) {
-  return (original: import('@tensorflow/tfjs-core').KernelFunc): import('@tensorflow/tfjs-core').KernelFunc =>
-    (args) => {
-      const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
-      if (a.dtype !== 'complex64' && b.dtype !== 'complex64') return original(args);
-      return complexBinaryWasm(args.backend as WasmBackend, a, b, op);
-    };
+export function withComplexBinary(op: ComplexOp): (original: KernelFunc) => KernelFunc {
+  return (original) => (args) => {
+    const { a, b } = args.inputs as { a: TensorInfo; b: TensorInfo };
+    if (a.dtype !== 'complex64' && b.dtype !== 'complex64') return original(args);
+    return complexBinaryWasm(args.backend as WasmBackend, a, b, op);
+  };
 }

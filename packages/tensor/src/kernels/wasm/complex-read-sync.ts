@@ -1,5 +1,5 @@
 import { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { heapU8 } from './wasm-heap.js';
+import { heapU8, sizeOf } from './wasm-heap.js';
 
 let installed = false;
 
@@ -20,10 +20,8 @@ export function installComplexReadSync(): void {
   proto.readSync = function readSync(this: BackendWasm, dataId: object, start?: number, end?: number): unknown {
     const data = this.dataIdMap.get(dataId) as unknown as { dtype: string; memoryOffset: number; shape: number[] } | undefined;
     if (data == null || data.dtype !== 'complex64') return original.call(this, dataId, start, end);
-    let size = 1;
-    for (const d of data.shape) size *= d;
     const s = start ?? 0;
-    const e = end ?? size;
+    const e = end ?? sizeOf(data.shape);
     const bytes = heapU8(this).slice(data.memoryOffset + s * 8, data.memoryOffset + e * 8);
     return new Float32Array(bytes.buffer);
   };

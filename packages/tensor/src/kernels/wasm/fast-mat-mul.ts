@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { overrideWasmKernel } from './override-wasm-kernel.js';
+import { sizeOf } from './wasm-heap.js';
 
 /*
  * Matrix products on wasm: tfjs-backend-wasm 4.22 sends BatchMatMul and
@@ -36,8 +37,6 @@ const FAST_PATH_MIN_MACS = 4096;
 /** Fewest rows of a for which transposing and repacking b beats the stock scalar loop (measured: ~16). */
 const MIN_ROWS_TO_REPACK = 16;
 
-const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
-
 /** Wrap the wasm kernel `kernelName` (BatchMatMul or _FusedMatMul) so that every float32 product reaches XNNPACK. */
 export function fastWasmMatMul(kernelName: string): void {
   if (tf.getKernel(kernelName, 'wasm') == null) return;
@@ -70,7 +69,8 @@ export function fastWasmMatMul(kernelName: string): void {
       // XNNPACK packs b on every call unless b is the very tensor it saw last time. When b is a
       // temporary (transposed, or one batch entry) packing costs about as much as the scalar
       // product of a few rows, so few-row BatchMatMuls (matrix-vector work) stay on the stock path.
-      const folds = batchB === 1 && batchA === sizeOf(tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB));
+      // A single b (batchB = 1) folds the batch of a into rows: the output batch is then a's.
+      const folds = batchB === 1;
       const rows = folds ? batchA * m : m;
       if (kernelName === tf.BatchMatMul && (transposeB || !folds) && rows < MIN_ROWS_TO_REPACK) return stock(args);
       const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
@@ -94,7 +94,7 @@ export function fastWasmMatMul(kernelName: string): void {
         const b2 = transposeB ? swapLast(b) : b; // [...outerB, k, n]
         const plain = { ...attrs, transposeA: false, transposeB: false };
         const outShape = [...outOuter, m, n];
-        if (batchB === 1 && batchA === batch) {
+        if (folds) {
           // One weight matrix: fold the batch of a into rows, a single XNNPACK product.
           const out = stock({
             inputs: { ...inputs, a: { ...a2, shape: [1, batchA * m, k] }, b: { ...b2, shape: [1, k, n] } },

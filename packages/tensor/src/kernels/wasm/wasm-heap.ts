@@ -12,7 +12,7 @@
  * so data moved between backends keeps its meaning.
  * @internal
  */
-import type { TensorInfo, DataType } from '@tensorflow/tfjs-core';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 export type WasmBackend = BackendWasm;
@@ -29,34 +29,21 @@ export function sizeOf(shape: readonly number[]): number {
   return s;
 }
 
+/** Byte offset of a tensor's values in the wasm heap. */
+export function heapOffset(backend: WasmBackend, info: TensorInfo): number {
+  return (backend.dataIdMap.get(info.dataId) as unknown as { memoryOffset: number }).memoryOffset;
+}
+
 /**
  * A Float32Array view of a float32 or complex64 tensor's heap memory
  * (complex64: 2 * size interleaved floats). Take views only after every
- * `makeOutput` of the kernel: a heap growth detaches older views.
+ * `makeOutput` of the kernel: a heap growth detaches older views. Real
+ * tensors of any dtype: `backend.typedArrayFromHeap(info)`.
  */
 export function f32View(backend: WasmBackend, info: TensorInfo): Float32Array {
-  const { memoryOffset } = backend.dataIdMap.get(info.dataId) as unknown as { memoryOffset: number };
-  const n = sizeOf(info.shape) * (info.dtype === 'complex64' ? 2 : 1);
   if (info.dtype !== 'complex64' && info.dtype !== 'float32') {
     throw new Error(`f32View: expected float32 or complex64, got ${info.dtype}`);
   }
-  return new Float32Array(heapU8(backend).buffer, memoryOffset, n);
-}
-
-/** A typed view of a real (float32 / int32 / bool) tensor's heap memory. */
-export function realView(backend: WasmBackend, info: TensorInfo): Float32Array | Int32Array | Uint8Array {
-  const { memoryOffset } = backend.dataIdMap.get(info.dataId) as unknown as { memoryOffset: number };
-  const n = sizeOf(info.shape);
-  const buf = heapU8(backend).buffer;
-  switch (info.dtype) {
-    case 'float32': return new Float32Array(buf, memoryOffset, n);
-    case 'int32': return new Int32Array(buf, memoryOffset, n);
-    case 'bool': return new Uint8Array(buf, memoryOffset, n);
-    default: throw new Error(`realView: unsupported dtype ${info.dtype}`);
-  }
-}
-
-/** Allocate an output tensor on the wasm heap. */
-export function makeOutput(backend: WasmBackend, shape: number[], dtype: DataType): TensorInfo {
-  return backend.makeOutput(shape, dtype);
+  const n = sizeOf(info.shape) * (info.dtype === 'complex64' ? 2 : 1);
+  return new Float32Array(heapU8(backend).buffer, heapOffset(backend, info), n);
 }
