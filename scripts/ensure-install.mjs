@@ -2,6 +2,7 @@
 // so `npm start` and `npm test` each work by themselves.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 
 export function ensureInstall() {
   if (existsSync('node_modules/.package-lock.json') && existsSync('node_modules/@tensorflow/tfjs-core')) return;
@@ -15,4 +16,4 @@ export function run(cmd, args, opts = {}) {
   return r.status ?? 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureInstall();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureInstall();

@@ -416,8 +416,7 @@ export class Brain {
   }
 
   private projectInto(T: Area, stims: number[], srcs: number[]): Int32Array {
-    const rng = this.rng, p = this.p, k = T.k;
-    const w0 = T.w;
+    const k = T.k, w0 = T.w;
     // 1. exact inputs of the known neurons
     if (this.inputs.length < w0 + k) this.inputs = new Float64Array(Math.max(2 * this.inputs.length, w0 + k));
     const inputs = this.inputs;
@@ -436,7 +435,6 @@ export class Brain {
     }
 
     let newWinners: Int32Array;
-    let firstInputs: Float64Array | null = null;
     let numNew = 0;
     let totalK = 0;
     for (const s of stims) totalK += this.stimuli[s].size;
@@ -446,36 +444,13 @@ export class Brain {
       newWinners = T.winners.slice();
     } else {
       // 2. candidates: the best inputs among the n - w never-fired neurons
-      let nc = 0;
-      if (!T.explicit) {
-        const effN = T.n - w0;
-        if (effN > 0) {
-          let needed = true;
-          if (w0 >= k) {
-            // if the k-th best known input already reaches K, no candidate can win (ties go to known neurons)
-            const kth = kthLargest(inputs, w0, k, this.scratchFor(w0));
-            if (kth >= totalK) needed = false;
-          }
-          if (needed) {
-            if (effN <= 2 * k) {
-              nc = effN;
-              for (let i = 0; i < nc; i++) inputs[w0 + i] = rng.binomial(totalK, p);
-            } else {
-              nc = k;
-              if (this.tail.length < k) this.tail = new Float64Array(k);
-              if (this.sampler === 'exact') sampleTailExact(rng, totalK, p, effN, k, this.tail);
-              else sampleTailReference(rng, totalK, p, effN, k, this.tail);
-              for (let i = 0; i < k; i++) inputs[w0 + i] = this.tail[i];
-            }
-          }
-        }
-      }
+      const nc = T.explicit ? 0 : this.sampleCandidates(T, totalK);
       // 3. k-cap over known + candidates (ties: lower index, i.e. known first)
       const total = w0 + nc;
       const kk = Math.min(k, total);
       const top = kCapIndices(inputs, total, kk, this.scratchFor(total));
       newWinners = new Int32Array(kk);
-      firstInputs = new Float64Array(kk);
+      const firstInputs = new Float64Array(kk);
       for (let i = 0; i < kk; i++) {
         const idx = top[i];
         if (idx >= w0) { firstInputs[numNew] = inputs[idx]; newWinners[i] = w0 + numNew; numNew++; }
@@ -489,33 +464,64 @@ export class Brain {
     T.numNewWinners = numNew;
 
     // 5. Hebbian plasticity into the new winners
-    if (this.plasticity) {
-      const cap = this.maxWeight;
-      for (const s of stims) {
-        const beta = T.betaFromStim[s];
-        if (beta === 0) continue;
-        const d = T.stimWeights[s].data, f = 1 + beta;
-        for (const i of newWinners) { const v = d[i] * f; d[i] = v > cap ? cap : v; }
-      }
-      if (this.mask.length < T.w) this.mask = new Uint8Array(Math.max(2 * this.mask.length, T.w));
-      const mask = this.mask;
-      for (const i of newWinners) mask[i] = 1;
-      for (const si of srcs) {
-        const beta = T.betaFromArea[si];
-        if (beta === 0) continue;
-        const f = 1 + beta;
-        const store = this.conn[si][T.index];
-        const { start, len } = store;
-        const cols = store.cols, wts = store.weights;
-        for (const s of this.areas[si].winners) {
-          for (let e = start[s], end = e + len[s]; e < end; e++) {
-            if (mask[cols[e]]) { const v = wts[e] * f; wts[e] = v > cap ? cap : v; }
-          }
+    if (this.plasticity) this.strengthen(T, stims, srcs, newWinners);
+    return newWinners;
+  }
+
+  /**
+   * Step 2 of a round of lazy area T: writes the inputs of the never-fired
+   * candidates into inputs[w, w + nc) and returns nc. Nothing (nc = 0) when
+   * every neuron is known or when the k-th best known input already reaches K
+   * (no candidate can win: ties go to known neurons); all n - w candidates
+   * when n - w <= 2k; else the k best of the n - w Binomial(K, p) inputs from
+   * the tail sampler.
+   */
+  private sampleCandidates(T: Area, totalK: number): number {
+    const rng = this.rng, p = this.p, k = T.k, w0 = T.w, inputs = this.inputs;
+    const effN = T.n - w0;
+    if (effN <= 0) return 0;
+    if (w0 >= k && kthLargest(inputs, w0, k, this.scratchFor(w0)) >= totalK) return 0;
+    if (effN <= 2 * k) {
+      for (let i = 0; i < effN; i++) inputs[w0 + i] = rng.binomial(totalK, p);
+      return effN;
+    }
+    if (this.tail.length < k) this.tail = new Float64Array(k);
+    if (this.sampler === 'exact') sampleTailExact(rng, totalK, p, effN, k, this.tail);
+    else sampleTailReference(rng, totalK, p, effN, k, this.tail);
+    for (let i = 0; i < k; i++) inputs[w0 + i] = this.tail[i];
+    return k;
+  }
+
+  /**
+   * Step 5: Hebbian plasticity. Every synapse from a firing stimulus neuron or
+   * source winner into one of T's `winners` is multiplied by 1 + β (β of that
+   * source into T), capped at maxWeight.
+   */
+  private strengthen(T: Area, stims: number[], srcs: number[], winners: Int32Array): void {
+    const cap = this.maxWeight;
+    for (const s of stims) {
+      const beta = T.betaFromStim[s];
+      if (beta === 0) continue;
+      const d = T.stimWeights[s].data, f = 1 + beta;
+      for (const i of winners) { const v = d[i] * f; d[i] = v > cap ? cap : v; }
+    }
+    if (this.mask.length < T.w) this.mask = new Uint8Array(Math.max(2 * this.mask.length, T.w));
+    const mask = this.mask;
+    for (const i of winners) mask[i] = 1;
+    for (const si of srcs) {
+      const beta = T.betaFromArea[si];
+      if (beta === 0) continue;
+      const f = 1 + beta;
+      const store = this.conn[si][T.index];
+      const { start, len } = store;
+      const cols = store.cols, wts = store.weights;
+      for (const s of this.areas[si].winners) {
+        for (let e = start[s], end = e + len[s]; e < end; e++) {
+          if (mask[cols[e]]) { const v = wts[e] * f; wts[e] = v > cap ? cap : v; }
         }
       }
-      for (const i of newWinners) mask[i] = 0;
     }
-    return newWinners;
+    for (const i of winners) mask[i] = 0;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { outArray, rowsOf, unaryDim } from './check.js';
+import { unaryShape } from './check.js';
 
 /** Options of the row-wise unary HRR operations. */
 export interface UnaryOptions {
@@ -14,9 +14,7 @@ export interface UnaryOptions {
  * for unitary a. Row-wise on [batch, D].
  */
 export function approxInverse(a: ArrayLike<number>, opts: UnaryOptions = {}): Float32Array {
-  const dim = unaryDim('approxInverse', a, opts.dim);
-  const n = rowsOf('approxInverse', a, dim, 'a');
-  const out = outArray('approxInverse', n * dim, opts.out);
+  const { dim, rows: n, out } = unaryShape('approxInverse', a, opts);
   if ((out as ArrayLike<number>) === a) a = Float32Array.from(a);
   for (let r = 0, o = 0; r < n; r++, o += dim) {
     out[o] = a[o];

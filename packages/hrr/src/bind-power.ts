@@ -1,4 +1,4 @@
-import { checkFinite, outArray, rowsOf, unaryDim } from './check.js';
+import { checkFinite, unaryShape } from './check.js';
 import { HrrError } from './hrr-error.js';
 import type { UnaryOptions } from './approx-inverse.js';
 import { unarySpectral } from './spectral.js';
@@ -15,10 +15,8 @@ import { unarySpectral } from './spectral.js';
  * refused (HrrError). Row-wise on [batch, D].
  */
 export function bindPower(a: ArrayLike<number>, p: number, opts: UnaryOptions = {}): Float32Array {
-  const dim = unaryDim('bindPower', a, opts.dim);
-  const n = rowsOf('bindPower', a, dim, 'a');
+  const { dim, rows: n, out } = unaryShape('bindPower', a, opts);
   checkFinite('bindPower', p, 'p');
-  const out = outArray('bindPower', n * dim, opts.out);
   return unarySpectral(a, n, dim, out, (A, C, bins, row) => {
     for (let k = 0, j = 0; k < bins; k++, j += 2) {
       const re = A[j], im = A[j + 1];

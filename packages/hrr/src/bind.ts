@@ -1,4 +1,4 @@
-import { binaryDim, broadcastRows, outArray, rowsOf } from './check.js';
+import { binaryShape } from './check.js';
 import { realFftPlan } from '@neurite/tensor';
 
 /** Options of the row-wise binary HRR operations. */
@@ -23,11 +23,7 @@ export interface BinaryOptions {
  * @throws HrrError when lengths are not multiples of D or batches do not match.
  */
 export function bind(a: ArrayLike<number>, b: ArrayLike<number>, opts: BinaryOptions = {}): Float32Array {
-  const dim = binaryDim('bind', a, b, opts.dim);
-  const na = rowsOf('bind', a, dim, 'a');
-  const nb = rowsOf('bind', b, dim, 'b');
-  const n = broadcastRows('bind', na, nb);
-  const out = outArray('bind', n * dim, opts.out);
+  const { dim, out } = binaryShape('bind', a, b, opts);
   realFftPlan(dim).convolve(a, b, out);
   return out;
 }

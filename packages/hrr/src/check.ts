@@ -58,3 +58,20 @@ export function unaryDim(fn: string, a: ArrayLike<number>, dim?: number): number
   if (a == null || !(a.length >= 1)) throw new HrrError('a', `${fn}: a must be a non-empty vector`);
   return a.length;
 }
+
+/**
+ * @internal Shape of a row-wise binary op with single-row broadcasting: the dimension (explicit or
+ * the shorter operand's length), the output row count, and the output array (`out` checked, or new).
+ */
+export function binaryShape(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, opts: { dim?: number; out?: Float32Array }, an = 'a', bn = 'b'): { dim: number; rows: number; out: Float32Array } {
+  const dim = binaryDim(fn, a, b, opts.dim);
+  const rows = broadcastRows(fn, rowsOf(fn, a, dim, an), rowsOf(fn, b, dim, bn), an, bn);
+  return { dim, rows, out: outArray(fn, rows * dim, opts.out) };
+}
+
+/** @internal Shape of a row-wise unary op on [rows, dim] (dim explicit or a.length) and its output array. */
+export function unaryShape(fn: string, a: ArrayLike<number>, opts: { dim?: number; out?: Float32Array }): { dim: number; rows: number; out: Float32Array } {
+  const dim = unaryDim(fn, a, opts.dim);
+  const rows = rowsOf(fn, a, dim, 'a');
+  return { dim, rows, out: outArray(fn, rows * dim, opts.out) };
+}

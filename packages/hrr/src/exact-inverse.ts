@@ -1,4 +1,4 @@
-import { checkFinite, outArray, rowsOf, unaryDim } from './check.js';
+import { checkFinite, unaryShape } from './check.js';
 import { HrrError } from './hrr-error.js';
 import type { UnaryOptions } from './approx-inverse.js';
 import { binWeight, unarySpectral } from './spectral.js';
@@ -24,9 +24,7 @@ export interface ExactInverseOptions extends UnaryOptions {
  * (Tikhonov, `eps`). Row-wise on [batch, D].
  */
 export function exactInverse(a: ArrayLike<number>, opts: ExactInverseOptions = {}): Float32Array {
-  const dim = unaryDim('exactInverse', a, opts.dim);
-  const n = rowsOf('exactInverse', a, dim, 'a');
-  const out = outArray('exactInverse', n * dim, opts.out);
+  const { dim, rows: n, out } = unaryShape('exactInverse', a, opts);
   const eps = checkFinite('exactInverse', opts.eps ?? 0, 'eps');
   const minRatio = checkFinite('exactInverse', opts.minRatio ?? 1e-3, 'minRatio');
   if (eps < 0) throw new HrrError('eps', `exactInverse: eps must be >= 0, got ${eps}`);

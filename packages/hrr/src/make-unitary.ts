@@ -1,4 +1,4 @@
-import { outArray, rowsOf, unaryDim } from './check.js';
+import { unaryShape } from './check.js';
 import type { UnaryOptions } from './approx-inverse.js';
 import { unarySpectral } from './spectral.js';
 
@@ -8,9 +8,7 @@ import { unarySpectral } from './spectral.js';
  * preserves norms and is exactly undone by `unbind`. Row-wise on [batch, D].
  */
 export function makeUnitary(a: ArrayLike<number>, opts: UnaryOptions = {}): Float32Array {
-  const dim = unaryDim('makeUnitary', a, opts.dim);
-  const n = rowsOf('makeUnitary', a, dim, 'a');
-  const out = outArray('makeUnitary', n * dim, opts.out);
+  const { dim, rows: n, out } = unaryShape('makeUnitary', a, opts);
   return unarySpectral(a, n, dim, out, (A, C, bins) => {
     for (let k = 0, j = 0; k < bins; k++, j += 2) {
       const re = A[j], im = A[j + 1];

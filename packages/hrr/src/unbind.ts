@@ -1,4 +1,4 @@
-import { binaryDim, broadcastRows, outArray, rowsOf } from './check.js';
+import { binaryShape } from './check.js';
 import type { BinaryOptions } from './bind.js';
 import { realFftPlan } from '@neurite/tensor';
 
@@ -11,11 +11,7 @@ import { realFftPlan } from '@neurite/tensor';
  * `c` (the trace) and `a` (the key) are length D or [batch, D] with broadcasting.
  */
 export function unbind(c: ArrayLike<number>, a: ArrayLike<number>, opts: BinaryOptions = {}): Float32Array {
-  const dim = binaryDim('unbind', c, a, opts.dim);
-  const nc = rowsOf('unbind', c, dim, 'c');
-  const na = rowsOf('unbind', a, dim, 'a');
-  const n = broadcastRows('unbind', nc, na, 'c', 'a');
-  const out = outArray('unbind', n * dim, opts.out);
+  const { dim, out } = binaryShape('unbind', c, a, opts, 'c', 'a');
   realFftPlan(dim).convolve(a, c, out, true);
   return out;
 }

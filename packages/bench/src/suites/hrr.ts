@@ -47,14 +47,12 @@ export const hrrSuite: Suite = {
       const us = await ctx.measure(() => bind(A, B, { dim: D, out }), { inner: Math.max(1, 100 / n) });
       push({ case: 'bind batch', params: { D, batch: n, path: 'cpu' }, value: us, goal: n === 100 ? '≤ 2000 us' : 'linear in batch', note: `${(us / n).toFixed(2)} us/row` }, `batch_bind_${n}x1024`);
       // the tensor path, as Vsa.bind runs it above its threshold: upload, tf.spectral, download
-      const ta = tf.tensor2d(A, [n, D]) as Tensor2D, tb = tf.tensor2d(B, [n, D]) as Tensor2D;
       const ust = await ctx.measure(() => {
         const x = tf.tensor2d(A, [n, D]) as Tensor2D, y = tf.tensor2d(B, [n, D]) as Tensor2D;
         const z = bindTensor(x, y);
         z.dataSync();
         tf.dispose([x, y, z]);
       }, { inner: Math.max(1, 10 / n) });
-      tf.dispose([ta, tb]);
       push({ case: 'bind batch tensor', params: { D, batch: n, path: 'tensor' }, value: ust, note: `${(ust / n).toFixed(2)} us/row; ${(ust / us).toFixed(2)}x the CPU path` });
     }
 

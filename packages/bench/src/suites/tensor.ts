@@ -8,25 +8,9 @@
  * - rfft + irfft, batch 1, n = 1024 and 10000 (us) against numpy;
  * - randomCSR 1e5 x 1e5, p = 0.01 (s, and bytes of the arrays per nnz);
  * - 1e7 standard normals (s) against numpy.
- * A case whose API has not landed in @neurite/tensor yields a row with a
- * "not available" note (value NaN) instead of failing the run.
  */
-import * as T from '@neurite/tensor';
-import type { BackendName } from '@neurite/tensor';
+import { tf, setBackend, createRng, gatherRowsSum, randomCSR, realFftPlan, topK, type BackendName, type CSR, type Tensor } from '@neurite/tensor';
 import type { BenchResult, Suite, SuiteContext } from '../suite.js';
-
-const { tf } = T;
-type Api = typeof T;
-
-/** The export `name` of @neurite/tensor when it is a function, else undefined. */
-function api<K extends keyof Api>(name: K): Api[K] | undefined {
-  const f = (T as unknown as Record<string, unknown>)[name as string];
-  return typeof f === 'function' ? (f as Api[K]) : undefined;
-}
-
-function notAvailable(c: string, params: Record<string, unknown>, backend: string, unit: string, goal: string, what: string): BenchResult {
-  return { case: c, params, backend, metric: 'time', unit, value: Number.NaN, goal, note: `not available: ${what} is not exported by @neurite/tensor yet` };
-}
 
 interface NumpyTimes { numpy: string; rfft_irfft_us: Record<string, number>; normals_s: number }
 
@@ -36,7 +20,7 @@ async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const gflops: Partial<Record<BackendName, number>> = {};
   const gflopsT: Partial<Record<BackendName, number>> = {};
   for (const backend of ['wasm', 'cpu'] as const) {
-    await T.setBackend(backend);
+    await setBackend(backend);
     ctx.progress(`matmul ${n}x${n} on ${backend}`);
     const a = tf.randomUniform([n, n], -1, 1, 'float32', 1);
     const b = tf.randomUniform([n, n], -1, 1, 'float32', 2);
@@ -51,7 +35,7 @@ async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
     a.dispose();
     b.dispose();
   }
-  await T.setBackend(ctx.backend);
+  await setBackend(ctx.backend);
   const params = { n, dtype: 'float32' };
   return [
     {
@@ -73,16 +57,6 @@ async function gatherRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const k = 70;
   const p = 0.1; // 2000 x 5000 x 0.1 = 1e6 nnz expected
   const goal = '≥ 3e8 elements/s';
-  const createRng = api('createRng');
-  const gatherRowsSum = api('gatherRowsSum');
-  const randomCSR = api('randomCSR');
-  if (!createRng || !gatherRowsSum || !randomCSR) {
-    const what = !createRng ? 'createRng' : !gatherRowsSum ? 'gatherRowsSum' : 'randomCSR';
-    return [
-      notAvailable('gatherRowsSum dense', { rows: k, nRows, nCols }, 'js', 'elements/s', goal, what),
-      notAvailable('gatherRowsSum CSR', { rows: k, nRows, nCols, nnz: 1e6 }, 'js', 'elements/s', goal, what),
-    ];
-  }
   const rng = createRng(2);
   const rows = rng.sampleWithoutReplacement(nRows, k);
   const rowsT = tf.tensor1d(rows, 'int32');
@@ -90,7 +64,7 @@ async function gatherRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
 
   // tf.gather + tf.sum over the same dense matrix, read back like our Float32Array result.
-  const tfGatherSum = async (m: T.Tensor, elements: number) => {
+  const tfGatherSum = async (m: Tensor, elements: number) => {
     const us = await ctx.measure(async () => {
       const s = tf.tidy(() => tf.sum(tf.gather(m, rowsT), 0));
       await s.data();
@@ -140,9 +114,6 @@ async function topKRow(ctx: SuiteContext): Promise<BenchResult> {
   const n = 1_000_000;
   const k = 1000;
   const params = { n, k };
-  const topK = api('topK');
-  const createRng = api('createRng');
-  if (!topK || !createRng) return notAvailable('topK', params, 'js', 'ms', '≤ 5 ms', !topK ? 'topK' : 'createRng');
   ctx.progress(`topK n=${n} k=${k}`);
   const values = createRng(3).normalArray(new Float32Array(n)) as Float32Array;
   const us = await ctx.measure(() => topK(values, k));
@@ -161,47 +132,34 @@ async function topKRow(ctx: SuiteContext): Promise<BenchResult> {
   };
 }
 
-function fftRows(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
-  return (async () => {
-    const rows: BenchResult[] = [];
-    const realFftPlan = api('realFftPlan');
-    for (const [n, goal] of [[1024, '≤ 20 us'], [10000, '≤ 350 us']] as const) {
-      const params = { n, batch: 1 };
-      if (!realFftPlan) { rows.push(notAvailable('rfft+irfft', params, 'js', 'us', goal, 'realFftPlan')); continue; }
-      ctx.progress(`rfft+irfft n=${n}`);
-      const plan = realFftPlan(n);
-      const x = new Float64Array(n);
-      for (let i = 0; i < n; i++) x[i] = Math.sin(0.37 * i) + 0.5 * Math.cos(1.3 * i * i / n);
-      const spec = new Float64Array(2 * plan.bins);
-      const y = new Float64Array(n);
-      const us = await ctx.measure(() => { plan.forward(x, spec); plan.inverse(spec, y); }, { inner: n <= 1024 ? 200 : 20 });
-      const ref = numpy?.rfft_irfft_us[String(n)];
-      rows.push({
-        case: 'rfft+irfft', params, backend: 'js', metric: 'time', unit: 'us', value: us, goal,
-        ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / ref } : {}),
-      });
-    }
-    return rows;
-  })();
+async function fftRows(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
+  for (const [n, goal] of [[1024, '≤ 20 us'], [10000, '≤ 350 us']] as const) {
+    const params = { n, batch: 1 };
+    ctx.progress(`rfft+irfft n=${n}`);
+    const plan = realFftPlan(n);
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) x[i] = Math.sin(0.37 * i) + 0.5 * Math.cos(1.3 * i * i / n);
+    const spec = new Float64Array(2 * plan.bins);
+    const y = new Float64Array(n);
+    const us = await ctx.measure(() => { plan.forward(x, spec); plan.inverse(spec, y); }, { inner: n <= 1024 ? 200 : 20 });
+    const ref = numpy?.rfft_irfft_us[String(n)];
+    rows.push({
+      case: 'rfft+irfft', params, backend: 'js', metric: 'time', unit: 'us', value: us, goal,
+      ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / ref } : {}),
+    });
+  }
+  return rows;
 }
 
 async function randomCsrRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const n = ctx.quick ? 20_000 : 100_000;
   const p = 0.01;
   const params: Record<string, unknown> = { nRows: n, nCols: n, p, ...(ctx.quick ? { quick: 'reduced from 1e5 x 1e5' } : {}) };
-  const randomCSR = api('randomCSR');
-  const createRng = api('createRng');
-  if (!randomCSR || !createRng) {
-    const what = !randomCSR ? 'randomCSR' : 'createRng';
-    return [
-      notAvailable('randomCSR', params, 'js', 's', '≤ 1.5 s', what),
-      notAvailable('randomCSR memory', params, 'js', 'bytes/nnz', '≈ 8 bytes/nnz', what),
-    ];
-  }
   ctx.progress(`randomCSR ${n}x${n} p=${p} (E[nnz] = ${(n * n * p).toExponential(1)})`);
   let seed = 10;
-  let last: T.CSR | undefined;
-  const us = await ctx.measure(() => { last = undefined; last = randomCSR(n, n, p, createRng(seed++)); }, { warmup: ctx.quick ? 1 : 1, repeats: ctx.quick ? 3 : 3 });
+  let last: CSR | undefined;
+  const us = await ctx.measure(() => { last = undefined; last = randomCSR(n, n, p, createRng(seed++)); }, { warmup: 1, repeats: 3 });
   const csr = last!;
   const nnz = csr.indptr[csr.nRows];
   // Memory actually held: the whole buffers behind the arrays (a view over a larger buffer counts in full).
@@ -219,8 +177,6 @@ async function randomCsrRows(ctx: SuiteContext): Promise<BenchResult[]> {
 async function normalsRow(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promise<BenchResult> {
   const count = 10_000_000;
   const params = { count, dtype: 'float64' };
-  const createRng = api('createRng');
-  if (!createRng) return notAvailable('normals', params, 'js', 's', '≤ 0.2 s', 'createRng');
   ctx.progress(`${count} standard normals`);
   const rng = createRng(4);
   const out = new Float64Array(count);
