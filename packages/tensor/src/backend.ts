@@ -26,13 +26,6 @@ function autoOrder(): BackendName[] {
   return isNode ? ['wasm', 'cpu'] : ['webgpu', 'webgl', 'wasm', 'cpu'];
 }
 
-/** Hooks run once per backend after it is set, so kernels registered lazily see it. */
-const onBackendHooks: Array<(name: BackendName) => void | Promise<void>> = [];
-/** @internal Register a hook run after every successful `setBackend`. */
-export function onBackendReady(hook: (name: BackendName) => void | Promise<void>): void {
-  onBackendHooks.push(hook);
-}
-
 async function registerGpu(name: 'webgl' | 'webgpu'): Promise<void> {
   if (name === 'webgl') {
     await import('@tensorflow/tfjs-backend-webgl');
@@ -85,10 +78,7 @@ export async function setBackend(choice: BackendChoice = 'auto'): Promise<Backen
   }
   const order = choice === 'auto' ? autoOrder() : [choice];
   for (const name of order) {
-    if (await trySet(name)) {
-      for (const hook of onBackendHooks) await hook(name);
-      return backendInfo();
-    }
+    if (await trySet(name)) return backendInfo();
   }
   throw new TensorError('backend', `setBackend: backend ${JSON.stringify(choice)} could not be initialised in this environment`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topK } from '../src/topk.js';
-import { createRng } from '../src/rng/index.js';
+import { createRng } from '../src/rng/create-rng.js';
 import { TensorError } from '../src/errors.js';
 
 /** Reference: full stable sort (value descending, index ascending; NaN last). */

@@ -2,7 +2,7 @@
  * @internal Input checks shared by the NeuronStep kernels of every backend,
  * and the typed-array loop shared by the cpu and wasm kernels.
  */
-import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { util, type TensorInfo } from '@tensorflow/tfjs-core';
 import { TensorError } from '../errors.js';
 import { NeuronStep } from './kernel-names.js';
 import type { NeuronReset, NeuronStepAttrs, NeuronStepInputs } from './kernel-names.js';
@@ -23,21 +23,11 @@ export interface CheckedNeuronStep {
 
 const RESETS: readonly string[] = ['subtract', 'zero', 'to_v_reset'];
 
-function sizeOf(shape: readonly number[]): number {
-  let s = 1;
-  for (const d of shape) s *= d;
-  return s;
-}
-
 /** Shape without leading ones. */
-function stripLeadingOnes(shape: readonly number[]): number[] {
+export function stripLeadingOnes(shape: readonly number[]): number[] {
   let k = 0;
   while (k < shape.length && shape[k] === 1) k++;
   return shape.slice(k);
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((d, k) => d === b[k]);
 }
 
 /**
@@ -48,11 +38,11 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 export function checkNeuronStepInputs(inputs: NeuronStepInputs, attrs: NeuronStepAttrs): CheckedNeuronStep {
   const x = expectFloat('x', inputs.x);
   const v = expectFloat('v', inputs.v);
-  if (!sameShape(v.shape, x.shape)) throw new TensorError('v', `${NeuronStep}: v must have the shape of x [${x.shape.join(', ')}], got [${v.shape.join(', ')}]`);
+  if (!util.arraysEqual(v.shape, x.shape)) throw new TensorError('v', `${NeuronStep}: v must have the shape of x [${x.shape.join(', ')}], got [${v.shape.join(', ')}]`);
   const reset = attrs?.reset;
   if (!RESETS.includes(reset)) throw new TensorError('reset', `${NeuronStep}: attr reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`);
   const coef = {} as Record<CoefficientName, TensorInfo | null>;
-  const size = sizeOf(x.shape);
+  const size = util.sizeFromShape(x.shape);
   let block = 1;
   let blockShape: number[] = [];
   for (const name of COEFFICIENTS) {
@@ -60,10 +50,10 @@ export function checkNeuronStepInputs(inputs: NeuronStepInputs, attrs: NeuronSte
     if (c == null) { coef[name] = null; continue; }
     expectFloat(name, c);
     const s = stripLeadingOnes(c.shape);
-    const n = sizeOf(s);
+    const n = util.sizeFromShape(s);
     if (n !== 1) {
       const trailing = x.shape.slice(x.shape.length - s.length);
-      if (s.length > x.shape.length || !sameShape(s, trailing)) {
+      if (s.length > x.shape.length || !util.arraysEqual(s, trailing)) {
         throw new TensorError(name, `${NeuronStep}: ${name} must have size 1 or the trailing shape of x [${x.shape.join(', ')}], got [${c.shape.join(', ')}]`);
       }
       if (block !== 1 && n !== block) {
@@ -81,7 +71,7 @@ export function checkNeuronStepInputs(inputs: NeuronStepInputs, attrs: NeuronSte
       if (inputs[name] != null) throw new TensorError(name, `${NeuronStep}: ${name} is only allowed with aI (a current state)`);
     }
   }
-  if (i !== null && !sameShape(i.shape, x.shape)) throw new TensorError('i', `${NeuronStep}: i must have the shape of x [${x.shape.join(', ')}], got [${i.shape.join(', ')}]`);
+  if (i !== null && !util.arraysEqual(i.shape, x.shape)) throw new TensorError('i', `${NeuronStep}: i must have the shape of x [${x.shape.join(', ')}], got [${i.shape.join(', ')}]`);
   const spiking = coef.threshold !== null;
   if (!spiking && coef.vReset !== null) throw new TensorError('vReset', `${NeuronStep}: vReset is only allowed with threshold`);
   if (size === 0) block = 1;

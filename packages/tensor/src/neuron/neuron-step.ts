@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { TensorError } from '../errors.js';
 import { NeuronStep } from './kernel-names.js';
 import type { NeuronReset, NeuronStepAttrs } from './kernel-names.js';
-import { COEFFICIENTS } from './neuron-step-impl.js';
+import { COEFFICIENTS, stripLeadingOnes } from './neuron-step-impl.js';
 import type { CoefficientName } from './neuron-step-impl.js';
 
 /**
@@ -139,8 +139,7 @@ function coefficients(fn: string, xShape: number[], params: NeuronStepParams): P
     if (typeof p === 'number') t = tf.scalar(p, 'float32');
     else if (p instanceof tf.Tensor) t = p.dtype === 'float32' ? p : tf.cast(p, 'float32');
     else throw new TensorError(k, `${fn}: ${k} must be a number or a tensor`);
-    let s = t.shape.slice();
-    while (s.length > 0 && s[0] === 1) s = s.slice(1);
+    const s = stripLeadingOnes(t.shape);
     const ok = s.length <= xShape.length && s.every((d, j) => d === 1 || d === xShape[xShape.length - s.length + j]);
     if (!ok) throw new TensorError(k, `${fn}: ${k} [${t.shape.join(', ')}] does not broadcast to the shape of x [${xShape.join(', ')}]`);
     out[k] = t;

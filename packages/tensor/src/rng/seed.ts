@@ -40,7 +40,7 @@ export function mix64(hi: number, lo: number): [number, number] {
 }
 
 /** (hi:lo) + k * 0x9E3779B97F4A7C15 mod 2^64, for k = 1 or 2. */
-function addGamma(hi: number, lo: number, k: number): [number, number] {
+export function addGamma(hi: number, lo: number, k: number): [number, number] {
   // gamma = 0x9E3779B97F4A7C15, 2·gamma mod 2^64 = 0x3C6EF372FE94F82A
   const gh = k === 1 ? 0x9e3779b9 : 0x3c6ef372;
   const gl = k === 1 ? 0x7f4a7c15 : 0xfe94f82a;

@@ -1,3 +1,7 @@
+/**
+ * @internal Argument checks shared by the generator (xoshiro128.ts),
+ * randomTensor and the sparse constructors and kernels.
+ */
 import { TensorError } from '../errors.js';
 
 /** Throw a TensorError unless `x` is a finite number. */

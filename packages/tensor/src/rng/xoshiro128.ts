@@ -8,7 +8,7 @@
  */
 import { TensorError } from '../errors.js';
 import type { Rng } from './rng.js';
-import { mix64 } from './seed.js';
+import { addGamma, mix64 } from './seed.js';
 import { uniformIntOf } from './uniform-int.js';
 import { normalFill32, normalStd } from './ziggurat.js';
 import { binomialOf } from './binomial.js';
@@ -183,8 +183,8 @@ export class Xoshiro128StarStar implements Rng {
   split(): Rng {
     const w0 = this.nextUint32(), w1 = this.nextUint32(), w2 = this.nextUint32(), w3 = this.nextUint32();
     // child = [lo, hi] of mix64(w1:w0 + γ) and mix64(w3:w2 + γ): a bijection of the 128 drawn bits.
-    const a = mix64(...add64(w1, w0));
-    const b = mix64(...add64(w3, w2));
+    const a = mix64(...addGamma(w1, w0, 1));
+    const b = mix64(...addGamma(w3, w2, 1));
     const s = [a[1], a[0], b[1], b[0]];
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
     return new Xoshiro128StarStar(s);
@@ -193,12 +193,6 @@ export class Xoshiro128StarStar implements Rng {
   clone(): Rng {
     return new Xoshiro128StarStar([this.s0, this.s1, this.s2, this.s3]);
   }
-}
-
-/** (hi:lo) + 0x9E3779B97F4A7C15 mod 2^64. */
-function add64(hi: number, lo: number): [number, number] {
-  const l = lo + 0x7f4a7c15;
-  return [(hi + 0x9e3779b9 + (l >= 4294967296 ? 1 : 0)) >>> 0, l >>> 0];
 }
 
 function makeArray(fn: string, out: Float32Array | Float64Array | number): Float32Array | Float64Array {

@@ -1,6 +1,7 @@
 import { TensorError } from '../errors.js';
+import { checkInt } from '../rng/validate.js';
 import type { CSR } from './csr.js';
-import { badIndex, checkCount } from './csr.js';
+import { badIndex } from './csr.js';
 
 /**
  * Build a CSR from coordinate (COO) triplets: entry t is m[rows[t], cols[t]] +=
@@ -24,8 +25,8 @@ export function csrFromCOO(
   values?: ArrayLike<number>,
 ): CSR {
   const fn = 'csrFromCOO';
-  checkCount(fn, 'nRows', nRows, 2147483646);
-  checkCount(fn, 'nCols', nCols);
+  checkInt(fn, 'nRows', nRows, 0, 2147483646);
+  checkInt(fn, 'nCols', nCols, 0, 2147483647);
   for (const [name, a] of [['rows', rows], ['cols', cols]] as const) {
     if (a == null || typeof a !== 'object' || typeof a.length !== 'number') {
       throw new TensorError(name, `${fn}: ${name} must be an array or typed array of indices`);

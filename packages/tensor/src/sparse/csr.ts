@@ -1,4 +1,8 @@
 import { TensorError } from '../errors.js';
+import { checkInt } from '../rng/validate.js';
+
+/** Largest row / column count: int32 indices. */
+const MAX_INT32 = 2147483647;
 
 /**
  * A sparse matrix in compressed sparse row form.
@@ -32,13 +36,6 @@ export function isCSR(m: CSR | DenseMatrix): m is CSR {
   return (m as CSR).indptr !== undefined;
 }
 
-/** @internal Throw unless `v` is an integer in [0, max]. */
-export function checkCount(fn: string, name: string, v: number, max = 2147483647): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
-    throw new TensorError(name, `${fn}: ${name} must be an integer in [0, ${max}], got ${String(v)}`);
-  }
-}
-
 /**
  * @internal Cheap O(1) structural checks of a CSR (lengths and nnz); the
  * kernels check every index they use against its bound as they go.
@@ -47,8 +44,8 @@ export function checkCSR(fn: string, name: string, m: CSR): number {
   if (m == null || !(m.indptr instanceof Int32Array) || !(m.indices instanceof Int32Array)) {
     throw new TensorError(name, `${fn}: ${name} must be a CSR with Int32Array indptr and indices`);
   }
-  checkCount(fn, `${name}.nRows`, m.nRows);
-  checkCount(fn, `${name}.nCols`, m.nCols);
+  checkInt(fn, `${name}.nRows`, m.nRows, 0, MAX_INT32);
+  checkInt(fn, `${name}.nCols`, m.nCols, 0, MAX_INT32);
   if (m.indptr.length !== m.nRows + 1) {
     throw new TensorError(name, `${fn}: ${name}.indptr must have nRows + 1 = ${m.nRows + 1} entries, got ${m.indptr.length}`);
   }
@@ -60,6 +57,31 @@ export function checkCSR(fn: string, name: string, m: CSR): number {
     throw new TensorError(name, `${fn}: ${name}.data must be null or a Float32Array with at least nnz = ${nnz} values`);
   }
   return nnz;
+}
+
+/** @internal Throw unless `rows` is array-like (its entries are checked where they are used). */
+export function checkRowList(fn: string, name: string, rows: ArrayLike<number>): void {
+  if (rows == null || typeof rows !== 'object' || typeof rows.length !== 'number') {
+    throw new TensorError(name, `${fn}: ${name} must be an array or typed array of row indices`);
+  }
+}
+
+/** @internal O(1) checks of a DenseMatrix: integer sizes and a Float32Array of nRows * nCols values. */
+export function checkDense(fn: string, name: string, m: DenseMatrix): void {
+  checkInt(fn, `${name}.nRows`, m.nRows, 0, MAX_INT32);
+  checkInt(fn, `${name}.nCols`, m.nCols, 0, MAX_INT32);
+  if (!(m.data instanceof Float32Array) || m.data.length !== m.nRows * m.nCols) {
+    throw new TensorError(name, `${fn}: ${name}.data must be a Float32Array of nRows * nCols = ${m.nRows * m.nCols} values`);
+  }
+}
+
+/** @internal `out` when it is a Float32Array of length n, a new one when omitted; throws otherwise. */
+export function prepareOut(fn: string, out: Float32Array | undefined, n: number): Float32Array {
+  if (out === undefined) return new Float32Array(n);
+  if (!(out instanceof Float32Array) || out.length !== n) {
+    throw new TensorError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`);
+  }
+  return out;
 }
 
 /** @internal Throw a TensorError naming a bad row / column index. */

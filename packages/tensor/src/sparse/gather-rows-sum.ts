@@ -1,6 +1,6 @@
 import { TensorError } from '../errors.js';
 import type { CSR, DenseMatrix } from './csr.js';
-import { badIndex, badRow, checkCSR, checkCount, isCSR } from './csr.js';
+import { badIndex, badRow, checkCSR, checkDense, checkRowList, isCSR, prepareOut } from './csr.js';
 
 /**
  * Sum of selected rows into a dense vector:
@@ -31,31 +31,6 @@ export function gatherRowsSum(m: CSR | DenseMatrix, rows: ArrayLike<number>, out
   y.fill(0);
   addDenseRows(fn, m, rows, y);
   return y;
-}
-
-/** @internal */
-export function checkRowList(fn: string, name: string, rows: ArrayLike<number>): void {
-  if (rows == null || typeof rows !== 'object' || typeof rows.length !== 'number') {
-    throw new TensorError(name, `${fn}: ${name} must be an array or typed array of row indices`);
-  }
-}
-
-/** @internal */
-export function checkDense(fn: string, name: string, m: DenseMatrix): void {
-  checkCount(fn, `${name}.nRows`, m.nRows);
-  checkCount(fn, `${name}.nCols`, m.nCols);
-  if (!(m.data instanceof Float32Array) || m.data.length !== m.nRows * m.nCols) {
-    throw new TensorError(name, `${fn}: ${name}.data must be a Float32Array of nRows * nCols = ${m.nRows * m.nCols} values`);
-  }
-}
-
-/** @internal */
-export function prepareOut(fn: string, out: Float32Array | undefined, n: number): Float32Array {
-  if (out === undefined) return new Float32Array(n);
-  if (!(out instanceof Float32Array) || out.length !== n) {
-    throw new TensorError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`);
-  }
-  return out;
 }
 
 /** @internal y[j] += sum_t data[rows[t] * nCols + j] (dense block). */
@@ -95,40 +70,27 @@ export function addCsrRows(fn: string, name: string, m: CSR, rows: ArrayLike<num
   const data = m.data;
   const nnz = indptr[nRows];
   const nSel = rows.length;
-  if (data === null) {
-    for (let t = 0; t < nSel; t++) {
-      const r = rows[t];
-      if (!(r >>> 0 === r && r < nRows)) badIndex(fn, name, t, r, nRows);
-      const end = indptr[r + 1];
-      let k = indptr[r];
-      if (!(0 <= k && k <= end && end <= nnz)) badRow(fn, 'm', r);
+  for (let t = 0; t < nSel; t++) {
+    const r = rows[t];
+    if (!(r >>> 0 === r && r < nRows)) badIndex(fn, name, t, r, nRows);
+    const end = indptr[r + 1];
+    let k = indptr[r];
+    if (!(0 <= k && k <= end && end <= nnz)) badRow(fn, 'm', r);
+    // One loop per case (pattern, scale 1, scaled), each unrolled by 4 with the
+    // loads first: same additions in the same order, ~1.6x faster in V8.
+    if (data === null) {
       for (; k + 3 < end; k += 4) {
         const c0 = indices[k], c1 = indices[k + 1], c2 = indices[k + 2], c3 = indices[k + 3];
         y[c0] += scale; y[c1] += scale; y[c2] += scale; y[c3] += scale;
       }
       for (; k < end; k++) y[indices[k]] += scale;
-    }
-  } else if (scale === 1) {
-    for (let t = 0; t < nSel; t++) {
-      const r = rows[t];
-      if (!(r >>> 0 === r && r < nRows)) badIndex(fn, name, t, r, nRows);
-      const end = indptr[r + 1];
-      let k = indptr[r];
-      if (!(0 <= k && k <= end && end <= nnz)) badRow(fn, 'm', r);
-      // Unrolled by 4 (loads first): same additions in the same order, ~1.6x faster in V8.
+    } else if (scale === 1) {
       for (; k + 3 < end; k += 4) {
         const c0 = indices[k], c1 = indices[k + 1], c2 = indices[k + 2], c3 = indices[k + 3];
         y[c0] += data[k]; y[c1] += data[k + 1]; y[c2] += data[k + 2]; y[c3] += data[k + 3];
       }
       for (; k < end; k++) y[indices[k]] += data[k];
-    }
-  } else {
-    for (let t = 0; t < nSel; t++) {
-      const r = rows[t];
-      if (!(r >>> 0 === r && r < nRows)) badIndex(fn, name, t, r, nRows);
-      const end = indptr[r + 1];
-      let k = indptr[r];
-      if (!(0 <= k && k <= end && end <= nnz)) badRow(fn, 'm', r);
+    } else {
       for (; k + 3 < end; k += 4) {
         const c0 = indices[k], c1 = indices[k + 1], c2 = indices[k + 2], c3 = indices[k + 3];
         y[c0] += scale * data[k]; y[c1] += scale * data[k + 1]; y[c2] += scale * data[k + 2]; y[c3] += scale * data[k + 3];

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { TensorError } from '../errors.js';
+import { checkFinite } from '../rng/validate.js';
 import type { CSRTensors } from './csr-tensors.js';
 import { checkCSRTensors } from './csr-tensors.js';
 import { gatherRowsSumTensor } from './gather-rows-sum-tensor.js';
@@ -16,9 +17,7 @@ export function propagateSpikesTensor(m: CSRTensors, spiking: tf.Tensor1D | Arra
   if (!(target instanceof tf.Tensor) || target.rank !== 1 || target.shape[0] !== m.nCols) {
     throw new TensorError('target', `${fn}: target must be a [nCols = ${m.nCols}] tensor`);
   }
-  if (typeof scale !== 'number' || !Number.isFinite(scale)) {
-    throw new TensorError('scale', `${fn}: scale must be a finite number, got ${String(scale)}`);
-  }
+  checkFinite(fn, 'scale', scale);
   return tf.tidy(() => {
     const input = gatherRowsSumTensor(m, spiking);
     const t = target.dtype === 'float32' ? target : tf.cast(target, 'float32');

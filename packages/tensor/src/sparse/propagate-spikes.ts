@@ -1,7 +1,8 @@
 import { TensorError } from '../errors.js';
+import { checkFinite } from '../rng/validate.js';
 import type { CSR } from './csr.js';
-import { checkCSR } from './csr.js';
-import { addCsrRows, checkRowList } from './gather-rows-sum.js';
+import { checkCSR, checkRowList } from './csr.js';
+import { addCsrRows } from './gather-rows-sum.js';
 
 /**
  * Event-driven spike propagation through a synapse matrix `m` (rows =
@@ -22,9 +23,7 @@ export function propagateSpikes(m: CSR, spiking: ArrayLike<number>, target: Floa
   if (!(target instanceof Float32Array) || target.length !== m.nCols) {
     throw new TensorError('target', `${fn}: target must be a Float32Array of length nCols = ${m.nCols}`);
   }
-  if (typeof scale !== 'number' || !Number.isFinite(scale)) {
-    throw new TensorError('scale', `${fn}: scale must be a finite number, got ${String(scale)}`);
-  }
+  checkFinite(fn, 'scale', scale);
   addCsrRows(fn, 'spiking', m, spiking, target, scale);
   return target;
 }

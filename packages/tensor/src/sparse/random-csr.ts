@@ -1,8 +1,8 @@
 import { TensorError } from '../errors.js';
-import type { Rng } from '../rng/index.js';
+import type { Rng } from '../rng/rng.js';
 import { detExpm1, detLog, detLog1p } from '../rng/det-math.js';
+import { checkInt } from '../rng/validate.js';
 import type { CSR } from './csr.js';
-import { checkCount } from './csr.js';
 
 /** Options of {@link randomCSR}. */
 export interface RandomCSROptions {
@@ -41,8 +41,8 @@ const MAX_NNZ = 2147483647;
  */
 export function randomCSR(nRows: number, nCols: number, p: number, rng: Rng, opts: RandomCSROptions = {}): CSR {
   const fn = 'randomCSR';
-  checkCount(fn, 'nRows', nRows, 2147483646);
-  checkCount(fn, 'nCols', nCols);
+  checkInt(fn, 'nRows', nRows, 0, 2147483646);
+  checkInt(fn, 'nCols', nCols, 0, 2147483647);
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
     throw new TensorError('p', `${fn}: p must be a probability in [0, 1], got ${String(p)}`);
   }

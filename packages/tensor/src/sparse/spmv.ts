@@ -1,7 +1,6 @@
 import { TensorError } from '../errors.js';
 import type { CSR } from './csr.js';
-import { badRow, checkCSR } from './csr.js';
-import { prepareOut } from './gather-rows-sum.js';
+import { badRow, checkCSR, prepareOut } from './csr.js';
 
 /**
  * Sparse matrix-vector product y = m x:

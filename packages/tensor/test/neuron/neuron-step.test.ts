@@ -4,7 +4,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { setBackend } from '../../src/backend.js';
 import { expectNoLeaks } from '../../src/memory.js';
 import { TensorError } from '../../src/errors.js';
-import { createRng } from '../../src/rng/index.js';
+import { createRng } from '../../src/rng/create-rng.js';
 import { neuronStep } from '../../src/neuron/neuron-step.js';
 import type { NeuronStepParams } from '../../src/neuron/neuron-step.js';
 import { NeuronStep } from '../../src/neuron/kernel-names.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/rng/index.js';
+import { createRng } from '../../src/rng/create-rng.js';
 import { TensorError } from '../../src/errors.js';
 import { kat, katSeed } from './kat.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromCOO } from '../../src/sparse/csr-from-coo.js';
-import { createRng } from '../../src/rng/index.js';
+import { createRng } from '../../src/rng/create-rng.js';
 import { TensorError } from '../../src/errors.js';
 import { denseOf } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { geometricSampler, randomCSR } from '../../src/sparse/random-csr.js';
-import { createRng } from '../../src/rng/index.js';
+import { createRng } from '../../src/rng/create-rng.js';
 import { TensorError } from '../../src/errors.js';
 import { binomialPmf, chiSquareZ } from './helpers.js';
 

@@ -3,11 +3,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { setBackend } from '../../src/backend.js';
 import { expectNoLeaks } from '../../src/memory.js';
 import { TensorError } from '../../src/errors.js';
-import { createRng } from '../../src/rng/index.js';
+import { createRng } from '../../src/rng/create-rng.js';
 import {
   csrToTensors, gatherRowsSum, gatherRowsSumTensor, propagateSpikes, propagateSpikesTensor,
   randomCSR, spmv, spmvTensor, GatherRowsSum, SparseGatherRowsSum, SparseMatVec,
-} from '../../src/sparse/index.js';
+} from '../../src/index.js';
 
 afterAll(async () => { await setBackend('wasm'); });
 

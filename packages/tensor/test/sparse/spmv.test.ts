@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spmv } from '../../src/sparse/spmv.js';
 import { randomCSR } from '../../src/sparse/random-csr.js';
 import { csrFromCOO } from '../../src/sparse/csr-from-coo.js';
-import { createRng } from '../../src/rng/index.js';
+import { createRng } from '../../src/rng/create-rng.js';
 import { TensorError } from '../../src/errors.js';
 import { denseMatVec, denseOf, maxRelErr } from './helpers.js';
 
