@@ -2,7 +2,8 @@ import type { NirArray, NirGraph, NirNode } from './types.js';
 import { NirError } from './nir-error.js';
 import type { NirErrorLocation } from './nir-error.js';
 import { numel, sameShape, shapeStr } from './nir-array.js';
-import { resolveEndpoint, spatial } from './create-node.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
+import { spatial } from './spatial.js';
 
 /** Inferred input and output shape of one node (no batch dim); null when unknown. */
 export interface NodeShapes { input: number[] | null; output: number[] | null }
@@ -32,7 +33,7 @@ export function flattenShape(shape: readonly number[], start: number, end: numbe
 const arrShape = (a: NirArray): number[] | null => (a.shape.length === 0 ? null : [...a.shape]);
 
 /** The input shape a node declares by itself (from its parameters), or null. */
-function intrinsicInput(n: NirNode, inner?: GraphShapes, g?: NirGraph): number[] | null {
+function intrinsicInput(n: NirNode, inner?: GraphShapes): number[] | null {
   switch (n.type) {
     case 'Input': case 'Output': return Array.from(n.shape.data);
     case 'Affine': case 'Linear': return [n.weight.shape[1]];
@@ -45,7 +46,7 @@ function intrinsicInput(n: NirNode, inner?: GraphShapes, g?: NirGraph): number[]
     case 'Flatten': return n.input_type === null ? null : Array.from(n.input_type.data);
     case 'SumPool2d': case 'AvgPool2d': return null;
     case 'NIRGraph': {
-      const ins = Object.entries(g?.nodes ?? {}).filter(([, x]) => x.type === 'Input');
+      const ins = Object.entries(n.nodes).filter(([, x]) => x.type === 'Input');
       return ins.length === 1 && inner ? inner.nodes[ins[0][0]].input : null;
     }
   }
@@ -102,7 +103,7 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphS
   for (const name of names) {
     const n = g.nodes[name];
     const inner = n.type === 'NIRGraph' ? inferGraph(n, sub(name), file) : undefined;
-    const input = intrinsicInput(n, inner, n.type === 'NIRGraph' ? n : undefined);
+    const input = intrinsicInput(n, inner);
     res.nodes[name] = { input, output: null, inner };
   }
   const computeOut = (name: string) => {

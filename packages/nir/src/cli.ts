@@ -3,6 +3,7 @@ import { NirError } from './nir-error.js';
 import { readNirFile, writeNir } from './nir-files.js';
 import { graphToJson } from './json-form.js';
 import { checkGraph } from './check-graph.js';
+import { numel } from './nir-array.js';
 import type { GraphShapes } from './check-graph.js';
 import type { NirGraph, NirNode } from './types.js';
 import { compile } from './compile.js';
@@ -24,12 +25,13 @@ interface Args { pos: string[]; flags: Record<string, string | true> }
 function parseArgs(argv: string[]): Args {
   const pos: string[] = []; const flags: Record<string, string | true> = {};
   const valued = new Set(['input', 'dt', 'steps', 'integration', 'reset', 'backend']);
+  const switches = new Set(['json', 'repair', 'help']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (!valued.has(k) && k !== 'json' && k !== 'repair' && k !== 'help') throw new NirError(`unknown option --${k}\n${USAGE}`);
+      if (!valued.has(k) && !switches.has(k)) throw new NirError(`unknown option --${k}\n${USAGE}`);
       if (eq >= 0) flags[k] = a.slice(eq + 1);
       else if (valued.has(k)) {
         if (i + 1 >= argv.length) throw new NirError(`--${k} needs a value`);
@@ -153,14 +155,14 @@ function toDense(x: unknown, file: string, name: string): { data: Float32Array; 
     if (!o.shape.every((s) => Number.isSafeInteger(s) && (s as number) >= 0)) throw new NirError('shape must be a list of non-negative integers', where);
     const shape = o.shape as number[];
     if (shape.length < 2) throw new NirError('shape must be [T, B, ...]', where);
-    if (shape.reduce((a, b) => a * b, 1) !== o.data.length) throw new NirError(`data holds ${o.data.length} values, shape [${shape.join(', ')}] needs ${shape.reduce((a, b) => a * b, 1)}`, where);
+    if (numel(shape) !== o.data.length) throw new NirError(`data holds ${o.data.length} values, shape [${shape.join(', ')}] needs ${numel(shape)}`, where);
     if (!o.data.every((v) => typeof v === 'number')) throw new NirError('data must be numbers', where);
     return { data: Float32Array.from(o.data as number[]), shape };
   }
   const shape: number[] = [];
   for (let cur: unknown = x; Array.isArray(cur); cur = cur[0]) shape.push(cur.length);
   if (shape.length < 2) throw new NirError('input must be nested lists [T][B][...] (at least 2 levels)', where);
-  const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  const data = new Float32Array(numel(shape));
   let k = 0;
   const fill = (v: unknown, d: number): void => {
     if (d === shape.length) {
@@ -188,10 +190,9 @@ function inputsByName(parsed: unknown, names: string[], file: string): Record<st
     out = { [names[0]]: toDense(parsed, file, names[0]) };
   } else {
     if (typeof parsed !== 'object' || parsed === null) throw new NirError('input must be nested lists, {"shape", "data"}, or an object keyed by Input node name', { file });
-    const given = keys;
-    const unknown = given.filter((k) => !names.includes(k));
+    const unknown = keys.filter((k) => !names.includes(k));
     if (unknown.length > 0) throw new NirError(`no Input node named ${unknown.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, { file });
-    const missing = names.filter((k) => !given.includes(k));
+    const missing = names.filter((k) => !keys.includes(k));
     if (missing.length > 0) throw new NirError(`missing input for ${missing.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, { file });
     out = Object.fromEntries(names.map((k) => [k, toDense((parsed as Record<string, unknown>)[k], file, k)]));
   }
@@ -205,7 +206,7 @@ function inputsByName(parsed: unknown, names: string[], file: string): Record<st
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
-  const msg = e instanceof NirError ? e.message : e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const msg = e instanceof Error ? e.message : String(e);
   process.stderr.write(`neurite-nir: ${msg.split('\n')[0]}\n`);
   process.exitCode = 1;
 });

@@ -1,11 +1,13 @@
-import { neuronStep, tf } from '@neurite/tensor';
-import type { NeuronStepParams, Tensor } from '@neurite/tensor';
-import type { InputNode, NirArray, NirGraph, NirNode } from './types.js';
+import { tf } from '@neurite/tensor';
+import type { Tensor } from '@neurite/tensor';
+import type { InputNode, NirGraph, NirNode } from './types.js';
 import { NirError } from './nir-error.js';
-import { resolveEndpoint, spatial, validateNode } from './create-node.js';
-import { checkGraph, flattenShape } from './check-graph.js';
+import { validateNode } from './create-node.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
+import { checkGraph } from './check-graph.js';
 import type { GraphShapes } from './check-graph.js';
-import { neuronCoefficients } from './neuron-coefficients.js';
+import { nodeStep } from './node-step.js';
+import type { NodeStep, StepContext } from './node-step.js';
 import type { Integration } from './neuron-coefficients.js';
 
 /** What a spiking neuron does to v after a spike z (see README, "Executor options"). */
@@ -28,17 +30,12 @@ export interface CompileOptions {
 /** One recorded node: outputs (and states) stacked over time, [T, B, ...]. */
 export interface Recording { output: Tensor; v?: Tensor; i?: Tensor }
 
-type StepFn = (x: Tensor, state: Tensor[]) => [Tensor, Tensor[]];
-
-interface Prim {
+/** One inlined node in execution order: its step, and where its summed input comes from. */
+interface Prim extends NodeStep {
   name: string;
   node: NirNode;
   inputs: { src: number; back: boolean }[];
   outShape: number[] | null;
-  fn: StepFn;
-  /** State names for recording (e.g. ['v'] or ['v', 'i']). */
-  stateNames: string[];
-  stateful: boolean;
 }
 
 /**
@@ -51,8 +48,8 @@ interface Prim {
  * value its source had at the previous step (zero at the first step); nested
  * graphs are inlined (their nodes named `sub.node`); a Delay of d seconds
  * delays each element by round(d / dt) steps. Neuron equations: see
- * {@link neuronCoefficients}. The graph is turned once into a flat list of
- * closures; a step runs them in order inside one tf.tidy.
+ * `neuronCoefficients`. The graph is turned once into a flat list of
+ * closures (`nodeStep`); a step runs them in order inside one tf.tidy.
  */
 export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
   if (!(typeof opts.dt === 'number' && opts.dt > 0 && Number.isFinite(opts.dt))) throw new NirError(`dt must be a positive number of seconds, got ${opts.dt}`, { field: 'dt' });
@@ -74,6 +71,8 @@ export class Simulator {
   readonly nodes: string[];
   private readonly prims: Prim[];
   private readonly inputIdx: number[];
+  /** Per prim (execution order): the index of its value in `feeds()`, or -1 for a node that is not a top-level Input. */
+  private readonly feedOf: Int32Array;
   private readonly inputShapes: number[][];
   private readonly outputIdx: number[];
   private readonly keepIdx: number[]; // outputs that back edges read at the next step
@@ -84,79 +83,37 @@ export class Simulator {
   private readonly consts: Tensor[] = [];
   private disposed = false;
 
-  constructor(g: NirGraph, shapes: GraphShapes, private readonly dt: number, private readonly integration: Integration,
-    private readonly reset_: ResetMode, record: string[] | 'all') {
-    this.prims = [];
-    const flat: { name: string; node: NirNode; outShape: number[] | null }[] = [];
-    const conns: [number, number][] = [];
-    // Inline nested graphs: returns, per node of graph `h`, the prim index of its entry and exit.
-    const inline = (h: NirGraph, sh: GraphShapes, prefix: string): Map<string, { entry: number; exit: number }> => {
-      const ends = new Map<string, { entry: number; exit: number }>();
-      for (const [name, n] of Object.entries(h.nodes)) {
-        const full = prefix + name;
-        if (n.type === 'NIRGraph') {
-          const inner = inline(n, sh.nodes[name].inner!, `${full}.`);
-          const ins = Object.keys(n.nodes).filter((k) => n.nodes[k].type === 'Input');
-          const outs = Object.keys(n.nodes).filter((k) => n.nodes[k].type === 'Output');
-          ends.set(name, {
-            entry: ins.length === 1 ? inner.get(ins[0])!.entry : -1,
-            exit: outs.length === 1 ? inner.get(outs[0])!.exit : -1,
-          });
-          for (const [k, v] of inner) ends.set(`${name}.${k}`, v);
-        } else {
-          flat.push({ name: full, node: n, outShape: sh.nodes[name].output });
-          ends.set(name, { entry: flat.length - 1, exit: flat.length - 1 });
-        }
-      }
-      for (const edge of h.edges) {
-        const chainA = resolveEndpoint(h.nodes, edge[0])!.join('.');
-        const chainB = resolveEndpoint(h.nodes, edge[1])!.join('.');
-        const a = ends.get(chainA)!.exit;
-        const b = ends.get(chainB)!.entry;
-        if (a < 0 || b < 0) throw new NirError('an edge to or from a nested graph needs exactly one Input and one Output in it', { node: prefix.slice(0, -1), edge });
-        conns.push([a, b]);
-      }
-      return ends;
-    };
-    inline(g, shapes, '');
-    const topInputs = flat.map((p, i) => ({ p, i })).filter(({ p }) => p.node.type === 'Input' && !p.name.includes('.') && Object.prototype.hasOwnProperty.call(g.nodes, p.name));
-    const topOutputs = flat.map((p, i) => ({ p, i })).filter(({ p }) => p.node.type === 'Output' && Object.prototype.hasOwnProperty.call(g.nodes, p.name));
+  constructor(g: NirGraph, shapes: GraphShapes, dt: number, integration: Integration, reset: ResetMode, record: string[] | 'all') {
+    const { flat, conns } = flattenGraph(g, shapes);
+    const isTop = (name: string) => Object.prototype.hasOwnProperty.call(g.nodes, name);
+    const topInputs = flat.flatMap((p, i) => (p.node.type === 'Input' && !p.name.includes('.') && isTop(p.name) ? [i] : []));
+    const topOutputs = flat.flatMap((p, i) => (p.node.type === 'Output' && isTop(p.name) ? [i] : []));
     // Order: reverse post-order of a DFS from the inputs (then any node not reached).
     const succ: number[][] = flat.map(() => []);
     for (const [a, b] of conns) succ[a].push(b);
-    const visited = new Uint8Array(flat.length);
-    const post: number[] = [];
-    const dfs = (start: number) => {
-      const stack: [number, number][] = [[start, 0]];
-      visited[start] = 1;
-      while (stack.length) {
-        const top = stack[stack.length - 1];
-        const [u, k] = top;
-        if (k < succ[u].length) {
-          top[1]++;
-          const v = succ[u][k];
-          if (!visited[v]) { visited[v] = 1; stack.push([v, 0]); }
-        } else { post.push(u); stack.pop(); }
-      }
-    };
-    for (const { i } of topInputs) if (!visited[i]) dfs(i);
-    for (let i = 0; i < flat.length; i++) if (!visited[i]) dfs(i);
-    const order = post.reverse();
+    const order = depthFirst(succ, topInputs).reverse();
     const pos = new Int32Array(flat.length);
     order.forEach((p, k) => { pos[p] = k; });
-    checkCycles(flat, conns, this.dt);
-    const newIndex = (old: number) => pos[old];
+    checkCycles(flat, conns, dt);
     const inputsOf: { src: number; back: boolean }[][] = order.map(() => []);
-    for (const [a, b] of conns) inputsOf[newIndex(b)].push({ src: newIndex(a), back: pos[a] >= pos[b] });
-    for (const old of order) {
+    for (const [a, b] of conns) inputsOf[pos[b]].push({ src: pos[a], back: pos[a] >= pos[b] });
+    const ctx: StepContext = {
+      dt, integration, reset,
+      constant: (a, shape) => {
+        const t = tf.keep(tf.tensor(Float32Array.from(a), shape, 'float32'));
+        this.consts.push(t);
+        return t;
+      },
+    };
+    this.prims = order.map((old, k) => {
       const f = flat[old];
-      const k = newIndex(old);
-      const { fn, stateNames } = this.buildStep(f.name, f.node);
-      this.prims.push({ name: f.name, node: f.node, inputs: inputsOf[k], outShape: f.outShape, fn, stateNames, stateful: stateNames.length > 0 || f.node.type === 'Delay' });
-    }
+      return { name: f.name, node: f.node, inputs: inputsOf[k], outShape: f.outShape, ...nodeStep(f.name, f.node, ctx) };
+    });
     this.nodes = this.prims.map((p) => p.name);
-    this.inputIdx = topInputs.map(({ i }) => newIndex(i));
-    this.outputIdx = topOutputs.map(({ i }) => newIndex(i));
+    this.inputIdx = topInputs.map((i) => pos[i]);
+    this.feedOf = new Int32Array(this.prims.length).fill(-1);
+    this.inputIdx.forEach((k, j) => { this.feedOf[k] = j; });
+    this.outputIdx = topOutputs.map((i) => pos[i]);
     this.inputs = this.inputIdx.map((i) => this.prims[i].name);
     this.inputShapes = this.inputIdx.map((i) => Array.from((this.prims[i].node as InputNode).shape.data));
     this.outputs = this.outputIdx.map((i) => this.prims[i].name);
@@ -174,135 +131,6 @@ export class Simulator {
     });
     this.states = this.prims.map(() => []);
     this.prev = this.prims.map(() => null);
-  }
-
-  private constTensor(a: ArrayLike<number>, shape: number[]): Tensor {
-    const t = tf.keep(tf.tensor(Float32Array.from(a), shape, 'float32'));
-    this.consts.push(t);
-    return t;
-  }
-
-  private buildStep(name: string, n: NirNode): { fn: StepFn; stateNames: string[] } {
-    const dt = this.dt;
-    const c = (a: NirArray) => this.constTensor(a.data, a.shape);
-    const allEq = (a: ArrayLike<number>, v: number) => { for (let j = 0; j < a.length; j++) if (a[j] !== v) return false; return true; };
-    switch (n.type) {
-      // The caller's tensor itself (no copy); stepAll clones it where it would outlive the step (state, back edge).
-      case 'Input': return { fn: (x, s) => [x, s], stateNames: [] };
-      case 'Output': return { fn: (x, s) => [x, s], stateNames: [] };
-      case 'Affine': case 'Linear': {
-        const wt = this.constTensor(transpose2d(n.weight), [n.weight.shape[1], n.weight.shape[0]]);
-        const b = n.type === 'Affine' && !allEq(n.bias.data, 0) ? c(n.bias) : null;
-        return { fn: (x, s) => [b ? tf.add(tf.matMul(x, wt), b) : tf.matMul(x, wt), s], stateNames: [] };
-      }
-      case 'Scale': { const s_ = c(n.scale); return { fn: (x, s) => [tf.mul(x, s_), s], stateNames: [] }; }
-      case 'Threshold': { const th = c(n.threshold); return { fn: (x, s) => [tf.cast(tf.greater(x, th), 'float32'), s], stateNames: [] }; }
-      case 'Flatten': return {
-        fn: (x, s) => [tf.reshape(x, [x.shape[0], ...flattenShape(x.shape.slice(1), n.start_dim, n.end_dim)]), s], stateNames: [],
-      };
-      case 'Delay': return { fn: this.delayStep(n.delay), stateNames: [] };
-      case 'Conv1d': case 'Conv2d': return { fn: this.convStep(name, n), stateNames: [] };
-      case 'SumPool2d': case 'AvgPool2d': return { fn: this.poolStep(n), stateNames: [] };
-      case 'I': case 'IF': case 'LI': case 'LIF': case 'CubaLI': case 'CubaLIF': {
-        const co = neuronCoefficients(n, dt, this.integration);
-        for (const [k, arr] of Object.entries(co)) {
-          if (arr instanceof Float64Array) for (const v of arr) if (!Number.isFinite(v)) throw new NirError(`parameters give a non-finite coefficient ${k} at dt=${dt} (time constants must be > 0)`, { node: name });
-        }
-        const sh = co.shape;
-        const t = (a: Float64Array) => this.constTensor(a, sh);
-        const aV = allEq(co.aV, 1) ? null : t(co.aV);
-        const bV = allEq(co.bV, 0) ? null : allEq(co.bV, 1) ? 'one' as const : t(co.bV);
-        const kV = allEq(co.kV, 0) ? null : t(co.kV);
-        const cur = co.aI !== undefined;
-        const aI = cur ? t(co.aI!) : null; const bI = cur ? (allEq(co.bI!, 1) ? 'one' as const : t(co.bI!)) : null;
-        const cV = cur ? t(co.cV!) : null;
-        const spiking = n.type === 'IF' || n.type === 'LIF' || n.type === 'CubaLIF';
-        const th = spiking ? c((n as { v_threshold: NirArray }).v_threshold) : null;
-        const vr = spiking && this.reset_ === 'to_v_reset' && !allEq((n as { v_reset: NirArray }).v_reset.data, 0) ? c((n as { v_reset: NirArray }).v_reset) : null;
-        // One fused update per step (neuronStep: the NeuronStep kernel on cpu/wasm, composed ops elsewhere):
-        //   i' = aI·i + bI·x;  v' = aV·v + bV·x + cV·i + kV;  z = v' > v_threshold;  v = reset(v', z).
-        const params: NeuronStepParams = {
-          // bV = 0 (CubaLI(F) with euler: x enters through i only) is kept as a zero tensor: v' + 0·x = v'.
-          aV: aV ?? undefined, bV: bV === 'one' ? undefined : bV ?? t(co.bV), kV: kV ?? undefined,
-          cV: cV ?? undefined, aI: aI ?? undefined, bI: bI === 'one' || bI === null ? undefined : bI,
-          threshold: th ?? undefined, vReset: vr ?? undefined, reset: this.reset_,
-        };
-        const fn: StepFn = (x, s) => {
-          const r = neuronStep(x, { v: s[0], i: s[1] }, params);
-          return [spiking ? r.spikes! : r.v, cur ? [r.v, r.i!] : [r.v]];
-        };
-        return { fn, stateNames: cur ? ['v', 'i'] : ['v'] };
-      }
-      case 'NIRGraph': throw new NirError('nested graph left after inlining', { node: name });
-    }
-  }
-
-  private delayStep(delay: NirArray): StepFn {
-    const steps = Array.from(delay.data, (d) => Math.round(d / this.dt));
-    const max = Math.max(0, ...steps);
-    if (max === 0) return (x, s) => [x, s];
-    const distinct = [...new Set(steps)].sort((a, b) => a - b);
-    const masks = distinct.length === 1 ? null : distinct.map((d) => this.constTensor(steps.map((s) => (s === d ? 1 : 0)), delay.shape));
-    // state: the last `max` inputs, oldest first.
-    return (x, s) => {
-      const hist = s.length === max ? s : [...new Array<Tensor>(max - s.length).fill(tf.zerosLike(x)), ...s];
-      const at = (d: number) => (d === 0 ? x : hist[max - d]);
-      let out: Tensor;
-      if (masks === null) out = tf.clone(at(distinct[0])); else {
-        out = tf.mul(at(distinct[0]), masks[0]);
-        for (let k = 1; k < distinct.length; k++) out = tf.add(out, tf.mul(at(distinct[k]), masks[k]));
-      }
-      return [out, [...hist.slice(1), x]];
-    };
-  }
-
-  private convStep(name: string, n: Extract<NirNode, { type: 'Conv1d' | 'Conv2d' }>): StepFn {
-    const nd = n.type === 'Conv1d' ? 1 : 2;
-    const w = n.weight; // (Cout, Cin/g, kh[, kw])
-    const [cout, cinG] = w.shape;
-    const kh = nd === 2 ? w.shape[2] : 1; const kw = nd === 2 ? w.shape[3] : w.shape[2];
-    const s = spatial(n.stride, nd, { node: name, field: 'stride' }); const d = spatial(n.dilation, nd, { node: name, field: 'dilation' });
-    const strides: [number, number] = nd === 2 ? [s[0], s[1]] : [1, s[0]];
-    const dil: [number, number] = nd === 2 ? [d[0], d[1]] : [1, d[0]];
-    if ((strides[0] > 1 || strides[1] > 1) && (dil[0] > 1 || dil[1] > 1)) throw new NirError('tfjs cannot combine stride > 1 with dilation > 1', { node: name });
-    let pad: 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
-    if (typeof n.padding === 'string') pad = n.padding;
-    else { const p = spatial(n.padding, nd, { node: name, field: 'padding' }); const ph = nd === 2 ? p[0] : 0; const pw = nd === 2 ? p[1] : p[0]; pad = [[0, 0], [ph, ph], [pw, pw], [0, 0]]; }
-    const groups = n.groups;
-    const coutG = cout / groups;
-    // filters per group in tfjs layout [kh, kw, cin/g, cout/g]
-    const filters: Tensor[] = [];
-    for (let gi = 0; gi < groups; gi++) {
-      const f = new Float32Array(kh * kw * cinG * coutG);
-      for (let o = 0; o < coutG; o++) for (let ci = 0; ci < cinG; ci++) for (let y = 0; y < kh; y++) for (let xk = 0; xk < kw; xk++) {
-        f[((y * kw + xk) * cinG + ci) * coutG + o] = w.data[(((gi * coutG + o) * cinG + ci) * kh + y) * kw + xk];
-      }
-      filters.push(this.constTensor(f, [kh, kw, cinG, coutG]));
-    }
-    const bias = this.constTensor(n.bias.data, [cout]);
-    return (x, st) => {
-      // x: [B, C, H, W] or [B, C, N]
-      let h = nd === 2 ? tf.transpose(x, [0, 2, 3, 1]) : tf.expandDims(tf.transpose(x, [0, 2, 1]), 1);
-      h = tf.cast(h, 'float32');
-      const parts = groups === 1 ? [h] : tf.split(h, groups, 3);
-      const outs = parts.map((p, gi) => tf.conv2d(p as tf.Tensor4D, filters[gi] as tf.Tensor4D, strides, pad, 'NHWC', dil));
-      let y = outs.length === 1 ? outs[0] : tf.concat(outs, 3);
-      y = tf.add(y, bias);
-      return [nd === 2 ? tf.transpose(y, [0, 3, 1, 2]) : tf.transpose(tf.squeeze(y, [1]), [0, 2, 1]), st];
-    };
-  }
-
-  private poolStep(n: Extract<NirNode, { type: 'SumPool2d' | 'AvgPool2d' }>): StepFn {
-    const k = spatial(n.kernel_size, 2, {}); const s = spatial(n.stride, 2, {}); const p = spatial(n.padding, 2, {});
-    const scale = n.type === 'SumPool2d' ? k[0] * k[1] : 1;
-    return (x, st) => {
-      const two = x.rank === 3; // [B, H, W]
-      let h = two ? tf.expandDims(x, 3) : tf.transpose(x, [0, 2, 3, 1]);
-      if (p[0] > 0 || p[1] > 0) h = tf.pad(h, [[0, 0], [p[0], p[0]], [p[1], p[1]], [0, 0]]);
-      let y = tf.avgPool(h as tf.Tensor4D, [k[0], k[1]], [s[0], s[1]], 'valid') as Tensor;
-      if (scale !== 1) y = tf.mul(y, scale);
-      return [two ? tf.squeeze(y, [3]) : tf.transpose(y, [0, 3, 1, 2]), st];
-    };
   }
 
   /**
@@ -328,8 +156,7 @@ export class Simulator {
       const newStates: Tensor[][] = new Array(n);
       for (let k = 0; k < n; k++) {
         const p = prims[k];
-        // feeds[j] belongs to the Input node inputIdx[j] (execution order may differ from it)
-        const j = this.inputIdx.indexOf(k);
+        const j = this.feedOf[k];
         const inp = j >= 0 ? feeds[j] : this.inputValue(p, outs);
         const [o, s] = p.fn(inp, this.states[k]);
         outs[k] = o;
@@ -464,24 +291,55 @@ export class Simulator {
   }
 }
 
-function transpose2d(w: NirArray): Float32Array {
-  const [r, c] = w.shape;
-  const out = new Float32Array(r * c);
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = w.data[i * c + j];
-  return out;
+interface FlatNode { name: string; node: NirNode; outShape: number[] | null }
+
+/**
+ * Inline nested graphs: every leaf node (nested ones named `sub.node`, with its
+ * inferred output shape) and every edge as a pair of indices into that list.
+ */
+function flattenGraph(g: NirGraph, shapes: GraphShapes): { flat: FlatNode[]; conns: [number, number][] } {
+  const flat: FlatNode[] = [];
+  const conns: [number, number][] = [];
+  // Returns, per node of graph `h` (nested ones as `sub.node`), the flat index of its entry and exit.
+  const inline = (h: NirGraph, sh: GraphShapes, prefix: string): Map<string, { entry: number; exit: number }> => {
+    const ends = new Map<string, { entry: number; exit: number }>();
+    for (const [name, n] of Object.entries(h.nodes)) {
+      const full = prefix + name;
+      if (n.type !== 'NIRGraph') {
+        flat.push({ name: full, node: n, outShape: sh.nodes[name].output });
+        ends.set(name, { entry: flat.length - 1, exit: flat.length - 1 });
+        continue;
+      }
+      const inner = inline(n, sh.nodes[name].inner!, `${full}.`);
+      const only = (type: NirNode['type']) => {
+        const k = Object.keys(n.nodes).filter((key) => n.nodes[key].type === type);
+        return k.length === 1 ? inner.get(k[0])! : undefined;
+      };
+      ends.set(name, { entry: only('Input')?.entry ?? -1, exit: only('Output')?.exit ?? -1 });
+      for (const [k, v] of inner) ends.set(`${name}.${k}`, v);
+    }
+    for (const edge of h.edges) {
+      const a = ends.get(resolveEndpoint(h.nodes, edge[0])!.join('.'))!.exit;
+      const b = ends.get(resolveEndpoint(h.nodes, edge[1])!.join('.'))!.entry;
+      if (a < 0 || b < 0) throw new NirError('an edge to or from a nested graph needs exactly one Input and one Output in it', { node: prefix.slice(0, -1), edge });
+      conns.push([a, b]);
+    }
+    return ends;
+  };
+  inline(g, shapes, '');
+  return { flat, conns };
 }
 
-/** A cycle must pass through a node that holds state (a neuron, or a Delay of at least one step). */
-function checkCycles(flat: { name: string; node: NirNode }[], conns: [number, number][], dt: number): void {
-  const n = flat.length;
-  const stateful = flat.map(({ node }) => ['I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF'].includes(node.type)
-    || (node.type === 'Delay' && Array.from(node.delay.data).every((d) => Math.round(d / dt) > 0)));
-  // Edges between stateless nodes only: any cycle among them is an algebraic loop.
-  const succ: number[][] = flat.map(() => []);
-  for (const [a, b] of conns) if (!stateful[a] && !stateful[b]) succ[a].push(b);
-  const color = new Uint8Array(n);
-  for (let s = 0; s < n; s++) {
-    if (color[s]) continue;
+/**
+ * Iterative depth-first search over `succ`, from each of `starts` in turn and
+ * then from every node not yet reached; returns the nodes in post-order.
+ * `onCycle(u, v)` is called for an edge u → v into a node still on the stack.
+ */
+function depthFirst(succ: number[][], starts: number[], onCycle?: (u: number, v: number) => void): number[] {
+  const color = new Uint8Array(succ.length); // 0 new, 1 on the stack, 2 done
+  const post: number[] = [];
+  const visit = (s: number) => {
+    if (color[s]) return;
     const stack: [number, number][] = [[s, 0]];
     color[s] = 1;
     while (stack.length) {
@@ -489,9 +347,24 @@ function checkCycles(flat: { name: string; node: NirNode }[], conns: [number, nu
       const u = top[0];
       if (top[1] < succ[u].length) {
         const v = succ[u][top[1]++];
-        if (color[v] === 1) throw new NirError(`cycle through '${flat[v].name}' has no node to carry state (no neuron or delay)`, { node: flat[v].name, edge: [flat[u].name, flat[v].name] });
+        if (color[v] === 1) onCycle?.(u, v);
         if (color[v] === 0) { color[v] = 1; stack.push([v, 0]); }
-      } else { color[u] = 2; stack.pop(); }
+      } else { color[u] = 2; post.push(u); stack.pop(); }
     }
-  }
+  };
+  for (const s of starts) visit(s);
+  for (let s = 0; s < succ.length; s++) visit(s);
+  return post;
+}
+
+/** A cycle must pass through a node that holds state (a neuron, or a Delay of at least one step). */
+function checkCycles(flat: FlatNode[], conns: [number, number][], dt: number): void {
+  const stateful = flat.map(({ node }) => ['I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF'].includes(node.type)
+    || (node.type === 'Delay' && Array.from(node.delay.data).every((d) => Math.round(d / dt) > 0)));
+  // Edges between stateless nodes only: any cycle among them is an algebraic loop.
+  const succ: number[][] = flat.map(() => []);
+  for (const [a, b] of conns) if (!stateful[a] && !stateful[b]) succ[a].push(b);
+  depthFirst(succ, [], (u, v) => {
+    throw new NirError(`cycle through '${flat[v].name}' has no node to carry state (no neuron or delay)`, { node: flat[v].name, edge: [flat[u].name, flat[v].name] });
+  });
 }

@@ -6,6 +6,8 @@ import type { NirErrorLocation } from './nir-error.js';
 import { describe, filledLike, isNirArray, MAX_ELEMENTS, numel, sameShape, shapeStr, toNirArray } from './nir-array.js';
 import { checkGraph } from './check-graph.js';
 import { repairDanglingEdges } from './repair-dangling-edges.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
+import { spatial } from './spatial.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
 
 export interface GraphOptions {
@@ -125,23 +127,6 @@ function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGra
   return { type: 'NIRGraph', nodes, edges, metadata };
 }
 
-/**
- * Resolve an edge end: a node of this graph, or `sub.name` for a node inside a
- * nested graph `sub`. Returns the chain of names, or undefined.
- */
-export function resolveEndpoint(nodes: Record<string, unknown>, end: string): string[] | undefined {
-  if (Object.prototype.hasOwnProperty.call(nodes, end)) return [end];
-  for (let i = end.indexOf('.'); i > 0; i = end.indexOf('.', i + 1)) {
-    const head = end.slice(0, i);
-    const sub = nodes[head] as { type?: unknown; nodes?: Record<string, unknown> } | undefined;
-    if (sub && sub.type === 'NIRGraph' && sub.nodes) {
-      const rest = resolveEndpoint(sub.nodes, end.slice(i + 1));
-      if (rest) return [head, ...rest];
-    }
-  }
-  return undefined;
-}
-
 function coerceInt(v: unknown, where: NirErrorLocation, min: number): number {
   let n: number;
   if (typeof v === 'bigint') n = Number(v);
@@ -199,14 +184,6 @@ function validateMetadata(v: unknown, where: NirErrorLocation, depth = 0): Metad
     else throw new NirError(`unsupported metadata value ${describe(x)}`, w);
   }
   return out;
-}
-
-/** The spatial values of a conv/pool parameter, `n` of them (a scalar is repeated). */
-export function spatial(v: number | NirArray, n: number, where: NirErrorLocation): number[] {
-  if (typeof v === 'number') return new Array<number>(n).fill(v);
-  if (v.data.length === 1) return new Array<number>(n).fill(v.data[0]);
-  if (v.data.length !== n) throw new NirError(`expected ${n} value(s), got ${v.data.length}`, where);
-  return Array.from(v.data);
 }
 
 function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: string) => NirErrorLocation): void {

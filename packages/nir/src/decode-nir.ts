@@ -123,7 +123,7 @@ function readDataset(ds: unknown, file: string | undefined, node: string, field:
   return { kind: 'number', array: { shape, dtype, data }, isInt: md.type === 0 };
 }
 
-/** Convert a dataset to the raw value a field of `kind` wants (validation happens later). */
+/** A dataset as a raw field value: a string, a list of strings or a NirArray (validation happens later). */
 function asField(r: Raw): unknown {
   if (r.kind === 'string') return r.shape.length === 0 ? r.strings[0] : r.strings;
   return r.array;

@@ -40,7 +40,7 @@ export async function encodeNir(graph: NirGraph, opts: { version?: string } = {}
   try {
     f = new h5.File(path, 'w') as unknown as H5GroupW & { close(): unknown };
     f.create_dataset({ name: 'version', data: opts.version ?? NIR_FORMAT_VERSION });
-    writeNode(f.create_group('node'), g, '');
+    writeNode(f.create_group('node'), g);
     f.close();
     f = undefined;
     return module.FS.readFile(path).slice();
@@ -115,11 +115,11 @@ function writeMetadata(g: H5GroupW, m: Metadata): void {
   }
 }
 
-function writeNode(g: H5GroupW, n: NirNode, path: string): void {
+function writeNode(g: H5GroupW, n: NirNode): void {
   g.create_dataset({ name: 'type', data: n.type });
   if (n.type === 'NIRGraph') {
     const nodes = g.create_group('nodes');
-    for (const [name, child] of Object.entries(n.nodes)) writeNode(nodes.create_group(name), child, path === '' ? name : `${path}/${name}`);
+    for (const [name, child] of Object.entries(n.nodes)) writeNode(nodes.create_group(name), child);
     if (n.edges.length === 0) g.create_dataset({ name: 'edges', data: new Float64Array(0), shape: [0] });
     else g.create_dataset({ name: 'edges', data: n.edges.flat(), shape: [n.edges.length, 2] });
   } else {

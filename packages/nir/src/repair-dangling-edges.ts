@@ -1,4 +1,4 @@
-import { resolveEndpoint } from './create-node.js';
+import { resolveEndpoint } from './resolve-endpoint.js';
 
 /** One repair made by {@link repairDanglingEdges}. */
 export interface EdgeRepair { graph: string; from: string; to: string }

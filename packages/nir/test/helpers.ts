@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import h5wasm, { type Group as H5Group } from 'h5wasm';
 import { tf } from '@neurite/tensor';
 import { compile, type CompileOptions, type NirGraph } from '../src/index.js';
+import { loadH5, scratchPath } from '../src/h5.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Repository root (the folder holding packages/). */
@@ -54,9 +55,9 @@ export interface H5Item { path: string; kind: 'group' | 'dataset'; data?: unknow
  * Used to delete datasets and make variants (int32 shapes, no version, …).
  */
 export async function rewriteH5(bytes: Uint8Array, edit: (item: H5Item) => 'drop' | H5Item | undefined): Promise<Uint8Array> {
-  const M = (await h5wasm.ready) as unknown as { FS: { writeFile(p: string, d: Uint8Array): void; readFile(p: string): Uint8Array; unlink(p: string): void } };
-  const src = `/edit-src-${Math.random().toString(36).slice(2)}.h5`;
-  const dst = `/edit-dst-${Math.random().toString(36).slice(2)}.h5`;
+  const { module: M } = await loadH5();
+  const src = scratchPath();
+  const dst = scratchPath();
   M.FS.writeFile(src, bytes);
   const fin = new h5wasm.File(src, 'r');
   const fout = new h5wasm.File(dst, 'w');
@@ -92,7 +93,7 @@ export async function rewriteH5(bytes: Uint8Array, edit: (item: H5Item) => 'drop
   return out;
 }
 
-/** Parse JSON text the standard way, after turning Python's NaN into null. */
+/** Read and parse a JSON file. */
 export function loadJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -111,8 +112,8 @@ export interface H5Object {
 
 /** Every group and dataset of an HDF5 file, by path, with dtype, shape, filters and chunks. */
 export async function describeH5(bytes: Uint8Array): Promise<Record<string, H5Object>> {
-  const M = (await h5wasm.ready) as unknown as { FS: { writeFile(p: string, d: Uint8Array): void; unlink(p: string): void } };
-  const p = `/describe-${Math.random().toString(36).slice(2)}.h5`;
+  const { module: M } = await loadH5();
+  const p = scratchPath();
   M.FS.writeFile(p, bytes);
   const f = new h5wasm.File(p, 'r');
   const out: Record<string, H5Object> = {};

@@ -1,20 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tf } from '@neurite/tensor';
+import { createRng, tf } from '@neurite/tensor';
 import { compile, createGraph, createNode, decodeNir, encodeNir, nirArray } from '@neurite/nir';
 import type { BenchResult, Suite } from '../suite.js';
 
-/** Seeded uniform(−a, a) weights (mulberry32), so every run builds the same network. */
+/** Seeded uniform(−a, a) weights, so every run builds the same network. */
 function weights(n: number, a: number, seed: number): Float32Array {
-  let s = seed >>> 0;
   const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296 * 2 - 1) * a;
-  }
+  createRng(seed).uniformArray(out, -a, a);
   return out;
 }
 
@@ -32,19 +26,19 @@ export const nirSuite: Suite = {
     const results: BenchResult[] = [];
     ctx.progress('784-500-10 LIF step, batch 64');
     const lif = (n: number) => createNode('LIF', { tau: full(n, 0.01), r: full(n, 1), v_leak: full(n, 0), v_threshold: full(n, 1) });
-    const w1 = nirArray(weights(500 * 784, 0.05, 1), [500, 784], 'float32');
-    const w2 = nirArray(weights(10 * 500, 0.1, 2), [10, 500], 'float32');
+    const w1 = weights(500 * 784, 0.05, 1);
+    const w2 = weights(10 * 500, 0.1, 2);
     const graph = createGraph({
       nodes: {
-        input: createNode('Input', { shape: [784] }), fc1: createNode('Linear', { weight: w1 }), lif1: lif(500),
-        fc2: createNode('Linear', { weight: w2 }), lif2: lif(10), output: createNode('Output', { shape: [10] }),
+        input: createNode('Input', { shape: [784] }), fc1: createNode('Linear', { weight: nirArray(w1, [500, 784]) }), lif1: lif(500),
+        fc2: createNode('Linear', { weight: nirArray(w2, [10, 500]) }), lif2: lif(10), output: createNode('Output', { shape: [10] }),
       },
       edges: [['input', 'fc1'], ['fc1', 'lif1'], ['lif1', 'fc2'], ['fc2', 'lif2'], ['lif2', 'output']],
     });
     const sim = compile(graph, { dt: 1e-3 });
     const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([64, 784], 0, 1, 'float32', 7), 0.2), 'float32'));
-    const w1t = tf.tidy(() => tf.transpose(tf.tensor2d(weights(500 * 784, 0.05, 1), [500, 784])));
-    const w2t = tf.tidy(() => tf.transpose(tf.tensor2d(weights(10 * 500, 0.1, 2), [10, 500])));
+    const w1t = tf.tidy(() => tf.transpose(tf.tensor2d(w1, [500, 784])));
+    const w2t = tf.tidy(() => tf.transpose(tf.tensor2d(w2, [10, 500])));
     const direct = () => { const y = tf.tidy(() => tf.matMul(tf.matMul(x, w1t), w2t)); y.dataSync(); y.dispose(); };
     const step = () => { const y = sim.step(x); y.dataSync(); y.dispose(); };
     const opts = { warmup: 5, repeats: ctx.quick ? 7 : 25, inner: 5 };
