@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
-import { TensorError } from './errors.js';
+import { TensorError } from './tensor-error.js';
 import './kernels/register-all.js';
 import './generated/register-gradients.js';
 

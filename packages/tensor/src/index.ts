@@ -1,4 +1,8 @@
-export { TensorError } from './errors.js';
+export { NeuriteError } from './neurite-error.js';
+export type { NeuriteErrorCode, NeuriteErrorOptions, NeuriteErrorClass } from './neurite-error.js';
+export { TensorError } from './tensor-error.js';
+export { createValidators } from './validators.js';
+export type { Validators } from './validators.js';
 export { tf } from './tf.js';
 export type { Tensor, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Rank, DataType, TensorLike } from './tf.js';
 export { setBackend, backendInfo } from './backend.js';
@@ -7,6 +11,8 @@ export { scope, memorySnapshot, expectNoLeaks } from './memory.js';
 export type { MemorySnapshot } from './memory.js';
 export type { Rng } from './rng/rng.js';
 export { createRng } from './rng/create-rng.js';
+export { toRng, isRng } from './rng/to-rng.js';
+export type { SeedOrRng } from './rng/to-rng.js';
 export { randomTensor } from './rng/random-tensor.js';
 export type { RandomDistribution, RandomTensorOptions } from './rng/random-tensor.js';
 export type { CSR, DenseMatrix } from './sparse/csr.js';

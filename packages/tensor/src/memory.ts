@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorError } from './errors.js';
+import { TensorError } from './tensor-error.js';
 
 /** Run `fn` in a tfjs scope: every tensor it makes and does not return is disposed. */
 export function scope<T extends tf.TensorContainer>(fn: () => T): T {

@@ -1,4 +1,4 @@
-import { TensorError } from './errors.js';
+import { TensorError } from './tensor-error.js';
 
 /**
  * The k largest entries of `values`, sorted descending, with their indices.

@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 
 /** Largest transform length accepted (plans hold O(n) float64 buffers). */
 const MAX_FFT_LENGTH = 2 ** 26;

@@ -5,7 +5,7 @@ import { MixedRadixFft, MAX_DIRECT_PRIME, MAX_STOCKHAM_POW2, largestPrimeFactor 
 import { checkLength, checkSpan } from './check-length.js';
 import { SplitConvolver } from './split-convolver.js';
 import { doubleArray } from './double-array.js';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 
 /** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
 export interface RealFftPlan {

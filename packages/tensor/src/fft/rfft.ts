@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import { checkLength } from './check-length.js';
 import { realFftPlan } from './real-fft-plan.js';
 

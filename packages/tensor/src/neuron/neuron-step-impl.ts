@@ -3,7 +3,7 @@
  * and the typed-array loop shared by the cpu and wasm kernels.
  */
 import { util, type TensorInfo } from '@tensorflow/tfjs-core';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import { NeuronStep } from './kernel-names.js';
 import type { NeuronReset, NeuronStepAttrs, NeuronStepInputs } from './kernel-names.js';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import { NeuronStep } from './kernel-names.js';
 import type { NeuronReset, NeuronStepAttrs } from './kernel-names.js';
 import { COEFFICIENTS, stripLeadingOnes } from './neuron-step-impl.js';

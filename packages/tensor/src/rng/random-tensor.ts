@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { Rng } from './rng.js';
 import { checkFinite, checkPositive } from './validate.js';
 

@@ -13,7 +13,7 @@
  *   z = (z ^ z>>>30) * 0xBF58476D1CE4E5B9; z = (z ^ z>>>27) * 0x94D049BB133111EB; z ^= z>>>31.
  * State = [lo(z1), hi(z1), lo(z2), hi(z2)].
  */
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 
 import { mul64 } from './uint32-math.js';
 

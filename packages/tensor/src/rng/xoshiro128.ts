@@ -6,7 +6,7 @@
  * Integer-only (Math.imul, shifts, xor), so bit-identical on every platform.
  * Distributions live in their own files and draw through this class.
  */
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { Rng } from './rng.js';
 import { addGamma, mix64 } from './seed.js';
 import { uniformIntOf } from './uniform-int.js';

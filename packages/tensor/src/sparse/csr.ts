@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import { checkInt } from '../rng/validate.js';
 
 /** Largest row / column count: int32 indices. */

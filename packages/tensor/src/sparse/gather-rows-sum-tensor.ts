@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { CSRTensors } from './csr-tensors.js';
 import { checkCSRTensors, isCSRTensors } from './csr-tensors.js';
 import { GatherRowsSum, SparseGatherRowsSum } from './kernel-names.js';

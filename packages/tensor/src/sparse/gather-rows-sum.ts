@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { CSR, DenseMatrix } from './csr.js';
 import { badIndex, badRow, checkCSR, checkDense, checkRowList, isCSR, prepareOut } from './csr.js';
 

@@ -1,5 +1,5 @@
 import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { CSR } from './csr.js';
 import { gatherRowsSum } from './gather-rows-sum.js';
 import { GatherRowsSum, SparseGatherRowsSum, SparseMatVec } from './kernel-names.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import { checkFinite } from '../rng/validate.js';
 import type { CSRTensors } from './csr-tensors.js';
 import { checkCSRTensors } from './csr-tensors.js';

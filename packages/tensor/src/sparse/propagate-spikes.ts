@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import { checkFinite } from '../rng/validate.js';
 import type { CSR } from './csr.js';
 import { checkCSR, checkRowList } from './csr.js';

@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { Rng } from '../rng/rng.js';
 import { detExpm1, detLog, detLog1p } from '../rng/det-math.js';
 import { checkInt } from '../rng/validate.js';

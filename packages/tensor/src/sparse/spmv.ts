@@ -1,4 +1,4 @@
-import { TensorError } from '../errors.js';
+import { TensorError } from '../tensor-error.js';
 import type { CSR } from './csr.js';
 import { badRow, checkCSR, prepareOut } from './csr.js';
 
