@@ -9,8 +9,8 @@ import { loadH5, scratchPath } from '../src/h5.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Repository root (the folder holding packages/). */
 export const REPO_ROOT = path.resolve(here, '../../..');
-/** The shared NIR fixtures, cloned beside the repository. */
-export const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/nir');
+/** The NIR fixtures committed with the tests (see fixtures/README.md for their sources). */
+export const FIXTURES = path.join(here, 'fixtures');
 
 /** Every fixture `.nir` with the `.json` Python wrote for it (the `_subgraph` file has none). */
 export function fixtureFiles(): { nir: string; json: string | null }[] {
