@@ -16,7 +16,7 @@ import { unarySpectral } from './spectral.js';
  */
 export function bindPower(a: ArrayLike<number>, p: number, opts: UnaryOptions = {}): Float32Array {
   const { dim, rows: n, out } = unaryShape('bindPower', a, opts);
-  checkFinite('bindPower', p, 'p');
+  checkFinite('bindPower', 'p', p);
   return unarySpectral(a, n, dim, out, (A, C, bins, row) => {
     for (let k = 0, j = 0; k < bins; k++, j += 2) {
       const re = A[j], im = A[j + 1];

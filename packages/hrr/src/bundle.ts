@@ -1,4 +1,4 @@
-import { checkDim, outArray, rowsOf } from './check.js';
+import { checkDim, checkFinite, outArray, rowsOf } from './check.js';
 import { HrrError } from './hrr-error.js';
 
 /** Options of `bundle`. */
@@ -18,16 +18,14 @@ export function bundle(vectors: ArrayLike<number> | ArrayLike<number>[], dim: nu
   checkDim('bundle', dim);
   const list = Array.isArray(vectors) && vectors.length > 0 && typeof vectors[0] === 'object' ? (vectors as ArrayLike<number>[]) : null;
   const n = list ? list.length : rowsOf('bundle', vectors as ArrayLike<number>, dim, 'vectors');
-  if (list) list.forEach((v, i) => { if (v?.length !== dim) throw new HrrError('vectors', `bundle: vectors[${i}] has length ${v?.length}, expected dim=${dim}`); });
+  if (list) list.forEach((v, i) => { if (v?.length !== dim) throw new HrrError('vectors', `bundle: vectors[${i}] has length ${v?.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' }); });
   const w = opts.weights;
-  if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n} (one per vector)`);
+  if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n} (one per vector)`, { code: 'ERR_SHAPE' });
   let wt: Float64Array | null = null;
   if (w !== undefined) {
     wt = new Float64Array(n);
     for (let r = 0; r < n; r++) {
-      const wr = w[r];
-      if (!Number.isFinite(wr)) throw new HrrError('weights', `bundle: weights[${r}] must be finite, got ${wr}`);
-      wt[r] = wr;
+      wt[r] = checkFinite('bundle', `weights[${r}]`, w[r]);
     }
   }
   const acc = zeros(dim);

@@ -1,11 +1,16 @@
+import { createValidators } from '@neurite/tensor';
 import { HrrError } from './hrr-error.js';
 
+/**
+ * @internal The shared argument checks of @neurite/tensor, throwing HrrError:
+ * `checkFinite(fn, name, x)`, `checkInt(fn, name, x, min?, max?)`, `checkPositive(fn, name, x, allowZero?)`,
+ * `checkAllFinite(fn, name, xs)`.
+ */
+export const { checkFinite, checkInt, checkPositive, checkAllFinite } = createValidators(HrrError);
+
 /** @internal Throws unless `dim` is a positive safe integer. */
-export function checkDim(fn: string, dim: number, name = 'dim'): number {
-  if (!Number.isSafeInteger(dim) || dim < 1) {
-    throw new HrrError(name, `${fn}: ${name} must be a positive integer, got ${String(dim)}`);
-  }
-  return dim;
+export function checkDim(fn: string, dim: unknown, name = 'dim'): number {
+  return checkInt(fn, name, dim, 1);
 }
 
 /** @internal Number of rows of a row-major [batch, dim] array; throws if the length is not a positive multiple of dim. */
@@ -14,7 +19,7 @@ export function rowsOf(fn: string, x: ArrayLike<number>, dim: number, name: stri
     throw new HrrError(name, `${fn}: ${name} must be a Float32Array (or array of numbers), got ${x === null ? 'null' : typeof x}`);
   }
   if (x.length === 0 || x.length % dim !== 0) {
-    throw new HrrError(name, `${fn}: ${name} has length ${x.length}, expected a positive multiple of dim=${dim}`);
+    throw new HrrError(name, `${fn}: ${name} has length ${x.length}, expected a positive multiple of dim=${dim}`, { code: 'ERR_SHAPE' });
   }
   return x.length / dim;
 }
@@ -26,14 +31,14 @@ export function rowsOf(fn: string, x: ArrayLike<number>, dim: number, name: stri
 export function broadcastRows(fn: string, na: number, nb: number, a = 'a', b = 'b'): number {
   if (na === nb || nb === 1) return na;
   if (na === 1) return nb;
-  throw new HrrError(b, `${fn}: ${a} has ${na} rows and ${b} has ${nb} rows; expected equal counts or one of them 1`);
+  throw new HrrError(b, `${fn}: ${a} has ${na} rows and ${b} has ${nb} rows; expected equal counts or one of them 1`, { code: 'ERR_SHAPE' });
 }
 
 /** @internal Dimension of a binary op: explicit, else the shorter operand's length. */
 export function binaryDim(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, dim?: number): number {
   if (dim !== undefined) return checkDim(fn, dim);
   const d = Math.min(a?.length ?? 0, b?.length ?? 0);
-  if (!(d >= 1)) throw new HrrError('a', `${fn}: operands must be non-empty vectors`);
+  if (!(d >= 1)) throw new HrrError('a', `${fn}: operands must be non-empty vectors`, { code: 'ERR_SHAPE' });
   return d;
 }
 
@@ -41,21 +46,15 @@ export function binaryDim(fn: string, a: ArrayLike<number>, b: ArrayLike<number>
 export function outArray(fn: string, n: number, out?: Float32Array): Float32Array {
   if (out === undefined) return new Float32Array(n);
   if (!(out instanceof Float32Array) || out.length !== n) {
-    throw new HrrError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`);
+    throw new HrrError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`, { code: out instanceof Float32Array ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT' });
   }
   return out;
-}
-
-/** @internal Throws unless x is a finite number. */
-export function checkFinite(fn: string, x: number, name: string): number {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw new HrrError(name, `${fn}: ${name} must be a finite number, got ${String(x)}`);
-  return x;
 }
 
 /** @internal Dimension of a unary op: explicit, else the operand's length. */
 export function unaryDim(fn: string, a: ArrayLike<number>, dim?: number): number {
   if (dim !== undefined) return checkDim(fn, dim);
-  if (a == null || !(a.length >= 1)) throw new HrrError('a', `${fn}: a must be a non-empty vector`);
+  if (a == null || !(a.length >= 1)) throw new HrrError('a', `${fn}: a must be a non-empty vector`, { code: 'ERR_SHAPE' });
   return a.length;
 }
 

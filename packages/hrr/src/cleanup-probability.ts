@@ -1,4 +1,4 @@
-import { checkDim } from './check.js';
+import { checkDim, checkInt } from './check.js';
 import { HrrError } from './hrr-error.js';
 
 /** Options of `cleanupProbability`. */
@@ -33,7 +33,7 @@ function logPhi(x: number): number {
  */
 export function unbindCosineMoments(dim: number, bundle: number, keys: 'random' | 'unitary' = 'random'): { mean: number; std: number } {
   checkDim('unbindCosineMoments', dim);
-  if (!Number.isSafeInteger(bundle) || bundle < 1) throw new HrrError('bundle', `unbindCosineMoments: bundle must be a positive integer, got ${bundle}`);
+  checkInt('unbindCosineMoments', 'bundle', bundle, 1);
   if (keys !== 'random' && keys !== 'unitary') throw new HrrError('keys', `unbindCosineMoments: keys must be 'random' or 'unitary', got ${JSON.stringify(keys)}`);
   const k = bundle;
   // Moments μ_n = E α^n of α = |A_k|² per frequency bin: Exp(1) for random keys, 1 for unitary.
@@ -71,7 +71,7 @@ export function unbindCosineMoments(dim: number, bundle: number, keys: 'random' 
 export function cleanupProbability(opts: CleanupProbabilityOptions): number {
   const dim = checkDim('cleanupProbability', opts?.dim);
   const m = opts.items;
-  if (!Number.isSafeInteger(m) || m < 1) throw new HrrError('items', `cleanupProbability: items must be a positive integer, got ${m}`);
+  checkInt('cleanupProbability', 'items', m, 1);
   const { mean, std } = unbindCosineMoments(dim, opts.bundle, opts.keys ?? 'random');
   const sd = Math.sqrt(dim);
   if (m === 1) return 1;

@@ -1,5 +1,4 @@
 import { checkDim } from './check.js';
-import { defaultTensorThreshold } from './default-tensor-threshold.js';
 import { fhrrModel } from './fhrr-model.js';
 import { HrrError } from './hrr-error.js';
 import { hrrModel } from './hrr-model.js';
@@ -14,11 +13,9 @@ import type { Vsa, VsaOptions } from './vsa.js';
 export function createVsa(opts: VsaOptions): Vsa {
   if (opts == null || typeof opts !== 'object') throw new HrrError('opts', 'createVsa: expected { model, dim }');
   const dim = checkDim('createVsa', opts.dim);
-  const t = opts.tensorThreshold ?? defaultTensorThreshold();
-  if (!(t >= 1)) throw new HrrError('tensorThreshold', `createVsa: tensorThreshold must be >= 1 (or Infinity), got ${t}`);
   const model = opts.model ?? 'hrr';
-  if (model === 'hrr') return hrrModel(dim, t);
-  if (model === 'fhrr') return fhrrModel(dim, t);
-  if (model === 'map') return mapModel(dim, t);
+  if (model === 'hrr') return hrrModel(dim);
+  if (model === 'fhrr') return fhrrModel(dim);
+  if (model === 'map') return mapModel(dim);
   throw new HrrError('model', `createVsa: model must be 'hrr', 'fhrr' or 'map', got ${JSON.stringify(model)}`);
 }

@@ -1,4 +1,4 @@
-import { checkFinite, unaryShape } from './check.js';
+import { checkPositive, unaryShape } from './check.js';
 import { HrrError } from './hrr-error.js';
 import type { UnaryOptions } from './approx-inverse.js';
 import { binWeight, unarySpectral } from './spectral.js';
@@ -25,9 +25,8 @@ export interface ExactInverseOptions extends UnaryOptions {
  */
 export function exactInverse(a: ArrayLike<number>, opts: ExactInverseOptions = {}): Float32Array {
   const { dim, rows: n, out } = unaryShape('exactInverse', a, opts);
-  const eps = checkFinite('exactInverse', opts.eps ?? 0, 'eps');
-  const minRatio = checkFinite('exactInverse', opts.minRatio ?? 1e-3, 'minRatio');
-  if (eps < 0) throw new HrrError('eps', `exactInverse: eps must be >= 0, got ${eps}`);
+  const eps = checkPositive('exactInverse', 'eps', opts.eps ?? 0, true);
+  const minRatio = checkPositive('exactInverse', 'minRatio', opts.minRatio ?? 1e-3, true);
   return unarySpectral(a, n, dim, out, (A, C, bins, row) => {
     let e = 0;
     for (let k = 0, j = 0; k < bins; k++, j += 2) e += binWeight(k, dim) * (A[j] * A[j] + A[j + 1] * A[j + 1]);

@@ -1,4 +1,3 @@
-import { tf, type Tensor2D } from '@neurite/tensor';
 import { checkFinite, checkDim, rowsOf } from './check.js';
 import { elementwise, mapRows } from './elementwise.js';
 import { HrrError } from './hrr-error.js';
@@ -12,23 +11,20 @@ const TWO_PI = 2 * Math.PI;
 export function wrapAngle(x: number): number {
   return x - TWO_PI * Math.floor((x + Math.PI) / TWO_PI);
 }
-function wrapTensor(x: Tensor2D): Tensor2D {
-  return tf.tidy(() => tf.sub(x, tf.mul(TWO_PI, tf.floor(tf.div(tf.add(x, Math.PI), TWO_PI)))) as Tensor2D);
-}
 
 /** @internal FHRR (Plate's frequency-domain HRR): unit phasors e^{iθ}, stored as angles θ. */
-export function fhrrModel(dim: number, tensorThreshold: number): Vsa {
+export function fhrrModel(dim: number): Vsa {
   checkDim('createVsa', dim);
   const bundleAngles = (vectors: ArrayLike<number> | ArrayLike<number>[], opts: BundleOptions = {}) => {
     const list = Array.isArray(vectors) && vectors.length > 0 && typeof vectors[0] === 'object' ? (vectors as ArrayLike<number>[]) : null;
     const n = list ? list.length : rowsOf('bundle', vectors as ArrayLike<number>, dim, 'vectors');
     const w = opts.weights;
-    if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n}`);
+    if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n}`, { code: 'ERR_SHAPE' });
     const re = new Float64Array(dim), im = new Float64Array(dim);
     for (let r = 0; r < n; r++) {
       const v = list ? list[r] : (vectors as ArrayLike<number>);
-      if (list && v.length !== dim) throw new HrrError('vectors', `bundle: vectors[${r}] has length ${v.length}, expected dim=${dim}`);
-      const o = list ? 0 : r * dim, wr = w === undefined ? 1 : checkFinite('bundle', w[r], 'weights');
+      if (list && v.length !== dim) throw new HrrError('vectors', `bundle: vectors[${r}] has length ${v.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
+      const o = list ? 0 : r * dim, wr = w === undefined ? 1 : checkFinite('bundle', `weights[${r}]`, w[r]);
       for (let j = 0; j < dim; j++) { re[j] += wr * Math.cos(v[o + j]); im[j] += wr * Math.sin(v[o + j]); }
     }
     const out = opts.out ?? new Float32Array(dim);
@@ -36,17 +32,17 @@ export function fhrrModel(dim: number, tensorThreshold: number): Vsa {
     return out;
   };
   return {
-    model: 'fhrr', dim, tensorThreshold, featureDim: 2 * dim,
+    model: 'fhrr', dim, featureDim: 2 * dim,
     random: (seed, count = 1) => randomVectors('fhrr', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => wrapAngle(x + y)),
     unbind: (c, a, out) => elementwise('unbind', c, a, dim, out, (x, y) => wrapAngle(x - y), 'c', 'a'),
     inverse: (a) => mapRows('inverse', a, dim, (x) => wrapAngle(-x)),
-    power: (a, p) => { checkFinite('power', p, 'p'); return mapRows('power', a, dim, (x) => wrapAngle(p * x)); },
+    power: (a, p) => { checkFinite('power', 'p', p); return mapRows('power', a, dim, (x) => wrapAngle(p * x)); },
     unitary: (a) => mapRows('unitary', a, dim, (x) => x),
     permute: (a, by) => permute(a, by, { dim }),
     bundle: bundleAngles,
     similarity: (a, b) => {
-      if (a.length !== dim || b.length !== dim) throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`);
+      if (a.length !== dim || b.length !== dim) throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`, { code: 'ERR_SHAPE' });
       let s = 0;
       for (let j = 0; j < dim; j++) s += Math.cos(a[j] - b[j]);
       return s / dim;
@@ -62,7 +58,5 @@ export function fhrrModel(dim: number, tensorThreshold: number): Vsa {
       }
       return out;
     },
-    bindTensor: (a, b) => tf.tidy(() => wrapTensor(tf.add(a, b) as Tensor2D)),
-    unbindTensor: (c, a) => tf.tidy(() => wrapTensor(tf.sub(c, a) as Tensor2D)),
   };
 }

@@ -1,10 +1,8 @@
-import { tf, type Tensor2D } from '@neurite/tensor';
 import { approxInverse } from './approx-inverse.js';
 import { bind } from './bind.js';
 import { bindPower } from './bind-power.js';
 import { bundle } from './bundle.js';
 import { rowsOf } from './check.js';
-import { bindTensor, unbindTensor } from './hrr-tensor.js';
 import { makeUnitary } from './make-unitary.js';
 import { permute } from './permute.js';
 import { randomVectors } from './random-vectors.js';
@@ -25,25 +23,13 @@ export function unitRows(rows: ArrayLike<number>, dim: number, fn: string): Floa
   return out;
 }
 
-/** @internal Runs a tensor-path op on typed arrays (upload, compute, download, dispose). */
-export function viaTensor(a: ArrayLike<number>, b: ArrayLike<number>, dim: number, op: (x: Tensor2D, y: Tensor2D) => Tensor2D, out?: Float32Array): Float32Array {
-  const x = tf.tensor2d(Float32Array.from(a), [a.length / dim, dim]);
-  const y = tf.tensor2d(Float32Array.from(b), [b.length / dim, dim]);
-  const z = op(x, y);
-  const data = z.dataSync() as Float32Array;
-  x.dispose(); y.dispose(); z.dispose();
-  if (out) { out.set(data); return out; }
-  return data;
-}
-
 /** @internal The HRR model (Plate): real vectors, circular convolution. */
-export function hrrModel(dim: number, tensorThreshold: number): Vsa {
-  const rows = (x: ArrayLike<number>) => x.length / dim;
+export function hrrModel(dim: number): Vsa {
   return {
-    model: 'hrr', dim, tensorThreshold, featureDim: dim,
+    model: 'hrr', dim, featureDim: dim,
     random: (seed, count = 1) => randomVectors('hrr', dim, seed, count),
-    bind: (a, b, out) => Math.max(rows(a), rows(b)) >= tensorThreshold ? viaTensor(a, b, dim, bindTensor, out) : bind(a, b, { dim, out }),
-    unbind: (c, a, out) => Math.max(rows(a), rows(c)) >= tensorThreshold ? viaTensor(c, a, dim, unbindTensor, out) : unbind(c, a, { dim, out }),
+    bind: (a, b, out) => bind(a, b, { dim, out }),
+    unbind: (c, a, out) => unbind(c, a, { dim, out }),
     inverse: (a) => approxInverse(a, { dim }),
     power: (a, p) => bindPower(a, p, { dim }),
     unitary: (a) => makeUnitary(a, { dim }),
@@ -52,6 +38,5 @@ export function hrrModel(dim: number, tensorThreshold: number): Vsa {
     similarity: (a, b) => cosine(a, b),
     identity: () => { const e = new Float32Array(dim); e[0] = 1; return e; },
     features: (r) => unitRows(r, dim, 'features'),
-    bindTensor, unbindTensor,
   };
 }

@@ -22,10 +22,13 @@ export interface DecodeSetOptions {
   maxMembers?: number;
 }
 
-/** Decodes a set: every item whose similarity to s passes the threshold, best first. */
-export function decodeSet(vocab: Vocabulary, set: ArrayLike<number>, opts: DecodeSetOptions = {}): CleanupMatch[] {
-  if (set?.length !== vocab.vsa.dim) throw new HrrError('set', `decodeSet: set must have length dim=${vocab.vsa.dim}, got ${set?.length}`);
+/**
+ * Decodes a set: every item whose similarity to s passes the threshold, best first (one
+ * `cleanup` on the active backend; resolves asynchronously like it).
+ */
+export async function decodeSet(vocab: Vocabulary, set: ArrayLike<number>, opts: DecodeSetOptions = {}): Promise<CleanupMatch[]> {
+  if (set?.length !== vocab.vsa.dim) throw new HrrError('set', `decodeSet: set must have length dim=${vocab.vsa.dim}, got ${set?.length}`, { code: 'ERR_SHAPE' });
   if (vocab.size === 0) return [];
   const threshold = opts.threshold ?? 4 / Math.sqrt(vocab.vsa.dim);
-  return vocab.cleanup(set, { k: opts.maxMembers ?? vocab.size, threshold })[0];
+  return (await vocab.cleanup(set, { k: opts.maxMembers ?? vocab.size, threshold }))[0];
 }

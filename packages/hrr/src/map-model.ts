@@ -1,4 +1,3 @@
-import { tf, type Tensor2D } from '@neurite/tensor';
 import { bundle } from './bundle.js';
 import { elementwise, mapRows } from './elementwise.js';
 import { HrrError } from './hrr-error.js';
@@ -9,9 +8,9 @@ import { cosine } from './similarity.js';
 import type { Vsa } from './vsa.js';
 
 /** @internal MAP (Gayler's multiply–add–permute): bipolar ±1 vectors, elementwise product binding. */
-export function mapModel(dim: number, tensorThreshold: number): Vsa {
+export function mapModel(dim: number): Vsa {
   return {
-    model: 'map', dim, tensorThreshold, featureDim: dim,
+    model: 'map', dim, featureDim: dim,
     random: (seed, count = 1) => randomVectors('map', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => x * y),
     unbind: (c, a, out) => elementwise('unbind', c, a, dim, out, (x, y) => x * y, 'c', 'a'),
@@ -28,12 +27,10 @@ export function mapModel(dim: number, tensorThreshold: number): Vsa {
       return s;
     },
     similarity: (a, b) => {
-      if (a.length !== dim || b.length !== dim) throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`);
+      if (a.length !== dim || b.length !== dim) throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`, { code: 'ERR_SHAPE' });
       return cosine(a, b);
     },
     identity: () => new Float32Array(dim).fill(1),
     features: (rows) => unitRows(rows, dim, 'features'),
-    bindTensor: (a, b) => tf.mul(a, b) as Tensor2D,
-    unbindTensor: (c, a) => tf.mul(c, a) as Tensor2D,
   };
 }

@@ -1,4 +1,4 @@
-import { toRng, type SeedOrRng } from './to-rng.js';
+import { toRng, type SeedOrRng } from '@neurite/tensor';
 import { checkDim, outArray, rowsOf, unaryDim } from './check.js';
 import { HrrError } from './hrr-error.js';
 
@@ -33,7 +33,7 @@ export function permute(a: ArrayLike<number>, by: number | ArrayLike<number>, op
     }
     return out;
   }
-  if (by.length !== dim) throw new HrrError('by', `permute: permutation has length ${by.length}, expected dim=${dim}`);
+  if (by.length !== dim) throw new HrrError('by', `permute: permutation has length ${by.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
   checkPermutation('permute', by);
   for (let r = 0, o = 0; r < n; r++, o += dim) for (let i = 0; i < dim; i++) out[o + i] = src[o + by[i]];
   return out;
@@ -64,5 +64,5 @@ export function randomPermutation(dim: number, seed: SeedOrRng): Int32Array {
   checkDim('randomPermutation', dim);
   const p = new Int32Array(dim);
   for (let i = 0; i < dim; i++) p[i] = i;
-  return toRng(seed).shuffle(p);
+  return toRng(seed, 'seed', HrrError).shuffle(p);
 }

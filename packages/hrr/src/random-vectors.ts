@@ -1,6 +1,6 @@
-import { checkDim } from './check.js';
+import { checkDim, checkInt } from './check.js';
 import { HrrError } from './hrr-error.js';
-import { toRng, type SeedOrRng } from './to-rng.js';
+import { toRng, type SeedOrRng } from '@neurite/tensor';
 import type { VsaModel } from './vsa.js';
 
 /**
@@ -12,8 +12,8 @@ import type { VsaModel } from './vsa.js';
  */
 export function randomVectors(model: VsaModel, dim: number, seed: SeedOrRng, count = 1): Float32Array {
   checkDim('randomVectors', dim);
-  if (!Number.isSafeInteger(count) || count < 0) throw new HrrError('count', `randomVectors: count must be a non-negative integer, got ${count}`);
-  const rng = toRng(seed);
+  checkInt('randomVectors', 'count', count, 0);
+  const rng = toRng(seed, 'seed', HrrError);
   const n = dim * count;
   if (model === 'hrr') return rng.normalArray(new Float32Array(n), 0, 1 / Math.sqrt(dim)) as Float32Array;
   if (model === 'fhrr') return rng.uniformArray(new Float32Array(n), -Math.PI, Math.PI) as Float32Array;

@@ -33,14 +33,15 @@ export function encodeRecord(vocab: Vocabulary, fields: Readonly<Record<string, 
 }
 
 /**
- * Decodes fields of a record: unbind each key (one batch: q_i = unbind(r, key_i)), then batched
- * cleanup in `opts.memory` (default `vocab`). Returns, per key, the top-k matches ≥ threshold.
+ * Decodes fields of a record: unbind each key (one batch on the CPU: q_i = unbind(r, key_i)),
+ * then one batched `cleanup` in `opts.memory` (default `vocab`) on the active backend.
+ * Resolves to, per key, the top-k matches ≥ threshold (async like `Vocabulary.cleanup`).
  */
-export function decodeRecord(vocab: Vocabulary, record: ArrayLike<number>, keys: readonly string[], opts: DecodeOptions = {}): Record<string, CleanupMatch[]> {
-  if (record?.length !== vocab.vsa.dim) throw new HrrError('record', `decodeRecord: record must have length dim=${vocab.vsa.dim}, got ${record?.length}`);
+export async function decodeRecord(vocab: Vocabulary, record: ArrayLike<number>, keys: readonly string[], opts: DecodeOptions = {}): Promise<Record<string, CleanupMatch[]>> {
+  if (record?.length !== vocab.vsa.dim) throw new HrrError('record', `decodeRecord: record must have length dim=${vocab.vsa.dim}, got ${record?.length}`, { code: 'ERR_SHAPE' });
   if (keys.length === 0) return {};
   const queries = vocab.vsa.unbind(record, rowsOfNames(vocab, keys));
-  const found = (opts.memory ?? vocab).cleanup(queries, opts);
+  const found = await (opts.memory ?? vocab).cleanup(queries, opts);
   const out: Record<string, CleanupMatch[]> = {};
   keys.forEach((k, i) => { out[k] = found[i]; });
   return out;

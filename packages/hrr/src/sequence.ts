@@ -1,7 +1,7 @@
-import { realFftPlan } from '@neurite/tensor';
+import { realFftPlan, toRng, type SeedOrRng } from '@neurite/tensor';
+import { checkInt } from './check.js';
 import { HrrError } from './hrr-error.js';
 import type { DecodeOptions, EncodeOptions } from './record.js';
-import { toRng, type SeedOrRng } from './to-rng.js';
 import type { CleanupMatch, Vocabulary } from './vocabulary.js';
 import type { Vsa } from './vsa.js';
 
@@ -24,7 +24,7 @@ export interface SequenceOptions {
  * compose exactly (p^a ⊛ p^b = p^{a+b}); fhrr: random angles; map: random bipolar.
  */
 export function sequencePositionVector(vsa: Vsa, seed: SeedOrRng): Float32Array {
-  const rng = toRng(seed);
+  const rng = toRng(seed, 'seed', HrrError);
   if (vsa.model !== 'hrr') return vsa.random(rng, 1);
   const d = vsa.dim, plan = realFftPlan(d);
   const spec = new Float64Array(2 * plan.bins);
@@ -40,7 +40,7 @@ export function sequencePositionVector(vsa: Vsa, seed: SeedOrRng): Float32Array 
 function positionRows(vsa: Vsa, position: SequencePosition, n: number, fn: string): Float32Array | null {
   if (position === 'permute') return null;
   if (vsa.model === 'map') throw new HrrError('position', `${fn}: MAP vectors are self-inverse (p^2 = identity), so powers cannot mark positions; use position: 'permute'`);
-  if (!(position instanceof Float32Array) || position.length !== vsa.dim) throw new HrrError('position', `${fn}: position must be 'permute' or a Float32Array of length dim=${vsa.dim}`);
+  if (!(position instanceof Float32Array) || position.length !== vsa.dim) throw new HrrError('position', `${fn}: position must be 'permute' or a Float32Array of length dim=${vsa.dim}`, { code: position instanceof Float32Array ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT' });
   const out = new Float32Array(n * vsa.dim);
   for (let i = 0; i < n; i++) out.set(vsa.power(position, i + 1), i * vsa.dim);
   return out;
@@ -64,11 +64,14 @@ export function encodeSequence(vocab: Vocabulary, items: readonly string[], opts
   return vsa.bundle(bound, { normalize: opts.normalize });
 }
 
-/** Decodes positions 0..length−1: unbind p^{i+1} (or shift back by i+1), then batched cleanup. */
-export function decodeSequence(vocab: Vocabulary, seq: ArrayLike<number>, length: number, opts: SequenceOptions & DecodeOptions): CleanupMatch[][] {
+/**
+ * Decodes positions 0..length−1: unbind p^{i+1} (or shift back by i+1) on the CPU, then one
+ * batched `cleanup` on the active backend; resolves to the matches per position.
+ */
+export async function decodeSequence(vocab: Vocabulary, seq: ArrayLike<number>, length: number, opts: SequenceOptions & DecodeOptions): Promise<CleanupMatch[][]> {
   const vsa = vocab.vsa, d = vsa.dim;
-  if (seq?.length !== d) throw new HrrError('seq', `decodeSequence: seq must have length dim=${d}, got ${seq?.length}`);
-  if (!Number.isSafeInteger(length) || length < 1) throw new HrrError('length', `decodeSequence: length must be a positive integer, got ${length}`);
+  if (seq?.length !== d) throw new HrrError('seq', `decodeSequence: seq must have length dim=${d}, got ${seq?.length}`, { code: 'ERR_SHAPE' });
+  checkInt('decodeSequence', 'length', length, 1);
   const pos = positionRows(vsa, opts?.position, length, 'decodeSequence');
   let queries: Float32Array;
   if (pos) queries = vsa.unbind(seq, pos);
@@ -76,5 +79,5 @@ export function decodeSequence(vocab: Vocabulary, seq: ArrayLike<number>, length
     queries = new Float32Array(length * d);
     for (let i = 0; i < length; i++) queries.set(vsa.permute(seq, -(i + 1)), i * d);
   }
-  return (opts.memory ?? vocab).cleanup(queries, opts);
+  return await (opts.memory ?? vocab).cleanup(queries, opts);
 }

@@ -1,7 +1,7 @@
 import { HrrError } from './hrr-error.js';
 
 function sameLength(fn: string, a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a?.length !== b?.length || !(a.length > 0)) throw new HrrError('b', `${fn}: a and b must be non-empty vectors of equal length, got ${a?.length} and ${b?.length}`);
+  if (a?.length !== b?.length || !(a.length > 0)) throw new HrrError('b', `${fn}: a and b must be non-empty vectors of equal length, got ${a?.length} and ${b?.length}`, { code: 'ERR_SHAPE' });
   return a.length;
 }
 

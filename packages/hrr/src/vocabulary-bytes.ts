@@ -1,6 +1,6 @@
 import { HrrError } from './hrr-error.js';
 import { createVsa } from './create-vsa.js';
-import type { SeedOrRng } from './to-rng.js';
+import type { SeedOrRng } from '@neurite/tensor';
 import { Vocabulary } from './vocabulary.js';
 import type { VsaModel } from './vsa.js';
 
@@ -17,7 +17,7 @@ const DIGEST = 32;
 
 async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new HrrError('crypto', 'vocabulary persistence needs Web Crypto (globalThis.crypto.subtle)');
+  if (!subtle) throw new HrrError('crypto', 'vocabulary persistence needs Web Crypto (globalThis.crypto.subtle)', { code: 'ERR_UNSUPPORTED' });
   return new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
@@ -51,12 +51,19 @@ export interface LoadVocabularyOptions {
 /**
  * Parses bytes written by `vocabularyToBytes`. The digest is checked before anything else is
  * read, then every field; any mismatch (tampered, truncated, digest swapped, bad header) is an
- * HrrError naming `source`, and nothing partial is returned.
+ * HrrError with code `ERR_FORMAT` naming `source`, and nothing partial is returned.
  */
-export async function vocabularyFromBytes(bytes: Uint8Array, opts: LoadVocabularyOptions = {}): Promise<Vocabulary> {
+export function vocabularyFromBytes(bytes: Uint8Array, opts: LoadVocabularyOptions = {}): Promise<Vocabulary> {
+  return decodeVocabulary(bytes, opts);
+}
+
+/** @internal `vocabularyFromBytes`, with `path` set on its errors when the bytes came from a file. */
+export async function decodeVocabulary(bytes: Uint8Array, opts: LoadVocabularyOptions, path?: string): Promise<Vocabulary> {
   const src = opts.source ?? 'bytes';
-  const fail = (why: string): never => { throw new HrrError(src, `loadVocabulary: ${src}: ${why}`); };
-  if (!(bytes instanceof Uint8Array)) fail('expected a Uint8Array');
+  const fail = (why: string): never => {
+    throw new HrrError(path === undefined ? 'bytes' : 'path', `${path === undefined ? 'vocabularyFromBytes' : 'loadVocabulary'}: ${src}: ${why}`, { code: 'ERR_FORMAT', ...(path === undefined ? {} : { path }) });
+  };
+  if (!(bytes instanceof Uint8Array)) throw new HrrError('bytes', `vocabularyFromBytes: bytes must be a Uint8Array, got ${bytes === null ? 'null' : typeof bytes}`);
   if (bytes.length < 12 + 2 + DIGEST) fail(`too short (${bytes.length} bytes): truncated or not a vocabulary file`);
   const body = bytes.subarray(0, bytes.length - DIGEST);
   const want = bytes.subarray(bytes.length - DIGEST);

@@ -1,41 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@neurite/tensor/node';
 import { HrrError } from './hrr-error.js';
-import { vocabularyFromBytes, vocabularyToBytes, type LoadVocabularyOptions } from './vocabulary-bytes.js';
+import { decodeVocabulary, vocabularyToBytes, type LoadVocabularyOptions } from './vocabulary-bytes.js';
 import type { Vocabulary } from './vocabulary.js';
 
+function checkPath(fn: string, path: unknown): string {
+  if (typeof path !== 'string' || path.length === 0) throw new HrrError('path', `${fn}: path must be a non-empty string, got ${JSON.stringify(path)}`);
+  return path;
+}
+
 /**
- * Saves a vocabulary to a file (Node): the bytes of `vocabularyToBytes` are written to a
- * temporary file in the same directory, flushed, then renamed over `path`, so readers see the
- * old file or the new one, never a partial one.
+ * Saves a vocabulary to a file (Node; import from `@neurite/hrr/node`): the bytes of
+ * `vocabularyToBytes` are written with `writeFileAtomic` of `@neurite/tensor/node` (temporary
+ * file in the same directory, fsync, rename over `path`), so readers see the old file or the
+ * new one, never a partial one. Missing parent directories are created.
+ * @throws HrrError with code `ERR_FILE`, `path` set and the system error as `cause`.
  */
 export async function saveVocabulary(vocab: Vocabulary, path: string): Promise<void> {
-  if (typeof path !== 'string' || path.length === 0) throw new HrrError('path', 'saveVocabulary: path must be a non-empty string');
-  const fs = await import('node:fs/promises');
+  checkPath('saveVocabulary', path);
   const bytes = await vocabularyToBytes(vocab);
-  const tmp = `${path}.${process.pid}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}.tmp`;
-  let fh: Awaited<ReturnType<typeof fs.open>> | undefined;
   try {
-    fh = await fs.open(tmp, 'wx');
-    await fh.writeFile(bytes);
-    await fh.sync();
-    await fh.close();
-    fh = undefined;
-    await fs.rename(tmp, path);
+    await writeFileAtomic(path, bytes);
   } catch (e) {
-    await fh?.close().catch(() => undefined);
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new HrrError(path, `saveVocabulary: cannot write ${path}: ${(e as Error).message}`);
+    const why = e instanceof Error && e.cause instanceof Error ? e.cause.message : e instanceof Error ? e.message : String(e);
+    throw new HrrError('path', `saveVocabulary: cannot write ${path}: ${why}`, { code: 'ERR_FILE', path, cause: e });
   }
 }
 
-/** Loads a vocabulary saved by `saveVocabulary` (Node); HrrError naming the file when it is missing, tampered or truncated. */
+/**
+ * Loads a vocabulary saved by `saveVocabulary` (Node; import from `@neurite/hrr/node`).
+ * @throws HrrError naming the file: code `ERR_FILE` when it cannot be read, `ERR_FORMAT` when
+ * it is tampered, truncated or not a vocabulary; `path` is set on both.
+ */
 export async function loadVocabulary(path: string, opts: Omit<LoadVocabularyOptions, 'source'> = {}): Promise<Vocabulary> {
-  if (typeof path !== 'string' || path.length === 0) throw new HrrError('path', 'loadVocabulary: path must be a non-empty string');
-  const fs = await import('node:fs/promises');
+  checkPath('loadVocabulary', path);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(path));
+    bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new HrrError(path, `loadVocabulary: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new HrrError('path', `loadVocabulary: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { code: 'ERR_FILE', path, cause: e });
   }
-  return vocabularyFromBytes(bytes, { ...opts, source: path });
+  return decodeVocabulary(bytes, { ...opts, source: path }, path);
 }

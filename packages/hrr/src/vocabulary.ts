@@ -1,7 +1,6 @@
-import { tf, type Rng, type Tensor2D } from '@neurite/tensor';
-import { checkFinite, rowsOf } from './check.js';
+import { tf, toRng, type Rng, type SeedOrRng, type Tensor2D } from '@neurite/tensor';
+import { checkFinite, checkInt, rowsOf } from './check.js';
 import { HrrError } from './hrr-error.js';
-import { toRng, type SeedOrRng } from './to-rng.js';
 import type { Vsa } from './vsa.js';
 
 /** One cleanup answer: the item's name, its row in the vocabulary and its similarity to the query. */
@@ -39,7 +38,8 @@ const NAME = /^[^\u0000-\u001f]{1,256}$/;
 /**
  * An item memory: named vectors of one `Vsa` model, with near-duplicate rejection on creation
  * and batched cleanup (nearest items by the model's similarity, as one matmul of query
- * features × item features on the active tfjs backend).
+ * features × item features on the active tfjs backend). Creating and reading items is
+ * synchronous and CPU-only; `cleanup` and `similarities` run on the backend and return promises.
  *
  * The vocabulary caches its item-feature matrix as a tensor for cleanup; call `dispose()` when
  * done with it (the cache is rebuilt on demand after items are added).
@@ -61,10 +61,9 @@ export class Vocabulary {
   constructor(vsa: Vsa, seed: SeedOrRng, opts: VocabularyOptions = {}) {
     if (vsa == null || typeof vsa.bind !== 'function') throw new HrrError('vsa', 'Vocabulary: vsa must come from createVsa');
     this.vsa = vsa;
-    this.rng = toRng(seed);
-    this.maxSimilarity = checkFinite('Vocabulary', opts.maxSimilarity ?? 0.1, 'maxSimilarity');
-    this.maxTries = opts.maxTries ?? 100;
-    if (!Number.isSafeInteger(this.maxTries) || this.maxTries < 1) throw new HrrError('maxTries', `Vocabulary: maxTries must be a positive integer, got ${opts.maxTries}`);
+    this.rng = toRng(seed, 'seed', HrrError);
+    this.maxSimilarity = checkFinite('Vocabulary', 'maxSimilarity', opts.maxSimilarity ?? 0.1);
+    this.maxTries = checkInt('Vocabulary', 'maxTries', opts.maxTries ?? 100, 1);
     this.data = new Float32Array(16 * vsa.dim);
     this.feats = new Float32Array(16 * vsa.featureDim);
   }
@@ -92,11 +91,11 @@ export class Vocabulary {
   add(names: string | readonly string[], vectors: ArrayLike<number>): void {
     const list = typeof names === 'string' ? [names] : [...names];
     const n = rowsOf('Vocabulary.add', vectors, this.vsa.dim, 'vectors');
-    if (n !== list.length) throw new HrrError('vectors', `Vocabulary.add: ${list.length} names but ${n} vectors`);
+    if (n !== list.length) throw new HrrError('vectors', `Vocabulary.add: ${list.length} names but ${n} vectors`, { code: 'ERR_SHAPE' });
     this.checkNames(list);
     for (let r = 0; r < n; r++) {
       for (let j = 0; j < this.vsa.dim; j++) {
-        if (!Number.isFinite(vectors[r * this.vsa.dim + j])) throw new HrrError('vectors', `Vocabulary.add: vector for ${JSON.stringify(list[r])} has a non-finite element at ${j}`);
+        if (!Number.isFinite(vectors[r * this.vsa.dim + j])) throw new HrrError('vectors', `Vocabulary.add: vector for ${JSON.stringify(list[r])} has a non-finite element at ${j}`, { code: 'ERR_NOT_FINITE' });
       }
     }
     const d = this.vsa.dim;
@@ -134,7 +133,7 @@ export class Vocabulary {
         else worst = Math.max(worst, max);
       }
       if (accepted === null) {
-        throw new HrrError('maxSimilarity', `Vocabulary.create: no candidate for ${JSON.stringify(list[r])} within maxSimilarity=${this.maxSimilarity} of ${this.size} items after ${this.maxTries} tries (D=${d}); raise D or maxSimilarity`);
+        throw new HrrError('maxSimilarity', `Vocabulary.create: no candidate for ${JSON.stringify(list[r])} within maxSimilarity=${this.maxSimilarity} of ${this.size} items after ${this.maxTries} tries (D=${d}); raise D or maxSimilarity`, { code: 'ERR_STATE' });
       }
       this.push(list[r], accepted);
       out.set(accepted, r * d);
@@ -145,38 +144,46 @@ export class Vocabulary {
   /**
    * Similarities of each query row to every item, [q, size] row-major (the model's similarity:
    * cosine for hrr/map, mean cos of angle differences for fhrr), computed as one matmul on the
-   * active backend.
+   * active backend and read back asynchronously (see `cleanup`).
    */
-  similarities(queries: ArrayLike<number>): Float32Array {
+  async similarities(queries: ArrayLike<number>): Promise<Float32Array> {
     const q = rowsOf('Vocabulary.similarities', queries, this.vsa.dim, 'queries');
     if (this.size === 0) return new Float32Array(0);
     const s = tf.tidy(() => this.scores(this.vsa.features(queries), q));
-    const out = s.dataSync() as Float32Array;
-    s.dispose();
-    return out;
+    try {
+      return (await s.data()) as Float32Array;
+    } finally {
+      s.dispose();
+    }
   }
 
   /**
    * Cleanup: for each query row ([q, D] or one vector), the `k` most similar items with
    * similarity ≥ `threshold`, best first (ties: lower index first). Batched: one matmul
    * [q, F] × [F, size] and one top-k on the active backend.
+   *
+   * Asynchronous: the scores are read back with `await tensor.data()`, the one read that is
+   * correct on every tfjs backend (on webgpu a synchronous read after a matmul can return
+   * zeros) and that does not block a page while a GPU works. Argument errors reject the promise.
    */
-  cleanup(queries: ArrayLike<number>, opts: CleanupOptions = {}): CleanupMatch[][] {
+  async cleanup(queries: ArrayLike<number>, opts: CleanupOptions = {}): Promise<CleanupMatch[][]> {
     const q = rowsOf('Vocabulary.cleanup', queries, this.vsa.dim, 'queries');
-    const kReq = opts.k ?? 1;
-    if (!Number.isSafeInteger(kReq) || kReq < 1) throw new HrrError('k', `Vocabulary.cleanup: k must be a positive integer, got ${opts.k}`);
+    const kReq = checkInt('Vocabulary.cleanup', 'k', opts.k ?? 1, 1);
     const threshold = opts.threshold ?? -Infinity;
     if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new HrrError('threshold', `Vocabulary.cleanup: threshold must be a number, got ${String(threshold)}`);
     if (this.size === 0) return Array.from({ length: q }, () => []);
     const k = Math.min(kReq, this.size);
     const qf = this.vsa.features(queries);
     const [vals, idx] = tf.tidy(() => {
-      const s = this.scores(qf, q);
-      const t = tf.topk(s, k, true);
+      const t = tf.topk(this.scores(qf, q), k, true);
       return [t.values, t.indices];
     });
-    const v = vals.dataSync(), ix = idx.dataSync();
-    vals.dispose(); idx.dispose();
+    let v: ArrayLike<number>, ix: ArrayLike<number>;
+    try {
+      [v, ix] = await Promise.all([vals.data(), idx.data()]);
+    } finally {
+      vals.dispose(); idx.dispose();
+    }
     const res: CleanupMatch[][] = [];
     for (let r = 0; r < q; r++) {
       const row: CleanupMatch[] = [];

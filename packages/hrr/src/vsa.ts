@@ -1,13 +1,14 @@
-import type { Tensor2D } from '@neurite/tensor';
 import type { BundleOptions } from './bundle.js';
-import type { SeedOrRng } from './to-rng.js';
+import type { SeedOrRng } from '@neurite/tensor';
 
 /** The vector-symbolic models behind the one `Vsa` interface. */
 export type VsaModel = 'hrr' | 'fhrr' | 'map';
 
 /**
  * One VSA model at a fixed dimension D. Vectors are Float32Arrays of length D; batches are
- * row-major [batch, D] Float32Arrays (batch = length / D) and single rows broadcast.
+ * row-major [batch, D] Float32Arrays (batch = length / D) and single rows broadcast. Every
+ * method runs synchronously on typed arrays in the calling thread and touches no tfjs tensor;
+ * for batches on a tfjs backend (a GPU) use `bindTensor` / `unbindTensor` with `{ model }`.
  *
  * | model | element | bind | unbind | similarity |
  * |---|---|---|---|---|
@@ -18,11 +19,6 @@ export type VsaModel = 'hrr' | 'fhrr' | 'map';
 export interface Vsa {
   readonly model: VsaModel;
   readonly dim: number;
-  /**
-   * Batches of at least this many rows go through the tensor path (tf ops on the active
-   * backend) in `bind`/`unbind`; smaller ones through the typed-array CPU path.
-   */
-  readonly tensorThreshold: number;
   /** `count` random vectors ([count, D]) from a seed or Rng; same seed → same vectors on every backend. */
   random(seed: SeedOrRng, count?: number): Float32Array;
   /** Binding (row-wise, broadcasting). */
@@ -53,10 +49,6 @@ export interface Vsa {
    * hrr/map, [cos θ, sin θ]/√D for fhrr. Used for batched cleanup as a matmul.
    */
   features(rows: ArrayLike<number>): Float32Array;
-  /** Tensor path: bind of [batch, D] tensors on the active backend (caller disposes the result). */
-  bindTensor(a: Tensor2D, b: Tensor2D): Tensor2D;
-  /** Tensor path: unbind of [batch, D] tensors on the active backend. */
-  unbindTensor(c: Tensor2D, a: Tensor2D): Tensor2D;
 }
 
 /** Options of `createVsa`. */
@@ -65,6 +57,4 @@ export interface VsaOptions {
   model?: VsaModel;
   /** Dimension D (any positive integer). */
   dim: number;
-  /** Override the batch size from which bind/unbind use the tensor path (see `defaultTensorThreshold`). */
-  tensorThreshold?: number;
 }
