@@ -1,1 +1,14 @@
-export {};
+export { createProgram } from './create-program.js';
+export type { ProgramInfo } from './create-program.js';
+export { runProgram, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './run-program.js';
+export { UsageError } from './usage-error.js';
+export { isJsonMode } from './json-mode.js';
+export { printJson } from './print-json.js';
+export { progress } from './progress.js';
+export type { Progress } from './progress.js';
+export { table } from './table.js';
+export type { TableColumn } from './table.js';
+export { parseInteger } from './parse-integer.js';
+export { parseNumber } from './parse-number.js';
+export type { Command } from 'commander';
+export { Option } from 'commander';
