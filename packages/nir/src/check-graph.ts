@@ -26,7 +26,7 @@ export function flattenShape(shape: readonly number[], start: number, end: numbe
   const nd = shape.length;
   const s = start < 0 ? nd + start : start;
   const e = end < 0 ? nd + end : end;
-  if (s < 0 || e >= nd || s > e) throw new NirError(`cannot flatten dims ${start}..${end} of shape ${shapeStr(shape)}`);
+  if (s < 0 || e >= nd || s > e) throw new NirError(`cannot flatten dims ${start}..${end} of shape ${shapeStr(shape)}`, { code: 'ERR_SHAPE' });
   return [...shape.slice(0, s), numel(shape.slice(s, e + 1)), ...shape.slice(e + 1)];
 }
 
@@ -59,20 +59,20 @@ function outputOf(n: NirNode, input: number[], inner?: GraphShapes): number[] | 
     case 'Affine': case 'Linear': return [n.weight.shape[0]];
     case 'Conv1d': case 'Conv2d': {
       const nd = n.type === 'Conv1d' ? 1 : 2;
-      if (input.length !== nd + 1) throw new NirError(`${n.type} needs a ${nd + 1}-d input (C, …), got ${shapeStr(input)}`);
+      if (input.length !== nd + 1) throw new NirError(`${n.type} needs a ${nd + 1}-d input (C, …), got ${shapeStr(input)}`, { code: 'ERR_SHAPE' });
       const k = n.weight.shape.slice(2);
       const s = spatial(n.stride, nd, {}); const d = spatial(n.dilation, nd, {});
       const p = typeof n.padding === 'string' ? new Array<'same' | 'valid'>(nd).fill(n.padding) : spatial(n.padding, nd, {});
       const out = [n.weight.shape[0], ...k.map((kk, i) => convOutputSize(input[1 + i], kk, s[i], p[i], d[i]))];
-      if (out.some((x) => x < 1)) throw new NirError(`${n.type} output would be empty: ${shapeStr(out)}`);
+      if (out.some((x) => x < 1)) throw new NirError(`${n.type} output would be empty: ${shapeStr(out)}`, { code: 'ERR_SHAPE' });
       return out;
     }
     case 'SumPool2d': case 'AvgPool2d': {
-      if (input.length !== 3 && input.length !== 2) throw new NirError(`${n.type} needs a (C, H, W) or (H, W) input, got ${shapeStr(input)}`);
+      if (input.length !== 3 && input.length !== 2) throw new NirError(`${n.type} needs a (C, H, W) or (H, W) input, got ${shapeStr(input)}`, { code: 'ERR_SHAPE' });
       const k = spatial(n.kernel_size, 2, {}); const s = spatial(n.stride, 2, {}); const p = spatial(n.padding, 2, {});
       const off = input.length - 2;
       const out = [...input.slice(0, off), ...[0, 1].map((i) => convOutputSize(input[off + i], k[i], s[i], p[i]))];
-      if (out.some((x) => x < 1)) throw new NirError(`${n.type} output would be empty: ${shapeStr(out)}`);
+      if (out.some((x) => x < 1)) throw new NirError(`${n.type} output would be empty: ${shapeStr(out)}`, { code: 'ERR_SHAPE' });
       return out;
     }
     case 'Flatten': return flattenShape(input, n.start_dim, n.end_dim);
@@ -90,7 +90,7 @@ function outputOf(n: NirNode, input: number[], inner?: GraphShapes): number[] | 
  * source must equal the shape the target takes, and all edges into one node
  * must agree. Conv/pool/flatten outputs follow the nir formulas (non-square
  * kernels, stride, padding, dilation per dim). Throws NirError naming the
- * graph, the edge and both shapes.
+ * graph, the edge and both shapes (code ERR_SHAPE).
  */
 export function checkGraph(g: NirGraph, where: NirErrorLocation = {}): GraphShapes {
   return inferGraph(g, where.node ?? '', where.file);
@@ -112,7 +112,7 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphS
     try {
       s.output = outputOf(g.nodes[name], s.input, s.inner);
     } catch (e) {
-      if (e instanceof NirError) throw new NirError(e.reason, { file, node: sub(name) });
+      if (e instanceof NirError) throw new NirError(e.reason, { file, node: sub(name), code: e.code });
       throw e;
     }
   };
@@ -143,7 +143,7 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphS
     const pb = endShapes(edge[1]);
     if (pa.output !== null && pb.input !== null && !sameShape(pa.output, pb.input)) {
       throw new NirError(`shape mismatch: '${edge[0]}' gives ${shapeStr(pa.output)} but '${edge[1]}' takes ${shapeStr(pb.input)}`,
-        { file, node: path, edge });
+        { file, node: path, edge, code: 'ERR_SHAPE' });
     }
   }
   return res;

@@ -3,6 +3,7 @@ import type { Tensor } from '@neurite/tensor';
 import type { InputNode, NirGraph, NirNode } from './types.js';
 import { NirError } from './nir-error.js';
 import { validateNode } from './create-node.js';
+import { checkPositive } from './nir-validators.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { checkGraph } from './check-graph.js';
 import type { GraphShapes } from './check-graph.js';
@@ -52,7 +53,7 @@ interface Prim extends NodeStep {
  * closures (`nodeStep`); a step runs them in order inside one tf.tidy.
  */
 export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
-  if (!(typeof opts.dt === 'number' && opts.dt > 0 && Number.isFinite(opts.dt))) throw new NirError(`dt must be a positive number of seconds, got ${opts.dt}`, { field: 'dt' });
+  checkPositive('compile', 'dt', opts.dt);
   const integration = opts.integration ?? 'euler';
   if (integration !== 'euler' && integration !== 'exact') throw new NirError(`integration must be 'euler' or 'exact', got '${String(integration)}'`, { field: 'integration' });
   const reset = opts.reset ?? 'to_v_reset';
@@ -138,13 +139,13 @@ export class Simulator {
    * name). Returns the single output [B, ...]; the caller disposes it.
    */
   step(x: Tensor | Record<string, Tensor>): Tensor {
-    if (this.outputIdx.length !== 1) throw new NirError(`step() needs exactly one Output node, the graph has ${this.outputIdx.length}: use stepAll()`);
+    if (this.outputIdx.length !== 1) throw new NirError(`step() needs exactly one Output node, the graph has ${this.outputIdx.length}: use stepAll()`, { code: 'ERR_STATE' });
     return this.stepAll(x)[this.outputs[0]];
   }
 
   /** One step, returning every Output node's value by name (caller disposes). */
   stepAll(x: Tensor | Record<string, Tensor>): Record<string, Tensor> {
-    if (this.disposed) throw new NirError('the simulator was disposed');
+    if (this.disposed) throw new NirError('the simulator was disposed', { code: 'ERR_STATE' });
     const feeds = this.feeds(x);
     const prims = this.prims;
     const n = prims.length;
@@ -189,7 +190,7 @@ export class Simulator {
       let v: Tensor | null = e.back ? this.prev[e.src] : outs[e.src];
       if (v === null) {
         const sh = this.prims[e.src].outShape;
-        if (sh === null) throw new NirError('cannot infer the shape of a back edge source', { node: this.prims[e.src].name });
+        if (sh === null) throw new NirError('cannot infer the shape of a back edge source', { node: this.prims[e.src].name, code: 'ERR_SHAPE' });
         const b = outs.find((t) => t !== undefined)?.shape[0] ?? 1;
         v = tf.zeros([b, ...sh]);
       }
@@ -215,9 +216,9 @@ export class Simulator {
       const want = this.inputShapes[j];
       const name = this.inputs[j];
       if (t.rank !== want.length + 1 || !want.every((s, d) => t.shape[d + 1] === s)) {
-        throw new NirError(`input of shape [${t.shape.join(', ')}] does not fit [B, ${want.join(', ')}]`, { node: name });
+        throw new NirError(`input of shape [${t.shape.join(', ')}] does not fit [B, ${want.join(', ')}]`, { node: name, code: 'ERR_SHAPE' });
       }
-      if (t.shape[0] !== list[0].shape[0]) throw new NirError(`batch size ${t.shape[0]} differs from ${list[0].shape[0]} of input '${this.inputs[0]}'`, { node: name });
+      if (t.shape[0] !== list[0].shape[0]) throw new NirError(`batch size ${t.shape[0]} differs from ${list[0].shape[0]} of input '${this.inputs[0]}'`, { node: name, code: 'ERR_SHAPE' });
     });
     return list;
   }
@@ -227,7 +228,7 @@ export class Simulator {
    * the single output stacked [T, B, ...]; the caller disposes it.
    */
   run(xs: Tensor | Record<string, Tensor>, steps?: number): Tensor {
-    if (this.outputIdx.length !== 1) throw new NirError(`run() needs exactly one Output node, the graph has ${this.outputIdx.length}: use runAll()`);
+    if (this.outputIdx.length !== 1) throw new NirError(`run() needs exactly one Output node, the graph has ${this.outputIdx.length}: use runAll()`, { code: 'ERR_STATE' });
     const r = this.runAll(xs, steps);
     return r[this.outputs[0]];
   }
@@ -260,7 +261,7 @@ export class Simulator {
     const k = this.nodes.indexOf(name);
     if (!this.recordIdx.includes(k)) throw new NirError(`node '${name}' is not recorded (compile with record: ['${name}'])`, { node: name });
     const list = this.records.get(k) ?? [];
-    if (list.length === 0) throw new NirError('nothing recorded yet', { node: name });
+    if (list.length === 0) throw new NirError('nothing recorded yet', { node: name, code: 'ERR_STATE' });
     const stack = (j: number) => tf.tidy(() => tf.stack(list.map((r) => r[j])));
     const out: Recording = { output: stack(0) };
     this.prims[k].stateNames.forEach((s, j) => { if (list[0].length > j + 1) (out as unknown as Record<string, Tensor>)[s] = stack(j + 1); });
@@ -321,7 +322,7 @@ function flattenGraph(g: NirGraph, shapes: GraphShapes): { flat: FlatNode[]; con
     for (const edge of h.edges) {
       const a = ends.get(resolveEndpoint(h.nodes, edge[0])!.join('.'))!.exit;
       const b = ends.get(resolveEndpoint(h.nodes, edge[1])!.join('.'))!.entry;
-      if (a < 0 || b < 0) throw new NirError('an edge to or from a nested graph needs exactly one Input and one Output in it', { node: prefix.slice(0, -1), edge });
+      if (a < 0 || b < 0) throw new NirError('an edge to or from a nested graph needs exactly one Input and one Output in it', { node: prefix.slice(0, -1), edge, code: 'ERR_UNSUPPORTED' });
       conns.push([a, b]);
     }
     return ends;

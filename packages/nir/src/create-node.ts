@@ -8,6 +8,7 @@ import { checkGraph } from './check-graph.js';
 import { repairDanglingEdges } from './repair-dangling-edges.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { spatial } from './spatial.js';
+import { checkAllFinite, checkInt, located } from './nir-validators.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
 
 export interface GraphOptions {
@@ -89,7 +90,7 @@ export function validateNode(raw: unknown, path: string, where: NirErrorLocation
       }
     }
     if (v === undefined) throw new NirError('missing field', at(fs.name));
-    out[fs.name] = coerceField(fs, v, at(fs.name));
+    out[fs.name] = coerceField(type, fs, v, at(fs.name));
   }
   out.metadata = validateMetadata(r.metadata ?? {}, at('metadata'));
   checkSemantics(type as keyof typeof NODE_SPECS, out, at);
@@ -127,48 +128,47 @@ function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGra
   return { type: 'NIRGraph', nodes, edges, metadata };
 }
 
-function coerceInt(v: unknown, where: NirErrorLocation, min: number): number {
+/** An integer field (a number, bigint or 0-d array) of node type `type`, checked to be a safe integer >= min. */
+function coerceInt(type: string, v: unknown, where: NirErrorLocation, min = Number.MIN_SAFE_INTEGER): number {
   let n: number;
   if (typeof v === 'bigint') n = Number(v);
   else if (typeof v === 'number') n = v;
   else if (isNirArray(v) && v.shape.length === 0) n = v.data[0];
   else throw new NirError(`expected an integer, got ${describe(v)}`, where);
-  if (!Number.isSafeInteger(n)) throw new NirError(`expected an integer, got ${n}`, where);
-  if (n < min) throw new NirError(`must be >= ${min}, got ${n}`, where);
-  return n;
+  return located(where, () => checkInt(type, where.field ?? 'value', n, min));
 }
 
 function coerceShape(v: unknown, where: NirErrorLocation): NirArray {
   const a = toNirArray(v, where, true);
-  if (a.shape.length !== 1) throw new NirError(`expected a 1-d list of sizes, got shape ${shapeStr(a.shape)}`, where);
-  for (const s of a.data) if (s < 0) throw new NirError(`sizes must be >= 0, got ${s}`, where);
+  if (a.shape.length !== 1) throw new NirError(`expected a 1-d list of sizes, got shape ${shapeStr(a.shape)}`, { ...where, code: 'ERR_SHAPE' });
+  for (const s of a.data) if (s < 0) throw new NirError(`sizes must be >= 0, got ${s}`, { ...where, code: 'ERR_OUT_OF_RANGE' });
   let n = 1;
   for (const s of a.data) n *= s;
-  if (n > MAX_ELEMENTS) throw new NirError(`absurd size: [${Array.from(a.data).join(', ')}]`, where);
+  if (n > MAX_ELEMENTS) throw new NirError(`absurd size: [${Array.from(a.data).join(', ')}]`, { ...where, code: 'ERR_OUT_OF_RANGE' });
   return a;
 }
 
-function coerceField(fs: FieldSpec, v: unknown, where: NirErrorLocation): unknown {
+function coerceField(type: string, fs: FieldSpec, v: unknown, where: NirErrorLocation): unknown {
   switch (fs.kind) {
     case 'array': return toNirArray(v, where);
     case 'shape': return coerceShape(v, where);
-    case 'int': return coerceInt(v, where, -Infinity);
-    case 'intOrNull': return v === null ? null : coerceInt(v, where, 1);
+    case 'int': return coerceInt(type, v, where);
+    case 'intOrNull': return v === null ? null : coerceInt(type, v, where, 1);
     case 'shapeOrNull': return v === null ? null : coerceShape(v, where);
     case 'padding':
       if (typeof v === 'string') {
         if (v !== 'same' && v !== 'valid') throw new NirError(`padding must be 'same', 'valid' or integers, got '${v}'`, where);
         return v;
       }
-      return coerceIntOrArray(v, where);
+      return coerceIntOrArray(type, v, where);
     case 'intOrArray':
-      return coerceIntOrArray(v, where);
+      return coerceIntOrArray(type, v, where);
   }
 }
 
 /** An integer (a scalar, 0-d array included) or a 1-d integer array. */
-function coerceIntOrArray(v: unknown, where: NirErrorLocation): number | NirArray {
-  if (typeof v === 'number' || typeof v === 'bigint' || (isNirArray(v) && v.shape.length === 0)) return coerceInt(v, where, 0);
+function coerceIntOrArray(type: string, v: unknown, where: NirErrorLocation): number | NirArray {
+  if (typeof v === 'number' || typeof v === 'bigint' || (isNirArray(v) && v.shape.length === 0)) return coerceInt(type, v, where, 0);
   return coerceShape(v, where);
 }
 
@@ -192,34 +192,35 @@ function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: s
   if (group) {
     const ref = arr(group[0]).shape;
     for (const k of group.slice(1)) {
-      if (!sameShape(arr(k).shape, ref)) throw new NirError(`shape ${shapeStr(arr(k).shape)} differs from '${group[0]}' ${shapeStr(ref)}`, at(k));
+      if (!sameShape(arr(k).shape, ref)) throw new NirError(`shape ${shapeStr(arr(k).shape)} differs from '${group[0]}' ${shapeStr(ref)}`, { ...at(k), code: 'ERR_SHAPE' });
     }
   }
   switch (type) {
     case 'Affine':
     case 'Linear': {
       const w = arr('weight');
-      if (w.shape.length !== 2) throw new NirError(`weight must be 2-d (out, in), got shape ${shapeStr(w.shape)}`, at('weight'));
+      if (w.shape.length !== 2) throw new NirError(`weight must be 2-d (out, in), got shape ${shapeStr(w.shape)}`, { ...at('weight'), code: 'ERR_SHAPE' });
       if (type === 'Affine' && !sameShape(arr('bias').shape, [w.shape[0]])) {
-        throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, at('bias'));
+        throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, { ...at('bias'), code: 'ERR_SHAPE' });
       }
       break;
     }
     case 'Delay':
-      for (const d of arr('delay').data) if (!(d >= 0) || !Number.isFinite(d)) throw new NirError(`delays must be finite and >= 0, got ${d}`, at('delay'));
+      located(at('delay'), () => checkAllFinite(type, 'delay', arr('delay').data));
+      for (const d of arr('delay').data) if (d < 0) throw new NirError(`delays must be >= 0, got ${d}`, { ...at('delay'), code: 'ERR_OUT_OF_RANGE' });
       break;
     case 'Conv1d':
     case 'Conv2d': {
       const nd = type === 'Conv1d' ? 1 : 2;
       const w = arr('weight');
-      if (w.shape.length !== nd + 2) throw new NirError(`weight must be ${nd + 2}-d, got shape ${shapeStr(w.shape)}`, at('weight'));
+      if (w.shape.length !== nd + 2) throw new NirError(`weight must be ${nd + 2}-d, got shape ${shapeStr(w.shape)}`, { ...at('weight'), code: 'ERR_SHAPE' });
       const groups = n.groups as number;
       if (groups < 1 || w.shape[0] % groups !== 0) throw new NirError(`groups ${groups} must be >= 1 and divide ${w.shape[0]} output channels`, at('groups'));
-      if (!sameShape(arr('bias').shape, [w.shape[0]])) throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, at('bias'));
-      for (const k of ['stride', 'dilation']) if (spatial(n[k] as number | NirArray, nd, at(k)).some((s) => s < 1)) throw new NirError('must be >= 1', at(k));
+      if (!sameShape(arr('bias').shape, [w.shape[0]])) throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, { ...at('bias'), code: 'ERR_SHAPE' });
+      for (const k of ['stride', 'dilation']) if (spatial(n[k] as number | NirArray, nd, at(k)).some((s) => s < 1)) throw new NirError('must be >= 1', { ...at(k), code: 'ERR_OUT_OF_RANGE' });
       if (typeof n.padding !== 'string') spatial(n.padding as number | NirArray, nd, at('padding'));
       if (type === 'Conv2d' && n.input_shape !== null && (n.input_shape as NirArray).data.length !== 2) {
-        throw new NirError(`input_shape must hold 2 sizes, got ${(n.input_shape as NirArray).data.length}`, at('input_shape'));
+        throw new NirError(`input_shape must hold 2 sizes, got ${(n.input_shape as NirArray).data.length}`, { ...at('input_shape'), code: 'ERR_SHAPE' });
       }
       break;
     }
@@ -227,13 +228,13 @@ function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: s
     case 'AvgPool2d':
       for (const k of ['kernel_size', 'stride', 'padding']) {
         const s = spatial(n[k] as number | NirArray, 2, at(k));
-        if (k !== 'padding' && s.some((x) => x < 1)) throw new NirError('must be >= 1', at(k));
+        if (k !== 'padding' && s.some((x) => x < 1)) throw new NirError('must be >= 1', { ...at(k), code: 'ERR_OUT_OF_RANGE' });
       }
       break;
     default:
       break;
   }
   for (const [k, v] of Object.entries(n)) {
-    if (isNirArray(v) && numel(v.shape) > MAX_ELEMENTS) throw new NirError('absurd size', at(k));
+    if (isNirArray(v) && numel(v.shape) > MAX_ELEMENTS) throw new NirError('absurd size', { ...at(k), code: 'ERR_OUT_OF_RANGE' });
   }
 }

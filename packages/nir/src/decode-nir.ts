@@ -37,7 +37,9 @@ type Raw = { kind: 'string'; shape: number[]; strings: string[] } | { kind: 'num
  * (filled with 0 / 1 as nir 1.0.7 does), string Conv padding, Flatten without
  * `input_type`, fixed-length strings, int32 shapes (read as int64).
  * Integer fields become int64; float arrays keep float32 / float64.
- * Throws NirError (file, node, field) on anything else.
+ * Throws NirError (file, node, field) on anything else: ERR_FORMAT for a damaged
+ * file or invalid content, ERR_SHAPE for shapes that do not fit, ERR_UNSUPPORTED
+ * for HDF5 types NIR files do not use.
  */
 export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
   const file = opts.file;
@@ -100,14 +102,14 @@ function readDataset(ds: unknown, file: string | undefined, node: string, field:
   let dtype: DType;
   if (md.type === 0) {
     const bits = ({ 1: '8', 2: '16', 4: '32', 8: '64' } as Record<number, string>)[md.size];
-    if (!bits) throw new NirError(`unsupported integer size ${md.size}`, where);
+    if (!bits) throw new NirError(`unsupported integer size ${md.size}`, { ...where, code: 'ERR_UNSUPPORTED' });
     dtype = `${md.signed ? 'int' : 'uint'}${bits}` as DType;
   } else if (md.type === 1) {
     const d = ({ 2: 'float16', 4: 'float32', 8: 'float64' } as Record<number, DType>)[md.size];
-    if (!d) throw new NirError(`unsupported float size ${md.size}`, where);
+    if (!d) throw new NirError(`unsupported float size ${md.size}`, { ...where, code: 'ERR_UNSUPPORTED' });
     dtype = d;
   } else {
-    throw new NirError(`unsupported HDF5 datatype class ${md.type}`, where);
+    throw new NirError(`unsupported HDF5 datatype class ${md.type}`, { ...where, code: 'ERR_UNSUPPORTED' });
   }
   const n = numel(shape);
   const src: ArrayLike<number | bigint> = (typeof value === 'number' || typeof value === 'bigint') ? [value]
@@ -188,7 +190,7 @@ function readMetadata(g: unknown, file: string | undefined, node: string, field:
     if (isGroup(child)) out[k] = readMetadata(child, file, node, `${field}/${k}`, depth + 1);
     else {
       const r = readDataset(child, file, node, `${field}/${k}`);
-      if (r.kind === 'string' && r.shape.length !== 0) throw new NirError('string arrays in metadata are not supported', { file, node, field: `${field}/${k}` });
+      if (r.kind === 'string' && r.shape.length !== 0) throw new NirError('string arrays in metadata are not supported', { file, node, field: `${field}/${k}`, code: 'ERR_UNSUPPORTED' });
       if (r.kind === 'number' && r.array.shape.length === 0) out[k] = r.isInt ? BigInt(r.array.data[0]) : r.array.data[0];
       else out[k] = asField(r);
     }

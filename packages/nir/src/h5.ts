@@ -36,14 +36,18 @@ function hdf5Reason(e: unknown): string {
   return what.slice(0, 160);
 }
 
-/** Turn an h5wasm / HDF5 exception met while reading into a one-line NirError (NirErrors pass, located in `file`). */
+/**
+ * Turn an exception met while reading into a one-line NirError: an h5wasm / HDF5
+ * exception becomes ERR_FORMAT; a NirError is located in `file`, and one about an
+ * invalid value becomes ERR_FORMAT (what is invalid is the file's content).
+ */
 export function h5Error(e: unknown, file: string | undefined, node?: string, field?: string): NirError {
-  if (e instanceof NirError) return file ? e.inFile(file) : e;
-  return new NirError(`not a readable NIR/HDF5 file (${hdf5Reason(e)})`, { file, node, field });
+  if (e instanceof NirError) return e.inFile(file, 'ERR_FORMAT');
+  return new NirError(`not a readable NIR/HDF5 file (${hdf5Reason(e)})`, { file, node, field, code: 'ERR_FORMAT', cause: e });
 }
 
 /** The same for an exception met while writing. */
 export function h5WriteError(e: unknown): NirError {
   if (e instanceof NirError) return e;
-  return new NirError(`cannot write the HDF5 file (${hdf5Reason(e)})`);
+  return new NirError(`cannot write the HDF5 file (${hdf5Reason(e)})`, { cause: e });
 }

@@ -1,5 +1,5 @@
 export { NirError } from './nir-error.js';
-export type { NirErrorLocation } from './nir-error.js';
+export type { NirErrorLocation, NirErrorOptions } from './nir-error.js';
 export type {
   DType, NirArray, Metadata, MetadataValue, Padding, IntOrArray, NirNode, NodeType, NirGraph,
   InputNode, OutputNode, AffineNode, LinearNode, ScaleNode, DelayNode, ThresholdNode, INode, IFNode, LINode, LIFNode,
@@ -19,7 +19,6 @@ export { parseJson } from './json-text.js';
 export { decodeNir } from './decode-nir.js';
 export type { ReadOptions, ReadResult } from './decode-nir.js';
 export { encodeNir, NIR_FORMAT_VERSION } from './encode-nir.js';
-export { readNir, readNirFile, writeNir } from './nir-files.js';
 export { compile, Simulator } from './compile.js';
 export type { CompileOptions, ResetMode, Recording } from './compile.js';
 export { neuronCoefficients } from './neuron-coefficients.js';

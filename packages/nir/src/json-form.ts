@@ -73,15 +73,21 @@ export function graphToJson(g: NirNode, indent = 0): string {
 
 /**
  * Read the JSON form (text or an already parsed value from {@link parseJson})
- * into a validated graph. Throws NirError naming the node and field.
+ * into a validated graph. Throws NirError naming the node and field (code
+ * ERR_FORMAT, or ERR_SHAPE for shapes that do not fit).
  */
 export function graphFromJson(json: string | JsonValue, opts: GraphOptions & { file?: string } = {}): NirGraph {
-  const v = typeof json === 'string' ? parseJson(json, opts.file) : json;
-  const raw = fromJsonValue(v, '', opts.file);
-  if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'NIRGraph') {
-    throw new NirError("the top level must be a node of type 'NIRGraph'", { file: opts.file, node: '' });
+  try {
+    const v = typeof json === 'string' ? parseJson(json, opts.file) : json;
+    const raw = fromJsonValue(v, '', opts.file);
+    if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'NIRGraph') {
+      throw new NirError("the top level must be a node of type 'NIRGraph'", { file: opts.file, node: '' });
+    }
+    return graphFromRaw(raw, opts, { file: opts.file });
+  } catch (e) {
+    // What is invalid here is the document's content.
+    throw e instanceof NirError ? e.inFile(opts.file, 'ERR_FORMAT') : e;
   }
-  return graphFromRaw(raw, opts, { file: opts.file });
 }
 
 /** JSON value -> raw node object: arrays to NirArray, ints to numbers in fields, bigint kept in metadata. */

@@ -11,7 +11,7 @@ export type JsonValue = string | number | bigint | boolean | null | JsonValue[] 
 export function parseJson(text: string, file?: string): JsonValue {
   let i = 0;
   const fail = (what: string): never => {
-    throw new NirError(`invalid JSON at character ${i}: ${what}`, { file });
+    throw new NirError(`invalid JSON at character ${i}: ${what}`, { file, code: 'ERR_FORMAT' });
   };
   const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
   const value = (depth: number): JsonValue => {

@@ -41,7 +41,7 @@ export function nirArray(data: ArrayLike<number>, shape?: readonly number[], dty
   const dt: DType = dtype ?? (data instanceof Float32Array ? 'float32' : 'float64');
   const sh = shape ? [...shape] : [data.length];
   if (numel(sh) !== data.length) {
-    throw new NirError(`array of ${data.length} elements does not fit shape [${sh.join(', ')}]`);
+    throw new NirError(`array of ${data.length} elements does not fit shape [${sh.join(', ')}]`, { code: 'ERR_SHAPE' });
   }
   const out = dt === 'float32' ? new Float32Array(data.length) : new Float64Array(data.length);
   for (let i = 0; i < data.length; i++) out[i] = data[i];
@@ -53,13 +53,13 @@ export function toNirArray(x: unknown, where: NirErrorLocation, intOnly = false)
   let a: NirArray;
   if (isNirArray(x)) {
     a = x;
-    if (!isDType(a.dtype)) throw new NirError(`unsupported dtype '${String(a.dtype)}'`, where);
+    if (!isDType(a.dtype)) throw new NirError(`unsupported dtype '${String(a.dtype)}'`, { ...where, code: 'ERR_UNSUPPORTED' });
     if (!Array.isArray(a.shape) || a.shape.some((s) => !Number.isInteger(s) || s < 0)) {
       throw new NirError('shape must be a list of non-negative integers', where);
     }
-    if (numel(a.shape) > MAX_ELEMENTS) throw new NirError(`absurd size: shape [${a.shape.join(', ')}]`, where);
+    if (numel(a.shape) > MAX_ELEMENTS) throw new NirError(`absurd size: shape [${a.shape.join(', ')}]`, { ...where, code: 'ERR_OUT_OF_RANGE' });
     if (numel(a.shape) !== a.data.length) {
-      throw new NirError(`data has ${a.data.length} elements, shape [${a.shape.join(', ')}] needs ${numel(a.shape)}`, where);
+      throw new NirError(`data has ${a.data.length} elements, shape [${a.shape.join(', ')}] needs ${numel(a.shape)}`, { ...where, code: 'ERR_SHAPE' });
     }
     if ((a.dtype === 'float32') !== (a.data instanceof Float32Array)) {
       a = nirArray(a.data, a.shape, a.dtype);
@@ -73,7 +73,7 @@ export function toNirArray(x: unknown, where: NirErrorLocation, intOnly = false)
     for (let i = 0; i < a.data.length; i++) {
       const v = a.data[i];
       if (!Number.isSafeInteger(v)) {
-        throw new NirError(intOnly ? `expected integers, got ${v}` : `integer value ${v} out of safe range`, where);
+        throw new NirError(intOnly ? `expected integers, got ${v}` : `integer value ${v} out of safe range`, { ...where, code: Number.isFinite(v) ? 'ERR_OUT_OF_RANGE' : 'ERR_NOT_FINITE' });
       }
     }
     if (intOnly && a.dtype !== 'int64') a = { shape: [...a.shape], dtype: 'int64', data: Float64Array.from(a.data) };

@@ -1,3 +1,6 @@
+// Node only: reached through '@neurite/nir/node' (src/node.ts), never from src/index.ts.
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@neurite/tensor/node';
 import type { NirGraph } from './types.js';
 import { NirError } from './nir-error.js';
 import { decodeNir } from './decode-nir.js';
@@ -7,21 +10,18 @@ import { graphFromJson, graphToJson } from './json-form.js';
 
 const isJsonPath = (p: string) => p.toLowerCase().endsWith('.json');
 
-async function fsp(): Promise<typeof import('node:fs/promises')> {
-  return import('node:fs/promises');
-}
-
 /**
  * Read a graph from a file (Node only): `.json` files in the JSON form,
- * anything else as a `.nir` HDF5 file. Errors are NirErrors naming the path.
+ * anything else as a `.nir` HDF5 file. Errors are NirErrors naming the path:
+ * ERR_FILE when the file cannot be read (the system error as `cause`),
+ * ERR_FORMAT / ERR_SHAPE for its content (see {@link decodeNir}).
  */
 export async function readNirFile(path: string, opts: Omit<ReadOptions, 'file'> = {}): Promise<ReadResult> {
-  const fs = await fsp();
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(path);
+    bytes = await readFile(path);
   } catch (e) {
-    throw new NirError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+    throw new NirError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, code: 'ERR_FILE', cause: e });
   }
   if (isJsonPath(path)) {
     const graph = graphFromJson(new TextDecoder().decode(bytes), { ...opts, file: path });
@@ -37,18 +37,18 @@ export async function readNir(path: string, opts: Omit<ReadOptions, 'file'> = {}
 
 /**
  * Write a graph to a file (Node only), `.json` in the JSON form, else `.nir`
- * (HDF5). Atomic: the bytes go to a temporary file beside the target, which
- * is then renamed over it; on any error no file is left behind.
+ * (HDF5). Atomic (`writeFileAtomic` of @neurite/tensor/node: a temporary file
+ * in the same directory, fsync, rename; missing parent directories are
+ * created): readers see the old file or the whole new one, and on any error
+ * no file is left behind. Throws NirError ERR_FILE naming the path, with the
+ * system error as `cause`.
  */
 export async function writeNir(path: string, graph: NirGraph): Promise<void> {
   const bytes = isJsonPath(path) ? new TextEncoder().encode(graphToJson(graph, 1) + '\n') : await encodeNir(graph);
-  const fs = await fsp();
-  const tmp = `${path}.tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    await fs.writeFile(tmp, bytes, { flag: 'wx' });
-    await fs.rename(tmp, path);
+    await writeFileAtomic(path, bytes);
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new NirError(`cannot write file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: path });
+    const sys = (e as { cause?: unknown }).cause ?? e;
+    throw new NirError(`cannot write file (${(sys as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, code: 'ERR_FILE', cause: sys });
   }
 }

@@ -51,7 +51,7 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
     case 'I': case 'IF': case 'LI': case 'LIF': case 'CubaLI': case 'CubaLIF': {
       const co = neuronCoefficients(n, dt, ctx.integration);
       for (const [k, arr] of Object.entries(co)) {
-        if (arr instanceof Float64Array) for (const v of arr) if (!Number.isFinite(v)) throw new NirError(`parameters give a non-finite coefficient ${k} at dt=${dt} (time constants must be > 0)`, { node: name });
+        if (arr instanceof Float64Array) for (const v of arr) if (!Number.isFinite(v)) throw new NirError(`parameters give a non-finite coefficient ${k} at dt=${dt} (time constants must be > 0)`, { node: name, code: 'ERR_NOT_FINITE' });
       }
       const t = (a: Float64Array) => ctx.constant(a, co.shape);
       // A coefficient equal to neuronStep's default everywhere (1 for a gain, 0 for kV) is left out.
@@ -74,7 +74,7 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
       };
       return { fn, stateNames: cur ? ['v', 'i'] : ['v'] };
     }
-    case 'NIRGraph': throw new NirError('nested graph left after inlining', { node: name });
+    case 'NIRGraph': throw new NirError('nested graph left after inlining', { node: name, code: 'ERR_STATE' });
   }
 }
 
@@ -105,7 +105,7 @@ function convStep(name: string, n: Extract<NirNode, { type: 'Conv1d' | 'Conv2d' 
   const s = spatial(n.stride, nd, { node: name, field: 'stride' }); const d = spatial(n.dilation, nd, { node: name, field: 'dilation' });
   const strides: [number, number] = nd === 2 ? [s[0], s[1]] : [1, s[0]];
   const dil: [number, number] = nd === 2 ? [d[0], d[1]] : [1, d[0]];
-  if ((strides[0] > 1 || strides[1] > 1) && (dil[0] > 1 || dil[1] > 1)) throw new NirError('tfjs cannot combine stride > 1 with dilation > 1', { node: name });
+  if ((strides[0] > 1 || strides[1] > 1) && (dil[0] > 1 || dil[1] > 1)) throw new NirError('tfjs cannot combine stride > 1 with dilation > 1', { node: name, code: 'ERR_UNSUPPORTED' });
   let pad: 'same' | 'valid' | [[number, number], [number, number], [number, number], [number, number]];
   if (typeof n.padding === 'string') pad = n.padding;
   else { const p = spatial(n.padding, nd, { node: name, field: 'padding' }); const ph = nd === 2 ? p[0] : 0; const pw = nd === 2 ? p[1] : p[0]; pad = [[0, 0], [ph, ph], [pw, pw], [0, 0]]; }

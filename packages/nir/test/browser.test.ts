@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
-import { readNir } from '../src/index.js';
+import { readNir } from '../src/node.js';
 import { FIXTURES, fixtureFiles, loadJson, paperCsv, runTrace } from './helpers.js';
 import { describeInChromium, openTestPage, type TestPage } from '../../../test-utils/browser.js';
 import type { NirPageApi } from './browser/page-entry.js';

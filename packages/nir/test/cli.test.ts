@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, REPO_ROOT, loadJson } from './helpers.js';
-import { createGraph, createNode, writeNir } from '../src/index.js';
+import os from 'node:os';
+import { createGraph, createNode, writeNir } from '../src/node.js';
 
 // Runs the built CLI (packages/nir/dist/cli.js; build with `npx tsc -p packages/nir/tsconfig.json`).
 const CLI = path.join(REPO_ROOT, 'packages/nir/dist/cli.js');
@@ -34,7 +35,7 @@ describe('neurite-nir CLI', () => {
   });
 
   it('validate, convert .nir -> .json -> .nir, run', async () => {
-    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
     const src = path.join(FIXTURES, 'reference/mlp_lif.nir');
     expect((await run('validate', src)).code).toBe(0);
     expect((await run('convert', src, path.join(dir, 'a.json'))).code).toBe(0);
@@ -50,7 +51,7 @@ describe('neurite-nir CLI', () => {
   });
 
   it('bad input: one line naming the file, exit 1, no output file', async () => {
-    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
     const bad = path.join(dir, 'bad.nir');
     fs.writeFileSync(bad, fs.readFileSync(path.join(FIXTURES, 'reference/mlp_lif.nir')).subarray(0, 3000));
     const r = await run('convert', bad, path.join(dir, 'out.json'));
@@ -78,7 +79,7 @@ describe('neurite-nir run: several Input nodes', () => {
   });
 
   it('takes the input as an object keyed by Input node name (nested lists or {shape, data})', async () => {
-    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
     const file = path.join(dir, 'two.nir');
     await writeNir(file, graph());
     const a = [[[1, 2]], [[3, 4]], [[0.5, -1]]];               // [T=3][B=1][2]
@@ -96,7 +97,7 @@ describe('neurite-nir run: several Input nodes', () => {
   });
 
   it('names a missing or unknown input, and asks for names when given one array', async () => {
-    const dir = fs.mkdtempSync('/tmp/nir-cli-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
     const file = path.join(dir, 'two.nir');
     await writeNir(file, graph());
     const x = path.join(dir, 'x.json');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { expectNoLeaks, setBackend, tf } from '@neurite/tensor';
-import { compile, createGraph, createNode, NirError, readNir, readNirFile } from '../src/index.js';
+import { compile, createGraph, createNode, NirError, readNir, readNirFile } from '../src/node.js';
 import { FIXTURES, paperCsv, runTrace } from './helpers.js';
 
 beforeAll(async () => { await setBackend('wasm'); });

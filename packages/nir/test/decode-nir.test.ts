@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeNir, encodeNir, graphToJson, NirError, readNir, writeNir } from '../src/index.js';
+import os from 'node:os';
+import { NeuriteError } from '@neurite/tensor';
+import { decodeNir, encodeNir, graphToJson, NirError, readNir, writeNir } from '../src/node.js';
 import { FIXTURES, fixtureFiles, loadJson, rewriteH5 } from './helpers.js';
 
 const readBytes = (p: string) => new Uint8Array(fs.readFileSync(p));
@@ -52,14 +54,31 @@ describe('decodeNir: tolerant reading', () => {
 });
 
 describe('NirError on bad files', () => {
-  it('names the file for non-HDF5 bytes', async () => {
-    await expect(decodeNir(new TextEncoder().encode('hello'), { file: 'x.nir' })).rejects.toThrow(/^x\.nir: not a readable NIR\/HDF5 file/);
+  it('names the file for non-HDF5 bytes (ERR_FORMAT, a NeuriteError with path)', async () => {
+    const err = await decodeNir(new TextEncoder().encode('hello'), { file: 'x.nir' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NirError);
+    expect(err).toBeInstanceOf(NeuriteError);
+    expect((err as NirError).message).toMatch(/^x\.nir: not a readable NIR\/HDF5 file/);
+    expect((err as NirError).code).toBe('ERR_FORMAT');
+    expect((err as NirError).path).toBe('x.nir');
   });
   it('names node and field for a missing dataset', async () => {
     const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) => (it.path.endsWith('lif1/tau') ? 'drop' : undefined));
     const err = await decodeNir(bytes, { file: 'm.nir' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NirError);
     expect((err as NirError).message).toBe("m.nir: node 'lif1' field 'tau': missing field");
+    expect((err as NirError).code).toBe('ERR_FORMAT');
+    expect((err as NirError).argument).toBe('tau');
+    expect([(err as NirError).node, (err as NirError).field]).toEqual(['lif1', 'tau']);
+  });
+  it('a shape mismatch in a file is ERR_SHAPE naming the edge', async () => {
+    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')),
+      (it) => (it.path === '/node/nodes/input/shape' ? { ...it, data: new BigInt64Array([5n]) } : undefined));
+    const err = await decodeNir(bytes, { file: 'm.nir' }).catch((e: unknown) => e) as NirError;
+    expect(err.code).toBe('ERR_SHAPE');
+    expect(err.edge).toEqual(['input', 'fc1']);
+    expect(err.argument).toBe('input -> fc1');
+    expect(err.message).toMatch(/^m\.nir: node '\/' edge 'input' -> 'fc1': shape mismatch: 'input' gives \[5\]/);
   });
   it('names an unknown node type', async () => {
     const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) => (it.path === '/node/nodes/fc2/type' ? { ...it, data: 'Bogus' } : undefined));
@@ -68,15 +87,22 @@ describe('NirError on bad files', () => {
 });
 
 describe('readNir / writeNir (Node files)', () => {
-  it('writes atomically: no temp file left, and a failed write leaves nothing', async () => {
-    const dir = fs.mkdtempSync('/tmp/nir-w-');
+  it('writes atomically: no temp file left, and a failed write leaves nothing (ERR_FILE with path)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-w-'));
     const g = await readNir(path.join(FIXTURES, 'paper/lif_norse.nir'));
     await writeNir(path.join(dir, 'a.nir'), g);
     await writeNir(path.join(dir, 'a.json'), g);
     expect(fs.readdirSync(dir).sort()).toEqual(['a.json', 'a.nir']);
     expect(graphToJson(await readNir(path.join(dir, 'a.json')))).toBe(graphToJson(g));
-    await expect(writeNir(path.join(dir, 'missing-dir/b.nir'), g)).rejects.toThrow(NirError);
+    // a parent that is a file: the write must fail
+    const bad = path.join(dir, 'a.nir', 'b.nir');
+    const err = await writeNir(bad, g).catch((e: unknown) => e) as NirError;
+    expect(err).toBeInstanceOf(NirError);
+    expect([err.code, err.path, err.file]).toEqual(['ERR_FILE', bad, bad]);
+    expect(err.message).toMatch(/^.*b\.nir: cannot write file \(E[A-Z]+\)$/);
     expect(fs.readdirSync(dir).sort()).toEqual(['a.json', 'a.nir']);
+    const missing = await readNir(path.join(dir, 'nope.nir')).catch((e: unknown) => e) as NirError;
+    expect([missing.code, missing.message]).toEqual(['ERR_FILE', `${path.join(dir, 'nope.nir')}: cannot read file (ENOENT)`]);
     fs.rmSync(dir, { recursive: true });
   });
 });
