@@ -10,5 +10,6 @@ export { table } from './table.js';
 export type { TableColumn } from './table.js';
 export { parseInteger } from './parse-integer.js';
 export { parseNumber } from './parse-number.js';
+export { packageVersion } from './package-version.js';
 export type { Command } from 'commander';
 export { Option } from 'commander';

@@ -1,4 +1,11 @@
 #!/usr/bin/env node
+/**
+ * neurite-nir: inspect, validate, convert and run NIR graphs from the command line.
+ * Built on @neurite/cli: --help everywhere, --json, exit 0 ok / 1 failed / 2 usage error,
+ * one line on stderr naming what is wrong.
+ */
+import { createProgram, runProgram, isJsonMode, printJson, table, parseInteger, parseNumber, packageVersion, Option } from '@neurite/cli';
+import type { Tensor } from '@neurite/tensor';
 import { NirError } from './nir-error.js';
 import { readNirFile, writeNir } from './nir-files.js';
 import { graphToJson } from './json-form.js';
@@ -8,147 +15,130 @@ import type { GraphShapes } from './check-graph.js';
 import type { NirGraph, NirNode } from './types.js';
 import { compile } from './compile.js';
 import type { CompileOptions } from './compile.js';
-import type { Tensor } from '@neurite/tensor';
 
-const USAGE = `usage:
-  neurite-nir inspect FILE [--json] [--repair]
-  neurite-nir validate FILE [--repair]
-  neurite-nir convert IN OUT [--repair]          (.nir <-> .json by extension)
-  neurite-nir run FILE --input X.json --dt SECONDS [--steps N] [--integration euler|exact]
-                  [--reset to_v_reset|zero|subtract] [--backend wasm|cpu] [--repair]
-X.json holds the input as nested lists [T][B][...shape] (or {"shape", "data"}); for a graph with
-several Input nodes, an object of those keyed by Input node name. run prints the outputs as JSON
-{name: {"shape": [...], "data": [...]}}.`;
-
-interface Args { pos: string[]; flags: Record<string, string | true> }
-
-function parseArgs(argv: string[]): Args {
-  const pos: string[] = []; const flags: Record<string, string | true> = {};
-  const valued = new Set(['input', 'dt', 'steps', 'integration', 'reset', 'backend']);
-  const switches = new Set(['json', 'repair', 'help']);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (!valued.has(k) && !switches.has(k)) throw new NirError(`unknown option --${k}\n${USAGE}`);
-      if (eq >= 0) flags[k] = a.slice(eq + 1);
-      else if (valued.has(k)) {
-        if (i + 1 >= argv.length) throw new NirError(`--${k} needs a value`);
-        flags[k] = argv[++i];
-      } else flags[k] = true;
-    } else pos.push(a);
-  }
-  return { pos, flags };
-}
+interface RepairOption { repair?: boolean }
+const repairOf = (o: RepairOption) => (o.repair ? { repair: 'rename-dangling' as const } : {});
+const REPAIR = ['--repair', "in each graph, rename an edge end that names no node to the one node no edge mentions"] as const;
 
 function describeNode(n: NirNode): string {
   if (n.type === 'NIRGraph') return `NIRGraph (${Object.keys(n.nodes).length} nodes, ${n.edges.length} edges)`;
   return n.type;
 }
 
-function table(g: NirGraph, shapes: GraphShapes, indent = ''): string[] {
-  const lines: string[] = [];
+/** One row per node (nested graphs follow their node, indented): name, type, input -> output shapes. */
+function nodeRows(g: NirGraph, shapes: GraphShapes, indent = ''): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
   const fmt = (s: number[] | null) => (s === null ? '?' : `[${s.join(', ')}]`);
   for (const name of Object.keys(g.nodes).sort()) {
     const n = g.nodes[name]; const s = shapes.nodes[name];
-    lines.push(`${indent}${name.padEnd(16)} ${describeNode(n).padEnd(34)} ${fmt(s.input)} -> ${fmt(s.output)}`);
-    if (n.type === 'NIRGraph' && s.inner) lines.push(...table(n, s.inner, indent + '  '));
+    rows.push({ node: indent + name, type: describeNode(n), shapes: `${fmt(s.input)} -> ${fmt(s.output)}` });
+    if (n.type === 'NIRGraph' && s.inner) rows.push(...nodeRows(n, s.inner, indent + '  '));
   }
-  return lines;
+  return rows;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { pos, flags } = parseArgs(argv);
-  if (flags.help) { process.stdout.write(USAGE + '\n'); return 0; }
-  const [cmd, ...rest] = pos;
-  const repair = flags.repair ? { repair: 'rename-dangling' as const } : {};
-  const need = (n: number) => { if (rest.length !== n) throw new NirError(`'${cmd}' takes ${n} file argument(s)\n${USAGE}`); };
-  switch (cmd) {
-    case 'inspect': {
-      need(1);
-      const { graph, version, repairs } = await readNirFile(rest[0], repair);
-      if (flags.json) { process.stdout.write(graphToJson(graph, 1) + '\n'); return 0; }
-      const shapes = checkGraph(graph, { file: rest[0] });
-      const out = [`${rest[0]}: NIR ${version ?? '(no version)'}, ${Object.keys(graph.nodes).length} nodes, ${graph.edges.length} edges`,
-        ...repairs.map((r) => `repaired: in graph '${r.graph}' edge end '${r.from}' -> '${r.to}'`),
-        `${'node'.padEnd(16)} ${'type'.padEnd(34)} input -> output`, ...table(graph, shapes),
-        'edges:', ...graph.edges.map(([a, b]) => `  ${a} -> ${b}`)];
-      process.stdout.write(out.join('\n') + '\n');
-      return 0;
-    }
-    case 'validate': {
-      need(1);
-      const { graph } = await readNirFile(rest[0], repair);
-      const { setBackend } = await import('@neurite/tensor');
-      await setBackend('wasm');
-      try {
-        compile(graph, { dt: 1 }).dispose();
-      } catch (e) { if (e instanceof NirError) throw e.inFile(rest[0]); throw e; }
-      process.stdout.write(`${rest[0]}: valid (${Object.keys(graph.nodes).length} nodes, ${graph.edges.length} edges)\n`);
-      return 0;
-    }
-    case 'convert': {
-      need(2);
-      const { graph } = await readNirFile(rest[0], repair);
-      await writeNir(rest[1], graph);
-      process.stdout.write(`wrote ${rest[1]}\n`);
-      return 0;
-    }
-    case 'run': {
-      need(1);
-      if (typeof flags.input !== 'string') throw new NirError('--input X.json is required');
-      if (typeof flags.dt !== 'string') throw new NirError('--dt SECONDS is required');
-      const backend = flags.backend ?? 'wasm';
-      if (backend !== 'wasm' && backend !== 'cpu') throw new NirError(`--backend must be 'wasm' or 'cpu', got '${String(backend)}'`);
-      let steps: number | undefined;
-      if (flags.steps !== undefined) {
-        steps = Number(flags.steps);
-        if (!Number.isInteger(steps) || steps < 1) throw new NirError(`--steps must be a positive integer, got ${String(flags.steps)}`);
-      }
-      const { graph } = await readNirFile(rest[0], repair);
-      const { readFile } = await import('node:fs/promises');
-      let text: string;
-      try { text = await readFile(flags.input, 'utf8'); } catch { throw new NirError('cannot read input file', { file: flags.input }); }
-      let parsed: unknown;
-      try { parsed = JSON.parse(text); } catch { throw new NirError('input is not valid JSON', { file: flags.input }); }
-      const { tf, setBackend } = await import('@neurite/tensor');
-      await setBackend(backend);
-      const opts: CompileOptions = { dt: Number(flags.dt) };
-      if (typeof flags.integration === 'string') opts.integration = flags.integration as CompileOptions['integration'];
-      if (typeof flags.reset === 'string') opts.reset = flags.reset as CompileOptions['reset'];
-      let sim;
-      try { sim = compile(graph, opts); } catch (e) { if (e instanceof NirError) throw e.inFile(rest[0]); throw e; }
-      const xs: Record<string, Tensor> = {};
-      let outs: Record<string, Tensor> | undefined;
-      try {
-        const dense = inputsByName(parsed, sim.inputs, flags.input);
-        for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
-        try { outs = sim.runAll(xs, steps); } catch (e) {
-          if (e instanceof NirError) throw e.inFile(e.node !== undefined && sim.inputs.includes(e.node) ? flags.input : rest[0]);
-          const shapes = Object.entries(dense).map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`).join(', ');
-          throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: flags.input });
-        }
-        const result: Record<string, { shape: number[]; data: number[] }> = {};
-        for (const [k, t] of Object.entries(outs)) result[k] = { shape: t.shape, data: Array.from(t.dataSync()) };
-        process.stdout.write(JSON.stringify(result) + '\n');
-      } finally {
-        tf.dispose([...Object.values(xs), ...Object.values(outs ?? {})]);
-        sim.dispose();
-      }
-      return 0;
-    }
-    case undefined: case 'help':
-      process.stdout.write(USAGE + '\n');
-      return cmd === undefined ? 1 : 0;
-    default:
-      throw new NirError(`unknown command '${cmd}'\n${USAGE}`);
-  }
+const program = createProgram({
+  name: 'neurite-nir',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
+  description: 'Inspect, validate, convert (.nir <-> .json) and run NIR graphs (Neuromorphic Intermediate Representation).',
+});
+
+program.command('inspect')
+  .description('print the nodes (type, input -> output shapes) and edges of a graph; with --json, the graph in the JSON form')
+  .argument('<file>', '.nir (HDF5) or .json graph')
+  .option(...REPAIR)
+  .action(async (file: string, o: RepairOption) => {
+    const { graph, version, repairs } = await readNirFile(file, repairOf(o));
+    if (isJsonMode()) { process.stdout.write(graphToJson(graph, 1) + '\n'); return; }
+    const shapes = checkGraph(graph, { file });
+    const out = [
+      `${file}: NIR ${version ?? '(no version)'}, ${Object.keys(graph.nodes).length} nodes, ${graph.edges.length} edges`,
+      ...repairs.map((r) => `repaired: in graph '${r.graph}' edge end '${r.from}' -> '${r.to}'`),
+      table(nodeRows(graph, shapes), ['node', 'type', { key: 'shapes', header: 'input -> output' }]),
+      'edges:', ...graph.edges.map(([a, b]) => `  ${a} -> ${b}`),
+    ];
+    process.stdout.write(out.join('\n') + '\n');
+  });
+
+program.command('validate')
+  .description('check that a graph reads, its shapes fit and it compiles (exit 1 with the reason if not)')
+  .argument('<file>', '.nir (HDF5) or .json graph')
+  .option(...REPAIR)
+  .action(async (file: string, o: RepairOption) => {
+    const { graph, repairs } = await readNirFile(file, repairOf(o));
+    const { setBackend } = await import('@neurite/tensor');
+    await setBackend('wasm');
+    try {
+      compile(graph, { dt: 1 }).dispose();
+    } catch (e) { if (e instanceof NirError) throw e.inFile(file); throw e; }
+    const nodes = Object.keys(graph.nodes).length; const edges = graph.edges.length;
+    if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs });
+    else process.stdout.write(`${file}: valid (${nodes} nodes, ${edges} edges)\n`);
+  });
+
+program.command('convert')
+  .description('convert between .nir (HDF5) and .json, chosen by the output extension (written atomically)')
+  .argument('<in>', 'graph to read')
+  .argument('<out>', 'file to write (.json: JSON form, else .nir)')
+  .option(...REPAIR)
+  .action(async (input: string, output: string, o: RepairOption) => {
+    const { graph } = await readNirFile(input, repairOf(o));
+    await writeNir(output, graph);
+    if (isJsonMode()) printJson({ input, output, nodes: Object.keys(graph.nodes).length, edges: graph.edges.length });
+    else process.stdout.write(`wrote ${output}\n`);
+  });
+
+interface RunOptions extends RepairOption {
+  input: string; dt: number; steps?: number;
+  integration?: CompileOptions['integration']; reset?: CompileOptions['reset']; backend: 'wasm' | 'cpu';
 }
+
+program.command('run')
+  .description('run a graph on an input and print its outputs as JSON {name: {"shape": [...], "data": [...]}} (with or without --json)')
+  .argument('<file>', '.nir (HDF5) or .json graph')
+  .requiredOption('--input <x.json>', 'input as nested lists [T][B][...shape] or {"shape", "data"}; for several Input nodes, an object of those keyed by Input node name')
+  .requiredOption('--dt <seconds>', 'time step', parseNumber('--dt'))
+  .option('--steps <n>', 'number of steps (default: T of the input)', parseInteger('--steps', 1))
+  .addOption(new Option('--integration <method>', 'neuron integration').choices(['euler', 'exact']))
+  .addOption(new Option('--reset <mode>', 'reset after a spike').choices(['to_v_reset', 'zero', 'subtract']))
+  .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu']).default('wasm'))
+  .option(...REPAIR)
+  .action(async (file: string, o: RunOptions) => {
+    const { graph } = await readNirFile(file, repairOf(o));
+    const { readFile } = await import('node:fs/promises');
+    let text: string;
+    try { text = await readFile(o.input, 'utf8'); } catch (e) { throw new NirError('cannot read input file', { file: o.input, code: 'ERR_FILE', cause: e }); }
+    let parsed: unknown;
+    try { parsed = JSON.parse(text); } catch (e) { throw new NirError('input is not valid JSON', { file: o.input, code: 'ERR_FORMAT', cause: e }); }
+    const { tf, setBackend } = await import('@neurite/tensor');
+    await setBackend(o.backend);
+    const opts: CompileOptions = { dt: o.dt };
+    if (o.integration !== undefined) opts.integration = o.integration;
+    if (o.reset !== undefined) opts.reset = o.reset;
+    let sim;
+    try { sim = compile(graph, opts); } catch (e) { if (e instanceof NirError) throw e.inFile(file); throw e; }
+    const xs: Record<string, Tensor> = {};
+    let outs: Record<string, Tensor> | undefined;
+    try {
+      const dense = inputsByName(parsed, sim.inputs, o.input);
+      for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
+      try { outs = sim.runAll(xs, o.steps); } catch (e) {
+        if (e instanceof NirError) throw e.inFile(e.node !== undefined && sim.inputs.includes(e.node) ? o.input : file);
+        const shapes = Object.entries(dense).map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`).join(', ');
+        throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: o.input, code: 'ERR_SHAPE', cause: e });
+      }
+      const result: Record<string, { shape: number[]; data: number[] }> = {};
+      for (const [k, t] of Object.entries(outs)) result[k] = { shape: t.shape, data: Array.from(await t.data()) };
+      process.stdout.write(JSON.stringify(result) + '\n');
+    } finally {
+      tf.dispose([...Object.values(xs), ...Object.values(outs ?? {})]);
+      sim.dispose();
+    }
+  });
 
 /** Dense data of one input: nested lists [T][B][...shape], or {"shape": [...], "data": [...]} (row-major). */
 function toDense(x: unknown, file: string, name: string): { data: Float32Array; shape: number[] } {
-  const where = { file, node: name };
+  const where = { file, node: name, code: 'ERR_FORMAT' as const };
   if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
     const o = x as { shape?: unknown; data?: unknown };
     if (!Array.isArray(o.shape) || !Array.isArray(o.data)) throw new NirError('expected nested lists or {"shape": [...], "data": [...]}', where);
@@ -182,31 +172,28 @@ function toDense(x: unknown, file: string, name: string): { data: Float32Array; 
  * with one Input node, else an object keyed by the Input nodes' names. All share T and B.
  */
 function inputsByName(parsed: unknown, names: string[], file: string): Record<string, { data: Float32Array; shape: number[] }> {
+  const where = { file, code: 'ERR_FORMAT' as const };
   const keys = typeof parsed === 'object' && parsed !== null ? Object.keys(parsed) : [];
   const single = Array.isArray(parsed) || (keys.length === 2 && keys.includes('shape') && keys.includes('data') && !names.includes('shape'));
   let out: Record<string, { data: Float32Array; shape: number[] }>;
   if (single) {
-    if (names.length !== 1) throw new NirError(`the graph has ${names.length} Input nodes (${names.join(', ')}): give an object keyed by their names`, { file });
+    if (names.length !== 1) throw new NirError(`the graph has ${names.length} Input nodes (${names.join(', ')}): give an object keyed by their names`, where);
     out = { [names[0]]: toDense(parsed, file, names[0]) };
   } else {
-    if (typeof parsed !== 'object' || parsed === null) throw new NirError('input must be nested lists, {"shape", "data"}, or an object keyed by Input node name', { file });
+    if (typeof parsed !== 'object' || parsed === null) throw new NirError('input must be nested lists, {"shape", "data"}, or an object keyed by Input node name', where);
     const unknown = keys.filter((k) => !names.includes(k));
-    if (unknown.length > 0) throw new NirError(`no Input node named ${unknown.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, { file });
+    if (unknown.length > 0) throw new NirError(`no Input node named ${unknown.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, where);
     const missing = names.filter((k) => !keys.includes(k));
-    if (missing.length > 0) throw new NirError(`missing input for ${missing.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, { file });
+    if (missing.length > 0) throw new NirError(`missing input for ${missing.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, where);
     out = Object.fromEntries(names.map((k) => [k, toDense((parsed as Record<string, unknown>)[k], file, k)]));
   }
   const [first, ...rest] = Object.entries(out);
   for (const [k, v] of rest) {
     if (v.shape[0] !== first[1].shape[0] || v.shape[1] !== first[1].shape[1]) {
-      throw new NirError(`inputs must share T and B: '${first[0]}' has [${first[1].shape.slice(0, 2).join(', ')}], '${k}' has [${v.shape.slice(0, 2).join(', ')}]`, { file });
+      throw new NirError(`inputs must share T and B: '${first[0]}' has [${first[1].shape.slice(0, 2).join(', ')}], '${k}' has [${v.shape.slice(0, 2).join(', ')}]`, { file, code: 'ERR_SHAPE' });
     }
   }
   return out;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
-  const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`neurite-nir: ${msg.split('\n')[0]}\n`);
-  process.exitCode = 1;
-});
+await runProgram(program);
