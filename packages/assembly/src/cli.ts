@@ -1,53 +1,46 @@
 #!/usr/bin/env node
 /**
- * neurite-assembly parse "<sentence>" [--json] [--seed N]
- * neurite-assembly stats [--seeds N] [--sampler exact|reference] [--json]
+ * neurite-assembly: parse a sentence with the assembly parser, or print the assembly
+ * statistics table. Built on @neurite/cli: --help everywhere, --json, exit 0 ok /
+ * 1 failed / 2 usage error, one line on stderr naming what is wrong.
  */
-import { AssemblyError } from './assembly-error.js';
+import { createProgram, runProgram, isJsonMode, printJson, progress, parseInteger, packageVersion, Option } from '@neurite/cli';
 import { AssemblyParser, formatDependencies } from './parser.js';
 import { statisticsTable, formatStatisticsTable } from './statistics.js';
 import type { TailSampler } from './brain.js';
 
-const USAGE = `usage: neurite-assembly parse "<sentence>" [--json] [--seed N]
-       neurite-assembly stats [--seeds N] [--sampler exact|reference] [--json]`;
+const program = createProgram({
+  name: 'neurite-assembly',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
+  description: 'The assembly calculus from the command line: the assembly parser and the statistics of projection and association.',
+});
 
-function fail(msg: string): never {
-  process.stderr.write(`neurite-assembly: ${msg}\n`);
-  process.exit(1);
-}
+program.command('parse')
+  .description('parse a sentence with the assembly parser and print its dependencies (head -relation-> dependent); --json: the whole parse')
+  .argument('<words...>', 'the sentence, e.g. "cats chase mice" (several arguments are joined by spaces)')
+  .option('--seed <n>', 'seed of the parser brain', parseInteger('--seed'), 0)
+  .action((words: string[], o: { seed: number }) => {
+    const result = new AssemblyParser({ seed: o.seed }).parse(words.join(' '));
+    if (isJsonMode()) printJson(result);
+    else process.stdout.write(formatDependencies(result.dependencies) + '\n');
+  });
 
-function main(argv: string[]): void {
-  const positional: string[] = [];
-  let json = false, seed = 0, seeds = 10;
-  let sampler: TailSampler = 'reference';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => argv[++i] ?? fail(`${a} needs a value`);
-    if (a === '--json') json = true;
-    else if (a === '--seed') { seed = Number(value()); if (!Number.isInteger(seed)) fail('--seed must be an integer'); }
-    else if (a === '--seeds') { seeds = Number(value()); if (!Number.isInteger(seeds) || seeds < 1) fail('--seeds must be a positive integer'); }
-    else if (a === '--sampler') { const s = value(); if (s !== 'exact' && s !== 'reference') fail('--sampler must be exact or reference'); sampler = s; }
-    else if (a === '--help' || a === '-h') { process.stdout.write(USAGE + '\n'); return; }
-    else if (a.startsWith('-')) fail(`unknown option ${a}\n${USAGE}`);
-    else positional.push(a);
-  }
-  const [cmd, ...rest] = positional;
-  if (cmd === 'parse') {
-    if (rest.length === 0) fail('parse needs a sentence, e.g. neurite-assembly parse "cats chase mice"');
-    const result = new AssemblyParser({ seed }).parse(rest.join(' '));
-    process.stdout.write((json ? JSON.stringify(result, null, 2) : formatDependencies(result.dependencies)) + '\n');
-  } else if (cmd === 'stats') {
-    const progress = !process.stderr.isTTY ? undefined : (m: string) => process.stderr.write(`\r${m.padEnd(40)}`);
-    const t = statisticsTable({ seeds: Array.from({ length: seeds }, (_, i) => i), sampler, onProgress: progress });
-    if (progress) process.stderr.write('\r'.padEnd(42) + '\r');
-    process.stdout.write((json ? JSON.stringify(t, null, 2) : formatStatisticsTable(t)) + '\n');
-  } else {
-    fail(cmd ? `unknown command "${cmd}"\n${USAGE}` : USAGE);
-  }
-}
+program.command('stats')
+  .description('projection (support, convergence, overlap for β = 0.01, 0.05, 0.1) and association statistics over several seeds, beside the brain.py reference ranges')
+  .option('--seeds <n>', 'number of seeds (0 … n−1)', parseInteger('--seeds', 1), 10)
+  .addOption(new Option('--sampler <name>', 'tail sampler of the lazy areas').choices(['exact', 'reference']).default('reference'))
+  .action((o: { seeds: number; sampler: TailSampler }) => {
+    // statisticsTable reports one step per projection run (3 β × seeds) and per association run (2 samplers × seeds).
+    const bar = progress(5 * o.seeds, 'stats');
+    let done = 0;
+    const t = statisticsTable({
+      seeds: Array.from({ length: o.seeds }, (_, i) => i),
+      sampler: o.sampler,
+      onProgress: (m) => bar.update(done++, m),
+    });
+    bar.stop();
+    if (isJsonMode()) printJson(t);
+    else process.stdout.write(formatStatisticsTable(t) + '\n');
+  });
 
-try {
-  main(process.argv.slice(2));
-} catch (e) {
-  fail(e instanceof AssemblyError ? e.message : e instanceof Error ? e.message : String(e));
-}
+await runProgram(program);
