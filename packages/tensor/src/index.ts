@@ -6,7 +6,7 @@ export type { Validators } from './validators.js';
 export { tf } from './tf.js';
 export type { Tensor, Tensor1D, Tensor2D, Tensor3D, Tensor4D, Rank, DataType, TensorLike } from './tf.js';
 export { setBackend, backendInfo } from './backend.js';
-export type { BackendName, BackendChoice, BackendInfo } from './backend.js';
+export type { BackendName, BackendChoice, BackendInfo, SetBackendOptions, WasmBinaryName } from './backend.js';
 export { scope, memorySnapshot, expectNoLeaks } from './memory.js';
 export type { MemorySnapshot } from './memory.js';
 export type { Rng } from './rng/rng.js';

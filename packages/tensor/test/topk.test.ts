@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topK } from '../src/topk.js';
 import { createRng } from '../src/rng/create-rng.js';
-import { TensorError } from '../src/errors.js';
+import { TensorError } from '../src/tensor-error.js';
 
 /** Reference: full stable sort (value descending, index ascending; NaN last). */
 function reference(values: ArrayLike<number>, k: number): { values: number[]; indices: number[] } {

@@ -1,5 +1,5 @@
 // Sparse / event kernels for webgl (GPGPU fragment programs). Loaded by
-// setBackend('webgl') through register-webgl.ts, never at module load in Node.
+// setBackend('webgl') through register/webgl.ts, never at module load in Node.
 import { registerKernel } from '@tensorflow/tfjs-core';
 import { gatherRowsSumWebglConfig } from './webgl/GatherRowsSum.js';
 import { sparseGatherRowsSumWebglConfig } from './webgl/SparseGatherRowsSum.js';

@@ -1,5 +1,5 @@
 // Sparse / event kernels for webgpu (WGSL compute programs). Loaded by
-// setBackend('webgpu') through register-webgpu.ts, never at module load in Node.
+// setBackend('webgpu') through register/webgpu.ts, never at module load in Node.
 import { registerKernel } from '@tensorflow/tfjs-core';
 import { gatherRowsSumWebgpuConfig } from './webgpu/GatherRowsSum.js';
 import { sparseGatherRowsSumWebgpuConfig } from './webgpu/SparseGatherRowsSum.js';

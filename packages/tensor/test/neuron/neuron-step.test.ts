@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { setBackend } from '../../src/backend.js';
 import { expectNoLeaks } from '../../src/memory.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { createRng } from '../../src/rng/create-rng.js';
 import { neuronStep } from '../../src/neuron/neuron-step.js';
 import type { NeuronStepParams } from '../../src/neuron/neuron-step.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { ALPHA, binomialPmf, chiSquareDiscrete, mean, variance } from './stats.js';
 
 function draw(seed: number | string, n: number, p: number, count: number): Float64Array {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fnv1a64, mix64, seedTo64, stateFrom64 } from '../../src/rng/seed.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { kat, katSeed } from './kat.js';
 
 const M64 = (1n << 64n) - 1n;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { ALPHA, chiSquareCounts } from './stats.js';
 
 describe('shuffle', () => {

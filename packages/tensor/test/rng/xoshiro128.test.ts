@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Xoshiro128StarStar } from '../../src/rng/xoshiro128.js';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { kat } from './kat.js';
 import { ALPHA, chiSquareCounts, ksTest, mean, variance } from './stats.js';
 

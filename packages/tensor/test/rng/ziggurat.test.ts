@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/rng/create-rng.js';
 import { ZIG_F, ZIG_R, ZIG_V, ZIG_X } from '../../src/rng/ziggurat-tables.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { kat, fnv1a32Words, wordsOf } from './kat.js';
 import { ALPHA, erfc, ksTest, mean, normalMass, normalQ, variance } from './stats.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromCOO } from '../../src/sparse/csr-from-coo.js';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { denseOf } from './helpers.js';
 
 /** Dense reference straight from the triplets. */

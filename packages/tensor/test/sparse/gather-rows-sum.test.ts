@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatherRowsSum } from '../../src/sparse/gather-rows-sum.js';
 import { randomCSR } from '../../src/sparse/random-csr.js';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { denseOf, denseRowSum, maxRelErr } from './helpers.js';
 
 describe('gatherRowsSum', () => {

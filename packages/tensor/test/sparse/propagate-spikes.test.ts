@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { propagateSpikes } from '../../src/sparse/propagate-spikes.js';
 import { randomCSR } from '../../src/sparse/random-csr.js';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { denseOf, denseRowSum, maxRelErr } from './helpers.js';
 
 describe('propagateSpikes', () => {

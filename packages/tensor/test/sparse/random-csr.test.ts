@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geometricSampler, randomCSR } from '../../src/sparse/random-csr.js';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { binomialPmf, chiSquareZ } from './helpers.js';
 
 function nnzOf(m: { indptr: Int32Array; nRows: number }): number { return m.indptr[m.nRows]; }

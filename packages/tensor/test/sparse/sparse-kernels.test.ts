@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { setBackend } from '../../src/backend.js';
 import { expectNoLeaks } from '../../src/memory.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { createRng } from '../../src/rng/create-rng.js';
 import {
   csrToTensors, gatherRowsSum, gatherRowsSumTensor, propagateSpikes, propagateSpikesTensor,

@@ -3,7 +3,7 @@ import { spmv } from '../../src/sparse/spmv.js';
 import { randomCSR } from '../../src/sparse/random-csr.js';
 import { csrFromCOO } from '../../src/sparse/csr-from-coo.js';
 import { createRng } from '../../src/rng/create-rng.js';
-import { TensorError } from '../../src/errors.js';
+import { TensorError } from '../../src/tensor-error.js';
 import { denseMatVec, denseOf, maxRelErr } from './helpers.js';
 
 describe('spmv', () => {

@@ -1,2 +1,0 @@
-// Kernels for webgpu; loaded by setBackend('webgpu') after @tensorflow/tfjs-backend-webgpu.
-import './register-sparse-webgpu.js';

@@ -1,0 +1,29 @@
+/**
+ * Registers the tfjs cpu backend, Neurite's cpu kernels (GatherRowsSum,
+ * SparseGatherRowsSum, SparseMatVec, NeuronStep) and the tfjs gradients.
+ * Imported on demand by setBackend('cpu') and by `@neurite/tensor/register`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '../generated/register-gradients.js';
+import { gatherRowsSumCpuConfig } from '../kernels/cpu/GatherRowsSum.js';
+import { sparseGatherRowsSumCpuConfig } from '../kernels/cpu/SparseGatherRowsSum.js';
+import { sparseMatVecCpuConfig } from '../kernels/cpu/SparseMatVec.js';
+import { neuronStepCpuConfig } from '../kernels/cpu/NeuronStep.js';
+import { markRegistered } from './registered-backends.js';
+
+for (const config of [gatherRowsSumCpuConfig, sparseGatherRowsSumCpuConfig, sparseMatVecCpuConfig, neuronStepCpuConfig]) {
+  if (tf.getKernel(config.kernelName, 'cpu') == null) tf.registerKernel(config);
+}
+
+// tfjs-backend-cpu advertises tfjs-node on its first write in Node; Neurite never uses tfjs-node.
+const cpuFactory = tf.findBackendFactory('cpu');
+if (cpuFactory != null) {
+  tf.removeBackend('cpu');
+  tf.registerBackend('cpu', () => {
+    const backend = cpuFactory() as tf.KernelBackend & { firstUse?: boolean };
+    backend.firstUse = false;
+    return backend;
+  }, 1);
+}
+markRegistered('cpu');

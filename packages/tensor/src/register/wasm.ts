@@ -1,0 +1,28 @@
+/**
+ * Registers the tfjs wasm backend, Neurite's wasm kernels (sparse, NeuronStep,
+ * complex64/FFT, convolution gradients, fast MatMul) and the tfjs gradients.
+ * Imported on demand by setBackend('wasm') and by `@neurite/tensor/register`.
+ * In Node the `.wasm` files load from the tfjs-backend-wasm package directory;
+ * in a browser pass `wasmPaths` to setBackend (see the README).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import '../generated/register-gradients.js';
+import '../kernels/register-fft-wasm.js';
+import '../kernels/register-conv-wasm.js';
+import '../kernels/register-matmul-wasm.js';
+import { gatherRowsSumWasmConfig } from '../kernels/wasm/GatherRowsSum.js';
+import { sparseGatherRowsSumWasmConfig } from '../kernels/wasm/SparseGatherRowsSum.js';
+import { sparseMatVecWasmConfig } from '../kernels/wasm/SparseMatVec.js';
+import { neuronStepWasmConfig } from '../kernels/wasm/NeuronStep.js';
+import { registerWasmKernel } from '../kernels/wasm/override-wasm-kernel.js';
+import { guardBackendInit } from './guard-backend-init.js';
+import { markRegistered } from './registered-backends.js';
+
+for (const config of [gatherRowsSumWasmConfig, sparseGatherRowsSumWasmConfig, sparseMatVecWasmConfig, neuronStepWasmConfig]) {
+  registerWasmKernel(config);
+}
+/** tfjs-backend-wasm 4.22 registers 'wasm' with priority 2. */
+const WASM_PRIORITY = 2;
+if (!tf.engine().registry['wasm']) guardBackendInit('wasm', WASM_PRIORITY);
+markRegistered('wasm');

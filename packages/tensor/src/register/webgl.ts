@@ -1,0 +1,14 @@
+/**
+ * Registers the tfjs webgl backend (optional peer dependency
+ * @tensorflow/tfjs-backend-webgl), Neurite's webgl kernels (GatherRowsSum,
+ * SparseGatherRowsSum, SparseMatVec) and the tfjs gradients.
+ */
+import '@tensorflow/tfjs-backend-webgl';
+import '../generated/register-gradients.js';
+import '../kernels/register-sparse-webgl.js';
+import { guardBackendInit } from './guard-backend-init.js';
+import { markRegistered } from './registered-backends.js';
+
+/** tfjs-backend-webgl 4.22 registers 'webgl' with priority 2. */
+guardBackendInit('webgl', 2);
+markRegistered('webgl');
