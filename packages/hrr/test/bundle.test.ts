@@ -31,6 +31,7 @@ describe('bundle (many rows)', () => {
   });
 
   it('refuses non-finite weights with an HrrError naming weights', () => {
-    expect(() => bundle(new Float32Array(8), 2, { weights: [1, 2, NaN, 1] })).toThrow(/weights\[2\] must be finite/);
+    expect(() => bundle(new Float32Array(8), 2, { weights: [1, 2, NaN, 1] })).toThrow(/weights\[2\] must be a finite number, got NaN/);
+    expect(() => bundle(new Float32Array(8), 2, { weights: [1, 2, Infinity, 1] })).toThrow(expect.objectContaining({ name: 'HrrError', code: 'ERR_NOT_FINITE', argument: 'weights[2]' }));
   });
 });

@@ -7,7 +7,7 @@ const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
 describe('encodeRecord / decodeRecord', () => {
-  it('decodes every field of a 6-field record in a 300-item memory (D = 1024)', () => {
+  it('decodes every field of a 6-field record in a 300-item memory (D = 1024)', async () => {
     const vsa = createVsa({ dim: 1024 });
     const keys = new Vocabulary(vsa, 'keys');
     keys.create(['k0', 'k1', 'k2', 'k3', 'k4', 'k5']);
@@ -23,12 +23,12 @@ describe('encodeRecord / decodeRecord', () => {
     // the theory says this is reliable: P(one field correct) close to 1
     expect(cleanupProbability({ dim: 1024, items: 300, bundle: 6 })).toBeGreaterThan(0.999);
     const r = encodeRecord(all, fields, { normalize: true });
-    const d = decodeRecord(all, r, Object.keys(fields), { memory: fillers, k: 2 });
+    const d = await decodeRecord(all, r, Object.keys(fields), { memory: fillers, k: 2 });
     for (const [k, v] of Object.entries(fields)) {
       expect(d[k][0].name).toBe(v);
       expect(d[k][0].score).toBeGreaterThan(d[k][1].score);
     }
-    const dt = decodeRecord(all, r, ['k0'], { memory: fillers, k: 5, threshold: 0.2 });
+    const dt = await decodeRecord(all, r, ['k0'], { memory: fillers, k: 5, threshold: 0.2 });
     expect(dt.k0.map((m) => m.name)).toEqual(['v10']);
   });
 

@@ -8,7 +8,7 @@ const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
 describe('encodeSequence / decodeSequence', () => {
-  it.each(['hrr', 'fhrr', 'map'] as VsaModel[])('%s: recovers an 8-item sequence with a position vector and with permutation', (model) => {
+  it.each(['hrr', 'fhrr', 'map'] as VsaModel[])('%s: recovers an 8-item sequence with a position vector and with permutation', async (model) => {
     const vsa = createVsa({ model, dim: 2048 });
     const vocab = new Vocabulary(vsa, `seq-${model}`);
     vocabs.push(vocab);
@@ -19,7 +19,7 @@ describe('encodeSequence / decodeSequence', () => {
     if (model === 'map') expect(() => encodeSequence(vocab, items, { position: p })).toThrow(/use position: 'permute'/);
     for (const position of model === 'map' ? (['permute'] as const) : ([p, 'permute'] as const)) {
       const s = encodeSequence(vocab, items, { position });
-      const d = decodeSequence(vocab, s, items.length, { position });
+      const d = await decodeSequence(vocab, s, items.length, { position });
       expect(d.map((m) => m[0].name)).toEqual(items);
     }
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
-import { createVsa, HrrError, loadVocabulary, saveVocabulary, Vocabulary } from '../src/index.js';
+import { createVsa, HrrError, Vocabulary } from '../src/index.js';
+import { loadVocabulary, saveVocabulary } from '../src/node.js';
 
 let dir = '';
 beforeAll(async () => { await setBackend('wasm'); dir = await mkdtemp(path.join(tmpdir(), 'hrr-vocab-')); });
@@ -20,7 +21,7 @@ describe('saveVocabulary / loadVocabulary', () => {
     const w = await loadVocabulary(file);
     expect(w.names).toEqual(['alpha', 'beta', 'gamma']);
     expect(w.vectors()).toEqual(v.vectors());
-    expect(w.cleanup(v.get('beta'))[0][0].name).toBe('beta');
+    expect((await w.cleanup(v.get('beta')))[0][0].name).toBe('beta');
     v.dispose(); w.dispose();
   });
 
@@ -36,9 +37,14 @@ describe('saveVocabulary / loadVocabulary', () => {
     const flipped = Buffer.from(bytes); flipped[40] ^= 0x10;
     await writeFile(file, flipped);
     await expect(loadVocabulary(file)).rejects.toThrow(/bad\.hrr: SHA-256 digest mismatch/);
-    await expect(loadVocabulary(path.join(dir, 'missing.hrr'))).rejects.toThrow(/missing\.hrr.*ENOENT/);
-    await expect(saveVocabulary(v, path.join(dir, 'no', 'such', 'dir.hrr'))).rejects.toThrow(HrrError);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await expect(loadVocabulary(file)).rejects.toMatchObject({ code: 'ERR_FORMAT', path: file });
+    const missing = path.join(dir, 'missing.hrr');
+    await expect(loadVocabulary(missing)).rejects.toThrow(/missing\.hrr.*ENOENT/);
+    await expect(loadVocabulary(missing)).rejects.toMatchObject({ name: 'HrrError', code: 'ERR_FILE', path: missing });
+    // a regular file where a parent directory should be: the write fails, nothing is left behind
+    const blocked = path.join(dir, 'bad.hrr', 'inside.hrr');
+    await expect(saveVocabulary(v, blocked)).rejects.toMatchObject({ name: 'HrrError', code: 'ERR_FILE', path: blocked });
+    expect((await readdir(dir)).sort()).toEqual(['bad.hrr', 'v.hrr']); // no temporary file left behind
     v.dispose();
   });
 });

@@ -36,7 +36,7 @@ describe('Vocabulary', () => {
     expect(() => new Vocabulary(vsa, 1, { maxSimilarity: -0.9, maxTries: 3 }).create(['a', 'b'])).toThrow(HrrError);
   });
 
-  it('cleanup returns top-k names and scores, with a threshold, for a batch of queries', () => {
+  it('cleanup returns top-k names and scores, with a threshold, for a batch of queries', async () => {
     const vsa = createVsa({ model: 'hrr', dim: 256 });
     const v = new Vocabulary(vsa, 'cl', { maxSimilarity: 1 });
     vocabs.push(v);
@@ -45,16 +45,16 @@ describe('Vocabulary', () => {
     q.set(v.get('c'), 0);
     const mix = v.get('a').map((x, i) => x + 0.5 * v.get('d')[i]);
     q.set(mix, 256);
-    const res = v.cleanup(q, { k: 2 });
+    const res = await v.cleanup(q, { k: 2 });
     expect(res[0][0].name).toBe('c');
     expect(res[0][0].score).toBeCloseTo(1, 5);
     expect(res[1].map((m) => m.name)).toEqual(['a', 'd']);
     expect(res[1][0].score).toBeCloseTo(vsa.similarity(mix, v.get('a')), 5);
-    expect(v.cleanup(q, { k: 4, threshold: 0.99 })[0].map((m) => m.name)).toEqual(['c']);
-    expect(() => v.cleanup(q, { k: 0 })).toThrow(HrrError);
+    expect((await v.cleanup(q, { k: 4, threshold: 0.99 }))[0].map((m) => m.name)).toEqual(['c']);
+    await expect(v.cleanup(q, { k: 0 })).rejects.toThrow(HrrError);
   });
 
-  it('capacity: cleanup error at D = 3.16(k − 0.25) ln(m/q³) stays ≤ q = 0.01 (m = 1000, 99.9% upper bound)', () => {
+  it('capacity: cleanup error at D = 3.16(k − 0.25) ln(m/q³) stays ≤ q = 0.01 (m = 1000, 99.9% upper bound)', async () => {
     const m = 1000, q = 0.01, N = 3000;
     for (const k of [2, 4, 8]) {
       const D = Math.ceil(3.16 * (k - 0.25) * Math.log(m / q ** 3));
@@ -81,14 +81,14 @@ describe('Vocabulary', () => {
       }
       const firstKeys = new Float32Array(N * D);
       for (let t = 0; t < N; t++) firstKeys.set(row(keys, t * k, D), t * D);
-      const found = vocab.cleanup(unbind(traces, firstKeys, { dim: D }));
+      const found = await vocab.cleanup(unbind(traces, firstKeys, { dim: D }));
       let errors = 0;
       for (let t = 0; t < N; t++) if (found[t][0].index !== target[t]) errors++;
       expect(wilsonUpper(errors, N), `k=${k} D=${D}: ${errors}/${N} errors`).toBeLessThanOrEqual(q);
     }
   });
 
-  it('similarities and cleanup agree with direct cosines when the item matrix is split into blocks', () => {
+  it('similarities and cleanup agree with direct cosines when the item matrix is split into blocks', async () => {
     // 520 items × D = 1100 = 572000 floats > 2^19: the cached item matrix is held in 2 blocks
     const D = 1100, m = 520, q = 6;
     const vsa = createVsa({ model: 'hrr', dim: D });
@@ -99,7 +99,7 @@ describe('Vocabulary', () => {
     const rng = createRng(5);
     const queries = new Float32Array(q * D);
     for (let r = 0; r < q; r++) for (let j = 0; j < D; j++) queries[r * D + j] = items[(17 * r + 3) * D + j] + rng.normal() * 0.03;
-    const sims = voc.similarities(queries);
+    const sims = await voc.similarities(queries);
     expect(sims.length).toBe(q * m);
     for (let r = 0; r < q; r++) {
       for (let i = 0; i < m; i += 37) {
@@ -111,7 +111,7 @@ describe('Vocabulary', () => {
         expect(sims[r * m + i]).toBeCloseTo(s / Math.sqrt(aa * bb), 5);
       }
     }
-    const found = voc.cleanup(queries, { k: 2 });
+    const found = await voc.cleanup(queries, { k: 2 });
     for (let r = 0; r < q; r++) {
       expect(found[r][0].name).toBe(names[17 * r + 3]);
       expect(found[r][0].score).toBeGreaterThan(found[r][1].score);
