@@ -1,9 +1,11 @@
 import type { FftEngine } from './fft-engine.js';
 import { IdentityFft } from './identity-fft.js';
 import { Pow2Fft } from './pow2-fft.js';
-import { MixedRadixFft, MAX_DIRECT_PRIME, MAX_STOCKHAM_POW2, largestPrimeFactor } from './mixed-radix-fft.js';
+import { MixedRadixFft, MAX_STOCKHAM_POW2 } from './mixed-radix-fft.js';
+import { MAX_DIRECT_PRIME, largestPrimeFactor } from './radix-plan.js';
 import { BluesteinFft } from './bluestein-fft.js';
 import { checkLength, checkSpan } from './check-length.js';
+import { PlanCache, PLAN_CACHE_SIZE } from './plan-cache.js';
 
 /**
  * A complex FFT of length n on interleaved numbers `[re0, im0, re1, im1, ...]`
@@ -30,15 +32,10 @@ function createFftEngine(n: number): FftEngine {
   return new BluesteinFft(n);
 }
 
-const engines = new Map<number, FftEngine>();
-/** The cached engine of length n (created once per n). @internal */
+const engines = new PlanCache<FftEngine>(PLAN_CACHE_SIZE);
+/** The cached engine of length n (the PLAN_CACHE_SIZE most recently used lengths are kept). @internal */
 export function fftEngine(n: number): FftEngine {
-  let e = engines.get(n);
-  if (e === undefined) {
-    e = createFftEngine(n);
-    engines.set(n, e);
-  }
-  return e;
+  return engines.get(n, () => createFftEngine(n));
 }
 
 class ComplexPlan implements ComplexFftPlan {
@@ -72,18 +69,14 @@ class ComplexPlan implements ComplexFftPlan {
   }
 }
 
-const complexPlans = new Map<number, ComplexFftPlan>();
+const complexPlans = new PlanCache<ComplexFftPlan>(PLAN_CACHE_SIZE);
 
 /**
- * The complex FFT plan of length n (any integer n >= 1), cached per n.
+ * The complex FFT plan of length n (any integer n >= 1), cached per n (the
+ * PLAN_CACHE_SIZE most recently used lengths are kept; see plan-cache.ts).
  * @throws TensorError when n is not an integer in [1, 2^26].
  */
 export function complexFftPlan(n: number): ComplexFftPlan {
   checkLength('complexFftPlan', n);
-  let p = complexPlans.get(n);
-  if (p === undefined) {
-    p = new ComplexPlan(n);
-    complexPlans.set(n, p);
-  }
-  return p;
+  return complexPlans.get(n, () => new ComplexPlan(n));
 }
