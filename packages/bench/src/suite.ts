@@ -1,6 +1,6 @@
 import type { BackendName } from '@neurite/tensor';
 
-/** One result row of the JSON document (see ARCHITECTURE.md, Benchmarks). */
+/** One result row of a suite (in the JSON document each row also names its `suite`; see README.md). */
 export interface BenchResult {
   case: string;
   params: Record<string, unknown>;
@@ -12,8 +12,13 @@ export interface BenchResult {
   reference?: { name: string; value: number };
   /** value / reference.value (for times: < 1 means faster than the reference). */
   ratio?: number;
-  /** Goal from the issue, shown in the table, e.g. "≤ 5 ms". */
+  /**
+   * The project's goal for this case, shown in the table, e.g. "≤ 5 ms" or "ratio ≤ 1.2".
+   * A goal is a target, not a measurement; figures of other tools quoted beside it go in
+   * `note` with their source (tool and version or repository), never in `reference`.
+   */
   goal?: string;
+  /** Anything else worth reading: quoted figures with their source, what was not measured and why. */
   note?: string;
 }
 
@@ -37,7 +42,7 @@ export interface SuiteContext {
    * parsed JSON stdout, or undefined when python3 with numpy is not available.
    */
   pythonReference<T = Record<string, number>>(script: string, args?: string[]): T | undefined;
-  /** A progress line on stderr (suppressed with --json unless a TTY). */
+  /** The current step, shown beside the progress bar when stderr is a TTY (nothing otherwise, nothing with --json). */
   progress(message: string): void;
 }
 
@@ -45,4 +50,23 @@ export interface Suite {
   name: string;
   description: string;
   run(ctx: SuiteContext): Promise<BenchResult[]>;
+}
+
+/** What `neurite-bench` ran on. */
+export interface BenchMachine {
+  cpus: number;
+  node: string;
+  backend: BackendName;
+  simd: boolean;
+  threads: boolean;
+}
+
+/**
+ * The one JSON document `neurite-bench --json` prints, whatever the number of suites:
+ * the machine, the suites run (in order), and every result row tagged with its suite.
+ */
+export interface BenchDocument {
+  machine: BenchMachine;
+  suites: string[];
+  results: Array<BenchResult & { suite: string }>;
 }

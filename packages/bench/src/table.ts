@@ -1,3 +1,4 @@
+import { table } from '@neurite/cli';
 import type { BenchResult } from './suite.js';
 
 function fmt(v: number): string {
@@ -10,21 +11,21 @@ function fmt(v: number): string {
   return v.toFixed(3);
 }
 
-/** A plain-text table of one suite's results; notes follow the table as `* case: note` lines. */
+/**
+ * A plain-text table of one suite's results (the table helper of @neurite/cli) under an
+ * `== suite ==` title; notes follow the table as `* case: note` lines.
+ */
 export function formatTable(suite: string, results: BenchResult[]): string {
-  const head = ['case', 'params', 'backend', 'value', 'unit', 'reference', 'ratio', 'goal'];
-  const rows = results.map((r) => [
-    r.case,
-    Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(' '),
-    r.backend,
-    fmt(r.value),
-    r.unit,
-    r.reference ? `${r.reference.name} ${fmt(r.reference.value)}` : '',
-    r.ratio !== undefined ? fmt(r.ratio) : '',
-    r.goal ?? '',
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const rows = results.map((r) => ({
+    case: r.case,
+    params: Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' '),
+    backend: r.backend,
+    value: fmt(r.value),
+    unit: r.unit,
+    reference: r.reference ? `${r.reference.name} ${fmt(r.reference.value)}` : '',
+    ratio: r.ratio !== undefined ? fmt(r.ratio) : '',
+    goal: r.goal ?? '',
+  }));
   const notes = results.filter((r) => r.note).map((r) => `* ${r.case}: ${r.note}`);
-  return [`== ${suite} ==`, line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...notes].join('\n');
+  return [`== ${suite} ==`, table(rows, ['case', 'params', 'backend', 'value', 'unit', 'reference', 'ratio', 'goal']), ...notes].join('\n');
 }

@@ -16,27 +16,47 @@ function runCli(args: string[]) {
 }
 
 describe('neurite-bench CLI', () => {
-  it('exits 1 with a one-line reason for an unknown option or suite', () => {
+  it('exits 2 with a one-line reason for an unknown option, suite or backend', () => {
     const a = runCli(['--frobnicate']);
-    expect(a.status).toBe(1);
-    expect(a.stderr.trim()).toBe('neurite-bench: unknown option --frobnicate');
+    expect(a.status).toBe(2);
+    expect(a.stderr).toBe("neurite-bench: unknown option '--frobnicate'\n");
     const b = runCli(['no-such-suite']);
-    expect(b.status).toBe(1);
-    expect(b.stderr.trim().split('\n')).toHaveLength(1);
-    expect(b.stderr).toMatch(/unknown suite "no-such-suite"/);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toBe("neurite-bench: unknown suite 'no-such-suite' (known: tensor, nir, hrr, assembly)\n");
+    const c = runCli(['tensor', '--backend', 'tpu']);
+    expect(c.status).toBe(2);
+    expect(c.stderr.trim().split('\n')).toHaveLength(1);
+    expect(c.stderr).toMatch(/^neurite-bench: option '--backend <name>' argument 'tpu' is invalid/);
+    for (const r of [a, b, c]) expect(r.stdout).toBe('');
   });
 
-  it('rejects an unknown backend with exit 1', () => {
-    const r = runCli(['tensor', '--backend', 'tpu']);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/backend/);
+  it('prints its help with exit 0', () => {
+    const r = runCli(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: neurite-bench \[options\] \[suites\.\.\.\]/);
+    for (const opt of ['--quick', '--backend', '--json']) expect(r.stdout).toContain(opt);
   });
 
-  it('prints the JSON document of ARCHITECTURE.md for `tensor --quick --json`', () => {
+  it('prints ONE JSON document for several suites, every row tagged with its suite', () => {
+    const r = runCli(['nir', 'hrr', '--quick', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);                      // throws unless stdout is exactly one document
+    expect(Object.keys(doc)).toEqual(['machine', 'suites', 'results']);
+    expect(doc.suites).toEqual(['nir', 'hrr']);
+    const suitesOfRows = [...new Set(doc.results.map((x: { suite: string }) => x.suite))];
+    expect(suitesOfRows).toEqual(['nir', 'hrr']);
+    // the .nir round trip runs on the example @neurite/nir ships, so an installed bench has it
+    const rw = doc.results.find((x: { case: string; params: { file?: string } }) => x.case === 'read+write .nir' && x.params.file === 'lif_norse.nir');
+    expect(rw.value).toBeGreaterThan(0);
+    expect(r.stderr).toBe('');                             // no progress output when stderr is not a TTY
+  }, 120_000);
+
+  it('prints the JSON document (README.md) for `tensor --quick --json`', () => {
     const r = runCli(['tensor', '--quick', '--json']);
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.suite).toBe('tensor');
+    expect(doc.suites).toEqual(['tensor']);
+    expect(doc.results.every((x: { suite: string }) => x.suite === 'tensor')).toBe(true);
     expect(doc.machine.cpus).toBeGreaterThan(0);
     expect(doc.machine.node).toBe(process.version);
     expect(doc.machine.backend).toBe('wasm');
@@ -46,7 +66,7 @@ describe('neurite-bench CLI', () => {
       expect(cases.has(c), c).toBe(true);
     }
     for (const row of doc.results) {
-      expect(Object.keys(row)).toEqual(expect.arrayContaining(['case', 'params', 'backend', 'metric', 'unit', 'value']));
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(['suite', 'case', 'params', 'backend', 'metric', 'unit', 'value']));
       expect(typeof row.params).toBe('object');
       expect(typeof row.goal === 'string' || row.case === 'matmul b^T' || (row.case === 'matmul' && row.backend === 'cpu'), row.case).toBe(true);
       // A value is a positive number, or null with a "not available" note.

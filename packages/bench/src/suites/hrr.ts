@@ -5,9 +5,10 @@ import type { BenchResult, Suite } from '../suite.js';
 type Ref = Record<string, number>;
 
 /**
- * hrr suite: the figures of issue 4 (bind, bind+unbind, batch bind, bundle, cleanup) with the
- * numpy reference (references/hrr.py) when python3 has numpy, plus the batch sweep 1…1000 of
- * the CPU path and the tensor path that justifies `defaultTensorThreshold`.
+ * hrr suite: bind, bind+unbind, batch bind, bundle and cleanup against the project's numpy
+ * implementation of the same operations (references/hrr.py, measured in the same run when
+ * python3 has numpy), plus the batch sweep 1…1000 of the CPU path and the tensor path that
+ * justifies `defaultTensorThreshold`; each case shows the project's goal.
  */
 export const hrrSuite: Suite = {
   name: 'hrr',

@@ -1,5 +1,6 @@
 /**
- * The `tensor` suite: the figures of issue 2 for @neurite/tensor.
+ * The `tensor` suite: the kernels @neurite/tensor adds to tfjs, each against a reference
+ * measured in the same run, with the project's goal for each case:
  *
  * - matmul 512x512 f32 on wasm and cpu in the same run (GFLOP/s = 2 n^3 / t);
  * - gatherRowsSum of 70 rows, dense block and CSR (elements/s = entries summed / t),
