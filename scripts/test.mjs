@@ -1,13 +1,27 @@
-// `npm test`: install if needed, build, run every test (Node and headless
-// Chromium), and end with the line `N passed, N failed`.
+// `npm test`: install if needed, build, lint (ESLint, Prettier, publint,
+// package metadata: scripts/lint.mjs), type-check sources and tests
+// (`turbo run typecheck`), run every test (Node and headless Chromium), and end
+// with the line `N passed, N failed`. A failing build, lint or type-check counts
+// as one failed test each, after its errors are printed.
+//
+//   npm test                       everything
+//   npm test -- packages/hrr       vitest filters (lint and typecheck still run)
+//   NEURITE_TEST_SKIP=lint,typecheck npm test    skip steps while iterating locally
 import { readFileSync, rmSync } from 'node:fs';
 import { ensureInstall, run } from './ensure-install.mjs';
 
 ensureInstall();
+const skip = new Set((process.env.NEURITE_TEST_SKIP ?? '').split(',').filter(Boolean));
+const stepFailures = [];
+
 if (run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) {
+  console.log('build failed');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+if (!skip.has('lint') && run('node', ['scripts/lint.mjs']) !== 0) stepFailures.push('lint (node scripts/lint.mjs)');
+if (!skip.has('typecheck') && run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']) !== 0) stepFailures.push('typecheck (npm run typecheck)');
+
 const out = 'test-results.json';
 rmSync(out, { force: true });
 const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)]);
@@ -21,5 +35,7 @@ try {
   failed = Math.max(failed, 1);
 }
 if (status !== 0 && failed === 0) failed = 1;
+for (const s of stepFailures) console.log(`failed step: ${s}`);
+failed += stepFailures.length;
 console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
 process.exit(failed > 0 ? 1 : 0);
