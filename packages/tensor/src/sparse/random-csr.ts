@@ -1,6 +1,6 @@
 import { TensorError } from '../tensor-error.js';
 import type { Rng } from '../rng/rng.js';
-import { detExpm1, detLog, detLog1p } from '../rng/det-math.js';
+import { geometricSampler } from '../rng/geometric-sampler.js';
 import { checkInt } from '../rng/validate.js';
 import type { CSR } from './csr.js';
 
@@ -75,39 +75,17 @@ export function randomCSR(nRows: number, nCols: number, p: number, rng: Rng, opt
       indptr[i + 1] = k;
     }
   } else if (p > 0 && nCols > 0) {
-    const table = geometricTable(p, rng);
-    if (table === null) {
-      const g = geometricSampler(p, rng);
-      for (let i = 0; i < nRows; i++) {
-        let j = g() - 1;
-        while (j < nCols) {
-          if (k === cap) indices = grow(indices, (cap = nextCap(fn, cap)));
-          indices[k++] = j;
-          j += 1 + g();
-        }
-        indptr[i + 1] = k;
+    const g = geometricSampler(p, rng);
+    for (let i = 0; i < nRows; i++) {
+      // The next stored column is j + 1 + G (G failures first); j = -1 at a row's start.
+      // g(nCols - j) stops drawing once G alone would leave the row.
+      for (let j = -1; ;) {
+        j += 1 + g(nCols - j);
+        if (j >= nCols) break;
+        if (k === cap) indices = grow(indices, (cap = nextCap(fn, cap)));
+        indices[k++] = j;
       }
-    } else {
-      // Same inversion as geometricSampler's table path, inlined for speed.
-      const { cdf, guide, shift, L } = table;
-      for (let i = 0; i < nRows; i++) {
-        let j = -1;
-        for (;;) {
-          const x = rng.nextUint32();
-          let t = guide[x >>> shift];
-          while (x >= cdf[t]) t++;
-          j += t + 1;
-          if (t === L) {
-            j -= 1; // G >= L: add L, draw the rest (memoryless)
-            if (j >= nCols) break;
-            continue;
-          }
-          if (j >= nCols) break;
-          if (k === cap) indices = grow(indices, (cap = nextCap(fn, cap)));
-          indices[k++] = j;
-        }
-        indptr[i + 1] = k;
-      }
+      indptr[i + 1] = k;
     }
   }
   const nnz = k;
@@ -131,72 +109,6 @@ export function randomCSR(nRows: number, nCols: number, p: number, rng: Rng, opt
     }
   }
   return { nRows, nCols, indptr, indices, data };
-}
-
-/** Below this p the table would be too long; the log inversion is used (few draws anyway). */
-const TABLE_MIN_P = 1e-3;
-const TWO32 = 4294967296;
-
-/**
- * @internal A sampler of G ~ Geometric(p) (failures before the first success,
- * P(G = s) = p (1-p)^s), by inversion of u = rng.nextUint32() / 2^32 against the
- * CDF F(s) = 1 - (1-p)^(s+1) tabulated at 32-bit resolution (each P(G <= s)
- * within 2^-32 of exact), with a guide table for O(1) expected lookup. The
- * table covers s < L where (1-p)^L <= 2^-32; beyond it the memoryless property
- * gives G = L + G' (a fresh draw). For p < 1e-3 (long tables, few draws) it
- * uses G = floor(log(1 - U) / log(1 - p)) with U = rng.uniform() (53 bits).
- */
-export function geometricSampler(p: number, rng: Rng): () => number {
-  const table = geometricTable(p, rng);
-  if (table === null) {
-    const inv = 1 / detLog1p(-p);
-    return () => Math.floor(detLog(1 - rng.uniform()) * inv);
-  }
-  const { cdf, guide, shift, L } = table;
-  return () => {
-    let base = 0;
-    for (;;) {
-      const x = rng.nextUint32();
-      let t = guide[x >>> shift];
-      while (x >= cdf[t]) t++;
-      if (t < L) return base + t;
-      base += L; // G >= L: memoryless, draw the rest afresh
-    }
-  };
-}
-
-interface GeometricTable { cdf: Float64Array; guide: Int32Array; shift: number; L: number }
-
-/** The last table built (tables depend on p only; rebuilding costs up to ~1 ms). */
-let lastTable: { p: number; table: GeometricTable } | null = null;
-
-/** @internal The CDF and guide tables of geometricSampler, or null when p < 1e-3. */
-function geometricTable(p: number, rng: Rng): GeometricTable | null {
-  if (p < TABLE_MIN_P || typeof rng.nextUint32 !== 'function') return null;
-  if (lastTable !== null && lastTable.p === p) return lastTable.table;
-  const table = buildGeometricTable(p);
-  lastTable = { p, table };
-  return table;
-}
-
-function buildGeometricTable(p: number): GeometricTable {
-  const logQ = detLog1p(-p);
-  // L: smallest with (1-p)^L <= 2^-32; at most ~22,000 for p >= 1e-3.
-  const L = Math.max(1, Math.ceil((-32 * Math.LN2) / logQ));
-  const cdf = new Float64Array(L + 1);
-  for (let s = 0; s < L; s++) cdf[s] = Math.floor(TWO32 * -detExpm1((s + 1) * logQ));
-  cdf[L] = Infinity; // sentinel: the scan stops at L
-  let bits = 1;
-  while ((1 << bits) < 2 * L && bits < 16) bits++;
-  const shift = 32 - bits;
-  const guide = new Int32Array(1 << bits);
-  let s = 0;
-  for (let h = 0; h < guide.length; h++) {
-    const lo = h * 2 ** shift; // smallest x in bucket h
-    while (s < L && cdf[s] <= lo) s++;
-    guide[h] = s;
-  }
-  return { cdf, guide, shift, L };
 }
 
 function nextCap(fn: string, cap: number): number {

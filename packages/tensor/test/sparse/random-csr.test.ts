@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geometricSampler, randomCSR } from '../../src/sparse/random-csr.js';
+import { randomCSR } from '../../src/sparse/random-csr.js';
 import { createRng } from '../../src/rng/create-rng.js';
 import { TensorError } from '../../src/tensor-error.js';
 import { binomialPmf, chiSquareZ } from './helpers.js';
@@ -154,27 +154,17 @@ describe('randomCSR', () => {
     expect(() => randomCSR(1e6, 1e6, 0.5, rng)).toThrow(/2\^31/);
   });
 
-  it('geometricSampler: pmf p (1-p)^s (chi-square) on both paths, and the memoryless tail', () => {
-    for (const p of [0.5, 0.01, 2e-4]) {
-      const g = geometricSampler(p, createRng(`geo-${p}`));
-      const N = 100_000;
-      const G = Math.ceil(4 / p);
-      const hist = new Float64Array(G + 1);
-      let sum = 0;
-      for (let i = 0; i < N; i++) { const v = g(); sum += v; hist[Math.min(G, v)]++; }
-      const expected = new Float64Array(G + 1);
-      for (let s = 0; s < G; s++) expected[s] = N * p * (1 - p) ** s;
-      expected[G] = N * (1 - p) ** G;
-      expect(chiSquareZ(hist, expected).z).toBeLessThan(4.5);
-      // mean (1-p)/p, sd sqrt(1-p)/p per draw
-      expect(Math.abs(sum / N - (1 - p) / p)).toBeLessThan((5 * Math.sqrt(1 - p)) / p / Math.sqrt(N));
+  it('a row starts at column G ~ Geometric(p): the first column is 0 when G = 0, on both sampler paths', () => {
+    // uniform() = 0 and nextUint32() = 0 give G = floor(ln(1 - 0) / ln(1 - p)) = 0 and table index 0.
+    for (const p of [5e-4, 0.5]) {
+      const zero = { nextUint32: () => 0, uniform: () => 0 } as unknown as ReturnType<typeof createRng>;
+      const a = randomCSR(2, 3, p, zero, { pattern: true });
+      expect(Array.from(a.indices)).toEqual([0, 1, 2, 0, 1, 2]);
     }
-    // A 32-bit draw of 2^32 - 1 means G >= L (L = 32 for p = 1/2: (1/2)^32 = 2^-32):
-    // the sampler adds L and draws again; 0 then gives G = 0.
-    const seq = [0xffffffff, 0xffffffff, 0];
-    const fake = { nextUint32: () => seq.shift() as number, uniform: () => 0 } as unknown as ReturnType<typeof createRng>;
-    expect(geometricSampler(0.5, fake)()).toBe(64);
-    // randomCSR's inlined copy: column G = L + 0 = 32, then tails only (L each) run past nCols.
+  });
+
+  it('a tail draw (G >= L) that leaves the row ends it without further draws', () => {
+    // column G = L + 0 = 32, then tails only (L each) run past nCols.
     const seq2 = [0xffffffff, 0];
     const fake2 = { nextUint32: () => seq2.shift() ?? 0xffffffff, uniform: () => 0 } as unknown as ReturnType<typeof createRng>;
     const a = randomCSR(1, 100, 0.5, fake2, { pattern: true });
