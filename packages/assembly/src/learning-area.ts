@@ -1,5 +1,6 @@
-import { tf, createRng, randomCSR, type Rng } from '@neurite/tensor';
+import { tf, randomCSR, toRng, type SeedOrRng } from '@neurite/tensor';
 import { AssemblyError } from './assembly-error.js';
+import { checkInt, checkPositive, checkProb } from './validators.js';
 
 /**
  * θ(x): per row of x, the midpoint between its k-th and (k+1)-th largest
@@ -25,8 +26,8 @@ function capThreshold(x: tf.Tensor, k: number): tf.Tensor {
  */
 export function softKCap(x: tf.Tensor, k: number, temperature = 1): tf.Tensor {
   const n = x.shape[x.shape.length - 1];
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new AssemblyError(`softKCap: k must be an integer in [1, ${n}], got ${k}`);
-  if (!(temperature > 0)) throw new AssemblyError(`softKCap: temperature must be > 0, got ${temperature}`);
+  checkInt('softKCap', 'k', k, 1, n);
+  checkPositive('softKCap', 'temperature', temperature);
   return tf.tidy(() => tf.sigmoid(tf.div(tf.sub(x, capThreshold(x, k)), temperature)));
 }
 
@@ -49,7 +50,8 @@ export interface LearningAreaOptions {
   p: number;
   /** Soft-cap temperature τ (default 1). */
   temperature?: number;
-  seed?: number | Rng;
+  /** Seed of the connectivity mask, or a generator (default 0). */
+  seed?: SeedOrRng;
 }
 
 /**
@@ -57,7 +59,10 @@ export interface LearningAreaOptions {
  * connectivity from nIn input neurons, weights initialised to 1) are trained
  * by gradient descent through the soft k-cap, e.g. to map input assemblies to
  * target assemblies: activity = softKCap(x · (M ⊙ W), k, τ). Holds tfjs
- * variables: call dispose().
+ * variables: call dispose(). Reads of results (winners, train's losses) are
+ * asynchronous (`await tensor.data()`), so they download correctly on every
+ * backend, GPU ones included; a tf backend must be set first
+ * (`await setBackend('cpu' | 'wasm' | …)` of @neurite/tensor).
  */
 export class LearningArea {
   readonly nIn: number; readonly n: number; readonly k: number; readonly temperature: number;
@@ -66,13 +71,15 @@ export class LearningArea {
   private readonly mask: tf.Tensor2D;
 
   constructor(o: LearningAreaOptions) {
-    for (const [name, v] of [['nIn', o.nIn], ['n', o.n], ['k', o.k]] as const) {
-      if (!Number.isInteger(v) || v < 1) throw new AssemblyError(`LearningArea: ${name} must be a positive integer, got ${v}`);
-    }
-    if (o.k > o.n) throw new AssemblyError(`LearningArea: k = ${o.k} exceeds n = ${o.n}`);
-    if (!(o.p > 0 && o.p <= 1)) throw new AssemblyError(`LearningArea: p must be in (0, 1], got ${o.p}`);
-    this.nIn = o.nIn; this.n = o.n; this.k = o.k; this.temperature = o.temperature ?? 1;
-    const rng = typeof o.seed === 'object' ? o.seed : createRng(o.seed ?? 0);
+    if (o === null || typeof o !== 'object') throw new AssemblyError('options', `LearningArea: options must be an object {nIn, n, k, p}, got ${String(o)}`);
+    checkInt('LearningArea', 'nIn', o.nIn, 1);
+    checkInt('LearningArea', 'n', o.n, 1);
+    checkInt('LearningArea', 'k', o.k, 1);
+    if (o.k > o.n) throw new AssemblyError('k', `LearningArea: k = ${o.k} exceeds n = ${o.n}`, { code: 'ERR_OUT_OF_RANGE' });
+    checkProb('LearningArea', 'p', o.p, true);
+    this.temperature = checkPositive('LearningArea', 'temperature', o.temperature ?? 1);
+    this.nIn = o.nIn; this.n = o.n; this.k = o.k;
+    const rng = toRng(o.seed ?? 0, 'seed', AssemblyError);
     const csr = randomCSR(o.nIn, o.n, o.p, rng, { pattern: true });
     const dense = new Float32Array(o.nIn * o.n);
     for (let r = 0; r < o.nIn; r++) for (let e = csr.indptr[r]; e < csr.indptr[r + 1]; e++) dense[r * o.n + csr.indices[e]] = 1;
@@ -90,13 +97,18 @@ export class LearningArea {
     return tf.tidy(() => softKCap(this.inputs(x), this.k, this.temperature) as tf.Tensor2D);
   }
 
-  /** Hard k-cap winners of each pattern (ties: lower index first). */
-  winners(x: tf.Tensor2D): Int32Array[] {
+  /** Hard k-cap winners of each pattern (ties: lower index first), read asynchronously. */
+  async winners(x: tf.Tensor2D): Promise<Int32Array[]> {
     const inp = this.inputs(x);
     const { indices, values } = tf.topk(inp, this.k);
-    const idx = indices.arraySync() as number[][];
-    tf.dispose([inp, indices, values]);
-    return idx.map((r) => Int32Array.from(r));
+    tf.dispose([inp, values]);
+    try {
+      const flat = await indices.data();
+      const rows = indices.shape[0];
+      return Array.from({ length: rows }, (_, r) => Int32Array.from(flat.subarray(r * this.k, (r + 1) * this.k)));
+    } finally {
+      indices.dispose();
+    }
   }
 
   /** Assembly loss of a batch against 0/1 targets (batch × n). */
@@ -104,19 +116,29 @@ export class LearningArea {
     return tf.tidy(() => assemblyLoss(this.forward(x), target, this.k));
   }
 
-  /** Gradient steps (Adam) on the assembly loss; returns the loss before each step. */
-  train(x: tf.Tensor2D, target: tf.Tensor2D, opts: { steps?: number; learningRate?: number } = {}): number[] {
-    const steps = opts.steps ?? 100;
-    const opt = tf.train.adam(opts.learningRate ?? 0.05);
-    const history: number[] = [];
-    for (let s = 0; s < steps; s++) {
-      const { value, grads } = tf.variableGrads(() => this.loss(x, target), [this.weights]);
-      history.push(value.dataSync()[0]);
-      opt.applyGradients(grads as Record<string, tf.Variable>);
-      tf.dispose([value, ...Object.values(grads)]);
+  /**
+   * Gradient steps (Adam) on the assembly loss; resolves to the loss before
+   * each step. The losses stay on the backend until the last step and are
+   * read once, asynchronously.
+   */
+  async train(x: tf.Tensor2D, target: tf.Tensor2D, opts: { steps?: number; learningRate?: number } = {}): Promise<number[]> {
+    const steps = checkInt('LearningArea.train', 'steps', opts.steps ?? 100, 0);
+    const opt = tf.train.adam(checkPositive('LearningArea.train', 'learningRate', opts.learningRate ?? 0.05));
+    const losses: tf.Scalar[] = [];
+    try {
+      for (let s = 0; s < steps; s++) {
+        const { value, grads } = tf.variableGrads(() => this.loss(x, target), [this.weights]);
+        losses.push(value);
+        opt.applyGradients(grads as Record<string, tf.Variable>);
+        tf.dispose(Object.values(grads));
+      }
+      if (losses.length === 0) return [];
+      const all = tf.stack(losses);
+      try { return Array.from(await all.data()); } finally { all.dispose(); }
+    } finally {
+      tf.dispose(losses);
+      opt.dispose();
     }
-    opt.dispose();
-    return history;
   }
 
   dispose(): void {

@@ -1,3 +1,4 @@
+import type { SeedOrRng } from '@neurite/tensor';
 import { Brain, type TailSampler } from './brain.js';
 import { AssemblyError } from './assembly-error.js';
 import {
@@ -22,7 +23,8 @@ export interface ParserOptions {
   projectRounds?: number;
   /** Overlap with a word's LEX assembly needed to read it out (default 0.7). */
   minOverlap?: number;
-  seed?: number;
+  /** Seed of the brain's generator, or a generator (default 0). */
+  seed?: SeedOrRng;
   sampler?: TailSampler;
 }
 
@@ -82,12 +84,12 @@ export class AssemblyParser {
 
   /** Parses a sentence of words from the lexicon; returns its dependencies. */
   parse(sentence: string): ParseResult {
-    if (typeof sentence !== 'string') throw new AssemblyError(`sentence must be a string, got ${typeof sentence}`);
+    if (typeof sentence !== 'string') throw new AssemblyError('sentence', `parse: sentence must be a string, got ${typeof sentence}`);
     const words = sentence.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0);
-    if (words.length === 0) throw new AssemblyError('sentence is empty');
+    if (words.length === 0) throw new AssemblyError('sentence', 'parse: sentence is empty');
     const lexemes: Lexeme[] = words.map((w) => {
       const l = Object.prototype.hasOwnProperty.call(LEXICON, w) ? LEXICON[w] : undefined;
-      if (!l) throw new AssemblyError(`unknown word "${w}" (known: ${Object.keys(LEXICON).join(', ')})`);
+      if (!l) throw new AssemblyError('sentence', `parse: unknown word "${w}" (known: ${Object.keys(LEXICON).join(', ')})`);
       return l;
     });
     const b = this.brain;
@@ -140,7 +142,7 @@ export class AssemblyParser {
       }
     }
     const lex = map.get(LEX);
-    if (lex && lex.size > 2) throw new AssemblyError(`parser rules let LEX project into several areas at once: ${[...lex].join(', ')}`);
+    if (lex && lex.size > 2) throw new AssemblyError('rules', `parser rules let LEX project into several areas at once: ${[...lex].join(', ')}`, { code: 'ERR_STATE' });
     return map;
   }
 
@@ -161,7 +163,7 @@ export class AssemblyParser {
     const b = this.brain;
     b.plasticity = false;
     for (const a of PARSER_AREAS) b.unfixAssembly(a);
-    if (b.winners(VERB).length === 0) throw new AssemblyError('cannot read out the parse: the sentence has no verb (VERB has no assembly)');
+    if (b.winners(VERB).length === 0) throw new AssemblyError('sentence', 'parse: cannot read out the parse: the sentence has no verb (VERB has no assembly)');
     const deps: Dependency[] = [];
     const fibers = (from: ParserArea): ParserArea[] => READOUT_RULES[from].filter((to) => this.activatedFibers.get(from)?.has(to));
     const visit = (area: ParserArea): void => {

@@ -1,3 +1,4 @@
+import type { SeedOrRng } from '@neurite/tensor';
 import { Brain, type TailSampler } from './brain.js';
 
 /**
@@ -14,8 +15,8 @@ export interface SimulationOptions {
   p: number;
   /** Plasticity: a synapse that fires into a winner is multiplied by 1 + β. */
   beta: number;
-  /** Seed of the brain's generator (default 0). */
-  seed?: number;
+  /** Seed of the brain's generator, or a generator (default 0). */
+  seed?: SeedOrRng;
   /** How lazy areas draw their new winners (BrainOptions.sampler; default 'reference'). */
   sampler?: TailSampler;
 }

@@ -1,6 +1,7 @@
 import type { TailSampler } from './brain.js';
 import { simulateProjection } from './projection.js';
 import { simulateAssociation } from './association.js';
+import { BRAIN_PY_REFERENCE } from './brain-py-reference.js';
 
 export interface StatisticsOptions {
   /** Seeds per row (default 0..9). */
@@ -32,27 +33,19 @@ export interface StatisticsTable {
   association: number[] | null;
   /** The same with the other sampler ('exact' when `sampler` is 'reference' and vice versa). */
   associationOtherSampler: number[] | null;
-  /** Reference ranges from the issue (brain.py, 5 seeds). */
-  reference: typeof REFERENCE_RANGES;
+  /** brain.py's figures for the same experiments (5 seeds; see BRAIN_PY_REFERENCE). */
+  reference: typeof BRAIN_PY_REFERENCE;
 }
 
-/** Ranges measured with the reference brain.py (n = 1e5, k = 317, p = 0.01). */
-export const REFERENCE_RANGES = {
-  support20: { 0.01: [2162, 2339], 0.05: [1235, 1302], 0.1: [772, 870] } as Record<number, [number, number]>,
-  /** The issue's brain.py means (5 seeds) of the support after 20 rounds. */
-  support20Mean: { 0.01: 2248, 0.05: 1262, 0.1: 821 } as Record<number, number>,
-  roundsToStable: { 0.01: [50, 59], 0.05: [12, 17], 0.1: [6, 9] } as Record<number, [number, number]>,
-  overlap21: [0.30, 0.37] as [number, number],
-  association: [0.09, 0.15] as [number, number],
-};
-
+/** @internal Arithmetic mean. */
 export const mean = (a: readonly number[]): number => a.reduce((s, x) => s + x, 0) / a.length;
 
 /**
- * The statistics of the issue's table: for each β, support after 20 rounds,
- * rounds until no new winner, and round-2 vs round-1 overlap of a projection
- * (n = 1e5, k = 317, p = 0.01); and the association overlap (p = 0.05,
- * β = 0.1), each over several seeds.
+ * The statistics of brain.py's simulations.py, measured on this package's
+ * Brain: for each β, support after 20 rounds, rounds until no new winner and
+ * round-2 vs round-1 overlap of a projection (n = 1e5, k = 317, p = 0.01);
+ * and the association overlap (p = 0.05, β = 0.1), each over several seeds.
+ * `reference` holds brain.py's own figures (BRAIN_PY_REFERENCE).
  */
 export function statisticsTable(o: StatisticsOptions = {}): StatisticsTable {
   const seeds = [...(o.seeds ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
@@ -82,23 +75,24 @@ export function statisticsTable(o: StatisticsOptions = {}): StatisticsTable {
     association = assoc(sampler);
     associationOtherSampler = assoc(sampler === 'reference' ? 'exact' : 'reference');
   }
-  return { sampler, n, k, p, seeds, projection, association, associationOtherSampler, reference: REFERENCE_RANGES };
+  return { sampler, n, k, p, seeds, projection, association, associationOtherSampler, reference: BRAIN_PY_REFERENCE };
 }
 
-/** The table as text, with the brain.py ranges beside the measured means. */
+/** The table as text, brain.py's 5-seed mean [min–max] beside each measured mean [min–max]. */
 export function formatStatisticsTable(t: StatisticsTable): string {
   const lines: string[] = [];
-  const range = (r: [number, number], pct = false) => pct ? `${(r[0] * 100).toFixed(0)}–${(r[1] * 100).toFixed(0)}%` : `${r[0]}–${r[1]}`;
-  const mm = (a: number[], d = 0) => `${mean(a).toFixed(d)} [${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)}]`;
-  lines.push(`assembly statistics: n=${t.n} k=${t.k} p=${t.p}, sampler=${t.sampler}, ${t.seeds.length} seeds (mean [min–max]; brain.py range)`);
-  lines.push('| β | support after 20 rounds | brain.py | rounds until no new winner | brain.py | round-2/round-1 overlap |');
-  lines.push('|---|---|---|---|---|---|');
+  const mm = (a: readonly number[], d = 0, scale = 1) => `${(mean(a) * scale).toFixed(d)} [${(Math.min(...a) * scale).toFixed(d)}–${(Math.max(...a) * scale).toFixed(d)}]`;
+  const ref = t.reference;
+  const refRow = (beta: number) => (t.n === ref.projection.n && t.k === ref.projection.k && t.p === ref.projection.p ? ref.projection.rows.find((r) => r.beta === beta) : undefined);
+  lines.push(`assembly statistics: n=${t.n} k=${t.k} p=${t.p}, sampler=${t.sampler}, ${t.seeds.length} seeds; mean [min–max]`);
+  lines.push(`brain.py: ${ref.source} at ${ref.commit.slice(0, 7)}, seeds ${ref.seeds.join(', ')}`);
+  lines.push('| β | support after 20 rounds | brain.py | rounds until no new winner | brain.py | round-2/round-1 overlap % | brain.py |');
+  lines.push('|---|---|---|---|---|---|---|');
   for (const r of t.projection) {
-    lines.push(`| ${r.beta} | ${mm(r.support20)} | ${t.reference.support20[r.beta] ? `${range(t.reference.support20[r.beta])} (${t.reference.support20Mean[r.beta]})` : '—'} | ${mm(r.roundsToStable, 1)} | ${t.reference.roundsToStable[r.beta] ? range(t.reference.roundsToStable[r.beta]) : '—'} | ${(mean(r.overlap21) * 100).toFixed(1)}% |`);
+    const b = refRow(r.beta);
+    lines.push(`| ${r.beta} | ${mm(r.support20)} | ${b ? mm(b.support20) : '—'} | ${mm(r.roundsToStable, 1)} | ${b ? mm(b.roundsToStable, 1) : '—'} | ${mm(r.overlap21, 1, 100)} | ${b ? mm(b.overlap21, 1, 100) : '—'} |`);
   }
-  lines.push(`round-2 vs round-1 overlap: brain.py ${range(t.reference.overlap21, true)} (last column)`);
-  const pc = (a: number[]) => `${(mean(a) * 100).toFixed(1)}% of k [${(Math.min(...a) * 100).toFixed(1)}–${(Math.max(...a) * 100).toFixed(1)}%]`;
-  if (t.association) lines.push(`association (p=0.05, β=0.1), A's assembly in C ∩ B's projection after association: ${pc(t.association)} with the ${t.sampler} sampler (brain.py ${range(t.reference.association, true)})`);
-  if (t.associationOtherSampler) lines.push(`  … with the ${t.sampler === 'reference' ? 'exact' : 'reference'} sampler: ${pc(t.associationOtherSampler)}`);
+  if (t.association) lines.push(`association (p=0.05, β=0.1), A's assembly in C ∩ B's projection after association, % of k: ${mm(t.association, 1, 100)} with the ${t.sampler} sampler; brain.py ${mm(ref.association.after, 1, 100)}`);
+  if (t.associationOtherSampler) lines.push(`  … with the ${t.sampler === 'reference' ? 'exact' : 'reference'} sampler: ${mm(t.associationOtherSampler, 1, 100)}`);
   return lines.join('\n');
 }

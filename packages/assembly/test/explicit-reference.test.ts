@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { simulateAssociation, simulateProjection, binomialLogPmf, type TailSampler } from '../src/index.js';
+import { simulateAssociation, simulateProjection, type TailSampler } from '../src/index.js';
+import { binomialLogPmf } from '../src/binomial-tail.js';
 import { ExplicitReference } from './explicit-reference.js';
 
 // The lazy Brain against an explicit simulation of all n neurons (the

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { tf, setBackend, createRng, expectNoLeaks } from '@neurite/tensor';
 import { LearningArea, softKCap, assemblyLoss, AssemblyError, overlap } from '../src/index.js';
 
-// Autodiff runs on both Node backends (@neurite/tensor registers tfjs-core's gradients).
+// Autodiff runs on both Node backends (setBackend registers the backend, its kernels and tfjs-core's gradients).
 describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
 beforeAll(async () => { await setBackend(backend); });
 
@@ -30,8 +30,20 @@ describe('softKCap', () => {
   it('rejects bad k and temperature', () => {
     const x = tf.tensor1d([1, 2]);
     expect(() => softKCap(x, 3)).toThrow(AssemblyError);
-    expect(() => softKCap(x, 1, 0)).toThrow(/temperature/);
+    expect(() => softKCap(x, 3)).toThrow(/softKCap: k must be an integer in \[1, 2\], got 3/);
+    expect(() => softKCap(x, 1, 0)).toThrow(/softKCap: temperature must be a finite number > 0, got 0/);
     x.dispose();
+  });
+});
+
+describe('LearningArea options', () => {
+  it('rejects bad sizes, p and seed with AssemblyError naming the argument', () => {
+    const bad = (o: object) => { try { new LearningArea(o as never); } catch (e) { return e as AssemblyError; } throw new Error('no error'); };
+    expect(bad({ nIn: 0, n: 10, k: 2, p: 0.5 }).argument).toBe('nIn');
+    expect(bad({ nIn: 4, n: 10, k: 11, p: 0.5 }).message).toMatch(/LearningArea: k = 11 exceeds n = 10/);
+    expect(bad({ nIn: 4, n: 10, k: 2, p: 0 }).argument).toBe('p');
+    const e = bad({ nIn: 4, n: 10, k: 2, p: 0.5, seed: 0.5 });
+    expect([e.name, e.argument]).toEqual(['AssemblyError', 'seed']);
   });
 });
 
@@ -49,15 +61,17 @@ describe('LearningArea', () => {
     }
     const x = tf.tensor2d(xs, [patterns, nIn]), t = tf.tensor2d(ts, [patterns, n]);
     const area = new LearningArea({ nIn, n, k, p: 0.2, temperature: 0.5, seed: 3 });
-    const before = area.winners(x).map((w, i) => overlap(w, targets[i]) / k);
-    const history = area.train(x, t, { steps: 60, learningRate: 0.1 });
-    const after = area.winners(x).map((w, i) => overlap(w, targets[i]) / k);
+    const before = (await area.winners(x)).map((w, i) => overlap(w, targets[i]) / k);
+    const history = await area.train(x, t, { steps: 60, learningRate: 0.1 });
+    expect(history.length).toBe(60);
+    const after = (await area.winners(x)).map((w, i) => overlap(w, targets[i]) / k);
     expect(history[history.length - 1]).toBeLessThan(0.5 * history[0]);
     const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
     expect(mean(before)).toBeLessThan(0.2); // chance is k/n = 5%
     expect(mean(after)).toBeGreaterThan(0.8);
     // no tensor leaks per training step
-    await expectNoLeaks(() => { area.train(x, t, { steps: 1 }); }, { iterations: 3 });
+    await expectNoLeaks(async () => { await area.train(x, t, { steps: 1 }); }, { iterations: 3 });
+    await expectNoLeaks(async () => { await area.winners(x); }, { iterations: 3 });
     await expectNoLeaks(() => { const a = area.forward(x); const l = assemblyLoss(a, t, k); tf.dispose([a, l]); }, { iterations: 3 });
     area.dispose();
     tf.dispose([x, t]);

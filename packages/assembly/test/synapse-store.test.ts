@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createRng } from '@neurite/tensor';
-import { SynapseStore } from '../src/index.js';
+import { SynapseStore } from '../src/synapse-store.js';
 
 describe('SynapseStore', () => {
   it('keeps every synapse through row relocation and pool compaction (vs a dense reference)', () => {
