@@ -165,7 +165,6 @@ async function randomCsrRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const nnz = csr.indptr[csr.nRows];
   // Memory actually held: the whole buffers behind the arrays (a view over a larger buffer counts in full).
   const bytes = csr.indptr.buffer.byteLength + csr.indices.buffer.byteLength + (csr.data ? csr.data.buffer.byteLength : 0);
-  last = undefined;
   return [
     { case: 'randomCSR', params: { ...params, nnz }, backend: 'js', metric: 'time', unit: 's', value: us / 1e6, goal: '≤ 1.5 s' },
     {
