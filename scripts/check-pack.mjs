@@ -1,0 +1,289 @@
+// `npm run check-pack`: what a user gets from npm, tried as a user would.
+//
+// 1. `npm pack` of every public package (after `turbo run build`), and a check
+//    that each tarball holds what it needs: package.json, README.md, LICENSE,
+//    the main/types/bin files, every `exports` target with its type
+//    declarations, every file its JavaScript imports by relative path, and a
+//    declared dependency for every package its JavaScript imports.
+// 2. A fresh project under os.tmpdir() installs ONLY @neurite/tensor and
+//    @neurite/hrr from those tarballs (their dependencies come from the npm
+//    registry), then runs the first ```js snippet of packages/hrr/README.md:
+//    - in Node (`node snippet.mjs`);
+//    - in headless Chromium: bundled by esbuild with `--bundle
+//      --platform=browser --format=esm` and no plugins, served from 127.0.0.1
+//      with the wasm backend's .wasm files copied next to the page. The page
+//      must print the same lines as Node.
+// Prints the install size (du -sb node_modules) and the time of each phase;
+// ends with `check-pack: N problems` and exits 1 when there is any.
+// Without /usr/bin/chromium the browser part is skipped, unless CI is set.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, posix, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+// The launch flags of test-utils/browser.ts that matter for a wasm page.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FRESH_PACKAGES = ['tensor', 'hrr'];
+const SNIPPET_README = 'packages/hrr/README.md';
+const keep = process.argv.includes('--keep'); // keep the temp directory (its path is printed)
+const noBuild = process.argv.includes('--no-build'); // use the dist/ folders as they are
+
+const problems = [];
+const problem = (msg) => {
+  problems.push(msg);
+  console.log(`  PROBLEM: ${msg}`);
+};
+const secs = (t0) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'neurite-check-pack-'));
+const tStart = performance.now();
+try {
+  await main();
+} finally {
+  if (keep) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+console.log(`check-pack: ${problems.length} problem${problems.length === 1 ? '' : 's'} (${secs(tStart)})`);
+process.exit(problems.length > 0 ? 1 : 0);
+
+async function main() {
+  let t0 = performance.now();
+  const build = noBuild ? { status: 0 } : sh('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) return problem('the build failed (npx turbo run build)');
+  console.log(`[check-pack] build: ${secs(t0)}`);
+
+  // 1. Pack and inspect every public package.
+  t0 = performance.now();
+  const tarballs = {};
+  for (const name of readdirSync(join(root, 'packages')).sort()) {
+    const dir = join(root, 'packages', name);
+    if (!existsSync(join(dir, 'package.json'))) continue;
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    if (pkg.private) continue;
+    const dest = join(work, 'tarballs');
+    mkdirSync(dest, { recursive: true });
+    const r = sh('npm', ['pack', '--json', '--pack-destination', dest], { cwd: dir });
+    if (r.status !== 0) {
+      problem(`${pkg.name}: npm pack failed: ${r.stderr.trim().split('\n').slice(-3).join(' ')}`);
+      continue;
+    }
+    const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
+    const tarball = join(dest, info.filename);
+    tarballs[name] = tarball;
+    const unpacked = join(work, 'unpacked', name);
+    mkdirSync(unpacked, { recursive: true });
+    if (sh('tar', ['-xzf', tarball, '-C', unpacked]).status !== 0) {
+      problem(`${pkg.name}: cannot extract ${info.filename}`);
+      continue;
+    }
+    console.log(`${pkg.name}: ${info.entryCount} files, tarball ${mb(info.size)}, unpacked ${mb(info.unpackedSize)}`);
+    checkTarball(pkg, new Set(info.files.map((f) => f.path)), join(unpacked, 'package'));
+  }
+  console.log(`[check-pack] pack and inspect: ${secs(t0)}`);
+
+  // 2. A fresh project with only @neurite/tensor and @neurite/hrr.
+  const missing = FRESH_PACKAGES.filter((n) => !tarballs[n]);
+  if (missing.length) return problem(`no tarball for ${missing.join(', ')}: fresh install skipped`);
+  const proj = join(work, 'fresh');
+  mkdirSync(proj);
+  writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'neurite-fresh-install', private: true, type: 'module' }, null, 2) + '\n');
+  t0 = performance.now();
+  const install = sh('npm', ['install', ...FRESH_PACKAGES.map((n) => tarballs[n]), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: proj });
+  if (install.status !== 0) return problem(`npm install of ${FRESH_PACKAGES.join(' + ')} tarballs failed:\n${install.stderr.trim()}`);
+  const du = sh('du', ['-sb', 'node_modules'], { cwd: proj });
+  const size = Number(du.stdout.split(/\s/)[0]);
+  const biggest = readdirSync(join(proj, 'node_modules'))
+    .flatMap((d) => (d.startsWith('@') ? readdirSync(join(proj, 'node_modules', d)).map((s) => `${d}/${s}`) : [d]))
+    .filter((d) => !d.startsWith('.'))
+    .map((d) => ({ d, bytes: Number(sh('du', ['-sb', join('node_modules', d)], { cwd: proj }).stdout.split(/\s/)[0]) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 5);
+  console.log(`fresh install of ${FRESH_PACKAGES.map((n) => `@neurite/${n}`).join(' + ')}: ${secs(t0)}, node_modules ${mb(size)} (du -sb)`);
+  console.log(`  largest: ${biggest.map(({ d, bytes }) => `${d} ${mb(bytes)}`).join(', ')}`);
+
+  const snippet = firstJsBlock(readFileSync(join(root, SNIPPET_README), 'utf8'));
+  if (!snippet) return problem(`${SNIPPET_README} has no \`\`\`js block`);
+  writeFileSync(join(proj, 'snippet.mjs'), snippet);
+
+  // 2a. Node.
+  t0 = performance.now();
+  const node = sh('node', ['snippet.mjs'], { cwd: proj, timeout: 180_000 });
+  const nodeLines = node.stdout.trim().split('\n');
+  if (node.status !== 0) problem(`the ${SNIPPET_README} snippet failed in Node (exit ${node.status}):\n${node.stderr.trim()}`);
+  else console.log(`Node ran the ${SNIPPET_README} snippet (${secs(t0)}):\n${indent(node.stdout)}${node.stderr ? `  stderr:\n${indent(node.stderr)}` : ''}`);
+
+  // 2b. Browser.
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI) problem(`${CHROMIUM} is missing (apt-get install -y chromium): the browser check must run in CI`);
+    else console.log(`browser check skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
+    return;
+  }
+  t0 = performance.now();
+  const web = join(proj, 'web');
+  mkdirSync(web);
+  writeFileSync(join(proj, 'entry.mjs'), "import './snippet.mjs';\nglobalThis.__snippetDone = true;\n");
+  const { build: esbuild } = await import('esbuild');
+  try {
+    await esbuild({
+      entryPoints: [join(proj, 'entry.mjs')],
+      absWorkingDir: proj,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      outfile: join(web, 'app.js'),
+      logLevel: 'silent',
+    });
+  } catch (e) {
+    return problem(`esbuild --bundle --platform=browser of the snippet failed:\n${(e.errors ?? [e]).map((x) => `  ${x.text ?? x.message}${x.location ? ` (${x.location.file}:${x.location.line})` : ''}`).join('\n')}`);
+  }
+  // The documented recipe for the wasm backend: the .wasm files next to the page.
+  const wasmDir = join(proj, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
+  const wasmFiles = existsSync(wasmDir) ? readdirSync(wasmDir).filter((f) => f.endsWith('.wasm')) : [];
+  if (wasmFiles.length === 0) problem('no .wasm files in node_modules/@tensorflow/tfjs-backend-wasm/dist of the fresh install');
+  for (const f of wasmFiles) copyFileSync(join(wasmDir, f), join(web, f));
+  writeFileSync(join(web, 'index.html'), '<!doctype html><meta charset="utf-8"><title>neurite check-pack</title><link rel="icon" href="data:,"><script type="module" src="./app.js"></script>\n');
+  console.log(`esbuild bundle of the snippet: ${mb(statSync(join(web, 'app.js')).size)} (${secs(t0)}); served with ${wasmFiles.join(', ')}`);
+
+  t0 = performance.now();
+  const browserLines = await runInChromium(web);
+  if (browserLines) {
+    console.log(`Chromium ran the bundled snippet (${secs(t0)}):\n${indent(browserLines.join('\n'))}`);
+    if (node.status === 0 && browserLines.join('\n') !== nodeLines.join('\n')) problem('the browser printed other lines than Node (see above)');
+  }
+}
+
+/** Problems of one unpacked tarball: `files` are its paths, `dir` its extracted package/ directory. */
+function checkTarball(pkg, files, dir) {
+  const has = (p) => files.has(posix.normalize(p.replace(/^\.\//, '')));
+  const need = (p, why) => {
+    if (!has(p)) problem(`${pkg.name}: ${p} (${why}) is not in the tarball`);
+  };
+  need('package.json', 'manifest');
+  need('README.md', 'documentation');
+  need('LICENSE', 'licence');
+  if (pkg.main) need(pkg.main, 'main');
+  if (pkg.types) need(pkg.types, 'types');
+  const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {});
+  for (const [cmd, p] of Object.entries(bins)) need(p, `bin ${cmd}`);
+
+  // exports: every target (a string leaf under any condition); a JavaScript
+  // target needs a declaration file (a `types` condition or a .d.ts beside it).
+  const walk = (subpath, target, conditions) => {
+    if (target === null) return;
+    if (typeof target === 'string') {
+      if (target.includes('*')) {
+        const re = new RegExp('^' + target.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.+') + '$');
+        if (![...files].some((f) => re.test(f))) problem(`${pkg.name}: exports["${subpath}"] pattern ${target} matches no file in the tarball`);
+        return;
+      }
+      need(target, `exports["${subpath}"]${conditions.length ? ` (${conditions.join('.')})` : ''}`);
+      return;
+    }
+    if (Array.isArray(target)) return target.forEach((t) => walk(subpath, t, conditions));
+    for (const [cond, t] of Object.entries(target)) walk(subpath, t, [...conditions, cond]);
+  };
+  const exportsField = typeof pkg.exports === 'string' || Array.isArray(pkg.exports) ? { '.': pkg.exports } : (pkg.exports ?? {});
+  const subpaths = Object.keys(exportsField).some((k) => k.startsWith('.')) ? exportsField : { '.': exportsField };
+  for (const [subpath, target] of Object.entries(subpaths)) {
+    walk(subpath, target, []);
+    const leaves = [];
+    const collect = (t, cond) => {
+      if (typeof t === 'string') leaves.push({ t, cond });
+      else if (t && typeof t === 'object') for (const [c, v] of Object.entries(t)) collect(v, c);
+    };
+    collect(target, null);
+    const js = leaves.filter(({ t, cond }) => cond !== 'types' && /\.[cm]?js$/.test(t));
+    const hasTypes = leaves.some(({ cond, t }) => cond === 'types' || /\.d\.[cm]?ts$/.test(t));
+    for (const { t } of js) if (!hasTypes) need(t.replace(/\.([cm]?)js$/, '.d.$1ts'), `declarations of exports["${subpath}"]`);
+  }
+
+  // Every module the packed JavaScript imports: relative paths must be packed,
+  // packages must be declared (dependencies, peerDependencies, optional) or be Node builtins.
+  const declared = new Set([pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })]);
+  const builtins = new Set(builtinModules);
+  const undeclared = new Map();
+  for (const file of files) {
+    if (!/\.[cm]?js$/.test(file) || file.startsWith('src/')) continue;
+    const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    // import/export … from 'x' (possibly over several lines), import 'x', import('x')
+    const specs = [
+      ...code.matchAll(/^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm),
+      ...code.matchAll(/^\s*import\s*(['"])([^'"\n]+)\1/gm),
+      ...code.matchAll(/\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/g),
+    ].map((m) => m[2]);
+    for (const spec of specs) {
+      if (spec.startsWith('.')) {
+        const target = posix.normalize(posix.join(posix.dirname(file), spec));
+        if (!files.has(target)) problem(`${pkg.name}: ${file} imports ${spec}, but ${target} is not in the tarball`);
+      } else if (!spec.startsWith('node:') && !builtins.has(spec)) {
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+        if (!declared.has(name)) undeclared.set(name, file);
+      }
+    }
+  }
+  for (const [name, file] of undeclared) problem(`${pkg.name}: ${file} imports ${name}, which package.json does not declare`);
+}
+
+/** The first ```js (or ```javascript) fenced block of a Markdown text. */
+function firstJsBlock(md) {
+  const m = /^```(?:js|javascript|mjs)\s*\n([\s\S]*?)^```/m.exec(md);
+  return m ? m[1] : null;
+}
+
+function indent(text) {
+  return text.trimEnd().split('\n').map((l) => `    ${l}`).join('\n') + '\n';
+}
+
+/** Serves `dir` on 127.0.0.1, opens its index.html in headless Chromium, returns the console lines (null on failure). */
+async function runInChromium(dir) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    const ok = file.startsWith(dir) && existsSync(file) && statSync(file).isFile();
+    requests.push(`${ok ? 200 : 404} ${path}`);
+    if (!ok) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const lines = [];
+    const errors = [];
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : lines.push(m.text())));
+    page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const done = await page
+      .waitForFunction(() => globalThis.__snippetDone === true, null, { timeout: 180_000, polling: 100 })
+      .then(() => true)
+      .catch(() => false);
+    if (!done || errors.length) {
+      problem(
+        `the bundled snippet did not finish in Chromium${errors.length ? `:\n${indent(errors.join('\n'))}` : ' (timeout)'}` +
+          `  console:\n${indent(lines.join('\n') || '(nothing)')}  requests: ${requests.join(', ')}`,
+      );
+      return null;
+    }
+    return lines;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
