@@ -24,13 +24,7 @@ const typed = readdirSync(join(root, 'packages'), { withFileTypes: true })
   });
 
 export default defineConfig([
-  globalIgnores([
-    '**/node_modules/',
-    '**/dist/',
-    '**/coverage/',
-    '**/.turbo/',
-    'packages/tensor/src/generated/',
-  ]),
+  globalIgnores(['**/node_modules/', '**/dist/', '**/coverage/', '**/.turbo/', 'packages/tensor/src/generated/']),
   {
     files: ['**/*.{ts,mts,js,mjs}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

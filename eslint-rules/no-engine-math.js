@@ -17,9 +17,28 @@
 
 /** Math members whose results ECMAScript leaves to the engine. */
 export const ENGINE_MATH = new Set([
-  'log', 'log1p', 'log2', 'log10', 'exp', 'expm1', 'pow',
-  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2',
-  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'exp',
+  'expm1',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'cbrt',
+  'hypot',
 ]);
 
 const DET_MATH = 'packages/tensor/src/rng/det-math.ts';

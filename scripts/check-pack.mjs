@@ -21,12 +21,19 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import http from 'node:http';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, posix, resolve } from 'node:path';
+import { extname, join, posix, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 // The launch flags of test-utils/browser.ts that matter for a wasm page.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const FRESH_PACKAGES = ['tensor', 'hrr'];
 const SNIPPET_README = 'packages/hrr/README.md';
 const keep = process.argv.includes('--keep'); // keep the temp directory (its path is printed)
@@ -58,7 +65,9 @@ process.exit(problems.length > 0 ? 1 : 0);
 
 async function main() {
   let t0 = performance.now();
-  const build = noBuild ? { status: 0 } : sh('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
+  const build = noBuild
+    ? { status: 0 }
+    : sh('npx', ['turbo', 'run', 'build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) return problem('the build failed (npx turbo run build)');
   console.log(`[check-pack] build: ${secs(t0)}`);
 
@@ -96,9 +105,16 @@ async function main() {
   if (missing.length) return problem(`no tarball for ${missing.join(', ')}: fresh install skipped`);
   const proj = join(work, 'fresh');
   mkdirSync(proj);
-  writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'neurite-fresh-install', private: true, type: 'module' }, null, 2) + '\n');
+  writeFileSync(
+    join(proj, 'package.json'),
+    JSON.stringify({ name: 'neurite-fresh-install', private: true, type: 'module' }, null, 2) + '\n',
+  );
   t0 = performance.now();
-  const install = sh('npm', ['install', ...FRESH_PACKAGES.map((n) => tarballs[n]), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: proj });
+  const install = sh(
+    'npm',
+    ['install', ...FRESH_PACKAGES.map((n) => tarballs[n]), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    { cwd: proj },
+  );
   if (install.status !== 0) return problem(`npm install of ${FRESH_PACKAGES.join(' + ')} tarballs failed:\n${install.stderr.trim()}`);
   const du = sh('du', ['-sb', 'node_modules'], { cwd: proj });
   const size = Number(du.stdout.split(/\s/)[0]);
@@ -120,7 +136,10 @@ async function main() {
   const node = sh('node', ['snippet.mjs'], { cwd: proj, timeout: 180_000 });
   const nodeLines = node.stdout.trim().split('\n');
   if (node.status !== 0) problem(`the ${SNIPPET_README} snippet failed in Node (exit ${node.status}):\n${node.stderr.trim()}`);
-  else console.log(`Node ran the ${SNIPPET_README} snippet (${secs(t0)}):\n${indent(node.stdout)}${node.stderr ? `  stderr:\n${indent(node.stderr)}` : ''}`);
+  else
+    console.log(
+      `Node ran the ${SNIPPET_README} snippet (${secs(t0)}):\n${indent(node.stdout)}${node.stderr ? `  stderr:\n${indent(node.stderr)}` : ''}`,
+    );
 
   // 2b. Browser.
   if (!existsSync(CHROMIUM)) {
@@ -144,21 +163,29 @@ async function main() {
       logLevel: 'silent',
     });
   } catch (e) {
-    return problem(`esbuild --bundle --platform=browser of the snippet failed:\n${(e.errors ?? [e]).map((x) => `  ${x.text ?? x.message}${x.location ? ` (${x.location.file}:${x.location.line})` : ''}`).join('\n')}`);
+    return problem(
+      `esbuild --bundle --platform=browser of the snippet failed:\n${(e.errors ?? [e]).map((x) => `  ${x.text ?? x.message}${x.location ? ` (${x.location.file}:${x.location.line})` : ''}`).join('\n')}`,
+    );
   }
   // The documented recipe for the wasm backend: the .wasm files next to the page.
   const wasmDir = join(proj, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
   const wasmFiles = existsSync(wasmDir) ? readdirSync(wasmDir).filter((f) => f.endsWith('.wasm')) : [];
   if (wasmFiles.length === 0) problem('no .wasm files in node_modules/@tensorflow/tfjs-backend-wasm/dist of the fresh install');
   for (const f of wasmFiles) copyFileSync(join(wasmDir, f), join(web, f));
-  writeFileSync(join(web, 'index.html'), '<!doctype html><meta charset="utf-8"><title>neurite check-pack</title><link rel="icon" href="data:,"><script type="module" src="./app.js"></script>\n');
-  console.log(`esbuild bundle of the snippet: ${mb(statSync(join(web, 'app.js')).size)} (${secs(t0)}); served with ${wasmFiles.join(', ')}`);
+  writeFileSync(
+    join(web, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>neurite check-pack</title><link rel="icon" href="data:,"><script type="module" src="./app.js"></script>\n',
+  );
+  console.log(
+    `esbuild bundle of the snippet: ${mb(statSync(join(web, 'app.js')).size)} (${secs(t0)}); served with ${wasmFiles.join(', ')}`,
+  );
 
   t0 = performance.now();
   const browserLines = await runInChromium(web);
   if (browserLines) {
     console.log(`Chromium ran the bundled snippet (${secs(t0)}):\n${indent(browserLines.join('\n'))}`);
-    if (node.status === 0 && browserLines.join('\n') !== nodeLines.join('\n')) problem('the browser printed other lines than Node (see above)');
+    if (node.status === 0 && browserLines.join('\n') !== nodeLines.join('\n'))
+      problem('the browser printed other lines than Node (see above)');
   }
 }
 
@@ -182,8 +209,16 @@ function checkTarball(pkg, files, dir) {
     if (target === null) return;
     if (typeof target === 'string') {
       if (target.includes('*')) {
-        const re = new RegExp('^' + target.replace(/^\.\//, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.+') + '$');
-        if (![...files].some((f) => re.test(f))) problem(`${pkg.name}: exports["${subpath}"] pattern ${target} matches no file in the tarball`);
+        const re = new RegExp(
+          '^' +
+            target
+              .replace(/^\.\//, '')
+              .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+              .replace(/\*/g, '.+') +
+            '$',
+        );
+        if (![...files].some((f) => re.test(f)))
+          problem(`${pkg.name}: exports["${subpath}"] pattern ${target} matches no file in the tarball`);
         return;
       }
       need(target, `exports["${subpath}"]${conditions.length ? ` (${conditions.join('.')})` : ''}`);
@@ -214,7 +249,9 @@ function checkTarball(pkg, files, dir) {
   const undeclared = new Map();
   for (const file of files) {
     if (!/\.[cm]?js$/.test(file) || file.startsWith('src/')) continue;
-    const code = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const code = readFileSync(join(dir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     // import/export … from 'x' (possibly over several lines), import 'x', import('x')
     const specs = [
       ...code.matchAll(/^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm),
@@ -241,7 +278,13 @@ function firstJsBlock(md) {
 }
 
 function indent(text) {
-  return text.trimEnd().split('\n').map((l) => `    ${l}`).join('\n') + '\n';
+  return (
+    text
+      .trimEnd()
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n') + '\n'
+  );
 }
 
 /** Serves `dir` on 127.0.0.1, opens its index.html in headless Chromium, returns the console lines (null on failure). */

@@ -23,7 +23,11 @@ for (const s of only) if (!STEPS.includes(s)) throw new Error(`lint: unknown ste
 function workspacePackages() {
   return readdirSync(join(root, 'packages'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, 'packages', d.name, 'package.json')))
-    .map((d) => ({ dir: join(root, 'packages', d.name), name: d.name, pkg: JSON.parse(readFileSync(join(root, 'packages', d.name, 'package.json'), 'utf8')) }));
+    .map((d) => ({
+      dir: join(root, 'packages', d.name),
+      name: d.name,
+      pkg: JSON.parse(readFileSync(join(root, 'packages', d.name, 'package.json'), 'utf8')),
+    }));
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -37,7 +41,9 @@ function step(name, fn) {
 }
 function report(name, n, t0) {
   problems += n;
-  console.log(`[lint] ${name}: ${n === 0 ? 'ok' : `${n} problem${n === 1 ? '' : 's'}`} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `[lint] ${name}: ${n === 0 ? 'ok' : `${n} problem${n === 1 ? '' : 's'}`} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 }
 
 await step('eslint', () => {
@@ -101,7 +107,8 @@ await step('metadata', () => {
     if (!existsSync(join(dir, 'LICENSE'))) fail(name, 'packages/' + name + '/LICENSE is missing (copy the root LICENSE)');
     if (Array.isArray(pkg.files) && !pkg.files.includes('LICENSE')) fail(name, '"files" must include "LICENSE"');
     if (!existsSync(join(dir, 'README.md'))) fail(name, 'README.md is missing');
-    if (pkg.repository?.directory !== `packages/${name}` || !pkg.repository?.url) fail(name, `repository must be { type, url, directory: "packages/${name}" }`);
+    if (pkg.repository?.directory !== `packages/${name}` || !pkg.repository?.url)
+      fail(name, `repository must be { type, url, directory: "packages/${name}" }`);
     if (!pkg.homepage) fail(name, 'homepage is missing');
     if (!pkg.bugs?.url) fail(name, 'bugs.url is missing');
     if (!pkg.engines?.node) fail(name, 'engines.node is missing');

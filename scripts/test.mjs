@@ -20,15 +20,20 @@ if (run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) {
   process.exit(1);
 }
 if (!skip.has('lint') && run('node', ['scripts/lint.mjs']) !== 0) stepFailures.push('lint (node scripts/lint.mjs)');
-if (!skip.has('typecheck') && run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']) !== 0) stepFailures.push('typecheck (npm run typecheck)');
+if (!skip.has('typecheck') && run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']) !== 0)
+  stepFailures.push('typecheck (npm run typecheck)');
 
 const out = 'test-results.json';
 rmSync(out, { force: true });
 const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)]);
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 try {
   const r = JSON.parse(readFileSync(out, 'utf8'));
-  passed = r.numPassedTests; failed = r.numFailedTests; skipped = r.numPendingTests + (r.numTodoTests ?? 0);
+  passed = r.numPassedTests;
+  failed = r.numFailedTests;
+  skipped = r.numPendingTests + (r.numTodoTests ?? 0);
   // A test file that failed to load has no tests but must count as a failure.
   for (const f of r.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++;
 } catch {
