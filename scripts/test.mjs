@@ -1,8 +1,9 @@
-// `npm test`: install if needed, build, lint (ESLint, Prettier, publint,
-// package metadata: scripts/lint.mjs), type-check sources and tests
-// (`turbo run typecheck`), run every test (Node and headless Chromium), and end
-// with the line `N passed, N failed`. A failing build, lint or type-check counts
-// as one failed test each, after its errors are printed.
+// `npm test`: install if needed, build, lint (scripts/lint.mjs: ESLint,
+// Prettier, publint, package metadata), type-check (`npm run typecheck`: every
+// package's src and test, and tsconfig.tools.json), run every test (Node and
+// headless Chromium), and end with the line `N passed, N failed`. A failing
+// build, lint or type-check counts as one failed test each, after its errors
+// are printed.
 //
 //   npm test                       everything
 //   npm test -- packages/hrr       vitest filters (lint and typecheck still run)
@@ -20,8 +21,7 @@ if (run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) {
   process.exit(1);
 }
 if (!skip.has('lint') && run('node', ['scripts/lint.mjs']) !== 0) stepFailures.push('lint (node scripts/lint.mjs)');
-if (!skip.has('typecheck') && run('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']) !== 0)
-  stepFailures.push('typecheck (npm run typecheck)');
+if (!skip.has('typecheck') && run('npm', ['run', '--silent', 'typecheck']) !== 0) stepFailures.push('typecheck (npm run typecheck)');
 
 const out = 'test-results.json';
 rmSync(out, { force: true });
