@@ -31,10 +31,17 @@ function explicitAssociation(seed: number) {
 
 describe('explicit reference simulation', () => {
   it('round 1 recruits the top k of n Binomial(k, p) stimulus counts (closed form for their mean)', () => {
-    // E[mean of the top k of n iid X] = Σ_v v·P(X = v)·fraction taken at v, from the binomial pmf
+    // Exact: Σ of the top k of n iid X = Σ_v min(B_v, k), B_v = #{i: X_i > v} ~ Binomial(n, q_v),
+    // q_v = P(X > v); so E[mean of the top k] = (1/k) Σ_v E[min(B_v, k)],
+    // E[min(B, k)] = k − Σ_{j<k} (k − j) P(B = j).
     const pmf = Array.from({ length: k + 1 }, (_, v) => Math.exp(binomialLogPmf(k, p, v)));
-    let left = k, expected = 0;
-    for (let v = k; v >= 0 && left > 0; v--) { const take = Math.min(left, n * pmf[v]); expected += v * take; left -= take; }
+    let expected = 0, q = 1 - pmf[0];
+    for (let v = 0; v < k && q > 1e-300; v++) {
+      let short = 0;
+      for (let j = 0; j < k; j++) short += (k - j) * Math.exp(binomialLogPmf(n, q, j));
+      expected += k - short;
+      q -= pmf[v + 1];
+    }
     expected /= k;
     const means: number[] = [];
     for (const seed of SEEDS) {
@@ -43,7 +50,8 @@ describe('explicit reference simulation', () => {
       r.project({ s: ['A'] }, {});
       means.push(r.lastWinnerInputMean('A'));
     }
-    expect(Math.abs(mean(means) - expected)).toBeLessThan(4 * se(means) + 0.05);
+    // within 4 standard errors of the mean over the seeds
+    expect(Math.abs(mean(means) - expected), `${mean(means)} vs ${expected}`).toBeLessThan(4 * se(means));
   });
 
   it('association: the lazy Brain (both samplers) and the explicit simulation agree (20 seeds each)', () => {
@@ -52,7 +60,9 @@ describe('explicit reference simulation', () => {
       const lazy = SEEDS.map((seed) => simulateAssociation({ n, k, p, beta, seed, sampler }));
       for (const key of ['before', 'jointWithA', 'jointWithB', 'after'] as const) {
         const a = lazy.map((r) => r[key]), e = expl.map((r) => r[key]);
-        // means within 4 standard errors of their difference (+ 1 neuron for the integer counts)
+        // means within 4 standard errors of their difference, + 1 neuron: the counts are integers, and
+        // where nearly every seed gives the same small count (the 'before' overlap, 0–2 neurons) the
+        // sample standard error understates the spread by up to that resolution
         expect(Math.abs(mean(a) - mean(e)), `${sampler} ${key}: lazy ${mean(a)} vs explicit ${mean(e)}`)
           .toBeLessThan(4 * Math.hypot(se(a), se(e)) + 1);
       }
