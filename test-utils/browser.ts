@@ -3,9 +3,13 @@
  * (SwiftShader: webgl and webgpu without a GPU; see ARCHITECTURE.md, "Testing
  * in a real browser"):
  *
- * - `bundle(entry)`: one browser ES module from a TypeScript entry, with esbuild;
- *   `node:` imports become an empty module (the code using them runs only in Node).
+ * - `bundle(entry)`: one browser ES module from a TypeScript entry, built the way a
+ *   user's esbuild would (platform browser, no plugins, no externals). A package
+ *   whose src still imports `node:` modules can opt into `stubNodeBuiltins`.
  * - `serve(files)`: a static http server for in-memory files on 127.0.0.1, random port.
+ * - `WASM_PATH` / `wasmAssetFiles()`: tfjs-backend-wasm's `.wasm` files served as static
+ *   assets; a page passes `setBackend('wasm', { wasmPaths: WASM_PATH })`, as the
+ *   @neurite/tensor README tells users to.
  * - `launchChromium()`: /usr/bin/chromium with the ARCHITECTURE.md launch arguments.
  * - `openTestPage(...)`: the three above plus a page that has set its test API global.
  * - `describeInChromium(title, fn)`: the skip policy. Without /usr/bin/chromium the
@@ -15,7 +19,8 @@
  * Not a test file itself: the root vitest.config.ts includes only `*.test.ts`
  * files under packages/ and apps/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -60,7 +65,12 @@ export function describeInChromium(title: string, fn: () => void): void {
   describe.skip(title, fn);
 }
 
-const stubNodeBuiltins: Plugin = {
+/**
+ * Opt-in only: every `node:` import becomes an empty module. It hides what a
+ * user's bundler reports, so use it only for a package whose src still imports
+ * `node:` modules outside a Node-only entry.
+ */
+const stubNodeBuiltinsPlugin: Plugin = {
   name: 'stub-node-builtins',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
@@ -68,12 +78,19 @@ const stubNodeBuiltins: Plugin = {
   },
 };
 
+export interface BundleOptions {
+  /** Inline a source map (readable stack traces; leave it off for bundles with large dependencies). */
+  sourcemap?: boolean;
+  /** Replace `node:` imports by empty modules (opt-in; see stubNodeBuiltinsPlugin). */
+  stubNodeBuiltins?: boolean;
+}
+
 /**
  * `entry` (an absolute path) bundled with everything it imports into one ES
- * module for the browser. `sourcemap: true` inlines a source map (readable
- * stack traces; leave it off for bundles with large dependencies).
+ * module for the browser, as `esbuild --bundle --platform=browser --format=esm`
+ * does: no plugins and no externals unless `stubNodeBuiltins` is set.
  */
-export async function bundle(entry: string, options: { sourcemap?: boolean } = {}): Promise<string> {
+export async function bundle(entry: string, options: BundleOptions = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -83,9 +100,25 @@ export async function bundle(entry: string, options: { sourcemap?: boolean } = {
     target: 'es2022',
     sourcemap: options.sourcemap ? 'inline' : false,
     logLevel: 'silent',
-    plugins: [stubNodeBuiltins],
+    plugins: options.stubNodeBuiltins ? [stubNodeBuiltinsPlugin] : [],
   });
   return result.outputFiles[0].text;
+}
+
+/** The URL path under which openTestPage serves tfjs-backend-wasm's `.wasm` files. */
+export const WASM_PATH = '/tfjs-wasm/';
+
+/**
+ * tfjs-backend-wasm's `.wasm` files (read from the installed package) as
+ * `{ [WASM_PATH + name]: bytes }`, for `serve`.
+ */
+export function wasmAssetFiles(): Record<string, Uint8Array> {
+  const require = createRequire(import.meta.url);
+  const files: Record<string, Uint8Array> = {};
+  for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+    files[WASM_PATH + name] = readFileSync(require.resolve(`@tensorflow/tfjs-backend-wasm/dist/${name}`));
+  }
+  return files;
 }
 
 /** A page that loads `/bundle.js` as an ES module. */
@@ -104,6 +137,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 function contentType(file: string): string {
@@ -154,9 +188,9 @@ export interface TestPage {
 }
 
 /**
- * Bundles `entry`, serves it as /bundle.js under `/` (with `files` beside it),
- * opens the page in a fresh Chromium and waits until the page has set
- * `globalThis[readyGlobal]`.
+ * Bundles `entry`, serves it as /bundle.js under `/` (with `files` and the
+ * tfjs-backend-wasm files under WASM_PATH beside it), opens the page in a fresh
+ * Chromium and waits until the page has set `globalThis[readyGlobal]`.
  */
 export async function openTestPage(options: {
   entry: string;
@@ -164,11 +198,14 @@ export async function openTestPage(options: {
   readyGlobal: string;
   files?: Record<string, string | Uint8Array>;
   sourcemap?: boolean;
+  /** See BundleOptions.stubNodeBuiltins (opt-in, for packages whose src still imports `node:`). */
+  stubNodeBuiltins?: boolean;
 }): Promise<TestPage> {
   const server = await serve({
+    ...wasmAssetFiles(),
     ...options.files,
     '/': pageHtml(options.title),
-    '/bundle.js': await bundle(options.entry, { sourcemap: options.sourcemap }),
+    '/bundle.js': await bundle(options.entry, { sourcemap: options.sourcemap, stubNodeBuiltins: options.stubNodeBuiltins }),
   });
   let browser: Browser | undefined;
   try {

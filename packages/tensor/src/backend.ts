@@ -123,8 +123,39 @@ function captureConsole(): { lines: string[]; restore(): void } {
   };
 }
 
+/**
+ * In a browser, after the wasm backend failed to start: the URL of the `.wasm`
+ * file tfjs-backend-wasm 4.22 fetched (its choice by SIMD / threads support,
+ * under `wasmPaths` or the page's directory) and what fetching it now gives,
+ * e.g. `GET http://localhost:8000/tfjs-backend-wasm-simd.wasm -> 404 Not Found`.
+ * Emscripten's own messages omit the URL.
+ */
+async function probeWasmFile(wasmPaths: SetBackendOptions['wasmPaths']): Promise<string | undefined> {
+  if (isNode || typeof fetch !== 'function') return undefined;
+  try {
+    const env = tf.env();
+    const simd = Boolean(await env.getAsync('WASM_HAS_SIMD_SUPPORT'));
+    const threads = Boolean(await env.getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+    const file: WasmBinaryName = simd && threads ? 'tfjs-backend-wasm-threaded-simd.wasm' : simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm';
+    const relative = typeof wasmPaths === 'object' && wasmPaths !== null ? wasmPaths[file] : `${wasmPaths ?? ''}${file}`;
+    const base = (globalThis as { location?: { href: string } }).location?.href;
+    const url = new URL(relative, base).href;
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      const type = response.headers.get('content-type') ?? 'no content type';
+      return response.ok
+        ? `GET ${url} -> ${response.status} (${type})`
+        : `GET ${url} -> ${response.status} ${response.statusText}; serve the .wasm files and pass setBackend('wasm', { wasmPaths })`;
+    } catch (e) {
+      return `GET ${url} failed: ${messageOf(e)}`;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /** Start `name`; undefined on success, else the reason it failed. */
-async function start(name: BackendName): Promise<Error | undefined> {
+async function start(name: BackendName, options: SetBackendOptions): Promise<Error | undefined> {
   if (tf.findBackendFactory(name) == null) {
     return new Error(name === 'webgl' ? 'tfjs-backend-webgl registered nothing: no WebGL here' : name === 'webgpu' ? 'tfjs-backend-webgpu registered nothing: no navigator.gpu here' : `tfjs has no "${name}" backend`);
   }
@@ -141,6 +172,10 @@ async function start(name: BackendName): Promise<Error | undefined> {
   }
   if (failure === undefined) return undefined;
   const details = log.lines.filter((l) => !failure!.message.includes(l) && !/^Initialization of backend/.test(l));
+  if (name === 'wasm') {
+    const probe = await probeWasmFile(options.wasmPaths);
+    if (probe !== undefined) details.unshift(probe);
+  }
   if (details.length === 0) return failure;
   return new Error(`${failure.message} (${details.map((l) => l.slice(0, 300)).join('; ')})`, { cause: failure });
 }
@@ -169,7 +204,7 @@ export async function setBackend(choice: BackendChoice = 'auto', options: SetBac
   for (const name of order) {
     await register(name);
     if (name === 'wasm') await applyWasmPaths(options.wasmPaths);
-    const failure = await start(name);
+    const failure = await start(name, options);
     if (failure === undefined) return backendInfo();
     failures.push(choice === 'auto' ? `${name}: ${failure.message}` : failure.message);
     lastCause = failure;
