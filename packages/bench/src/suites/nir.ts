@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, tf } from '@neurite/tensor';
 import { compile, createGraph, createNode, decodeNir, encodeNir, nirArray } from '@neurite/nir';
+import { median } from '../measure.js';
 import type { BenchResult, Suite } from '../suite.js';
 
 /** Seeded uniform(−a, a) weights, so every run builds the same network. */
@@ -65,8 +66,7 @@ export const nirSuite: Suite = {
     // Interleave the two measurements so drift on a loaded machine hits both alike.
     const refUs: number[] = []; const simUs: number[] = [];
     for (let r = 0; r < 3; r++) { refUs.push(await ctx.measure(direct, opts)); simUs.push(await ctx.measure(step, opts)); }
-    const med = (a: number[]) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
-    const value = med(simUs); const ref = med(refUs);
+    const value = median(simUs); const ref = median(refUs);
     results.push({
       case: 'lif step 784-500-10', params: { batch: 64 }, backend: ctx.backend, metric: 'time', unit: 'us', value,
       reference: { name: 'tfjs 2 matmuls', value: ref }, ratio: value / ref, goal: 'ratio ≤ 1.2',
