@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, setBackend } from '@neurite/tensor';
 import { bind, cleanupProbability, createVsa, HrrError, makeUnitary, unbind, unbindCosineMoments, Vocabulary } from '../src/index.js';
-import { row } from './helpers.js';
+import { row, secondOrderBias } from './helpers.js';
 
 beforeAll(async () => { await setBackend('wasm'); });
 const vocabs: Vocabulary[] = [];
@@ -9,21 +9,6 @@ afterAll(() => vocabs.forEach((v) => v.dispose()));
 
 /** Two-sided bound in standard errors (P(|N(0,1)| > 4) = 6.3e-5 per comparison). */
 const Z = 4;
-
-/**
- * Second-order delta-method term of the target cosine's mean, c = S/(√Q·√B) with
- * E S = 1, E Q = E f_q, E B = 1 (see cleanupProbability's derivation and its per-bin moments):
- * b₂ = μ_c (1/D)[¾ Var f_q/E f_q² + ¾ − Cov(f_S, f_q)/E f_q − Cov(f_S, f_b) + Cov(f_q, f_b)/(2 E f_q)],
- * the ½ Σ ∂²c/∂x_i∂x_j Cov(x_i, x_j) of a Taylor expansion at the means, each covariance of a
- * mean over D bins being 2/D times the per-bin one.
- */
-function secondOrderBias(D: number, k: number, keys: 'random' | 'unitary'): number {
-  const [m2, m3, m4] = keys === 'random' ? [2, 6, 24] : [1, 1, 1];
-  const eq = m2 + (k - 1);
-  const vQ = 2 * m4 + 2 * m2 * k * (k - 1) + 4 * m3 * (k - 1) - eq * eq;
-  const cSQ = 2 * m3 + 2 * m2 * (k - 1) - eq;
-  return ((1 / Math.sqrt(eq)) / D) * (0.75 * vQ / (eq * eq) + 0.75 - cSQ / eq - 1 + m2 / (2 * eq));
-}
 
 /** Monte Carlo: fraction of N traces of k pairs whose first filler is cleaned up correctly. */
 async function monteCarlo(D: number, m: number, k: number, keysKind: 'random' | 'unitary', N: number, seed: string): Promise<{ p: number; cos: number[] }> {
@@ -77,7 +62,7 @@ describe('cleanupProbability', () => {
     const seP = Math.sqrt((est * (1 - est)) / N);
     expect(Math.abs(est - p), `estimate ${est.toFixed(4)} vs Monte Carlo ${p.toFixed(4)} (σ = ${seP.toFixed(4)})`).toBeLessThan(Z * seP);
     // The cosine moments used by the estimate. Mean: the sample mean has standard error sd/√N,
-    // and the first-order mean μ_c omits the second-order delta-method term b₂ (computed below
+    // and the first-order mean μ_c omits the second-order delta-method term b₂ (helpers.ts,
     // from the same per-bin moments), so |mean − μ_c| ≤ Z·sd/√N + |b₂|.
     const mom = unbindCosineMoments(D, k, keys);
     const mean = cos.reduce((s, x) => s + x, 0) / N;

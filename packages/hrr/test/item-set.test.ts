@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
 import { createVsa, decodeSet, encodeSet, Vocabulary } from '../src/index.js';
+import { bundleMemberSigma } from './helpers.js';
 
 beforeAll(async () => { await setBackend('wasm'); });
 const vocabs: Vocabulary[] = [];
@@ -15,11 +16,9 @@ describe('encodeSet / decodeSet', () => {
     const s = encodeSet(vocab, members, { normalize: true });
     const found = await decodeSet(vocab, s);
     expect(found.map((m) => m.name).sort()).toEqual([...members].sort());
-    // member score cos(s, v_j) ≈ 1/√n (n = 10) with, to first order in the dot products
-    // (delta method, elements N(0, 1/D)), variance (1/n)·[(n−1)/(2nD) + (n−1)((n−1)² + (n−2)/2)/(n²D)];
-    // each of the 10 scores is checked within 5σ
-    const n = members.length, D = vocab.vsa.dim;
-    const sigma = Math.sqrt(((n - 1) / (2 * n * D) + ((n - 1) * ((n - 1) ** 2 + (n - 2) / 2)) / (n * n * D)) / n);
+    // member score cos(s, v_j) ≈ 1/√n (n = 10) with σ from bundleMemberSigma (delta method);
+    // each of the 10 scores is checked within 5σ (two-sided P(|N(0,1)| > 5) = 5.7e-7)
+    const n = members.length, sigma = bundleMemberSigma(n, vocab.vsa.dim);
     for (const m of found) expect(Math.abs(m.score - 1 / Math.sqrt(n))).toBeLessThan(5 * sigma);
     expect(await decodeSet(vocab, s, { maxMembers: 3 })).toHaveLength(3);
     // the threshold decides: a threshold above every member score returns none
