@@ -141,7 +141,58 @@ async function main() {
       `Node ran the ${SNIPPET_README} snippet (${secs(t0)}):\n${indent(node.stdout)}${node.stderr ? `  stderr:\n${indent(node.stderr)}` : ''}`,
     );
 
-  // 2b. Browser.
+  // 2b. An uncaught error in a program that started the wasm backend is the program's own.
+  writeFileSync(
+    join(proj, 'uncaught.mjs'),
+    "import { setBackend } from '@neurite/tensor';\nawait setBackend('wasm');\nthrow new Error('the program failed');\n",
+  );
+  const uncaught = sh('node', ['uncaught.mjs'], { cwd: proj, timeout: 60_000 });
+  const firstLines = uncaught.stderr.trim().split('\n').slice(0, 6).join('\n');
+  if (
+    uncaught.status !== 1 ||
+    !/uncaught\.mjs/.test(firstLines) ||
+    !firstLines.includes('the program failed') ||
+    /tfjs-backend-wasm|tf-backend-wasm/.test(firstLines)
+  )
+    problem(`an uncaught error after setBackend('wasm') exits ${uncaught.status} (want 1) and prints:\n${indent(firstLines)}`);
+  else console.log(`an uncaught error after setBackend('wasm'): exit 1, reported at uncaught.mjs`);
+
+  // 2c. TypeScript users: our declarations compile with skipLibCheck; without it,
+  // errors in dependencies' declaration files are counted (not a failure: the README states it).
+  t0 = performance.now();
+  writeFileSync(
+    join(proj, 'consumer.ts'),
+    "import { setBackend } from '@neurite/tensor';\nimport { createVsa } from '@neurite/hrr';\nawait setBackend('cpu');\nconst vsa = createVsa({ model: 'hrr', dim: 64 });\nconst a: Float32Array = vsa.bind(vsa.random(1), vsa.random(2));\nconsole.log(a.length);\n",
+  );
+  const tsc = (skipLibCheck) => {
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: 'es2022',
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      lib: ['es2022', 'dom'],
+      types: [],
+      skipLibCheck,
+    };
+    writeFileSync(join(proj, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }, null, 2));
+    return sh(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: proj });
+  };
+  const tsStrict = tsc(true);
+  if (tsStrict.status !== 0) problem(`a TypeScript user (strict, skipLibCheck) gets errors:\n${indent(tsStrict.stdout)}`);
+  const tsFull = tsc(false);
+  const tsErrors = (tsFull.stdout.match(/error TS\d+/g) ?? []).length;
+  const tsFiles = [...new Set([...tsFull.stdout.matchAll(/^(node_modules\/(?:@[^/]+\/)?[^/]+)/gm)].map((m) => m[1]))];
+  console.log(
+    `TypeScript ${sh(join(root, 'node_modules', '.bin', 'tsc'), ['--version'])
+      .stdout.trim()
+      .replace(
+        'Version ',
+        '',
+      )} user: strict + skipLibCheck ${tsStrict.status === 0 ? 'compiles' : 'FAILS'}; without skipLibCheck ${tsErrors} errors${tsFiles.length ? ` in ${tsFiles.join(', ')}` : ''} (${secs(t0)})`,
+  );
+
+  // 2d. Browser.
   if (!existsSync(CHROMIUM)) {
     if (process.env.CI) problem(`${CHROMIUM} is missing (apt-get install -y chromium): the browser check must run in CI`);
     else console.log(`browser check skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
