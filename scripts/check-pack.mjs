@@ -3,8 +3,11 @@
 // 1. `npm pack` of every public package (after `turbo run build`), and a check
 //    that each tarball holds what it needs: package.json, README.md, LICENSE,
 //    the main/types/bin files, every `exports` target with its type
-//    declarations, every file its JavaScript imports by relative path, and a
-//    declared dependency for every package its JavaScript imports.
+//    declarations, every file its JavaScript imports or fetches
+//    (`new URL('./x', import.meta.url)`) by relative path, and a declared
+//    dependency for every package its JavaScript imports. (@neurite/tensor
+//    ships no .wasm of its own: its SIMD kernel is inlined, the backend's
+//    .wasm files come with @tensorflow/tfjs-backend-wasm; step 2 checks them.)
 // 2. A fresh project under os.tmpdir() installs ONLY @neurite/tensor and
 //    @neurite/hrr from those tarballs (their dependencies come from the npm
 //    registry), then runs the first ```js snippet of packages/hrr/README.md:
@@ -13,6 +16,10 @@
 //      --platform=browser --format=esm` and no plugins, served from 127.0.0.1
 //      with the wasm backend's .wasm files copied next to the page. The page
 //      must print the same lines as Node.
+//    - a program that throws after setBackend('wasm') must exit 1 with its own
+//      error (not one rethrown by the emscripten module's handlers);
+//    - a TypeScript file using both packages compiles (strict, skipLibCheck);
+//      the errors without skipLibCheck are counted and printed, not failed.
 // Prints the install size (du -sb node_modules) and the time of each phase;
 // ends with `check-pack: N problems` and exits 1 when there is any.
 // Without /usr/bin/chromium the browser part is skipped, unless CI is set.
@@ -308,6 +315,7 @@ function checkTarball(pkg, files, dir) {
       ...code.matchAll(/^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm),
       ...code.matchAll(/^\s*import\s*(['"])([^'"\n]+)\1/gm),
       ...code.matchAll(/\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/g),
+      ...code.matchAll(/\bnew URL\(\s*(['"])(\.{1,2}\/[^'"\n]+)\1\s*,\s*import\.meta\.url\s*\)/g),
     ].map((m) => m[2]);
     for (const spec of specs) {
       if (spec.startsWith('.')) {
