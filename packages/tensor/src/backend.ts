@@ -85,12 +85,16 @@ async function register(name: BackendName): Promise<void> {
   }
 }
 
+/** Throw unless `wasmPaths` is undefined, a string or an object. */
+function checkWasmPaths(wasmPaths: unknown): void {
+  if (wasmPaths !== undefined && typeof wasmPaths !== 'string' && (wasmPaths === null || typeof wasmPaths !== 'object')) {
+    throw new TensorError('wasmPaths', `setBackend: wasmPaths must be a URL prefix string or a map from .wasm file name to URL, got ${wasmPaths === null ? 'null' : typeof wasmPaths}`);
+  }
+}
+
 /** Pass `wasmPaths` to tfjs-backend-wasm before its first start. */
 async function applyWasmPaths(wasmPaths: SetBackendOptions['wasmPaths']): Promise<void> {
   if (wasmPaths === undefined || tf.engine().registry['wasm'] != null) return;
-  if (typeof wasmPaths !== 'string' && (wasmPaths == null || typeof wasmPaths !== 'object')) {
-    throw new TensorError('wasmPaths', `setBackend: wasmPaths must be a URL prefix string or a map from .wasm file name to URL, got ${typeof wasmPaths}`);
-  }
   const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
   try {
     setWasmPaths(wasmPaths);
@@ -198,6 +202,10 @@ export async function setBackend(choice: BackendChoice = 'auto', options: SetBac
   if (!KNOWN.includes(choice)) {
     throw new TensorError('backend', `setBackend: backend must be one of ${KNOWN.join(', ')}, got ${JSON.stringify(choice)}`);
   }
+  if (options === null || typeof options !== 'object') {
+    throw new TensorError('options', `setBackend: options must be an object like { wasmPaths }, got ${options === null ? 'null' : typeof options}`);
+  }
+  checkWasmPaths(options.wasmPaths);
   const order = choice === 'auto' ? autoOrder() : [choice];
   const failures: string[] = [];
   let lastCause: unknown;

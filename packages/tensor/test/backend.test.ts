@@ -46,14 +46,36 @@ describe('setBackend / backendInfo', () => {
   it('rejects an unknown backend with a TensorError naming the argument', async () => {
     const err = await setBackend('tpu' as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TensorError);
+    expect((err as TensorError).code).toBe('ERR_INVALID_ARGUMENT');
     expect((err as TensorError).argument).toBe('backend');
     expect((err as TensorError).message).toMatch(/"tpu"/);
     expect((err as TensorError).message).toMatch(/cpu, wasm, webgl, webgpu, auto/);
   });
 
-  it('reports a GPU backend that cannot start here as a TensorError', async () => {
-    const err = await setBackend('webgl').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(TensorError);
-    expect((err as TensorError).message).toMatch(/webgl/);
+  for (const gpu of ['webgl', 'webgpu'] as const) {
+    it(`reports ${gpu}, which cannot start in Node, as TensorError ERR_BACKEND with the reason and its cause`, async () => {
+      const err = await setBackend(gpu).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TensorError);
+      expect((err as TensorError).code).toBe('ERR_BACKEND');
+      expect((err as TensorError).argument).toBe('backend');
+      expect((err as TensorError).message).toMatch(new RegExp(`^setBackend: backend "${gpu}" could not be initialised in this environment: .*registered nothing`));
+      expect((err as TensorError).cause).toBeInstanceOf(Error);
+      expect(tf.getBackend()).not.toBe(gpu);
+    });
+  }
+
+  it('rejects wasmPaths and options of the wrong type before doing anything', async () => {
+    const bad = await setBackend('wasm', { wasmPaths: 42 as never }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(TensorError);
+    expect((bad as TensorError).argument).toBe('wasmPaths');
+    expect((bad as TensorError).message).toMatch(/got number/);
+    const opts = await setBackend('wasm', null as never).catch((e: unknown) => e);
+    expect((opts as TensorError).argument).toBe('options');
+  });
+
+  it('accepts wasmPaths in Node once wasm has started (it only applies before the first start)', async () => {
+    await setBackend('wasm');
+    const info = await setBackend('wasm', { wasmPaths: '/not/used/' });
+    expect(info.name).toBe('wasm');
   });
 });
