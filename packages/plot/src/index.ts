@@ -1,1 +1,14 @@
-export {};
+export { PlotError } from './plot-error.js';
+export type { PlotOptions, AxisScale } from './plot-options.js';
+export { renderVegaLite } from './render-vega-lite.js';
+export type { VegaLiteSpec } from './render-vega-lite.js';
+export { rasterPlot } from './raster-plot.js';
+export type { RasterInput, RasterPlotOptions, SpikeEvents } from './raster-plot.js';
+export { linePlot } from './line-plot.js';
+export type { LinePlotInput, LinePlotOptions, LineSeries } from './line-plot.js';
+export { histogramBins } from './histogram-bins.js';
+export type { BinOptions, HistogramBins } from './histogram-bins.js';
+export { histogram } from './histogram.js';
+export type { HistogramOptions } from './histogram.js';
+export { heatmap } from './heatmap.js';
+export type { HeatmapInput, HeatmapOptions, FlatMatrix } from './heatmap.js';

@@ -1,0 +1,31 @@
+import { createValidators } from '@neurite/tensor';
+import { PlotError } from './plot-error.js';
+
+/** Argument checks that throw {@link PlotError}. */
+export const { checkFinite, checkInt, checkPositive } = createValidators(PlotError);
+
+/** Throw unless `x` is array-like (an array or typed array); returns it. */
+export function checkArrayLike(fn: string, name: string, x: unknown): ArrayLike<unknown> {
+  if (x === null || typeof x !== 'object' || typeof (x as { length?: unknown }).length !== 'number') {
+    throw new PlotError(name, `${fn}: ${name} must be an array or typed array, got ${x === null ? 'null' : typeof x}`);
+  }
+  return x as ArrayLike<unknown>;
+}
+
+/** Throw unless `x` is an array-like of finite numbers; returns it. */
+export function checkNumbers(fn: string, name: string, x: unknown): ArrayLike<number> {
+  const xs = checkArrayLike(fn, name, x);
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i];
+    if (typeof v !== 'number') throw new PlotError(name, `${fn}: ${name}[${i}] must be a number, got ${typeof v}`);
+    if (!Number.isFinite(v)) throw new PlotError(name, `${fn}: ${name}[${i}] must be finite, got ${String(v)}`, { code: 'ERR_NOT_FINITE' });
+  }
+  return xs as ArrayLike<number>;
+}
+
+/** Throw `ERR_OUT_OF_RANGE` unless every value is > 0 (values drawn on a log axis). */
+export function checkLogPositive(fn: string, name: string, xs: ArrayLike<number>): void {
+  for (let i = 0; i < xs.length; i++) {
+    if (!(xs[i]! > 0)) throw new PlotError(name, `${fn}: ${name}[${i}] must be > 0 on a log scale, got ${xs[i]}`, { code: 'ERR_OUT_OF_RANGE' });
+  }
+}
