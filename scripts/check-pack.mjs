@@ -26,9 +26,9 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, posix, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { firstJsBlock, tarballProblems } from './pack-checks.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -103,7 +103,9 @@ async function main() {
       continue;
     }
     console.log(`${pkg.name}: ${info.entryCount} files, tarball ${mb(info.size)}, unpacked ${mb(info.unpackedSize)}`);
-    checkTarball(pkg, new Set(info.files.map((f) => f.path)), join(unpacked, 'package'));
+    const pkgDir = join(unpacked, 'package');
+    for (const msg of tarballProblems(pkg, new Set(info.files.map((f) => f.path)), (f) => readFileSync(join(pkgDir, f), 'utf8')))
+      problem(msg);
   }
   console.log(`[check-pack] pack and inspect: ${secs(t0)}`);
 
@@ -245,95 +247,6 @@ async function main() {
     if (node.status === 0 && browserLines.join('\n') !== nodeLines.join('\n'))
       problem('the browser printed other lines than Node (see above)');
   }
-}
-
-/** Problems of one unpacked tarball: `files` are its paths, `dir` its extracted package/ directory. */
-function checkTarball(pkg, files, dir) {
-  const has = (p) => files.has(posix.normalize(p.replace(/^\.\//, '')));
-  const need = (p, why) => {
-    if (!has(p)) problem(`${pkg.name}: ${p} (${why}) is not in the tarball`);
-  };
-  need('package.json', 'manifest');
-  need('README.md', 'documentation');
-  need('LICENSE', 'licence');
-  if (pkg.main) need(pkg.main, 'main');
-  if (pkg.types) need(pkg.types, 'types');
-  const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {});
-  for (const [cmd, p] of Object.entries(bins)) need(p, `bin ${cmd}`);
-
-  // exports: every target (a string leaf under any condition); a JavaScript
-  // target needs a declaration file (a `types` condition or a .d.ts beside it).
-  const walk = (subpath, target, conditions) => {
-    if (target === null) return;
-    if (typeof target === 'string') {
-      if (target.includes('*')) {
-        const re = new RegExp(
-          '^' +
-            target
-              .replace(/^\.\//, '')
-              .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-              .replace(/\*/g, '.+') +
-            '$',
-        );
-        if (![...files].some((f) => re.test(f)))
-          problem(`${pkg.name}: exports["${subpath}"] pattern ${target} matches no file in the tarball`);
-        return;
-      }
-      need(target, `exports["${subpath}"]${conditions.length ? ` (${conditions.join('.')})` : ''}`);
-      return;
-    }
-    if (Array.isArray(target)) return target.forEach((t) => walk(subpath, t, conditions));
-    for (const [cond, t] of Object.entries(target)) walk(subpath, t, [...conditions, cond]);
-  };
-  const exportsField = typeof pkg.exports === 'string' || Array.isArray(pkg.exports) ? { '.': pkg.exports } : (pkg.exports ?? {});
-  const subpaths = Object.keys(exportsField).some((k) => k.startsWith('.')) ? exportsField : { '.': exportsField };
-  for (const [subpath, target] of Object.entries(subpaths)) {
-    walk(subpath, target, []);
-    const leaves = [];
-    const collect = (t, cond) => {
-      if (typeof t === 'string') leaves.push({ t, cond });
-      else if (t && typeof t === 'object') for (const [c, v] of Object.entries(t)) collect(v, c);
-    };
-    collect(target, null);
-    const js = leaves.filter(({ t, cond }) => cond !== 'types' && /\.[cm]?js$/.test(t));
-    const hasTypes = leaves.some(({ cond, t }) => cond === 'types' || /\.d\.[cm]?ts$/.test(t));
-    for (const { t } of js) if (!hasTypes) need(t.replace(/\.([cm]?)js$/, '.d.$1ts'), `declarations of exports["${subpath}"]`);
-  }
-
-  // Every module the packed JavaScript imports: relative paths must be packed,
-  // packages must be declared (dependencies, peerDependencies, optional) or be Node builtins.
-  const declared = new Set([pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })]);
-  const builtins = new Set(builtinModules);
-  const undeclared = new Map();
-  for (const file of files) {
-    if (!/\.[cm]?js$/.test(file) || file.startsWith('src/')) continue;
-    const code = readFileSync(join(dir, file), 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/^\s*\/\/.*$/gm, '');
-    // import/export … from 'x' (possibly over several lines), import 'x', import('x')
-    const specs = [
-      ...code.matchAll(/^\s*(?:import|export)\s[^'"`;]*?\bfrom\s*(['"])([^'"\n]+)\1/gm),
-      ...code.matchAll(/^\s*import\s*(['"])([^'"\n]+)\1/gm),
-      ...code.matchAll(/\bimport\(\s*(['"])([^'"\n]+)\1\s*\)/g),
-      ...code.matchAll(/\bnew URL\(\s*(['"])(\.{1,2}\/[^'"\n]+)\1\s*,\s*import\.meta\.url\s*\)/g),
-    ].map((m) => m[2]);
-    for (const spec of specs) {
-      if (spec.startsWith('.')) {
-        const target = posix.normalize(posix.join(posix.dirname(file), spec));
-        if (!files.has(target)) problem(`${pkg.name}: ${file} imports ${spec}, but ${target} is not in the tarball`);
-      } else if (!spec.startsWith('node:') && !builtins.has(spec)) {
-        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-        if (!declared.has(name)) undeclared.set(name, file);
-      }
-    }
-  }
-  for (const [name, file] of undeclared) problem(`${pkg.name}: ${file} imports ${name}, which package.json does not declare`);
-}
-
-/** The first ```js (or ```javascript) fenced block of a Markdown text. */
-function firstJsBlock(md) {
-  const m = /^```(?:js|javascript|mjs)\s*\n([\s\S]*?)^```/m.exec(md);
-  return m ? m[1] : null;
 }
 
 function indent(text) {
