@@ -65,8 +65,10 @@ export function unbindCosineMoments(dim: number, bundle: number, keys: 'random' 
  * A distractor x is independent of q, so its cosine with q is ≈ N(0, 1/D), the m − 1 of them
  * independent given q. Hence
  *   P(correct) = ∫ N(c; μ_c, σ_c²) · Φ(c √D)^{m−1} dc,
- * integrated numerically (Simpson, 2000 panels over μ_c ± 12σ_c). Against Monte Carlo it is
- * within a few percent, slightly pessimistic at small D (see test/cleanup-probability.test.ts).
+ * integrated numerically (Simpson, 2000 panels over μ_c ± 12σ_c). The approximations (Gaussian
+ * target cosine, its moments to first order in 1/D, independent N(0, 1/D) distractors) are
+ * checked against 1500-trial Monte Carlo runs at D = 128–512 (test/cleanup-probability.test.ts):
+ * the estimate is within 4 binomial standard errors (≤ 0.05) of the observed success rate.
  */
 export function cleanupProbability(opts: CleanupProbabilityOptions): number {
   const dim = checkDim('cleanupProbability', opts?.dim);
