@@ -41,7 +41,9 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
       return { fn: (x, s) => [b ? tf.add(tf.matMul(x, wt), b) : tf.matMul(x, wt), s], stateNames: [] };
     }
     case 'Scale': { const s_ = c(n.scale); return { fn: (x, s) => [tf.mul(x, s_), s], stateNames: [] }; }
-    case 'Threshold': { const th = c(n.threshold); return { fn: (x, s) => [tf.cast(tf.greater(x, th), 'float32'), s], stateNames: [] }; }
+    // z = H(x − θ) as tf.step(x − θ) (1 where x > θ: exact for finite floats), not cast(greater(x, θ)): on tfjs 4.22's
+    // webgpu backend a bool→float32 cast read by a later transpose or reduction gives wrong values.
+    case 'Threshold': { const th = c(n.threshold); return { fn: (x, s) => [tf.step(tf.sub(x, th)), s], stateNames: [] }; }
     case 'Flatten': return {
       fn: (x, s) => [tf.reshape(x, [x.shape[0], ...flattenShape(x.shape.slice(1), n.start_dim, n.end_dim)]), s], stateNames: [],
     };

@@ -2,10 +2,15 @@
  * The browser side of test/browser.test.ts, bundled from source with esbuild:
  * @neurite/nir (src) with h5wasm (its ESM build embeds the wasm binary, so
  * nothing is fetched but the fixtures this page is asked to read) and
- * @neurite/tensor. It exposes `globalThis.__nir`.
+ * @neurite/tensor with its GPU backends. It exposes `globalThis.__nir`.
  */
+import '@neurite/tensor/webgl';
+import '@neurite/tensor/webgpu';
 import { setBackend, backendInfo, tf } from '@neurite/tensor';
 import { compile, decodeNir, encodeNir, graphToJson, NirError } from '../../src/index.js';
+import type { CompileOptions } from '../../src/index.js';
+import { exerciseSimulator } from './exercise-simulator.js';
+import type { DenseInput, ExerciseResult } from './exercise-simulator.js';
 
 export interface DecodeResult {
   /** The JSON form of the decoded file, and of our re-encoding of it decoded again. */
@@ -29,6 +34,8 @@ export interface NirPageApi {
   /** Decode bytes that are not HDF5; returns the error's class name and message. */
   decodeGarbage(): Promise<{ name: string; message: string }>;
   runLif(url: string, backend: 'webgl' | 'webgpu', input: number[], dt: number): Promise<RunResult | { error: string }>;
+  /** exerciseSimulator on the graph at `url` (every Simulator method that touches tensors) on `backend`. */
+  exercise(url: string, backend: 'webgl' | 'webgpu', opts: Omit<CompileOptions, 'record'>, inputs: Record<string, DenseInput>): Promise<(ExerciseResult & { backend: string }) | { error: string }>;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -72,6 +79,15 @@ const api: NirPageApi = {
       tf.dispose([xs, z, rec.output, rec.v!]);
       sim.dispose();
       return { ...out, leaked: tf.memory().numTensors - before };
+    } catch (e) {
+      return { error: message(e) };
+    }
+  },
+  async exercise(url, backend, opts, inputs) {
+    try {
+      await setBackend(backend);
+      const { graph } = await decodeNir(await fetchBytes(url), { file: url });
+      return { ...(await exerciseSimulator(graph, opts, inputs)), backend: backendInfo().name };
     } catch (e) {
       return { error: message(e) };
     }
