@@ -20,6 +20,7 @@ async function rejects(bytes: Uint8Array, source: string): Promise<HrrError> {
   } catch (e) {
     expect(e).toBeInstanceOf(HrrError);
     expect((e as HrrError).message).toContain(source);
+    expect([(e as HrrError).code, (e as HrrError).argument]).toEqual(['ERR_FORMAT', 'bytes']);
     return e as HrrError;
   }
   throw new Error(`accepted corrupted input ${source}`);
