@@ -42,7 +42,11 @@ export function binomialLogPmf(n: number, p: number, v: number): number {
 function tailTop(n: number, p: number, count: number): number {
   const logCount = Math.log(Math.max(1, count));
   let v = Math.min(n, Math.floor((n + 1) * p));
-  while (v < n && binomialLogPmf(n, p, v) + logCount > -45) v++;
+  if (p >= 1 || p <= 0) return v;
+  // ln P(X = v+1) − ln P(X = v) = ln((n − v)/(v + 1) · p/(1 − p)): one log per step, O(σ) steps
+  const odds = p / (1 - p);
+  let lp = binomialLogPmf(n, p, v);
+  while (v < n && lp + logCount > -45) { lp += Math.log(((n - v) / (v + 1)) * odds); v++; }
   return v;
 }
 
@@ -55,11 +59,15 @@ export function binomialUpperQuantile(n: number, p: number, tail: number): numbe
   if (tail >= 1) return 0;
   if (p >= 1) return n;
   let x = tailTop(n, p, 1 / Math.max(tail, 1e-300));
+  // P(X = x − 1) = P(X = x) · x/(n − x + 1) · (1 − p)/p: the walk down multiplies (relative error ≈ steps · 2^-53)
+  const inv = (1 - p) / p;
+  let pmf = Math.exp(binomialLogPmf(n, p, x));
   let above = 0; // P(X > x)
   while (x > 0) {
-    const next = above + Math.exp(binomialLogPmf(n, p, x)); // P(X > x - 1)
+    const next = above + pmf; // P(X > x - 1)
     if (next > tail) break;
     above = next;
+    pmf *= (x / (n - x + 1)) * inv;
     x--;
   }
   return x;

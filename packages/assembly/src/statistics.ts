@@ -85,7 +85,7 @@ export function formatStatisticsTable(t: StatisticsTable): string {
   const ref = t.reference;
   const refRow = (beta: number) => (t.n === ref.projection.n && t.k === ref.projection.k && t.p === ref.projection.p ? ref.projection.rows.find((r) => r.beta === beta) : undefined);
   lines.push(`assembly statistics: n=${t.n} k=${t.k} p=${t.p}, sampler=${t.sampler}, ${t.seeds.length} seeds; mean [min–max]`);
-  lines.push(`brain.py: ${ref.source} at ${ref.commit.slice(0, 7)}, seeds ${ref.seeds.join(', ')}`);
+  lines.push(`reference: ${ref.source} at commit ${ref.commit.slice(0, 7)}, seeds ${ref.seeds.join(', ')}`);
   lines.push('| β | support after 20 rounds | brain.py | rounds until no new winner | brain.py | round-2/round-1 overlap % | brain.py |');
   lines.push('|---|---|---|---|---|---|---|');
   for (const r of t.projection) {
