@@ -17,7 +17,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
 import { readNir } from '../src/node.js';
 import type { CompileOptions, NirGraph } from '../src/index.js';
-import { F32_U, FIXTURES, fixtureFiles, lifTraceBound, loadJson, paperCsv, runTrace } from './helpers.js';
+import { F32_U, FIXTURES, fixtureFiles, lifTraceBound, loadJson, paperCsv, runTrace, seededRandom } from './helpers.js';
 import { describeInChromium, openTestPage, type TestPage } from '../../../test-utils/browser.js';
 import type { NirPageApi } from './browser/page-entry.js';
 import { exerciseSimulator, type DenseInput, type ExerciseResult } from './browser/exercise-simulator.js';
@@ -28,18 +28,6 @@ const withJson = fixtureFiles().filter((f) => f.json !== null);
 const served = (nir: string) => `/fixtures/${path.basename(path.dirname(nir))}/${path.basename(nir)}`;
 const csv = paperCsv('lif_norse.csv');
 const DT = 1e-4;
-
-/** mulberry32: a small seeded generator, so the inputs are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Graphs for exerciseSimulator: together they hold every node type the executor runs. */
 const EXERCISE: { file: string; opts: Omit<CompileOptions, 'record'>; T: number; B: number; spikes: number | null }[] = [
@@ -54,7 +42,7 @@ const EXERCISE: { file: string; opts: Omit<CompileOptions, 'record'>; T: number;
 
 /** Seeded inputs [T, B, ...shape] for every Input node of `g` (0/1 spikes with probability p, or uniform(−1, 1)). */
 function inputsFor(g: NirGraph, T: number, B: number, spikes: number | null, seed: number): Record<string, DenseInput> {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const out: Record<string, DenseInput> = {};
   for (const [name, n] of Object.entries(g.nodes)) {
     if (n.type !== 'Input') continue;

@@ -3,19 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeNir, encodeNir, NirError, readNir, writeNir } from '../src/node.js';
-import { FIXTURES, rewriteH5 } from './helpers.js';
-
-/** mulberry32: a small seeded generator, so the cases are the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { FIXTURES, rewriteH5, seededRandom } from './helpers.js';
 
 async function datasetPaths(bytes: Uint8Array): Promise<string[]> {
   const out: string[] = [];
@@ -28,7 +16,7 @@ const FILES = ['reference/mlp_lif.nir', 'reference/recurrent_cuba.nir', 'referen
 
 describe('fuzz: mutated fixture files give a valid graph or a NirError, never anything else', () => {
   it('300 cases (seed 1234): truncate, flip bytes, delete datasets', async () => {
-    const rand = rng(1234);
+    const rand = seededRandom(1234);
     const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-fuzz-'));
     const written: string[] = [];
