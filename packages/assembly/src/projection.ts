@@ -17,7 +17,7 @@ export interface ProjectionResult {
   /** |winners(round 2) ∩ winners(round 1)| / k. */
   overlap21: number;
   /** First round (1-based) with no new winner, or -1 if every round recruited. */
-  convergenceRound: number;
+  firstQuietRound: number;
   /**
    * Rounds until no new winner: the number of rounds before the first run of
    * 3 consecutive rounds without a new winner (the support has stopped
@@ -41,7 +41,7 @@ export function simulateProjection(o: ProjectionOptions): ProjectionResult {
   const newWinners: number[] = [];
   let first: Int32Array | null = null;
   let overlap21 = NaN;
-  let convergenceRound = -1;
+  let firstQuietRound = -1;
   let prevSupport = 0;
   for (let t = 1; t <= o.rounds; t++) {
     if (t === 1) b.project({ stim: ['A'] }, {});
@@ -51,9 +51,9 @@ export function simulateProjection(o: ProjectionOptions): ProjectionResult {
     prevSupport = s;
     if (t === 1) first = b.winners('A');
     if (t === 2 && first) overlap21 = overlap(first, b.winners('A')) / o.k;
-    if (convergenceRound < 0 && t > 1 && newWinners[t - 1] === 0) convergenceRound = t;
+    if (firstQuietRound < 0 && t > 1 && newWinners[t - 1] === 0) firstQuietRound = t;
   }
-  return { support: b.supportHistory('A'), newWinners, overlap21, convergenceRound, roundsToStable: roundsToStable(newWinners), winners: b.winners('A') };
+  return { support: b.supportHistory('A'), newWinners, overlap21, firstQuietRound, roundsToStable: roundsToStable(newWinners), winners: b.winners('A') };
 }
 
 /**

@@ -60,7 +60,7 @@ export function statisticsTable(o: StatisticsOptions = {}): StatisticsTable {
       const r = simulateProjection({ n, k, p, beta, rounds, seed, sampler });
       row.support20.push(r.support[19]);
       row.roundsToStable.push(r.roundsToStable);
-      row.firstQuietRound.push(r.convergenceRound);
+      row.firstQuietRound.push(r.firstQuietRound);
       row.overlap21.push(r.overlap21);
     }
     projection.push(row);
