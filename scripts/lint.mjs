@@ -47,7 +47,7 @@ function report(name, n, t0) {
 }
 
 await step('eslint', () => {
-  // Errors only count; the JSON report gives the count, the stylish one is printed.
+  // Errors count (warnings do not); each is printed as file:line:column message rule.
   const r = spawnSync(bin('eslint'), ['--format', 'json', '.'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   let results;
   try {
