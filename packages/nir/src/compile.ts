@@ -28,6 +28,12 @@ export interface CompileOptions {
   record?: string[] | 'all';
 }
 
+/** Options of {@link Simulator.run} / {@link Simulator.runAll}. */
+export interface RunOptions {
+  /** Called after each step with the number of steps done and the total (e.g. for a progress bar). */
+  onStep?: (done: number, total: number) => void;
+}
+
 /** One recorded node: outputs (and states) stacked over time, [T, B, ...]. */
 export interface Recording { output: Tensor; v?: Tensor; i?: Tensor }
 
@@ -227,14 +233,18 @@ export class Simulator {
    * Run over time: `xs` is [T, B, ...shape] (or one per Input node). Returns
    * the single output stacked [T, B, ...]; the caller disposes it.
    */
-  run(xs: Tensor | Record<string, Tensor>, steps?: number): Tensor {
+  run(xs: Tensor | Record<string, Tensor>, steps?: number, opts: RunOptions = {}): Tensor {
     if (this.outputIdx.length !== 1) throw new NirError(`run() needs exactly one Output node, the graph has ${this.outputIdx.length}: use runAll()`, { code: 'ERR_STATE' });
-    const r = this.runAll(xs, steps);
+    const r = this.runAll(xs, steps, opts);
     return r[this.outputs[0]];
   }
 
-  /** Run over time, every Output node stacked [T, B, ...] by name. `steps` defaults to T. */
-  runAll(xs: Tensor | Record<string, Tensor>, steps?: number): Record<string, Tensor> {
+  /**
+   * Run over time, every Output node stacked [T, B, ...] by name. `steps`
+   * defaults to T (steps past T repeat the last frame); `opts.onStep` is called
+   * after each step.
+   */
+  runAll(xs: Tensor | Record<string, Tensor>, steps?: number, opts: RunOptions = {}): Record<string, Tensor> {
     const seqs = xs instanceof tf.Tensor ? { [this.inputs[0] ?? 'input']: xs } : xs;
     const names = xs instanceof tf.Tensor ? null : this.inputs;
     const first = Object.values(seqs)[0];
@@ -248,6 +258,7 @@ export class Simulator {
         const x = names === null ? at(Object.values(frames)[0]) : Object.fromEntries(names.map((nm) => [nm, at(frames[nm])]));
         const y = this.stepAll(x);
         for (const o of this.outputs) outs[o].push(y[o]);
+        opts.onStep?.(t + 1, T);
       }
       return Object.fromEntries(this.outputs.map((o) => [o, tf.tidy(() => tf.stack(outs[o]))]));
     } finally {

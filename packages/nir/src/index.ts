@@ -20,6 +20,6 @@ export { decodeNir } from './decode-nir.js';
 export type { ReadOptions, ReadResult } from './decode-nir.js';
 export { encodeNir, NIR_FORMAT_VERSION } from './encode-nir.js';
 export { compile, Simulator } from './compile.js';
-export type { CompileOptions, ResetMode, Recording } from './compile.js';
+export type { CompileOptions, ResetMode, Recording, RunOptions } from './compile.js';
 export { neuronCoefficients } from './neuron-coefficients.js';
 export type { Integration, NeuronCoefficients } from './neuron-coefficients.js';

@@ -190,6 +190,15 @@ describe('compile: errors carry a code and the argument', () => {
     expect([nan.code, nan.argument, nan.message]).toEqual(['ERR_NOT_FINITE', 'dt', "field 'dt': compile: dt must be a finite number > 0, got NaN"]);
     expect(caught(() => compile(g(), { dt: 0 })).code).toBe('ERR_OUT_OF_RANGE');
   });
+  it('run/runAll call onStep after every step with (done, total)', () => {
+    const sim = compile(g(), { dt: 1e-3 });
+    const xs = tf.ones([3, 1, 1]);
+    const calls: [number, number][] = [];
+    const y = sim.run(xs, 5, { onStep: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    expect(y.shape).toEqual([5, 1, 1]);
+    tf.dispose([xs, y]); sim.dispose();
+  });
   it('a wrong input shape is ERR_SHAPE, a disposed simulator ERR_STATE', () => {
     const sim = compile(g(), { dt: 1e-3 });
     const x = tf.zeros([1, 2]);
