@@ -2,8 +2,9 @@
  * Every public API of @neurite/hrr that touches tfjs tensors (bindTensor and unbindTensor for
  * each model; Vocabulary.cleanup with k and with a threshold; Vocabulary.similarities;
  * decodeRecord, decodeSequence, decodeSet; cleanup with the item matrix split into blocks) run
- * in headless Debian Chromium on webgl and webgpu (SwiftShader: no GPU needed), compared with
- * the same scenario (test/browser/scenario.ts, same seeds) on the Node cpu backend.
+ * in headless Debian Chromium on webgl and webgpu (SwiftShader: no GPU needed), and on wasm
+ * (loaded from the page's own server with `wasmPaths`), compared with the same scenario
+ * (test/browser/scenario.ts, same seeds) on the Node cpu backend.
  *
  * Tolerances (u = 2⁻²⁴, the float32 unit roundoff; every backend computes in float32):
  * - Similarity scores are dot products of unit-norm feature rows of width F computed in float32:
@@ -20,7 +21,8 @@
  *   chains three transforms (two forward, one inverse), so ‖Δc‖₂/‖c‖₂ ≤ 3·√(2D)·2⁻¹¹ (to first
  *   order; float32 rounding, γ_D, is far below). This is a worst case; the measured error is
  *   reported beside it. unbindTensor is applied to the typed-array bind of the same operands,
- *   so it has the same bound.
+ *   so it has the same bound. wasm runs Neurite's float64 FFT kernels (twiddle errors near
+ *   ε₆₄), far inside the same bound.
  * - fhrr: angle sums wrapped into [−π, π) with a few float32 roundings of values below 4π in
  *   magnitude: each angle is within η = 8·u·4π of the cpu one (or 2π away across the wrap), so
  *   the model's similarity (mean cos of differences) is ≥ 1 − η²/2.
@@ -35,7 +37,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
-import { describeInChromium, openTestPage, type TestPage } from '../../../test-utils/browser.js';
+import { describeInChromium, openTestPage, WASM_PATH, type TestPage } from '../../../test-utils/browser.js';
 import type { HrrPageApi } from './browser/page-entry.js';
 import { runScenario, type Matches, type ScenarioResult } from './browser/scenario.js';
 
@@ -69,7 +71,7 @@ function expectMatches(got: Matches, ref: Matches, tol: number, what: string): v
   }
 }
 
-describeInChromium('@neurite/hrr tensor APIs in headless Chromium (webgl, webgpu) against Node cpu', () => {
+describeInChromium('@neurite/hrr tensor APIs in headless Chromium (webgl, webgpu, wasm) against Node cpu', () => {
   let browser: TestPage | undefined;
   let cpu: ScenarioResult;
 
@@ -92,9 +94,9 @@ describeInChromium('@neurite/hrr tensor APIs in headless Chromium (webgl, webgpu
     expect(cpu.blocks.topK.map((m) => m[0].name)).toEqual(['b3', 'b200', 'b519']);
   });
 
-  for (const backend of ['webgl', 'webgpu'] as const) {
+  for (const backend of ['webgl', 'webgpu', 'wasm'] as const) {
     it(`runs every tensor API on ${backend} and matches the cpu results`, async () => {
-      const r = await browser!.page.evaluate((b) => (globalThis as unknown as { __hrr: HrrPageApi }).__hrr.run(b), backend);
+      const r = await browser!.page.evaluate(([b, w]) => (globalThis as unknown as { __hrr: HrrPageApi }).__hrr.run(b, w), [backend, WASM_PATH] as const);
       if ('error' in r) throw browser!.error(`${backend}: ${r.error}`);
       expect(r.backend).toBe(backend);
       expect(r.leaked).toBe(0);
