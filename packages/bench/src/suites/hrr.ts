@@ -7,8 +7,9 @@ type Ref = Record<string, number>;
 /**
  * hrr suite: bind, bind+unbind, batch bind, bundle and cleanup against the project's numpy
  * implementation of the same operations (references/hrr.py, measured in the same run when
- * python3 has numpy), plus the batch sweep 1…1000 of the CPU path and the tensor path that
- * justifies `defaultTensorThreshold`; each case shows the project's goal.
+ * python3 has numpy), plus the batch sweep 1…1000 of the typed-array path (`bind`) beside the
+ * tensor path (`bindTensor`: upload, tf.spectral, download) on the active backend; each case shows
+ * the project's goal.
  */
 export const hrrSuite: Suite = {
   name: 'hrr',
@@ -47,7 +48,7 @@ export const hrrSuite: Suite = {
       const A = randomVectors('hrr', D, 5, n), B = randomVectors('hrr', D, 6, n), out = new Float32Array(n * D);
       const us = await ctx.measure(() => bind(A, B, { dim: D, out }), { inner: Math.max(1, 100 / n) });
       push({ case: 'bind batch', params: { D, batch: n, path: 'cpu' }, value: us, goal: n === 100 ? '≤ 2000 us' : 'linear in batch', note: `${(us / n).toFixed(2)} us/row` }, `batch_bind_${n}x1024`);
-      // the tensor path, as Vsa.bind runs it above its threshold: upload, tf.spectral, download
+      // the tensor path: upload, bindTensor (tf.spectral), download (dataSync is exact on cpu and wasm, the Node backends)
       const ust = await ctx.measure(() => {
         const x = tf.tensor2d(A, [n, D]) as Tensor2D, y = tf.tensor2d(B, [n, D]) as Tensor2D;
         const z = bindTensor(x, y);
