@@ -65,7 +65,7 @@ export class SynapseStore {
 
   /** Adds the synapse row -> col with the given weight. */
   append(row: number, col: number, weight = 1): void {
-    let l = this.len[row];
+    const l = this.len[row];
     if (l === this.cap[row]) this.relocate(row, Math.max(8, l * 2));
     const e = this.start[row] + l;
     this.cols[e] = col;
