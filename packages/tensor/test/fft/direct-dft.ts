@@ -81,3 +81,68 @@ export function maxAbs(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
   return m;
 }
+
+/*
+ * Error bounds for comparing an FFT with the direct DFT above, in float64
+ * (unit roundoff u = 2^-53), from Higham, Accuracy and Stability of Numerical
+ * Algorithms, 2nd ed. (2002):
+ * - the direct DFT is an inner product of n complex terms with rounded
+ *   twiddles: |fl(X_k) - X_k| <= gamma_{n+4} sum_t |x_t| (eq. 3.5 with the
+ *   complex multiply and twiddle rounding counted as 4 more operations), where
+ *   gamma_m = m u / (1 - m u) and |x_t| = |re| + |im|;
+ * - one FFT of length m (Theorem 24.2; twiddles with error mu = u, i.e.
+ *   Math.cos / Math.sin faithful): ||fl(y) - y||_2 <= beta(m) ||y||_2 with
+ *   beta(m) = L eta / (1 - L eta), L = ceil(log2 m), eta = mu + gamma_4 (sqrt 2 + mu).
+ *   The worst engine is Bluestein: three FFTs of length m < 4n and a pointwise
+ *   product with a chirp spectrum of modulus <= 2n - 1, so for every engine
+ *   ||fl(Fx) - Fx||_2 <= E(n) ||x||_2 with E(n) = 3 (2n) beta(4n) = 6 n beta(4n)
+ *   (each FFT's error is beta times the norm of its input, at most (2n - 1) ||x||_2
+ *   after the chirp product; the plain engines, beta(n) sqrt(n) ||x||_2, are below it).
+ * These bounds are far above the errors seen (they hold for any input); a
+ * wrong transform misses them by orders of magnitude.
+ */
+const U64 = 2 ** -53;
+
+/** gamma_m = m u / (1 - m u), u = 2^-53. */
+export function gamma64(m: number): number {
+  return (m * U64) / (1 - m * U64);
+}
+
+function beta(m: number): number {
+  const L = Math.max(1, Math.ceil(Math.log2(m)));
+  const eta = U64 + gamma64(4) * (Math.SQRT2 + U64);
+  return (L * eta) / (1 - L * eta);
+}
+
+/** E(n): ||fl(Fx) - Fx||_2 <= E(n) ||x||_2 for every engine of length n (see above). */
+export function fftErrorFactor(n: number): number {
+  return 6 * n * beta(4 * n);
+}
+
+/** sum |x_i| and sqrt(sum x_i^2) of a real or interleaved complex array. */
+export function norms(x: ArrayLike<number>): { l1: number; l2: number } {
+  let l1 = 0, s2 = 0;
+  for (let i = 0; i < x.length; i++) { l1 += Math.abs(x[i]); s2 += x[i] * x[i]; }
+  return { l1, l2: Math.sqrt(s2) };
+}
+
+/**
+ * Bound on max_k |FFT(x)_k - directDft(x)_k| (times `scale`, for the 1/n of an
+ * inverse): the reference's gamma_{n+4} ||x||_1 plus the FFT's E(n) ||x||_2
+ * (an entry is at most the 2-norm of the error vector).
+ */
+export function dftBound(x: ArrayLike<number>, n: number, scale = 1): number {
+  const { l1, l2 } = norms(x);
+  return scale * (gamma64(n + 4) * l1 + fftErrorFactor(n) * l2);
+}
+
+/**
+ * Bound on max_t |inverse(forward(x))_t - x_t|: the forward error E ||x||_2
+ * maps through the inverse (norm 1/sqrt(n)), the inverse adds its own E/n
+ * times ||Fx||_2 + E ||x||_2, and the 1/n scaling one rounding.
+ */
+export function roundTripBound(x: ArrayLike<number>, n: number): number {
+  const { l2 } = norms(x);
+  const E = fftErrorFactor(n);
+  return (E / Math.sqrt(n) + (E / n) * (Math.sqrt(n) + E) + U64) * l2;
+}

@@ -1,6 +1,24 @@
 import { describe, it, expect } from 'vitest';
 import { realFftPlan, TensorError } from '../../src/index.js';
-import { testSignal, maxAbsDiff, maxAbs } from './direct-dft.js';
+import { testSignal, maxAbsDiff, maxAbs, fftErrorFactor, gamma64, norms } from './direct-dft.js';
+
+/**
+ * Bound on max_t |fl(conv(a, b))_t - direct_t| for c = F^-1 (Fa . Fb), with
+ * E = E(n) of direct-dft.ts (Higham's FFT bound at Bluestein's worst case; it
+ * also covers the split convolver's half-length FFTs and O(1) twiddle steps
+ * per bin): ||A^ - A||_2 <= E ||a||_2, ||A||_inf <= ||a||_1, ||A||_2 = sqrt(n) ||a||_2
+ * (same for b); the pointwise product adds gamma_4 of its size; the inverse maps
+ * an error through 1/sqrt(n) and adds E/n of its input's norm; the direct
+ * reference is within gamma_n ||a||_1 max|b|.
+ */
+function convBound(a: ArrayLike<number>, b: ArrayLike<number>, n: number): number {
+  const E = fftErrorFactor(n);
+  const na = norms(a), nb = norms(b);
+  const bInf = nb.l1 + E * nb.l2, aInf = na.l1 + E * na.l2;
+  const prodErr = E * na.l2 * bInf + na.l1 * E * nb.l2 + gamma64(4) * aInf * (Math.sqrt(n) + E) * nb.l2;
+  const prodNorm = na.l1 * Math.sqrt(n) * nb.l2 + prodErr;
+  return prodErr / Math.sqrt(n) + (E / n) * prodNorm + gamma64(n) * na.l1 * maxAbs(b);
+}
 
 /** Direct O(n^2) circular convolution (or correlation) of one row, float64. */
 function direct(a: ArrayLike<number>, b: ArrayLike<number>, n: number, correlate: boolean): Float64Array {
@@ -28,8 +46,9 @@ describe('RealFftPlan.convolve', () => {
         const out = new Float64Array(rows * n);
         plan.convolve(a, b, out, correlate);
         for (let r = 0; r < rows; r++) {
-          const ref = direct(a.subarray(na > 1 ? r * n : 0), b.subarray(nb > 1 ? r * n : 0), n, correlate);
-          expect(maxAbsDiff(out.subarray(r * n, (r + 1) * n), ref)).toBeLessThanOrEqual(1e-12 * n * Math.max(1, maxAbs(ref)));
+          const ar = a.subarray(na > 1 ? r * n : 0, (na > 1 ? r : 0) * n + n), br = b.subarray(nb > 1 ? r * n : 0, (nb > 1 ? r : 0) * n + n);
+          const ref = direct(ar, br, n, correlate);
+          expect(maxAbsDiff(out.subarray(r * n, (r + 1) * n), ref)).toBeLessThanOrEqual(convBound(ar, br, n));
         }
       }
     }
