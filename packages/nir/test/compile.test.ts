@@ -3,6 +3,8 @@ import path from 'node:path';
 import { expectNoLeaks, setBackend, tf } from '@neurite/tensor';
 import { compile, createGraph, createNode, NirError, readNir, readNirFile } from '../src/node.js';
 import { f32RecurrenceBound, FIXTURES, lifTraceBound, paperCsv, runTrace } from './helpers.js';
+import { exerciseSimulator } from './browser/exercise-simulator.js';
+import { checkConsistent, compareExercise, EXERCISE, exerciseInputs } from './exercise-cases.js';
 
 beforeAll(async () => { await setBackend('wasm'); });
 
@@ -209,4 +211,23 @@ describe('compile: errors carry a code and the argument', () => {
     expect(caught(() => sim.step(one)).code).toBe('ERR_STATE');
     tf.dispose([x, one]);
   });
+});
+
+describe('compile: every Simulator method on cpu and on wasm (test/exercise-cases.ts)', () => {
+  it('step = run = run after reset, extended runs, state errors, no leaks; cpu equals wasm (spikes exactly, values within the float32 bound)', async () => {
+    const mismatches: string[] = [];
+    for (const [k, e] of EXERCISE.entries()) {
+      const graph = await readNir(path.join(FIXTURES, e.file));
+      const inputs = exerciseInputs(graph, e, k);
+      await setBackend('wasm');
+      const wasm = await exerciseSimulator(graph, e.opts, inputs);
+      checkConsistent(`${e.file} on wasm`, inputs, wasm);
+      await setBackend('cpu');
+      const cpu = await exerciseSimulator(graph, e.opts, inputs);
+      checkConsistent(`${e.file} on cpu`, inputs, cpu);
+      mismatches.push(...compareExercise(e.file, graph, inputs, cpu, wasm));
+    }
+    await setBackend('wasm');
+    expect(mismatches).toEqual([]);
+  }, 120_000);
 });
