@@ -5,6 +5,11 @@ import { TensorError } from '../../src/tensor-error.js';
 import { denseOf } from './helpers.js';
 
 /** Dense reference straight from the triplets. */
+/** gamma_k = k u / (1 - k u), float64 (u = 2^-53). */
+function gamma64(k: number): number {
+  return (k * 2 ** -53) / (1 - k * 2 ** -53);
+}
+
 function denseFromCOO(nRows: number, nCols: number, r: ArrayLike<number>, c: ArrayLike<number>, v?: ArrayLike<number>): Float64Array {
   const d = new Float64Array(nRows * nCols);
   for (let t = 0; t < r.length; t++) d[r[t] * nCols + c[t]] += v ? v[t] : 1;
@@ -36,18 +41,29 @@ describe('csrFromCOO', () => {
       for (let i = 0; i < nRows; i++) {
         for (let k = m.indptr[i] + 1; k < m.indptr[i + 1]; k++) expect(m.indices[k]).toBeGreaterThan(m.indices[k - 1]);
       }
+      // Duplicates are summed in float64 (in sorted order) and rounded once to float32: within one float32
+      // ulp (<= 2^-23 |sum|) of fround(exact sum), plus the float64 summation error gamma64(nnz) sum |v|
+      // for each of the two float64 sums (Higham, Accuracy and Stability, 2nd ed., eq. 4.4).
+      const bound = (sum: number, absSum: number) => 2 ** -23 * Math.abs(sum) + 2 * gamma64(nnz) * absSum;
       if (nRows * nCols <= 1e5) {
         const ref = denseFromCOO(nRows, nCols, r, c, v);
+        const absRef = denseFromCOO(nRows, nCols, r, c, v.map(Math.abs));
         const got = denseOf(m);
-        for (let q = 0; q < ref.length; q++) expect(got[q]).toBeCloseTo(Math.fround(ref[q]), 5);
+        for (let q = 0; q < ref.length; q++) expect(Math.abs(got[q] - Math.fround(ref[q]))).toBeLessThanOrEqual(bound(ref[q], absRef[q]));
       } else {
         // Compare entry by entry via a map of the triplet sums.
         const sums = new Map<number, number>();
-        for (let t = 0; t < nnz; t++) sums.set(r[t] * nCols + c[t], (sums.get(r[t] * nCols + c[t]) ?? 0) + v[t]);
+        const absSums = new Map<number, number>();
+        for (let t = 0; t < nnz; t++) {
+          const key = r[t] * nCols + c[t];
+          sums.set(key, (sums.get(key) ?? 0) + v[t]);
+          absSums.set(key, (absSums.get(key) ?? 0) + Math.abs(v[t]));
+        }
         expect(m.indptr[nRows]).toBe(sums.size);
         for (let i = 0; i < nRows; i++) {
           for (let k = m.indptr[i]; k < m.indptr[i + 1]; k++) {
-            expect((m.data as Float32Array)[k]).toBeCloseTo(sums.get(i * nCols + m.indices[k]) as number, 5);
+            const key = i * nCols + m.indices[k];
+            expect(Math.abs((m.data as Float32Array)[k] - Math.fround(sums.get(key)!))).toBeLessThanOrEqual(bound(sums.get(key)!, absSums.get(key)!));
           }
         }
       }

@@ -68,3 +68,32 @@ export function binomialPmf(n: number, p: number, kMax: number): Float64Array {
   }
   return out;
 }
+
+/** float32 unit roundoff 2^-24. */
+export const U32 = 2 ** -24;
+
+/** gamma_k = k u / (1 - k u) for float32 (u = 2^-24): Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., Lemma 3.1. */
+export function gamma32(k: number): number {
+  return (k * U32) / (1 - k * U32);
+}
+
+/**
+ * Largest |got_j - ref_j| / bound_j, with bound_j = gamma32(k) * absSum_j: a
+ * float32 sum of k + 1 terms (k roundings in any order) is within that of the
+ * exact sum, where absSum_j is the sum of the terms' magnitudes (Higham eq. 4.4).
+ * At most 1 when the result is within its bound (0/0 counts as 0).
+ */
+export function worstOfFloat32SumBound(got: ArrayLike<number>, ref: ArrayLike<number>, absSum: ArrayLike<number>, k: number): number {
+  let worst = 0;
+  for (let j = 0; j < ref.length; j++) {
+    const err = Math.abs(got[j] - ref[j]);
+    if (err === 0) continue;
+    worst = Math.max(worst, err / (gamma32(k) * absSum[j]));
+  }
+  return worst;
+}
+
+/** |d| elementwise (for absSum references). */
+export function absOf(d: ArrayLike<number>): Float64Array {
+  return Float64Array.from(d as ArrayLike<number>, (v) => Math.abs(v));
+}
