@@ -1,4 +1,3 @@
-import h5wasm from 'h5wasm';
 import type { DType, NirArray, NirGraph } from './types.js';
 import { NODE_SPECS } from './node-spec.js';
 import { NirError } from './nir-error.js';
@@ -7,6 +6,7 @@ import { graphFromRaw } from './create-node.js';
 import type { GraphOptions } from './create-node.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
 import { h5Error, loadH5, scratchPath } from './h5.js';
+import type { H5 } from './h5.js';
 
 export interface ReadOptions extends GraphOptions {
   /** Name used in error messages (the file path). */
@@ -56,12 +56,12 @@ export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     let version: string | null = null;
     const keys = safe(() => f!.keys(), file);
     if (keys.includes('version')) {
-      const v = readDataset(safe(() => f!.get('version'), file, undefined, 'version'), file, '', 'version');
+      const v = readDataset(h5, safe(() => f!.get('version'), file, undefined, 'version'), file, '', 'version');
       if (v.kind !== 'string' || v.shape.length !== 0) throw new NirError('expected a string', { file, field: 'version' });
       version = v.strings[0];
     }
     if (!keys.includes('node')) throw new NirError("missing group '/node'", { file });
-    const raw = readNodeGroup(safe(() => f!.get('node'), file, ''), file, '', 0);
+    const raw = readNodeGroup(h5, safe(() => f!.get('node'), file, ''), file, '', 0);
     const repairs: EdgeRepair[] = [];
     const graph = graphFromRaw(raw, opts, { file }, repairs);
     return { graph, version, repairs };
@@ -82,12 +82,12 @@ function safe<T>(fn: () => T, file: string | undefined, node?: string, field?: s
 }
 
 // instanceof, not constructor names: bundlers may rename classes (esbuild makes `Group` `Group2`).
-const isGroup = (x: unknown): x is H5Group => x instanceof h5wasm.Group;
-const isDataset = (x: unknown): x is H5Dataset => x instanceof h5wasm.Dataset;
+const isGroup = (h5: H5, x: unknown): x is H5Group => x instanceof h5.Group;
+const isDataset = (h5: H5, x: unknown): x is H5Dataset => x instanceof h5.Dataset;
 
-function readDataset(ds: unknown, file: string | undefined, node: string, field: string): Raw {
+function readDataset(h5: H5, ds: unknown, file: string | undefined, node: string, field: string): Raw {
   const where = { file, node, field };
-  if (!isDataset(ds)) throw new NirError('expected a dataset', where);
+  if (!isDataset(h5, ds)) throw new NirError('expected a dataset', where);
   const md = safe(() => ds.metadata, file, node, field);
   const shape = md.shape ?? [];
   if (shape.some((s) => !Number.isSafeInteger(s) || s < 0) || numel(shape) > MAX_ELEMENTS) {
@@ -131,12 +131,12 @@ function asField(r: Raw): unknown {
   return r.array;
 }
 
-function readNodeGroup(g: unknown, file: string | undefined, path: string, depth: number): Record<string, unknown> {
+function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: string, depth: number): Record<string, unknown> {
   if (depth > 64) throw new NirError('graphs nested too deeply', { file, node: path });
-  if (!isGroup(g)) throw new NirError('expected a group', { file, node: path });
+  if (!isGroup(h5, g)) throw new NirError('expected a group', { file, node: path });
   const keys = safe(() => g.keys(), file, path);
   if (!keys.includes('type')) throw new NirError('missing field', { file, node: path, field: 'type' });
-  const t = readDataset(safe(() => g.get('type'), file, path, 'type'), file, path, 'type');
+  const t = readDataset(h5, safe(() => g.get('type'), file, path, 'type'), file, path, 'type');
   if (t.kind !== 'string' || t.strings.length !== 1) throw new NirError('expected a string', { file, node: path, field: 'type' });
   const type = t.strings[0];
   const out: Record<string, unknown> = { type };
@@ -144,16 +144,16 @@ function readNodeGroup(g: unknown, file: string | undefined, path: string, depth
     if (k === 'type') continue;
     const child = safe(() => g.get(k), file, path, k);
     if (k === 'metadata') {
-      out.metadata = readMetadata(child, file, path, 'metadata', 0);
+      out.metadata = readMetadata(h5, child, file, path, 'metadata', 0);
     } else if (type === 'NIRGraph' && k === 'nodes') {
-      if (!isGroup(child)) throw new NirError('expected a group', { file, node: path, field: 'nodes' });
+      if (!isGroup(h5, child)) throw new NirError('expected a group', { file, node: path, field: 'nodes' });
       const nodes: Record<string, unknown> = {};
       for (const name of safe(() => child.keys(), file, path, 'nodes')) {
-        nodes[name] = readNodeGroup(safe(() => child.get(name), file, path, 'nodes'), file, path === '' ? name : `${path}/${name}`, depth + 1);
+        nodes[name] = readNodeGroup(h5, safe(() => child.get(name), file, path, 'nodes'), file, path === '' ? name : `${path}/${name}`, depth + 1);
       }
       out.nodes = nodes;
     } else if (type === 'NIRGraph' && k === 'edges') {
-      const e = readDataset(child, file, path, 'edges');
+      const e = readDataset(h5, child, file, path, 'edges');
       const n = e.kind === 'string' ? e.strings.length : e.array.data.length;
       if (n === 0) out.edges = [];
       else if (e.kind !== 'string' || e.shape.length !== 2 || e.shape[1] !== 2) {
@@ -165,31 +165,31 @@ function readNodeGroup(g: unknown, file: string | undefined, path: string, depth
       }
     } else {
       if (type !== 'NIRGraph' && !(type in NODE_SPECS)) continue; // reported as unknown type by validation
-      if (isGroup(child)) {
+      if (isGroup(h5, child)) {
         // Python writes a dict-valued field as a group (Flatten's input_type in some versions: {"input": shape}).
         const inner = safe(() => child.keys(), file, path, k);
         if (inner.length === 1) {
           const f = `${k}/${inner[0]}`;
-          out[k] = asField(readDataset(safe(() => child.get(inner[0]), file, path, f), file, path, f));
+          out[k] = asField(readDataset(h5, safe(() => child.get(inner[0]), file, path, f), file, path, f));
           continue;
         }
         throw new NirError('expected a dataset', { file, node: path, field: k });
       }
-      out[k] = asField(readDataset(child, file, path, k));
+      out[k] = asField(readDataset(h5, child, file, path, k));
     }
   }
   return out;
 }
 
-function readMetadata(g: unknown, file: string | undefined, node: string, field: string, depth: number): Record<string, unknown> {
+function readMetadata(h5: H5, g: unknown, file: string | undefined, node: string, field: string, depth: number): Record<string, unknown> {
   if (depth > 32) throw new NirError('metadata nested too deeply', { file, node, field });
-  if (!isGroup(g)) throw new NirError('expected a group', { file, node, field });
+  if (!isGroup(h5, g)) throw new NirError('expected a group', { file, node, field });
   const out: Record<string, unknown> = {};
   for (const k of safe(() => g.keys(), file, node, field)) {
     const child = safe(() => g.get(k), file, node, `${field}/${k}`);
-    if (isGroup(child)) out[k] = readMetadata(child, file, node, `${field}/${k}`, depth + 1);
+    if (isGroup(h5, child)) out[k] = readMetadata(h5, child, file, node, `${field}/${k}`, depth + 1);
     else {
-      const r = readDataset(child, file, node, `${field}/${k}`);
+      const r = readDataset(h5, child, file, node, `${field}/${k}`);
       if (r.kind === 'string' && r.shape.length !== 0) throw new NirError('string arrays in metadata are not supported', { file, node, field: `${field}/${k}`, code: 'ERR_UNSUPPORTED' });
       if (r.kind === 'number' && r.array.shape.length === 0) out[k] = r.isInt ? BigInt(r.array.data[0]) : r.array.data[0];
       else out[k] = asField(r);

@@ -1,8 +1,8 @@
-import h5wasm from 'h5wasm';
+import type h5wasm from 'h5wasm';
 import { NirError } from './nir-error.js';
 
 /** The h5wasm module, loaded once, with HDF5 errors thrown (not printed). */
-type H5 = typeof h5wasm;
+export type H5 = typeof h5wasm;
 interface H5Module {
   FS: { writeFile(path: string, data: Uint8Array): void; readFile(path: string): Uint8Array; unlink(path: string): void };
   activate_throwing_error_handler?: () => number;
@@ -10,11 +10,15 @@ interface H5Module {
 
 let loaded: Promise<{ h5: H5; module: H5Module }> | undefined;
 
+/**
+ * Load h5wasm on first use: importing it compiles its wasm HDF5 library, so it is
+ * imported dynamically here, never when @neurite/nir itself is imported.
+ */
 export function loadH5(): Promise<{ h5: H5; module: H5Module }> {
-  loaded ??= h5wasm.ready.then((m) => {
-    const module = m as unknown as H5Module;
+  loaded ??= import('h5wasm').then(async ({ default: h5 }) => {
+    const module = (await h5.ready) as unknown as H5Module;
     module.activate_throwing_error_handler?.();
-    return { h5: h5wasm, module };
+    return { h5, module };
   });
   return loaded;
 }
