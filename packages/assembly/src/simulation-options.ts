@@ -1,5 +1,7 @@
 import type { SeedOrRng } from '@neurite/tensor';
 import { Brain, type TailSampler } from './brain.js';
+import { AssemblyError } from './assembly-error.js';
+import { checkInt, checkPositive, checkProb } from './validators.js';
 
 /**
  * The parameters every simulate* experiment takes: areas of n neurons of
@@ -21,7 +23,15 @@ export interface SimulationOptions {
   sampler?: TailSampler;
 }
 
-/** @internal The empty Brain of an experiment: probability p, seed (default 0), sampler. */
-export function simulationBrain(o: SimulationOptions): Brain {
+/**
+ * @internal The empty Brain of an experiment `fn`: probability p, seed (default 0), sampler;
+ * n, k, p and β checked here (AssemblyError naming the option).
+ */
+export function simulationBrain(fn: string, o: SimulationOptions): Brain {
+  if (o === null || typeof o !== 'object') throw new AssemblyError('options', `${fn}: options must be an object {n, k, p, beta, …}, got ${o === null ? 'null' : typeof o}`);
+  checkInt(fn, 'n', o.n, 1);
+  checkInt(fn, 'k', o.k, 1, o.n);
+  checkProb(fn, 'p', o.p, true);
+  checkPositive(fn, 'beta', o.beta, true);
   return new Brain(o.p, o.seed ?? 0, { sampler: o.sampler });
 }

@@ -1,6 +1,6 @@
 import type { TailSampler } from './brain.js';
-import { simulateProjection } from './projection.js';
-import { simulateAssociation } from './association.js';
+import { simulateProjection } from './simulate-projection.js';
+import { simulateAssociation } from './simulate-association.js';
 import { BRAIN_PY_REFERENCE } from './brain-py-reference.js';
 
 export interface StatisticsOptions {

@@ -1,5 +1,6 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { checkInt } from './validators.js';
 
 export interface AssociationOptions extends SimulationOptions {
   /** Rounds of joint firing (brain.py's overlap_iter, default 10). */
@@ -24,9 +25,9 @@ export interface AssociationResult {
  * neurons with A's: the two assemblies have become associated.
  */
 export function simulateAssociation(o: AssociationOptions): AssociationResult {
-  const b = simulationBrain(o);
+  const b = simulationBrain('simulateAssociation', o);
   const { n, k, beta } = o;
-  const joint = o.jointRounds ?? 10;
+  const joint = checkInt('simulateAssociation', 'jointRounds', o.jointRounds ?? 10, 1);
   b.addStimulus('stimA', k).addArea('A', n, k, beta).addStimulus('stimB', k).addArea('B', n, k, beta).addArea('C', n, k, beta);
   b.project({ stimA: ['A'], stimB: ['B'] }, {});
   for (let i = 0; i < 9; i++) b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A'], B: ['B'] });

@@ -1,6 +1,7 @@
-import type { Brain } from './brain.js';
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { roundsToStable } from './rounds-to-stable.js';
+import { checkInt } from './validators.js';
 
 export interface ProjectionOptions extends SimulationOptions {
   /** Rounds in all (the first is stimulus only, brain.py's project_sim). */
@@ -35,7 +36,8 @@ export interface ProjectionResult {
  * support stops growing.
  */
 export function simulateProjection(o: ProjectionOptions): ProjectionResult {
-  const b = simulationBrain(o);
+  const b = simulationBrain('simulateProjection', o);
+  checkInt('simulateProjection', 'rounds', o.rounds, 1);
   b.addStimulus('stim', o.k);
   if (o.explicit) b.addExplicitArea('A', o.n, o.k, o.beta); else b.addArea('A', o.n, o.k, o.beta);
   const newWinners: number[] = [];
@@ -54,32 +56,4 @@ export function simulateProjection(o: ProjectionOptions): ProjectionResult {
     if (firstQuietRound < 0 && t > 1 && newWinners[t - 1] === 0) firstQuietRound = t;
   }
   return { support: b.supportHistory('A'), newWinners, overlap21, firstQuietRound, roundsToStable: roundsToStable(newWinners), winners: b.winners('A') };
-}
-
-/**
- * Number of rounds before the first run of `quiet` consecutive rounds with no
- * new winner (round 1, the stimulus-only round, always recruits k), or -1.
- */
-export function roundsToStable(newWinners: readonly number[], quiet = 3): number {
-  for (let t = 1; t + quiet <= newWinners.length; t++) {
-    let ok = true;
-    for (let j = t; j < t + quiet; j++) if (newWinners[j] !== 0) { ok = false; break; }
-    if (ok) return t;
-  }
-  return -1;
-}
-
-/**
- * Projects stimulus `stimulus` into `area` of an existing brain for `rounds`
- * rounds (the first without recurrence if the area has no assembly yet).
- * Returns the support after each round.
- */
-export function projectStimulus(brain: Brain, stimulus: string, area: string, rounds: number): number[] {
-  const out: number[] = [];
-  for (let t = 0; t < rounds; t++) {
-    if (brain.winners(area).length === 0) brain.project({ [stimulus]: [area] }, {});
-    else brain.project({ [stimulus]: [area] }, { [area]: [area] });
-    out.push(brain.support(area));
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
-import { projectStimulus } from './projection.js';
+import { projectStimulus } from './project-stimulus.js';
+import { checkInt } from './validators.js';
 
 export interface SequenceOptions extends SimulationOptions {
   /** Number of elements (stimuli) in the sequence. */
@@ -22,7 +23,9 @@ export interface SequenceResult {
  * fires once, then A runs on its own (A → A only) and replays the sequence.
  */
 export function simulateSequence(o: SequenceOptions): SequenceResult {
-  const b = simulationBrain(o);
+  const b = simulationBrain('simulateSequence', o);
+  checkInt('simulateSequence', 'length', o.length, 1);
+  checkInt('simulateSequence', 'epochs', o.epochs, 1);
   const names = Array.from({ length: o.length }, (_, i) => `x${i}`);
   for (const s of names) b.addStimulus(s, o.k);
   b.addArea('A', o.n, o.k, o.beta);

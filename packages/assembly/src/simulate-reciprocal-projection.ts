@@ -1,5 +1,6 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { checkInt } from './validators.js';
 
 export interface ReciprocalProjectionOptions extends SimulationOptions {
   /** Rounds forming the assembly in A from its stimulus. */
@@ -23,7 +24,9 @@ export interface ReciprocalProjectionResult {
  * assembly alone recalls A's assembly and vice versa.
  */
 export function simulateReciprocalProjection(o: ReciprocalProjectionOptions): ReciprocalProjectionResult {
-  const b = simulationBrain(o);
+  const b = simulationBrain('simulateReciprocalProjection', o);
+  checkInt('simulateReciprocalProjection', 'formRounds', o.formRounds, 1);
+  checkInt('simulateReciprocalProjection', 'rounds', o.rounds, 0);
   const { n, k, beta } = o;
   b.addStimulus('stim', k).addArea('A', n, k, beta).addArea('B', n, k, beta);
   b.project({ stim: ['A'] }, {});

@@ -1,5 +1,6 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { checkInt, checkProb } from './validators.js';
 
 export interface PatternCompletionOptions extends SimulationOptions {
   /** Rounds used to form the assembly (stimulus + recurrence). */
@@ -22,7 +23,10 @@ export interface PatternCompletionResult {
  * k-cap recruits the rest of the assembly.
  */
 export function simulatePatternCompletion(o: PatternCompletionOptions): PatternCompletionResult {
-  const b = simulationBrain(o);
+  const b = simulationBrain('simulatePatternCompletion', o);
+  checkInt('simulatePatternCompletion', 'projectRounds', o.projectRounds, 1);
+  checkProb('simulatePatternCompletion', 'alpha', o.alpha, true);
+  checkInt('simulatePatternCompletion', 'completionRounds', o.completionRounds, 0);
   b.addStimulus('stim', o.k).addArea('A', o.n, o.k, o.beta);
   b.project({ stim: ['A'] }, {});
   for (let i = 0; i < o.projectRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });

@@ -1,5 +1,6 @@
 import type { Brain } from './brain.js';
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
+import { checkInt } from './validators.js';
 
 export interface MergeOptions extends SimulationOptions {
   rounds: number;
@@ -19,7 +20,8 @@ export interface MergeResult {
  * pair, and the supports of A, B and C converge.
  */
 export function simulateMerge(o: MergeOptions): MergeResult {
-  const b = simulationBrain(o);
+  const b = simulationBrain('simulateMerge', o);
+  checkInt('simulateMerge', 'rounds', o.rounds, 0);
   const { n, k, beta } = o;
   b.addStimulus('stimA', k).addStimulus('stimB', k).addArea('A', n, k, beta).addArea('B', n, k, beta).addArea('C', n, k, beta);
   b.project({ stimA: ['A'] }, {});
