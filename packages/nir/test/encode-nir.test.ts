@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as nir from '../src/index.js';
 import { createGraph, createNode, decodeNir, encodeNir, graphToJson } from '../src/index.js';
-import { FIXTURES, describeH5, fixtureFiles, layoutDifferences, loadJson, rewriteH5, type H5Item } from './helpers.js';
+import { FIXTURES, describeH5, fixtureFiles, layoutDifferences, rewriteH5, type H5Item } from './helpers.js';
 import { syntheticGraphs } from './fixtures/synthetic-graphs.mjs';
 
 const readBytes = (p: string) => new Uint8Array(fs.readFileSync(p));

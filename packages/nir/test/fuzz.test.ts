@@ -46,7 +46,7 @@ describe('fuzz: mutated fixture files give a valid graph or a NirError, never an
         expect((await decodeNir(await encodeNir(g))).graph.edges).toEqual(g.edges);
         stats.ok++;
       } catch (e) {
-        if (!(e instanceof NirError)) throw new Error(`case ${c} (${kind} ${file}): not a NirError: ${String(e)}`);
+        if (!(e instanceof NirError)) throw new Error(`case ${c} (${kind} ${file}): not a NirError: ${String(e)}`, { cause: e });
         expect(e.message.startsWith(inPath), e.message).toBe(true);
         expect(e.path).toBe(inPath);
         // damaged content is never reported as a bad argument of the caller
