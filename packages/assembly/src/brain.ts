@@ -357,7 +357,13 @@ export class Brain {
       for (const si of areaIn[t]) K += areas[si].winners.length;
       if (K > Number.MAX_SAFE_INTEGER) throw new AssemblyError('areasByStimulus', `project: ${K} neurons would fire into area ${quote(areas[t].name)}, more than 2^53 − 1`, { code: 'ERR_OUT_OF_RANGE' });
     }
-    projectRound(this.state, this.params(), this.rng, { stimIn, areaIn });
+    try {
+      projectRound(this.state, this.params(), this.rng, { stimIn, areaIn });
+    } catch (e) {
+      // a typed array the engine cannot allocate: the lazy areas' synapses outgrew the memory (the round is left half done)
+      if (e instanceof RangeError) throw new AssemblyError('areasByStimulus', `project: out of memory growing the synapse stores (${formatBytes(this.memory().bytes)} held): ${e.message}`, { code: 'ERR_MEMORY', cause: e });
+      throw e;
+    }
   }
 
   private area(name: string, what = 'area'): AreaState {
