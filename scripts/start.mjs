@@ -1,6 +1,17 @@
-// `npm start`: install if needed, build every package, run the quick benchmark tour.
+// `npm start`: install if needed, build every package, then take the tour
+// (scripts/tour/): one short step per package, each printing what it shows, its
+// key figure and the plot it wrote into ./neurite-tour/. The benchmarks are
+// `npm run bench`.
+//   npm start -- --out DIR             plots into DIR instead of ./neurite-tour
+//   npm start -- --only nir,hrr        some steps only (nir, assembly, hrr, mnist)
 import { ensureInstall, run } from './ensure-install.mjs';
 
 ensureInstall();
 if (run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) process.exit(1);
-process.exit(run('node', ['packages/bench/dist/cli.js', '--quick', ...process.argv.slice(2)]));
+const { runTour } = await import('./tour/run-tour.mjs');
+try {
+  await runTour(process.argv.slice(2));
+} catch (e) {
+  console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+}
