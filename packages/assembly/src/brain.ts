@@ -178,7 +178,8 @@ export class Brain {
       need = LAZY_BYTES_PER_K * k;
     }
     const held = this.memory().bytes;
-    if (held + need > this.memoryBudget || (explicit && n > 2 ** 31 - 1)) {
+    if (explicit && n > 2 ** 31 - 1) throw new AssemblyError('n', `${fn}: an explicit area has at most 2^31 − 1 neurons (Int32 synapse indices), got n = ${n}; a lazy area (addArea) takes n up to 2^53 − 1`, { code: 'ERR_OUT_OF_RANGE' });
+    if (held + need > this.memoryBudget) {
       throw new AssemblyError('n', `${fn}: an area of n = ${n}${explicit ? ' explicit' : ''} neurons (k = ${k}${explicit ? `, p = ${innerP}` : ''}) needs about ${formatBytes(need)}, and the brain holds ${formatBytes(held)}: over the memory budget of ${formatBytes(this.memoryBudget)} (BrainOptions.memoryBudget)${explicit ? '; a lazy area (addArea) stores only the neurons that fire' : ''}`, { code: 'ERR_MEMORY' });
     }
     try {

@@ -197,6 +197,7 @@ describe('Brain', () => {
     small.addExplicitArea('E', 1000, 10, 0.1);
     expect(small.memory().bytes).toBeLessThan(4e6);
     expect(() => new Brain(0.01, 0, { memoryBudget: -1 })).toThrow(/memoryBudget must be a finite number > 0/);
+    expect(caught(() => new Brain(1e-12, 0, { memoryBudget: 2 ** 60 }).addExplicitArea('E', 2 ** 31, 1, 0)).code).toBe('ERR_OUT_OF_RANGE');
   });
 
   it('a round costs what the synapses that change cost, not the stimulus size (generator calls counted)', () => {
