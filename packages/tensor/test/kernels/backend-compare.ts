@@ -33,3 +33,27 @@ export function relMaxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   }
   return m / s;
 }
+
+/** gamma_k = k u / (1 - k u) for float32, u = 2^-24 (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., Lemma 3.1). */
+export function gamma32(k: number): number {
+  return (k * 2 ** -24) / (1 - k * 2 ** -24);
+}
+
+/**
+ * Largest |a_i - b_i| / bound_i over the outputs of two float32 evaluations
+ * (two backends) of the same sums of at most k products: each is within
+ * gamma32(k) * absSum_i of the exact value (Higham eq. 3.5), so they differ by at
+ * most 2 gamma32(k) absSum_i. absSum_i = sum |terms| is the same kernel run on
+ * the inputs' absolute values (its own rounding, at most gamma32(k) relative,
+ * is covered by dividing by 1 - gamma32(k)). At most 1 when within the bound.
+ */
+export function worstOfTwoSumsBound(a: ArrayLike<number>, b: ArrayLike<number>, absSum: ArrayLike<number>, k: number): number {
+  if (a.length !== b.length || a.length !== absSum.length) throw new Error(`lengths ${a.length}, ${b.length}, ${absSum.length}`);
+  const g = gamma32(k);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const err = Math.abs(a[i] - b[i]);
+    if (err > 0) worst = Math.max(worst, err / ((2 * g * absSum[i]) / (1 - g)));
+  }
+  return worst;
+}

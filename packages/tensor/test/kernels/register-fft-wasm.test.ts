@@ -1,7 +1,44 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { tf, setBackend, expectNoLeaks } from '../../src/index.js';
-import { testValues, runOn, relMaxDiff } from './backend-compare.js';
-import { directDft } from '../fft/direct-dft.js';
+import { testValues, runOn, gamma32 } from './backend-compare.js';
+import { directDft, dftBound, norms } from '../fft/direct-dft.js';
+
+/*
+ * Tolerances. The wasm kernels transform in float64 (the package's FFT plans) and
+ * round the result to float32 once: within 2^-24 |X_k| of the float64 result,
+ * which is within dftBound of the direct DFT (test/fft/direct-dft.ts). tfjs's cpu
+ * backend transforms in float32 (a naive DFT, or radix-2 for powers of two):
+ * within cpuBound = gamma32(n + 4) ||x||_1 + beta32(n) sqrt(n) ||x||_2 of the
+ * exact DFT (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed.,
+ * eq. 3.5 and Theorem 24.2 with float32's u = 2^-24; the sum covers either
+ * algorithm). Two results are compared against the sum of their bounds.
+ */
+const U32 = 2 ** -24;
+function beta32(n: number): number {
+  const L = Math.max(1, Math.ceil(Math.log2(n)));
+  const eta = U32 + gamma32(4) * (Math.SQRT2 + U32);
+  return (L * eta) / (1 - L * eta);
+}
+function cpuBound(x: ArrayLike<number>, n: number, scale = 1): number {
+  const { l1, l2 } = norms(x);
+  return scale * (gamma32(n + 4) * l1 + beta32(n) * Math.sqrt(n) * l2) + U32 * scale * l1;
+}
+/** Bound on |wasm_k - exact_k| for a transform of x (one row): float64 bound plus the float32 rounding of |X_k| <= ||x||_1. */
+function wasmBound(x: ArrayLike<number>, n: number, scale = 1): number {
+  return dftBound(x, n, scale) + U32 * scale * norms(x).l1;
+}
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new Error(`length ${a.length} != ${b.length}`);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+/** Row b of a [rows, n] complex batch as an interleaved Float64Array, from separate re / im arrays. */
+function rowOf(re: ArrayLike<number>, im: ArrayLike<number> | null, b: number, n: number): Float64Array {
+  const x = new Float64Array(2 * n);
+  for (let t = 0; t < n; t++) { x[2 * t] = re[b * n + t]; x[2 * t + 1] = im === null ? 0 : im[b * n + t]; }
+  return x;
+}
 
 afterAll(async () => { await setBackend('wasm'); });
 
@@ -26,7 +63,10 @@ describe('wasm complex64 kernels match cpu', () => {
     expect(wasm.dtypes).toEqual(['complex64', 'float32', 'float32', 'float32']);
     expect(wasm.shapes).toEqual(cpu.shapes);
     expect(wasm.values[0].length).toBe(2 * 60);
-    for (let i = 0; i < 4; i++) expect(relMaxDiff(wasm.values[i], cpu.values[i])).toBeLessThan(1e-6);
+    // complex, real and imag copy float32 values: exact. |z| = sqrt(re^2 + im^2) takes at most 4 roundings
+    // (two squares, a sum, the root) on either backend, |z| <= sqrt(2): they differ by at most 2 gamma32(4) sqrt(2).
+    for (let i = 0; i < 3; i++) expect(Array.from(wasm.values[i])).toEqual(Array.from(cpu.values[i]));
+    expect(maxAbsDiff(wasm.values[3], cpu.values[3])).toBeLessThanOrEqual(2 * gamma32(4) * Math.SQRT2);
   });
 
   it('data() (async read) of a complex64 tensor', async () => {
@@ -43,19 +83,16 @@ describe('wasm complex64 kernels match cpu', () => {
     });
     expect(wasm.shapes).toEqual([[3, n], [3, n]]);
     expect(wasm.dtypes).toEqual(['complex64', 'complex64']);
-    // cpu computes in float32 (naive DFT for non powers of two): compare loosely with it,
-    // and tightly with the float64 direct DFT of the same float32 inputs.
-    expect(relMaxDiff(wasm.values[0], cpu.values[0])).toBeLessThan(1e-4);
-    expect(relMaxDiff(wasm.values[1], cpu.values[1])).toBeLessThan(1e-4);
+    // against the float64 direct DFT of the same float32 inputs, and against cpu (float32), per row
     const re = testValues(3 * n, n);
     const im = testValues(3 * n, n + 1);
     for (let b = 0; b < 3; b++) {
-      const x = new Float64Array(2 * n);
-      for (let t = 0; t < n; t++) { x[2 * t] = re[b * n + t]; x[2 * t + 1] = im[b * n + t]; }
-      const fwd = directDft(x, n, -1);
-      const inv = directDft(x, n, 1, 1 / n);
-      expect(relMaxDiff(wasm.values[0].subarray(2 * n * b, 2 * n * (b + 1)), fwd)).toBeLessThan(1e-6);
-      expect(relMaxDiff(wasm.values[1].subarray(2 * n * b, 2 * n * (b + 1)), inv)).toBeLessThan(1e-6);
+      const x = rowOf(re, im, b, n);
+      const row = (v: Float32Array) => v.subarray(2 * n * b, 2 * n * (b + 1));
+      expect(maxAbsDiff(row(wasm.values[0]), directDft(x, n, -1))).toBeLessThanOrEqual(wasmBound(x, n));
+      expect(maxAbsDiff(row(wasm.values[1]), directDft(x, n, 1, 1 / n))).toBeLessThanOrEqual(wasmBound(x, n, 1 / n));
+      expect(maxAbsDiff(row(wasm.values[0]), row(cpu.values[0]))).toBeLessThanOrEqual(wasmBound(x, n) + cpuBound(x, n));
+      expect(maxAbsDiff(row(wasm.values[1]), row(cpu.values[1]))).toBeLessThanOrEqual(wasmBound(x, n, 1 / n) + cpuBound(x, n, 1 / n));
     }
   });
 
@@ -67,11 +104,28 @@ describe('wasm complex64 kernels match cpu', () => {
       return [X, tf.spectral.irfft(X)];
     });
     expect(wasm.shapes).toEqual(cpu.shapes);
-    expect(relMaxDiff(wasm.values[0], cpu.values[0])).toBeLessThan(1e-4);
-    expect(relMaxDiff(wasm.values[1], cpu.values[1])).toBeLessThan(1e-4);
-    if (shape[shape.length - 1] % 2 === 0) {
-      // even length: irfft(rfft(x)) = x
-      expect(relMaxDiff(wasm.values[1], testValues(size, 9))).toBeLessThan(1e-5);
+    // Per row of n: rfft is the complex transform of the real row (bins 0..n/2 kept); irfft completes the
+    // Hermitian spectrum (each bin used at most twice) and transforms back with 1/n, so its bound is twice
+    // the transform bound of the spectrum's row plus the forward error carried through (norm 1/sqrt(n) times
+    // sqrt(2) for the mirrored bins, bounded here by the forward bounds summed over the row's 2 n entries / n).
+    const n = shape[shape.length - 1];
+    const rows = size / n;
+    const bins = Math.floor(n / 2) + 1;
+    const xs = testValues(size, 9);
+    for (let r = 0; r < rows; r++) {
+      const x = rowOf(xs, null, r, n);
+      const fwd = wasmBound(x, n) + cpuBound(x, n);
+      const specRow = (v: Float32Array) => v.subarray(2 * bins * r, 2 * bins * (r + 1));
+      expect(maxAbsDiff(specRow(wasm.values[0]), specRow(cpu.values[0]))).toBeLessThanOrEqual(fwd);
+      const spec = Float64Array.from(specRow(cpu.values[0]));
+      const back = 2 * (wasmBound(spec, n, 1 / n) + cpuBound(spec, n, 1 / n)) + 2 * fwd * 2 * bins / n;
+      const outRow = (v: Float32Array) => v.subarray(n * r, n * (r + 1));
+      expect(maxAbsDiff(outRow(wasm.values[1]), outRow(cpu.values[1]))).toBeLessThanOrEqual(back);
+      if (n % 2 === 0) {
+        // even length: irfft(rfft(x)) = x, within the wasm forward and inverse bounds
+        const own = Float64Array.from(specRow(wasm.values[0]));
+        expect(maxAbsDiff(outRow(wasm.values[1]), x.filter((_, i) => i % 2 === 0))).toBeLessThanOrEqual(2 * wasmBound(own, n, 1 / n) + 2 * wasmBound(x, n) * 2 * bins / n);
+      }
     }
   });
 
@@ -81,7 +135,16 @@ describe('wasm complex64 kernels match cpu', () => {
       return [tf.spectral.rfft(x, 8), tf.spectral.rfft(x, 20)];
     });
     expect(wasm.shapes).toEqual([[2, 5], [2, 11]]);
-    for (let i = 0; i < 2; i++) expect(relMaxDiff(wasm.values[i], cpu.values[i])).toBeLessThan(1e-4);
+    const xs = testValues(24, 4);
+    for (const [i, len] of [[0, 8], [1, 20]] as const) {
+      const bins = len / 2 + 1;
+      for (let r = 0; r < 2; r++) {
+        const x = new Float64Array(2 * len);
+        for (let t = 0; t < Math.min(12, len); t++) x[2 * t] = xs[12 * r + t];
+        const row = (v: Float32Array) => v.subarray(2 * bins * r, 2 * bins * (r + 1));
+        expect(maxAbsDiff(row(wasm.values[i]), row(cpu.values[i]))).toBeLessThanOrEqual(wasmBound(x, len) + cpuBound(x, len));
+      }
+    }
   });
 
   it('elementwise complex ops: add, sub, mul, cast, clone, zerosLike, onesLike', async () => {
@@ -95,7 +158,9 @@ describe('wasm complex64 kernels match cpu', () => {
       ];
     });
     expect(wasm.dtypes).toEqual(cpu.dtypes);
-    for (let i = 0; i < cpu.values.length; i++) expect(relMaxDiff(wasm.values[i], cpu.values[i])).toBeLessThan(1e-6);
+    // Inputs in [-1, 1): each output is at most 2 products or sums of them (complex multiply: ac - bd) with
+    // sum |terms| <= 2 and at most 3 roundings; two backends differ by at most 2 gamma32(3) * 2.
+    for (let i = 0; i < cpu.values.length; i++) expect(maxAbsDiff(wasm.values[i], cpu.values[i])).toBeLessThanOrEqual(4 * gamma32(3));
   });
 
   it('complex add / mul broadcast (numpy rules) and neg against the definition', async () => {
@@ -107,14 +172,18 @@ describe('wasm complex64 kernels match cpu', () => {
       return [tf.add(a, b), tf.mul(b, a), tf.add(a, tf.scalar(2)), tf.neg(a)];
     });
     expect(shapes).toEqual([[2, 3], [2, 3], [2, 3], [2, 3]]);
+    // float32 results against the float64 definition: a sum rounds once (<= 2^-24 |sum|), a complex product
+    // ac - bd at most 3 times (<= gamma32(3) (|ac| + |bd|)).
+    const close = (got: number, want: number, absTerms: number, roundings: number) =>
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(gamma32(roundings) * absTerms);
     for (let i = 0; i < 6; i++) {
       const j = i % 3;
-      expect(values[0][2 * i]).toBeCloseTo(are[i] + bre[j], 6);
-      expect(values[0][2 * i + 1]).toBeCloseTo(aim[i] + bim[j], 6);
-      expect(values[1][2 * i]).toBeCloseTo(are[i] * bre[j] - aim[i] * bim[j], 6);
-      expect(values[1][2 * i + 1]).toBeCloseTo(are[i] * bim[j] + aim[i] * bre[j], 6);
-      expect(values[2][2 * i]).toBeCloseTo(are[i] + 2, 6);
-      expect(values[2][2 * i + 1]).toBeCloseTo(aim[i], 6);
+      close(values[0][2 * i], are[i] + bre[j], Math.abs(are[i]) + Math.abs(bre[j]), 1);
+      close(values[0][2 * i + 1], aim[i] + bim[j], Math.abs(aim[i]) + Math.abs(bim[j]), 1);
+      close(values[1][2 * i], are[i] * bre[j] - aim[i] * bim[j], Math.abs(are[i] * bre[j]) + Math.abs(aim[i] * bim[j]), 3);
+      close(values[1][2 * i + 1], are[i] * bim[j] + aim[i] * bre[j], Math.abs(are[i] * bim[j]) + Math.abs(aim[i] * bre[j]), 3);
+      close(values[2][2 * i], are[i] + 2, Math.abs(are[i]) + 2, 1);
+      expect(values[2][2 * i + 1]).toBe(aim[i]);
       expect(values[3][2 * i]).toBe(-are[i]);
       expect(values[3][2 * i + 1]).toBe(-aim[i]);
     }
