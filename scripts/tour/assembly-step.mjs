@@ -11,7 +11,9 @@ export async function run(ctx) {
   ctx.say(
     `The assembly parser (Mitropolsky, Collins, Papadimitriou 2021) fires each word's assembly into brain areas`,
     `(LEX, SUBJ, VERB, OBJ, …) and reads the parse back out of the synapses it strengthened: "${sentence}" →`,
-    ...formatDependencies(dependencies).split('\n').map((l) => `    ${l}`),
+    ...formatDependencies(dependencies)
+      .split('\n')
+      .map((l) => `    ${l}`),
   );
   // Projection (Papadimitriou et al., PNAS 2020): a stimulus fires into an area of n neurons
   // where the k best-driven fire; Hebbian plasticity β makes the winners converge.
@@ -29,6 +31,13 @@ export async function run(ctx) {
   ctx.figure(`support after 20 rounds (seed 0; brain.py: mean [min–max] of seeds 0–4) — ${finals.join('; ')}`);
   await ctx.writePlot(
     'assembly-support.svg',
-    await linePlot({ series }, { title: `Assembly formation: support of area A (n = ${n}, k = ${k}, p = ${p})`, xLabel: 'round', yLabel: 'neurons ever fired (support)' }),
+    await linePlot(
+      { series },
+      {
+        title: `Assembly formation: support of area A (n = ${n}, k = ${k}, p = ${p})`,
+        xLabel: 'round',
+        yLabel: 'neurons ever fired (support)',
+      },
+    ),
   );
 }

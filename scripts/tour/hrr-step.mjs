@@ -23,7 +23,9 @@ export async function run(ctx) {
     `and cleanup (nearest item in the vocabulary) turns it back into "${best.name}" (score ${best.score.toFixed(2)}).`,
   );
   const { std } = unbindCosineMoments(dim, 3);
-  ctx.figure(`similarity of the unbound field to red = ${sim.toFixed(3)} (theory 1/√(k+1) = ${(1 / Math.sqrt(4)).toFixed(3)} ± ${std.toFixed(3)} (1σ) for k = 3 pairs, D = ${dim})`);
+  ctx.figure(
+    `similarity of the unbound field to red = ${sim.toFixed(3)} (theory 1/√(k+1) = ${(1 / Math.sqrt(4)).toFixed(3)} ± ${std.toFixed(3)} (1σ) for k = 3 pairs, D = ${dim})`,
+  );
 
   // Capacity: a trace of k key⊛filler pairs (random keys, fillers from m items), unbind the first
   // key, clean up among the m items; fraction right over `trials` traces vs cleanupProbability.
@@ -63,7 +65,9 @@ export async function run(ctx) {
   const z = measured.map((a, i) => (se[i] > 0 ? Math.abs(a - theory[i]) / se[i] : a === theory[i] ? 0 : Infinity));
   const worst = z.indexOf(Math.max(...z));
   const k50 = ks.find((k, i) => measured[i] < 0.5);
-  ctx.say(`Capacity at D = ${D} with ${m} items, ${trials} traces per k: the fraction cleaned up right falls below 1/2 at k = ${k50 ?? '> ' + ks[ks.length - 1]} bound pairs.`);
+  ctx.say(
+    `Capacity at D = ${D} with ${m} items, ${trials} traces per k: the fraction cleaned up right falls below 1/2 at k = ${k50 ?? '> ' + ks[ks.length - 1]} bound pairs.`,
+  );
   ctx.figure(
     `measured vs cleanupProbability: largest gap ${Math.abs(measured[worst] - theory[worst]).toFixed(3)} at k = ${ks[worst]} ` +
       `(${z[worst].toFixed(1)} binomial standard errors; measured ${measured[worst].toFixed(3)}, theory ${theory[worst].toFixed(3)})`,
@@ -77,7 +81,13 @@ export async function run(ctx) {
           { name: 'theory: cleanupProbability', x: ks, y: theory, dashed: true },
         ],
       },
-      { title: `HRR capacity: cleanup accuracy vs bound pairs (D = ${D}, ${m} items)`, xLabel: 'bound pairs k', yLabel: 'P(cleanup right)', xScale: 'log', points: true },
+      {
+        title: `HRR capacity: cleanup accuracy vs bound pairs (D = ${D}, ${m} items)`,
+        xLabel: 'bound pairs k',
+        yLabel: 'P(cleanup right)',
+        xScale: 'log',
+        points: true,
+      },
     ),
   );
 }

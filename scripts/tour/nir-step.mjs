@@ -22,7 +22,10 @@ export async function run(ctx) {
   let input;
   let norse = null;
   if (existsSync(NORSE_CSV)) {
-    const rows = readFileSync(NORSE_CSV, 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+    const rows = readFileSync(NORSE_CSV, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(',').map(Number));
     input = rows.map((r) => r[0]);
     norse = { v: rows.map((r) => r[1]), z: rows.map((r) => r[2]) };
   } else {
@@ -44,7 +47,9 @@ export async function run(ctx) {
     const sameSteps = z.every((s, t) => (s !== 0) === (norse.z[t] !== 0));
     let maxDv = 0;
     for (let t = 0; t < T; t++) maxDv = Math.max(maxDv, Math.abs(volts[t] - norse.v[t]));
-    ctx.figure(`${count} output spikes for ${inCount} input spikes in ${T} steps (Norse: ${norseCount}, ${sameSteps ? 'same steps' : 'different steps'}); max |v − v_Norse| = ${maxDv.toExponential(1)} V`);
+    ctx.figure(
+      `${count} output spikes for ${inCount} input spikes in ${T} steps (Norse: ${norseCount}, ${sameSteps ? 'same steps' : 'different steps'}); max |v − v_Norse| = ${maxDv.toExponential(1)} V`,
+    );
   } else {
     ctx.figure(`${count} output spikes for ${inCount} input spikes in ${T} steps`);
   }
@@ -55,5 +60,11 @@ export async function run(ctx) {
     { name: 'membrane v, Neurite (V)', x: ms, y: volts },
     ...(norse ? [{ name: 'membrane v, Norse (V)', x: ms, y: norse.v, dashed: true }] : []),
   ];
-  await ctx.writePlot('nir-lif-trace.svg', await linePlot({ series }, { title: 'lif_norse.nir: membrane voltage and input', xLabel: 'time (ms)', yLabel: 'voltage (V)', width: 640 }));
+  await ctx.writePlot(
+    'nir-lif-trace.svg',
+    await linePlot(
+      { series },
+      { title: 'lif_norse.nir: membrane voltage and input', xLabel: 'time (ms)', yLabel: 'voltage (V)', width: 640 },
+    ),
+  );
 }

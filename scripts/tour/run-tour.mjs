@@ -19,7 +19,9 @@ export async function runTour(argv = process.argv.slice(2)) {
   for (const n of names) if (!(n in STEPS)) throw new Error(`unknown tour step "${n}" (steps: ${Object.keys(STEPS).join(', ')})`);
   const outDir = path.resolve(values.out);
   const ctx = createTourContext(outDir);
-  console.log(`Neurite tour: ${names.length} steps; plots go to ${path.relative(process.cwd(), outDir) || '.'}/ (open the .svg files in a browser).`);
+  console.log(
+    `Neurite tour: ${names.length} steps; plots go to ${path.relative(process.cwd(), outDir) || '.'}/ (open the .svg files in a browser).`,
+  );
   const t0 = performance.now();
   for (const [i, n] of names.entries()) {
     const step = await import(STEPS[n]);

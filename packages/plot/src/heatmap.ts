@@ -44,7 +44,10 @@ export async function heatmap(matrix: HeatmapInput, opts: HeatmapOptions = {}): 
     rows = checkInt(FN, 'matrix.rows', matrix.rows, 1);
     cols = checkInt(FN, 'matrix.cols', matrix.cols, 1);
     const data = checkNumbers(FN, 'matrix.data', matrix.data);
-    if (data.length !== rows * cols) throw new PlotError('matrix.data', `${FN}: matrix.data must hold rows*cols = ${rows * cols} values, got ${data.length}`, { code: 'ERR_SHAPE' });
+    if (data.length !== rows * cols)
+      throw new PlotError('matrix.data', `${FN}: matrix.data must hold rows*cols = ${rows * cols} values, got ${data.length}`, {
+        code: 'ERR_SHAPE',
+      });
     at = (r, c) => data[r * cols + c]!;
   } else {
     const m = checkArrayLike(FN, 'matrix', matrix);
@@ -52,14 +55,22 @@ export async function heatmap(matrix: HeatmapInput, opts: HeatmapOptions = {}): 
     const rowsChecked: ArrayLike<number>[] = [];
     for (let r = 0; r < rows; r++) {
       rowsChecked.push(checkNumbers(FN, `matrix[${r}]`, m[r]));
-      if (rowsChecked[r]!.length !== rowsChecked[0]!.length) throw new PlotError(`matrix[${r}]`, `${FN}: every row must have ${rowsChecked[0]!.length} entries, row ${r} has ${rowsChecked[r]!.length}`, { code: 'ERR_SHAPE' });
+      if (rowsChecked[r]!.length !== rowsChecked[0]!.length)
+        throw new PlotError(
+          `matrix[${r}]`,
+          `${FN}: every row must have ${rowsChecked[0]!.length} entries, row ${r} has ${rowsChecked[r]!.length}`,
+          { code: 'ERR_SHAPE' },
+        );
     }
     cols = rows === 0 ? 0 : rowsChecked[0]!.length;
     at = (r, c) => rowsChecked[r]![c]!;
   }
-  if (rows === 0 || cols === 0) throw new PlotError('matrix', `${FN}: matrix must have at least one row and one column, got ${rows}×${cols}`, { code: 'ERR_SHAPE' });
-  if (opts?.colorLabel !== undefined && typeof opts.colorLabel !== 'string') throw new PlotError('opts.colorLabel', `${FN}: opts.colorLabel must be a string, got ${typeof opts.colorLabel}`);
-  if (opts?.scheme !== undefined && typeof opts.scheme !== 'string') throw new PlotError('opts.scheme', `${FN}: opts.scheme must be a string, got ${typeof opts.scheme}`);
+  if (rows === 0 || cols === 0)
+    throw new PlotError('matrix', `${FN}: matrix must have at least one row and one column, got ${rows}×${cols}`, { code: 'ERR_SHAPE' });
+  if (opts?.colorLabel !== undefined && typeof opts.colorLabel !== 'string')
+    throw new PlotError('opts.colorLabel', `${FN}: opts.colorLabel must be a string, got ${typeof opts.colorLabel}`);
+  if (opts?.scheme !== undefined && typeof opts.scheme !== 'string')
+    throw new PlotError('opts.scheme', `${FN}: opts.scheme must be a string, got ${typeof opts.scheme}`);
   const px = (n: number) => Math.max(100, Math.min(600, 10 * n));
   const o = resolvePlotOptions(FN, opts, { xLabel: 'column', yLabel: 'row', width: px(cols), height: px(rows) });
   const values: { r: number; c: number; v: number }[] = [];
@@ -71,8 +82,20 @@ export async function heatmap(matrix: HeatmapInput, opts: HeatmapOptions = {}): 
     data: { values },
     mark: { type: 'rect' },
     encoding: {
-      x: { field: 'c', type: 'ordinal', title: o.xLabel, scale: { domain: Array.from({ length: cols }, (_, i) => i), paddingInner: 0 }, axis: { values: ticks(cols), labelAngle: 0 } },
-      y: { field: 'r', type: 'ordinal', title: o.yLabel, scale: { domain: Array.from({ length: rows }, (_, i) => i), paddingInner: 0 }, axis: { values: ticks(rows) } },
+      x: {
+        field: 'c',
+        type: 'ordinal',
+        title: o.xLabel,
+        scale: { domain: Array.from({ length: cols }, (_, i) => i), paddingInner: 0 },
+        axis: { values: ticks(cols), labelAngle: 0 },
+      },
+      y: {
+        field: 'r',
+        type: 'ordinal',
+        title: o.yLabel,
+        scale: { domain: Array.from({ length: rows }, (_, i) => i), paddingInner: 0 },
+        axis: { values: ticks(rows) },
+      },
       color: { field: 'v', type: 'quantitative', title: opts?.colorLabel ?? 'value', scale: { scheme: opts?.scheme ?? 'viridis' } },
     },
   });

@@ -29,7 +29,10 @@ export function histogramBins(values: ArrayLike<number>, opts: BinOptions = {}, 
     let lo: number, hi: number;
     if (opts.range !== undefined) {
       const r = checkNumbers(fn, 'opts.range', checkArrayLike(fn, 'opts.range', opts.range));
-      if (r.length !== 2 || !(r[0]! < r[1]!)) throw new PlotError('opts.range', `${fn}: opts.range must be [lo, hi] with lo < hi, got [${Array.from(r).join(', ')}]`, { code: 'ERR_OUT_OF_RANGE' });
+      if (r.length !== 2 || !(r[0]! < r[1]!))
+        throw new PlotError('opts.range', `${fn}: opts.range must be [lo, hi] with lo < hi, got [${Array.from(r).join(', ')}]`, {
+          code: 'ERR_OUT_OF_RANGE',
+        });
       [lo, hi] = [r[0]!, r[1]!];
     } else if (xs.length === 0) {
       [lo, hi] = [0, 1];
@@ -47,9 +50,15 @@ export function histogramBins(values: ArrayLike<number>, opts: BinOptions = {}, 
   } else {
     if (opts.range !== undefined) throw new PlotError('opts.range', `${fn}: give opts.range only with a bin count, not with bin edges`);
     const e = checkNumbers(fn, 'opts.bins', bins);
-    if (e.length < 2) throw new PlotError('opts.bins', `${fn}: opts.bins edges must hold at least 2 values, got ${e.length}`, { code: 'ERR_SHAPE' });
+    if (e.length < 2)
+      throw new PlotError('opts.bins', `${fn}: opts.bins edges must hold at least 2 values, got ${e.length}`, { code: 'ERR_SHAPE' });
     for (let k = 1; k < e.length; k++) {
-      if (!(e[k]! > e[k - 1]!)) throw new PlotError('opts.bins', `${fn}: opts.bins edges must increase strictly, but edge ${k} (${e[k]}) <= edge ${k - 1} (${e[k - 1]})`, { code: 'ERR_OUT_OF_RANGE' });
+      if (!(e[k]! > e[k - 1]!))
+        throw new PlotError(
+          'opts.bins',
+          `${fn}: opts.bins edges must increase strictly, but edge ${k} (${e[k]}) <= edge ${k - 1} (${e[k - 1]})`,
+          { code: 'ERR_OUT_OF_RANGE' },
+        );
     }
     edges = Float64Array.from(e);
   }

@@ -27,15 +27,26 @@ export async function histogram(values: ArrayLike<number>, opts: HistogramOption
     if (o.yScale === 'log' && counts[k] === 0) continue;
     rows.push({ lo: edges[k]!, hi: edges[k + 1]!, count: counts[k]! });
   }
-  if (o.yScale === 'log' && rows.length === 0) throw new PlotError('values', `${FN}: every bin is empty, nothing to draw on a log count axis`, { code: 'ERR_OUT_OF_RANGE' });
+  if (o.yScale === 'log' && rows.length === 0)
+    throw new PlotError('values', `${FN}: every bin is empty, nothing to draw on a log count axis`, { code: 'ERR_OUT_OF_RANGE' });
   return renderVegaLite({
     ...baseSpec(o),
     data: { values: rows },
     mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5, color: '#4c78a8' },
     encoding: {
-      x: { field: 'lo', type: 'quantitative', title: o.xLabel, scale: { ...axisScale(o.xScale), domain: [edges[0], edges[edges.length - 1]], nice: false } },
+      x: {
+        field: 'lo',
+        type: 'quantitative',
+        title: o.xLabel,
+        scale: { ...axisScale(o.xScale), domain: [edges[0], edges[edges.length - 1]], nice: false },
+      },
       x2: { field: 'hi' },
-      y: { field: 'count', type: 'quantitative', title: o.yLabel, scale: o.yScale === 'log' ? { type: 'log' } : { type: 'linear', zero: true } },
+      y: {
+        field: 'count',
+        type: 'quantitative',
+        title: o.yLabel,
+        scale: o.yScale === 'log' ? { type: 'log' } : { type: 'linear', zero: true },
+      },
       ...(o.yScale === 'log' ? {} : { y2: { datum: 0 } }),
     },
   });

@@ -40,7 +40,8 @@ const FN = 'linePlot';
  *   (`ERR_NOT_FINITE`) or not > 0 on a log axis (`ERR_OUT_OF_RANGE`).
  */
 export async function linePlot(input: LinePlotInput, opts: LinePlotOptions = {}): Promise<string> {
-  if (input === null || typeof input !== 'object') throw new PlotError('input', `${FN}: input must be an object {series}, got ${String(input)}`);
+  if (input === null || typeof input !== 'object')
+    throw new PlotError('input', `${FN}: input must be an object {series}, got ${String(input)}`);
   const series = checkArrayLike(FN, 'series', input.series) as ArrayLike<LineSeries>;
   if (series.length === 0) throw new PlotError('series', `${FN}: series must hold at least one series`);
   const o = resolvePlotOptions(FN, opts, { xLabel: 'x', yLabel: 'y' });
@@ -48,14 +49,19 @@ export async function linePlot(input: LinePlotInput, opts: LinePlotOptions = {})
   const names: string[] = [];
   for (let k = 0; k < series.length; k++) {
     const s = series[k]!;
-    if (s === null || typeof s !== 'object') throw new PlotError(`series[${k}]`, `${FN}: series[${k}] must be an object {name, x?, y}, got ${String(s)}`);
-    if (typeof s.name !== 'string') throw new PlotError(`series[${k}].name`, `${FN}: series[${k}].name must be a string, got ${typeof s.name}`);
-    if (names.includes(s.name)) throw new PlotError(`series[${k}].name`, `${FN}: series names must be unique, ${JSON.stringify(s.name)} repeats`);
+    if (s === null || typeof s !== 'object')
+      throw new PlotError(`series[${k}]`, `${FN}: series[${k}] must be an object {name, x?, y}, got ${String(s)}`);
+    if (typeof s.name !== 'string')
+      throw new PlotError(`series[${k}].name`, `${FN}: series[${k}].name must be a string, got ${typeof s.name}`);
+    if (names.includes(s.name))
+      throw new PlotError(`series[${k}].name`, `${FN}: series names must be unique, ${JSON.stringify(s.name)} repeats`);
     names.push(s.name);
     const y = checkNumbers(FN, `series[${k}].y`, s.y);
     const x = s.x === undefined ? undefined : checkNumbers(FN, `series[${k}].x`, s.x);
     if (x !== undefined && x.length !== y.length) {
-      throw new PlotError(`series[${k}].x`, `${FN}: series[${k}].x and .y must have the same length, got ${x.length} and ${y.length}`, { code: 'ERR_SHAPE' });
+      throw new PlotError(`series[${k}].x`, `${FN}: series[${k}].x and .y must have the same length, got ${x.length} and ${y.length}`, {
+        code: 'ERR_SHAPE',
+      });
     }
     if (o.xScale === 'log') checkLogPositive(FN, `series[${k}].x`, x ?? Array.from({ length: y.length }, (_, i) => i));
     if (o.yScale === 'log') checkLogPositive(FN, `series[${k}].y`, y);
@@ -69,8 +75,19 @@ export async function linePlot(input: LinePlotInput, opts: LinePlotOptions = {})
     encoding: {
       x: { field: 'x', type: 'quantitative', title: o.xLabel, scale: axisScale(o.xScale) },
       y: { field: 'y', type: 'quantitative', title: o.yLabel, scale: axisScale(o.yScale) },
-      color: { field: 's', type: 'nominal', title: null, scale: { domain: names }, legend: names.length > 1 ? {} : null },
-      strokeDash: { field: 'd', type: 'nominal', scale: { domain: ['solid', 'dashed'], range: [[1, 0], [6, 3]] }, legend: null },
+      color: { field: 's', type: 'nominal', title: null, scale: { domain: names }, legend: names.length > 1 ? { labelLimit: 400 } : null },
+      strokeDash: {
+        field: 'd',
+        type: 'nominal',
+        scale: {
+          domain: ['solid', 'dashed'],
+          range: [
+            [1, 0],
+            [6, 3],
+          ],
+        },
+        legend: null,
+      },
       order: { field: 'i', type: 'quantitative' },
     },
   });

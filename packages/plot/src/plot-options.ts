@@ -34,17 +34,23 @@ export interface ResolvedPlotOptions {
 }
 
 /** Check `opts` (throwing {@link PlotError} naming `opts.<field>`) and fill in defaults. */
-export function resolvePlotOptions(fn: string, opts: PlotOptions | undefined, defaults: Partial<ResolvedPlotOptions> = {}): ResolvedPlotOptions {
+export function resolvePlotOptions(
+  fn: string,
+  opts: PlotOptions | undefined,
+  defaults: Partial<ResolvedPlotOptions> = {},
+): ResolvedPlotOptions {
   if (opts === undefined) opts = {};
   if (opts === null || typeof opts !== 'object') throw new PlotError('opts', `${fn}: opts must be an object, got ${String(opts)}`);
   const text = (name: 'title' | 'xLabel' | 'yLabel'): string | undefined => {
     const v = opts[name];
-    if (v !== undefined && typeof v !== 'string') throw new PlotError(`opts.${name}`, `${fn}: opts.${name} must be a string, got ${typeof v}`);
+    if (v !== undefined && typeof v !== 'string')
+      throw new PlotError(`opts.${name}`, `${fn}: opts.${name} must be a string, got ${typeof v}`);
     return v ?? defaults[name];
   };
   const scale = (name: 'xScale' | 'yScale'): AxisScale => {
     const v = opts[name] ?? defaults[name] ?? 'linear';
-    if (v !== 'linear' && v !== 'log') throw new PlotError(`opts.${name}`, `${fn}: opts.${name} must be 'linear' or 'log', got ${JSON.stringify(v)}`);
+    if (v !== 'linear' && v !== 'log')
+      throw new PlotError(`opts.${name}`, `${fn}: opts.${name} must be 'linear' or 'log', got ${JSON.stringify(v)}`);
     return v;
   };
   return {

@@ -36,11 +36,18 @@ function spikeRows(input: RasterInput, dt: number): { t: number; n: number }[] {
     const times = checkNumbers(FN, 'spikes.times', input.times);
     const neurons = checkNumbers(FN, 'spikes.neurons', input.neurons);
     if (times.length !== neurons.length) {
-      throw new PlotError('spikes.neurons', `${FN}: spikes.times and spikes.neurons must have the same length, got ${times.length} and ${neurons.length}`, { code: 'ERR_SHAPE' });
+      throw new PlotError(
+        'spikes.neurons',
+        `${FN}: spikes.times and spikes.neurons must have the same length, got ${times.length} and ${neurons.length}`,
+        { code: 'ERR_SHAPE' },
+      );
     }
     for (let k = 0; k < times.length; k++) {
       const n = neurons[k]!;
-      if (!Number.isInteger(n) || n < 0) throw new PlotError('spikes.neurons', `${FN}: spikes.neurons[${k}] must be an integer >= 0, got ${n}`, { code: 'ERR_OUT_OF_RANGE' });
+      if (!Number.isInteger(n) || n < 0)
+        throw new PlotError('spikes.neurons', `${FN}: spikes.neurons[${k}] must be an integer >= 0, got ${n}`, {
+          code: 'ERR_OUT_OF_RANGE',
+        });
       rows.push({ t: times[k]!, n });
     }
     return rows;
@@ -50,7 +57,10 @@ function spikeRows(input: RasterInput, dt: number): { t: number; n: number }[] {
   for (let t = 0; t < m.length; t++) {
     const row = checkNumbers(FN, `spikes[${t}]`, m[t]);
     if (width < 0) width = row.length;
-    else if (row.length !== width) throw new PlotError(`spikes[${t}]`, `${FN}: every row of the spike matrix must have ${width} entries, row ${t} has ${row.length}`, { code: 'ERR_SHAPE' });
+    else if (row.length !== width)
+      throw new PlotError(`spikes[${t}]`, `${FN}: every row of the spike matrix must have ${width} entries, row ${t} has ${row.length}`, {
+        code: 'ERR_SHAPE',
+      });
     for (let i = 0; i < row.length; i++) if (row[i] !== 0) rows.push({ t: t * dt, n: i });
   }
   return rows;
@@ -70,8 +80,16 @@ export async function rasterPlot(spikes: RasterInput, opts: RasterPlotOptions = 
   const dt = opts?.dt === undefined ? 1 : checkPositive(FN, 'opts.dt', opts.dt);
   const o = resolvePlotOptions(FN, opts, { xLabel: events || opts?.dt !== undefined ? 'time' : 'time step', yLabel: 'neuron' });
   const rows = spikeRows(spikes, dt);
-  if (o.xScale === 'log') checkLogPositive(FN, 'spikes.times', rows.map((r) => r.t));
-  if (o.yScale === 'log') throw new PlotError('opts.yScale', `${FN}: the neuron axis cannot be logarithmic (neuron 0 has no logarithm)`, { code: 'ERR_UNSUPPORTED' });
+  if (o.xScale === 'log')
+    checkLogPositive(
+      FN,
+      'spikes.times',
+      rows.map((r) => r.t),
+    );
+  if (o.yScale === 'log')
+    throw new PlotError('opts.yScale', `${FN}: the neuron axis cannot be logarithmic (neuron 0 has no logarithm)`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   let maxNeuron = 0;
   for (const r of rows) if (r.n > maxNeuron) maxNeuron = r.n;
   // Tick height: 80% of one neuron's row, between 1 and 12 pixels.
@@ -82,7 +100,13 @@ export async function rasterPlot(spikes: RasterInput, opts: RasterPlotOptions = 
     mark: { type: 'tick', orient: 'vertical', thickness: 1, size, color: 'black', opacity: 1 },
     encoding: {
       x: { field: 't', type: 'quantitative', title: o.xLabel, scale: { ...axisScale(o.xScale), padding: 4 } },
-      y: { field: 'n', type: 'quantitative', title: o.yLabel, scale: { domain: [-0.5, maxNeuron + 0.5], nice: false, zero: false }, axis: { tickMinStep: 1, format: 'd' } },
+      y: {
+        field: 'n',
+        type: 'quantitative',
+        title: o.yLabel,
+        scale: { domain: [-0.5, maxNeuron + 0.5], nice: false, zero: false },
+        axis: { tickMinStep: 1, format: 'd' },
+      },
     },
   });
 }

@@ -22,7 +22,15 @@ describe('heatmap', () => {
     expect(boxes[0]![0]).toBeLessThan(boxes[1]![0]);
     const fills = cells.map((c) => c.attrs.fill);
     expect(new Set(fills).size).toBe(6);
-    const same = markItems(parseSvg(await heatmap([[1, 1], [2, 1]])), 'rect').map((c) => c.attrs.fill);
+    const same = markItems(
+      parseSvg(
+        await heatmap([
+          [1, 1],
+          [2, 1],
+        ]),
+      ),
+      'rect',
+    ).map((c) => c.attrs.fill);
     expect([same[0] === same[1], same[0] === same[3], same[0] === same[2]]).toEqual([true, true, false]);
     expect(axisTitles(svg)).toEqual(['post', 'pre']);
     expect(texts(svg)).toContain('weight');

@@ -32,7 +32,9 @@ describe('histogram', () => {
 
   it('leaves empty bins out on a log count axis, and is deterministic', async () => {
     const svg = await histogram(values, { bins: 8, range: [0, 4], yScale: 'log' });
-    expect(markItems(parseSvg(svg), 'rect')).toHaveLength(histogramBins(values, { bins: 8, range: [0, 4] }).counts.filter((c) => c > 0).length);
+    expect(markItems(parseSvg(svg), 'rect')).toHaveLength(
+      histogramBins(values, { bins: 8, range: [0, 4] }).counts.filter((c) => c > 0).length,
+    );
     expect(await histogram(values, { bins: 8, range: [0, 4], yScale: 'log' })).toBe(svg);
   });
 

@@ -16,7 +16,9 @@ describe('linePlot', () => {
     expect(lines[1]!.attrs['stroke-dasharray']).toBe('6,3');
     expect(lines[0]!.attrs.stroke).not.toBe(lines[1]!.attrs.stroke);
     expect(axisTitles(svg)).toEqual(['pairs k', 'accuracy']);
-    const legend = findAll(svg, (n) => n.name === 'g' && (n.attrs.class ?? '').includes('role-legend-label')).flatMap((g) => g.children.map((t) => t.text));
+    const legend = findAll(svg, (n) => n.name === 'g' && (n.attrs.class ?? '').includes('role-legend-label')).flatMap((g) =>
+      g.children.map((t) => t.text),
+    );
     expect(legend).toEqual(['measured', 'theory']);
     expect(texts(svg)).toContain('Capacity');
   });

@@ -4,7 +4,12 @@ import { markItems, parseSvg } from './svg-tree.js';
 
 describe('renderVegaLite', () => {
   const spec = {
-    data: { values: [{ a: 'x', b: 1 }, { a: 'y', b: 3 }] },
+    data: {
+      values: [
+        { a: 'x', b: 1 },
+        { a: 'y', b: 3 },
+      ],
+    },
     mark: 'bar',
     encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' }, color: { field: 'b', type: 'quantitative' } },
   };

@@ -117,5 +117,8 @@ export function rectBox(node: SvgNode): [number, number, number, number] {
 export function pathPoints(node: SvgNode): [number, number][] {
   const d = node.attrs.d ?? '';
   if (!/^M[^A-KN-Za-z]*$/.test(d.replace(/L/g, ''))) throw new Error(`not a polyline path: ${d.slice(0, 60)}`);
-  return d.slice(1).split('L').map((p) => p.split(',').map(Number) as [number, number]);
+  return d
+    .slice(1)
+    .split('L')
+    .map((p) => p.split(',').map(Number) as [number, number]);
 }
