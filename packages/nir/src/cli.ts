@@ -4,7 +4,8 @@
  * Built on @neurite/cli: --help everywhere, --json, exit 0 ok / 1 failed / 2 usage error,
  * one line on stderr naming what is wrong.
  */
-import { createProgram, runProgram, isJsonMode, printJson, table, parseInteger, parseNumber, packageVersion, Option } from '@neurite/cli';
+import { createProgram, runProgram, isJsonMode, printJson, progress, table, parseInteger, parseNumber, packageVersion, Option } from '@neurite/cli';
+import type { Progress } from '@neurite/cli';
 import type { Tensor } from '@neurite/tensor';
 import { NirError } from './nir-error.js';
 import { readNirFile, writeNir } from './nir-files.js';
@@ -122,11 +123,14 @@ program.command('run')
     try {
       const dense = inputsByName(parsed, sim.inputs, o.input);
       for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
-      try { outs = sim.runAll(xs, o.steps); } catch (e) {
+      let bar: Progress | undefined;    // drawn on a TTY only, never with --json
+      try {
+        outs = sim.runAll(xs, o.steps, { onStep: (done, total) => { bar ??= progress(total, 'run'); bar.update(done, `step ${done}/${total}`); } });
+      } catch (e) {
         if (e instanceof NirError) throw e.inFile(e.node !== undefined && sim.inputs.includes(e.node) ? o.input : file);
         const shapes = Object.entries(dense).map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`).join(', ');
         throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: o.input, code: 'ERR_SHAPE', cause: e });
-      }
+      } finally { bar?.stop(); }
       const result: Record<string, { shape: number[]; data: number[] }> = {};
       for (const [k, t] of Object.entries(outs)) result[k] = { shape: t.shape, data: Array.from(await t.data()) };
       process.stdout.write(JSON.stringify(result) + '\n');
