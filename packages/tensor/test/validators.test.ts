@@ -17,7 +17,7 @@ function thrown(f: () => unknown): DemoError {
     f();
   } catch (e) {
     if (e instanceof DemoError) return e;
-    throw new Error(`threw something else: ${String(e)}`);
+    throw new Error(`threw something else: ${String(e)}`, { cause: e });
   }
   throw new Error('did not throw');
 }

@@ -89,7 +89,7 @@ export function radix8(xr: number[], xi: number[], yr: number[], yi: number[], n
   const first = ns === 1;
   for (let j = 0, ob = 0; j < q; ob += 8 * ns) {
     for (let s = 0; s < ns; s++, j++) {
-      let v0r = xr[j], v0i = xi[j];
+      const v0r = xr[j], v0i = xi[j];
       let v1r = xr[j + q], v1i = xi[j + q];
       let v2r = xr[j + 2 * q], v2i = xi[j + 2 * q];
       let v3r = xr[j + 3 * q], v3i = xi[j + 3 * q];

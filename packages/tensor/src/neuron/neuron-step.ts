@@ -114,7 +114,10 @@ function composed(x: tf.Tensor, v: tf.Tensor, i: tf.Tensor | undefined, c: Parti
   const r: NeuronStepResult = { v: nv };
   if (c.threshold) {
     const th = c.threshold;
-    const z = tf.cast(tf.greater(nv, th), 'float32');
+    // z = [nv > th] as step(nv - th): the same for finite values (the difference of two distinct floats is
+    // never 0), and it avoids a bool -> float32 cast, which tfjs-backend-webgpu 4.22 reads back wrongly
+    // once a transpose or reduction consumes the spikes.
+    const z = tf.step(tf.sub(nv, th));
     if (reset === 'subtract') r.v = tf.sub(nv, tf.mul(z, th));
     else if (reset === 'to_v_reset' && c.vReset) r.v = tf.add(nv, tf.mul(z, tf.sub(c.vReset, nv)));
     else r.v = tf.sub(nv, tf.mul(z, nv));

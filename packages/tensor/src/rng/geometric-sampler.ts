@@ -69,7 +69,7 @@ function buildGeometricTable(p: number): GeometricTable {
   const guide = new Int32Array(1 << bits);
   let s = 0;
   for (let h = 0; h < guide.length; h++) {
-    const lo = h * 2 ** shift; // smallest x in bucket h
+    const lo = (h << shift) >>> 0; // smallest x in bucket h (h < 2^bits, shift = 32 - bits: below 2^32)
     while (s < L && cdf[s] <= lo) s++;
     guide[h] = s;
   }

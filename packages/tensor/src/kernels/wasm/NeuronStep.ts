@@ -95,10 +95,9 @@ function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronSte
 function runJs(backend: BackendWasm, c: CheckedNeuronStep, outs: TensorInfo[]): void {
   const view = (t: TensorInfo | null) => (t === null ? null : backend.typedArrayFromHeap(t) as Float32Array);
   const coef = (t: TensorInfo | null) => expandCoefficient(view(t), c.block);
-  let k = 0;
-  const z = c.spiking ? view(outs[k++]) : null;
-  const vOut = view(outs[k++])!;
-  const iOut = c.current ? view(outs[k++]) : null;
+  const z = c.spiking ? view(outs[0]) : null;
+  const vOut = view(outs[c.spiking ? 1 : 0])!;
+  const iOut = c.current ? view(outs[c.spiking ? 2 : 1]) : null;
   neuronStepImpl({
     x: view(c.x)!, v: view(c.v)!, i: view(c.i),
     aV: coef(c.coef.aV), bV: coef(c.coef.bV), cV: coef(c.coef.cV), kV: coef(c.coef.kV),
