@@ -70,3 +70,35 @@ export const cases: ConformanceCase[] = [
   neuronCase('LIF [5, 7], reset to zero', { shape: [5, 7], coef: [7], reset: 'zero', current: false, spiking: true, vReset: false, kV: true, scalars: false }, 303),
   neuronCase('CubaLI [3, 2, 4] (no threshold), coefficients [2, 4]', { shape: [3, 2, 4], coef: [2, 4], reset: 'zero', current: true, spiking: false, vReset: false, kV: true, scalars: false }, 404),
 ];
+
+/**
+ * Spikes of a [B, C, H, W] layer read through a transpose to channels-last and
+ * a 2x2 average pool and a sum, as a conv-net executor consumes them. On
+ * tfjs-backend-webgpu 4.22 spikes made by a bool -> float32 cast came out wrong
+ * in exactly this chain (fails here with the cast, as long as the tensors exceed
+ * webgpu's CPU hand-off size, WEBGPU_CPU_HANDOFF_SIZE_THRESHOLD = 1000 elements);
+ * every value is exact (spikes 0/1, pool averages multiples of 1/4), so the
+ * outputs must equal cpu's.
+ */
+cases.push({
+  name: 'neuron/neuronStep spikes [2, 3, 16, 16] through transpose, avgPool 2x2 and sum',
+  async run() {
+    const shape = [2, 3, 16, 16];
+    const n = shape.reduce((a, b) => a * b, 1);
+    const [spikes, pooled, summed] = tf.tidy(() => {
+      const x = tf.tensor(grid(n, 505, -0.5, 1.5), shape);
+      const v = tf.tensor(grid(n, 506, -0.25, 1), shape);
+      const th = tf.tensor(fill(n / 2, 507, 0, 1).map((u) => [0.5 + 1 / 1024, 0.75 + 1 / 1024, 1 + 1 / 1024][Math.min(2, Math.floor(u * 3))]), shape.slice(1));
+      const r = neuronStep(x, { v }, { threshold: th, reset: 'zero' });
+      const nhwc = tf.transpose(r.spikes!, [0, 2, 3, 1]) as tf.Tensor4D;
+      return [r.spikes!, tf.avgPool(nhwc, 2, 2, 'valid'), tf.sum(nhwc, [1, 2])];
+    });
+    const out = {
+      spikes: (await spikes.data()) as Float32Array,
+      pooled: (await pooled.data()) as Float32Array,
+      summed: (await summed.data()) as Float32Array,
+    };
+    tf.dispose([spikes, pooled, summed]);
+    return out;
+  },
+});
