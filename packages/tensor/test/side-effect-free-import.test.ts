@@ -80,4 +80,27 @@ console.log(tf.add(1, 2).dataSync());`,
     expect(included.some((p) => p.includes('@tensorflow/tfjs-backend-wasm'))).toBe(true);
     expect(included.some((p) => p.includes('@tensorflow/tfjs-backend-webgl') || p.includes('@tensorflow/tfjs-backend-webgpu'))).toBe(false);
   });
+
+  it('with code splitting, @neurite/tensor/errors brings no tfjs into the entry chunk', async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { NeuriteError, TensorError, createValidators } from './src/errors.ts';
+console.log(new NeuriteError('x'), TensorError, createValidators);`,
+        resolveDir: PKG,
+        sourcefile: 'errors-entry.ts',
+        loader: 'ts',
+      },
+      bundle: true,
+      splitting: true,
+      outdir: path.join(PKG, 'split-probe-out'),
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = Object.values(result.metafile.outputs);
+    expect(outputs).toHaveLength(1);
+    expect(Object.keys(outputs[0].inputs).filter((p) => p.includes('@tensorflow/'))).toEqual([]);
+  });
 });
