@@ -4,7 +4,7 @@
  * Inputs come from a fixed integer recurrence (not the project RNG), so these
  * cases do not depend on any other module and are identical on every backend.
  */
-import { tf } from '../../src/index.js';
+import { tf, scope, memorySnapshot, expectNoLeaks, TensorError } from '../../src/index.js';
 import type { ConformanceCase } from './types.js';
 import { fill, readOutputs } from './case-data.js';
 
@@ -157,3 +157,34 @@ export const cases: ConformanceCase[] = [
     },
   },
 ];
+
+/**
+ * The memory helpers on every backend: scope disposes what it does not return,
+ * memorySnapshot counts tensors and bytes, expectNoLeaks passes a clean
+ * function and throws a TensorError for one that keeps a tensor.
+ */
+cases.push({
+  name: 'memory: scope, memorySnapshot, expectNoLeaks on a clean and a leaking function',
+  async run() {
+    const before = memorySnapshot();
+    const kept = scope(() => tf.add(t([4, 4], 3), t([4, 4], 4)));
+    const during = memorySnapshot();
+    kept.dispose();
+    await expectNoLeaks(() => scope(() => tf.matMul(t([3, 3], 5), t([3, 3], 6))).dispose(), { iterations: 5 });
+    const leaked: tf.Tensor[] = [];
+    let threw = 0;
+    try {
+      await expectNoLeaks(() => { leaked.push(t([2], 7)); }, { iterations: 3, warmup: 0 });
+    } catch (e) {
+      threw = e instanceof TensorError ? 1 : -1;
+    }
+    tf.dispose(leaked);
+    const after = memorySnapshot();
+    return {
+      // one float32 [4, 4] result kept by scope: 1 tensor, 64 bytes
+      kept: [during.tensors - before.tensors, during.bytes - before.bytes],
+      threw: [threw],
+      net: [after.tensors - before.tensors, after.bytes - before.bytes],
+    };
+  },
+});
