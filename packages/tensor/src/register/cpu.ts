@@ -5,7 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import '../generated/register-gradients.js';
+// tfjs-core's gradients: in Node a build-time ES module bundle of them (scripts/bundle-gradients.mjs);
+// for bundlers tfjs-core's own register_all_gradients module (package.json "imports").
+import '#register-gradients';
 import { gatherRowsSumCpuConfig } from '../kernels/cpu/GatherRowsSum.js';
 import { sparseGatherRowsSumCpuConfig } from '../kernels/cpu/SparseGatherRowsSum.js';
 import { sparseMatVecCpuConfig } from '../kernels/cpu/SparseMatVec.js';

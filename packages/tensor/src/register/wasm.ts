@@ -7,7 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import '../generated/register-gradients.js';
+// tfjs-core's gradients: in Node a build-time ES module bundle of them (scripts/bundle-gradients.mjs);
+// for bundlers tfjs-core's own register_all_gradients module (package.json "imports").
+import '#register-gradients';
 import '../kernels/register-fft-wasm.js';
 import '../kernels/register-conv-wasm.js';
 import '../kernels/register-matmul-wasm.js';
