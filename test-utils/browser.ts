@@ -1,6 +1,6 @@
 /**
  * Shared infrastructure for the tests that run in headless Debian Chromium
- * (SwiftShader: webgl and webgpu without a GPU; see ARCHITECTURE.md, "Testing
+ * (SwiftShader: webgl and webgpu without a GPU; see docs/architecture.md, "Testing
  * in a real browser"):
  *
  * - `bundle(entry)`: one browser ES module from a TypeScript entry, built the way a
@@ -10,7 +10,7 @@
  * - `WASM_PATH` / `wasmAssetFiles()`: tfjs-backend-wasm's `.wasm` files served as static
  *   assets; a page passes `setBackend('wasm', { wasmPaths: WASM_PATH })`, as the
  *   @neurite/tensor README tells users to.
- * - `launchChromium()`: /usr/bin/chromium with the ARCHITECTURE.md launch arguments.
+ * - `launchChromium()`: /usr/bin/chromium with the launch arguments of docs/architecture.md.
  * - `openTestPage(...)`: the three above plus a page that has set its test API global.
  * - `describeInChromium(title, fn)`: the skip policy. Without /usr/bin/chromium the
  *   suite is skipped with a message, except when process.env.CI is set: then a test
@@ -30,7 +30,7 @@ import { describe, it } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Exactly the launch arguments of ARCHITECTURE.md ("Testing in a real browser"). */
+/** Exactly the launch arguments of docs/architecture.md ("Testing in a real browser"). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',

@@ -48,13 +48,13 @@ describe('truncatedNormal', () => {
     expect(ksTest(z, truncCdf(6, Infinity)).p).toBeGreaterThan(ALPHA);
   });
 
-  it('(-Infinity, Infinity) is the plain normal; deep tails are cheap (1e5 draws at 20 sigma < 1 s)', () => {
+  it('(-Infinity, Infinity) is the plain normal; 1e5 draws at 20 sigma stay in the tail (rejection from the body would never finish)', () => {
     const rng = createRng(78);
     const xs = Float64Array.from({ length: 20_000 }, () => rng.truncatedNormal(-Infinity, Infinity));
     expect(ksTest(xs, truncCdf(-Infinity, Infinity)).p).toBeGreaterThan(ALPHA);
-    const t0 = performance.now();
-    for (let i = 0; i < 100_000; i++) rng.truncatedNormal(20, Infinity);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    let below = 0;
+    for (let i = 0; i < 100_000; i++) if (!(rng.truncatedNormal(20, Infinity) >= 20)) below++;
+    expect(below).toBe(0);
   });
 
   it('rejects lo >= hi, std <= 0 and NaN bounds with a TensorError naming the argument', () => {

@@ -87,15 +87,12 @@ describe('randomCSR', () => {
     }
   });
 
-  it('is O(nnz): a 1e6 x 1e6 matrix with p = 1e-7 is built quickly', () => {
+  it('is O(nnz): a 1e6 x 1e6 matrix with p = 1e-7 (1e12 cells, which a per-cell draw would take hours for)', () => {
     const n = 1_000_000;
     const p = 1e-7;
-    const t0 = performance.now();
     const a = randomCSR(n, n, p, createRng(7), { pattern: true });
-    const ms = performance.now() - t0;
     const mean = n * n * p;
     expect(Math.abs(nnzOf(a) - mean)).toBeLessThan(5 * Math.sqrt(mean)); // 5 sd of Binomial(n^2, p) (sd <= sqrt(mean))
-    expect(ms).toBeLessThan(5000); // n*m = 1e12 cells would take hours
     expectWellFormed(a);
   });
 
