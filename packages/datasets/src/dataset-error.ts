@@ -1,4 +1,4 @@
-import { NeuriteError, type NeuriteErrorOptions } from '@neurite/tensor';
+import { NeuriteError, type NeuriteErrorOptions } from '@neurite/tensor/errors';
 
 /**
  * The typed error of @neurite/datasets: `ERR_FILE` when a data package cannot be

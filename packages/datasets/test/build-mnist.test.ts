@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError } from '@neurite/tensor'; // the index: the same class users check against
 import { DatasetError } from '../src/index.js';
 import { buildMnist } from '../src/build-mnist.js';
 

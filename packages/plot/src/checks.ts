@@ -1,4 +1,4 @@
-import { createValidators } from '@neurite/tensor';
+import { createValidators } from '@neurite/tensor/errors';
 import { PlotError } from './plot-error.js';
 
 /** Argument checks that throw {@link PlotError}. */

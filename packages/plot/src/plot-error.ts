@@ -1,4 +1,4 @@
-import { NeuriteError, type NeuriteErrorOptions } from '@neurite/tensor';
+import { NeuriteError, type NeuriteErrorOptions } from '@neurite/tensor/errors';
 
 /**
  * The typed error of @neurite/plot. `argument` names the input that is wrong

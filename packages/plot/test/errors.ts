@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { NeuriteError } from '@neurite/tensor';
+import { NeuriteError } from '@neurite/tensor'; // the index: the same class users check against
 import { PlotError } from '../src/index.js';
 
 /** Await `p` and check it rejects with a PlotError of this code and argument. */
