@@ -67,6 +67,7 @@ export function tarballProblems(pkg, files, readText) {
   const declared = new Set([pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })]);
   const builtins = new Set(builtinModules);
   const undeclared = new Map();
+  const checkedImports = new Set();
   for (const file of files) {
     if (!/\.[cm]?js$/.test(file) || file.startsWith('src/')) continue;
     const code = readText(file)
@@ -80,12 +81,31 @@ export function tarballProblems(pkg, files, readText) {
       ...code.matchAll(/\bnew URL\(\s*(['"])(\.{1,2}\/[^'"\n]+)\1\s*,\s*import\.meta\.url\s*\)/g),
     ].map((m) => m[2]);
     for (const spec of specs) {
-      if (spec.startsWith('.')) {
+      if (spec.startsWith('#')) {
+        // a subpath import: mapped by package.json "imports", whose targets are
+        // packed files or declared packages (under any condition)
+        const key = Object.keys(pkg.imports ?? {}).find((k) => k === spec || (k.includes('*') && spec.startsWith(k.split('*')[0])));
+        if (key === undefined) problem(`${pkg.name}: ${file} imports ${spec}, which package.json "imports" does not map`);
+        else checkedImports.add(key);
+      } else if (spec.startsWith('.')) {
         const target = posix.normalize(posix.join(posix.dirname(file), spec));
         if (!files.has(target)) problem(`${pkg.name}: ${file} imports ${spec}, but ${target} is not in the tarball`);
       } else if (!spec.startsWith('node:') && !builtins.has(spec)) {
         const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
         if (!declared.has(name)) undeclared.set(name, file);
+      }
+    }
+  }
+  for (const key of checkedImports) {
+    const targets = [];
+    const collect = (t) => (typeof t === 'string' ? targets.push(t) : t && typeof t === 'object' && Object.values(t).forEach(collect));
+    collect(pkg.imports[key]);
+    for (const t of targets) {
+      if (t.startsWith('./')) {
+        if (!t.includes('*')) need(t, `imports["${key}"]`);
+      } else {
+        const name = t.startsWith('@') ? t.split('/').slice(0, 2).join('/') : t.split('/')[0];
+        if (!declared.has(name) && !t.startsWith('node:') && !builtins.has(t)) undeclared.set(name, `imports["${key}"]`);
       }
     }
   }

@@ -12,7 +12,14 @@ const pkg = {
     './examples/*': './examples/*',
     './package.json': './package.json',
   },
-  dependencies: { '@neurite/tensor': '^0.1.0' },
+  imports: {
+    '#gradients': {
+      types: './src/gradients.d.ts',
+      node: './dist/gradients.js',
+      default: '@tensorflow/tfjs-core/dist/register_all_gradients.js',
+    },
+  },
+  dependencies: { '@neurite/tensor': '^0.1.0', '@tensorflow/tfjs-core': '4.22.0' },
   peerDependencies: { '@tensorflow/tfjs-backend-webgl': '4.22.0' },
 };
 const complete: Record<string, string> = {
@@ -35,7 +42,9 @@ const complete: Record<string, string> = {
   'dist/helper.js': "import { readFile } from 'node:fs/promises';\nimport path from 'path';\nexport const helper = 1;",
   'dist/multi-line.js': "export const a = 1, b = 2;\nconst wasm = new URL('./kernel.wasm', import.meta.url);",
   'dist/kernel.wasm': '',
-  'dist/node.js': "export * from './index.js';",
+  'dist/node.js': "export * from './index.js';\nimport '#gradients';",
+  'dist/gradients.js': '',
+  'src/gradients.d.ts': '',
   'dist/node.d.ts': 'export {};',
   'examples/lif.nir': '',
 };
@@ -77,6 +86,18 @@ describe('tarballProblems', () => {
     ]);
     expect(problemsOf(without('dist/kernel.wasm'))).toEqual([
       '@neurite/example: dist/multi-line.js imports ./kernel.wasm, but dist/kernel.wasm is not in the tarball',
+    ]);
+  });
+
+  it('reports subpath imports that "imports" does not map or whose targets are missing', () => {
+    expect(problemsOf(complete, { ...pkg, imports: {} })).toEqual([
+      '@neurite/example: dist/node.js imports #gradients, which package.json "imports" does not map',
+    ]);
+    expect(problemsOf(without('dist/gradients.js'))).toEqual([
+      '@neurite/example: ./dist/gradients.js (imports["#gradients"]) is not in the tarball',
+    ]);
+    expect(problemsOf(complete, { ...pkg, dependencies: { '@neurite/tensor': '^0.1.0' } })).toEqual([
+      '@neurite/example: imports["#gradients"] imports @tensorflow/tfjs-core, which package.json does not declare',
     ]);
   });
 
