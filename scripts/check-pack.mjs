@@ -11,7 +11,8 @@
 // 2. A fresh project under os.tmpdir() installs ONLY @neurite/tensor and
 //    @neurite/hrr from those tarballs (their dependencies come from the npm
 //    registry), then runs the first ```js snippet of packages/hrr/README.md:
-//    - in Node (`node snippet.mjs`);
+//    - in Node (`node snippet.mjs`), and the first ```js block of
+//      packages/tensor/README.md too;
 //    - in headless Chromium: bundled by esbuild with `--bundle
 //      --platform=browser --format=esm` and no plugins, served from 127.0.0.1
 //      with the wasm backend's .wasm files copied next to the page. The page
@@ -43,6 +44,7 @@ const CHROMIUM_ARGS = [
 ];
 const FRESH_PACKAGES = ['tensor', 'hrr'];
 const SNIPPET_README = 'packages/hrr/README.md';
+const NODE_ONLY_READMES = ['packages/tensor/README.md'];
 const keep = process.argv.includes('--keep'); // keep the temp directory (its path is printed)
 const noBuild = process.argv.includes('--no-build'); // use the dist/ folders as they are
 
@@ -149,6 +151,21 @@ async function main() {
     console.log(
       `Node ran the ${SNIPPET_README} snippet (${secs(t0)}):\n${indent(node.stdout)}${node.stderr ? `  stderr:\n${indent(node.stderr)}` : ''}`,
     );
+
+  // The other installed package's README snippet, in Node (its output names the platform).
+  for (const readme of NODE_ONLY_READMES) {
+    const code = firstJsBlock(readFileSync(join(root, readme), 'utf8'));
+    if (!code) {
+      problem(`${readme} has no \`\`\`js block`);
+      continue;
+    }
+    const file = `snippet-${readme.split('/')[1]}.mjs`;
+    writeFileSync(join(proj, file), code);
+    t0 = performance.now();
+    const r = sh('node', [file], { cwd: proj, timeout: 180_000 });
+    if (r.status !== 0) problem(`the ${readme} snippet failed in Node (exit ${r.status}):\n${indent(r.stderr.trim())}`);
+    else console.log(`Node ran the ${readme} snippet (${secs(t0)}):\n${indent(r.stdout)}`);
+  }
 
   // 2b. An uncaught error in a program that started the wasm backend is the program's own.
   writeFileSync(
