@@ -7,8 +7,8 @@
  * shifts, xor, `>>> 0`). Derived distributions use only IEEE-754 `+ - * /`,
  * `Math.sqrt` (correctly rounded everywhere), `Math.floor`/`Math.abs`, and, where
  * a rejection test or an inversion needs ln or e^x (normal tails and wedges,
- * exponential, geometric, binomial/Poisson setup and acceptance, truncated
- * normal), the fdlibm algorithms in det-math.ts written with those same basic
+ * exponential, geometric, binomial/Poisson setup and acceptance, hypergeometric
+ * acceptance, truncated normal), the fdlibm algorithms in det-math.ts written with those same basic
  * operations. `Math.log`/`Math.exp` are never called: engines may round them
  * differently (Chromium and Node do), so the results are bit-identical across
  * engines, backends and operating systems.
@@ -36,6 +36,16 @@ export interface Rng {
   exponential(rate?: number): number;
   /** Failures before the first success, P(k) = (1-p)^k p, k >= 0, p in (0, 1] (inversion). */
   geometric(p: number): number;
+  /**
+   * Hypergeometric(good, bad, sample): the number of good items among `sample`
+   * items drawn without replacement from `good` good and `bad` bad items,
+   * P(X = x) = C(good, x)·C(bad, sample − x) / C(good + bad, sample) for
+   * max(0, sample − bad) <= x <= min(sample, good). Integers good, bad >= 0,
+   * good + bad <= 2^53 − 1, 0 <= sample <= good + bad. Exact, O(1) expected
+   * time: numpy's algorithm (Stadlober's ratio-of-uniforms HRUA when
+   * 10 <= sample <= good + bad − 10, else item-by-item draws).
+   */
+  hypergeometric(good: number, bad: number, sample: number): number;
   /**
    * k distinct integers of [0, n) as a uniformly random ordered sample (not
    * sorted). O(k) expected time and memory when k << n (sparse Fisher-Yates on

@@ -18,6 +18,7 @@ import { sampleWithoutReplacementOf } from './sample-without-replacement.js';
 import { shuffleOf } from './shuffle.js';
 import { exponentialOf } from './exponential.js';
 import { geometricOf } from './geometric.js';
+import { hypergeometricOf } from './hypergeometric.js';
 import { checkFinite, checkInt, checkPositive, checkProb } from './validate.js';
 
 const TWO53 = 9007199254740992;
@@ -115,6 +116,16 @@ export class Xoshiro128StarStar implements Rng {
   geometric(p: number): number {
     checkProb('geometric', 'p', p, true);
     return geometricOf(this, p);
+  }
+
+  hypergeometric(good: number, bad: number, sample: number): number {
+    checkInt('hypergeometric', 'good', good, 0, Number.MAX_SAFE_INTEGER);
+    checkInt('hypergeometric', 'bad', bad, 0, Number.MAX_SAFE_INTEGER);
+    if (good + bad > Number.MAX_SAFE_INTEGER) {
+      throw new TensorError('bad', `hypergeometric: good + bad must be <= 2^53 - 1, got ${good} + ${bad}`, { code: 'ERR_OUT_OF_RANGE' });
+    }
+    checkInt('hypergeometric', 'sample', sample, 0, good + bad);
+    return hypergeometricOf(this, good, bad, sample);
   }
 
   sampleWithoutReplacement(n: number, k: number): Int32Array {
