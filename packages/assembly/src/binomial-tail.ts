@@ -1,4 +1,4 @@
-import type { Rng } from '@neurite/tensor';
+import { detExp, detLog, detLog1p, logFactorial, type Rng } from '@neurite/tensor';
 
 /**
  * Binomial tail helpers used by the lazy ("sparse") simulation.
@@ -8,30 +8,19 @@ import type { Rng } from '@neurite/tensor';
  * winners). Only the k largest of the N = n - w such inputs matter for the
  * k-cap, so they are sampled directly from the upper tail instead of drawing
  * N binomials.
+ *
+ * Determinism: ln and e^x come from @neurite/tensor's detLog/detLog1p/detExp
+ * (fdlibm in IEEE + - * / only) and ln k! from its logFactorial, never from
+ * Math.log/Math.exp, whose last bit JavaScript engines may round differently;
+ * so a seed gives the same quantiles and draws on every engine.
  */
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos approximation, g = 7; relative error ≈ 1e-15). */
-export function lnGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  x -= 1;
-  let a = LANCZOS[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
 
 /** ln P(X = v) for X ~ Binomial(n, p), 0 <= v <= n. */
 export function binomialLogPmf(n: number, p: number, v: number): number {
   if (v < 0 || v > n) return -Infinity;
   if (p >= 1) return v === n ? 0 : -Infinity;
   if (p <= 0) return v === 0 ? 0 : -Infinity;
-  return lnGamma(n + 1) - lnGamma(v + 1) - lnGamma(n - v + 1) + v * Math.log(p) + (n - v) * Math.log1p(-p);
+  return logFactorial(n) - logFactorial(v) - logFactorial(n - v) + v * detLog(p) + (n - v) * detLog1p(-p);
 }
 
 /**
@@ -40,13 +29,13 @@ export function binomialLogPmf(n: number, p: number, v: number): number {
  * (the tail above it has probability < 1e-19 for the whole sample).
  */
 function tailTop(n: number, p: number, count: number): number {
-  const logCount = Math.log(Math.max(1, count));
+  const logCount = detLog(Math.max(1, count));
   let v = Math.min(n, Math.floor((n + 1) * p));
   if (p >= 1 || p <= 0) return v;
   // ln P(X = v+1) − ln P(X = v) = ln((n − v)/(v + 1) · p/(1 − p)): one log per step, O(σ) steps
   const odds = p / (1 - p);
   let lp = binomialLogPmf(n, p, v);
-  while (v < n && lp + logCount > -45) { lp += Math.log(((n - v) / (v + 1)) * odds); v++; }
+  while (v < n && lp + logCount > -45) { lp += detLog(((n - v) / (v + 1)) * odds); v++; }
   return v;
 }
 
@@ -61,7 +50,7 @@ export function binomialUpperQuantile(n: number, p: number, tail: number): numbe
   let x = tailTop(n, p, 1 / Math.max(tail, 1e-300));
   // P(X = x − 1) = P(X = x) · x/(n − x + 1) · (1 − p)/p: the walk down multiplies (relative error ≈ steps · 2^-53)
   const inv = (1 - p) / p;
-  let pmf = Math.exp(binomialLogPmf(n, p, x));
+  let pmf = detExp(binomialLogPmf(n, p, x));
   let above = 0; // P(X > x)
   while (x > 0) {
     const next = above + pmf; // P(X > x - 1)
@@ -106,7 +95,7 @@ export function sampleTailExact(rng: Rng, K: number, p: number, N: number, k: nu
   let got = 0;
   let above = 0; // P(X > v)
   while (got < k) {
-    const pmf = Math.exp(binomialLogPmf(K, p, v));
+    const pmf = detExp(binomialLogPmf(K, p, v));
     const below = 1 - above; // P(X <= v)
     const ratio = v === 0 || below <= pmf ? 1 : pmf / below;
     const c = ratio >= 1 ? remaining : rng.binomial(remaining, ratio);

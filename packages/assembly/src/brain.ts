@@ -89,9 +89,9 @@ const quote = (name: string) => JSON.stringify(name);
  * are the functions projectRound → projectArea → sampleCandidates,
  * recruitWinner, hebbianUpdate of this package, applied to that state.
  * All random draws come from one generator: the same seed gives the same
- * winners on every run (across JavaScript engines, the Math.log/Math.exp of
- * the tail quantile and the hypergeometric split may round differently in
- * the last bit, so a rare round may differ).
+ * winners on every run and on every JavaScript engine (the tail quantile and
+ * the hypergeometric split use @neurite/tensor's engine-independent detLog/
+ * detExp and rng.hypergeometric, never Math.log/Math.exp).
  */
 export class Brain {
   readonly p: number;
