@@ -48,7 +48,9 @@ export class LearningArea {
     const dense = new Float32Array(o.nIn * o.n);
     for (let r = 0; r < o.nIn; r++) for (let e = csr.indptr[r]; e < csr.indptr[r + 1]; e++) dense[r * o.n + csr.indices[e]] = 1;
     this.mask = tf.tensor2d(dense, [o.nIn, o.n]);
-    this.weights = tf.variable(tf.ones([o.nIn, o.n]), true);
+    const init = tf.ones([o.nIn, o.n]);
+    this.weights = tf.variable(init, true); // shares init's data; init itself is released
+    init.dispose();
   }
 
   /** Total input of each neuron for a batch of input patterns x (batch × nIn). */

@@ -46,5 +46,9 @@ describe('LearningArea', () => {
     area.dispose();
     tf.dispose([x, t]);
   });
+
+  it('leaves no tensor behind once disposed (constructor + dispose)', async () => {
+    await expectNoLeaks(() => { new LearningArea({ nIn: 8, n: 16, k: 2, p: 0.5, seed: 1 }).dispose(); }, { iterations: 3 });
+  });
 });
 });
