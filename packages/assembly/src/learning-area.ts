@@ -4,6 +4,9 @@ import { checkInt, checkPositive, checkProb } from './validators.js';
 import { softKCap } from './soft-k-cap.js';
 import { assemblyLoss } from './assembly-loss.js';
 
+/** Adam's ε, the same on every backend (float32's tfjs epsilon). */
+const ADAM_EPSILON = 1e-7;
+
 export interface LearningAreaOptions {
   /** Input neurons (e.g. the stimuli's neurons). */
   nIn: number;
@@ -83,13 +86,15 @@ export class LearningArea {
   }
 
   /**
-   * Gradient steps (Adam) on the assembly loss; resolves to the loss before
-   * each step. The losses stay on the backend until the last step and are
+   * Gradient steps on the assembly loss with Adam (β₁ = 0.9, β₂ = 0.999,
+   * ε = 1e-7 on every backend: tfjs's default ε is the backend's epsilon(),
+   * which is 1e-4 on webgl, and with small gradients that changes the
+   * trajectory); resolves to the loss before each step. The losses stay on the backend until the last step and are
    * read once, asynchronously.
    */
   async train(x: tf.Tensor2D, target: tf.Tensor2D, opts: { steps?: number; learningRate?: number } = {}): Promise<number[]> {
     const steps = checkInt('LearningArea.train', 'steps', opts.steps ?? 100, 0);
-    const opt = tf.train.adam(checkPositive('LearningArea.train', 'learningRate', opts.learningRate ?? 0.05));
+    const opt = tf.train.adam(checkPositive('LearningArea.train', 'learningRate', opts.learningRate ?? 0.05), 0.9, 0.999, ADAM_EPSILON);
     const losses: tf.Scalar[] = [];
     try {
       for (let s = 0; s < steps; s++) {
