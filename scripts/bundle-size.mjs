@@ -13,7 +13,9 @@ const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bundle-size
 const rows = [];
 let failed = false;
 const externalNode = process.argv.includes('--external-node');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.js'))
+  .sort()) {
   try {
     const result = await build({
       entryPoints: [path.join(dir, file)],
@@ -34,16 +36,21 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
   } catch (e) {
     failed = true;
     const first = e.errors?.[0];
-    rows.push({ program: file, error: first ? `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ''}` : String(e) });
+    rows.push({
+      program: file,
+      error: first ? `${first.text}${first.location ? ` (${first.location.file}:${first.location.line})` : ''}` : String(e),
+    });
   }
 }
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(rows, null, 2));
 } else {
   for (const r of rows) {
-    console.log(r.error
-      ? `${r.program.padEnd(14)} FAILED: ${r.error}`
-      : `${r.program.padEnd(14)} ${String(r.raw).padStart(10)} B raw ${String(r.gzip).padStart(9)} B gzip  (${r.tfjsFiles} @tensorflow files)`);
+    console.log(
+      r.error
+        ? `${r.program.padEnd(14)} FAILED: ${r.error}`
+        : `${r.program.padEnd(14)} ${String(r.raw).padStart(10)} B raw ${String(r.gzip).padStart(9)} B gzip  (${r.tfjsFiles} @tensorflow files)`,
+    );
   }
 }
 process.exitCode = failed ? 1 : 0;

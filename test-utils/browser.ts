@@ -32,10 +32,17 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Exactly the launch arguments of docs/architecture.md ("Testing in a real browser"). */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--use-vulkan=swiftshader', '--enable-features=Vulkan',
-  '--use-webgpu-adapter=swiftshader', '--enable-unsafe-swiftshader',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  '--use-vulkan=swiftshader',
+  '--enable-features=Vulkan',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-unsafe-swiftshader',
 ];
 
 /** Whether Debian's Chromium is installed at CHROMIUM. */
@@ -166,10 +173,11 @@ export async function serve(files: Record<string, string | Uint8Array>): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -214,7 +222,9 @@ export async function openTestPage(options: {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(server.url + '/');
-    await page.waitForFunction((name) => (globalThis as unknown as Record<string, unknown>)[name] != null, options.readyGlobal, { timeout: 60_000 });
+    await page.waitForFunction((name) => (globalThis as unknown as Record<string, unknown>)[name] != null, options.readyGlobal, {
+      timeout: 60_000,
+    });
     const opened = browser;
     return {
       page,

@@ -40,7 +40,10 @@ describe('npm start tour', () => {
   });
 
   it("NIR step: Norse's spikes at the same steps, voltage within float32 rounding of Norse's", () => {
-    const m = /(\d+) output spikes for (\d+) input spikes in (\d+) steps \(Norse: (\d+), (same steps|different steps)\); max \|v − v_Norse\| = (\S+) V/.exec(stdout);
+    const m =
+      /(\d+) output spikes for (\d+) input spikes in (\d+) steps \(Norse: (\d+), (same steps|different steps)\); max \|v − v_Norse\| = (\S+) V/.exec(
+        stdout,
+      );
     expect(m).not.toBeNull();
     expect(m![1]).toBe(m![4]);
     expect(m![5]).toBe('same steps');

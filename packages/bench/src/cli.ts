@@ -24,8 +24,16 @@ program
   .option('--quick', 'fewer repeats and smaller sizes (a smoke run, not for comparisons)')
   .addOption(new Option('--backend <name>', 'tfjs backend the suites run on').choices(['wasm', 'cpu', 'auto']).default('wasm'))
   .action(async (names: string[], o: { quick?: boolean; backend: BackendChoice }) => {
-    const chosen = names.length === 0 ? suites : names.map((n) => suites.find((s) => s.name === n)
-      ?? (() => { throw new UsageError(`unknown suite '${n}' (known: ${suites.map((s) => s.name).join(', ')})`); })());
+    const chosen =
+      names.length === 0
+        ? suites
+        : names.map(
+            (n) =>
+              suites.find((s) => s.name === n) ??
+              (() => {
+                throw new UsageError(`unknown suite '${n}' (known: ${suites.map((s) => s.name).join(', ')})`);
+              })(),
+          );
     const quick = o.quick === true;
     const info = await setBackend(o.backend);
     const doc: BenchDocument = {

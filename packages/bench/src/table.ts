@@ -18,7 +18,9 @@ function fmt(v: number): string {
 export function formatTable(suite: string, results: BenchResult[]): string {
   const rows = results.map((r) => ({
     case: r.case,
-    params: Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' '),
+    params: Object.entries(r.params)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' '),
     backend: r.backend,
     value: fmt(r.value),
     unit: r.unit,

@@ -40,15 +40,17 @@ describe('neurite-bench CLI', () => {
   it('prints ONE JSON document for several suites, every row tagged with its suite', () => {
     const r = runCli(['nir', 'hrr', '--quick', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout);                      // throws unless stdout is exactly one document
+    const doc = JSON.parse(r.stdout); // throws unless stdout is exactly one document
     expect(Object.keys(doc)).toEqual(['machine', 'suites', 'results']);
     expect(doc.suites).toEqual(['nir', 'hrr']);
     const suitesOfRows = [...new Set(doc.results.map((x: { suite: string }) => x.suite))];
     expect(suitesOfRows).toEqual(['nir', 'hrr']);
     // the .nir round trip runs on the example @neurite/nir ships, so an installed bench has it
-    const rw = doc.results.find((x: { case: string; params: { file?: string } }) => x.case === 'read+write .nir' && x.params.file === 'lif_norse.nir');
+    const rw = doc.results.find(
+      (x: { case: string; params: { file?: string } }) => x.case === 'read+write .nir' && x.params.file === 'lif_norse.nir',
+    );
     expect(rw.value).toBeGreaterThan(0);
-    expect(r.stderr).toBe('');                             // no progress output when stderr is not a TTY
+    expect(r.stderr).toBe(''); // no progress output when stderr is not a TTY
   }, 120_000);
 
   it('prints the JSON document (README.md) for `tensor --quick --json`', () => {
@@ -62,13 +64,24 @@ describe('neurite-bench CLI', () => {
     expect(doc.machine.backend).toBe('wasm');
     expect(Array.isArray(doc.results)).toBe(true);
     const cases = new Set(doc.results.map((x: { case: string }) => x.case));
-    for (const c of ['matmul', 'gatherRowsSum dense', 'gatherRowsSum CSR', 'topK', 'rfft+irfft', 'randomCSR', 'randomCSR memory', 'normals']) {
+    for (const c of [
+      'matmul',
+      'gatherRowsSum dense',
+      'gatherRowsSum CSR',
+      'topK',
+      'rfft+irfft',
+      'randomCSR',
+      'randomCSR memory',
+      'normals',
+    ]) {
       expect(cases.has(c), c).toBe(true);
     }
     for (const row of doc.results) {
       expect(Object.keys(row)).toEqual(expect.arrayContaining(['suite', 'case', 'params', 'backend', 'metric', 'unit', 'value']));
       expect(typeof row.params).toBe('object');
-      expect(typeof row.goal === 'string' || row.case === 'matmul b^T' || (row.case === 'matmul' && row.backend === 'cpu'), row.case).toBe(true);
+      expect(typeof row.goal === 'string' || row.case === 'matmul b^T' || (row.case === 'matmul' && row.backend === 'cpu'), row.case).toBe(
+        true,
+      );
       // A value is a positive number, or null with a "not available" note.
       if (row.value === null) expect(row.note).toMatch(/not available/);
       else expect(row.value).toBeGreaterThan(0);

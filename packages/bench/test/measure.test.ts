@@ -24,17 +24,30 @@ describe('measure', () => {
     let wallMs = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => wallMs);
     try {
-      const us = await measure(() => { calls++; wallMs += calls; }, false, { warmup: 2, repeats: 4, inner: 3 });
+      const us = await measure(
+        () => {
+          calls++;
+          wallMs += calls;
+        },
+        false,
+        { warmup: 2, repeats: 4, inner: 3 },
+      );
       expect(calls).toBe(2 + 4 * 3);
       expect(us).toBe(8500);
-    } finally { vi.restoreAllMocks(); }
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('uses fewer repeats with quick (1 warm-up + 5) than without (3 + 15)', async () => {
     let quick = 0;
-    await measure(() => { quick++; }, true);
+    await measure(() => {
+      quick++;
+    }, true);
     let full = 0;
-    await measure(() => { full++; }, false);
+    await measure(() => {
+      full++;
+    }, false);
     expect(quick).toBe(6);
     expect(full).toBe(18);
   });
@@ -46,32 +59,60 @@ describe('measure', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => wallMs);
     try {
       let i = 0;
-      const sleep = () => new Promise<void>((r) => setTimeout(() => { wallMs += i++ === 3 ? 60 : 2; r(); }, 0));
+      const sleep = () =>
+        new Promise<void>((r) =>
+          setTimeout(() => {
+            wallMs += i++ === 3 ? 60 : 2;
+            r();
+          }, 0),
+        );
       expect(await measure(sleep, false, { warmup: 1, repeats: 5 })).toBe(2000);
-    } finally { vi.restoreAllMocks(); }
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 
 describe('timeCall', () => {
   // A fake clock: performance.now() and process.cpuUsage() read counters that fn advances.
-  let wallMs = 0, cpuUser = 0, cpuSystem = 0;
+  let wallMs = 0,
+    cpuUser = 0,
+    cpuSystem = 0;
   beforeEach(() => {
-    wallMs = 1000; cpuUser = 5e6; cpuSystem = 1e6;
+    wallMs = 1000;
+    cpuUser = 5e6;
+    cpuSystem = 1e6;
     vi.spyOn(performance, 'now').mockImplementation(() => wallMs);
     vi.spyOn(process, 'cpuUsage').mockImplementation((prev?: NodeJS.CpuUsage) =>
-      (prev ? { user: cpuUser - prev.user, system: cpuSystem - prev.system } : { user: cpuUser, system: cpuSystem }));
+      prev ? { user: cpuUser - prev.user, system: cpuSystem - prev.system } : { user: cpuUser, system: cpuSystem },
+    );
   });
-  afterEach(() => { vi.restoreAllMocks(); });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it('calls fn inner times and reports wall and CPU (user + system) microseconds per call', async () => {
     let calls = 0;
-    const t = await timeCall(() => { calls++; wallMs += 5; cpuUser += 1500; cpuSystem += 500; }, 4);
+    const t = await timeCall(() => {
+      calls++;
+      wallMs += 5;
+      cpuUser += 1500;
+      cpuSystem += 500;
+    }, 4);
     expect(calls).toBe(4);
     expect(t).toEqual({ wallUs: 5000, cpuUs: 2000 });
   });
 
   it('awaits a promise before reading the clocks', async () => {
-    const t = await timeCall(() => new Promise<void>((r) => setTimeout(() => { wallMs += 30; r(); }, 1)));
+    const t = await timeCall(
+      () =>
+        new Promise<void>((r) =>
+          setTimeout(() => {
+            wallMs += 30;
+            r();
+          }, 1),
+        ),
+    );
     expect(t).toEqual({ wallUs: 30_000, cpuUs: 0 });
   });
 });

@@ -3,7 +3,17 @@ import { formatTable } from '../src/table.js';
 import type { BenchResult } from '../src/suite.js';
 
 const rows: BenchResult[] = [
-  { case: 'matmul', params: { n: 512 }, backend: 'wasm', metric: 'throughput', unit: 'GFLOP/s', value: 25.04, reference: { name: 'tfjs-cpu', value: 0.5 }, ratio: 50.08, goal: '≥ 20 GFLOP/s' },
+  {
+    case: 'matmul',
+    params: { n: 512 },
+    backend: 'wasm',
+    metric: 'throughput',
+    unit: 'GFLOP/s',
+    value: 25.04,
+    reference: { name: 'tfjs-cpu', value: 0.5 },
+    ratio: 50.08,
+    goal: '≥ 20 GFLOP/s',
+  },
   { case: 'fft', params: { n: 1024, batch: 1 }, backend: 'js', metric: 'time', unit: 'us', value: 0.00012 },
   { case: 'topK', params: {}, backend: 'js', metric: 'time', unit: 'ms', value: Number.NaN, note: 'not available: topK' },
 ];

@@ -28,6 +28,8 @@ export function createProgram(info: ProgramInfo): Command {
     .allowExcessArguments(false)
     .showSuggestionAfterError(true);
   program.helpCommand('help [command]', 'print the help of a command');
-  program.hook('preAction', (_program, action) => { setJsonMode(action.optsWithGlobals().json === true); });
+  program.hook('preAction', (_program, action) => {
+    setJsonMode(action.optsWithGlobals().json === true);
+  });
   return program;
 }

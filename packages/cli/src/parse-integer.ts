@@ -9,8 +9,14 @@ export function parseInteger(option: string, min = Number.MIN_SAFE_INTEGER, max 
   return (value: string) => {
     const x = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
     if (!Number.isSafeInteger(x) || x < min || x > max) {
-      const range = min > Number.MIN_SAFE_INTEGER && max < Number.MAX_SAFE_INTEGER ? ` in [${min}, ${max}]`
-        : min > Number.MIN_SAFE_INTEGER ? ` ≥ ${min}` : max < Number.MAX_SAFE_INTEGER ? ` ≤ ${max}` : '';
+      const range =
+        min > Number.MIN_SAFE_INTEGER && max < Number.MAX_SAFE_INTEGER
+          ? ` in [${min}, ${max}]`
+          : min > Number.MIN_SAFE_INTEGER
+            ? ` ≥ ${min}`
+            : max < Number.MAX_SAFE_INTEGER
+              ? ` ≤ ${max}`
+              : '';
       throw new UsageError(`${option} must be an integer${range}, got '${value}'`);
     }
     return x;

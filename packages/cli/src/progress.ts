@@ -20,19 +20,31 @@ const none: Progress = { tick() {}, update() {}, stop() {} };
  */
 export function progress(total: number, label: string): Progress {
   if (!process.stderr.isTTY || isJsonMode()) return none;
-  const bar = new cliProgress.SingleBar({
-    stream: process.stderr,
-    format: `${label} {bar} {value}/{total} {step}`,
-    barsize: 24,
-    hideCursor: true,
-    clearOnComplete: true,
-    etaBuffer: 1,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `${label} {bar} {value}/{total} {step}`,
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 1,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0, { step: '' });
   let stopped = false;
   return {
-    tick(n = 1, step) { if (!stopped) bar.increment(n, step === undefined ? {} : { step }); },
-    update(value, step) { if (!stopped) bar.update(value, step === undefined ? {} : { step }); },
-    stop() { if (!stopped) { stopped = true; bar.stop(); } },
+    tick(n = 1, step) {
+      if (!stopped) bar.increment(n, step === undefined ? {} : { step });
+    },
+    update(value, step) {
+      if (!stopped) bar.update(value, step === undefined ? {} : { step });
+    },
+    stop() {
+      if (!stopped) {
+        stopped = true;
+        bar.stop();
+      }
+    },
   };
 }

@@ -16,7 +16,11 @@ function neuriteCode(e: Error): string | undefined {
 }
 
 /** One line: the message's line breaks (commander puts "Did you mean …?" on its own line) become spaces. */
-const oneLine = (s: string) => s.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+const oneLine = (s: string) =>
+  s
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 /**
  * Parses `argv` (the user's arguments, default `process.argv.slice(2)`) with a program

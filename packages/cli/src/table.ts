@@ -9,8 +9,21 @@ export interface TableColumn {
 
 // No borders; a rule of dashes under the header only (cli-table3 draws `mid` rules after the head row in compact style).
 const CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '-', 'mid-mid': '  ', right: '', 'right-mid': '', middle: '  ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '-',
+  'mid-mid': '  ',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
 };
 
 /**
@@ -31,5 +44,9 @@ export function table(rows: ReadonlyArray<Record<string, unknown>>, columns: Rea
     colAligns: cols.map((c) => c.align ?? 'left'),
   });
   t.push(...rows.map((r) => cols.map((c) => (r[c.key] === undefined || r[c.key] === null ? '' : String(r[c.key])))));
-  return t.toString().split('\n').map((l) => l.trimEnd()).join('\n');
+  return t
+    .toString()
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n');
 }

@@ -14,7 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 const packages = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nirFixture = path.join(packages, 'nir/test/fixtures/reference/mlp_lif.nir');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 async function run(bin: string, args: string[]): Promise<Run> {
   const [pkg, name] = bin.split('/');
   try {
@@ -37,7 +41,8 @@ function expectOneLine(r: Run, name: string, code: number, message: RegExp) {
   expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
 }
 
-const version = (pkg: string) => (JSON.parse(readFileSync(path.join(packages, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(path.join(packages, pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 const commands = [
   { bin: 'nir/neurite-nir', subcommands: ['inspect', 'validate', 'convert', 'run'] },
@@ -67,7 +72,10 @@ describe.each(commands)('$bin', ({ bin, subcommands }) => {
 
   it('exits 2 with one line for an unknown option, a missing argument or an unknown command', async () => {
     const sub = subcommands.length > 0 ? [subcommands[0]] : [];
-    const [opt, miss] = await Promise.all([run(bin, [...sub, 'x', '--no-such-option']), run(bin, subcommands.length > 0 ? [] : ['no-such-suite'])]);
+    const [opt, miss] = await Promise.all([
+      run(bin, [...sub, 'x', '--no-such-option']),
+      run(bin, subcommands.length > 0 ? [] : ['no-such-suite']),
+    ]);
     expectOneLine(opt, name, 2, /unknown option '--no-such-option'/);
     expectOneLine(miss, name, 2, subcommands.length > 0 ? /missing command: one of / : /unknown suite 'no-such-suite'/);
     if (subcommands.length > 0) expectOneLine(await run(bin, ['no-such-command']), name, 2, /unknown command 'no-such-command'/);
@@ -93,7 +101,7 @@ describe('neurite-nir', () => {
 
   it('exits 1 with one line naming the file and the error code for a missing or damaged file', async () => {
     const missing = path.join(dir, 'missing.nir');
-    const notNir = path.join(packages, 'cli/package.json');  // read as the JSON form of a graph: not one
+    const notNir = path.join(packages, 'cli/package.json'); // read as the JSON form of a graph: not one
     const [a, b] = await Promise.all([run('nir/neurite-nir', ['inspect', missing]), run('nir/neurite-nir', ['validate', notNir])]);
     expectOneLine(a, 'neurite-nir', 1, /missing\.nir.*\[ERR_FILE\]$/m);
     expectOneLine(b, 'neurite-nir', 1, /package\.json.*\[ERR_[A-Z_]+\]$/m);
@@ -106,7 +114,10 @@ describe('neurite-nir', () => {
       run('nir/neurite-nir', ['--json', 'validate', nirFixture]),
       run('nir/neurite-nir', ['convert', nirFixture, out, '--json']),
     ]);
-    for (const r of [inspect, validate, convert]) { expect(r.code, r.stderr).toBe(0); expect(r.stderr).toBe(''); }
+    for (const r of [inspect, validate, convert]) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+    }
     expect(JSON.parse(inspect.stdout).type).toBe('NIRGraph');
     const v = JSON.parse(validate.stdout);
     expect(v).toMatchObject({ file: nirFixture, valid: true });

@@ -17,7 +17,10 @@ describe('progress', () => {
     Object.defineProperty(process.stderr, 'isTTY', { value: false, configurable: true });
     try {
       const bar = progress(3, 'work');
-      bar.tick(); bar.update(3, 'done'); bar.stop(); bar.stop();
+      bar.tick();
+      bar.update(3, 'done');
+      bar.stop();
+      bar.stop();
       expect(write).not.toHaveBeenCalled();
     } finally {
       Object.defineProperty(process.stderr, 'isTTY', { value: isTTY, configurable: true });
@@ -25,13 +28,24 @@ describe('progress', () => {
     }
   });
 
-  it.skipIf(!hasScript)('draws a bar on a terminal, and none with --json (built demo command)', async () => {
-    const run = async (args: string) => (await promisify(execFile)('script', ['-qec', `${process.execPath} ${demo} ${args}`, '/dev/null'])).stdout;
-    const shown = await run('count 3');
-    expect(shown).toMatch(/counting .* 3\/3/);
-    expect(shown).toMatch(/^3 +9\r?$/m);
-    const json = await run('count 3 --json');
-    expect(json).not.toMatch(/counting/);
-    expect(JSON.parse(json)).toEqual({ rows: [{ i: 1, square: 1 }, { i: 2, square: 4 }, { i: 3, square: 9 }] });
-  }, 30_000);
+  it.skipIf(!hasScript)(
+    'draws a bar on a terminal, and none with --json (built demo command)',
+    async () => {
+      const run = async (args: string) =>
+        (await promisify(execFile)('script', ['-qec', `${process.execPath} ${demo} ${args}`, '/dev/null'])).stdout;
+      const shown = await run('count 3');
+      expect(shown).toMatch(/counting .* 3\/3/);
+      expect(shown).toMatch(/^3 +9\r?$/m);
+      const json = await run('count 3 --json');
+      expect(json).not.toMatch(/counting/);
+      expect(JSON.parse(json)).toEqual({
+        rows: [
+          { i: 1, square: 1 },
+          { i: 2, square: 4 },
+          { i: 3, square: 9 },
+        ],
+      });
+    },
+    30_000,
+  );
 });

@@ -36,10 +36,13 @@ describe('README', () => {
 
   it('prints what the README shows, with the exit codes it shows', async () => {
     // The text block: "$ command" lines, each followed by its output.
-    const sessions = block('text').split(/^\$ /m).filter(Boolean).map((s) => {
-      const [cmd, ...out] = s.split('\n');
-      return { cmd, out: out.join('\n') };
-    });
+    const sessions = block('text')
+      .split(/^\$ /m)
+      .filter(Boolean)
+      .map((s) => {
+        const [cmd, ...out] = s.split('\n');
+        return { cmd, out: out.join('\n') };
+      });
     expect(sessions).toHaveLength(3);
     const table = await run(['squares', '3']);
     expect(sessions[0].cmd).toBe('neurite-demo squares 3');

@@ -10,23 +10,46 @@ import { parseInteger } from '../src/parse-integer.js';
 let out = '';
 let err = '';
 beforeEach(() => {
-  out = ''; err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out += String(s); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { err += String(s); return true; });
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
 });
-afterEach(() => { vi.restoreAllMocks(); process.exitCode = undefined; });
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
 
 function demo(action: (n: number) => void = () => {}) {
   const p = createProgram({ name: 'neurite-t', version: '1.2.3', description: 'test program' });
-  p.command('go').description('go somewhere').argument('<n>', 'a count', parseInteger('n', 0)).option('--fast', 'quickly').action((n: number) => action(n));
-  p.command('other').description('another command').action(() => {});
+  p.command('go')
+    .description('go somewhere')
+    .argument('<n>', 'a count', parseInteger('n', 0))
+    .option('--fast', 'quickly')
+    .action((n: number) => action(n));
+  p.command('other')
+    .description('another command')
+    .action(() => {});
   return p;
 }
 
 describe('runProgram', () => {
   it('returns 0 and sets process.exitCode when the action succeeds', async () => {
     let seen = -1;
-    expect(await runProgram(demo((n) => { seen = n; }), ['go', '4'])).toBe(EXIT_OK);
+    expect(
+      await runProgram(
+        demo((n) => {
+          seen = n;
+        }),
+        ['go', '4'],
+      ),
+    ).toBe(EXIT_OK);
     expect(seen).toBe(4);
     expect(process.exitCode).toBe(0);
     expect(err).toBe('');
@@ -40,7 +63,7 @@ describe('runProgram', () => {
     expect(await runProgram(demo(), ['go', '-h'])).toBe(0);
     expect(out).toMatch(/Usage: neurite-t go \[options\] <n>/);
     expect(out).toMatch(/--fast/);
-    expect(out).toMatch(/--json/);                 // the program-wide option is listed in each subcommand's help
+    expect(out).toMatch(/--json/); // the program-wide option is listed in each subcommand's help
     out = '';
     expect(await runProgram(demo(), ['help', 'other'])).toBe(0);
     expect(out).toMatch(/Usage: neurite-t other/);
@@ -69,37 +92,67 @@ describe('runProgram', () => {
     expect(await runProgram(demo(), ['go', '1', '--jsn'])).toBe(EXIT_USAGE);
     expect(err).toBe("neurite-t: unknown option '--jsn' (Did you mean --json?)\n");
     err = '';
-    expect(await runProgram(demo(() => { throw new UsageError('--a and --b\ndo not go together'); }), ['go', '1'])).toBe(EXIT_USAGE);
+    expect(
+      await runProgram(
+        demo(() => {
+          throw new UsageError('--a and --b\ndo not go together');
+        }),
+        ['go', '1'],
+      ),
+    ).toBe(EXIT_USAGE);
     expect(err).toBe('neurite-t: --a and --b do not go together\n');
     expect(out).toBe('');
   });
 
   it('exits 1 with the first line of the message and the code of a NeuriteError, no stack', async () => {
     const e = new NeuriteError('x.nir: truncated\nmore detail', { code: 'ERR_FORMAT', path: 'x.nir' });
-    expect(await runProgram(demo(() => { throw e; }), ['go', '1'])).toBe(EXIT_FAILURE);
+    expect(
+      await runProgram(
+        demo(() => {
+          throw e;
+        }),
+        ['go', '1'],
+      ),
+    ).toBe(EXIT_FAILURE);
     expect(err).toBe('neurite-t: x.nir: truncated [ERR_FORMAT]\n');
     expect(process.exitCode).toBe(1);
   });
 
   it('exits 1 with one line for any other error, and adds the stack only with NEURITE_DEBUG=1', async () => {
-    const boom = () => { throw new TypeError('boom'); };
+    const boom = () => {
+      throw new TypeError('boom');
+    };
     expect(await runProgram(demo(boom), ['go', '1'])).toBe(EXIT_FAILURE);
     expect(err).toBe('neurite-t: boom\n');
     err = '';
     vi.stubEnv('NEURITE_DEBUG', '1');
     try {
       expect(await runProgram(demo(boom), ['go', '1'])).toBe(EXIT_FAILURE);
-    } finally { vi.unstubAllEnvs(); }
+    } finally {
+      vi.unstubAllEnvs();
+    }
     expect(err.split('\n')[0]).toBe('neurite-t: boom');
     expect(err).toMatch(/TypeError: boom\n\s+at /);
   });
 
   it('sets JSON mode for the action when --json comes before or after the command, and resets it after', async () => {
     const seen: boolean[] = [];
-    const p = demo(() => { seen.push(isJsonMode()); });
+    const p = demo(() => {
+      seen.push(isJsonMode());
+    });
     await runProgram(p, ['go', '1', '--json']);
-    await runProgram(demo(() => { seen.push(isJsonMode()); }), ['--json', 'go', '1']);
-    await runProgram(demo(() => { seen.push(isJsonMode()); }), ['go', '1']);
+    await runProgram(
+      demo(() => {
+        seen.push(isJsonMode());
+      }),
+      ['--json', 'go', '1'],
+    );
+    await runProgram(
+      demo(() => {
+        seen.push(isJsonMode());
+      }),
+      ['go', '1'],
+    );
     expect(seen).toEqual([true, true, false]);
     expect(isJsonMode()).toBe(false);
   });

@@ -19,14 +19,21 @@ export function bindPower(a: ArrayLike<number>, p: number, opts: UnaryOptions = 
   checkFinite('bindPower', 'p', p);
   return unarySpectral(a, n, dim, out, (A, C, bins, row) => {
     for (let k = 0, j = 0; k < bins; k++, j += 2) {
-      const re = A[j], im = A[j + 1];
+      const re = A[j],
+        im = A[j + 1];
       const m = Math.hypot(re, im);
       if (m === 0) {
-        if (p < 0) throw new HrrError('a', `bindPower: a${n > 1 ? ` row ${row}` : ''} has a zero spectrum at bin ${k}; negative power ${p} is undefined`);
-        C[j] = p === 0 ? 1 : 0; C[j + 1] = 0;
+        if (p < 0)
+          throw new HrrError(
+            'a',
+            `bindPower: a${n > 1 ? ` row ${row}` : ''} has a zero spectrum at bin ${k}; negative power ${p} is undefined`,
+          );
+        C[j] = p === 0 ? 1 : 0;
+        C[j + 1] = 0;
         continue;
       }
-      const mp = Math.pow(m, p), th = p * Math.atan2(im, re);
+      const mp = Math.pow(m, p),
+        th = p * Math.atan2(im, re);
       C[j] = mp * Math.cos(th);
       C[j + 1] = mp * Math.sin(th);
     }

@@ -45,17 +45,26 @@ export function tensorOp(fn: string, a: Tensor2D, b: Tensor2D, conjA: boolean, a
   const backend = tf.getBackend();
   if (backend === 'cpu') {
     // The cpu backend keeps tensor values in JS memory: dataSync is a copy, not a device read.
-    const av = a.dataSync() as Float32Array, bv = b.dataSync() as Float32Array;
+    const av = a.dataSync() as Float32Array,
+      bv = b.dataSync() as Float32Array;
     return tf.tensor2d(conjA ? unbind(bv, av, { dim: d }) : bind(av, bv, { dim: d }), [n, d]);
   }
   if (!SPECTRAL_KERNELS.every((k) => tf.getKernel(k, backend) !== undefined)) {
-    throw new HrrError('backend', `${fn}: the ${JSON.stringify(backend)} backend has no FFT kernels; use the typed-array bind/unbind, or the cpu, wasm, webgl or webgpu backend`, { code: 'ERR_BACKEND' });
+    throw new HrrError(
+      'backend',
+      `${fn}: the ${JSON.stringify(backend)} backend has no FFT kernels; use the typed-array bind/unbind, or the cpu, wasm, webgl or webgpu backend`,
+      { code: 'ERR_BACKEND' },
+    );
   }
   return tf.tidy(() => {
     const even = d % 2 === 0 && d > 2;
     const spec = (x: Tensor2D) => (even ? tf.spectral.rfft(x) : tf.spectral.fft(tf.complex(x, tf.zerosLike(x))));
-    const A = spec(a), B = spec(b);
-    const ar = tf.real(A), ai0 = tf.imag(A), br = tf.real(B), bi = tf.imag(B);
+    const A = spec(a),
+      B = spec(b);
+    const ar = tf.real(A),
+      ai0 = tf.imag(A),
+      br = tf.real(B),
+      bi = tf.imag(B);
     const ai = conjA ? tf.neg(ai0) : ai0;
     const cr = tf.sub(tf.mul(ar, br), tf.mul(ai, bi));
     const ci = tf.add(tf.mul(ar, bi), tf.mul(ai, br));
@@ -66,13 +75,22 @@ export function tensorOp(fn: string, a: Tensor2D, b: Tensor2D, conjA: boolean, a
 }
 
 function checkPair(fn: string, a: Tensor2D, b: Tensor2D, an: string, bn: string): [number, number] {
-  for (const [t, n] of [[a, an], [b, bn]] as const) {
+  for (const [t, n] of [
+    [a, an],
+    [b, bn],
+  ] as const) {
     if (!(t instanceof tf.Tensor) || t.rank !== 2) {
-      throw new HrrError(n, `${fn}: ${n} must be a rank-2 tensor [batch, D], got ${t instanceof tf.Tensor ? `rank ${t.rank}` : typeof t}`, { code: t instanceof tf.Tensor ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT' });
+      throw new HrrError(n, `${fn}: ${n} must be a rank-2 tensor [batch, D], got ${t instanceof tf.Tensor ? `rank ${t.rank}` : typeof t}`, {
+        code: t instanceof tf.Tensor ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT',
+      });
     }
   }
-  const [na, d] = a.shape, [nb, db] = b.shape;
+  const [na, d] = a.shape,
+    [nb, db] = b.shape;
   if (d !== db) throw new HrrError(bn, `${fn}: ${an} has D=${d} but ${bn} has D=${db}`, { code: 'ERR_SHAPE' });
-  if (na !== nb && na !== 1 && nb !== 1) throw new HrrError(bn, `${fn}: ${an} has ${na} rows and ${bn} has ${nb}; expected equal counts or one of them 1`, { code: 'ERR_SHAPE' });
+  if (na !== nb && na !== 1 && nb !== 1)
+    throw new HrrError(bn, `${fn}: ${an} has ${na} rows and ${bn} has ${nb}; expected equal counts or one of them 1`, {
+      code: 'ERR_SHAPE',
+    });
   return [Math.max(na, nb), d];
 }

@@ -18,9 +18,14 @@ export function bundle(vectors: ArrayLike<number> | ArrayLike<number>[], dim: nu
   checkDim('bundle', dim);
   const list = Array.isArray(vectors) && vectors.length > 0 && typeof vectors[0] === 'object' ? (vectors as ArrayLike<number>[]) : null;
   const n = list ? list.length : rowsOf('bundle', vectors as ArrayLike<number>, dim, 'vectors');
-  if (list) list.forEach((v, i) => { if (v?.length !== dim) throw new HrrError('vectors', `bundle: vectors[${i}] has length ${v?.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' }); });
+  if (list)
+    list.forEach((v, i) => {
+      if (v?.length !== dim)
+        throw new HrrError('vectors', `bundle: vectors[${i}] has length ${v?.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
+    });
   const w = opts.weights;
-  if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n} (one per vector)`, { code: 'ERR_SHAPE' });
+  if (w !== undefined && w.length !== n)
+    throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n} (one per vector)`, { code: 'ERR_SHAPE' });
   let wt: Float64Array | null = null;
   if (w !== undefined) {
     wt = new Float64Array(n);
@@ -67,7 +72,10 @@ function sumRows(v: ArrayLike<number>, n: number, dim: number, acc: number[]): v
   const d4 = dim - (dim % 4);
   let r = 0;
   for (; r + 4 <= n; r += 4) {
-    const o0 = r * dim, o1 = o0 + dim, o2 = o1 + dim, o3 = o2 + dim;
+    const o0 = r * dim,
+      o1 = o0 + dim,
+      o2 = o1 + dim,
+      o3 = o2 + dim;
     // element loop unrolled by 4 (independent accumulator slots)
     let j = 0;
     for (; j < d4; j += 4) {
@@ -88,8 +96,14 @@ function sumWeightedRows(v: ArrayLike<number>, wt: Float64Array, n: number, dim:
   const d4 = dim - (dim % 4);
   let r = 0;
   for (; r + 4 <= n; r += 4) {
-    const o0 = r * dim, o1 = o0 + dim, o2 = o1 + dim, o3 = o2 + dim;
-    const w0 = wt[r], w1 = wt[r + 1], w2 = wt[r + 2], w3 = wt[r + 3];
+    const o0 = r * dim,
+      o1 = o0 + dim,
+      o2 = o1 + dim,
+      o3 = o2 + dim;
+    const w0 = wt[r],
+      w1 = wt[r + 1],
+      w2 = wt[r + 2],
+      w3 = wt[r + 3];
     let j = 0;
     for (; j < d4; j += 4) {
       acc[j] += w0 * v[o0 + j] + w1 * v[o1 + j] + w2 * v[o2 + j] + w3 * v[o3 + j];
@@ -100,7 +114,8 @@ function sumWeightedRows(v: ArrayLike<number>, wt: Float64Array, n: number, dim:
     for (; j < dim; j++) acc[j] += w0 * v[o0 + j] + w1 * v[o1 + j] + w2 * v[o2 + j] + w3 * v[o3 + j];
   }
   for (; r < n; r++) {
-    const o = r * dim, wr = wt[r];
+    const o = r * dim,
+      wr = wt[r];
     for (let j = 0; j < dim; j++) acc[j] += wr * v[o + j];
   }
 }
@@ -109,12 +124,19 @@ function sumList(list: ArrayLike<number>[], wt: Float64Array | null, dim: number
   const n = list.length;
   let r = 0;
   for (; r + 4 <= n; r += 4) {
-    const v0 = list[r], v1 = list[r + 1], v2 = list[r + 2], v3 = list[r + 3];
-    const w0 = wt ? wt[r] : 1, w1 = wt ? wt[r + 1] : 1, w2 = wt ? wt[r + 2] : 1, w3 = wt ? wt[r + 3] : 1;
+    const v0 = list[r],
+      v1 = list[r + 1],
+      v2 = list[r + 2],
+      v3 = list[r + 3];
+    const w0 = wt ? wt[r] : 1,
+      w1 = wt ? wt[r + 1] : 1,
+      w2 = wt ? wt[r + 2] : 1,
+      w3 = wt ? wt[r + 3] : 1;
     for (let j = 0; j < dim; j++) acc[j] += w0 * v0[j] + w1 * v1[j] + w2 * v2[j] + w3 * v3[j];
   }
   for (; r < n; r++) {
-    const v = list[r], wr = wt ? wt[r] : 1;
+    const v = list[r],
+      wr = wt ? wt[r] : 1;
     for (let j = 0; j < dim; j++) acc[j] += wr * v[j];
   }
 }

@@ -31,7 +31,9 @@ export function rowsOf(fn: string, x: ArrayLike<number>, dim: number, name: stri
 export function broadcastRows(fn: string, na: number, nb: number, a = 'a', b = 'b'): number {
   if (na === nb || nb === 1) return na;
   if (na === 1) return nb;
-  throw new HrrError(b, `${fn}: ${a} has ${na} rows and ${b} has ${nb} rows; expected equal counts or one of them 1`, { code: 'ERR_SHAPE' });
+  throw new HrrError(b, `${fn}: ${a} has ${na} rows and ${b} has ${nb} rows; expected equal counts or one of them 1`, {
+    code: 'ERR_SHAPE',
+  });
 }
 
 /** @internal Dimension of a binary op: explicit, else the shorter operand's length. */
@@ -46,7 +48,11 @@ export function binaryDim(fn: string, a: ArrayLike<number>, b: ArrayLike<number>
 export function outArray(fn: string, n: number, out?: Float32Array): Float32Array {
   if (out === undefined) return new Float32Array(n);
   if (!(out instanceof Float32Array) || out.length !== n) {
-    throw new HrrError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`, { code: out instanceof Float32Array ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT' });
+    throw new HrrError(
+      'out',
+      `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`,
+      { code: out instanceof Float32Array ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT' },
+    );
   }
   return out;
 }
@@ -62,14 +68,25 @@ export function unaryDim(fn: string, a: ArrayLike<number>, dim?: number): number
  * @internal Shape of a row-wise binary op with single-row broadcasting: the dimension (explicit or
  * the shorter operand's length), the output row count, and the output array (`out` checked, or new).
  */
-export function binaryShape(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, opts: { dim?: number; out?: Float32Array }, an = 'a', bn = 'b'): { dim: number; rows: number; out: Float32Array } {
+export function binaryShape(
+  fn: string,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  opts: { dim?: number; out?: Float32Array },
+  an = 'a',
+  bn = 'b',
+): { dim: number; rows: number; out: Float32Array } {
   const dim = binaryDim(fn, a, b, opts.dim);
   const rows = broadcastRows(fn, rowsOf(fn, a, dim, an), rowsOf(fn, b, dim, bn), an, bn);
   return { dim, rows, out: outArray(fn, rows * dim, opts.out) };
 }
 
 /** @internal Shape of a row-wise unary op on [rows, dim] (dim explicit or a.length) and its output array. */
-export function unaryShape(fn: string, a: ArrayLike<number>, opts: { dim?: number; out?: Float32Array }): { dim: number; rows: number; out: Float32Array } {
+export function unaryShape(
+  fn: string,
+  a: ArrayLike<number>,
+  opts: { dim?: number; out?: Float32Array },
+): { dim: number; rows: number; out: Float32Array } {
   const dim = unaryDim(fn, a, opts.dim);
   const rows = rowsOf(fn, a, dim, 'a');
   return { dim, rows, out: outArray(fn, rows * dim, opts.out) };

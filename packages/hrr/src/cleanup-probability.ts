@@ -15,9 +15,21 @@ export interface CleanupProbabilityOptions {
 
 /** erfc(x) (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7 everywhere). */
 function erfc(x: number): number {
-  const z = Math.abs(x), t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const z = Math.abs(x),
+    t = 1 / (1 + 0.5 * z);
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }
 /** log Φ(x), accurate when Φ(x) is close to 1. */
@@ -34,7 +46,8 @@ function logPhi(x: number): number {
 export function unbindCosineMoments(dim: number, bundle: number, keys: 'random' | 'unitary' = 'random'): { mean: number; std: number } {
   checkDim('unbindCosineMoments', dim);
   checkInt('unbindCosineMoments', 'bundle', bundle, 1);
-  if (keys !== 'random' && keys !== 'unitary') throw new HrrError('keys', `unbindCosineMoments: keys must be 'random' or 'unitary', got ${JSON.stringify(keys)}`);
+  if (keys !== 'random' && keys !== 'unitary')
+    throw new HrrError('keys', `unbindCosineMoments: keys must be 'random' or 'unitary', got ${JSON.stringify(keys)}`);
   const k = bundle;
   // Moments μ_n = E α^n of α = |A_k|² per frequency bin: Exp(1) for random keys, 1 for unitary.
   const [m2, m3, m4] = keys === 'random' ? [2, 6, 24] : [1, 1, 1];
@@ -44,7 +57,7 @@ export function unbindCosineMoments(dim: number, bundle: number, keys: 'random' 
   const cSQ = 2 * m3 + 2 * m2 * (k - 1) - eq;
   const rel = vS + vQ / (4 * eq * eq) + 1 / 4 - cSQ / eq - 1 + m2 / (2 * eq);
   const mean = 1 / Math.sqrt(eq);
-  return { mean, std: mean * Math.sqrt(Math.max(rel, 0) * 2 / dim) };
+  return { mean, std: mean * Math.sqrt((Math.max(rel, 0) * 2) / dim) };
 }
 
 /**
@@ -78,10 +91,13 @@ export function cleanupProbability(opts: CleanupProbabilityOptions): number {
   const sd = Math.sqrt(dim);
   if (m === 1) return 1;
   if (std === 0) return Math.exp((m - 1) * logPhi(mean * sd));
-  const panels = 2000, lo = mean - 12 * std, h = (24 * std) / panels;
+  const panels = 2000,
+    lo = mean - 12 * std,
+    h = (24 * std) / panels;
   let acc = 0;
   for (let i = 0; i <= panels; i++) {
-    const c = lo + i * h, z = (c - mean) / std;
+    const c = lo + i * h,
+      z = (c - mean) / std;
     const f = Math.exp(-0.5 * z * z + (m - 1) * logPhi(c * sd)) / (std * Math.sqrt(2 * Math.PI));
     acc += f * (i === 0 || i === panels ? 1 : i % 2 ? 4 : 2);
   }

@@ -34,13 +34,17 @@ export function exactInverse(a: ArrayLike<number>, opts: ExactInverseOptions = {
     if (!(ms > 0)) throw new HrrError('a', `exactInverse: a${n > 1 ? ` row ${row}` : ''} is all zeros and has no inverse`);
     const floor = minRatio * minRatio * ms;
     for (let k = 0, j = 0; k < bins; k++, j += 2) {
-      const re = A[j], im = A[j + 1];
+      const re = A[j],
+        im = A[j + 1];
       const m2 = re * re + im * im;
       let den: number;
       if (eps > 0) den = m2 + eps * ms;
       else {
         if (m2 < floor) {
-          throw new HrrError('a', `exactInverse: a${n > 1 ? ` row ${row}` : ''} has a near-zero spectrum at bin ${k} (|A_k| = ${Math.sqrt(m2).toExponential(2)} < minRatio·rms = ${Math.sqrt(floor).toExponential(2)}); pass eps > 0 to regularise or use approxInverse`);
+          throw new HrrError(
+            'a',
+            `exactInverse: a${n > 1 ? ` row ${row}` : ''} has a near-zero spectrum at bin ${k} (|A_k| = ${Math.sqrt(m2).toExponential(2)} < minRatio·rms = ${Math.sqrt(floor).toExponential(2)}); pass eps > 0 to regularise or use approxInverse`,
+          );
         }
         den = m2;
       }

@@ -19,30 +19,43 @@ export function fhrrModel(dim: number): Vsa {
     const list = Array.isArray(vectors) && vectors.length > 0 && typeof vectors[0] === 'object' ? (vectors as ArrayLike<number>[]) : null;
     const n = list ? list.length : rowsOf('bundle', vectors as ArrayLike<number>, dim, 'vectors');
     const w = opts.weights;
-    if (w !== undefined && w.length !== n) throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n}`, { code: 'ERR_SHAPE' });
-    const re = new Float64Array(dim), im = new Float64Array(dim);
+    if (w !== undefined && w.length !== n)
+      throw new HrrError('weights', `bundle: weights has length ${w.length}, expected ${n}`, { code: 'ERR_SHAPE' });
+    const re = new Float64Array(dim),
+      im = new Float64Array(dim);
     for (let r = 0; r < n; r++) {
       const v = list ? list[r] : (vectors as ArrayLike<number>);
-      if (list && v.length !== dim) throw new HrrError('vectors', `bundle: vectors[${r}] has length ${v.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
-      const o = list ? 0 : r * dim, wr = w === undefined ? 1 : checkFinite('bundle', `weights[${r}]`, w[r]);
-      for (let j = 0; j < dim; j++) { re[j] += wr * Math.cos(v[o + j]); im[j] += wr * Math.sin(v[o + j]); }
+      if (list && v.length !== dim)
+        throw new HrrError('vectors', `bundle: vectors[${r}] has length ${v.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
+      const o = list ? 0 : r * dim,
+        wr = w === undefined ? 1 : checkFinite('bundle', `weights[${r}]`, w[r]);
+      for (let j = 0; j < dim; j++) {
+        re[j] += wr * Math.cos(v[o + j]);
+        im[j] += wr * Math.sin(v[o + j]);
+      }
     }
     const out = opts.out ?? new Float32Array(dim);
     for (let j = 0; j < dim; j++) out[j] = wrapAngle(Math.atan2(im[j], re[j]));
     return out;
   };
   return {
-    model: 'fhrr', dim, featureDim: 2 * dim,
+    model: 'fhrr',
+    dim,
+    featureDim: 2 * dim,
     random: (seed, count = 1) => randomVectors('fhrr', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => wrapAngle(x + y)),
     unbind: (c, a, out) => elementwise('unbind', c, a, dim, out, (x, y) => wrapAngle(x - y), 'c', 'a'),
     inverse: (a) => mapRows('inverse', a, dim, (x) => wrapAngle(-x)),
-    power: (a, p) => { checkFinite('power', 'p', p); return mapRows('power', a, dim, (x) => wrapAngle(p * x)); },
+    power: (a, p) => {
+      checkFinite('power', 'p', p);
+      return mapRows('power', a, dim, (x) => wrapAngle(p * x));
+    },
     unitary: (a) => mapRows('unitary', a, dim, (x) => x),
     permute: (a, by) => permute(a, by, { dim }),
     bundle: bundleAngles,
     similarity: (a, b) => {
-      if (a.length !== dim || b.length !== dim) throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`, { code: 'ERR_SHAPE' });
+      if (a.length !== dim || b.length !== dim)
+        throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`, { code: 'ERR_SHAPE' });
       let s = 0;
       for (let j = 0; j < dim; j++) s += Math.cos(a[j] - b[j]);
       return s / dim;
@@ -50,12 +63,14 @@ export function fhrrModel(dim: number): Vsa {
     identity: () => new Float32Array(dim),
     features: (rows) => {
       const n = rowsOf('features', rows, dim, 'rows');
-      const out = new Float32Array(2 * n * dim), s = 1 / Math.sqrt(dim);
-      for (let r = 0; r < n; r++) for (let j = 0; j < dim; j++) {
-        const t = rows[r * dim + j];
-        out[2 * r * dim + j] = Math.cos(t) * s;
-        out[(2 * r + 1) * dim + j] = Math.sin(t) * s;
-      }
+      const out = new Float32Array(2 * n * dim),
+        s = 1 / Math.sqrt(dim);
+      for (let r = 0; r < n; r++)
+        for (let j = 0; j < dim; j++) {
+          const t = rows[r * dim + j];
+          out[2 * r * dim + j] = Math.cos(t) * s;
+          out[(2 * r + 1) * dim + j] = Math.sin(t) * s;
+        }
       return out;
     },
   };

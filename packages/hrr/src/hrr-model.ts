@@ -26,7 +26,9 @@ export function unitRows(rows: ArrayLike<number>, dim: number, fn: string): Floa
 /** @internal The HRR model (Plate): real vectors, circular convolution. */
 export function hrrModel(dim: number): Vsa {
   return {
-    model: 'hrr', dim, featureDim: dim,
+    model: 'hrr',
+    dim,
+    featureDim: dim,
     random: (seed, count = 1) => randomVectors('hrr', dim, seed, count),
     bind: (a, b, out) => bind(a, b, { dim, out }),
     unbind: (c, a, out) => unbind(c, a, { dim, out }),
@@ -36,7 +38,11 @@ export function hrrModel(dim: number): Vsa {
     permute: (a, by) => permute(a, by, { dim }),
     bundle: (v, opts) => bundle(v, dim, opts),
     similarity: (a, b) => cosine(a, b),
-    identity: () => { const e = new Float32Array(dim); e[0] = 1; return e; },
+    identity: () => {
+      const e = new Float32Array(dim);
+      e[0] = 1;
+      return e;
+    },
     features: (r) => unitRows(r, dim, 'features'),
   };
 }

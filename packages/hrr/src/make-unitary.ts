@@ -11,9 +11,16 @@ export function makeUnitary(a: ArrayLike<number>, opts: UnaryOptions = {}): Floa
   const { dim, rows: n, out } = unaryShape('makeUnitary', a, opts);
   return unarySpectral(a, n, dim, out, (A, C, bins) => {
     for (let k = 0, j = 0; k < bins; k++, j += 2) {
-      const re = A[j], im = A[j + 1];
+      const re = A[j],
+        im = A[j + 1];
       const m = Math.hypot(re, im);
-      if (m > 0) { C[j] = re / m; C[j + 1] = im / m; } else { C[j] = 1; C[j + 1] = 0; }
+      if (m > 0) {
+        C[j] = re / m;
+        C[j + 1] = im / m;
+      } else {
+        C[j] = 1;
+        C[j + 1] = 0;
+      }
     }
   });
 }

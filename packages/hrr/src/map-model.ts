@@ -10,7 +10,9 @@ import type { Vsa } from './vsa.js';
 /** @internal MAP (Gayler's multiply–add–permute): bipolar ±1 vectors, elementwise product binding. */
 export function mapModel(dim: number): Vsa {
   return {
-    model: 'map', dim, featureDim: dim,
+    model: 'map',
+    dim,
+    featureDim: dim,
     random: (seed, count = 1) => randomVectors('map', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => x * y),
     unbind: (c, a, out) => elementwise('unbind', c, a, dim, out, (x, y) => x * y, 'c', 'a'),
@@ -27,7 +29,8 @@ export function mapModel(dim: number): Vsa {
       return s;
     },
     similarity: (a, b) => {
-      if (a.length !== dim || b.length !== dim) throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`, { code: 'ERR_SHAPE' });
+      if (a.length !== dim || b.length !== dim)
+        throw new HrrError('b', `similarity: a and b must have length dim=${dim}, got ${a.length} and ${b.length}`, { code: 'ERR_SHAPE' });
       return cosine(a, b);
     },
     identity: () => new Float32Array(dim).fill(1),

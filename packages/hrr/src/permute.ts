@@ -2,7 +2,6 @@ import { toRng, type SeedOrRng } from '@neurite/tensor';
 import { checkDim, outArray, rowsOf, unaryDim } from './check.js';
 import { HrrError } from './hrr-error.js';
 
-
 /** Options of `permute`. */
 export interface PermuteOptions {
   /** Vector dimension D (default: the permutation's length, or a.length for a shift). */
@@ -18,7 +17,12 @@ export interface PermuteOptions {
  * Row-wise on [batch, D].
  */
 export function permute(a: ArrayLike<number>, by: number | ArrayLike<number>, opts: PermuteOptions = {}): Float32Array {
-  const dim = opts.dim !== undefined ? checkDim('permute', opts.dim) : typeof by === 'number' ? unaryDim('permute', a) : checkDim('permute', by.length, 'by');
+  const dim =
+    opts.dim !== undefined
+      ? checkDim('permute', opts.dim)
+      : typeof by === 'number'
+        ? unaryDim('permute', a)
+        : checkDim('permute', by.length, 'by');
   const n = rowsOf('permute', a, dim, 'a');
   const out = outArray('permute', n * dim, opts.out);
   const src = (out as ArrayLike<number>) === a ? Float32Array.from(a) : a;
@@ -33,7 +37,8 @@ export function permute(a: ArrayLike<number>, by: number | ArrayLike<number>, op
     }
     return out;
   }
-  if (by.length !== dim) throw new HrrError('by', `permute: permutation has length ${by.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
+  if (by.length !== dim)
+    throw new HrrError('by', `permute: permutation has length ${by.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
   checkPermutation('permute', by);
   for (let r = 0, o = 0; r < n; r++, o += dim) for (let i = 0; i < dim; i++) out[o + i] = src[o + by[i]];
   return out;

@@ -14,7 +14,8 @@ export interface DecodeOptions extends CleanupOptions {
 }
 
 function rowsOfNames(vocab: Vocabulary, names: readonly string[]): Float32Array {
-  const d = vocab.vsa.dim, out = new Float32Array(names.length * d);
+  const d = vocab.vsa.dim,
+    out = new Float32Array(names.length * d);
   names.forEach((n, i) => out.set(vocab.get(n), i * d));
   return out;
 }
@@ -24,11 +25,23 @@ function rowsOfNames(vocab: Vocabulary, names: readonly string[]): Float32Array 
  * of `vocab`. All pairs are bound as one batch.
  * @throws HrrError naming a missing item.
  */
-export function encodeRecord(vocab: Vocabulary, fields: Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]>, opts: EncodeOptions = {}): Float32Array {
-  const pairs = Array.isArray(fields) ? (fields as ReadonlyArray<readonly [string, string]>) : Object.entries(fields as Record<string, string>);
+export function encodeRecord(
+  vocab: Vocabulary,
+  fields: Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]>,
+  opts: EncodeOptions = {},
+): Float32Array {
+  const pairs = Array.isArray(fields)
+    ? (fields as ReadonlyArray<readonly [string, string]>)
+    : Object.entries(fields as Record<string, string>);
   if (pairs.length === 0) throw new HrrError('fields', 'encodeRecord: a record needs at least one field');
-  const keys = rowsOfNames(vocab, pairs.map((p) => p[0]));
-  const values = rowsOfNames(vocab, pairs.map((p) => p[1]));
+  const keys = rowsOfNames(
+    vocab,
+    pairs.map((p) => p[0]),
+  );
+  const values = rowsOfNames(
+    vocab,
+    pairs.map((p) => p[1]),
+  );
   return vocab.vsa.bundle(vocab.vsa.bind(keys, values), { normalize: opts.normalize });
 }
 
@@ -37,12 +50,22 @@ export function encodeRecord(vocab: Vocabulary, fields: Readonly<Record<string, 
  * then one batched `cleanup` in `opts.memory` (default `vocab`) on the active backend.
  * Resolves to, per key, the top-k matches ≥ threshold (async like `Vocabulary.cleanup`).
  */
-export async function decodeRecord(vocab: Vocabulary, record: ArrayLike<number>, keys: readonly string[], opts: DecodeOptions = {}): Promise<Record<string, CleanupMatch[]>> {
-  if (record?.length !== vocab.vsa.dim) throw new HrrError('record', `decodeRecord: record must have length dim=${vocab.vsa.dim}, got ${record?.length}`, { code: 'ERR_SHAPE' });
+export async function decodeRecord(
+  vocab: Vocabulary,
+  record: ArrayLike<number>,
+  keys: readonly string[],
+  opts: DecodeOptions = {},
+): Promise<Record<string, CleanupMatch[]>> {
+  if (record?.length !== vocab.vsa.dim)
+    throw new HrrError('record', `decodeRecord: record must have length dim=${vocab.vsa.dim}, got ${record?.length}`, {
+      code: 'ERR_SHAPE',
+    });
   if (keys.length === 0) return {};
   const queries = vocab.vsa.unbind(record, rowsOfNames(vocab, keys));
   const found = await (opts.memory ?? vocab).cleanup(queries, opts);
   const out: Record<string, CleanupMatch[]> = {};
-  keys.forEach((k, i) => { out[k] = found[i]; });
+  keys.forEach((k, i) => {
+    out[k] = found[i];
+  });
   return out;
 }

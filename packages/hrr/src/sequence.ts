@@ -26,7 +26,8 @@ export interface SequenceOptions {
 export function sequencePositionVector(vsa: Vsa, seed: SeedOrRng): Float32Array {
   const rng = toRng(seed, 'seed', HrrError);
   if (vsa.model !== 'hrr') return vsa.random(rng, 1);
-  const d = vsa.dim, plan = realFftPlan(d);
+  const d = vsa.dim,
+    plan = realFftPlan(d);
   const spec = new Float64Array(2 * plan.bins);
   for (let k = 0; k < plan.bins; k++) {
     const real = k === 0 || 2 * k === d;
@@ -39,8 +40,15 @@ export function sequencePositionVector(vsa: Vsa, seed: SeedOrRng): Float32Array 
 
 function positionRows(vsa: Vsa, position: SequencePosition, n: number, fn: string): Float32Array | null {
   if (position === 'permute') return null;
-  if (vsa.model === 'map') throw new HrrError('position', `${fn}: MAP vectors are self-inverse (p^2 = identity), so powers cannot mark positions; use position: 'permute'`);
-  if (!(position instanceof Float32Array) || position.length !== vsa.dim) throw new HrrError('position', `${fn}: position must be 'permute' or a Float32Array of length dim=${vsa.dim}`, { code: position instanceof Float32Array ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT' });
+  if (vsa.model === 'map')
+    throw new HrrError(
+      'position',
+      `${fn}: MAP vectors are self-inverse (p^2 = identity), so powers cannot mark positions; use position: 'permute'`,
+    );
+  if (!(position instanceof Float32Array) || position.length !== vsa.dim)
+    throw new HrrError('position', `${fn}: position must be 'permute' or a Float32Array of length dim=${vsa.dim}`, {
+      code: position instanceof Float32Array ? 'ERR_SHAPE' : 'ERR_INVALID_ARGUMENT',
+    });
   const out = new Float32Array(n * vsa.dim);
   for (let i = 0; i < n; i++) out.set(vsa.power(position, i + 1), i * vsa.dim);
   return out;
@@ -51,7 +59,8 @@ function positionRows(vsa: Vsa, position: SequencePosition, n: number, fn: strin
  */
 export function encodeSequence(vocab: Vocabulary, items: readonly string[], opts: SequenceOptions & EncodeOptions): Float32Array {
   if (items.length === 0) throw new HrrError('items', 'encodeSequence: a sequence needs at least one item');
-  const vsa = vocab.vsa, d = vsa.dim;
+  const vsa = vocab.vsa,
+    d = vsa.dim;
   const rows = new Float32Array(items.length * d);
   items.forEach((n, i) => rows.set(vocab.get(n), i * d));
   const pos = positionRows(vsa, opts?.position, items.length, 'encodeSequence');
@@ -68,9 +77,16 @@ export function encodeSequence(vocab: Vocabulary, items: readonly string[], opts
  * Decodes positions 0..length−1: unbind p^{i+1} (or shift back by i+1) on the CPU, then one
  * batched `cleanup` on the active backend; resolves to the matches per position.
  */
-export async function decodeSequence(vocab: Vocabulary, seq: ArrayLike<number>, length: number, opts: SequenceOptions & DecodeOptions): Promise<CleanupMatch[][]> {
-  const vsa = vocab.vsa, d = vsa.dim;
-  if (seq?.length !== d) throw new HrrError('seq', `decodeSequence: seq must have length dim=${d}, got ${seq?.length}`, { code: 'ERR_SHAPE' });
+export async function decodeSequence(
+  vocab: Vocabulary,
+  seq: ArrayLike<number>,
+  length: number,
+  opts: SequenceOptions & DecodeOptions,
+): Promise<CleanupMatch[][]> {
+  const vsa = vocab.vsa,
+    d = vsa.dim;
+  if (seq?.length !== d)
+    throw new HrrError('seq', `decodeSequence: seq must have length dim=${d}, got ${seq?.length}`, { code: 'ERR_SHAPE' });
   checkInt('decodeSequence', 'length', length, 1);
   const pos = positionRows(vsa, opts?.position, length, 'decodeSequence');
   let queries: Float32Array;

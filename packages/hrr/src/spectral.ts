@@ -9,7 +9,11 @@ import { realFftPlan, type RealFftPlan } from '@neurite/tensor';
  * per row) as produced by `realFftPlan(D).forward` from @neurite/tensor.
  */
 
-interface Scratch { a: Float64Array; c: Float64Array; x: Float64Array }
+interface Scratch {
+  a: Float64Array;
+  c: Float64Array;
+  x: Float64Array;
+}
 const scratchByDim = new Map<number, Scratch>();
 
 /** Plan and reusable scratch buffers for dimension `dim` (typed arrays only, no tensors). */
@@ -35,7 +39,10 @@ export function binWeight(k: number, dim: number): number {
 
 /** @internal out[r] = IDFT( map(FFT(a[r])) ) for each row. `map(A, C, bins)` writes C. */
 export function unarySpectral(
-  a: ArrayLike<number>, n: number, dim: number, out: Float32Array,
+  a: ArrayLike<number>,
+  n: number,
+  dim: number,
+  out: Float32Array,
   map: (A: Float64Array, C: Float64Array, bins: number, row: number) => void,
 ): Float32Array {
   const { plan, bins, s } = spectralContext(dim);

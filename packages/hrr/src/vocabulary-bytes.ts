@@ -17,16 +17,24 @@ const DIGEST = 32;
 
 async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new HrrError('crypto', 'vocabulary persistence needs Web Crypto (globalThis.crypto.subtle)', { code: 'ERR_UNSUPPORTED' });
+  if (!subtle)
+    throw new HrrError('crypto', 'vocabulary persistence needs Web Crypto (globalThis.crypto.subtle)', { code: 'ERR_UNSUPPORTED' });
   return new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
 /** Serialises a vocabulary (model, dimension, names, vectors, creation bounds) with a SHA-256 digest. */
 export async function vocabularyToBytes(vocab: Vocabulary): Promise<Uint8Array> {
-  const header = new TextEncoder().encode(JSON.stringify({
-    format: 1, model: vocab.vsa.model, dim: vocab.vsa.dim, count: vocab.size, names: vocab.names,
-    maxSimilarity: vocab.maxSimilarity, maxTries: vocab.maxTries,
-  }));
+  const header = new TextEncoder().encode(
+    JSON.stringify({
+      format: 1,
+      model: vocab.vsa.model,
+      dim: vocab.vsa.dim,
+      count: vocab.size,
+      names: vocab.names,
+      maxSimilarity: vocab.maxSimilarity,
+      maxTries: vocab.maxTries,
+    }),
+  );
   const dataStart = 12 + header.length + ((4 - ((12 + header.length) % 4)) % 4);
   const vec = vocab.vectors();
   const total = dataStart + vec.length * 4 + DIGEST;
@@ -61,9 +69,14 @@ export function vocabularyFromBytes(bytes: Uint8Array, opts: LoadVocabularyOptio
 export async function decodeVocabulary(bytes: Uint8Array, opts: LoadVocabularyOptions, path?: string): Promise<Vocabulary> {
   const src = opts.source ?? 'bytes';
   const fail = (why: string): never => {
-    throw new HrrError(path === undefined ? 'bytes' : 'path', `${path === undefined ? 'vocabularyFromBytes' : 'loadVocabulary'}: ${src}: ${why}`, { code: 'ERR_FORMAT', ...(path === undefined ? {} : { path }) });
+    throw new HrrError(
+      path === undefined ? 'bytes' : 'path',
+      `${path === undefined ? 'vocabularyFromBytes' : 'loadVocabulary'}: ${src}: ${why}`,
+      { code: 'ERR_FORMAT', ...(path === undefined ? {} : { path }) },
+    );
   };
-  if (!(bytes instanceof Uint8Array)) throw new HrrError('bytes', `vocabularyFromBytes: bytes must be a Uint8Array, got ${bytes === null ? 'null' : typeof bytes}`);
+  if (!(bytes instanceof Uint8Array))
+    throw new HrrError('bytes', `vocabularyFromBytes: bytes must be a Uint8Array, got ${bytes === null ? 'null' : typeof bytes}`);
   if (bytes.length < 12 + 2 + DIGEST) fail(`too short (${bytes.length} bytes): truncated or not a vocabulary file`);
   const body = bytes.subarray(0, bytes.length - DIGEST);
   const want = bytes.subarray(bytes.length - DIGEST);
@@ -75,7 +88,15 @@ export async function decodeVocabulary(bytes: Uint8Array, opts: LoadVocabularyOp
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = view.getUint32(8, true);
   if (12 + h > body.length) fail(`header length ${h} runs past the end`);
-  let header: { format?: unknown; model?: unknown; dim?: unknown; count?: unknown; names?: unknown; maxSimilarity?: unknown; maxTries?: unknown };
+  let header: {
+    format?: unknown;
+    model?: unknown;
+    dim?: unknown;
+    count?: unknown;
+    names?: unknown;
+    maxSimilarity?: unknown;
+    maxTries?: unknown;
+  };
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + h)));
   } catch {
@@ -90,7 +111,8 @@ export async function decodeVocabulary(bytes: Uint8Array, opts: LoadVocabularyOp
   if (!Array.isArray(names) || names.length !== count || !names.every((n) => typeof n === 'string')) fail('names do not match count');
   const dataStart = 12 + h + ((4 - ((12 + h) % 4)) % 4);
   const n = (count as number) * (dim as number);
-  if (dataStart + 4 * n !== body.length) fail(`expected ${dataStart + 4 * n + DIGEST} bytes for ${count} vectors of dim ${dim}, got ${bytes.length}`);
+  if (dataStart + 4 * n !== body.length)
+    fail(`expected ${dataStart + 4 * n + DIGEST} bytes for ${count} vectors of dim ${dim}, got ${bytes.length}`);
   const vec = new Float32Array(n);
   for (let i = 0; i < n; i++) vec[i] = view.getFloat32(dataStart + 4 * i, true);
   const vsa = createVsa({ model: model as VsaModel, dim: dim as number });

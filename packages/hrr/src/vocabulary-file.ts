@@ -5,7 +5,8 @@ import { decodeVocabulary, vocabularyToBytes, type LoadVocabularyOptions } from 
 import type { Vocabulary } from './vocabulary.js';
 
 function checkPath(fn: string, path: unknown): string {
-  if (typeof path !== 'string' || path.length === 0) throw new HrrError('path', `${fn}: path must be a non-empty string, got ${JSON.stringify(path)}`);
+  if (typeof path !== 'string' || path.length === 0)
+    throw new HrrError('path', `${fn}: path must be a non-empty string, got ${JSON.stringify(path)}`);
   return path;
 }
 
@@ -38,7 +39,11 @@ export async function loadVocabulary(path: string, opts: Omit<LoadVocabularyOpti
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new HrrError('path', `loadVocabulary: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { code: 'ERR_FILE', path, cause: e });
+    throw new HrrError('path', `loadVocabulary: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
+      code: 'ERR_FILE',
+      path,
+      cause: e,
+    });
   }
   return decodeVocabulary(bytes, { ...opts, source: path }, path);
 }

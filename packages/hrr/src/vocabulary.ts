@@ -69,10 +69,16 @@ export class Vocabulary {
   }
 
   /** Number of items. */
-  get size(): number { return this.names_.length; }
+  get size(): number {
+    return this.names_.length;
+  }
   /** Item names in insertion order (row order of `vectors()`). */
-  get names(): readonly string[] { return this.names_; }
-  has(name: string): boolean { return this.index_.has(name); }
+  get names(): readonly string[] {
+    return this.names_;
+  }
+  has(name: string): boolean {
+    return this.index_.has(name);
+  }
   /** Row index of a name; HrrError if absent. */
   indexOf(name: string): number {
     const i = this.index_.get(name);
@@ -81,11 +87,14 @@ export class Vocabulary {
   }
   /** A copy of the item's vector. */
   get(name: string): Float32Array {
-    const i = this.indexOf(name), d = this.vsa.dim;
+    const i = this.indexOf(name),
+      d = this.vsa.dim;
     return this.data.slice(i * d, (i + 1) * d);
   }
   /** A copy of all vectors, [size, D] row-major in `names` order. */
-  vectors(): Float32Array { return this.data.slice(0, this.size * this.vsa.dim); }
+  vectors(): Float32Array {
+    return this.data.slice(0, this.size * this.vsa.dim);
+  }
 
   /** Adds named vectors as given (no similarity check). `vectors` is [names.length, D]. */
   add(names: string | readonly string[], vectors: ArrayLike<number>): void {
@@ -95,7 +104,10 @@ export class Vocabulary {
     this.checkNames(list);
     for (let r = 0; r < n; r++) {
       for (let j = 0; j < this.vsa.dim; j++) {
-        if (!Number.isFinite(vectors[r * this.vsa.dim + j])) throw new HrrError('vectors', `Vocabulary.add: vector for ${JSON.stringify(list[r])} has a non-finite element at ${j}`, { code: 'ERR_NOT_FINITE' });
+        if (!Number.isFinite(vectors[r * this.vsa.dim + j]))
+          throw new HrrError('vectors', `Vocabulary.add: vector for ${JSON.stringify(list[r])} has a non-finite element at ${j}`, {
+            code: 'ERR_NOT_FINITE',
+          });
       }
     }
     const d = this.vsa.dim;
@@ -112,7 +124,8 @@ export class Vocabulary {
   create(names: string | readonly string[]): Float32Array {
     const list = typeof names === 'string' ? [names] : [...names];
     this.checkNames(list);
-    const d = this.vsa.dim, f = this.vsa.featureDim;
+    const d = this.vsa.dim,
+      f = this.vsa.featureDim;
     const out = new Float32Array(list.length * d);
     const check = this.maxSimilarity < 1;
     for (let r = 0; r < list.length; r++) {
@@ -120,7 +133,10 @@ export class Vocabulary {
       let worst = -Infinity;
       for (let t = 0; t < this.maxTries && accepted === null; t++) {
         const cand = this.vsa.random(this.rng, 1);
-        if (!check) { accepted = cand; break; }
+        if (!check) {
+          accepted = cand;
+          break;
+        }
         const cf = this.vsa.features(cand);
         let max = -Infinity;
         for (let i = 0; i < this.size && max <= this.maxSimilarity; i++) {
@@ -133,7 +149,11 @@ export class Vocabulary {
         else worst = Math.max(worst, max);
       }
       if (accepted === null) {
-        throw new HrrError('maxSimilarity', `Vocabulary.create: no candidate for ${JSON.stringify(list[r])} within maxSimilarity=${this.maxSimilarity} of ${this.size} items after ${this.maxTries} tries (D=${d}); raise D or maxSimilarity`, { code: 'ERR_STATE' });
+        throw new HrrError(
+          'maxSimilarity',
+          `Vocabulary.create: no candidate for ${JSON.stringify(list[r])} within maxSimilarity=${this.maxSimilarity} of ${this.size} items after ${this.maxTries} tries (D=${d}); raise D or maxSimilarity`,
+          { code: 'ERR_STATE' },
+        );
       }
       this.push(list[r], accepted);
       out.set(accepted, r * d);
@@ -170,7 +190,8 @@ export class Vocabulary {
     const q = rowsOf('Vocabulary.cleanup', queries, this.vsa.dim, 'queries');
     const kReq = checkInt('Vocabulary.cleanup', 'k', opts.k ?? 1, 1);
     const threshold = opts.threshold ?? -Infinity;
-    if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new HrrError('threshold', `Vocabulary.cleanup: threshold must be a number, got ${String(threshold)}`);
+    if (typeof threshold !== 'number' || Number.isNaN(threshold))
+      throw new HrrError('threshold', `Vocabulary.cleanup: threshold must be a number, got ${String(threshold)}`);
     if (this.size === 0) return Array.from({ length: q }, () => []);
     const k = Math.min(kReq, this.size);
     const qf = this.vsa.features(queries);
@@ -182,13 +203,15 @@ export class Vocabulary {
     try {
       [v, ix] = await Promise.all([vals.data(), idx.data()]);
     } finally {
-      vals.dispose(); idx.dispose();
+      vals.dispose();
+      idx.dispose();
     }
     const res: CleanupMatch[][] = [];
     for (let r = 0; r < q; r++) {
       const row: CleanupMatch[] = [];
       for (let j = 0; j < k; j++) {
-        const score = v[r * k + j], index = ix[r * k + j];
+        const score = v[r * k + j],
+          index = ix[r * k + j];
         if (score >= threshold) row.push({ name: this.names_[index], index, score });
       }
       res.push(row);
@@ -217,7 +240,8 @@ export class Vocabulary {
     const starts = this.blockStarts;
     const parts: Tensor2D[] = [];
     for (let b = 0; b < blocks.length; b++) {
-      const c0 = starts[b], w = starts[b + 1] - c0;
+      const c0 = starts[b],
+        w = starts[b + 1] - c0;
       const a = new Float32Array(q * w);
       for (let r = 0; r < q; r++) a.set(qf.subarray(r * f + c0, r * f + c0 + w), r * w);
       parts.push(tf.matMul(tf.tensor2d(a, [q, w]), blocks[b]));
@@ -228,7 +252,8 @@ export class Vocabulary {
   /** Item features transposed, [F, size], as row blocks (a plain matmul: wasm's transposeB copies the matrix per call). */
   private items(): Tensor2D[] {
     if (this.itemBlocks === null || this.itemBlocks.some((t) => t.isDisposed)) {
-      const f = this.vsa.featureDim, m = this.size;
+      const f = this.vsa.featureDim,
+        m = this.size;
       const t = new Float32Array(f * m);
       for (let i = 0; i < m; i++) for (let j = 0; j < f; j++) t[j * m + i] = this.feats[i * f + j];
       const nb = Math.max(1, Math.ceil((f * m) / BLOCK_FLOATS));
@@ -249,18 +274,25 @@ export class Vocabulary {
   private checkNames(list: string[]): void {
     const seen = new Set<string>();
     for (const nm of list) {
-      if (typeof nm !== 'string' || !NAME.test(nm)) throw new HrrError('name', `Vocabulary: item names must be 1–256 printable characters, got ${JSON.stringify(nm)}`);
+      if (typeof nm !== 'string' || !NAME.test(nm))
+        throw new HrrError('name', `Vocabulary: item names must be 1–256 printable characters, got ${JSON.stringify(nm)}`);
       if (this.index_.has(nm) || seen.has(nm)) throw new HrrError('name', `Vocabulary: an item named ${JSON.stringify(nm)} already exists`);
       seen.add(nm);
     }
   }
 
   private push(name: string, v: Float32Array): void {
-    const d = this.vsa.dim, f = this.vsa.featureDim, i = this.size;
+    const d = this.vsa.dim,
+      f = this.vsa.featureDim,
+      i = this.size;
     if ((i + 1) * d > this.data.length) {
       const cap = Math.max(16, 2 * (i + 1));
-      const nd = new Float32Array(cap * d); nd.set(this.data); this.data = nd;
-      const nf = new Float32Array(cap * f); nf.set(this.feats); this.feats = nf;
+      const nd = new Float32Array(cap * d);
+      nd.set(this.data);
+      this.data = nd;
+      const nf = new Float32Array(cap * f);
+      nf.set(this.feats);
+      this.feats = nf;
     }
     this.data.set(v, i * d);
     this.feats.set(this.vsa.features(v), i * f);

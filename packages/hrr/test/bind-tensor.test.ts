@@ -18,12 +18,18 @@ const spectralTol = (a: ArrayLike<number>, b: ArrayLike<number>, ref: ArrayLike<
 describe.each(['cpu', 'wasm'] as const)('bindTensor / unbindTensor on %s', (backend) => {
   it.each([7, 64, 1000])('hrr equals the typed-array bind/unbind (D = %i, batch 5, single-row broadcast)', async (D) => {
     await setBackend(backend);
-    const A = randomVectors('hrr', D, 'ta', 5), b = randomVectors('hrr', D, 'tb');
-    const ref = bind(A, b), refU = unbind(ref, b);
-    const ta = tf.tensor2d(A, [5, D]) as Tensor2D, tb = tf.tensor2d(b, [1, D]) as Tensor2D, tc = tf.tensor2d(ref, [5, D]) as Tensor2D;
-    const c = bindTensor(ta, tb), u = unbindTensor(tc, tb);
+    const A = randomVectors('hrr', D, 'ta', 5),
+      b = randomVectors('hrr', D, 'tb');
+    const ref = bind(A, b),
+      refU = unbind(ref, b);
+    const ta = tf.tensor2d(A, [5, D]) as Tensor2D,
+      tb = tf.tensor2d(b, [1, D]) as Tensor2D,
+      tc = tf.tensor2d(ref, [5, D]) as Tensor2D;
+    const c = bindTensor(ta, tb),
+      u = unbindTensor(tc, tb);
     expect(c.shape).toEqual([5, D]);
-    const got = await c.data() as Float32Array, gotU = await u.data() as Float32Array;
+    const got = (await c.data()) as Float32Array,
+      gotU = (await u.data()) as Float32Array;
     if (backend === 'cpu') {
       expect(got).toEqual(ref);
       expect(gotU).toEqual(refU);
@@ -33,38 +39,60 @@ describe.each(['cpu', 'wasm'] as const)('bindTensor / unbindTensor on %s', (back
         expect(maxAbsDiff(row(gotU, r, D), row(refU, r, D))).toBeLessThanOrEqual(spectralTol(row(ref, r, D), b, row(refU, r, D)));
       }
     }
-    await expectNoLeaks(() => { bindTensor(ta, tb).dispose(); unbindTensor(tc, tb).dispose(); }, { iterations: 20 });
+    await expectNoLeaks(
+      () => {
+        bindTensor(ta, tb).dispose();
+        unbindTensor(tc, tb).dispose();
+      },
+      { iterations: 20 },
+    );
     tf.dispose([ta, tb, tc, c, u]);
   });
 
   it.each(['fhrr', 'map'] as VsaModel[])('%s equals Vsa.bind / Vsa.unbind of the model', async (model) => {
     await setBackend(backend);
-    const D = 96, vsa = createVsa({ model, dim: D });
-    const A = vsa.random('ta', 8), B = vsa.random('tb', 8);
-    const ta = tf.tensor2d(A, [8, D]) as Tensor2D, tb = tf.tensor2d(B, [8, D]) as Tensor2D;
-    const c = bindTensor(ta, tb, { model }), u = unbindTensor(c, ta, { model });
-    const x = await c.data() as Float32Array, xu = await u.data() as Float32Array;
-    const y = vsa.bind(A, B), yu = vsa.unbind(y, A);
+    const D = 96,
+      vsa = createVsa({ model, dim: D });
+    const A = vsa.random('ta', 8),
+      B = vsa.random('tb', 8);
+    const ta = tf.tensor2d(A, [8, D]) as Tensor2D,
+      tb = tf.tensor2d(B, [8, D]) as Tensor2D;
+    const c = bindTensor(ta, tb, { model }),
+      u = unbindTensor(c, ta, { model });
+    const x = (await c.data()) as Float32Array,
+      xu = (await u.data()) as Float32Array;
+    const y = vsa.bind(A, B),
+      yu = vsa.unbind(y, A);
     // fhrr angles near ±π may wrap to the other end: compare through the model's similarity
     // (mean cos of the angle differences). The wrap x − 2π·floor((x + π)/2π) runs in float32 on
     // values below 4π in magnitude: a few roundings, each ≤ u·4π, so angles agree within
     // η = 8u·4π (or differ by 2π) and the similarity is ≥ 1 − η²/2
-    const eta = 8 * U32 * 4 * Math.PI, same = 1 - eta ** 2 / 2 - f32Tol(0, 1);
+    const eta = 8 * U32 * 4 * Math.PI,
+      same = 1 - eta ** 2 / 2 - f32Tol(0, 1);
     for (let r = 0; r < 8; r++) {
       expect(vsa.similarity(row(x, r, D), row(y, r, D))).toBeGreaterThanOrEqual(same);
       expect(vsa.similarity(row(xu, r, D), row(yu, r, D))).toBeGreaterThanOrEqual(same);
       expect(vsa.similarity(row(xu, r, D), row(B, r, D))).toBeGreaterThanOrEqual(1 - (2 * eta) ** 2 / 2 - f32Tol(0, 1));
     }
-    if (model === 'map') { expect(x).toEqual(y); expect(xu).toEqual(B); } // ±1 products are exact
+    if (model === 'map') {
+      expect(x).toEqual(y);
+      expect(xu).toEqual(B);
+    } // ±1 products are exact
     tf.dispose([ta, tb, c, u]);
   });
 
   it('rejects bad shapes and unknown models with HrrError codes', async () => {
     await setBackend(backend);
-    const a = tf.zeros([2, 4]) as Tensor2D, b = tf.zeros([3, 4]) as Tensor2D, c = tf.zeros([2, 5]) as Tensor2D;
+    const a = tf.zeros([2, 4]) as Tensor2D,
+      b = tf.zeros([3, 4]) as Tensor2D,
+      c = tf.zeros([2, 5]) as Tensor2D;
     expect(() => bindTensor(a, b)).toThrow(HrrError);
     expect(() => bindTensor(a, c)).toThrow(/D=4/);
-    try { bindTensor(a, c); } catch (e) { expect((e as HrrError).code).toBe('ERR_SHAPE'); }
+    try {
+      bindTensor(a, c);
+    } catch (e) {
+      expect((e as HrrError).code).toBe('ERR_SHAPE');
+    }
     expect(() => unbindTensor(a, a, { model: 'nope' as VsaModel })).toThrow(/model must be/);
     tf.dispose([a, b, c]);
   });

@@ -4,18 +4,24 @@ import { directConvolution, f32Tol, l1, maxAbs, maxAbsDiff, meanVar, row, U32 } 
 
 describe('bind', () => {
   it.each([3, 7, 512, 1000])('FFT path equals the direct O(D²) circular convolution, D = %i', (D) => {
-    const a = randomVectors('hrr', D, `a${D}`), b = randomVectors('hrr', D, `b${D}`);
+    const a = randomVectors('hrr', D, `a${D}`),
+      b = randomVectors('hrr', D, `b${D}`);
     const ref = directConvolution(a, b);
     // float64 FFT, then one rounding to float32 (see f32Tol)
     expect(maxAbsDiff(bind(a, b), ref)).toBeLessThanOrEqual(f32Tol(1, maxAbs(ref)));
   });
 
   it('binds [batch, D] rows and broadcasts a single row', () => {
-    const D = 50, n = 4;
-    const A = randomVectors('hrr', D, 1, n), B = randomVectors('hrr', D, 2, n), b0 = row(B, 0, D);
-    const AB = bind(A, B, { dim: D }), Ab0 = bind(A, b0);
+    const D = 50,
+      n = 4;
+    const A = randomVectors('hrr', D, 1, n),
+      B = randomVectors('hrr', D, 2, n),
+      b0 = row(B, 0, D);
+    const AB = bind(A, B, { dim: D }),
+      Ab0 = bind(A, b0);
     for (let r = 0; r < n; r++) {
-      const ref = directConvolution(row(A, r, D), row(B, r, D)), ref0 = directConvolution(row(A, r, D), b0);
+      const ref = directConvolution(row(A, r, D), row(B, r, D)),
+        ref0 = directConvolution(row(A, r, D), b0);
       expect(maxAbsDiff(row(AB, r, D), ref)).toBeLessThanOrEqual(f32Tol(1, maxAbs(ref)));
       expect(maxAbsDiff(row(Ab0, r, D), ref0)).toBeLessThanOrEqual(f32Tol(1, maxAbs(ref0)));
     }
@@ -32,17 +38,22 @@ describe('bind', () => {
     expect(maxAbsDiff(ab, bind(b, a))).toBeLessThanOrEqual(f32Tol(2, maxAbs(ab)));
     // each side rounds its inner product to float32 (|δ| ≤ u·|x|); bound through the outer bind,
     // |δ ⊛ y| ≤ u·max|x|·‖y‖₁, plus one final rounding on each side
-    const bc = bind(b, c), abc = bind(ab, c);
+    const bc = bind(b, c),
+      abc = bind(ab, c);
     const tol = U32 * (maxAbs(ab) * l1(c) + maxAbs(bc) * l1(a)) + f32Tol(2, maxAbs(abc));
     expect(maxAbsDiff(abc, bind(a, bc))).toBeLessThanOrEqual(tol);
   });
 
   it.each([64, 256])('(a⊛b)·(a⊛b) has mean 1 and variance (6D+4)/D² (D = %i)', (D) => {
     const N = 4000;
-    const A = randomVectors('hrr', D, 'norm-a', N), B = randomVectors('hrr', D, 'norm-b', N);
+    const A = randomVectors('hrr', D, 'norm-a', N),
+      B = randomVectors('hrr', D, 'norm-b', N);
     const C = bind(A, B, { dim: D });
     const e = new Float64Array(N);
-    for (let i = 0; i < N; i++) { const c = row(C, i, D); e[i] = dot(c, c); }
+    for (let i = 0; i < N; i++) {
+      const c = row(C, i, D);
+      e[i] = dot(c, c);
+    }
     const { mean, variance, m4 } = meanVar(e);
     const theory = (6 * D + 4) / (D * D);
     expect(Math.abs(mean - 1)).toBeLessThan(5 * Math.sqrt(theory / N));

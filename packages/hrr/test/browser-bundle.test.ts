@@ -15,14 +15,22 @@ const SRC = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../src')
 async function bundleOf(contents: string): Promise<{ bytes: number; inputs: Metafile['outputs'][string]['inputs'] }> {
   const r = await build({
     stdin: { contents, resolveDir: SRC, loader: 'ts', sourcefile: 'app.ts' },
-    bundle: true, write: false, minify: true, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent',
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    metafile: true,
+    logLevel: 'silent',
   });
   const out = Object.values(r.metafile.outputs)[0];
   return { bytes: r.outputFiles[0].contents.length, inputs: out.inputs };
 }
 
 const contributing = (inputs: Metafile['outputs'][string]['inputs'], part: string) =>
-  Object.entries(inputs).filter(([file, v]) => file.includes(part) && v.bytesInOutput > 0).map(([file]) => file);
+  Object.entries(inputs)
+    .filter(([file, v]) => file.includes(part) && v.bytesInOutput > 0)
+    .map(([file]) => file);
 
 describe('browser bundles of @neurite/hrr (esbuild, platform browser, no flags)', () => {
   it('the whole index bundles for the browser', async () => {

@@ -46,8 +46,12 @@ const U = 2 ** -24;
 const gamma = (n: number) => (n * U) / (1 - n * U);
 
 function relL2(x: number[], ref: number[]): number {
-  let e = 0, r = 0;
-  for (let i = 0; i < ref.length; i++) { e += (x[i] - ref[i]) ** 2; r += ref[i] ** 2; }
+  let e = 0,
+    r = 0;
+  for (let i = 0; i < ref.length; i++) {
+    e += (x[i] - ref[i]) ** 2;
+    r += ref[i] ** 2;
+  }
   return Math.sqrt(e / r);
 }
 
@@ -87,27 +91,46 @@ describeInChromium('@neurite/hrr tensor APIs in headless Chromium (webgl, webgpu
 
   it('the cpu reference decodes what was encoded (so the comparison is not between two wrong answers)', () => {
     expect(cpu.leaked).toBe(0);
-    for (const c of cpu.cleanup) expect(c.topK.map((m) => m[0].name), c.model).toEqual(['w3', 'w17', 'w25', 'w39']);
-    for (const r of cpu.record) expect(Object.values(r.fields).map((m) => m[0].name), r.model).toEqual(['w10', 'w11', 'w12']);
-    for (const s of cpu.sequence) expect(s.items.map((m) => m[0].name), `${s.model} ${s.position}`).toEqual(['w5', 'w6', 'w7', 'w5']);
+    for (const c of cpu.cleanup)
+      expect(
+        c.topK.map((m) => m[0].name),
+        c.model,
+      ).toEqual(['w3', 'w17', 'w25', 'w39']);
+    for (const r of cpu.record)
+      expect(
+        Object.values(r.fields).map((m) => m[0].name),
+        r.model,
+      ).toEqual(['w10', 'w11', 'w12']);
+    for (const s of cpu.sequence)
+      expect(
+        s.items.map((m) => m[0].name),
+        `${s.model} ${s.position}`,
+      ).toEqual(['w5', 'w6', 'w7', 'w5']);
     for (const s of cpu.set) expect(s.members.map((m) => m.name).sort(), s.model).toEqual(['w20', 'w21', 'w22']);
     expect(cpu.blocks.topK.map((m) => m[0].name)).toEqual(['b3', 'b200', 'b519']);
   });
 
   for (const backend of ['webgl', 'webgpu', 'wasm'] as const) {
     it(`runs every tensor API on ${backend} and matches the cpu results`, async () => {
-      const r = await browser!.page.evaluate(([b, w]) => (globalThis as unknown as { __hrr: HrrPageApi }).__hrr.run(b, w), [backend, WASM_PATH] as const);
+      const r = await browser!.page.evaluate(([b, w]) => (globalThis as unknown as { __hrr: HrrPageApi }).__hrr.run(b, w), [
+        backend,
+        WASM_PATH,
+      ] as const);
       if ('error' in r) throw browser!.error(`${backend}: ${r.error}`);
       expect(r.backend).toBe(backend);
       expect(r.leaked).toBe(0);
 
       for (const [i, t] of r.tensor.entries()) {
-        const ref = cpu.tensor[i], what = `${t.model} D=${t.dim}`;
+        const ref = cpu.tensor[i],
+          what = `${t.model} D=${t.dim}`;
         expect([t.model, t.dim, t.bind.length]).toEqual([ref.model, ref.dim, ref.bind.length]);
         if (t.model === 'hrr') {
           const bound = 3 * Math.sqrt(2 * t.dim) * 2 ** -11;
-          const eb = relL2(t.bind, ref.bind), eu = relL2(t.unbind, ref.unbind);
-          console.log(`${backend} ${what}: relative L2 error bind ${eb.toExponential(2)}, unbind ${eu.toExponential(2)} (bound ${bound.toExponential(2)})`);
+          const eb = relL2(t.bind, ref.bind),
+            eu = relL2(t.unbind, ref.unbind);
+          console.log(
+            `${backend} ${what}: relative L2 error bind ${eb.toExponential(2)}, unbind ${eu.toExponential(2)} (bound ${bound.toExponential(2)})`,
+          );
           expect(eb, `${what} bind`).toBeLessThanOrEqual(bound);
           expect(eu, `${what} unbind`).toBeLessThanOrEqual(bound);
         } else if (t.model === 'fhrr') {
@@ -121,7 +144,8 @@ describeInChromium('@neurite/hrr tensor APIs in headless Chromium (webgl, webgpu
       }
 
       for (const [i, c] of r.cleanup.entries()) {
-        const ref = cpu.cleanup[i], tol = 2 * gamma(c.featureDim);
+        const ref = cpu.cleanup[i],
+          tol = 2 * gamma(c.featureDim);
         c.topK.forEach((m, q) => expectMatches(m, ref.topK[q], tol, `${c.model} cleanup k=3 query ${q}`));
         c.thresholded.forEach((m, q) => expectMatches(m, ref.thresholded[q], tol, `${c.model} cleanup threshold query ${q}`));
       }
@@ -131,11 +155,13 @@ describeInChromium('@neurite/hrr tensor APIs in headless Chromium (webgl, webgpu
       r.blocks.topK.forEach((m, q) => expectMatches(m, cpu.blocks.topK[q], 2 * gamma(r.blocks.dim), `blocks query ${q}`));
 
       for (const [i, rec] of r.record.entries()) {
-        const ref = cpu.record[i], tol = 2 * gamma(ref.model === 'fhrr' ? 512 : 256);
+        const ref = cpu.record[i],
+          tol = 2 * gamma(ref.model === 'fhrr' ? 512 : 256);
         for (const k of Object.keys(ref.fields)) expectMatches(rec.fields[k], ref.fields[k], tol, `${rec.model} decodeRecord ${k}`);
       }
       for (const [i, s] of r.sequence.entries()) {
-        const ref = cpu.sequence[i], tol = 2 * gamma(ref.model === 'fhrr' ? 512 : 256);
+        const ref = cpu.sequence[i],
+          tol = 2 * gamma(ref.model === 'fhrr' ? 512 : 256);
         s.items.forEach((m, p) => expectMatches(m, ref.items[p], tol, `${s.model} ${s.position} decodeSequence position ${p}`));
       }
       for (const [i, s] of r.set.entries()) {

@@ -3,7 +3,9 @@ import { createRng, setBackend } from '@neurite/tensor';
 import { bind, cleanupProbability, createVsa, HrrError, makeUnitary, unbind, unbindCosineMoments, Vocabulary } from '../src/index.js';
 import { row, secondOrderBias } from './helpers.js';
 
-beforeAll(async () => { await setBackend('wasm'); });
+beforeAll(async () => {
+  await setBackend('wasm');
+});
 const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
@@ -11,7 +13,14 @@ afterAll(() => vocabs.forEach((v) => v.dispose()));
 const Z = 4;
 
 /** Monte Carlo: fraction of N traces of k pairs whose first filler is cleaned up correctly. */
-async function monteCarlo(D: number, m: number, k: number, keysKind: 'random' | 'unitary', N: number, seed: string): Promise<{ p: number; cos: number[] }> {
+async function monteCarlo(
+  D: number,
+  m: number,
+  k: number,
+  keysKind: 'random' | 'unitary',
+  N: number,
+  seed: string,
+): Promise<{ p: number; cos: number[] }> {
   const vsa = createVsa({ model: 'hrr', dim: D });
   const vocab = new Vocabulary(vsa, seed, { maxSimilarity: 1 });
   vocabs.push(vocab);
@@ -20,14 +29,16 @@ async function monteCarlo(D: number, m: number, k: number, keysKind: 'random' | 
   const rng = createRng(`${seed}-trials`);
   let keys = vsa.random(rng, N * k);
   if (keysKind === 'unitary') keys = makeUnitary(keys, { dim: D });
-  const fillers = new Float32Array(N * k * D), target = new Int32Array(N);
+  const fillers = new Float32Array(N * k * D),
+    target = new Int32Array(N);
   for (let t = 0; t < N; t++) {
     const pick = rng.sampleWithoutReplacement(m, k);
     target[t] = pick[0];
     for (let j = 0; j < k; j++) fillers.set(row(items, pick[j], D), (t * k + j) * D);
   }
   const pairs = bind(keys, fillers, { dim: D });
-  const traces = new Float32Array(N * D), first = new Float32Array(N * D);
+  const traces = new Float32Array(N * D),
+    first = new Float32Array(N * D);
   for (let t = 0; t < N; t++) {
     first.set(row(keys, t * k, D), t * D);
     for (let j = 0; j < k; j++) for (let i = 0; i < D; i++) traces[t * D + i] += pairs[(t * k + j) * D + i];
@@ -54,7 +65,8 @@ describe('cleanupProbability', () => {
     const est = cleanupProbability({ dim: D, items: m, bundle: k, keys });
     const { p, cos } = await monteCarlo(D, m, k, keys, N, `mc${D}-${k}-${keys}`);
     // the cases are chosen in the informative range, not where both are ≈ 1
-    expect(est).toBeGreaterThan(0.2); expect(est).toBeLessThan(0.95);
+    expect(est).toBeGreaterThan(0.2);
+    expect(est).toBeLessThan(0.95);
     // The estimate rests on three approximations (see cleanupProbability): a Gaussian target
     // cosine, its moments to first order in 1/D, and distractor cosines i.i.d. N(0, 1/D). The test
     // bounds their combined error by the resolution of N trials: under "P(correct) = est" the

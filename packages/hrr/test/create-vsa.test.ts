@@ -3,7 +3,9 @@ import { setBackend } from '@neurite/tensor';
 import { createVsa, decodeRecord, encodeRecord, HrrError, unbindCosineMoments, Vocabulary, type VsaModel } from '../src/index.js';
 import { bundleMemberSigma, f32Tol, meanVar, row, U32 } from './helpers.js';
 
-beforeAll(async () => { await setBackend('wasm'); });
+beforeAll(async () => {
+  await setBackend('wasm');
+});
 const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
@@ -11,8 +13,11 @@ const MODELS: VsaModel[] = ['hrr', 'fhrr', 'map'];
 
 describe('createVsa', () => {
   it.each(MODELS)('%s: random vectors are quasi-orthogonal (similarity mean 0, variance 1/D)', (model) => {
-    const D = 500, N = 2000, vsa = createVsa({ model, dim: D });
-    const A = vsa.random('a', N), B = vsa.random('b', N);
+    const D = 500,
+      N = 2000,
+      vsa = createVsa({ model, dim: D });
+    const A = vsa.random('a', N),
+      B = vsa.random('b', N);
     const s = Array.from({ length: N }, (_, i) => vsa.similarity(row(A, i, D), row(B, i, D)));
     const { mean, variance } = meanVar(s);
     // FHRR: mean of D cos(uniform) has variance 1/(2D); HRR/MAP cosine: 1/D
@@ -22,7 +27,8 @@ describe('createVsa', () => {
   });
 
   it.each(MODELS)('%s: bind/unbind, inverse, identity, power and features agree', (model) => {
-    const D = 256, vsa = createVsa({ model, dim: D });
+    const D = 256,
+      vsa = createVsa({ model, dim: D });
     const [a, b] = [vsa.random(1), vsa.random(2)];
     const ab = vsa.bind(a, b);
     // binding is dissimilar to its operands: similarity ≈ N(0, σ²), σ = 1/√D (hrr, map) or 1/√(2D) (fhrr); 5σ bound
@@ -39,7 +45,8 @@ describe('createVsa', () => {
     expect(vsa.similarity(vsa.bind(a, vsa.identity()), a)).toBeGreaterThanOrEqual(same);
     expect(vsa.similarity(vsa.bind(ab, vsa.inverse(a)), vsa.unbind(ab, a))).toBeGreaterThanOrEqual(same);
     expect(vsa.similarity(vsa.power(a, 2), vsa.bind(a, a))).toBeGreaterThanOrEqual(same);
-    const fa = vsa.features(a), fb = vsa.features(b);
+    const fa = vsa.features(a),
+      fb = vsa.features(b);
     let s = 0;
     for (let j = 0; j < vsa.featureDim; j++) s += fa[j] * fb[j];
     // features are float32 roundings (relative u each) of exact unit-norm rows: |Σ f_a f_b − sim| ≤ 2u·Σ|f_a f_b| ≤ 2u

@@ -3,14 +3,20 @@ export function meanVar(xs: ArrayLike<number>): { mean: number; variance: number
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += xs[i];
   const mean = s / xs.length;
-  let v = 0, m4 = 0;
-  for (let i = 0; i < xs.length; i++) { const d = xs[i] - mean; v += d * d; m4 += d * d * d * d; }
+  let v = 0,
+    m4 = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const d = xs[i] - mean;
+    v += d * d;
+    m4 += d * d * d * d;
+  }
   return { mean, variance: v / (xs.length - 1), m4: m4 / xs.length };
 }
 
 /** (a ⊛ b)[t] = Σ_s a[s] b[(t − s) mod D], in float64. */
 export function directConvolution(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
-  const d = a.length, out = new Float64Array(d);
+  const d = a.length,
+    out = new Float64Array(d);
   for (let t = 0; t < d; t++) {
     let s = 0;
     for (let u = 0; u < d; u++) s += a[u] * b[(t - u + d) % d];
@@ -77,7 +83,7 @@ export function secondOrderBias(D: number, k: number, keys: 'random' | 'unitary'
   const eq = m2 + (k - 1);
   const vQ = 2 * m4 + 2 * m2 * k * (k - 1) + 4 * m3 * (k - 1) - eq * eq;
   const cSQ = 2 * m3 + 2 * m2 * (k - 1) - eq;
-  return ((1 / Math.sqrt(eq)) / D) * ((0.75 * vQ) / (eq * eq) + 0.75 - cSQ / eq - 1 + m2 / (2 * eq));
+  return (1 / Math.sqrt(eq) / D) * ((0.75 * vQ) / (eq * eq) + 0.75 - cSQ / eq - 1 + m2 / (2 * eq));
 }
 
 /**

@@ -3,7 +3,9 @@ import { setBackend } from '@neurite/tensor';
 import { createVsa, decodeSet, encodeSet, Vocabulary } from '../src/index.js';
 import { bundleMemberSigma } from './helpers.js';
 
-beforeAll(async () => { await setBackend('wasm'); });
+beforeAll(async () => {
+  await setBackend('wasm');
+});
 const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
@@ -18,7 +20,8 @@ describe('encodeSet / decodeSet', () => {
     expect(found.map((m) => m.name).sort()).toEqual([...members].sort());
     // member score cos(s, v_j) ≈ 1/√n (n = 10) with σ from bundleMemberSigma (delta method);
     // each of the 10 scores is checked within 5σ (two-sided P(|N(0,1)| > 5) = 5.7e-7)
-    const n = members.length, sigma = bundleMemberSigma(n, vocab.vsa.dim);
+    const n = members.length,
+      sigma = bundleMemberSigma(n, vocab.vsa.dim);
     for (const m of found) expect(Math.abs(m.score - 1 / Math.sqrt(n))).toBeLessThan(5 * sigma);
     expect(await decodeSet(vocab, s, { maxMembers: 3 })).toHaveLength(3);
     // the threshold decides: a threshold above every member score returns none

@@ -3,7 +3,11 @@ import { realFftPlan } from '@neurite/tensor';
 import { approxInverse, bind, dot, makeUnitary, randomVectors } from '../src/index.js';
 import { f32Tol, l1, maxAbsDiff, U32 } from './helpers.js';
 
-const delta = (D: number) => { const e = new Float32Array(D); e[0] = 1; return e; };
+const delta = (D: number) => {
+  const e = new Float32Array(D);
+  e[0] = 1;
+  return e;
+};
 
 /** Float64 error of the FFT and sums here (see F64_REL in helpers.ts). */
 const F64 = f32Tol(0, 1);

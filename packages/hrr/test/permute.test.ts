@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HrrError, inversePermutation, permute, randomPermutation } from '../src/index.js';
 
-
 describe('permute', () => {
   it('shifts cyclically and inverts', () => {
     const a = new Float32Array([1, 2, 3, 4, 5]);

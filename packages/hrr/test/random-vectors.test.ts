@@ -5,7 +5,9 @@ import { meanVar } from './helpers.js';
 
 describe('randomVectors', () => {
   it('hrr elements are N(0, 1/D); fhrr angles uniform on [−π, π]; map ±1 balanced', () => {
-    const D = 1000, n = 50, N = D * n;
+    const D = 1000,
+      n = 50,
+      N = D * n;
     // Each bound is 5 standard errors of the statistic over N i.i.d. elements (two-sided
     // P(|N(0,1)| > 5) = 5.7e-7): the sample mean of a law with variance v has se √(v/N); the
     // sample variance has se √((μ₄ − σ⁴)/N), μ₄ the fourth central moment of the law.
@@ -41,7 +43,8 @@ describe('randomVectors', () => {
       v.dispose();
       return { vectors: v.vectors(), top };
     };
-    const a = await build('cpu'), b = await build('wasm');
+    const a = await build('cpu'),
+      b = await build('wasm');
     expect(b.vectors).toEqual(a.vectors);
     expect(b.top).toEqual(a.top);
   });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
 import { cleanupProbability, createVsa, decodeRecord, encodeRecord, HrrError, Vocabulary } from '../src/index.js';
 
-beforeAll(async () => { await setBackend('wasm'); });
+beforeAll(async () => {
+  await setBackend('wasm');
+});
 const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 

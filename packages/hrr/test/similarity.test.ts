@@ -5,7 +5,8 @@ import { meanVar, row } from './helpers.js';
 describe('dot and cosine', () => {
   it.each([100, 1000])('a·b of random HRR vectors has mean 0 and variance 1/D (D = %i)', (D) => {
     const N = 4000;
-    const A = randomVectors('hrr', D, 'da', N), B = randomVectors('hrr', D, 'db', N);
+    const A = randomVectors('hrr', D, 'da', N),
+      B = randomVectors('hrr', D, 'db', N);
     const s = new Float64Array(N);
     for (let i = 0; i < N; i++) s[i] = dot(row(A, i, D), row(B, i, D));
     const { mean, variance } = meanVar(s);
@@ -15,7 +16,8 @@ describe('dot and cosine', () => {
   });
 
   it('a·a has mean 1 (elements N(0, 1/D))', () => {
-    const D = 500, N = 2000;
+    const D = 500,
+      N = 2000;
     const A = randomVectors('hrr', D, 'aa', N);
     const s = Array.from({ length: N }, (_, i) => dot(row(A, i, D), row(A, i, D)));
     expect(Math.abs(meanVar(s).mean - 1)).toBeLessThan(5 * Math.sqrt(2 / D / N));

@@ -18,7 +18,8 @@ function unbindCosines(D: number, k: number, unitary: boolean, N: number, seed: 
 describe('unbind', () => {
   it('is the circular correlation (conjugate spectrum)', () => {
     for (const D of [5, 64]) {
-      const a = randomVectors('hrr', D, 1), c = randomVectors('hrr', D, 2);
+      const a = randomVectors('hrr', D, 1),
+        c = randomVectors('hrr', D, 2);
       const inv = new Float64Array(D).map((_, i) => a[(D - i) % D]);
       const ref = directConvolution(inv, c);
       expect(maxAbsDiff(unbind(c, a), ref)).toBeLessThanOrEqual(f32Tol(1, maxAbs(ref)));
@@ -26,7 +27,8 @@ describe('unbind', () => {
   });
 
   it('one pair, random key: cosine → 1/√2', () => {
-    const D = 1024, N = 200;
+    const D = 1024,
+      N = 200;
     const { mean, variance } = meanVar(unbindCosines(D, 1, false, N, 'u1'));
     // the first-order mean is 1/√2 (to 1 ulp of float64)
     expect(Math.abs(unbindCosineMoments(D, 1).mean - Math.SQRT1_2)).toBeLessThanOrEqual(2 ** -53);
@@ -35,8 +37,10 @@ describe('unbind', () => {
 
   it('one pair, unitary key: exactly b (cosine 1 to float precision)', () => {
     const D = 1000;
-    const a = makeUnitary(randomVectors('hrr', D, 'ua')), b = randomVectors('hrr', D, 'ub');
-    const c = bind(a, b), back = unbind(c, a);
+    const a = makeUnitary(randomVectors('hrr', D, 'ua')),
+      b = randomVectors('hrr', D, 'ub');
+    const c = bind(a, b),
+      back = unbind(c, a);
     // a is unitary only up to its float32 rounding: |Ã_k| = 1 + ε_k with |ε_k| ≤ u·‖a‖₁, so
     // back − b = IDFT(B_k(|Ã_k|² − 1)) is at most ‖b‖₁·(2u‖a‖₁ + (u‖a‖₁)²) per element; the
     // float32 rounding of c adds u·max|c|·‖a‖₁ after unbinding, and back's own rounding u·max|b|
@@ -49,7 +53,8 @@ describe('unbind', () => {
   });
 
   it.each([2, 4, 8])('k = %i superposed pairs: cosine ≈ 1/√(k+1) (random keys), 1/√k (unitary keys)', (k) => {
-    const D = 1024, N = 120;
+    const D = 1024,
+      N = 120;
     const r = meanVar(unbindCosines(D, k, false, N, `r${k}`));
     // 5 standard errors of the sample mean, plus the second-order term b₂ that the first-order
     // means 1/√(k+1) and 1/√k leave out (helpers.ts)

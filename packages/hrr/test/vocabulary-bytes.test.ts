@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, setBackend } from '@neurite/tensor';
 import { createVsa, HrrError, Vocabulary, vocabularyFromBytes, vocabularyToBytes, type VsaModel } from '../src/index.js';
 
-beforeAll(async () => { await setBackend('wasm'); });
+beforeAll(async () => {
+  await setBackend('wasm');
+});
 const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
@@ -50,12 +52,14 @@ describe('vocabularyToBytes / vocabularyFromBytes', () => {
     // truncation at every length
     for (let len = 0; len < good.length; len++) await rejects(good.slice(0, len), `trunc-${len}`);
     // one extra byte
-    const longer = new Uint8Array(good.length + 1); longer.set(good);
+    const longer = new Uint8Array(good.length + 1);
+    longer.set(good);
     await rejects(longer, 'extended');
     // flips: every byte position once (random non-zero xor), then random multi-byte damage
     const rng = createRng('flip');
     for (let i = 0; i < good.length; i++) {
-      const bad = good.slice(); bad[i] ^= 1 + rng.uniformInt(255);
+      const bad = good.slice();
+      bad[i] ^= 1 + rng.uniformInt(255);
       await rejects(bad, `flip-${i}`);
     }
     for (let t = 0; t < 200; t++) {
@@ -65,11 +69,13 @@ describe('vocabularyToBytes / vocabularyFromBytes', () => {
       await rejects(bad, `multi-${t}`);
     }
     // digest swapped with another valid file's digest
-    const swapped = good.slice(); swapped.set(other.subarray(other.length - 32), good.length - 32);
+    const swapped = good.slice();
+    swapped.set(other.subarray(other.length - 32), good.length - 32);
     const e = await rejects(swapped, 'swapped.hrr');
     expect(e.message).toMatch(/digest mismatch/);
     // content of another file under this file's digest
-    const swapped2 = other.slice(); swapped2.set(good.subarray(good.length - 32), other.length - 32);
+    const swapped2 = other.slice();
+    swapped2.set(good.subarray(good.length - 32), other.length - 32);
     await rejects(swapped2, 'swapped2.hrr');
   });
 
@@ -77,9 +83,13 @@ describe('vocabularyToBytes / vocabularyFromBytes', () => {
     // a valid digest over a bad header: forged with Web Crypto like the writer does
     const header = new TextEncoder().encode('{"format":1,"model":"hrr","dim":4,"count":2,"names":["a"]}');
     const body = new Uint8Array(12 + header.length + ((4 - ((12 + header.length) % 4)) % 4));
-    body.set(new TextEncoder().encode('NHRRVOC1')); new DataView(body.buffer).setUint32(8, header.length, true); body.set(header, 12);
+    body.set(new TextEncoder().encode('NHRRVOC1'));
+    new DataView(body.buffer).setUint32(8, header.length, true);
+    body.set(header, 12);
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-    const bytes = new Uint8Array(body.length + 32); bytes.set(body); bytes.set(digest, body.length);
+    const bytes = new Uint8Array(body.length + 32);
+    bytes.set(body);
+    bytes.set(digest, body.length);
     const e = await rejects(bytes, 'forged');
     expect(e.message).toMatch(/names do not match count/);
   });

@@ -7,8 +7,13 @@ import { createVsa, HrrError, Vocabulary } from '../src/index.js';
 import { loadVocabulary, saveVocabulary } from '../src/node.js';
 
 let dir = '';
-beforeAll(async () => { await setBackend('wasm'); dir = await mkdtemp(path.join(tmpdir(), 'hrr-vocab-')); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  await setBackend('wasm');
+  dir = await mkdtemp(path.join(tmpdir(), 'hrr-vocab-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('saveVocabulary / loadVocabulary', () => {
   it('saves atomically (no temp file left) and loads the same vocabulary', async () => {
@@ -22,7 +27,8 @@ describe('saveVocabulary / loadVocabulary', () => {
     expect(w.names).toEqual(['alpha', 'beta', 'gamma']);
     expect(w.vectors()).toEqual(v.vectors());
     expect((await w.cleanup(v.get('beta')))[0][0].name).toBe('beta');
-    v.dispose(); w.dispose();
+    v.dispose();
+    w.dispose();
   });
 
   it('refuses tampered, truncated and missing files with an HrrError naming the file', async () => {
@@ -34,7 +40,8 @@ describe('saveVocabulary / loadVocabulary', () => {
     await writeFile(file, bytes.subarray(0, bytes.length - 10));
     await expect(loadVocabulary(file)).rejects.toThrow(HrrError);
     await expect(loadVocabulary(file)).rejects.toThrow(file);
-    const flipped = Buffer.from(bytes); flipped[40] ^= 0x10;
+    const flipped = Buffer.from(bytes);
+    flipped[40] ^= 0x10;
     await writeFile(file, flipped);
     await expect(loadVocabulary(file)).rejects.toThrow(/bad\.hrr: SHA-256 digest mismatch/);
     await expect(loadVocabulary(file)).rejects.toMatchObject({ code: 'ERR_FORMAT', path: file });

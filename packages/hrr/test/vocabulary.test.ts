@@ -3,7 +3,9 @@ import { createRng, setBackend } from '@neurite/tensor';
 import { bind, createVsa, HrrError, unbind, Vocabulary } from '../src/index.js';
 import { f32Tol, row, U32 } from './helpers.js';
 
-beforeAll(async () => { await setBackend('wasm'); });
+beforeAll(async () => {
+  await setBackend('wasm');
+});
 
 /**
  * Tolerance of a cleanup score against a float64 cosine of the same vectors: the features are
@@ -15,8 +17,9 @@ const scoreTol = (F: number) => (F * U32) / (1 - F * U32) + f32Tol(2, 1);
 
 /** Wilson upper confidence bound of a binomial proportion (z = 3.09: one-sided 99.9%). */
 function wilsonUpper(errors: number, n: number, z = 3.09): number {
-  const p = errors / n, z2 = z * z;
-  return (p + z2 / (2 * n) + z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  const p = errors / n,
+    z2 = z * z;
+  return (p + z2 / (2 * n) + z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 }
 
 describe('Vocabulary', () => {
@@ -29,12 +32,14 @@ describe('Vocabulary', () => {
     const v2 = new Vocabulary(vsa, 7, { maxSimilarity: 0.3 });
     vocabs.push(v1, v2);
     const names = Array.from({ length: 40 }, (_, i) => `item${i}`);
-    v1.create(names); v2.create(names);
+    v1.create(names);
+    v2.create(names);
     expect(v1.vectors()).toEqual(v2.vectors());
-    for (let i = 0; i < 40; i++) for (let j = 0; j < i; j++) {
-      // create compares float32 features (2u on their dot product); this is the float64 cosine
-      expect(vsa.similarity(v1.get(names[i]), v1.get(names[j]))).toBeLessThanOrEqual(0.3 + f32Tol(2, 1));
-    }
+    for (let i = 0; i < 40; i++)
+      for (let j = 0; j < i; j++) {
+        // create compares float32 features (2u on their dot product); this is the float64 cosine
+        expect(vsa.similarity(v1.get(names[i]), v1.get(names[j]))).toBeLessThanOrEqual(0.3 + f32Tol(2, 1));
+      }
     // at D = 64 random pairs exceed 0.3 often (sd 0.125): rejection really happened
     const raw = new Vocabulary(vsa, 7, { maxSimilarity: 1 });
     raw.create(names);
@@ -64,7 +69,9 @@ describe('Vocabulary', () => {
   });
 
   it('capacity: cleanup error at D = 3.16(k − 0.25) ln(m/q³) stays ≤ q = 0.01 (m = 1000, 99.9% upper bound)', async () => {
-    const m = 1000, q = 0.01, N = 3000;
+    const m = 1000,
+      q = 0.01,
+      N = 3000;
     for (const k of [2, 4, 8]) {
       const D = Math.ceil(3.16 * (k - 0.25) * Math.log(m / q ** 3));
       const vsa = createVsa({ model: 'hrr', dim: D });
@@ -84,10 +91,11 @@ describe('Vocabulary', () => {
       }
       const pairs = bind(keys, fillers, { dim: D });
       const traces = new Float32Array(N * D);
-      for (let t = 0; t < N; t++) for (let j = 0; j < k; j++) {
-        const o = (t * k + j) * D;
-        for (let i = 0; i < D; i++) traces[t * D + i] += pairs[o + i];
-      }
+      for (let t = 0; t < N; t++)
+        for (let j = 0; j < k; j++) {
+          const o = (t * k + j) * D;
+          for (let i = 0; i < D; i++) traces[t * D + i] += pairs[o + i];
+        }
       const firstKeys = new Float32Array(N * D);
       for (let t = 0; t < N; t++) firstKeys.set(row(keys, t * k, D), t * D);
       const found = await vocab.cleanup(unbind(traces, firstKeys, { dim: D }));
@@ -99,7 +107,9 @@ describe('Vocabulary', () => {
 
   it('similarities and cleanup agree with direct cosines when the item matrix is split into blocks', async () => {
     // 520 items × D = 1100 = 572000 floats > 2^19: the cached item matrix is held in 2 blocks
-    const D = 1100, m = 520, q = 6;
+    const D = 1100,
+      m = 520,
+      q = 6;
     const vsa = createVsa({ model: 'hrr', dim: D });
     const voc = new Vocabulary(vsa, 11, { maxSimilarity: 1 });
     vocabs.push(voc);
@@ -112,10 +122,15 @@ describe('Vocabulary', () => {
     expect(sims.length).toBe(q * m);
     for (let r = 0; r < q; r++) {
       for (let i = 0; i < m; i += 37) {
-        let s = 0, aa = 0, bb = 0;
+        let s = 0,
+          aa = 0,
+          bb = 0;
         for (let j = 0; j < D; j++) {
-          const a = queries[r * D + j], b = items[i * D + j];
-          s += a * b; aa += a * a; bb += b * b;
+          const a = queries[r * D + j],
+            b = items[i * D + j];
+          s += a * b;
+          aa += a * a;
+          bb += b * b;
         }
         expect(Math.abs(sims[r * m + i] - s / Math.sqrt(aa * bb))).toBeLessThanOrEqual(scoreTol(D));
       }

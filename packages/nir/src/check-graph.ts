@@ -6,10 +6,15 @@ import { resolveEndpoint } from './resolve-endpoint.js';
 import { spatial } from './spatial.js';
 
 /** Inferred input and output shape of one node (no batch dim); null when unknown. */
-export interface NodeShapes { input: number[] | null; output: number[] | null }
+export interface NodeShapes {
+  input: number[] | null;
+  output: number[] | null;
+}
 
 /** Shapes of every node of a graph, by name; nested graphs carry their own map. */
-export interface GraphShapes { nodes: Record<string, NodeShapes & { inner?: GraphShapes }> }
+export interface GraphShapes {
+  nodes: Record<string, NodeShapes & { inner?: GraphShapes }>;
+}
 
 /**
  * Output size of a convolution or pooling along one dim (the nir / PyTorch formula):
@@ -26,7 +31,8 @@ export function flattenShape(shape: readonly number[], start: number, end: numbe
   const nd = shape.length;
   const s = start < 0 ? nd + start : start;
   const e = end < 0 ? nd + end : end;
-  if (s < 0 || e >= nd || s > e) throw new NirError(`cannot flatten dims ${start}..${end} of shape ${shapeStr(shape)}`, { code: 'ERR_SHAPE' });
+  if (s < 0 || e >= nd || s > e)
+    throw new NirError(`cannot flatten dims ${start}..${end} of shape ${shapeStr(shape)}`, { code: 'ERR_SHAPE' });
   return [...shape.slice(0, s), numel(shape.slice(s, e + 1)), ...shape.slice(e + 1)];
 }
 
@@ -35,16 +41,34 @@ const arrShape = (a: NirArray): number[] | null => (a.shape.length === 0 ? null 
 /** The input shape a node declares by itself (from its parameters), or null. */
 function intrinsicInput(n: NirNode, inner?: GraphShapes): number[] | null {
   switch (n.type) {
-    case 'Input': case 'Output': return Array.from(n.shape.data);
-    case 'Affine': case 'Linear': return [n.weight.shape[1]];
-    case 'Scale': return arrShape(n.scale);
-    case 'Delay': return arrShape(n.delay);
-    case 'Threshold': return arrShape(n.threshold);
-    case 'I': case 'IF': case 'LI': case 'LIF': case 'CubaLI': case 'CubaLIF': return arrShape(n.r);
-    case 'Conv1d': return n.input_shape === null ? null : [n.weight.shape[1] * n.groups, n.input_shape];
-    case 'Conv2d': return n.input_shape === null ? null : [n.weight.shape[1] * n.groups, ...Array.from(n.input_shape.data)];
-    case 'Flatten': return n.input_type === null ? null : Array.from(n.input_type.data);
-    case 'SumPool2d': case 'AvgPool2d': return null;
+    case 'Input':
+    case 'Output':
+      return Array.from(n.shape.data);
+    case 'Affine':
+    case 'Linear':
+      return [n.weight.shape[1]];
+    case 'Scale':
+      return arrShape(n.scale);
+    case 'Delay':
+      return arrShape(n.delay);
+    case 'Threshold':
+      return arrShape(n.threshold);
+    case 'I':
+    case 'IF':
+    case 'LI':
+    case 'LIF':
+    case 'CubaLI':
+    case 'CubaLIF':
+      return arrShape(n.r);
+    case 'Conv1d':
+      return n.input_shape === null ? null : [n.weight.shape[1] * n.groups, n.input_shape];
+    case 'Conv2d':
+      return n.input_shape === null ? null : [n.weight.shape[1] * n.groups, ...Array.from(n.input_shape.data)];
+    case 'Flatten':
+      return n.input_type === null ? null : Array.from(n.input_type.data);
+    case 'SumPool2d':
+    case 'AvgPool2d':
+      return null;
     case 'NIRGraph': {
       const ins = Object.entries(n.nodes).filter(([, x]) => x.type === 'Input');
       return ins.length === 1 && inner ? inner.nodes[ins[0][0]].input : null;
@@ -55,33 +79,46 @@ function intrinsicInput(n: NirNode, inner?: GraphShapes): number[] | null {
 /** Output shape of a node for a given input shape; throws a bare NirError if the input does not fit. */
 function outputOf(n: NirNode, input: number[], inner?: GraphShapes): number[] | null {
   switch (n.type) {
-    case 'Input': case 'Output': return Array.from(n.shape.data);
-    case 'Affine': case 'Linear': return [n.weight.shape[0]];
-    case 'Conv1d': case 'Conv2d': {
+    case 'Input':
+    case 'Output':
+      return Array.from(n.shape.data);
+    case 'Affine':
+    case 'Linear':
+      return [n.weight.shape[0]];
+    case 'Conv1d':
+    case 'Conv2d': {
       const nd = n.type === 'Conv1d' ? 1 : 2;
-      if (input.length !== nd + 1) throw new NirError(`${n.type} needs a ${nd + 1}-d input (C, …), got ${shapeStr(input)}`, { code: 'ERR_SHAPE' });
+      if (input.length !== nd + 1)
+        throw new NirError(`${n.type} needs a ${nd + 1}-d input (C, …), got ${shapeStr(input)}`, { code: 'ERR_SHAPE' });
       const k = n.weight.shape.slice(2);
-      const s = spatial(n.stride, nd, {}); const d = spatial(n.dilation, nd, {});
+      const s = spatial(n.stride, nd, {});
+      const d = spatial(n.dilation, nd, {});
       const p = typeof n.padding === 'string' ? new Array<'same' | 'valid'>(nd).fill(n.padding) : spatial(n.padding, nd, {});
       const out = [n.weight.shape[0], ...k.map((kk, i) => convOutputSize(input[1 + i], kk, s[i], p[i], d[i]))];
       if (out.some((x) => x < 1)) throw new NirError(`${n.type} output would be empty: ${shapeStr(out)}`, { code: 'ERR_SHAPE' });
       return out;
     }
-    case 'SumPool2d': case 'AvgPool2d': {
-      if (input.length !== 3 && input.length !== 2) throw new NirError(`${n.type} needs a (C, H, W) or (H, W) input, got ${shapeStr(input)}`, { code: 'ERR_SHAPE' });
-      const k = spatial(n.kernel_size, 2, {}); const s = spatial(n.stride, 2, {}); const p = spatial(n.padding, 2, {});
+    case 'SumPool2d':
+    case 'AvgPool2d': {
+      if (input.length !== 3 && input.length !== 2)
+        throw new NirError(`${n.type} needs a (C, H, W) or (H, W) input, got ${shapeStr(input)}`, { code: 'ERR_SHAPE' });
+      const k = spatial(n.kernel_size, 2, {});
+      const s = spatial(n.stride, 2, {});
+      const p = spatial(n.padding, 2, {});
       const off = input.length - 2;
       const out = [...input.slice(0, off), ...[0, 1].map((i) => convOutputSize(input[off + i], k[i], s[i], p[i]))];
       if (out.some((x) => x < 1)) throw new NirError(`${n.type} output would be empty: ${shapeStr(out)}`, { code: 'ERR_SHAPE' });
       return out;
     }
-    case 'Flatten': return flattenShape(input, n.start_dim, n.end_dim);
+    case 'Flatten':
+      return flattenShape(input, n.start_dim, n.end_dim);
     case 'NIRGraph': {
       if (!inner) return null;
-      const outs = Object.entries(inner.nodes).filter(([k]) => (n.nodes[k]?.type === 'Output'));
+      const outs = Object.entries(inner.nodes).filter(([k]) => n.nodes[k]?.type === 'Output');
       return outs.length === 1 ? outs[0][1].output : null;
     }
-    default: return input;
+    default:
+      return input;
   }
 }
 
@@ -142,8 +179,12 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphS
     const pa = endShapes(edge[0]);
     const pb = endShapes(edge[1]);
     if (pa.output !== null && pb.input !== null && !sameShape(pa.output, pb.input)) {
-      throw new NirError(`shape mismatch: '${edge[0]}' gives ${shapeStr(pa.output)} but '${edge[1]}' takes ${shapeStr(pb.input)}`,
-        { file, node: path, edge, code: 'ERR_SHAPE' });
+      throw new NirError(`shape mismatch: '${edge[0]}' gives ${shapeStr(pa.output)} but '${edge[1]}' takes ${shapeStr(pb.input)}`, {
+        file,
+        node: path,
+        edge,
+        code: 'ERR_SHAPE',
+      });
     }
   }
   return res;

@@ -4,7 +4,18 @@
  * Built on @neurite/cli: --help everywhere, --json, exit 0 ok / 1 failed / 2 usage error,
  * one line on stderr naming what is wrong.
  */
-import { createProgram, runProgram, isJsonMode, printJson, progress, table, parseInteger, parseNumber, packageVersion, Option } from '@neurite/cli';
+import {
+  createProgram,
+  runProgram,
+  isJsonMode,
+  printJson,
+  progress,
+  table,
+  parseInteger,
+  parseNumber,
+  packageVersion,
+  Option,
+} from '@neurite/cli';
 import type { Progress } from '@neurite/cli';
 import type { Tensor } from '@neurite/tensor';
 import { NirError } from './nir-error.js';
@@ -17,9 +28,11 @@ import type { NirGraph, NirNode } from './types.js';
 import { compile } from './compile.js';
 import type { CompileOptions } from './compile.js';
 
-interface RepairOption { repair?: boolean }
+interface RepairOption {
+  repair?: boolean;
+}
 const repairOf = (o: RepairOption) => (o.repair ? { repair: 'rename-dangling' as const } : {});
-const REPAIR = ['--repair', "in each graph, rename an edge end that names no node to the one node no edge mentions"] as const;
+const REPAIR = ['--repair', 'in each graph, rename an edge end that names no node to the one node no edge mentions'] as const;
 
 function describeNode(n: NirNode): string {
   if (n.type === 'NIRGraph') return `NIRGraph (${Object.keys(n.nodes).length} nodes, ${n.edges.length} edges)`;
@@ -31,7 +44,8 @@ function nodeRows(g: NirGraph, shapes: GraphShapes, indent = ''): Record<string,
   const rows: Record<string, string>[] = [];
   const fmt = (s: number[] | null) => (s === null ? '?' : `[${s.join(', ')}]`);
   for (const name of Object.keys(g.nodes).sort()) {
-    const n = g.nodes[name]; const s = shapes.nodes[name];
+    const n = g.nodes[name];
+    const s = shapes.nodes[name];
     rows.push({ node: indent + name, type: describeNode(n), shapes: `${fmt(s.input)} -> ${fmt(s.output)}` });
     if (n.type === 'NIRGraph' && s.inner) rows.push(...nodeRows(n, s.inner, indent + '  '));
   }
@@ -44,24 +58,30 @@ const program = createProgram({
   description: 'Inspect, validate, convert (.nir <-> .json) and run NIR graphs (Neuromorphic Intermediate Representation).',
 });
 
-program.command('inspect')
+program
+  .command('inspect')
   .description('print the nodes (type, input -> output shapes) and edges of a graph; with --json, the graph in the JSON form')
   .argument('<file>', '.nir (HDF5) or .json graph')
   .option(...REPAIR)
   .action(async (file: string, o: RepairOption) => {
     const { graph, version, repairs } = await readNirFile(file, repairOf(o));
-    if (isJsonMode()) { process.stdout.write(graphToJson(graph, 1) + '\n'); return; }
+    if (isJsonMode()) {
+      process.stdout.write(graphToJson(graph, 1) + '\n');
+      return;
+    }
     const shapes = checkGraph(graph, { file });
     const out = [
       `${file}: NIR ${version ?? '(no version)'}, ${Object.keys(graph.nodes).length} nodes, ${graph.edges.length} edges`,
       ...repairs.map((r) => `repaired: in graph '${r.graph}' edge end '${r.from}' -> '${r.to}'`),
       table(nodeRows(graph, shapes), ['node', 'type', { key: 'shapes', header: 'input -> output' }]),
-      'edges:', ...graph.edges.map(([a, b]) => `  ${a} -> ${b}`),
+      'edges:',
+      ...graph.edges.map(([a, b]) => `  ${a} -> ${b}`),
     ];
     process.stdout.write(out.join('\n') + '\n');
   });
 
-program.command('validate')
+program
+  .command('validate')
   .description('check that a graph reads, its shapes fit and it compiles (exit 1 with the reason if not)')
   .argument('<file>', '.nir (HDF5) or .json graph')
   .option(...REPAIR)
@@ -71,13 +91,18 @@ program.command('validate')
     await setBackend('wasm');
     try {
       compile(graph, { dt: 1 }).dispose();
-    } catch (e) { if (e instanceof NirError) throw e.inFile(file); throw e; }
-    const nodes = Object.keys(graph.nodes).length; const edges = graph.edges.length;
+    } catch (e) {
+      if (e instanceof NirError) throw e.inFile(file);
+      throw e;
+    }
+    const nodes = Object.keys(graph.nodes).length;
+    const edges = graph.edges.length;
     if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs });
     else process.stdout.write(`${file}: valid (${nodes} nodes, ${edges} edges)\n`);
   });
 
-program.command('convert')
+program
+  .command('convert')
   .description('convert between .nir (HDF5) and .json, chosen by the output extension (written atomically)')
   .argument('<in>', 'graph to read')
   .argument('<out>', 'file to write (.json: JSON form, else .nir)')
@@ -90,14 +115,22 @@ program.command('convert')
   });
 
 interface RunOptions extends RepairOption {
-  input: string; dt: number; steps?: number;
-  integration?: CompileOptions['integration']; reset?: CompileOptions['reset']; backend: 'wasm' | 'cpu';
+  input: string;
+  dt: number;
+  steps?: number;
+  integration?: CompileOptions['integration'];
+  reset?: CompileOptions['reset'];
+  backend: 'wasm' | 'cpu';
 }
 
-program.command('run')
+program
+  .command('run')
   .description('run a graph on an input and print its outputs as JSON {name: {"shape": [...], "data": [...]}} (with or without --json)')
   .argument('<file>', '.nir (HDF5) or .json graph')
-  .requiredOption('--input <x.json>', 'input as nested lists [T][B][...shape] or {"shape", "data"}; for several Input nodes, an object of those keyed by Input node name')
+  .requiredOption(
+    '--input <x.json>',
+    'input as nested lists [T][B][...shape] or {"shape", "data"}; for several Input nodes, an object of those keyed by Input node name',
+  )
   .requiredOption('--dt <seconds>', 'time step', parseNumber('--dt'))
   .option('--steps <n>', 'number of steps (default: T of the input)', parseInteger('--steps', 1))
   .addOption(new Option('--integration <method>', 'neuron integration').choices(['euler', 'exact']))
@@ -108,29 +141,55 @@ program.command('run')
     const { graph } = await readNirFile(file, repairOf(o));
     const { readFile } = await import('node:fs/promises');
     let text: string;
-    try { text = await readFile(o.input, 'utf8'); } catch (e) { throw new NirError('cannot read input file', { file: o.input, code: 'ERR_FILE', cause: e }); }
+    try {
+      text = await readFile(o.input, 'utf8');
+    } catch (e) {
+      throw new NirError('cannot read input file', { file: o.input, code: 'ERR_FILE', cause: e });
+    }
     let parsed: unknown;
-    try { parsed = JSON.parse(text); } catch (e) { throw new NirError('input is not valid JSON', { file: o.input, code: 'ERR_FORMAT', cause: e }); }
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new NirError('input is not valid JSON', { file: o.input, code: 'ERR_FORMAT', cause: e });
+    }
     const { tf, setBackend } = await import('@neurite/tensor');
     await setBackend(o.backend);
     const opts: CompileOptions = { dt: o.dt };
     if (o.integration !== undefined) opts.integration = o.integration;
     if (o.reset !== undefined) opts.reset = o.reset;
     let sim;
-    try { sim = compile(graph, opts); } catch (e) { if (e instanceof NirError) throw e.inFile(file); throw e; }
+    try {
+      sim = compile(graph, opts);
+    } catch (e) {
+      if (e instanceof NirError) throw e.inFile(file);
+      throw e;
+    }
     const xs: Record<string, Tensor> = {};
     let outs: Record<string, Tensor> | undefined;
     try {
       const dense = inputsByName(parsed, sim.inputs, o.input);
       for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
-      let bar: Progress | undefined;    // drawn on a TTY only, never with --json
+      let bar: Progress | undefined; // drawn on a TTY only, never with --json
       try {
-        outs = sim.runAll(xs, o.steps, { onStep: (done, total) => { bar ??= progress(total, 'run'); bar.update(done, `step ${done}/${total}`); } });
+        outs = sim.runAll(xs, o.steps, {
+          onStep: (done, total) => {
+            bar ??= progress(total, 'run');
+            bar.update(done, `step ${done}/${total}`);
+          },
+        });
       } catch (e) {
         if (e instanceof NirError) throw e.inFile(e.node !== undefined && sim.inputs.includes(e.node) ? o.input : file);
-        const shapes = Object.entries(dense).map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`).join(', ');
-        throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, { file: o.input, code: 'ERR_SHAPE', cause: e });
-      } finally { bar?.stop(); }
+        const shapes = Object.entries(dense)
+          .map(([k, v]) => `'${k}' [${v.shape.join(', ')}]`)
+          .join(', ');
+        throw new NirError(`input ${shapes} does not fit the graph (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, {
+          file: o.input,
+          code: 'ERR_SHAPE',
+          cause: e,
+        });
+      } finally {
+        bar?.stop();
+      }
       const result: Record<string, { shape: number[]; data: number[] }> = {};
       for (const [k, t] of Object.entries(outs)) result[k] = { shape: t.shape, data: Array.from(await t.data()) };
       process.stdout.write(JSON.stringify(result) + '\n');
@@ -145,11 +204,14 @@ function toDense(x: unknown, file: string, name: string): { data: Float32Array; 
   const where = { file, node: name, code: 'ERR_FORMAT' as const };
   if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
     const o = x as { shape?: unknown; data?: unknown };
-    if (!Array.isArray(o.shape) || !Array.isArray(o.data)) throw new NirError('expected nested lists or {"shape": [...], "data": [...]}', where);
-    if (!o.shape.every((s) => Number.isSafeInteger(s) && (s as number) >= 0)) throw new NirError('shape must be a list of non-negative integers', where);
+    if (!Array.isArray(o.shape) || !Array.isArray(o.data))
+      throw new NirError('expected nested lists or {"shape": [...], "data": [...]}', where);
+    if (!o.shape.every((s) => Number.isSafeInteger(s) && (s as number) >= 0))
+      throw new NirError('shape must be a list of non-negative integers', where);
     const shape = o.shape as number[];
     if (shape.length < 2) throw new NirError('shape must be [T, B, ...]', where);
-    if (numel(shape) !== o.data.length) throw new NirError(`data holds ${o.data.length} values, shape [${shape.join(', ')}] needs ${numel(shape)}`, where);
+    if (numel(shape) !== o.data.length)
+      throw new NirError(`data holds ${o.data.length} values, shape [${shape.join(', ')}] needs ${numel(shape)}`, where);
     if (!o.data.every((v) => typeof v === 'number')) throw new NirError('data must be numbers', where);
     return { data: Float32Array.from(o.data as number[]), shape };
   }
@@ -163,7 +225,8 @@ function toDense(x: unknown, file: string, name: string): { data: Float32Array; 
       if (typeof v !== 'number') throw new NirError('input must be a regular nested list of numbers', where);
       data[k++] = v;
     } else {
-      if (!Array.isArray(v) || v.length !== shape[d]) throw new NirError(`input must be a regular nested list: expected ${shape[d]} items at depth ${d}`, where);
+      if (!Array.isArray(v) || v.length !== shape[d])
+        throw new NirError(`input must be a regular nested list: expected ${shape[d]} items at depth ${d}`, where);
       for (const e of v) fill(e, d + 1);
     }
   };
@@ -178,23 +241,31 @@ function toDense(x: unknown, file: string, name: string): { data: Float32Array; 
 function inputsByName(parsed: unknown, names: string[], file: string): Record<string, { data: Float32Array; shape: number[] }> {
   const where = { file, code: 'ERR_FORMAT' as const };
   const keys = typeof parsed === 'object' && parsed !== null ? Object.keys(parsed) : [];
-  const single = Array.isArray(parsed) || (keys.length === 2 && keys.includes('shape') && keys.includes('data') && !names.includes('shape'));
+  const single =
+    Array.isArray(parsed) || (keys.length === 2 && keys.includes('shape') && keys.includes('data') && !names.includes('shape'));
   let out: Record<string, { data: Float32Array; shape: number[] }>;
   if (single) {
-    if (names.length !== 1) throw new NirError(`the graph has ${names.length} Input nodes (${names.join(', ')}): give an object keyed by their names`, where);
+    if (names.length !== 1)
+      throw new NirError(`the graph has ${names.length} Input nodes (${names.join(', ')}): give an object keyed by their names`, where);
     out = { [names[0]]: toDense(parsed, file, names[0]) };
   } else {
-    if (typeof parsed !== 'object' || parsed === null) throw new NirError('input must be nested lists, {"shape", "data"}, or an object keyed by Input node name', where);
+    if (typeof parsed !== 'object' || parsed === null)
+      throw new NirError('input must be nested lists, {"shape", "data"}, or an object keyed by Input node name', where);
     const unknown = keys.filter((k) => !names.includes(k));
-    if (unknown.length > 0) throw new NirError(`no Input node named ${unknown.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, where);
+    if (unknown.length > 0)
+      throw new NirError(`no Input node named ${unknown.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, where);
     const missing = names.filter((k) => !keys.includes(k));
-    if (missing.length > 0) throw new NirError(`missing input for ${missing.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, where);
+    if (missing.length > 0)
+      throw new NirError(`missing input for ${missing.map((k) => `'${k}'`).join(', ')} (Input nodes: ${names.join(', ')})`, where);
     out = Object.fromEntries(names.map((k) => [k, toDense((parsed as Record<string, unknown>)[k], file, k)]));
   }
   const [first, ...rest] = Object.entries(out);
   for (const [k, v] of rest) {
     if (v.shape[0] !== first[1].shape[0] || v.shape[1] !== first[1].shape[1]) {
-      throw new NirError(`inputs must share T and B: '${first[0]}' has [${first[1].shape.slice(0, 2).join(', ')}], '${k}' has [${v.shape.slice(0, 2).join(', ')}]`, { file, code: 'ERR_SHAPE' });
+      throw new NirError(
+        `inputs must share T and B: '${first[0]}' has [${first[1].shape.slice(0, 2).join(', ')}], '${k}' has [${v.shape.slice(0, 2).join(', ')}]`,
+        { file, code: 'ERR_SHAPE' },
+      );
     }
   }
   return out;

@@ -35,7 +35,11 @@ export interface RunOptions {
 }
 
 /** One recorded node: outputs (and states) stacked over time, [T, B, ...]. */
-export interface Recording { output: Tensor; v?: Tensor; i?: Tensor }
+export interface Recording {
+  output: Tensor;
+  v?: Tensor;
+  i?: Tensor;
+}
 
 /** One inlined node in execution order: its step, and where its summed input comes from. */
 interface Prim extends NodeStep {
@@ -61,9 +65,11 @@ interface Prim extends NodeStep {
 export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
   checkPositive('compile', 'dt', opts.dt);
   const integration = opts.integration ?? 'euler';
-  if (integration !== 'euler' && integration !== 'exact') throw new NirError(`integration must be 'euler' or 'exact', got '${String(integration)}'`, { field: 'integration' });
+  if (integration !== 'euler' && integration !== 'exact')
+    throw new NirError(`integration must be 'euler' or 'exact', got '${String(integration)}'`, { field: 'integration' });
   const reset = opts.reset ?? 'to_v_reset';
-  if (!['subtract', 'zero', 'to_v_reset'].includes(reset)) throw new NirError(`reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`, { field: 'reset' });
+  if (!['subtract', 'zero', 'to_v_reset'].includes(reset))
+    throw new NirError(`reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`, { field: 'reset' });
   const g = validateNode(graph, '') as NirGraph;
   if (g.type !== 'NIRGraph') throw new NirError('expected a NIRGraph', { node: '' });
   const shapes = checkGraph(g);
@@ -100,12 +106,16 @@ export class Simulator {
     for (const [a, b] of conns) succ[a].push(b);
     const order = depthFirst(succ, topInputs).reverse();
     const pos = new Int32Array(flat.length);
-    order.forEach((p, k) => { pos[p] = k; });
+    order.forEach((p, k) => {
+      pos[p] = k;
+    });
     checkCycles(flat, conns, dt);
     const inputsOf: { src: number; back: boolean }[][] = order.map(() => []);
     for (const [a, b] of conns) inputsOf[pos[b]].push({ src: pos[a], back: pos[a] >= pos[b] });
     const ctx: StepContext = {
-      dt, integration, reset,
+      dt,
+      integration,
+      reset,
       constant: (a, shape) => {
         const t = tf.keep(tf.tensor(Float32Array.from(a), shape, 'float32'));
         this.consts.push(t);
@@ -119,7 +129,9 @@ export class Simulator {
     this.nodes = this.prims.map((p) => p.name);
     this.inputIdx = topInputs.map((i) => pos[i]);
     this.feedOf = new Int32Array(this.prims.length).fill(-1);
-    this.inputIdx.forEach((k, j) => { this.feedOf[k] = j; });
+    this.inputIdx.forEach((k, j) => {
+      this.feedOf[k] = j;
+    });
     this.outputIdx = topOutputs.map((i) => pos[i]);
     this.inputs = this.inputIdx.map((i) => this.prims[i].name);
     this.inputShapes = this.inputIdx.map((i) => Array.from((this.prims[i].node as InputNode).shape.data));
@@ -145,7 +157,10 @@ export class Simulator {
    * name). Returns the single output [B, ...]; the caller disposes it.
    */
   step(x: Tensor | Record<string, Tensor>): Tensor {
-    if (this.outputIdx.length !== 1) throw new NirError(`step() needs exactly one Output node, the graph has ${this.outputIdx.length}: use stepAll()`, { code: 'ERR_STATE' });
+    if (this.outputIdx.length !== 1)
+      throw new NirError(`step() needs exactly one Output node, the graph has ${this.outputIdx.length}: use stepAll()`, {
+        code: 'ERR_STATE',
+      });
     return this.stepAll(x)[this.outputs[0]];
   }
 
@@ -172,8 +187,15 @@ export class Simulator {
         newStates[k] = s.some((t) => foreign.has(t)) ? s.map(own) : s;
       }
       const ret: Record<string, Tensor> = {};
-      this.outputIdx.forEach((k, j) => { ret[this.outputs[j]] = tf.clone(outs[k]); });
-      return { ret, keep: this.keepIdx.map((k) => own(outs[k])), newStates, rec: this.recordIdx.map((k) => [tf.clone(outs[k]), ...newStates[k].map((t) => tf.clone(t))]) };
+      this.outputIdx.forEach((k, j) => {
+        ret[this.outputs[j]] = tf.clone(outs[k]);
+      });
+      return {
+        ret,
+        keep: this.keepIdx.map((k) => own(outs[k])),
+        newStates,
+        rec: this.recordIdx.map((k) => [tf.clone(outs[k]), ...newStates[k].map((t) => tf.clone(t))]),
+      };
     });
     // Swap state: dispose what is no longer referenced.
     const live = new Set<Tensor>();
@@ -181,10 +203,15 @@ export class Simulator {
     for (const s of this.states) for (const t of s) if (!live.has(t)) t.dispose();
     this.states = result.newStates;
     for (const k of this.keepIdx) this.prev[k]?.dispose();
-    this.keepIdx.forEach((k, j) => { this.prev[k] = result.keep[j]; });
+    this.keepIdx.forEach((k, j) => {
+      this.prev[k] = result.keep[j];
+    });
     this.recordIdx.forEach((k, j) => {
       let list = this.records.get(k);
-      if (!list) { list = []; this.records.set(k, list); }
+      if (!list) {
+        list = [];
+        this.records.set(k, list);
+      }
       list.push(result.rec[j]);
     });
     return result.ret;
@@ -196,7 +223,8 @@ export class Simulator {
       let v: Tensor | null = e.back ? this.prev[e.src] : outs[e.src];
       if (v === null) {
         const sh = this.prims[e.src].outShape;
-        if (sh === null) throw new NirError('cannot infer the shape of a back edge source', { node: this.prims[e.src].name, code: 'ERR_SHAPE' });
+        if (sh === null)
+          throw new NirError('cannot infer the shape of a back edge source', { node: this.prims[e.src].name, code: 'ERR_SHAPE' });
         const b = outs.find((t) => t !== undefined)?.shape[0] ?? 1;
         v = tf.zeros([b, ...sh]);
       }
@@ -209,7 +237,8 @@ export class Simulator {
   private feeds(x: Tensor | Record<string, Tensor>): Tensor[] {
     let list: Tensor[];
     if (x instanceof tf.Tensor) {
-      if (this.inputIdx.length !== 1) throw new NirError(`the graph has ${this.inputIdx.length} Input nodes (${this.inputs.join(', ')}): pass a record by name`);
+      if (this.inputIdx.length !== 1)
+        throw new NirError(`the graph has ${this.inputIdx.length} Input nodes (${this.inputs.join(', ')}): pass a record by name`);
       list = [x];
     } else {
       list = this.inputs.map((name) => {
@@ -222,9 +251,16 @@ export class Simulator {
       const want = this.inputShapes[j];
       const name = this.inputs[j];
       if (t.rank !== want.length + 1 || !want.every((s, d) => t.shape[d + 1] === s)) {
-        throw new NirError(`input of shape [${t.shape.join(', ')}] does not fit [B, ${want.join(', ')}]`, { node: name, code: 'ERR_SHAPE' });
+        throw new NirError(`input of shape [${t.shape.join(', ')}] does not fit [B, ${want.join(', ')}]`, {
+          node: name,
+          code: 'ERR_SHAPE',
+        });
       }
-      if (t.shape[0] !== list[0].shape[0]) throw new NirError(`batch size ${t.shape[0]} differs from ${list[0].shape[0]} of input '${this.inputs[0]}'`, { node: name, code: 'ERR_SHAPE' });
+      if (t.shape[0] !== list[0].shape[0])
+        throw new NirError(`batch size ${t.shape[0]} differs from ${list[0].shape[0]} of input '${this.inputs[0]}'`, {
+          node: name,
+          code: 'ERR_SHAPE',
+        });
     });
     return list;
   }
@@ -234,7 +270,10 @@ export class Simulator {
    * the single output stacked [T, B, ...]; the caller disposes it.
    */
   run(xs: Tensor | Record<string, Tensor>, steps?: number, opts: RunOptions = {}): Tensor {
-    if (this.outputIdx.length !== 1) throw new NirError(`run() needs exactly one Output node, the graph has ${this.outputIdx.length}: use runAll()`, { code: 'ERR_STATE' });
+    if (this.outputIdx.length !== 1)
+      throw new NirError(`run() needs exactly one Output node, the graph has ${this.outputIdx.length}: use runAll()`, {
+        code: 'ERR_STATE',
+      });
     const r = this.runAll(xs, steps, opts);
     return r[this.outputs[0]];
   }
@@ -270,12 +309,15 @@ export class Simulator {
   /** The recorded values of a node since the last reset / clear, stacked [T, B, ...] (caller disposes). */
   recording(name: string): Recording {
     const k = this.nodes.indexOf(name);
-    if (!this.recordIdx.includes(k)) throw new NirError(`node '${name}' is not recorded (compile with record: ['${name}'])`, { node: name });
+    if (!this.recordIdx.includes(k))
+      throw new NirError(`node '${name}' is not recorded (compile with record: ['${name}'])`, { node: name });
     const list = this.records.get(k) ?? [];
     if (list.length === 0) throw new NirError('nothing recorded yet', { node: name, code: 'ERR_STATE' });
     const stack = (j: number) => tf.tidy(() => tf.stack(list.map((r) => r[j])));
     const out: Recording = { output: stack(0) };
-    this.prims[k].stateNames.forEach((s, j) => { if (list[0].length > j + 1) (out as unknown as Record<string, Tensor>)[s] = stack(j + 1); });
+    this.prims[k].stateNames.forEach((s, j) => {
+      if (list[0].length > j + 1) (out as unknown as Record<string, Tensor>)[s] = stack(j + 1);
+    });
     return out;
   }
 
@@ -303,7 +345,11 @@ export class Simulator {
   }
 }
 
-interface FlatNode { name: string; node: NirNode; outShape: number[] | null }
+interface FlatNode {
+  name: string;
+  node: NirNode;
+  outShape: number[] | null;
+}
 
 /**
  * Inline nested graphs: every leaf node (nested ones named `sub.node`, with its
@@ -333,7 +379,12 @@ function flattenGraph(g: NirGraph, shapes: GraphShapes): { flat: FlatNode[]; con
     for (const edge of h.edges) {
       const a = ends.get(resolveEndpoint(h.nodes, edge[0])!.join('.'))!.exit;
       const b = ends.get(resolveEndpoint(h.nodes, edge[1])!.join('.'))!.entry;
-      if (a < 0 || b < 0) throw new NirError('an edge to or from a nested graph needs exactly one Input and one Output in it', { node: prefix.slice(0, -1), edge, code: 'ERR_UNSUPPORTED' });
+      if (a < 0 || b < 0)
+        throw new NirError('an edge to or from a nested graph needs exactly one Input and one Output in it', {
+          node: prefix.slice(0, -1),
+          edge,
+          code: 'ERR_UNSUPPORTED',
+        });
       conns.push([a, b]);
     }
     return ends;
@@ -360,8 +411,15 @@ function depthFirst(succ: number[][], starts: number[], onCycle?: (u: number, v:
       if (top[1] < succ[u].length) {
         const v = succ[u][top[1]++];
         if (color[v] === 1) onCycle?.(u, v);
-        if (color[v] === 0) { color[v] = 1; stack.push([v, 0]); }
-      } else { color[u] = 2; post.push(u); stack.pop(); }
+        if (color[v] === 0) {
+          color[v] = 1;
+          stack.push([v, 0]);
+        }
+      } else {
+        color[u] = 2;
+        post.push(u);
+        stack.pop();
+      }
     }
   };
   for (const s of starts) visit(s);
@@ -371,12 +429,18 @@ function depthFirst(succ: number[][], starts: number[], onCycle?: (u: number, v:
 
 /** A cycle must pass through a node that holds state (a neuron, or a Delay of at least one step). */
 function checkCycles(flat: FlatNode[], conns: [number, number][], dt: number): void {
-  const stateful = flat.map(({ node }) => ['I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF'].includes(node.type)
-    || (node.type === 'Delay' && Array.from(node.delay.data).every((d) => Math.round(d / dt) > 0)));
+  const stateful = flat.map(
+    ({ node }) =>
+      ['I', 'IF', 'LI', 'LIF', 'CubaLI', 'CubaLIF'].includes(node.type) ||
+      (node.type === 'Delay' && Array.from(node.delay.data).every((d) => Math.round(d / dt) > 0)),
+  );
   // Edges between stateless nodes only: any cycle among them is an algebraic loop.
   const succ: number[][] = flat.map(() => []);
   for (const [a, b] of conns) if (!stateful[a] && !stateful[b]) succ[a].push(b);
   depthFirst(succ, [], (u, v) => {
-    throw new NirError(`cycle through '${flat[v].name}' has no node to carry state (no neuron or delay)`, { node: flat[v].name, edge: [flat[u].name, flat[v].name] });
+    throw new NirError(`cycle through '${flat[v].name}' has no node to carry state (no neuron or delay)`, {
+      node: flat[v].name,
+      edge: [flat[u].name, flat[v].name],
+    });
   });
 }

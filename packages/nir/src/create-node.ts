@@ -34,7 +34,11 @@ type Fields = Record<string, unknown>;
  * pair `[n, n]` (files keep what they hold).
  * Throws NirError naming the node and field.
  */
-export function createNode<T extends Exclude<NodeType, 'NIRGraph'>>(type: T, fields: Fields, where: NirErrorLocation = {}): Extract<NirNode, { type: T }> {
+export function createNode<T extends Exclude<NodeType, 'NIRGraph'>>(
+  type: T,
+  fields: Fields,
+  where: NirErrorLocation = {},
+): Extract<NirNode, { type: T }> {
   const raw: Fields = { ...fields, type };
   if (type === 'Conv2d') {
     for (const k of ['stride', 'padding', 'dilation']) {
@@ -46,7 +50,11 @@ export function createNode<T extends Exclude<NodeType, 'NIRGraph'>>(type: T, fie
 }
 
 /** Build a validated graph: nodes (validated recursively), edges, metadata. */
-export function createGraph(fields: { nodes: Record<string, unknown>; edges: unknown; metadata?: unknown }, opts: GraphOptions = {}, where: NirErrorLocation = {}): NirGraph {
+export function createGraph(
+  fields: { nodes: Record<string, unknown>; edges: unknown; metadata?: unknown },
+  opts: GraphOptions = {},
+  where: NirErrorLocation = {},
+): NirGraph {
   return graphFromRaw({ type: 'NIRGraph', ...fields }, opts, where);
 }
 
@@ -67,7 +75,8 @@ export function graphFromRaw(raw: unknown, opts: GraphOptions, where: NirErrorLo
 /** Validate any node object (a graph included); `path` names it in errors. */
 export function validateNode(raw: unknown, path: string, where: NirErrorLocation = {}): NirNode {
   const at = (field?: string): NirErrorLocation => ({ file: where.file, node: path, field });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new NirError(`expected a node object, got ${describe(raw)}`, at());
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new NirError(`expected a node object, got ${describe(raw)}`, at());
   const r = raw as Fields;
   const type = r.type;
   if (type === 'NIRGraph') return validateGraph(r, path, where);
@@ -103,7 +112,8 @@ function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGra
     if (!['type', 'nodes', 'edges', 'metadata'].includes(k)) throw new NirError('unknown field for NIRGraph', at(k));
   }
   const nodesRaw = r.nodes;
-  if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw)) throw new NirError(`expected a group of nodes, got ${describe(nodesRaw)}`, at('nodes'));
+  if (typeof nodesRaw !== 'object' || nodesRaw === null || Array.isArray(nodesRaw))
+    throw new NirError(`expected a group of nodes, got ${describe(nodesRaw)}`, at('nodes'));
   const nodes: Record<string, NirNode> = {};
   for (const [name, n] of Object.entries(nodesRaw as Fields)) {
     if (name === '' || name.includes('/') || name === '__proto__') throw new NirError(`bad node name '${name}'`, at('nodes'));
@@ -119,7 +129,10 @@ function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGra
     const edge: [string, string] = [e[0], e[1]];
     for (const end of edge) {
       if (resolveEndpoint(nodes, end) === undefined) {
-        throw new NirError(`dangling edge: no node '${end}' in ${path === '' ? 'the graph' : `graph '${path}'`} (nodes: ${Object.keys(nodes).join(', ')})`, at(undefined, edge));
+        throw new NirError(
+          `dangling edge: no node '${end}' in ${path === '' ? 'the graph' : `graph '${path}'`} (nodes: ${Object.keys(nodes).join(', ')})`,
+          at(undefined, edge),
+        );
       }
     }
     edges.push(edge);
@@ -140,7 +153,8 @@ function coerceInt(type: string, v: unknown, where: NirErrorLocation, min = Numb
 
 function coerceShape(v: unknown, where: NirErrorLocation): NirArray {
   const a = toNirArray(v, where, true);
-  if (a.shape.length !== 1) throw new NirError(`expected a 1-d list of sizes, got shape ${shapeStr(a.shape)}`, { ...where, code: 'ERR_SHAPE' });
+  if (a.shape.length !== 1)
+    throw new NirError(`expected a 1-d list of sizes, got shape ${shapeStr(a.shape)}`, { ...where, code: 'ERR_SHAPE' });
   for (const s of a.data) if (s < 0) throw new NirError(`sizes must be >= 0, got ${s}`, { ...where, code: 'ERR_OUT_OF_RANGE' });
   let n = 1;
   for (const s of a.data) n *= s;
@@ -150,11 +164,16 @@ function coerceShape(v: unknown, where: NirErrorLocation): NirArray {
 
 function coerceField(type: string, fs: FieldSpec, v: unknown, where: NirErrorLocation): unknown {
   switch (fs.kind) {
-    case 'array': return toNirArray(v, where);
-    case 'shape': return coerceShape(v, where);
-    case 'int': return coerceInt(type, v, where);
-    case 'intOrNull': return v === null ? null : coerceInt(type, v, where, 1);
-    case 'shapeOrNull': return v === null ? null : coerceShape(v, where);
+    case 'array':
+      return toNirArray(v, where);
+    case 'shape':
+      return coerceShape(v, where);
+    case 'int':
+      return coerceInt(type, v, where);
+    case 'intOrNull':
+      return v === null ? null : coerceInt(type, v, where, 1);
+    case 'shapeOrNull':
+      return v === null ? null : coerceShape(v, where);
     case 'padding':
       if (typeof v === 'string') {
         if (v !== 'same' && v !== 'valid') throw new NirError(`padding must be 'same', 'valid' or integers, got '${v}'`, where);
@@ -174,7 +193,8 @@ function coerceIntOrArray(type: string, v: unknown, where: NirErrorLocation): nu
 
 function validateMetadata(v: unknown, where: NirErrorLocation, depth = 0): Metadata {
   if (depth > 32) throw new NirError('metadata nested too deeply', where);
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || isNirArray(v)) throw new NirError(`metadata must be a dictionary, got ${describe(v)}`, where);
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || isNirArray(v))
+    throw new NirError(`metadata must be a dictionary, got ${describe(v)}`, where);
   const out: Metadata = {};
   for (const [k, x] of Object.entries(v as Fields)) {
     const w = { ...where, field: `${where.field ?? 'metadata'}/${k}` };
@@ -192,14 +212,16 @@ function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: s
   if (group) {
     const ref = arr(group[0]).shape;
     for (const k of group.slice(1)) {
-      if (!sameShape(arr(k).shape, ref)) throw new NirError(`shape ${shapeStr(arr(k).shape)} differs from '${group[0]}' ${shapeStr(ref)}`, { ...at(k), code: 'ERR_SHAPE' });
+      if (!sameShape(arr(k).shape, ref))
+        throw new NirError(`shape ${shapeStr(arr(k).shape)} differs from '${group[0]}' ${shapeStr(ref)}`, { ...at(k), code: 'ERR_SHAPE' });
     }
   }
   switch (type) {
     case 'Affine':
     case 'Linear': {
       const w = arr('weight');
-      if (w.shape.length !== 2) throw new NirError(`weight must be 2-d (out, in), got shape ${shapeStr(w.shape)}`, { ...at('weight'), code: 'ERR_SHAPE' });
+      if (w.shape.length !== 2)
+        throw new NirError(`weight must be 2-d (out, in), got shape ${shapeStr(w.shape)}`, { ...at('weight'), code: 'ERR_SHAPE' });
       if (type === 'Affine' && !sameShape(arr('bias').shape, [w.shape[0]])) {
         throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, { ...at('bias'), code: 'ERR_SHAPE' });
       }
@@ -207,20 +229,29 @@ function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: s
     }
     case 'Delay':
       located(at('delay'), () => checkAllFinite(type, 'delay', arr('delay').data));
-      for (const d of arr('delay').data) if (d < 0) throw new NirError(`delays must be >= 0, got ${d}`, { ...at('delay'), code: 'ERR_OUT_OF_RANGE' });
+      for (const d of arr('delay').data)
+        if (d < 0) throw new NirError(`delays must be >= 0, got ${d}`, { ...at('delay'), code: 'ERR_OUT_OF_RANGE' });
       break;
     case 'Conv1d':
     case 'Conv2d': {
       const nd = type === 'Conv1d' ? 1 : 2;
       const w = arr('weight');
-      if (w.shape.length !== nd + 2) throw new NirError(`weight must be ${nd + 2}-d, got shape ${shapeStr(w.shape)}`, { ...at('weight'), code: 'ERR_SHAPE' });
+      if (w.shape.length !== nd + 2)
+        throw new NirError(`weight must be ${nd + 2}-d, got shape ${shapeStr(w.shape)}`, { ...at('weight'), code: 'ERR_SHAPE' });
       const groups = n.groups as number;
-      if (groups < 1 || w.shape[0] % groups !== 0) throw new NirError(`groups ${groups} must be >= 1 and divide ${w.shape[0]} output channels`, at('groups'));
-      if (!sameShape(arr('bias').shape, [w.shape[0]])) throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, { ...at('bias'), code: 'ERR_SHAPE' });
-      for (const k of ['stride', 'dilation']) if (spatial(n[k] as number | NirArray, nd, at(k)).some((s) => s < 1)) throw new NirError('must be >= 1', { ...at(k), code: 'ERR_OUT_OF_RANGE' });
+      if (groups < 1 || w.shape[0] % groups !== 0)
+        throw new NirError(`groups ${groups} must be >= 1 and divide ${w.shape[0]} output channels`, at('groups'));
+      if (!sameShape(arr('bias').shape, [w.shape[0]]))
+        throw new NirError(`bias shape ${shapeStr(arr('bias').shape)} must be [${w.shape[0]}]`, { ...at('bias'), code: 'ERR_SHAPE' });
+      for (const k of ['stride', 'dilation'])
+        if (spatial(n[k] as number | NirArray, nd, at(k)).some((s) => s < 1))
+          throw new NirError('must be >= 1', { ...at(k), code: 'ERR_OUT_OF_RANGE' });
       if (typeof n.padding !== 'string') spatial(n.padding as number | NirArray, nd, at('padding'));
       if (type === 'Conv2d' && n.input_shape !== null && (n.input_shape as NirArray).data.length !== 2) {
-        throw new NirError(`input_shape must hold 2 sizes, got ${(n.input_shape as NirArray).data.length}`, { ...at('input_shape'), code: 'ERR_SHAPE' });
+        throw new NirError(`input_shape must hold 2 sizes, got ${(n.input_shape as NirArray).data.length}`, {
+          ...at('input_shape'),
+          code: 'ERR_SHAPE',
+        });
       }
       break;
     }

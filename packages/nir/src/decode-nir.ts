@@ -26,7 +26,10 @@ interface H5Dataset {
   shape: number[] | null;
   value: unknown;
 }
-interface H5Group { keys(): string[]; get(name: string): unknown }
+interface H5Group {
+  keys(): string[];
+  get(name: string): unknown;
+}
 
 /** A dataset value as read: a string (array) or numbers, with its shape (`[]` for scalars). */
 type Raw = { kind: 'string'; shape: number[]; strings: string[] } | { kind: 'number'; array: NirArray; isInt: boolean };
@@ -56,20 +59,40 @@ export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Prom
     let version: string | null = null;
     const keys = safe(() => f!.keys(), file);
     if (keys.includes('version')) {
-      const v = readDataset(h5, safe(() => f!.get('version'), file, undefined, 'version'), file, '', 'version');
+      const v = readDataset(
+        h5,
+        safe(() => f!.get('version'), file, undefined, 'version'),
+        file,
+        '',
+        'version',
+      );
       if (v.kind !== 'string' || v.shape.length !== 0) throw new NirError('expected a string', { file, field: 'version' });
       version = v.strings[0];
     }
     if (!keys.includes('node')) throw new NirError("missing group '/node'", { file });
-    const raw = readNodeGroup(h5, safe(() => f!.get('node'), file, ''), file, '', 0);
+    const raw = readNodeGroup(
+      h5,
+      safe(() => f!.get('node'), file, ''),
+      file,
+      '',
+      0,
+    );
     const repairs: EdgeRepair[] = [];
     const graph = graphFromRaw(raw, opts, { file }, repairs);
     return { graph, version, repairs };
   } catch (e) {
     throw h5Error(e, file);
   } finally {
-    try { (f as { close?: () => unknown } | undefined)?.close?.(); } catch { /* already broken */ }
-    try { module.FS.unlink(path); } catch { /* not created */ }
+    try {
+      (f as { close?: () => unknown } | undefined)?.close?.();
+    } catch {
+      /* already broken */
+    }
+    try {
+      module.FS.unlink(path);
+    } catch {
+      /* not created */
+    }
   }
 }
 
@@ -112,8 +135,14 @@ function readDataset(h5: H5, ds: unknown, file: string | undefined, node: string
     throw new NirError(`unsupported HDF5 datatype class ${md.type}`, { ...where, code: 'ERR_UNSUPPORTED' });
   }
   const n = numel(shape);
-  const src: ArrayLike<number | bigint> = (typeof value === 'number' || typeof value === 'bigint') ? [value]
-    : (ArrayBuffer.isView(value) ? value as unknown as ArrayLike<number | bigint> : (Array.isArray(value) ? value : []));
+  const src: ArrayLike<number | bigint> =
+    typeof value === 'number' || typeof value === 'bigint'
+      ? [value]
+      : ArrayBuffer.isView(value)
+        ? (value as unknown as ArrayLike<number | bigint>)
+        : Array.isArray(value)
+          ? value
+          : [];
   if (src.length !== n) throw new NirError(`dataset holds ${src.length} values, shape [${shape.join(', ')}] needs ${n}`, where);
   const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -136,7 +165,13 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
   if (!isGroup(h5, g)) throw new NirError('expected a group', { file, node: path });
   const keys = safe(() => g.keys(), file, path);
   if (!keys.includes('type')) throw new NirError('missing field', { file, node: path, field: 'type' });
-  const t = readDataset(h5, safe(() => g.get('type'), file, path, 'type'), file, path, 'type');
+  const t = readDataset(
+    h5,
+    safe(() => g.get('type'), file, path, 'type'),
+    file,
+    path,
+    'type',
+  );
   if (t.kind !== 'string' || t.strings.length !== 1) throw new NirError('expected a string', { file, node: path, field: 'type' });
   const type = t.strings[0];
   const out: Record<string, unknown> = { type };
@@ -149,7 +184,13 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
       if (!isGroup(h5, child)) throw new NirError('expected a group', { file, node: path, field: 'nodes' });
       const nodes: Record<string, unknown> = {};
       for (const name of safe(() => child.keys(), file, path, 'nodes')) {
-        nodes[name] = readNodeGroup(h5, safe(() => child.get(name), file, path, 'nodes'), file, path === '' ? name : `${path}/${name}`, depth + 1);
+        nodes[name] = readNodeGroup(
+          h5,
+          safe(() => child.get(name), file, path, 'nodes'),
+          file,
+          path === '' ? name : `${path}/${name}`,
+          depth + 1,
+        );
       }
       out.nodes = nodes;
     } else if (type === 'NIRGraph' && k === 'edges') {
@@ -170,7 +211,15 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
         const inner = safe(() => child.keys(), file, path, k);
         if (inner.length === 1) {
           const f = `${k}/${inner[0]}`;
-          out[k] = asField(readDataset(h5, safe(() => child.get(inner[0]), file, path, f), file, path, f));
+          out[k] = asField(
+            readDataset(
+              h5,
+              safe(() => child.get(inner[0]), file, path, f),
+              file,
+              path,
+              f,
+            ),
+          );
           continue;
         }
         throw new NirError('expected a dataset', { file, node: path, field: k });
@@ -190,7 +239,8 @@ function readMetadata(h5: H5, g: unknown, file: string | undefined, node: string
     if (isGroup(h5, child)) out[k] = readMetadata(h5, child, file, node, `${field}/${k}`, depth + 1);
     else {
       const r = readDataset(h5, child, file, node, `${field}/${k}`);
-      if (r.kind === 'string' && r.shape.length !== 0) throw new NirError('string arrays in metadata are not supported', { file, node, field: `${field}/${k}`, code: 'ERR_UNSUPPORTED' });
+      if (r.kind === 'string' && r.shape.length !== 0)
+        throw new NirError('string arrays in metadata are not supported', { file, node, field: `${field}/${k}`, code: 'ERR_UNSUPPORTED' });
       if (r.kind === 'number' && r.array.shape.length === 0) out[k] = r.isInt ? BigInt(r.array.data[0]) : r.array.data[0];
       else out[k] = asField(r);
     }

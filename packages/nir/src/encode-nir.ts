@@ -47,24 +47,43 @@ export async function encodeNir(graph: NirGraph, opts: { version?: string } = {}
   } catch (e) {
     throw h5WriteError(e);
   } finally {
-    try { f?.close(); } catch { /* ignore */ }
-    try { module.FS.unlink(path); } catch { /* ignore */ }
+    try {
+      f?.close();
+    } catch {
+      /* ignore */
+    }
+    try {
+      module.FS.unlink(path);
+    } catch {
+      /* ignore */
+    }
   }
 }
 
 function typedFor(a: NirArray): ArrayBufferView {
   const d = a.data;
   switch (a.dtype) {
-    case 'float32': case 'float16': return d instanceof Float32Array ? d : Float32Array.from(d);
-    case 'float64': return d instanceof Float64Array ? d : Float64Array.from(d);
-    case 'int64': return BigInt64Array.from(d, (v) => BigInt(v));
-    case 'uint64': return BigUint64Array.from(d, (v) => BigInt(v));
-    case 'int32': return Int32Array.from(d);
-    case 'int16': return Int16Array.from(d);
-    case 'int8': return Int8Array.from(d);
-    case 'uint32': return Uint32Array.from(d);
-    case 'uint16': return Uint16Array.from(d);
-    case 'uint8': return Uint8Array.from(d);
+    case 'float32':
+    case 'float16':
+      return d instanceof Float32Array ? d : Float32Array.from(d);
+    case 'float64':
+      return d instanceof Float64Array ? d : Float64Array.from(d);
+    case 'int64':
+      return BigInt64Array.from(d, (v) => BigInt(v));
+    case 'uint64':
+      return BigUint64Array.from(d, (v) => BigInt(v));
+    case 'int32':
+      return Int32Array.from(d);
+    case 'int16':
+      return Int16Array.from(d);
+    case 'int8':
+      return Int8Array.from(d);
+    case 'uint32':
+      return Uint32Array.from(d);
+    case 'uint16':
+      return Uint16Array.from(d);
+    case 'uint8':
+      return Uint8Array.from(d);
   }
 }
 
@@ -91,7 +110,10 @@ function guessChunk(shape: readonly number[], itemSize: number): number[] {
 /** An array nir holds as an np.ndarray: gzip unless 0-d (h5py refuses filters on scalars). */
 function writeArray(g: H5GroupW, name: string, a: NirArray): void {
   const data = typedFor(a);
-  if (a.shape.length === 0) { writePlain(g, name, a); return; }
+  if (a.shape.length === 0) {
+    writePlain(g, name, a);
+    return;
+  }
   const item = (data as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   g.create_dataset({ name, data, shape: a.shape, chunks: guessChunk(a.shape, item), compression: 'gzip', compression_opts: 4 });
 }

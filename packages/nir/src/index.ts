@@ -1,9 +1,33 @@
 export { NirError } from './nir-error.js';
 export type { NirErrorLocation, NirErrorOptions } from './nir-error.js';
 export type {
-  DType, NirArray, Metadata, MetadataValue, Padding, IntOrArray, NirNode, NodeType, NirGraph,
-  InputNode, OutputNode, AffineNode, LinearNode, ScaleNode, DelayNode, ThresholdNode, INode, IFNode, LINode, LIFNode,
-  CubaLINode, CubaLIFNode, Conv1dNode, Conv2dNode, SumPool2dNode, AvgPool2dNode, FlattenNode,
+  DType,
+  NirArray,
+  Metadata,
+  MetadataValue,
+  Padding,
+  IntOrArray,
+  NirNode,
+  NodeType,
+  NirGraph,
+  InputNode,
+  OutputNode,
+  AffineNode,
+  LinearNode,
+  ScaleNode,
+  DelayNode,
+  ThresholdNode,
+  INode,
+  IFNode,
+  LINode,
+  LIFNode,
+  CubaLINode,
+  CubaLIFNode,
+  Conv1dNode,
+  Conv2dNode,
+  SumPool2dNode,
+  AvgPool2dNode,
+  FlattenNode,
 } from './types.js';
 export { nirArray, MAX_ELEMENTS } from './nir-array.js';
 export type { ArrayInput } from './nir-array.js';

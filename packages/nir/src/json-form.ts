@@ -28,13 +28,36 @@ export function graphToJson(g: NirNode, indent = 0): string {
   const num = (a: NirArray) => (isIntDType(a.dtype) ? (v: number) => String(v) : formatFloat);
   const array = (a: NirArray) => (d: number) => {
     const fmt = num(a);
-    return obj([
-      ['shape', (dd) => list(a.shape.map((s) => () => String(s)), dd)],
-      ['dtype', () => JSON.stringify(a.dtype)],
-      ['data', (dd) => list(Array.from(a.data, (v) => () => fmt(v)), dd)],
-    ], d);
+    return obj(
+      [
+        [
+          'shape',
+          (dd) =>
+            list(
+              a.shape.map((s) => () => String(s)),
+              dd,
+            ),
+        ],
+        ['dtype', () => JSON.stringify(a.dtype)],
+        [
+          'data',
+          (dd) =>
+            list(
+              Array.from(a.data, (v) => () => fmt(v)),
+              dd,
+            ),
+        ],
+      ],
+      d,
+    );
   };
-  const meta = (m: Metadata) => (d: number): string => obj(Object.keys(m).map((k) => [k, metaValue(m[k])]), d);
+  const meta =
+    (m: Metadata) =>
+    (d: number): string =>
+      obj(
+        Object.keys(m).map((k) => [k, metaValue(m[k])]),
+        d,
+      );
   const metaValue = (v: MetadataValue): ((d: number) => string) => {
     if (typeof v === 'string') return () => JSON.stringify(v);
     if (typeof v === 'bigint') return () => v.toString();
@@ -48,26 +71,51 @@ export function graphToJson(g: NirNode, indent = 0): string {
     if (typeof v === 'number') return () => String(v);
     return array(v as NirArray);
   };
-  const node = (n: NirNode) => (d: number): string => {
-    if (n.type === 'NIRGraph') {
-      const names = Object.keys(n.nodes).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      return obj([
-        ['type', () => '"NIRGraph"'],
-        ['nodes', (dd) => obj(names.map((k) => [k, node(n.nodes[k])]), dd)],
-        ['edges', (dd) => list(n.edges.map((e) => (d3: number) => list(e.map((x) => () => JSON.stringify(x)), d3)), dd)],
-        ['metadata', meta(n.metadata)],
-      ], d);
-    }
-    const spec = NODE_SPECS[n.type];
-    const rec = n as unknown as Record<string, unknown>;
-    const entries: [string, (d: number) => string][] = [['type', () => JSON.stringify(n.type)]];
-    spec.fields.forEach((fs, i) => {
-      if (i === spec.metadataAt) entries.push(['metadata', meta(n.metadata)]);
-      entries.push([fs.name, field(rec[fs.name])]);
-    });
-    if (spec.metadataAt >= spec.fields.length) entries.push(['metadata', meta(n.metadata)]);
-    return obj(entries, d);
-  };
+  const node =
+    (n: NirNode) =>
+    (d: number): string => {
+      if (n.type === 'NIRGraph') {
+        const names = Object.keys(n.nodes).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return obj(
+          [
+            ['type', () => '"NIRGraph"'],
+            [
+              'nodes',
+              (dd) =>
+                obj(
+                  names.map((k) => [k, node(n.nodes[k])]),
+                  dd,
+                ),
+            ],
+            [
+              'edges',
+              (dd) =>
+                list(
+                  n.edges.map(
+                    (e) => (d3: number) =>
+                      list(
+                        e.map((x) => () => JSON.stringify(x)),
+                        d3,
+                      ),
+                  ),
+                  dd,
+                ),
+            ],
+            ['metadata', meta(n.metadata)],
+          ],
+          d,
+        );
+      }
+      const spec = NODE_SPECS[n.type];
+      const rec = n as unknown as Record<string, unknown>;
+      const entries: [string, (d: number) => string][] = [['type', () => JSON.stringify(n.type)]];
+      spec.fields.forEach((fs, i) => {
+        if (i === spec.metadataAt) entries.push(['metadata', meta(n.metadata)]);
+        entries.push([fs.name, field(rec[fs.name])]);
+      });
+      if (spec.metadataAt >= spec.fields.length) entries.push(['metadata', meta(n.metadata)]);
+      return obj(entries, d);
+    };
   return node(g)(0);
 }
 
@@ -111,7 +159,8 @@ function fromJsonValue(v: JsonValue, path: string, file: string | undefined): un
 
 function arrayFromJson(x: Record<string, JsonValue>, where: { file?: string; node?: string; field?: string }): NirArray {
   const { shape, dtype, data } = x;
-  if (!Array.isArray(shape) || !shape.every((s) => typeof s === 'bigint' && s >= 0n)) throw new NirError('array shape must be a list of non-negative integers', where);
+  if (!Array.isArray(shape) || !shape.every((s) => typeof s === 'bigint' && s >= 0n))
+    throw new NirError('array shape must be a list of non-negative integers', where);
   if (!isDType(dtype)) throw new NirError(`unsupported dtype ${JSON.stringify(dtype)}`, where);
   const sh = shape.map((s) => Number(s));
   if (!Array.isArray(data) || data.length !== numel(sh)) throw new NirError(`array data must be a list of ${numel(sh)} numbers`, where);
@@ -143,4 +192,3 @@ function metaFromJson(x: JsonValue, where: { file?: string; node?: string; field
   if (typeof x === 'string' || typeof x === 'number' || typeof x === 'bigint') return x;
   throw new NirError(`unsupported metadata value ${JSON.stringify(x)}`, where);
 }
-

@@ -13,7 +13,9 @@ export function parseJson(text: string, file?: string): JsonValue {
   const fail = (what: string): never => {
     throw new NirError(`invalid JSON at character ${i}: ${what}`, { file, code: 'ERR_FORMAT' });
   };
-  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
   const value = (depth: number): JsonValue => {
     if (depth > 256) fail('nested too deeply');
     ws();
@@ -22,7 +24,10 @@ export function parseJson(text: string, file?: string): JsonValue {
       i++;
       const o: { [k: string]: JsonValue } = Object.create(null) as { [k: string]: JsonValue };
       ws();
-      if (text[i] === '}') { i++; return o; }
+      if (text[i] === '}') {
+        i++;
+        return o;
+      }
       for (;;) {
         ws();
         if (text[i] !== '"') fail('expected a key');
@@ -32,8 +37,14 @@ export function parseJson(text: string, file?: string): JsonValue {
         i++;
         o[k] = value(depth + 1);
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return o; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return o;
+        }
         fail("expected ',' or '}'");
       }
     }
@@ -41,18 +52,37 @@ export function parseJson(text: string, file?: string): JsonValue {
       i++;
       const a: JsonValue[] = [];
       ws();
-      if (text[i] === ']') { i++; return a; }
+      if (text[i] === ']') {
+        i++;
+        return a;
+      }
       for (;;) {
         a.push(value(depth + 1));
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return a; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return a;
+        }
         fail("expected ',' or ']'");
       }
     }
     if (c === '"') return str();
-    for (const [lit, v] of [['true', true], ['false', false], ['null', null], ['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]] as const) {
-      if (text.startsWith(lit, i)) { i += lit.length; return v; }
+    for (const [lit, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+      ['NaN', NaN],
+      ['Infinity', Infinity],
+      ['-Infinity', -Infinity],
+    ] as const) {
+      if (text.startsWith(lit, i)) {
+        i += lit.length;
+        return v;
+      }
     }
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) return fail('unexpected token');
@@ -66,7 +96,10 @@ export function parseJson(text: string, file?: string): JsonValue {
     for (;;) {
       if (i >= text.length) fail('unterminated string');
       const ch = text[i];
-      if (ch === '"') { i++; return out; }
+      if (ch === '"') {
+        i++;
+        return out;
+      }
       if (ch === '\\') {
         const e = text[i + 1];
         const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -75,8 +108,14 @@ export function parseJson(text: string, file?: string): JsonValue {
           if (!/^[0-9a-fA-F]{4}$/.test(h)) fail('bad \\u escape');
           out += String.fromCharCode(parseInt(h, 16));
           i += 6;
-        } else if (e !== undefined && e in map) { out += map[e]; i += 2; } else fail('bad escape');
-      } else { out += ch; i++; }
+        } else if (e !== undefined && e in map) {
+          out += map[e];
+          i += 2;
+        } else fail('bad escape');
+      } else {
+        out += ch;
+        i++;
+      }
       if (i - start > 1e8) fail('string too long');
     }
   };

@@ -34,8 +34,12 @@ export type Integration = 'euler' | 'exact';
  */
 export interface NeuronCoefficients {
   shape: number[];
-  aV: Float64Array; bV: Float64Array; kV: Float64Array;
-  cV?: Float64Array; aI?: Float64Array; bI?: Float64Array;
+  aV: Float64Array;
+  bV: Float64Array;
+  kV: Float64Array;
+  cV?: Float64Array;
+  aI?: Float64Array;
+  bI?: Float64Array;
 }
 
 type Neuron = INode | IFNode | LINode | LIFNode | CubaLINode | CubaLIFNode;
@@ -44,33 +48,61 @@ export function neuronCoefficients(n: Neuron, dt: number, integration: Integrati
   const shape = [...n.r.shape];
   const len = n.r.data.length;
   const mk = () => new Float64Array(len);
-  const aV = mk(); const bV = mk(); const kV = mk();
+  const aV = mk();
+  const bV = mk();
+  const kV = mk();
   const g = (a: NirArray, j: number) => a.data[j];
   if (n.type === 'I' || n.type === 'IF') {
-    for (let j = 0; j < len; j++) { aV[j] = 1; bV[j] = g(n.r, j) * dt; }
+    for (let j = 0; j < len; j++) {
+      aV[j] = 1;
+      bV[j] = g(n.r, j) * dt;
+    }
     return { shape, aV, bV, kV };
   }
   if (n.type === 'LI' || n.type === 'LIF') {
     for (let j = 0; j < len; j++) {
-      const tau = g(n.tau, j); const r = g(n.r, j); const vl = g(n.v_leak, j);
-      if (integration === 'euler') { aV[j] = 1 - dt / tau; bV[j] = r * dt / tau; kV[j] = vl * dt / tau; } else {
-        const a = Math.exp(-dt / tau); aV[j] = a; bV[j] = r * (1 - a); kV[j] = vl * (1 - a);
+      const tau = g(n.tau, j);
+      const r = g(n.r, j);
+      const vl = g(n.v_leak, j);
+      if (integration === 'euler') {
+        aV[j] = 1 - dt / tau;
+        bV[j] = (r * dt) / tau;
+        kV[j] = (vl * dt) / tau;
+      } else {
+        const a = Math.exp(-dt / tau);
+        aV[j] = a;
+        bV[j] = r * (1 - a);
+        kV[j] = vl * (1 - a);
       }
     }
     return { shape, aV, bV, kV };
   }
-  const cV = mk(); const aI = mk(); const bI = mk();
+  const cV = mk();
+  const aI = mk();
+  const bI = mk();
   for (let j = 0; j < len; j++) {
-    const ts = g(n.tau_syn, j); const tm = g(n.tau_mem, j); const r = g(n.r, j); const vl = g(n.v_leak, j); const w = g(n.w_in, j);
+    const ts = g(n.tau_syn, j);
+    const tm = g(n.tau_mem, j);
+    const r = g(n.r, j);
+    const vl = g(n.v_leak, j);
+    const w = g(n.w_in, j);
     if (integration === 'euler') {
-      aI[j] = 1 - dt / ts; bI[j] = w;
-      aV[j] = 1 - dt / tm; cV[j] = r * dt / tm; bV[j] = 0; kV[j] = vl * dt / tm;
+      aI[j] = 1 - dt / ts;
+      bI[j] = w;
+      aV[j] = 1 - dt / tm;
+      cV[j] = (r * dt) / tm;
+      bV[j] = 0;
+      kV[j] = (vl * dt) / tm;
     } else {
-      const as = Math.exp(-dt / ts); const am = Math.exp(-dt / tm);
-      aI[j] = as; bI[j] = w * (1 - as);
+      const as = Math.exp(-dt / ts);
+      const am = Math.exp(-dt / tm);
+      aI[j] = as;
+      bI[j] = w * (1 - as);
       aV[j] = am;
-      const c = Math.abs(ts - tm) < 1e-12 * Math.max(ts, tm) ? r * (dt / tm) * am : r * ts / (ts - tm) * (as - am);
-      cV[j] = c; bV[j] = w * (r * (1 - am) - c); kV[j] = vl * (1 - am);
+      const c = Math.abs(ts - tm) < 1e-12 * Math.max(ts, tm) ? r * (dt / tm) * am : ((r * ts) / (ts - tm)) * (as - am);
+      cV[j] = c;
+      bV[j] = w * (r * (1 - am) - c);
+      kV[j] = vl * (1 - am);
     }
   }
   return { shape, aV, bV, kV, cV, aI, bI };

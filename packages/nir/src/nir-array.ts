@@ -25,8 +25,15 @@ export function numel(shape: readonly number[]): number {
 }
 
 export function isNirArray(x: unknown): x is NirArray {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && 'shape' in x && 'dtype' in x && 'data' in x
-    && (((x as NirArray).data instanceof Float32Array) || ((x as NirArray).data instanceof Float64Array));
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    !Array.isArray(x) &&
+    'shape' in x &&
+    'dtype' in x &&
+    'data' in x &&
+    ((x as NirArray).data instanceof Float32Array || (x as NirArray).data instanceof Float64Array)
+  );
 }
 
 /** Values a constructor accepts for an array field. */
@@ -57,11 +64,15 @@ export function toNirArray(x: unknown, where: NirErrorLocation, intOnly = false)
     if (!Array.isArray(a.shape) || a.shape.some((s) => !Number.isInteger(s) || s < 0)) {
       throw new NirError('shape must be a list of non-negative integers', where);
     }
-    if (numel(a.shape) > MAX_ELEMENTS) throw new NirError(`absurd size: shape [${a.shape.join(', ')}]`, { ...where, code: 'ERR_OUT_OF_RANGE' });
+    if (numel(a.shape) > MAX_ELEMENTS)
+      throw new NirError(`absurd size: shape [${a.shape.join(', ')}]`, { ...where, code: 'ERR_OUT_OF_RANGE' });
     if (numel(a.shape) !== a.data.length) {
-      throw new NirError(`data has ${a.data.length} elements, shape [${a.shape.join(', ')}] needs ${numel(a.shape)}`, { ...where, code: 'ERR_SHAPE' });
+      throw new NirError(`data has ${a.data.length} elements, shape [${a.shape.join(', ')}] needs ${numel(a.shape)}`, {
+        ...where,
+        code: 'ERR_SHAPE',
+      });
     }
-    if ((a.dtype === 'float32') !== (a.data instanceof Float32Array)) {
+    if ((a.dtype === 'float32') !== a.data instanceof Float32Array) {
       a = nirArray(a.data, a.shape, a.dtype);
     }
   } else if (x instanceof Float32Array || x instanceof Float64Array || (Array.isArray(x) && x.every((v) => typeof v === 'number'))) {
@@ -73,7 +84,10 @@ export function toNirArray(x: unknown, where: NirErrorLocation, intOnly = false)
     for (let i = 0; i < a.data.length; i++) {
       const v = a.data[i];
       if (!Number.isSafeInteger(v)) {
-        throw new NirError(intOnly ? `expected integers, got ${v}` : `integer value ${v} out of safe range`, { ...where, code: Number.isFinite(v) ? 'ERR_OUT_OF_RANGE' : 'ERR_NOT_FINITE' });
+        throw new NirError(intOnly ? `expected integers, got ${v}` : `integer value ${v} out of safe range`, {
+          ...where,
+          code: Number.isFinite(v) ? 'ERR_OUT_OF_RANGE' : 'ERR_NOT_FINITE',
+        });
       }
     }
     if (intOnly && a.dtype !== 'int64') a = { shape: [...a.shape], dtype: 'int64', data: Float64Array.from(a.data) };

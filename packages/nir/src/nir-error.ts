@@ -50,12 +50,18 @@ export class NirError extends NeuriteError {
   constructor(argument: string, reason: string, options?: NirErrorOptions);
   constructor(reason: string, location?: NirErrorOptions);
   constructor(a: string, b?: string | NirErrorOptions, c?: NirErrorOptions) {
-    let argument: string; let reason: string; let o: NirErrorOptions;
+    let argument: string;
+    let reason: string;
+    let o: NirErrorOptions;
     if (typeof b === 'string') {
-      argument = a; reason = b; o = c ?? {};
+      argument = a;
+      reason = b;
+      o = c ?? {};
       if (o.field === undefined && o.edge === undefined && argument !== '') o = { ...o, field: argument };
     } else {
-      reason = a; o = b ?? {}; argument = argumentOf(o);
+      reason = a;
+      o = b ?? {};
+      argument = argumentOf(o);
     }
     const where: NirErrorLocation = { file: o.file, node: o.node, field: o.field, edge: o.edge };
     super(formatMessage(reason, where), { code: o.code, argument, path: o.path ?? o.file, cause: o.cause });
@@ -76,8 +82,13 @@ export class NirError extends NeuriteError {
     const recode = code !== undefined && this.code === 'ERR_INVALID_ARGUMENT';
     if ((this.file !== undefined || file === undefined) && !recode) return this;
     return new NirError(this.reason, {
-      file: this.file ?? file, node: this.node, field: this.field, edge: this.edge,
-      code: recode ? code : this.code, path: this.path ?? this.file ?? file, cause: this.cause,
+      file: this.file ?? file,
+      node: this.node,
+      field: this.field,
+      edge: this.edge,
+      code: recode ? code : this.code,
+      path: this.path ?? this.file ?? file,
+      cause: this.cause,
     });
   }
 }

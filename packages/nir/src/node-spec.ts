@@ -33,7 +33,8 @@ export interface NodeSpec {
   metadataAt: number;
 }
 
-const f = (name: string, kind: FieldKind, dflt?: string): FieldSpec => (dflt === undefined ? { name, kind } : { name, kind, default: dflt });
+const f = (name: string, kind: FieldKind, dflt?: string): FieldSpec =>
+  dflt === undefined ? { name, kind } : { name, kind, default: dflt };
 /** A field Python nir holds as a tuple or int (see {@link FieldSpec.stored}). */
 const t = (name: string, kind: FieldKind, dflt?: string): FieldSpec => ({ ...f(name, kind, dflt), stored: 'tuple' });
 const spec = (fields: FieldSpec[], metadataAt = fields.length): NodeSpec => ({ fields, metadataAt });
@@ -50,22 +51,53 @@ export const NODE_SPECS: Record<Exclude<NodeType, 'NIRGraph'>, NodeSpec> = {
   I: spec([f('r', 'array')]),
   IF: spec([f('r', 'array'), f('v_threshold', 'array'), f('v_reset', 'array', 'zerosLike:v_threshold')]),
   LI: spec([f('tau', 'array'), f('r', 'array'), f('v_leak', 'array')]),
-  LIF: spec([f('tau', 'array'), f('r', 'array'), f('v_leak', 'array'), f('v_threshold', 'array'),
-    f('v_reset', 'array', 'zerosLike:v_threshold')]),
-  CubaLI: spec([f('tau_syn', 'array'), f('tau_mem', 'array'), f('r', 'array'), f('v_leak', 'array'),
-    f('w_in', 'array', 'onesLike:v_leak')]),
-  CubaLIF: spec([f('tau_syn', 'array'), f('tau_mem', 'array'), f('r', 'array'), f('v_leak', 'array'),
-    f('v_threshold', 'array'), f('v_reset', 'array', 'zerosLike:v_threshold'), f('w_in', 'array', 'onesLike:v_threshold')]),
-  Conv1d: spec([t('input_shape', 'intOrNull', 'null'), f('weight', 'array'), t('stride', 'intOrArray'), t('padding', 'padding'),
-    t('dilation', 'intOrArray'), f('groups', 'int'), f('bias', 'array')]),
-  Conv2d: spec([t('input_shape', 'shapeOrNull', 'null'), f('weight', 'array'), t('stride', 'intOrArray'), t('padding', 'padding'),
-    t('dilation', 'intOrArray'), f('groups', 'int'), f('bias', 'array')]),
+  LIF: spec([
+    f('tau', 'array'),
+    f('r', 'array'),
+    f('v_leak', 'array'),
+    f('v_threshold', 'array'),
+    f('v_reset', 'array', 'zerosLike:v_threshold'),
+  ]),
+  CubaLI: spec([
+    f('tau_syn', 'array'),
+    f('tau_mem', 'array'),
+    f('r', 'array'),
+    f('v_leak', 'array'),
+    f('w_in', 'array', 'onesLike:v_leak'),
+  ]),
+  CubaLIF: spec([
+    f('tau_syn', 'array'),
+    f('tau_mem', 'array'),
+    f('r', 'array'),
+    f('v_leak', 'array'),
+    f('v_threshold', 'array'),
+    f('v_reset', 'array', 'zerosLike:v_threshold'),
+    f('w_in', 'array', 'onesLike:v_threshold'),
+  ]),
+  Conv1d: spec([
+    t('input_shape', 'intOrNull', 'null'),
+    f('weight', 'array'),
+    t('stride', 'intOrArray'),
+    t('padding', 'padding'),
+    t('dilation', 'intOrArray'),
+    f('groups', 'int'),
+    f('bias', 'array'),
+  ]),
+  Conv2d: spec([
+    t('input_shape', 'shapeOrNull', 'null'),
+    f('weight', 'array'),
+    t('stride', 'intOrArray'),
+    t('padding', 'padding'),
+    t('dilation', 'intOrArray'),
+    f('groups', 'int'),
+    f('bias', 'array'),
+  ]),
   SumPool2d: spec([f('kernel_size', 'intOrArray'), f('stride', 'intOrArray'), f('padding', 'intOrArray')]),
   AvgPool2d: spec([f('kernel_size', 'intOrArray'), f('stride', 'intOrArray'), f('padding', 'intOrArray')]),
   Flatten: spec([f('start_dim', 'int'), f('end_dim', 'int'), f('input_type', 'shapeOrNull', 'null')], 2),
 };
 
-export const NODE_TYPES: NodeType[] = [...Object.keys(NODE_SPECS) as NodeType[], 'NIRGraph'];
+export const NODE_TYPES: NodeType[] = [...(Object.keys(NODE_SPECS) as NodeType[]), 'NIRGraph'];
 
 /** Neuron parameter groups that must share one shape (as nir asserts). */
 export const SAME_SHAPE: Partial<Record<NodeType, string[]>> = {

@@ -7,7 +7,9 @@ import { NirError } from './nir-error.js';
 export * from './index.js';
 
 const nodeOnly = (fn: string): NirError =>
-  new NirError(`${fn} reads and writes files and needs Node; in the browser use decodeNir(bytes) / encodeNir(graph) from '@neurite/nir'`, { code: 'ERR_UNSUPPORTED' });
+  new NirError(`${fn} reads and writes files and needs Node; in the browser use decodeNir(bytes) / encodeNir(graph) from '@neurite/nir'`, {
+    code: 'ERR_UNSUPPORTED',
+  });
 
 /** Node only: throws here (use `decodeNir(bytes)`). */
 export async function readNirFile(_path: string, _opts: Omit<ReadOptions, 'file'> = {}): Promise<ReadResult> {

@@ -1,7 +1,11 @@
 import { resolveEndpoint } from './resolve-endpoint.js';
 
 /** One repair made by {@link repairDanglingEdges}. */
-export interface EdgeRepair { graph: string; from: string; to: string }
+export interface EdgeRepair {
+  graph: string;
+  from: string;
+  to: string;
+}
 
 /**
  * The `'rename-dangling'` repair, on a graph object (raw or validated),
@@ -19,14 +23,16 @@ export function repairDanglingEdges(raw: unknown, path = '', repairs: EdgeRepair
     nodes[k] = repairDanglingEdges(v, path === '' ? k : `${path}/${k}`, repairs);
   }
   const edges = g.edges as unknown[];
-  const isPair = (e: unknown): e is [string, string] => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string';
+  const isPair = (e: unknown): e is [string, string] =>
+    Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string';
   const dangling = new Set<string>();
   const mentioned = new Set<string>();
   for (const e of edges) {
     if (!isPair(e)) continue;
     for (const end of e) {
       const r = resolveEndpoint(nodes, end);
-      if (r === undefined) dangling.add(end); else mentioned.add(r[0]);
+      if (r === undefined) dangling.add(end);
+      else mentioned.add(r[0]);
     }
   }
   let newEdges = edges;
@@ -41,4 +47,3 @@ export function repairDanglingEdges(raw: unknown, path = '', repairs: EdgeRepair
   }
   return { ...(raw as object), nodes, edges: newEdges };
 }
-

@@ -35,10 +35,13 @@ describeInChromium('@neurite/nir in headless Chromium', () => {
   const nodeRun = { v: [] as number[], z: [] as number[] };
   /** Call a method of the page's `__nir` API with JSON-serialisable arguments. */
   const call = <K extends keyof NirPageApi>(method: K, ...args: Parameters<NirPageApi[K]>): ReturnType<NirPageApi[K]> =>
-    browser!.page.evaluate(([m, a]) => {
-      const nir = (globalThis as unknown as { __nir: Record<string, (...x: unknown[]) => unknown> }).__nir;
-      return nir[m](...a);
-    }, [method, args] as [string, unknown[]]) as ReturnType<NirPageApi[K]>;
+    browser!.page.evaluate(
+      ([m, a]) => {
+        const nir = (globalThis as unknown as { __nir: Record<string, (...x: unknown[]) => unknown> }).__nir;
+        return nir[m](...a);
+      },
+      [method, args] as [string, unknown[]],
+    ) as ReturnType<NirPageApi[K]>;
 
   const nodeExercise: Record<string, { graph: NirGraph; inputs: Record<string, DenseInput>; result: ExerciseResult }> = {};
 
@@ -50,8 +53,13 @@ describeInChromium('@neurite/nir in headless Chromium', () => {
       const inputs = exerciseInputs(graph, e, k);
       nodeExercise[e.file] = { graph, inputs, result: await exerciseSimulator(graph, e.opts, inputs) };
     }
-    const { v, z } = runTrace(await readNir(path.join(FIXTURES, 'paper/lif_norse.nir')), csv.map((r) => r[0]), { dt: DT, integration: 'euler', reset: 'to_v_reset' });
-    nodeRun.v = Array.from(v); nodeRun.z = Array.from(z);
+    const { v, z } = runTrace(
+      await readNir(path.join(FIXTURES, 'paper/lif_norse.nir')),
+      csv.map((r) => r[0]),
+      { dt: DT, integration: 'euler', reset: 'to_v_reset' },
+    );
+    nodeRun.v = Array.from(v);
+    nodeRun.z = Array.from(z);
 
     const files: Record<string, Uint8Array> = {};
     for (const f of withJson) files[served(f.nir)] = new Uint8Array(readFileSync(f.nir));
@@ -95,7 +103,13 @@ describeInChromium('@neurite/nir in headless Chromium', () => {
     }, 240_000);
 
     it(`runs lif_norse.nir on ${backend}: the Node (wasm) result and paper/lif_norse.csv within the float32 bound (~1e-6 V), same spike steps`, async () => {
-      const r = await call('runLif', served(path.join(FIXTURES, 'paper/lif_norse.nir')), backend, csv.map((row) => row[0]), DT);
+      const r = await call(
+        'runLif',
+        served(path.join(FIXTURES, 'paper/lif_norse.nir')),
+        backend,
+        csv.map((row) => row[0]),
+        DT,
+      );
       if ('error' in r) throw browser!.error(r.error);
       expect(r.backend).toBe(backend);
       expect(r.leaked).toBe(0);
@@ -111,4 +125,3 @@ describeInChromium('@neurite/nir in headless Chromium', () => {
     }, 240_000);
   }
 });
-

@@ -70,19 +70,28 @@ describe('neurite-nir CLI', () => {
 
 describe('neurite-nir run: several Input nodes', () => {
   // out = s ⊙ (a + b) (edges into a node are summed), out_b = b
-  const graph = () => createGraph({
-    nodes: {
-      a: createNode('Input', { shape: [2] }), b: createNode('Input', { shape: [2] }),
-      s: createNode('Scale', { scale: [2, -1] }), out: createNode('Output', { shape: [2] }), out_b: createNode('Output', { shape: [2] }),
-    },
-    edges: [['a', 's'], ['b', 's'], ['s', 'out'], ['b', 'out_b']],
-  });
+  const graph = () =>
+    createGraph({
+      nodes: {
+        a: createNode('Input', { shape: [2] }),
+        b: createNode('Input', { shape: [2] }),
+        s: createNode('Scale', { scale: [2, -1] }),
+        out: createNode('Output', { shape: [2] }),
+        out_b: createNode('Output', { shape: [2] }),
+      },
+      edges: [
+        ['a', 's'],
+        ['b', 's'],
+        ['s', 'out'],
+        ['b', 'out_b'],
+      ],
+    });
 
   it('takes the input as an object keyed by Input node name (nested lists or {shape, data})', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
     const file = path.join(dir, 'two.nir');
     await writeNir(file, graph());
-    const a = [[[1, 2]], [[3, 4]], [[0.5, -1]]];               // [T=3][B=1][2]
+    const a = [[[1, 2]], [[3, 4]], [[0.5, -1]]]; // [T=3][B=1][2]
     const b = { shape: [3, 1, 2], data: [10, 20, 30, 40, 50, 60] };
     fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify({ b, a }));
     const r = await run('run', file, '--input', path.join(dir, 'x.json'), '--dt', '1e-3');

@@ -39,7 +39,9 @@ describe('decodeNir: tolerant reading', () => {
     expect(Array.from(clif.w_in.data)).toEqual([1, 1, 1, 1, 1]);
   });
   it('int32 shapes are read as int64', async () => {
-    const bytes = await rewriteH5(readBytes(mlp), (it) => (it.path.endsWith('/shape') ? { ...it, data: Int32Array.from(it.data as BigInt64Array, Number) } : undefined));
+    const bytes = await rewriteH5(readBytes(mlp), (it) =>
+      it.path.endsWith('/shape') ? { ...it, data: Int32Array.from(it.data as BigInt64Array, Number) } : undefined,
+    );
     const { graph } = await decodeNir(bytes);
     expect(JSON.parse(graphToJson(graph))).toEqual(loadJson(mlp.replace('.nir', '.json')));
   });
@@ -63,7 +65,9 @@ describe('NirError on bad files', () => {
     expect((err as NirError).path).toBe('x.nir');
   });
   it('names node and field for a missing dataset', async () => {
-    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) => (it.path.endsWith('lif1/tau') ? 'drop' : undefined));
+    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) =>
+      it.path.endsWith('lif1/tau') ? 'drop' : undefined,
+    );
     const err = await decodeNir(bytes, { file: 'm.nir' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NirError);
     expect((err as NirError).message).toBe("m.nir: node 'lif1' field 'tau': missing field");
@@ -72,16 +76,19 @@ describe('NirError on bad files', () => {
     expect([(err as NirError).node, (err as NirError).field]).toEqual(['lif1', 'tau']);
   });
   it('a shape mismatch in a file is ERR_SHAPE naming the edge', async () => {
-    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')),
-      (it) => (it.path === '/node/nodes/input/shape' ? { ...it, data: new BigInt64Array([5n]) } : undefined));
-    const err = await decodeNir(bytes, { file: 'm.nir' }).catch((e: unknown) => e) as NirError;
+    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) =>
+      it.path === '/node/nodes/input/shape' ? { ...it, data: new BigInt64Array([5n]) } : undefined,
+    );
+    const err = (await decodeNir(bytes, { file: 'm.nir' }).catch((e: unknown) => e)) as NirError;
     expect(err.code).toBe('ERR_SHAPE');
     expect(err.edge).toEqual(['input', 'fc1']);
     expect(err.argument).toBe('input -> fc1');
     expect(err.message).toMatch(/^m\.nir: node '\/' edge 'input' -> 'fc1': shape mismatch: 'input' gives \[5\]/);
   });
   it('names an unknown node type', async () => {
-    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) => (it.path === '/node/nodes/fc2/type' ? { ...it, data: 'Bogus' } : undefined));
+    const bytes = await rewriteH5(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')), (it) =>
+      it.path === '/node/nodes/fc2/type' ? { ...it, data: 'Bogus' } : undefined,
+    );
     await expect(decodeNir(bytes, { file: 'm.nir' })).rejects.toThrow("m.nir: node 'fc2' field 'type': unknown node type 'Bogus'");
   });
 });
@@ -96,12 +103,12 @@ describe('readNir / writeNir (Node files)', () => {
     expect(graphToJson(await readNir(path.join(dir, 'a.json')))).toBe(graphToJson(g));
     // a parent that is a file: the write must fail
     const bad = path.join(dir, 'a.nir', 'b.nir');
-    const err = await writeNir(bad, g).catch((e: unknown) => e) as NirError;
+    const err = (await writeNir(bad, g).catch((e: unknown) => e)) as NirError;
     expect(err).toBeInstanceOf(NirError);
     expect([err.code, err.path, err.file]).toEqual(['ERR_FILE', bad, bad]);
     expect(err.message).toMatch(/^.*b\.nir: cannot write file \(E[A-Z]+\)$/);
     expect(fs.readdirSync(dir).sort()).toEqual(['a.json', 'a.nir']);
-    const missing = await readNir(path.join(dir, 'nope.nir')).catch((e: unknown) => e) as NirError;
+    const missing = (await readNir(path.join(dir, 'nope.nir')).catch((e: unknown) => e)) as NirError;
     expect([missing.code, missing.message]).toEqual(['ERR_FILE', `${path.join(dir, 'nope.nir')}: cannot read file (ENOENT)`]);
     fs.rmSync(dir, { recursive: true });
   });

@@ -40,7 +40,8 @@ async function checkRules(bytes: Uint8Array): Promise<string[]> {
     const owner = types.get(p.slice(0, p.lastIndexOf('/'))) ?? '';
     const tuple = owner.startsWith('Conv') && /\/(stride|padding|dilation|input_shape)$/.test(p);
     const want = o.shape!.length > 0 && !p.endsWith('/edges') && !tuple;
-    if (want && JSON.stringify(o.filters) !== '["deflate[4]"]') problems.push(`${p}: shape [${o.shape}] filters ${JSON.stringify(o.filters)}, want gzip level 4`);
+    if (want && JSON.stringify(o.filters) !== '["deflate[4]"]')
+      problems.push(`${p}: shape [${o.shape}] filters ${JSON.stringify(o.filters)}, want gzip level 4`);
     if (!want && gz) problems.push(`${p}: shape [${o.shape}] compressed`);
   }
   return problems;
@@ -58,7 +59,12 @@ describe('encodeNir: the layout Python nir writes', () => {
 
   it('graphs built with createNode match what Python nir writes for the same objects (emulated/, see check_layout.py)', async () => {
     const graphs = syntheticGraphs(nir);
-    expect(Object.keys(graphs).sort()).toEqual(fs.readdirSync(EMULATED).map((f) => f.replace(/\.nir$/, '')).sort());
+    expect(Object.keys(graphs).sort()).toEqual(
+      fs
+        .readdirSync(EMULATED)
+        .map((f) => f.replace(/\.nir$/, ''))
+        .sort(),
+    );
     for (const [name, g] of Object.entries(graphs)) {
       const ours = await encodeNir(g);
       expect(layoutDifferences(await describeH5(ours), await describeH5(readBytes(path.join(EMULATED, `${name}.nir`)))), name).toEqual([]);
@@ -68,7 +74,8 @@ describe('encodeNir: the layout Python nir writes', () => {
 
   it('the checks see a changed dtype, a missing dataset, an extra one, lost compression and another chunk shape', async () => {
     const py = readBytes(path.join(FIXTURES, 'reference/conv_if.nir'));
-    const int32 = (it: H5Item): H5Item | undefined => (it.path.endsWith('input/shape') ? { ...it, data: Int32Array.from(it.data as BigInt64Array, Number) } : undefined);
+    const int32 = (it: H5Item): H5Item | undefined =>
+      it.path.endsWith('input/shape') ? { ...it, data: Int32Array.from(it.data as BigInt64Array, Number) } : undefined;
     const bad = await rewriteH5(py, (it) => (it.path.endsWith('fc/bias') ? 'drop' : int32(it)));
     const diffs = layoutDifferences(await describeH5(bad), await describeH5(py));
     expect(diffs).toContain('/node/nodes/fc/bias: missing (Python writes a dataset)');
@@ -80,9 +87,13 @@ describe('encodeNir: the layout Python nir writes', () => {
       '/node/nodes/fc/weight: chunks null (Python: [10,100])',
     ]);
     const chunked = await rewriteH5(py, (it) => (it.path.endsWith('fc/weight') ? { ...it, storage: { chunks: [5, 100] } } : undefined));
-    expect(layoutDifferences(await describeH5(chunked), await describeH5(py))).toEqual(['/node/nodes/fc/weight: chunks [5,100] (Python: [10,100])']);
+    expect(layoutDifferences(await describeH5(chunked), await describeH5(py))).toEqual([
+      '/node/nodes/fc/weight: chunks [5,100] (Python: [10,100])',
+    ]);
     const extra = await rewriteH5(py, (it) => (it.path === '/node/nodes/fc/type' ? { ...it, extraAttr: 'x' } : undefined));
-    expect(layoutDifferences(await describeH5(extra), await describeH5(py))).toEqual(['/node/nodes/fc/type: attrs {"note":"x"} (Python: {})']);
+    expect(layoutDifferences(await describeH5(extra), await describeH5(py))).toEqual([
+      '/node/nodes/fc/type: attrs {"note":"x"} (Python: {})',
+    ]);
   });
 
   it('files written back from the paper files (nir 0.2.0) follow the rules', async () => {
@@ -90,14 +101,16 @@ describe('encodeNir: the layout Python nir writes', () => {
       expect(await checkRules(await encodeNir((await decodeNir(readBytes(file))).graph)), file).toEqual([]);
     }
   });
-
 });
 
 describe('encodeNir: fields and values', () => {
   it('writes one dataset per field and no extra ones', async () => {
     const { graph } = await decodeNir(readBytes(path.join(FIXTURES, 'reference/mlp_lif.nir')));
     const d = await describeH5(await encodeNir(graph));
-    const under = (g: string) => Object.keys(d).filter((k) => k.startsWith(`${g}/`) && !k.slice(g.length + 1).includes('/')).map((k) => k.slice(g.length + 1));
+    const under = (g: string) =>
+      Object.keys(d)
+        .filter((k) => k.startsWith(`${g}/`) && !k.slice(g.length + 1).includes('/'))
+        .map((k) => k.slice(g.length + 1));
     expect(under('/node/nodes/lif1')).toEqual(['r', 'tau', 'type', 'v_leak', 'v_reset', 'v_threshold']);
     expect(under('/node/nodes/li2')).toEqual(['r', 'tau', 'type', 'v_leak']);
     expect(under('/node')).toEqual(['edges', 'metadata', 'nodes', 'type']);
@@ -108,9 +121,29 @@ describe('encodeNir: fields and values', () => {
   });
 
   it("createNode('Conv2d') turns an integer stride / padding / dilation into a pair, as nir's constructor does", () => {
-    const c = createNode('Conv2d', { input_shape: null, weight: { shape: [1, 1, 1, 1], dtype: 'float32', data: new Float32Array(1) }, bias: [0], stride: 2, padding: 0, dilation: 1, groups: 1 });
-    expect([c.stride, c.padding, c.dilation].map((v) => (typeof v === 'number' ? v : Array.from((v as nir.NirArray).data)))).toEqual([[2, 2], [0, 0], [1, 1]]);
-    const c1 = createNode('Conv1d', { input_shape: 4, weight: { shape: [1, 1, 1], dtype: 'float32', data: new Float32Array(1) }, bias: [0], stride: 2, padding: 0, dilation: 1, groups: 1 });
+    const c = createNode('Conv2d', {
+      input_shape: null,
+      weight: { shape: [1, 1, 1, 1], dtype: 'float32', data: new Float32Array(1) },
+      bias: [0],
+      stride: 2,
+      padding: 0,
+      dilation: 1,
+      groups: 1,
+    });
+    expect([c.stride, c.padding, c.dilation].map((v) => (typeof v === 'number' ? v : Array.from((v as nir.NirArray).data)))).toEqual([
+      [2, 2],
+      [0, 0],
+      [1, 1],
+    ]);
+    const c1 = createNode('Conv1d', {
+      input_shape: 4,
+      weight: { shape: [1, 1, 1], dtype: 'float32', data: new Float32Array(1) },
+      bias: [0],
+      stride: 2,
+      padding: 0,
+      dilation: 1,
+      groups: 1,
+    });
     expect(c1.stride).toBe(2);
   });
 

@@ -11,11 +11,11 @@ import { F32_U, paperCsv, seededRandom } from './helpers.js';
 /** Graphs for exerciseSimulator: together they hold every node type the executor runs. */
 export const EXERCISE: { file: string; opts: Omit<CompileOptions, 'record'>; T: number; B: number; spikes: number | null }[] = [
   { file: 'paper/lif_norse.nir', opts: { dt: 1e-4, integration: 'euler', reset: 'to_v_reset' }, T: 200, B: 1, spikes: null }, // input: lif_norse.csv, first 200 steps
-  { file: 'reference/mlp_lif.nir', opts: { dt: 1e-4 }, T: 30, B: 2, spikes: 0.5 },                       // Affine, LIF, Linear, LI
+  { file: 'reference/mlp_lif.nir', opts: { dt: 1e-4 }, T: 30, B: 2, spikes: 0.5 }, // Affine, LIF, Linear, LI
   { file: 'reference/recurrent_cuba.nir', opts: { dt: 1e-3, integration: 'exact', reset: 'subtract' }, T: 30, B: 2, spikes: 0.5 }, // CubaLIF, back edge
   { file: 'reference/nested_misc.nir', opts: { dt: 1e-4, integration: 'exact' }, T: 30, B: 2, spikes: null }, // I, Threshold, nested Delay/Scale, CubaLI
-  { file: 'reference/conv1d_avgpool.nir', opts: { dt: 1e-3 }, T: 6, B: 2, spikes: null },                // Conv1d 'same', AvgPool2d
-  { file: 'reference/conv_if.nir', opts: { dt: 1, reset: 'zero' }, T: 6, B: 2, spikes: 0.3 },          // Conv2d, IF, SumPool2d, Flatten
+  { file: 'reference/conv1d_avgpool.nir', opts: { dt: 1e-3 }, T: 6, B: 2, spikes: null }, // Conv1d 'same', AvgPool2d
+  { file: 'reference/conv_if.nir', opts: { dt: 1, reset: 'zero' }, T: 6, B: 2, spikes: 0.3 }, // Conv2d, IF, SumPool2d, Flatten
   { file: 'paper/braille_noDelay_bias_zero.nir', opts: { dt: 1e-4, reset: 'zero' }, T: 30, B: 2, spikes: 0.3 }, // the paper's RNN
 ];
 
@@ -34,13 +34,21 @@ export function inputsFor(g: NirGraph, T: number, B: number, spikes: number | nu
 
 /** Largest fan-in of one output element (Affine/Linear: inputs; Conv: C_in/groups · kernel; pools: kernel) and the number of leaf nodes. */
 function fanInAndDepth(g: NirGraph): { fanIn: number; nodes: number } {
-  let fanIn = 1; let nodes = 0;
+  let fanIn = 1;
+  let nodes = 0;
   const visit = (h: NirGraph) => {
     for (const n of Object.values(h.nodes)) {
-      if (n.type === 'NIRGraph') { visit(n); continue; }
+      if (n.type === 'NIRGraph') {
+        visit(n);
+        continue;
+      }
       nodes++;
       if (n.type === 'Affine' || n.type === 'Linear') fanIn = Math.max(fanIn, n.weight.shape[1]);
-      if (n.type === 'Conv1d' || n.type === 'Conv2d') fanIn = Math.max(fanIn, n.weight.shape.slice(1).reduce((a, b) => a * b, 1));
+      if (n.type === 'Conv1d' || n.type === 'Conv2d')
+        fanIn = Math.max(
+          fanIn,
+          n.weight.shape.slice(1).reduce((a, b) => a * b, 1),
+        );
       if (n.type === 'SumPool2d' || n.type === 'AvgPool2d') {
         const k = n.kernel_size;
         fanIn = Math.max(fanIn, typeof k === 'number' ? k * k : k.data.length === 1 ? k.data[0] ** 2 : k.data[0] * k.data[1]);
@@ -65,7 +73,15 @@ export function crossBackendBound(g: NirGraph, T: number, maxAbs: number): numbe
 
 /** The inputs of one exercise case: lif_norse.csv's input column for the paper LIF, else seeded ones (seed 100 + index). */
 export function exerciseInputs(graph: NirGraph, e: (typeof EXERCISE)[number], index: number): Record<string, DenseInput> {
-  if (e.file === 'paper/lif_norse.nir') return { input: { shape: [e.T, 1, 1], data: paperCsv('lif_norse.csv').slice(0, e.T).map((r) => r[0]) } };
+  if (e.file === 'paper/lif_norse.nir')
+    return {
+      input: {
+        shape: [e.T, 1, 1],
+        data: paperCsv('lif_norse.csv')
+          .slice(0, e.T)
+          .map((r) => r[0]),
+      },
+    };
   return inputsFor(graph, e.T, e.B, e.spikes, 100 + index);
 }
 
@@ -74,17 +90,27 @@ export function exerciseInputs(graph: NirGraph, e: (typeof EXERCISE)[number], in
  * inputs on another backend: spike outputs must agree exactly, every other output and
  * recorded value within {@link crossBackendBound}. One line per difference; [] when none.
  */
-export function compareExercise(file: string, graph: NirGraph, inputs: Record<string, DenseInput>, r: ExerciseResult, ref: ExerciseResult): string[] {
+export function compareExercise(
+  file: string,
+  graph: NirGraph,
+  inputs: Record<string, DenseInput>,
+  r: ExerciseResult,
+  ref: ExerciseResult,
+): string[] {
   const T = inputs[Object.keys(inputs)[0]].shape[0];
   const pairs: [string, number[], number[]][] = [];
   for (const o of Object.keys(ref.run)) pairs.push([`output ${o}`, r.run[o], ref.run[o]]);
-  for (const [n, rec] of Object.entries(ref.recorded)) for (const [k, v] of Object.entries(rec)) pairs.push([`recording('${n}').${k}`, r.recorded[n]?.[k] ?? [], v]);
+  for (const [n, rec] of Object.entries(ref.recorded))
+    for (const [k, v] of Object.entries(rec)) pairs.push([`recording('${n}').${k}`, r.recorded[n]?.[k] ?? [], v]);
   const maxAbs = Math.max(1e-30, ...pairs.flatMap(([, , v]) => v.map(Math.abs)));
   const tol = crossBackendBound(graph, T, maxAbs);
   const out: string[] = [];
   const spikes = (v: number[]) => v.every((x) => x === 0 || x === 1);
   for (const [what, got, want] of pairs) {
-    if (got.length !== want.length) { out.push(`${file} ${what}: ${got.length} values, reference ${want.length}`); continue; }
+    if (got.length !== want.length) {
+      out.push(`${file} ${what}: ${got.length} values, reference ${want.length}`);
+      continue;
+    }
     if (spikes(want) && spikes(got)) {
       const flips = got.filter((v, i) => v !== want[i]).length;
       if (flips > 0) out.push(`${file} ${what}: ${flips} spikes differ`);
@@ -108,5 +134,8 @@ export function checkConsistent(what: string, inputs: Record<string, DenseInput>
     expect(r.extended[o], `${what}: runAll(xs, T + 2) of '${o}'`).toHaveLength(frame * (T + 2));
     expect(r.extended[o].slice(0, frame * T), `${what}: first T frames of runAll(xs, T + 2)`).toEqual(r.run[o]);
   }
-  expect([r.cleared, r.disposed, r.leaked], `${what}: recording() after clearRecording(), stepAll() after dispose(), tensors leaked`).toEqual(['ERR_STATE', 'ERR_STATE', 0]);
+  expect(
+    [r.cleared, r.disposed, r.leaked],
+    `${what}: recording() after clearRecording(), stepAll() after dispose(), tensors leaked`,
+  ).toEqual(['ERR_STATE', 'ERR_STATE', 0]);
 }

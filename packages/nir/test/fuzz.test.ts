@@ -7,12 +7,23 @@ import { FIXTURES, rewriteH5, seededRandom } from './helpers.js';
 
 async function datasetPaths(bytes: Uint8Array): Promise<string[]> {
   const out: string[] = [];
-  await rewriteH5(bytes, (it) => { if (it.kind === 'dataset') out.push(it.path); return undefined; });
+  await rewriteH5(bytes, (it) => {
+    if (it.kind === 'dataset') out.push(it.path);
+    return undefined;
+  });
   return out;
 }
 
-const FILES = ['reference/mlp_lif.nir', 'reference/recurrent_cuba.nir', 'reference/nested_misc.nir', 'reference/conv1d_avgpool.nir',
-  'reference/conv_if.nir', 'paper/lif_norse.nir', 'paper/two_lif_neurons.nir', 'paper/braille_noDelay_bias_zero.nir'];
+const FILES = [
+  'reference/mlp_lif.nir',
+  'reference/recurrent_cuba.nir',
+  'reference/nested_misc.nir',
+  'reference/conv1d_avgpool.nir',
+  'reference/conv_if.nir',
+  'paper/lif_norse.nir',
+  'paper/two_lif_neurons.nir',
+  'paper/braille_noDelay_bias_zero.nir',
+];
 
 describe('fuzz: mutated fixture files give a valid graph or a NirError, never anything else', () => {
   it('300 cases (seed 1234): truncate, flip bytes, delete datasets', async () => {

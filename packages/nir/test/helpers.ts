@@ -28,7 +28,11 @@ export function fixtureFiles(): { nir: string; json: string | null }[] {
 
 /** A CSV of the paper fixtures (`paper/<name>`) as rows of numbers. */
 export function paperCsv(name: string): number[][] {
-  return fs.readFileSync(path.join(FIXTURES, 'paper', name), 'utf8').trim().split('\n').map((l) => l.split(',').map(Number));
+  return fs
+    .readFileSync(path.join(FIXTURES, 'paper', name), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(',').map(Number));
 }
 
 /**
@@ -36,7 +40,11 @@ export function paperCsv(name: string): number[][] {
  * recording node '1': its membrane voltage v and the graph's output spikes z,
  * per step. Disposes everything it made.
  */
-export function runTrace(graph: NirGraph, input: readonly number[], options: Omit<CompileOptions, 'record'>): { v: Float32Array; z: Float32Array } {
+export function runTrace(
+  graph: NirGraph,
+  input: readonly number[],
+  options: Omit<CompileOptions, 'record'>,
+): { v: Float32Array; z: Float32Array } {
   const sim = compile(graph, { ...options, record: ['1'] });
   const xs = tf.tensor3d(input.map((x) => [[x]]));
   const out = sim.run(xs);
@@ -48,7 +56,11 @@ export function runTrace(graph: NirGraph, input: readonly number[], options: Omi
 }
 
 export interface H5Item {
-  path: string; kind: 'group' | 'dataset'; data?: unknown; shape?: number[]; dtype?: string;
+  path: string;
+  kind: 'group' | 'dataset';
+  data?: unknown;
+  shape?: number[];
+  dtype?: string;
   /** Storage of the copy: as the source (default: gzip 4, one chunk, when the source is filtered), contiguous, or gzip 4 with these chunks. */
   storage?: 'contiguous' | { chunks: number[] };
   /** Add a string attribute `note` with this value to the copied dataset. */
@@ -82,11 +94,19 @@ export async function rewriteH5(bytes: Uint8Array, edit: (item: H5Item) => 'drop
         const it = r ?? item;
         if (typeof it.data === 'bigint') it.data = new BigInt64Array([it.data]);
         else if (typeof it.data === 'number') it.data = new Float64Array([it.data]);
-        const chunks = it.storage === 'contiguous' ? null
-          : typeof it.storage === 'object' ? it.storage.chunks
-            : child.filters.length > 0 && (it.shape ?? []).length > 0 ? it.shape : null;
+        const chunks =
+          it.storage === 'contiguous'
+            ? null
+            : typeof it.storage === 'object'
+              ? it.storage.chunks
+              : child.filters.length > 0 && (it.shape ?? []).length > 0
+                ? it.shape
+                : null;
         const ds = gout.create_dataset({
-          name: k, data: it.data as never, shape: it.shape, ...(it.dtype ? { dtype: it.dtype } : {}),
+          name: k,
+          data: it.data as never,
+          shape: it.shape,
+          ...(it.dtype ? { dtype: it.dtype } : {}),
           ...(chunks ? { chunks, compression: 'gzip' as const, compression_opts: 4 } : {}),
         });
         if (it.extraAttr !== undefined) ds.create_attribute('note', it.extraAttr);
@@ -141,16 +161,31 @@ export async function describeH5(bytes: Uint8Array): Promise<Record<string, H5Ob
         walk(c, at);
       } else if (c instanceof h5wasm.Dataset) {
         const md = c.metadata;
-        const dtype = md.type === 3 ? `string(${md.vlen ? 'vlen' : `fixed${md.size}`}, ${md.cset === 1 ? 'utf-8' : 'ascii'})`
-          : md.type === 0 ? `${md.signed ? 'int' : 'uint'}${md.size * 8}` : md.type === 1 ? `float${md.size * 8}` : `class${md.type}`;
+        const dtype =
+          md.type === 3
+            ? `string(${md.vlen ? 'vlen' : `fixed${md.size}`}, ${md.cset === 1 ? 'utf-8' : 'ascii'})`
+            : md.type === 0
+              ? `${md.signed ? 'int' : 'uint'}${md.size * 8}`
+              : md.type === 1
+                ? `float${md.size * 8}`
+                : `class${md.type}`;
         out[at] = {
-          kind: 'dataset', attrs: attrsOf(c), dtype, shape: c.shape ?? [],
-          filters: c.filters.map((x) => `${x.name}[${x.cd_values.join(',')}]`), chunks: md.chunks,
+          kind: 'dataset',
+          attrs: attrsOf(c),
+          dtype,
+          shape: c.shape ?? [],
+          filters: c.filters.map((x) => `${x.name}[${x.cd_values.join(',')}]`),
+          chunks: md.chunks,
         };
       }
     }
   };
-  try { walk(f, ''); } finally { f.close(); M.FS.unlink(p); }
+  try {
+    walk(f, '');
+  } finally {
+    f.close();
+    M.FS.unlink(p);
+  }
   return out;
 }
 
@@ -162,7 +197,8 @@ export function layoutDifferences(ours: Record<string, H5Object>, python: Record
   for (const k of Object.keys(ours).sort()) {
     if (!(k in python)) continue;
     for (const field of ['kind', 'attrs', 'dtype', 'shape', 'filters', 'chunks'] as const) {
-      const a = JSON.stringify(ours[k][field] ?? null); const b = JSON.stringify(python[k][field] ?? null);
+      const a = JSON.stringify(ours[k][field] ?? null);
+      const b = JSON.stringify(python[k][field] ?? null);
       if (a !== b) out.push(`${k}: ${field} ${a} (Python: ${b})`);
     }
   }
@@ -197,7 +233,9 @@ export function printRounding(maxAbs: number, digits: number): number {
  */
 export function lifTraceBound(rows: readonly number[][], scaled: boolean): number {
   const maxV = Math.max(...rows.map((r) => Math.abs(r[1])));
-  return f32RecurrenceBound(maxV, 0.96, rows.length, 3) + f32RecurrenceBound(maxV, 0.96, rows.length, scaled ? 6 : 5) + printRounding(maxV, 8);
+  return (
+    f32RecurrenceBound(maxV, 0.96, rows.length, 3) + f32RecurrenceBound(maxV, 0.96, rows.length, scaled ? 6 : 5) + printRounding(maxV, 8)
+  );
 }
 
 /** mulberry32: a small seeded generator of uniform numbers in [0, 1), so test cases are the same on every run. */

@@ -68,7 +68,11 @@ async function register(name: BackendName): Promise<void> {
   }
   const pkg = GPU_PACKAGES[name];
   if (!isNode) {
-    throw new TensorError('backend', `setBackend: backend "${name}" is not registered; install ${pkg} and import '@neurite/tensor/${name}' before setBackend('${name}')`, { code: 'ERR_BACKEND' });
+    throw new TensorError(
+      'backend',
+      `setBackend: backend "${name}" is not registered; install ${pkg} and import '@neurite/tensor/${name}' before setBackend('${name}')`,
+      { code: 'ERR_BACKEND' },
+    );
   }
   const spec = GPU_MODULES[name];
   try {
@@ -88,7 +92,10 @@ async function register(name: BackendName): Promise<void> {
 /** Throw unless `wasmPaths` is undefined, a string or an object. */
 function checkWasmPaths(wasmPaths: unknown): void {
   if (wasmPaths !== undefined && typeof wasmPaths !== 'string' && (wasmPaths === null || typeof wasmPaths !== 'object')) {
-    throw new TensorError('wasmPaths', `setBackend: wasmPaths must be a URL prefix string or a map from .wasm file name to URL, got ${wasmPaths === null ? 'null' : typeof wasmPaths}`);
+    throw new TensorError(
+      'wasmPaths',
+      `setBackend: wasmPaths must be a URL prefix string or a map from .wasm file name to URL, got ${wasmPaths === null ? 'null' : typeof wasmPaths}`,
+    );
   }
 }
 
@@ -99,7 +106,10 @@ async function applyWasmPaths(wasmPaths: SetBackendOptions['wasmPaths']): Promis
   try {
     setWasmPaths(wasmPaths);
   } catch (e) {
-    throw new TensorError('wasmPaths', `setBackend: wasmPaths rejected by tfjs-backend-wasm: ${messageOf(e)}`, { code: 'ERR_BACKEND', cause: e });
+    throw new TensorError('wasmPaths', `setBackend: wasmPaths rejected by tfjs-backend-wasm: ${messageOf(e)}`, {
+      code: 'ERR_BACKEND',
+      cause: e,
+    });
   }
 }
 
@@ -112,10 +122,12 @@ async function applyWasmPaths(wasmPaths: SetBackendOptions['wasmPaths']): Promis
 function captureConsole(): { lines: string[]; restore(): void } {
   const lines: string[] = [];
   const { warn, error } = console;
-  const capture = (print: (...a: unknown[]) => void) => (...args: unknown[]) => {
-    lines.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
-    print.apply(console, args);
-  };
+  const capture =
+    (print: (...a: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      lines.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+      print.apply(console, args);
+    };
   console.warn = capture(warn);
   console.error = capture(error);
   return {
@@ -140,7 +152,8 @@ async function probeWasmFile(wasmPaths: SetBackendOptions['wasmPaths']): Promise
     const env = tf.env();
     const simd = Boolean(await env.getAsync('WASM_HAS_SIMD_SUPPORT'));
     const threads = Boolean(await env.getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
-    const file: WasmBinaryName = simd && threads ? 'tfjs-backend-wasm-threaded-simd.wasm' : simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm';
+    const file: WasmBinaryName =
+      simd && threads ? 'tfjs-backend-wasm-threaded-simd.wasm' : simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm';
     const relative = typeof wasmPaths === 'object' && wasmPaths !== null ? wasmPaths[file] : `${wasmPaths ?? ''}${file}`;
     const base = (globalThis as { location?: { href: string } }).location?.href;
     const url = new URL(relative, base).href;
@@ -161,7 +174,13 @@ async function probeWasmFile(wasmPaths: SetBackendOptions['wasmPaths']): Promise
 /** Start `name`; undefined on success, else the reason it failed. */
 async function start(name: BackendName, options: SetBackendOptions): Promise<Error | undefined> {
   if (tf.findBackendFactory(name) == null) {
-    return new Error(name === 'webgl' ? 'tfjs-backend-webgl registered nothing: no WebGL here' : name === 'webgpu' ? 'tfjs-backend-webgpu registered nothing: no navigator.gpu here' : `tfjs has no "${name}" backend`);
+    return new Error(
+      name === 'webgl'
+        ? 'tfjs-backend-webgl registered nothing: no WebGL here'
+        : name === 'webgpu'
+          ? 'tfjs-backend-webgpu registered nothing: no navigator.gpu here'
+          : `tfjs has no "${name}" backend`,
+    );
   }
   const log = captureConsole();
   let failure: Error | undefined;
@@ -203,7 +222,10 @@ export async function setBackend(choice: BackendChoice = 'auto', options: SetBac
     throw new TensorError('backend', `setBackend: backend must be one of ${KNOWN.join(', ')}, got ${JSON.stringify(choice)}`);
   }
   if (options === null || typeof options !== 'object') {
-    throw new TensorError('options', `setBackend: options must be an object like { wasmPaths }, got ${options === null ? 'null' : typeof options}`);
+    throw new TensorError(
+      'options',
+      `setBackend: options must be an object like { wasmPaths }, got ${options === null ? 'null' : typeof options}`,
+    );
   }
   checkWasmPaths(options.wasmPaths);
   const order = choice === 'auto' ? autoOrder() : [choice];
@@ -217,7 +239,11 @@ export async function setBackend(choice: BackendChoice = 'auto', options: SetBac
     failures.push(choice === 'auto' ? `${name}: ${failure.message}` : failure.message);
     lastCause = failure;
   }
-  throw new TensorError('backend', `setBackend: backend ${JSON.stringify(choice)} could not be initialised in this environment: ${failures.join('; ')}`, { code: 'ERR_BACKEND', cause: lastCause });
+  throw new TensorError(
+    'backend',
+    `setBackend: backend ${JSON.stringify(choice)} could not be initialised in this environment: ${failures.join('; ')}`,
+    { code: 'ERR_BACKEND', cause: lastCause },
+  );
 }
 
 /**
@@ -226,7 +252,8 @@ export async function setBackend(choice: BackendChoice = 'auto', options: SetBac
  */
 export function backendInfo(): BackendInfo {
   const name = tf.getBackend() as BackendName | null;
-  if (name == null) throw new TensorError('backend', 'backendInfo: no backend selected yet; call setBackend() first', { code: 'ERR_STATE' });
+  if (name == null)
+    throw new TensorError('backend', 'backendInfo: no backend selected yet; call setBackend() first', { code: 'ERR_STATE' });
   const isWasm = name === 'wasm';
   return {
     name,

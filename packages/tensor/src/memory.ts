@@ -7,7 +7,10 @@ export function scope<T extends tf.TensorContainer>(fn: () => T): T {
 }
 
 /** Tensor count and bytes now held by the engine. */
-export interface MemorySnapshot { tensors: number; bytes: number }
+export interface MemorySnapshot {
+  tensors: number;
+  bytes: number;
+}
 export function memorySnapshot(): MemorySnapshot {
   const m = tf.memory();
   return { tensors: m.numTensors, bytes: m.numBytes };
@@ -29,7 +32,10 @@ export async function expectNoLeaks(
   for (let i = 0; i < iterations; i++) await fn();
   const after = memorySnapshot();
   if (after.tensors !== before.tensors || after.bytes !== before.bytes) {
-    throw new TensorError('fn', `expectNoLeaks: ${iterations} calls leaked ${after.tensors - before.tensors} tensors / ${after.bytes - before.bytes} bytes`);
+    throw new TensorError(
+      'fn',
+      `expectNoLeaks: ${iterations} calls leaked ${after.tensors - before.tensors} tensors / ${after.bytes - before.bytes} bytes`,
+    );
   }
   return { before, after };
 }

@@ -47,7 +47,11 @@ export function topK(values: ArrayLike<number>, k: number): { values: Float64Arr
           size = k;
           threshold = bv[k - 1];
           seeded = true;
-          if (v > threshold) { bv[size] = v; bi[size] = i; size++; }
+          if (v > threshold) {
+            bv[size] = v;
+            bi[size] = i;
+            size++;
+          }
           i++;
           break;
         }
@@ -57,7 +61,10 @@ export function topK(values: ArrayLike<number>, k: number): { values: Float64Arr
       }
     }
     if (!seeded && size >= k) seeded = true; // every entry >= t0 is buffered
-    if (!seeded) { size = 0; i = 0; }
+    if (!seeded) {
+      size = 0;
+      i = 0;
+    }
   }
   if (!seeded) {
     // Fill phase: the first k numbers are all candidates.
@@ -98,7 +105,11 @@ export function topK(values: ArrayLike<number>, k: number): { values: Float64Arr
     let q = take;
     for (let j = 0; j < n && q < k; j++) {
       const v = +values[j];
-      if (v !== v) { outV[q] = NaN; outI[q] = j; q++; }
+      if (v !== v) {
+        outV[q] = NaN;
+        outI[q] = j;
+        q++;
+      }
     }
   }
   return { values: outV, indices: outI };
@@ -128,8 +139,12 @@ function before(bv: Float64Array, bi: Int32Array, a: number, b: number): boolean
 }
 
 function swap(bv: Float64Array, bi: Int32Array, a: number, b: number): void {
-  const tv = bv[a]; bv[a] = bv[b]; bv[b] = tv;
-  const ti = bi[a]; bi[a] = bi[b]; bi[b] = ti;
+  const tv = bv[a];
+  bv[a] = bv[b];
+  bv[b] = tv;
+  const ti = bi[a];
+  bi[a] = bi[b];
+  bi[b] = ti;
 }
 
 /**
@@ -145,7 +160,10 @@ function partition(bv: Float64Array, bi: Int32Array, lo: number, hi: number): nu
   // now lo <= hi (the pivot) <= mid in "before" order
   let store = lo;
   for (let j = lo; j < hi; j++) {
-    if (before(bv, bi, j, hi)) { swap(bv, bi, j, store); store++; }
+    if (before(bv, bi, j, hi)) {
+      swap(bv, bi, j, store);
+      store++;
+    }
   }
   swap(bv, bi, store, hi);
   return store;
@@ -166,11 +184,19 @@ function sortRange(bv: Float64Array, bi: Int32Array, lo: number, hi: number): vo
   while (hi - lo > 16) {
     const store = partition(bv, bi, lo, hi);
     // Recurse into the smaller side, loop on the larger.
-    if (store - lo < hi - store) { sortRange(bv, bi, lo, store - 1); lo = store + 1; }
-    else { sortRange(bv, bi, store + 1, hi); hi = store - 1; }
+    if (store - lo < hi - store) {
+      sortRange(bv, bi, lo, store - 1);
+      lo = store + 1;
+    } else {
+      sortRange(bv, bi, store + 1, hi);
+      hi = store - 1;
+    }
   }
   for (let a = lo + 1; a <= hi; a++) {
     let b = a;
-    while (b > lo && before(bv, bi, b, b - 1)) { swap(bv, bi, b, b - 1); b--; }
+    while (b > lo && before(bv, bi, b, b - 1)) {
+      swap(bv, bi, b, b - 1);
+      b--;
+    }
   }
 }

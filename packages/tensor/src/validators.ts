@@ -18,12 +18,20 @@ export interface Validators {
   checkAllFinite(fn: string, name: string, xs: ArrayLike<number>): void;
 }
 
-const show = (x: unknown): string => (typeof x === 'string' ? JSON.stringify(x) : typeof x === 'object' && x !== null ? Object.prototype.toString.call(x) : String(x));
+const show = (x: unknown): string =>
+  typeof x === 'string' ? JSON.stringify(x) : typeof x === 'object' && x !== null ? Object.prototype.toString.call(x) : String(x);
 
 /** The validators that throw `Err` (see {@link Validators}). */
 export function createValidators(Err: NeuriteErrorClass): Validators {
   const notNumber = (fn: string, name: string, x: unknown, what: string) =>
-    new Err(name, `${fn}: ${name} must be ${what}, got ${show(x)}`, { code: typeof x === 'number' && !Number.isFinite(x) ? 'ERR_NOT_FINITE' : typeof x === 'number' ? 'ERR_OUT_OF_RANGE' : 'ERR_INVALID_ARGUMENT' });
+    new Err(name, `${fn}: ${name} must be ${what}, got ${show(x)}`, {
+      code:
+        typeof x === 'number' && !Number.isFinite(x)
+          ? 'ERR_NOT_FINITE'
+          : typeof x === 'number'
+            ? 'ERR_OUT_OF_RANGE'
+            : 'ERR_INVALID_ARGUMENT',
+    });
   return {
     checkFinite(fn, name, x) {
       if (typeof x !== 'number' || !Number.isFinite(x)) throw notNumber(fn, name, x, 'a finite number');
@@ -39,11 +47,13 @@ export function createValidators(Err: NeuriteErrorClass): Validators {
       return x;
     },
     checkProb(fn, name, p, openLo = false) {
-      if (typeof p !== 'number' || Number.isNaN(p) || p > 1 || (openLo ? p <= 0 : p < 0)) throw notNumber(fn, name, p, `in ${openLo ? '(0, 1]' : '[0, 1]'}`);
+      if (typeof p !== 'number' || Number.isNaN(p) || p > 1 || (openLo ? p <= 0 : p < 0))
+        throw notNumber(fn, name, p, `in ${openLo ? '(0, 1]' : '[0, 1]'}`);
       return p;
     },
     checkPositive(fn, name, x, allowZero = false) {
-      if (typeof x !== 'number' || !Number.isFinite(x) || (allowZero ? x < 0 : x <= 0)) throw notNumber(fn, name, x, `a finite number ${allowZero ? '>= 0' : '> 0'}`);
+      if (typeof x !== 'number' || !Number.isFinite(x) || (allowZero ? x < 0 : x <= 0))
+        throw notNumber(fn, name, x, `a finite number ${allowZero ? '>= 0' : '> 0'}`);
       return x;
     },
     checkAllFinite(fn, name, xs) {

@@ -12,10 +12,13 @@ import { TensorError } from './tensor-error.js';
  * @throws TensorError with code `ERR_FILE`, `path` set and the system error as `cause`.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  if (typeof path !== 'string' || path.length === 0) throw new TensorError('path', `writeFileAtomic: path must be a non-empty string, got ${JSON.stringify(path)}`);
+  if (typeof path !== 'string' || path.length === 0)
+    throw new TensorError('path', `writeFileAtomic: path must be a non-empty string, got ${JSON.stringify(path)}`);
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFileAtomicImpl(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), { fsync: true });
+    await writeFileAtomicImpl(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
+      fsync: true,
+    });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new TensorError('path', `writeFileAtomic: cannot write ${path}: ${reason}`, { code: 'ERR_FILE', path, cause: e });

@@ -7,10 +7,34 @@ import { backendInfo, setBackend, tf, TensorError } from '../src/index.js';
  * WebAssembly.validate accepts it exactly when this engine has wasm SIMD.
  */
 const SIMD_PROBE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
-  0x03, 0x02, 0x01, 0x00, // function section
-  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array(16).fill(0), 0x0b, // code: v128.const 0, end
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00, // magic, version
+  0x01,
+  0x05,
+  0x01,
+  0x60,
+  0x00,
+  0x01,
+  0x7b, // type section: () -> v128
+  0x03,
+  0x02,
+  0x01,
+  0x00, // function section
+  0x0a,
+  0x16,
+  0x01,
+  0x14,
+  0x00,
+  0xfd,
+  0x0c,
+  ...new Array(16).fill(0),
+  0x0b, // code: v128.const 0, end
 ]);
 
 afterAll(async () => {
@@ -32,7 +56,15 @@ describe('setBackend / backendInfo', () => {
     expect(info.simd).toBe(WebAssembly.validate(SIMD_PROBE));
     // tfjs-backend-wasm never starts its pthread build in Node.
     expect(info.threads).toBe(false);
-    const y = tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]])));
+    const y = tf.tidy(() =>
+      tf.matMul(
+        tf.tensor2d([
+          [1, 2],
+          [3, 4],
+        ]),
+        tf.tensor2d([[5], [6]]),
+      ),
+    );
     expect(Array.from(await y.data())).toEqual([17, 39]);
     y.dispose();
   });
@@ -58,7 +90,9 @@ describe('setBackend / backendInfo', () => {
       expect(err).toBeInstanceOf(TensorError);
       expect((err as TensorError).code).toBe('ERR_BACKEND');
       expect((err as TensorError).argument).toBe('backend');
-      expect((err as TensorError).message).toMatch(new RegExp(`^setBackend: backend "${gpu}" could not be initialised in this environment: .*registered nothing`));
+      expect((err as TensorError).message).toMatch(
+        new RegExp(`^setBackend: backend "${gpu}" could not be initialised in this environment: .*registered nothing`),
+      );
       expect((err as TensorError).cause).toBeInstanceOf(Error);
       expect(tf.getBackend()).not.toBe(gpu);
     });

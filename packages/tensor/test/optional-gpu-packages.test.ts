@@ -52,7 +52,10 @@ for (const b of ['cpu', 'wasm']) {
     expect(r.stdout.trim().split('\n')).toEqual(['cpu 3', 'wasm 3']);
   });
 
-  for (const [gpu, pkg] of [['webgl', '@tensorflow/tfjs-backend-webgl'], ['webgpu', '@tensorflow/tfjs-backend-webgpu']] as const) {
+  for (const [gpu, pkg] of [
+    ['webgl', '@tensorflow/tfjs-backend-webgl'],
+    ['webgpu', '@tensorflow/tfjs-backend-webgpu'],
+  ] as const) {
     it(`setBackend('${gpu}') throws TensorError ERR_BACKEND naming ${pkg}`, () => {
       const r = run(`import { setBackend, TensorError } from '@neurite/tensor';
 try { await setBackend('${gpu}'); console.log('started'); }

@@ -19,7 +19,11 @@ describe('importing @neurite/tensor', () => {
     expect(tf.getKernelsForBackend('wasm')).toEqual([]);
     expect(tf.getGradient(tf.BatchMatMul)).toBeUndefined();
     let e: unknown;
-    try { backendInfo(); } catch (x) { e = x; }
+    try {
+      backendInfo();
+    } catch (x) {
+      e = x;
+    }
     expect(e).toBeInstanceOf(TensorError);
     expect((e as TensorError).code).toBe('ERR_STATE');
   });
@@ -52,7 +56,9 @@ console.log(createRng, toRng, randomCSR, csrFromCOO, spmv, gatherRowsSum, propag
       logLevel: 'silent',
     });
     const [output] = Object.values(result.metafile.outputs);
-    const included = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([p]) => p);
+    const included = Object.entries(output.inputs)
+      .filter(([, i]) => i.bytesInOutput > 0)
+      .map(([p]) => p);
     expect(included.filter((p) => p.includes('@tensorflow/'))).toEqual([]);
     expect(included.some((p) => p.startsWith(path.relative(process.cwd(), path.join(PKG, 'src', 'rng'))))).toBe(true);
   });

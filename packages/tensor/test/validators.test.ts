@@ -66,7 +66,12 @@ describe('createValidators', () => {
   });
 
   it('checkAllFinite: names the first bad index', () => {
-    expectError(() => v.checkAllFinite('fn', 'w', new Float32Array([0, 1, NaN, Infinity])), 'ERR_NOT_FINITE', 'w', /^fn: w\[2\] must be finite, got NaN$/);
+    expectError(
+      () => v.checkAllFinite('fn', 'w', new Float32Array([0, 1, NaN, Infinity])),
+      'ERR_NOT_FINITE',
+      'w',
+      /^fn: w\[2\] must be finite, got NaN$/,
+    );
   });
 
   it('throw the class they were made with', () => {

@@ -24,7 +24,11 @@ const full = (n: number, v: number) => new Float32Array(n).fill(v);
 function nirFiles(): Array<{ name: string; file: string | undefined; where: string }> {
   const example = '@neurite/nir/examples/lif_norse.nir';
   let shipped: string | undefined;
-  try { shipped = fileURLToPath(import.meta.resolve(example)); } catch { shipped = undefined; }
+  try {
+    shipped = fileURLToPath(import.meta.resolve(example));
+  } catch {
+    shipped = undefined;
+  }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const fixture = path.resolve(here, '../../../nir/test/fixtures/paper/cnn_sinabs.nir');
   return [
@@ -51,38 +55,90 @@ export const nirSuite: Suite = {
     const w2 = weights(10 * 500, 0.1, 2);
     const graph = createGraph({
       nodes: {
-        input: createNode('Input', { shape: [784] }), fc1: createNode('Linear', { weight: nirArray(w1, [500, 784]) }), lif1: lif(500),
-        fc2: createNode('Linear', { weight: nirArray(w2, [10, 500]) }), lif2: lif(10), output: createNode('Output', { shape: [10] }),
+        input: createNode('Input', { shape: [784] }),
+        fc1: createNode('Linear', { weight: nirArray(w1, [500, 784]) }),
+        lif1: lif(500),
+        fc2: createNode('Linear', { weight: nirArray(w2, [10, 500]) }),
+        lif2: lif(10),
+        output: createNode('Output', { shape: [10] }),
       },
-      edges: [['input', 'fc1'], ['fc1', 'lif1'], ['lif1', 'fc2'], ['fc2', 'lif2'], ['lif2', 'output']],
+      edges: [
+        ['input', 'fc1'],
+        ['fc1', 'lif1'],
+        ['lif1', 'fc2'],
+        ['fc2', 'lif2'],
+        ['lif2', 'output'],
+      ],
     });
     const sim = compile(graph, { dt: 1e-3 });
     const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([64, 784], 0, 1, 'float32', 7), 0.2), 'float32'));
     const w1t = tf.tidy(() => tf.transpose(tf.tensor2d(w1, [500, 784])));
     const w2t = tf.tidy(() => tf.transpose(tf.tensor2d(w2, [10, 500])));
-    const direct = () => { const y = tf.tidy(() => tf.matMul(tf.matMul(x, w1t), w2t)); y.dataSync(); y.dispose(); };
-    const step = () => { const y = sim.step(x); y.dataSync(); y.dispose(); };
+    const direct = () => {
+      const y = tf.tidy(() => tf.matMul(tf.matMul(x, w1t), w2t));
+      y.dataSync();
+      y.dispose();
+    };
+    const step = () => {
+      const y = sim.step(x);
+      y.dataSync();
+      y.dispose();
+    };
     const opts = { warmup: 5, repeats: ctx.quick ? 7 : 25, inner: 5 };
     // Interleave the two measurements so drift on a loaded machine hits both alike.
-    const refUs: number[] = []; const simUs: number[] = [];
-    for (let r = 0; r < 3; r++) { refUs.push(await ctx.measure(direct, opts)); simUs.push(await ctx.measure(step, opts)); }
-    const value = median(simUs); const ref = median(refUs);
+    const refUs: number[] = [];
+    const simUs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      refUs.push(await ctx.measure(direct, opts));
+      simUs.push(await ctx.measure(step, opts));
+    }
+    const value = median(simUs);
+    const ref = median(refUs);
     results.push({
-      case: 'lif step 784-500-10', params: { batch: 64 }, backend: ctx.backend, metric: 'time', unit: 'us', value,
-      reference: { name: 'tfjs 2 matmuls', value: ref }, ratio: value / ref, goal: 'ratio ≤ 1.2',
+      case: 'lif step 784-500-10',
+      params: { batch: 64 },
+      backend: ctx.backend,
+      metric: 'time',
+      unit: 'us',
+      value,
+      reference: { name: 'tfjs 2 matmuls', value: ref },
+      ratio: value / ref,
+      goal: 'ratio ≤ 1.2',
     });
-    sim.dispose(); tf.dispose([x, w1t, w2t]);
+    sim.dispose();
+    tf.dispose([x, w1t, w2t]);
 
     for (const { name, file, where } of nirFiles()) {
       ctx.progress(`read + write ${name}`);
       const params = { file: name };
       if (file === undefined || !fs.existsSync(file)) {
-        results.push({ case: 'read+write .nir', params, backend: 'n/a', metric: 'time', unit: 'ms', value: NaN, note: `not available: ${where}` });
+        results.push({
+          case: 'read+write .nir',
+          params,
+          backend: 'n/a',
+          metric: 'time',
+          unit: 'ms',
+          value: NaN,
+          note: `not available: ${where}`,
+        });
         continue;
       }
       const bytes = new Uint8Array(fs.readFileSync(file));
-      const ms = (await ctx.measure(async () => { await encodeNir((await decodeNir(bytes)).graph); }, { warmup: 2, repeats: ctx.quick ? 5 : 15 })) / 1000;
-      results.push({ case: 'read+write .nir', params: { ...params, bytes: bytes.length }, backend: 'n/a', metric: 'time', unit: 'ms', value: ms });
+      const ms =
+        (await ctx.measure(
+          async () => {
+            await encodeNir((await decodeNir(bytes)).graph);
+          },
+          { warmup: 2, repeats: ctx.quick ? 5 : 15 },
+        )) / 1000;
+      results.push({
+        case: 'read+write .nir',
+        params: { ...params, bytes: bytes.length },
+        backend: 'n/a',
+        metric: 'time',
+        unit: 'ms',
+        value: ms,
+      });
     }
     return results;
   },

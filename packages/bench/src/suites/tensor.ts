@@ -10,10 +10,25 @@
  * - randomCSR 1e5 x 1e5, p = 0.01 (s, and bytes of the arrays per nnz);
  * - 1e7 standard normals (s) against numpy.
  */
-import { tf, setBackend, createRng, gatherRowsSum, randomCSR, realFftPlan, topK, type BackendName, type CSR, type Tensor } from '@neurite/tensor';
+import {
+  tf,
+  setBackend,
+  createRng,
+  gatherRowsSum,
+  randomCSR,
+  realFftPlan,
+  topK,
+  type BackendName,
+  type CSR,
+  type Tensor,
+} from '@neurite/tensor';
 import type { BenchResult, Suite, SuiteContext } from '../suite.js';
 
-interface NumpyTimes { numpy: string; rfft_irfft_us: Record<string, number>; normals_s: number }
+interface NumpyTimes {
+  numpy: string;
+  rfft_irfft_us: Record<string, number>;
+  normals_s: number;
+}
 
 async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const n = 512;
@@ -27,10 +42,18 @@ async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
     const b = tf.randomUniform([n, n], -1, 1, 'float32', 2);
     // cpu needs ~0.4 s per product: keep its repeats low.
     const opts = backend === 'cpu' ? { warmup: 1, repeats: ctx.quick ? 3 : 5 } : {};
-    const us = await ctx.measure(() => { const c = tf.matMul(a, b); c.dataSync(); c.dispose(); }, opts);
+    const us = await ctx.measure(() => {
+      const c = tf.matMul(a, b);
+      c.dataSync();
+      c.dispose();
+    }, opts);
     gflops[backend] = flops / (us * 1e-6) / 1e9;
     if (backend === 'wasm') {
-      const usT = await ctx.measure(() => { const c = tf.matMul(a, b, false, true); c.dataSync(); c.dispose(); });
+      const usT = await ctx.measure(() => {
+        const c = tf.matMul(a, b, false, true);
+        c.dataSync();
+        c.dispose();
+      });
       gflopsT[backend] = flops / (usT * 1e-6) / 1e9;
     }
     a.dispose();
@@ -40,13 +63,26 @@ async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const params = { n, dtype: 'float32' };
   return [
     {
-      case: 'matmul', params, backend: 'wasm', metric: 'throughput', unit: 'GFLOP/s', value: gflops.wasm!,
-      reference: { name: 'tfjs-cpu', value: gflops.cpu! }, ratio: gflops.wasm! / gflops.cpu!, goal: '≥ 20 GFLOP/s',
+      case: 'matmul',
+      params,
+      backend: 'wasm',
+      metric: 'throughput',
+      unit: 'GFLOP/s',
+      value: gflops.wasm!,
+      reference: { name: 'tfjs-cpu', value: gflops.cpu! },
+      ratio: gflops.wasm! / gflops.cpu!,
+      goal: '≥ 20 GFLOP/s',
     },
     { case: 'matmul', params, backend: 'cpu', metric: 'throughput', unit: 'GFLOP/s', value: gflops.cpu!, note: 'side by side with wasm' },
     {
-      case: 'matmul b^T', params: { ...params, transposeB: true }, backend: 'wasm', metric: 'throughput', unit: 'GFLOP/s', value: gflopsT.wasm!,
-      reference: { name: 'same, b not transposed', value: gflops.wasm! }, ratio: gflopsT.wasm! / gflops.wasm!,
+      case: 'matmul b^T',
+      params: { ...params, transposeB: true },
+      backend: 'wasm',
+      metric: 'throughput',
+      unit: 'GFLOP/s',
+      value: gflopsT.wasm!,
+      reference: { name: 'same, b not transposed', value: gflops.wasm! },
+      ratio: gflopsT.wasm! / gflops.wasm!,
       note: 'stock tfjs-wasm runs this on its scalar path; @neurite/tensor routes it to XNNPACK',
     },
   ];
@@ -66,11 +102,14 @@ async function gatherRows(ctx: SuiteContext): Promise<BenchResult[]> {
 
   // tf.gather + tf.sum over the same dense matrix, read back like our Float32Array result.
   const tfGatherSum = async (m: Tensor, elements: number) => {
-    const us = await ctx.measure(async () => {
-      const s = tf.tidy(() => tf.sum(tf.gather(m, rowsT), 0));
-      await s.data();
-      s.dispose();
-    }, { inner: 5 });
+    const us = await ctx.measure(
+      async () => {
+        const s = tf.tidy(() => tf.sum(tf.gather(m, rowsT), 0));
+        await s.data();
+        s.dispose();
+      },
+      { inner: 5 },
+    );
     return elements / (us * 1e-6);
   };
 
@@ -83,8 +122,15 @@ async function gatherRows(ctx: SuiteContext): Promise<BenchResult[]> {
   denseT.dispose();
   const vDense = denseElements / (usDense * 1e-6);
   results.push({
-    case: 'gatherRowsSum dense', params: { rows: k, nRows, nCols }, backend: 'js', metric: 'throughput', unit: 'elements/s', value: vDense,
-    reference: { name: `tf.gather+sum (${ctx.backend})`, value: refDense }, ratio: vDense / refDense, goal,
+    case: 'gatherRowsSum dense',
+    params: { rows: k, nRows, nCols },
+    backend: 'js',
+    metric: 'throughput',
+    unit: 'elements/s',
+    value: vDense,
+    reference: { name: `tf.gather+sum (${ctx.backend})`, value: refDense },
+    ratio: vDense / refDense,
+    goal,
   });
 
   ctx.progress(`gatherRowsSum: ${k} rows of a ${nRows}x${nCols} CSR with ~1e6 nnz`);
@@ -104,8 +150,15 @@ async function gatherRows(ctx: SuiteContext): Promise<BenchResult[]> {
   rowsT.dispose();
   const vCsr = csrElements / (usCsr * 1e-6);
   results.push({
-    case: 'gatherRowsSum CSR', params: { rows: k, nRows, nCols, nnz }, backend: 'js', metric: 'throughput', unit: 'elements/s', value: vCsr,
-    reference: { name: `tf.gather+sum dense (${ctx.backend})`, value: refCsr }, ratio: vCsr / refCsr, goal,
+    case: 'gatherRowsSum CSR',
+    params: { rows: k, nRows, nCols, nnz },
+    backend: 'js',
+    metric: 'throughput',
+    unit: 'elements/s',
+    value: vCsr,
+    reference: { name: `tf.gather+sum dense (${ctx.backend})`, value: refCsr },
+    ratio: vCsr / refCsr,
+    goal,
     note: `elements = ${csrElements} stored entries in the ${k} rows`,
   });
   return results;
@@ -128,25 +181,47 @@ async function topKRow(ctx: SuiteContext): Promise<BenchResult> {
   });
   t.dispose();
   return {
-    case: 'topK', params, backend: 'js', metric: 'time', unit: 'ms', value: us / 1000,
-    reference: { name: `tf.topk (${ctx.backend})`, value: usRef / 1000 }, ratio: us / usRef, goal: '≤ 5 ms',
+    case: 'topK',
+    params,
+    backend: 'js',
+    metric: 'time',
+    unit: 'ms',
+    value: us / 1000,
+    reference: { name: `tf.topk (${ctx.backend})`, value: usRef / 1000 },
+    ratio: us / usRef,
+    goal: '≤ 5 ms',
   };
 }
 
 async function fftRows(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
-  for (const [n, goal] of [[1024, '≤ 20 us'], [10000, '≤ 350 us']] as const) {
+  for (const [n, goal] of [
+    [1024, '≤ 20 us'],
+    [10000, '≤ 350 us'],
+  ] as const) {
     const params = { n, batch: 1 };
     ctx.progress(`rfft+irfft n=${n}`);
     const plan = realFftPlan(n);
     const x = new Float64Array(n);
-    for (let i = 0; i < n; i++) x[i] = Math.sin(0.37 * i) + 0.5 * Math.cos(1.3 * i * i / n);
+    for (let i = 0; i < n; i++) x[i] = Math.sin(0.37 * i) + 0.5 * Math.cos((1.3 * i * i) / n);
     const spec = new Float64Array(2 * plan.bins);
     const y = new Float64Array(n);
-    const us = await ctx.measure(() => { plan.forward(x, spec); plan.inverse(spec, y); }, { inner: n <= 1024 ? 200 : 20 });
+    const us = await ctx.measure(
+      () => {
+        plan.forward(x, spec);
+        plan.inverse(spec, y);
+      },
+      { inner: n <= 1024 ? 200 : 20 },
+    );
     const ref = numpy?.rfft_irfft_us[String(n)];
     rows.push({
-      case: 'rfft+irfft', params, backend: 'js', metric: 'time', unit: 'us', value: us, goal,
+      case: 'rfft+irfft',
+      params,
+      backend: 'js',
+      metric: 'time',
+      unit: 'us',
+      value: us,
+      goal,
       ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / ref } : {}),
     });
   }
@@ -160,7 +235,13 @@ async function randomCsrRows(ctx: SuiteContext): Promise<BenchResult[]> {
   ctx.progress(`randomCSR ${n}x${n} p=${p} (E[nnz] = ${(n * n * p).toExponential(1)})`);
   let seed = 10;
   let last: CSR | undefined;
-  const us = await ctx.measure(() => { last = undefined; last = randomCSR(n, n, p, createRng(seed++)); }, { warmup: 1, repeats: 3 });
+  const us = await ctx.measure(
+    () => {
+      last = undefined;
+      last = randomCSR(n, n, p, createRng(seed++));
+    },
+    { warmup: 1, repeats: 3 },
+  );
   const csr = last!;
   const nnz = csr.indptr[csr.nRows];
   // Memory actually held: the whole buffers behind the arrays (a view over a larger buffer counts in full).
@@ -168,7 +249,13 @@ async function randomCsrRows(ctx: SuiteContext): Promise<BenchResult[]> {
   return [
     { case: 'randomCSR', params: { ...params, nnz }, backend: 'js', metric: 'time', unit: 's', value: us / 1e6, goal: '≤ 1.5 s' },
     {
-      case: 'randomCSR memory', params: { ...params, nnz }, backend: 'js', metric: 'memory', unit: 'bytes/nnz', value: bytes / nnz, goal: '≈ 8 bytes/nnz',
+      case: 'randomCSR memory',
+      params: { ...params, nnz },
+      backend: 'js',
+      metric: 'memory',
+      unit: 'bytes/nnz',
+      value: bytes / nnz,
+      goal: '≈ 8 bytes/nnz',
       note: 'indptr + indices + float32 data buffers',
     },
   ];
@@ -183,7 +270,13 @@ async function normalsRow(ctx: SuiteContext, numpy: NumpyTimes | undefined): Pro
   const us = await ctx.measure(() => rng.normalArray(out), { warmup: 1, repeats: ctx.quick ? 3 : 7 });
   const ref = numpy?.normals_s;
   return {
-    case: 'normals', params, backend: 'js', metric: 'time', unit: 's', value: us / 1e6, goal: '≤ 0.2 s',
+    case: 'normals',
+    params,
+    backend: 'js',
+    metric: 'time',
+    unit: 's',
+    value: us / 1e6,
+    goal: '≤ 0.2 s',
     ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / 1e6 / ref } : {}),
   };
 }

@@ -6,15 +6,32 @@
  */
 import { tf, type Tensor2D } from '@neurite/tensor';
 import {
-  bindTensor, createVsa, decodeRecord, decodeSequence, decodeSet, encodeRecord, encodeSequence, encodeSet,
-  sequencePositionVector, unbindTensor, Vocabulary, type CleanupMatch, type VsaModel,
+  bindTensor,
+  createVsa,
+  decodeRecord,
+  decodeSequence,
+  decodeSet,
+  encodeRecord,
+  encodeSequence,
+  encodeSet,
+  sequencePositionVector,
+  unbindTensor,
+  Vocabulary,
+  type CleanupMatch,
+  type VsaModel,
 } from '../../src/index.js';
 
 /**
  * One bindTensor/unbindTensor case: [batch, D] operands, the second a single broadcast row;
  * `unbind` unbinds that row from the typed-array (CPU) bind of the two.
  */
-export interface TensorCase { model: VsaModel; dim: number; batch: number; bind: number[]; unbind: number[] }
+export interface TensorCase {
+  model: VsaModel;
+  dim: number;
+  batch: number;
+  bind: number[];
+  unbind: number[];
+}
 
 /** A cleanup answer reduced to JSON. */
 export type Matches = Array<{ name: string; score: number }>;
@@ -53,12 +70,14 @@ async function tensorCase(model: VsaModel, dim: number, batch: number): Promise<
 
 /** Noisy copies of items: item + 0.5·(another random vector), so the item scores ≈ 0.9. */
 function noisy(vocab: Vocabulary, names: string[], seed: string): Float32Array {
-  const d = vocab.vsa.dim, out = new Float32Array(names.length * d);
+  const d = vocab.vsa.dim,
+    out = new Float32Array(names.length * d);
   const noise = vocab.vsa.random(seed, names.length);
   names.forEach((n, r) => {
     const v = vocab.get(n);
     // fhrr: perturb the angles; hrr/map: add scaled noise
-    for (let j = 0; j < d; j++) out[r * d + j] = vocab.vsa.model === 'fhrr' ? v[j] + 0.3 * Math.sin(noise[r * d + j]) : v[j] + 0.5 * noise[r * d + j];
+    for (let j = 0; j < d; j++)
+      out[r * d + j] = vocab.vsa.model === 'fhrr' ? v[j] + 0.3 * Math.sin(noise[r * d + j]) : v[j] + 0.5 * noise[r * d + j];
   });
   return out;
 }
@@ -66,7 +85,14 @@ function noisy(vocab: Vocabulary, names: string[], seed: string): Float32Array {
 export async function runScenario(backend: string): Promise<ScenarioResult> {
   const before = tf.memory().numTensors;
   const tensor: TensorCase[] = [];
-  for (const [model, dim] of [['hrr', 64], ['hrr', 63], ['hrr', 1000], ['fhrr', 100], ['map', 100]] as const) tensor.push(await tensorCase(model, dim, 5));
+  for (const [model, dim] of [
+    ['hrr', 64],
+    ['hrr', 63],
+    ['hrr', 1000],
+    ['fhrr', 100],
+    ['map', 100],
+  ] as const)
+    tensor.push(await tensorCase(model, dim, 5));
 
   const cleanup: ScenarioResult['cleanup'] = [];
   const record: ScenarioResult['record'] = [];

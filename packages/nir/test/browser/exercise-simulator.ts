@@ -10,7 +10,10 @@ import { compile, NirError } from '../../src/index.js';
 import type { CompileOptions, NirGraph } from '../../src/index.js';
 
 /** One input sequence, [T, B, ...shape] row-major. */
-export interface DenseInput { shape: number[]; data: number[] }
+export interface DenseInput {
+  shape: number[];
+  data: number[];
+}
 
 export interface ExerciseResult {
   /** Per Output node, the outputs of T calls of step() (single input and output: first half) / stepAll(), concatenated. */
@@ -31,10 +34,19 @@ export interface ExerciseResult {
 }
 
 const codeOf = (f: () => unknown): string => {
-  try { f(); return 'no error'; } catch (e) { return e instanceof NirError ? e.code : String(e); }
+  try {
+    f();
+    return 'no error';
+  } catch (e) {
+    return e instanceof NirError ? e.code : String(e);
+  }
 };
 
-export async function exerciseSimulator(graph: NirGraph, opts: Omit<CompileOptions, 'record'>, inputs: Record<string, DenseInput>): Promise<ExerciseResult> {
+export async function exerciseSimulator(
+  graph: NirGraph,
+  opts: Omit<CompileOptions, 'record'>,
+  inputs: Record<string, DenseInput>,
+): Promise<ExerciseResult> {
   const before = tf.memory().numTensors;
   const read = async (t: Tensor): Promise<number[]> => Array.from(await t.data());
   const readAll = async (r: Record<string, Tensor>): Promise<Record<string, number[]>> => {
@@ -57,11 +69,11 @@ export async function exerciseSimulator(graph: NirGraph, opts: Omit<CompileOptio
     const x = single ? frames[names[0]][t] : Object.fromEntries(names.map((k) => [k, frames[k][t]]));
     if (single && sim.outputs.length === 1 && t < T / 2) {
       const y = sim.step(x);
-      stepped[sim.outputs[0]].push(...await read(y));
+      stepped[sim.outputs[0]].push(...(await read(y)));
       y.dispose();
     } else {
       const ys = sim.stepAll(x);
-      for (const o of sim.outputs) stepped[o].push(...await read(ys[o]));
+      for (const o of sim.outputs) stepped[o].push(...(await read(ys[o])));
       tf.dispose(Object.values(ys));
     }
   }
@@ -74,7 +86,11 @@ export async function exerciseSimulator(graph: NirGraph, opts: Omit<CompileOptio
   for (const name of sim.nodes) {
     const r = sim.recording(name);
     const entry: Record<string, number[]> = {};
-    for (const [k, t] of Object.entries(r) as [string, Tensor | undefined][]) if (t) { entry[k] = await read(t); t.dispose(); }
+    for (const [k, t] of Object.entries(r) as [string, Tensor | undefined][])
+      if (t) {
+        entry[k] = await read(t);
+        t.dispose();
+      }
     recorded[name] = entry;
   }
 

@@ -35,7 +35,12 @@ export interface NirPageApi {
   decodeGarbage(): Promise<{ name: string; message: string }>;
   runLif(url: string, backend: 'webgl' | 'webgpu', input: number[], dt: number): Promise<RunResult | { error: string }>;
   /** exerciseSimulator on the graph at `url` (every Simulator method that touches tensors) on `backend`. */
-  exercise(url: string, backend: 'webgl' | 'webgpu', opts: Omit<CompileOptions, 'record'>, inputs: Record<string, DenseInput>): Promise<(ExerciseResult & { backend: string }) | { error: string }>;
+  exercise(
+    url: string,
+    backend: 'webgl' | 'webgpu',
+    opts: Omit<CompileOptions, 'record'>,
+    inputs: Record<string, DenseInput>,
+  ): Promise<(ExerciseResult & { backend: string }) | { error: string }>;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -62,7 +67,10 @@ const api: NirPageApi = {
       await decodeNir(new TextEncoder().encode('not an HDF5 file'), { file: 'garbage.nir' });
       return { name: 'none', message: 'decoded without error' };
     } catch (e) {
-      return { name: e instanceof NirError ? 'NirError' : e instanceof Error ? e.name : typeof e, message: e instanceof Error ? e.message : String(e) };
+      return {
+        name: e instanceof NirError ? 'NirError' : e instanceof Error ? e.name : typeof e,
+        message: e instanceof Error ? e.message : String(e),
+      };
     }
   },
   async runLif(url, backend, input, dt) {

@@ -60,8 +60,10 @@ export class BluesteinFft implements FftEngine {
     const ci = this.chirpIm;
     const sg = inverse ? -1 : 1;
     for (let t = 0; t < n; t++) {
-      const xr = inp[inOff + 2 * t], xi = inp[inOff + 2 * t + 1];
-      const wr = cr[t], wi = sg * ci[t];
+      const xr = inp[inOff + 2 * t],
+        xi = inp[inOff + 2 * t + 1];
+      const wr = cr[t],
+        wi = sg * ci[t];
       a[2 * t] = xr * wr - xi * wi;
       a[2 * t + 1] = xr * wi + xi * wr;
     }
@@ -69,16 +71,20 @@ export class BluesteinFft implements FftEngine {
     this.fft.transform(bb, a);
     const bh = this.bHat;
     for (let k = 0; k < 2 * m; k += 2) {
-      const xr = bb[k], xi = bb[k + 1];
-      const wr = bh[k], wi = sg * bh[k + 1];
+      const xr = bb[k],
+        xi = bb[k + 1];
+      const wr = bh[k],
+        wi = sg * bh[k + 1];
       a[k] = xr * wr - xi * wi;
       a[k + 1] = xr * wi + xi * wr;
     }
     this.fft.inverseTransform(bb, a);
     const sc = inverse ? 1 / n : 1;
     for (let k = 0; k < n; k++) {
-      const xr = bb[2 * k], xi = bb[2 * k + 1];
-      const wr = cr[k] * sc, wi = sg * ci[k] * sc;
+      const xr = bb[2 * k],
+        xi = bb[2 * k + 1];
+      const wr = cr[k] * sc,
+        wi = sg * ci[k] * sc;
       out[outOff + 2 * k] = xr * wr - xi * wi;
       out[outOff + 2 * k + 1] = xr * wi + xi * wr;
     }

@@ -75,24 +75,31 @@ export class EvenRealPlan implements RealFftPlan {
     const cs = this.cos;
     const sn = this.sin;
     // k = 0 and k = N: X[0] = Re Z0 + Im Z0, X[N] = Re Z0 - Im Z0.
-    const z0r = z[0], z0i = z[1];
+    const z0r = z[0],
+      z0i = z[1];
     o[outOffset] = z0r + z0i;
     o[outOffset + 1] = 0;
     o[outOffset + 2 * h] = z0r - z0i;
     o[outOffset + 2 * h + 1] = 0;
     for (let k = 1, m = h - 1; k <= m; k++, m--) {
-      const ar = z[2 * k], ai = z[2 * k + 1];
-      const br = z[2 * m], bi = z[2 * m + 1];
+      const ar = z[2 * k],
+        ai = z[2 * k + 1];
+      const br = z[2 * m],
+        bi = z[2 * m + 1];
       // X[k]: E = (Zk + conj Zm)/2, O = (Zk - conj Zm)/(2i)
-      const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
-      const or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
-      const c = cs[k], s = sn[k];
+      const er = 0.5 * (ar + br),
+        ei = 0.5 * (ai - bi);
+      const or = 0.5 * (ai + bi),
+        oi = -0.5 * (ar - br);
+      const c = cs[k],
+        s = sn[k];
       // W^k O = (c - i s)(or + i oi)
       o[outOffset + 2 * k] = er + c * or + s * oi;
       o[outOffset + 2 * k + 1] = ei + c * oi - s * or;
       if (m !== k) {
         // X[m] = conj E + W^m (or - i oi)
-        const c2 = cs[m], s2 = sn[m];
+        const c2 = cs[m],
+          s2 = sn[m];
         o[outOffset + 2 * m] = er + c2 * or - s2 * oi;
         o[outOffset + 2 * m + 1] = -ei - c2 * oi - s2 * or;
       }
@@ -115,26 +122,34 @@ export class EvenRealPlan implements RealFftPlan {
   private forwardSplit(eng: MixedRadixFft, x: ArrayLike<number>, o: Float64Array, xOffset: number, outOffset: number): Float64Array {
     const h = this.half;
     eng.execInterleaved(x, xOffset);
-    const zr = eng.resRe, zi = eng.resIm;
+    const zr = eng.resRe,
+      zi = eng.resIm;
     const cs = this.cos;
     const sn = this.sin;
-    const z0r = zr[0], z0i = zi[0];
+    const z0r = zr[0],
+      z0i = zi[0];
     o[outOffset] = z0r + z0i;
     o[outOffset + 1] = 0;
     o[outOffset + 2 * h] = z0r - z0i;
     o[outOffset + 2 * h + 1] = 0;
     for (let k = 1, m = h - 1; k <= m; k++, m--) {
-      const ar = zr[k], ai = zi[k];
-      const br = zr[m], bi = zi[m];
-      const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
-      const or = 0.5 * (ai + bi), oi = -0.5 * (ar - br);
-      const c = cs[k], s = sn[k];
+      const ar = zr[k],
+        ai = zi[k];
+      const br = zr[m],
+        bi = zi[m];
+      const er = 0.5 * (ar + br),
+        ei = 0.5 * (ai - bi);
+      const or = 0.5 * (ai + bi),
+        oi = -0.5 * (ar - br);
+      const c = cs[k],
+        s = sn[k];
       const ok = outOffset + 2 * k;
       o[ok] = er + c * or + s * oi;
       o[ok + 1] = ei + c * oi - s * or;
       if (m !== k) {
         // X[m] = conj E + W^m (or - i oi)
-        const c2 = cs[m], s2 = sn[m];
+        const c2 = cs[m],
+          s2 = sn[m];
         const om = outOffset + 2 * m;
         o[om] = er + c2 * or - s2 * oi;
         o[om + 1] = -ei - c2 * oi - s2 * or;
@@ -149,29 +164,40 @@ export class EvenRealPlan implements RealFftPlan {
    */
   private inverseSplit(eng: MixedRadixFft, spec: ArrayLike<number>, o: Float64Array, specOffset: number, outOffset: number): Float64Array {
     const h = this.half;
-    const zr = eng.inIm, zi = eng.inRe;
+    const zr = eng.inIm,
+      zi = eng.inRe;
     const cs = this.cos;
     const sn = this.sin;
     const sc = 1 / h;
-    const x0 = spec[specOffset], xh = spec[specOffset + 2 * h];
+    const x0 = spec[specOffset],
+      xh = spec[specOffset + 2 * h];
     zr[0] = 0.5 * sc * (x0 + xh);
     zi[0] = 0.5 * sc * (x0 - xh);
     const hs = 0.5 * sc;
     for (let k = 1, m = h - 1; k <= m; k++, m--) {
-      const ik = specOffset + 2 * k, im = specOffset + 2 * m;
-      const ar = spec[ik], ai = spec[ik + 1];
-      const br = spec[im], bi = spec[im + 1];
-      const er = hs * (ar + br), ei = hs * (ai - bi);
-      const dr = hs * (ar - br), di = hs * (ai + bi);
-      const c = cs[k], s = sn[k];
+      const ik = specOffset + 2 * k,
+        im = specOffset + 2 * m;
+      const ar = spec[ik],
+        ai = spec[ik + 1];
+      const br = spec[im],
+        bi = spec[im + 1];
+      const er = hs * (ar + br),
+        ei = hs * (ai - bi);
+      const dr = hs * (ar - br),
+        di = hs * (ai + bi);
+      const c = cs[k],
+        s = sn[k];
       // O = D (c + i s), Z = E + i O
-      const or = dr * c - di * s, oi = dr * s + di * c;
+      const or = dr * c - di * s,
+        oi = dr * s + di * c;
       zr[k] = er - oi;
       zi[k] = ei + or;
       if (m !== k) {
         // at m: E' = conj E, D' = -conj D
-        const c2 = cs[m], s2 = sn[m];
-        const or2 = -dr * c2 - di * s2, oi2 = -dr * s2 + di * c2;
+        const c2 = cs[m],
+          s2 = sn[m];
+        const or2 = -dr * c2 - di * s2,
+          oi2 = -dr * s2 + di * c2;
         zr[m] = er - oi2;
         zi[m] = -ei + or2;
       }
@@ -193,18 +219,25 @@ export class EvenRealPlan implements RealFftPlan {
     const fwd = this.viaForward;
     const sc = fwd ? 1 / h : 1;
     const cj = fwd ? -sc : 1;
-    const x0 = spec[specOffset], xh = spec[specOffset + 2 * h];
+    const x0 = spec[specOffset],
+      xh = spec[specOffset + 2 * h];
     z[0] = 0.5 * sc * (x0 + xh);
     z[1] = 0.5 * cj * (x0 - xh);
     for (let k = 1; k < h; k++) {
       const m = h - k;
-      const ar = spec[specOffset + 2 * k], ai = spec[specOffset + 2 * k + 1];
-      const br = spec[specOffset + 2 * m], bi = spec[specOffset + 2 * m + 1];
-      const er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
-      const dr = 0.5 * (ar - br), di = 0.5 * (ai + bi);
-      const c = cs[k], s = sn[k];
+      const ar = spec[specOffset + 2 * k],
+        ai = spec[specOffset + 2 * k + 1];
+      const br = spec[specOffset + 2 * m],
+        bi = spec[specOffset + 2 * m + 1];
+      const er = 0.5 * (ar + br),
+        ei = 0.5 * (ai - bi);
+      const dr = 0.5 * (ar - br),
+        di = 0.5 * (ai + bi);
+      const c = cs[k],
+        s = sn[k];
       // O = D (c + i s)
-      const or = dr * c - di * s, oi = dr * s + di * c;
+      const or = dr * c - di * s,
+        oi = dr * s + di * c;
       // Z = E + i O
       z[2 * k] = sc * (er - oi);
       z[2 * k + 1] = cj * (ei + or);

@@ -3,7 +3,17 @@ import { doubleArray } from './double-array.js';
 import { radixPlan } from './radix-plan.js';
 import { stockhamStages, type Stage } from './stockham-stage.js';
 import {
-  radix2, radix4, radix8, radix4First, radix8First, radix4LastSwapped, radix8LastSwapped, radix5LastSwapped, radix3, radix5, radixOdd,
+  radix2,
+  radix4,
+  radix8,
+  radix4First,
+  radix8First,
+  radix4LastSwapped,
+  radix8LastSwapped,
+  radix5LastSwapped,
+  radix3,
+  radix5,
+  radixOdd,
 } from './stockham-butterflies.js';
 
 /**
@@ -82,15 +92,20 @@ export class MixedRadixFft implements FftEngine {
     const r = last >= 0 ? st[last].radix : 0;
     if (last >= 1 && (r === 8 || r === 5 || r === 4)) {
       this.runStages(0, last, this.inRe, this.inIm, this.reB, this.imB);
-      const xr = this.resRe, xi = this.resIm;
+      const xr = this.resRe,
+        xi = this.resIm;
       if (r === 8) radix8LastSwapped(xr, xi, out, off, this.n, st[last]);
       else if (r === 5) radix5LastSwapped(xr, xi, out, off, this.n, st[last]);
       else radix4LastSwapped(xr, xi, out, off, this.n, st[last]);
       return;
     }
     this.execSplit();
-    const rr = this.resRe, ri = this.resIm;
-    for (let t = 0, i = off; t < this.n; t++, i += 2) { out[i] = ri[t]; out[i + 1] = rr[t]; }
+    const rr = this.resRe,
+      ri = this.resIm;
+    for (let t = 0, i = off; t < this.n; t++, i += 2) {
+      out[i] = ri[t];
+      out[i + 1] = rr[t];
+    }
   }
 
   /**
@@ -108,8 +123,12 @@ export class MixedRadixFft implements FftEngine {
       radix4First(inp, off, this.reB, this.imB, n);
       this.runStages(1, this.stages.length, this.reB, this.imB, this.inRe, this.inIm);
     } else {
-      const re = this.inRe, im = this.inIm;
-      for (let t = 0, i = off; t < n; t++, i += 2) { re[t] = inp[i]; im[t] = inp[i + 1]; }
+      const re = this.inRe,
+        im = this.inIm;
+      for (let t = 0, i = off; t < n; t++, i += 2) {
+        re[t] = inp[i];
+        im[t] = inp[i + 1];
+      }
       this.runStages(0, this.stages.length, re, im, this.reB, this.imB);
     }
   }
@@ -121,15 +140,30 @@ export class MixedRadixFft implements FftEngine {
     for (let i = first; i < end; i++) {
       const st = stages[i];
       switch (st.radix) {
-        case 2: radix2(re, im, re2, im2, n, st); break;
-        case 3: radix3(re, im, re2, im2, n, st); break;
-        case 4: radix4(re, im, re2, im2, n, st); break;
-        case 5: radix5(re, im, re2, im2, n, st); break;
-        case 8: radix8(re, im, re2, im2, n, st); break;
-        default: radixOdd(re, im, re2, im2, n, st, this.scratch);
+        case 2:
+          radix2(re, im, re2, im2, n, st);
+          break;
+        case 3:
+          radix3(re, im, re2, im2, n, st);
+          break;
+        case 4:
+          radix4(re, im, re2, im2, n, st);
+          break;
+        case 5:
+          radix5(re, im, re2, im2, n, st);
+          break;
+        case 8:
+          radix8(re, im, re2, im2, n, st);
+          break;
+        default:
+          radixOdd(re, im, re2, im2, n, st, this.scratch);
       }
-      let t = re; re = re2; re2 = t;
-      t = im; im = im2; im2 = t;
+      let t = re;
+      re = re2;
+      re2 = t;
+      t = im;
+      im = im2;
+      im2 = t;
     }
     this.resRe = re;
     this.resIm = im;
@@ -141,13 +175,19 @@ export class MixedRadixFft implements FftEngine {
     const im = this.inIm;
     if (inverse) {
       const sc = 1 / n;
-      for (let t = 0, i = inOff; t < n; t++, i += 2) { im[t] = inp[i] * sc; re[t] = inp[i + 1] * sc; }
+      for (let t = 0, i = inOff; t < n; t++, i += 2) {
+        im[t] = inp[i] * sc;
+        re[t] = inp[i + 1] * sc;
+      }
       this.execSwappedTo(out, outOff);
       return;
     }
     this.execInterleaved(inp, inOff);
     const rr = this.resRe;
     const ri = this.resIm;
-    for (let k = 0, o = outOff; k < n; k++, o += 2) { out[o] = rr[k]; out[o + 1] = ri[k]; }
+    for (let k = 0, o = outOff; k < n; k++, o += 2) {
+      out[o] = rr[k];
+      out[o + 1] = ri[k];
+    }
   }
 }

@@ -35,7 +35,10 @@ export class OddRealPlan implements RealFftPlan {
     const o = out ?? new Float64Array(nb);
     checkSpan('RealFftPlan.forward', 'out', o, outOffset, nb);
     const a = this.a;
-    for (let t = 0; t < n; t++) { a[2 * t] = x[xOffset + t]; a[2 * t + 1] = 0; }
+    for (let t = 0; t < n; t++) {
+      a[2 * t] = x[xOffset + t];
+      a[2 * t + 1] = 0;
+    }
     const b = this.b;
     this.engine.run(a, 0, b, 0, false);
     for (let i = 0; i < nb; i++) o[outOffset + i] = b[i];
@@ -53,9 +56,12 @@ export class OddRealPlan implements RealFftPlan {
     a[0] = spec[specOffset];
     a[1] = 0;
     for (let k = 1; k < bins; k++) {
-      const re = spec[specOffset + 2 * k], im = spec[specOffset + 2 * k + 1];
-      a[2 * k] = re; a[2 * k + 1] = im;
-      a[2 * (n - k)] = re; a[2 * (n - k) + 1] = -im;
+      const re = spec[specOffset + 2 * k],
+        im = spec[specOffset + 2 * k + 1];
+      a[2 * k] = re;
+      a[2 * k + 1] = im;
+      a[2 * (n - k)] = re;
+      a[2 * (n - k) + 1] = -im;
     }
     const b = this.b;
     this.engine.run(a, 0, b, 0, true);

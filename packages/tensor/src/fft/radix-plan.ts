@@ -16,17 +16,25 @@ export function radixPlan(n: number): number[] {
   const out: number[] = [];
   let m = n;
   let a = 0;
-  while (m % 2 === 0) { a++; m /= 2; }
+  while (m % 2 === 0) {
+    a++;
+    m /= 2;
+  }
   if (a === 1) out.push(2);
   else if (a > 1) {
     let eights = Math.floor(a / 3);
     const rest = a % 3;
-    if (rest === 1) { eights--; out.push(4, 4); }
-    else if (rest === 2) out.push(4);
+    if (rest === 1) {
+      eights--;
+      out.push(4, 4);
+    } else if (rest === 2) out.push(4);
     for (let i = 0; i < eights; i++) out.push(8);
   }
   for (let p = 3; p * p <= m; p += 2) {
-    while (m % p === 0) { out.push(p); m /= p; }
+    while (m % p === 0) {
+      out.push(p);
+      m /= p;
+    }
   }
   if (m > 1) out.push(m);
   return out;
@@ -36,9 +44,15 @@ export function radixPlan(n: number): number[] {
 export function largestPrimeFactor(n: number): number {
   let m = n;
   let largest = 1;
-  while (m % 2 === 0) { largest = 2; m /= 2; }
+  while (m % 2 === 0) {
+    largest = 2;
+    m /= 2;
+  }
   for (let p = 3; p * p <= m; p += 2) {
-    while (m % p === 0) { largest = p; m /= p; }
+    while (m % p === 0) {
+      largest = p;
+      m /= p;
+    }
   }
   return m > 1 ? m : largest;
 }

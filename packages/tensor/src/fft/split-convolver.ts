@@ -48,22 +48,40 @@ export class SplitConvolver {
    * out[r] = IDFT(op(DFT(a[ra])) · DFT(b[rb])) for r = 0..rows-1, with ra = r
    * when na > 1 else 0 (same for b). Lengths are the caller's to check.
    */
-  run(a: ArrayLike<number>, na: number, b: ArrayLike<number>, nb: number, out: Float32Array | Float64Array, rows: number, conjA: boolean): void {
+  run(
+    a: ArrayLike<number>,
+    na: number,
+    b: ArrayLike<number>,
+    nb: number,
+    out: Float32Array | Float64Array,
+    rows: number,
+    conjA: boolean,
+  ): void {
     const h = this.h;
     const n = 2 * h;
-    const engA = this.engA, engB = this.engB, engC = this.engC;
-    const cs = this.cos, sn = this.sin;
+    const engA = this.engA,
+      engB = this.engB,
+      engC = this.engC;
+    const cs = this.cos,
+      sn = this.sin;
     const hs = 0.5 / h;
     for (let r = 0; r < rows; r++) {
       if (na > 1 || r === 0) engA.execInterleaved(a, na > 1 ? r * n : 0);
       if (nb > 1 || r === 0) engB.execInterleaved(b, nb > 1 ? r * n : 0);
-      const par = engA.resRe, pai = engA.resIm, pbr = engB.resRe, pbi = engB.resIm;
+      const par = engA.resRe,
+        pai = engA.resIm,
+        pbr = engB.resRe,
+        pbi = engB.resIm;
       // inverse input, swapped (re <-> im) so that the forward FFT inverts
-      const zr = engC.inIm, zi = engC.inRe;
+      const zr = engC.inIm,
+        zi = engC.inRe;
       {
-        const a0 = par[0] + pai[0], ah = par[0] - pai[0];
-        const b0 = pbr[0] + pbi[0], bh = pbr[0] - pbi[0];
-        const c0 = a0 * b0, ch = ah * bh;
+        const a0 = par[0] + pai[0],
+          ah = par[0] - pai[0];
+        const b0 = pbr[0] + pbi[0],
+          bh = pbr[0] - pbi[0];
+        const c0 = a0 * b0,
+          ch = ah * bh;
         zr[0] = hs * (c0 + ch);
         zi[0] = hs * (c0 - ch);
       }
@@ -80,17 +98,39 @@ export class SplitConvolver {
 // cs[2k], sn[2k] = cos, sin(4 pi k / n): W^{2k} = cs[2k] - i sn[2k].
 
 function convolvePairs(
-  par: number[], pai: number[], pbr: number[], pbi: number[], zr: number[], zi: number[], cs: number[], sn: number[], h: number,
+  par: number[],
+  pai: number[],
+  pbr: number[],
+  pbi: number[],
+  zr: number[],
+  zi: number[],
+  cs: number[],
+  sn: number[],
+  h: number,
 ): void {
   const sc = 0.25 / h;
   for (let k = 1, m = h - 1; k <= m; k++, m--) {
-    let xr = par[k], xi = pai[k], yr = par[m], yi = pai[m];
-    const ear = xr + yr, eai = xi - yi, oar = xi + yi, oai = yr - xr;
-    xr = pbr[k]; xi = pbi[k]; yr = pbr[m]; yi = pbi[m];
-    const ebr = xr + yr, ebi = xi - yi, obr = xi + yi, obi = yr - xr;
-    const c = cs[2 * k], s = sn[2 * k];
+    let xr = par[k],
+      xi = pai[k],
+      yr = par[m],
+      yi = pai[m];
+    const ear = xr + yr,
+      eai = xi - yi,
+      oar = xi + yi,
+      oai = yr - xr;
+    xr = pbr[k];
+    xi = pbi[k];
+    yr = pbr[m];
+    yi = pbi[m];
+    const ebr = xr + yr,
+      ebi = xi - yi,
+      obr = xi + yi,
+      obi = yr - xr;
+    const c = cs[2 * k],
+      s = sn[2 * k];
     // p = oa ob, then W^{2k} p = (c - i s) p
-    const pr = oar * obr - oai * obi, pi = oar * obi + oai * obr;
+    const pr = oar * obr - oai * obi,
+      pi = oar * obi + oai * obr;
     const ur = ear * ebr - eai * ebi + c * pr + s * pi;
     const ui = ear * ebi + eai * ebr + c * pi - s * pr;
     const vr = ear * obr - eai * obi + oar * ebr - oai * ebi;
@@ -105,18 +145,40 @@ function convolvePairs(
 }
 
 function correlatePairs(
-  par: number[], pai: number[], pbr: number[], pbi: number[], zr: number[], zi: number[], cs: number[], sn: number[], h: number,
+  par: number[],
+  pai: number[],
+  pbr: number[],
+  pbi: number[],
+  zr: number[],
+  zi: number[],
+  cs: number[],
+  sn: number[],
+  h: number,
 ): void {
   const sc = 0.25 / h;
   for (let k = 1, m = h - 1; k <= m; k++, m--) {
-    let xr = par[k], xi = pai[k], yr = par[m], yi = pai[m];
+    let xr = par[k],
+      xi = pai[k],
+      yr = par[m],
+      yi = pai[m];
     // conjugates of ea and oa of operand a
-    const ear = xr + yr, eai = yi - xi, oar = xi + yi, oai = xr - yr;
-    xr = pbr[k]; xi = pbi[k]; yr = pbr[m]; yi = pbi[m];
-    const ebr = xr + yr, ebi = xi - yi, obr = xi + yi, obi = yr - xr;
-    const c = cs[2 * k], s = sn[2 * k];
+    const ear = xr + yr,
+      eai = yi - xi,
+      oar = xi + yi,
+      oai = xr - yr;
+    xr = pbr[k];
+    xi = pbi[k];
+    yr = pbr[m];
+    yi = pbi[m];
+    const ebr = xr + yr,
+      ebi = xi - yi,
+      obr = xi + yi,
+      obi = yr - xr;
+    const c = cs[2 * k],
+      s = sn[2 * k];
     // q = oa* eb, then W^{-2k} q = (c + i s) q
-    const qr = oar * ebr - oai * ebi, qi = oar * ebi + oai * ebr;
+    const qr = oar * ebr - oai * ebi,
+      qi = oar * ebi + oai * ebr;
     const ur = ear * ebr - eai * ebi + oar * obr - oai * obi;
     const ui = ear * ebi + eai * ebr + oar * obi + oai * obr;
     const vr = ear * obr - eai * obi + c * qr - s * qi;

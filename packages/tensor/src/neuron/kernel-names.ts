@@ -23,12 +23,22 @@ import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 export const NeuronStep = 'NeuronStep';
 
 export type NeuronStepInputs = {
-  x: TensorInfo; v: TensorInfo; i?: TensorInfo;
-  aV?: TensorInfo; bV?: TensorInfo; cV?: TensorInfo; kV?: TensorInfo;
-  aI?: TensorInfo; bI?: TensorInfo; threshold?: TensorInfo; vReset?: TensorInfo;
+  x: TensorInfo;
+  v: TensorInfo;
+  i?: TensorInfo;
+  aV?: TensorInfo;
+  bV?: TensorInfo;
+  cV?: TensorInfo;
+  kV?: TensorInfo;
+  aI?: TensorInfo;
+  bI?: TensorInfo;
+  threshold?: TensorInfo;
+  vReset?: TensorInfo;
 } & NamedTensorInfoMap;
 
 /** What a spiking neuron does to v after a spike z. */
 export type NeuronReset = 'subtract' | 'zero' | 'to_v_reset';
 
-export interface NeuronStepAttrs { reset: NeuronReset }
+export interface NeuronStepAttrs {
+  reset: NeuronReset;
+}

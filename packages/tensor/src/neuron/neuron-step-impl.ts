@@ -13,12 +13,16 @@ export type CoefficientName = (typeof COEFFICIENTS)[number];
 
 /** The checked inputs of NeuronStep. */
 export interface CheckedNeuronStep {
-  x: TensorInfo; v: TensorInfo; i: TensorInfo | null;
+  x: TensorInfo;
+  v: TensorInfo;
+  i: TensorInfo | null;
   coef: Record<CoefficientName, TensorInfo | null>;
   reset: NeuronReset;
   /** Elements of x; neurons per batch entry (the block the coefficients repeat over). */
-  size: number; block: number;
-  spiking: boolean; current: boolean;
+  size: number;
+  block: number;
+  spiking: boolean;
+  current: boolean;
 }
 
 const RESETS: readonly string[] = ['subtract', 'zero', 'to_v_reset'];
@@ -38,28 +42,40 @@ export function stripLeadingOnes(shape: readonly number[]): number[] {
 export function checkNeuronStepInputs(inputs: NeuronStepInputs, attrs: NeuronStepAttrs): CheckedNeuronStep {
   const x = expectFloat('x', inputs.x);
   const v = expectFloat('v', inputs.v);
-  if (!util.arraysEqual(v.shape, x.shape)) throw new TensorError('v', `${NeuronStep}: v must have the shape of x [${x.shape.join(', ')}], got [${v.shape.join(', ')}]`);
+  if (!util.arraysEqual(v.shape, x.shape))
+    throw new TensorError('v', `${NeuronStep}: v must have the shape of x [${x.shape.join(', ')}], got [${v.shape.join(', ')}]`);
   const reset = attrs?.reset;
-  if (!RESETS.includes(reset)) throw new TensorError('reset', `${NeuronStep}: attr reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`);
+  if (!RESETS.includes(reset))
+    throw new TensorError('reset', `${NeuronStep}: attr reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`);
   const coef = {} as Record<CoefficientName, TensorInfo | null>;
   const size = util.sizeFromShape(x.shape);
   let block = 1;
   let blockShape: number[] = [];
   for (const name of COEFFICIENTS) {
     const c = inputs[name];
-    if (c == null) { coef[name] = null; continue; }
+    if (c == null) {
+      coef[name] = null;
+      continue;
+    }
     expectFloat(name, c);
     const s = stripLeadingOnes(c.shape);
     const n = util.sizeFromShape(s);
     if (n !== 1) {
       const trailing = x.shape.slice(x.shape.length - s.length);
       if (s.length > x.shape.length || !util.arraysEqual(s, trailing)) {
-        throw new TensorError(name, `${NeuronStep}: ${name} must have size 1 or the trailing shape of x [${x.shape.join(', ')}], got [${c.shape.join(', ')}]`);
+        throw new TensorError(
+          name,
+          `${NeuronStep}: ${name} must have size 1 or the trailing shape of x [${x.shape.join(', ')}], got [${c.shape.join(', ')}]`,
+        );
       }
       if (block !== 1 && n !== block) {
-        throw new TensorError(name, `${NeuronStep}: ${name} [${c.shape.join(', ')}] must have the size of the other coefficients [${blockShape.join(', ')}] or size 1`);
+        throw new TensorError(
+          name,
+          `${NeuronStep}: ${name} [${c.shape.join(', ')}] must have the size of the other coefficients [${blockShape.join(', ')}] or size 1`,
+        );
       }
-      block = n; blockShape = s;
+      block = n;
+      blockShape = s;
     }
     coef[name] = c;
   }
@@ -71,7 +87,8 @@ export function checkNeuronStepInputs(inputs: NeuronStepInputs, attrs: NeuronSte
       if (inputs[name] != null) throw new TensorError(name, `${NeuronStep}: ${name} is only allowed with aI (a current state)`);
     }
   }
-  if (i !== null && !util.arraysEqual(i.shape, x.shape)) throw new TensorError('i', `${NeuronStep}: i must have the shape of x [${x.shape.join(', ')}], got [${i.shape.join(', ')}]`);
+  if (i !== null && !util.arraysEqual(i.shape, x.shape))
+    throw new TensorError('i', `${NeuronStep}: i must have the shape of x [${x.shape.join(', ')}], got [${i.shape.join(', ')}]`);
   const spiking = coef.threshold !== null;
   if (!spiking && coef.vReset !== null) throw new TensorError('vReset', `${NeuronStep}: vReset is only allowed with threshold`);
   if (size === 0) block = 1;
@@ -93,11 +110,21 @@ export function expandCoefficient(values: Float32Array | null, block: number): F
 
 /** Typed arrays of one NeuronStep call (coefficients already expanded to one block). */
 export interface NeuronStepArrays {
-  x: Float32Array; v: Float32Array; i: Float32Array | null;
-  aV: Float32Array | null; bV: Float32Array | null; cV: Float32Array | null; kV: Float32Array | null;
-  aI: Float32Array | null; bI: Float32Array | null; threshold: Float32Array | null; vReset: Float32Array | null;
+  x: Float32Array;
+  v: Float32Array;
+  i: Float32Array | null;
+  aV: Float32Array | null;
+  bV: Float32Array | null;
+  cV: Float32Array | null;
+  kV: Float32Array | null;
+  aI: Float32Array | null;
+  bI: Float32Array | null;
+  threshold: Float32Array | null;
+  vReset: Float32Array | null;
   /** Outputs: spikes (with a threshold), v_next, i' (with aI). */
-  z: Float32Array | null; vOut: Float32Array; iOut: Float32Array | null;
+  z: Float32Array | null;
+  vOut: Float32Array;
+  iOut: Float32Array | null;
 }
 
 const f = Math.fround;
@@ -118,7 +145,15 @@ export function neuronStepImpl(a: NeuronStepArrays, size: number, block: number,
     }
   }
   // v' = aV·v + bV·x + cV·i + kV, then the reset; the common cases get their own loops.
-  if (cV === null && kV === null && aV !== null && threshold !== null && z !== null && reset !== 'subtract' && (reset === 'zero' || vReset === null)) {
+  if (
+    cV === null &&
+    kV === null &&
+    aV !== null &&
+    threshold !== null &&
+    z !== null &&
+    reset !== 'subtract' &&
+    (reset === 'zero' || vReset === null)
+  ) {
     // LIF/IF with a reset to zero (Norse's default)
     for (let o = 0; o < size; o += block) {
       for (let j = 0, k = o; j < block; j++, k++) {
@@ -148,7 +183,10 @@ export function neuronStepImpl(a: NeuronStepArrays, size: number, block: number,
       nv = f(nv + (bV === null ? x[k] : f(x[k] * bV[j])));
       if (cV !== null) nv = f(nv + f(i![k] * cV[j]));
       if (kV !== null) nv = f(nv + kV[j]);
-      if (threshold === null) { vOut[k] = nv; continue; }
+      if (threshold === null) {
+        vOut[k] = nv;
+        continue;
+      }
       const th = threshold[j];
       const s = nv > th ? 1 : 0;
       z![k] = s;

@@ -32,7 +32,10 @@ export interface NeuronStepParams {
 }
 
 /** State of a neuron layer, [B, ...S] each; absent entries are zeros (the first step). */
-export interface NeuronStepState { v?: tf.Tensor; i?: tf.Tensor }
+export interface NeuronStepState {
+  v?: tf.Tensor;
+  i?: tf.Tensor;
+}
 
 /** One step's result, float32 [B, ...S] each, for the caller to dispose. */
 export interface NeuronStepResult {
@@ -77,10 +80,14 @@ export function neuronStep(x: tf.Tensor, state: NeuronStepState, params: NeuronS
     if (state.i !== undefined) throw new TensorError('state.i', `${fn}: a current state i needs aI`);
   }
   if (params.threshold === undefined && params.vReset !== undefined) throw new TensorError('vReset', `${fn}: vReset needs threshold`);
-  for (const [k, t] of [['state.v', state.v], ['state.i', state.i]] as const) {
+  for (const [k, t] of [
+    ['state.v', state.v],
+    ['state.i', state.i],
+  ] as const) {
     if (t === undefined) continue;
     if (!(t instanceof tf.Tensor)) throw new TensorError(k, `${fn}: ${k} must be a tensor`);
-    if (!tf.util.arraysEqual(t.shape, x.shape)) throw new TensorError(k, `${fn}: ${k} must have the shape of x [${x.shape.join(', ')}], got [${t.shape.join(', ')}]`);
+    if (!tf.util.arraysEqual(t.shape, x.shape))
+      throw new TensorError(k, `${fn}: ${k} must have the shape of x [${x.shape.join(', ')}], got [${t.shape.join(', ')}]`);
   }
   const out = tf.tidy((): tf.TensorContainer => {
     const f32 = (t: tf.Tensor) => (t.dtype === 'float32' ? t : tf.cast(t, 'float32'));
@@ -106,7 +113,13 @@ export function neuronStep(x: tf.Tensor, state: NeuronStepState, params: NeuronS
 }
 
 /** The same equations as separate tfjs ops (webgl, webgpu). */
-function composed(x: tf.Tensor, v: tf.Tensor, i: tf.Tensor | undefined, c: Partial<Record<CoefficientName, tf.Tensor>>, reset: NeuronReset): NeuronStepResult {
+function composed(
+  x: tf.Tensor,
+  v: tf.Tensor,
+  i: tf.Tensor | undefined,
+  c: Partial<Record<CoefficientName, tf.Tensor>>,
+  reset: NeuronReset,
+): NeuronStepResult {
   let nv = c.aV ? tf.mul(v, c.aV) : v;
   nv = tf.add(nv, c.bV ? tf.mul(x, c.bV) : x);
   if (c.cV && i) nv = tf.add(nv, tf.mul(i, c.cV));
@@ -146,7 +159,10 @@ function coefficients(fn: string, xShape: number[], params: NeuronStepParams): P
     const ok = s.length <= xShape.length && s.every((d, j) => d === 1 || d === xShape[xShape.length - s.length + j]);
     if (!ok) throw new TensorError(k, `${fn}: ${k} [${t.shape.join(', ')}] does not broadcast to the shape of x [${xShape.join(', ')}]`);
     out[k] = t;
-    if (t.size !== 1) { stripped[k] = s; if (s.length > target.length) target = xShape.slice(xShape.length - s.length); }
+    if (t.size !== 1) {
+      stripped[k] = s;
+      if (s.length > target.length) target = xShape.slice(xShape.length - s.length);
+    }
   }
   for (const k of COEFFICIENTS) {
     const s = stripped[k];

@@ -22,10 +22,14 @@ for (const config of [gatherRowsSumCpuConfig, sparseGatherRowsSumCpuConfig, spar
 const cpuFactory = tf.findBackendFactory('cpu');
 if (cpuFactory != null) {
   tf.removeBackend('cpu');
-  tf.registerBackend('cpu', () => {
-    const backend = cpuFactory() as tf.KernelBackend & { firstUse?: boolean };
-    backend.firstUse = false;
-    return backend;
-  }, 1);
+  tf.registerBackend(
+    'cpu',
+    () => {
+      const backend = cpuFactory() as tf.KernelBackend & { firstUse?: boolean };
+      backend.firstUse = false;
+      return backend;
+    },
+    1,
+  );
 }
 markRegistered('cpu');

@@ -27,7 +27,8 @@ export function takeInitError(name: string): Error | undefined {
 /** A rejection reason as an Error (tfjs-backend-wasm rejects with a plain `{ message }`). */
 function asError(reason: unknown): Error {
   if (reason instanceof Error) return reason;
-  if (reason != null && typeof (reason as { message?: unknown }).message === 'string') return new Error((reason as { message: string }).message);
+  if (reason != null && typeof (reason as { message?: unknown }).message === 'string')
+    return new Error((reason as { message: string }).message);
   return new Error(String(reason));
 }
 
@@ -49,40 +50,44 @@ export function guardBackendInit(name: string, priority: number): void {
   // tfjs-backend-webgl / -webgpu register nothing where their API is missing (Node).
   if (factory == null) return;
   tf.removeBackend(name);
-  tf.registerBackend(name, () => {
-    const proc = nodeProcess();
-    const before = new Map(PROCESS_EVENTS.map((ev) => [ev, new Set(proc?.listeners(ev) ?? [])]));
-    const removeNewListeners = (): void => {
-      if (!proc) return;
-      for (const ev of PROCESS_EVENTS) {
-        for (const l of proc.listeners(ev)) if (!before.get(ev)!.has(l)) proc.removeListener(ev, l);
-      }
-    };
-    const fail = (e: unknown): never => {
-      initErrors.set(name, asError(e));
-      throw e;
-    };
-    let made: ReturnType<typeof factory>;
-    try {
-      made = factory();
-    } catch (e) {
-      removeNewListeners();
-      return fail(e);
-    }
-    // Synchronous factories (cpu, webgl) stay synchronous so tfjs can still pick them lazily.
-    if (!(made instanceof Promise)) {
-      removeNewListeners();
-      return made;
-    }
-    return made.then(
-      (backend) => {
-        removeNewListeners();
-        return backend;
-      },
-      (e: unknown) => {
+  tf.registerBackend(
+    name,
+    () => {
+      const proc = nodeProcess();
+      const before = new Map(PROCESS_EVENTS.map((ev) => [ev, new Set(proc?.listeners(ev) ?? [])]));
+      const removeNewListeners = (): void => {
+        if (!proc) return;
+        for (const ev of PROCESS_EVENTS) {
+          for (const l of proc.listeners(ev)) if (!before.get(ev)!.has(l)) proc.removeListener(ev, l);
+        }
+      };
+      const fail = (e: unknown): never => {
+        initErrors.set(name, asError(e));
+        throw e;
+      };
+      let made: ReturnType<typeof factory>;
+      try {
+        made = factory();
+      } catch (e) {
         removeNewListeners();
         return fail(e);
-      },
-    );
-  }, priority);
+      }
+      // Synchronous factories (cpu, webgl) stay synchronous so tfjs can still pick them lazily.
+      if (!(made instanceof Promise)) {
+        removeNewListeners();
+        return made;
+      }
+      return made.then(
+        (backend) => {
+          removeNewListeners();
+          return backend;
+        },
+        (e: unknown) => {
+          removeNewListeners();
+          return fail(e);
+        },
+      );
+    },
+    priority,
+  );
 }

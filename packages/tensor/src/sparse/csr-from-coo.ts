@@ -27,7 +27,10 @@ export function csrFromCOO(
   const fn = 'csrFromCOO';
   checkInt(fn, 'nRows', nRows, 0, 2147483646);
   checkInt(fn, 'nCols', nCols, 0, 2147483647);
-  for (const [name, a] of [['rows', rows], ['cols', cols]] as const) {
+  for (const [name, a] of [
+    ['rows', rows],
+    ['cols', cols],
+  ] as const) {
     if (a == null || typeof a !== 'object' || typeof a.length !== 'number') {
       throw new TensorError(name, `${fn}: ${name} must be an array or typed array of indices`);
     }
@@ -37,7 +40,10 @@ export function csrFromCOO(
     throw new TensorError('cols', `${fn}: cols must have the same length as rows (${nnzIn}), got ${cols.length}`);
   }
   if (values !== undefined && (values == null || typeof values !== 'object' || values.length !== nnzIn)) {
-    throw new TensorError('values', `${fn}: values must have the same length as rows (${nnzIn}), got ${values == null ? String(values) : values.length}`);
+    throw new TensorError(
+      'values',
+      `${fn}: values must have the same length as rows (${nnzIn}), got ${values == null ? String(values) : values.length}`,
+    );
   }
   if (nnzIn > 2147483647) throw new TensorError('rows', `${fn}: at most 2^31-1 entries, got ${nnzIn}`);
 

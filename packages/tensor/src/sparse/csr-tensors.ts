@@ -29,7 +29,7 @@ export function csrToTensors(m: CSR): CSRTensors {
   const nnz = checkCSR('csrToTensors', 'm', m);
   const indptr = tf.tensor1d(m.indptr, 'int32');
   const indices = tf.tensor1d(m.indices.subarray(0, nnz), 'int32');
-  const data = m.data === null ? tf.ones([nnz], 'float32') as tf.Tensor1D : tf.tensor1d(m.data.subarray(0, nnz), 'float32');
+  const data = m.data === null ? (tf.ones([nnz], 'float32') as tf.Tensor1D) : tf.tensor1d(m.data.subarray(0, nnz), 'float32');
   return { nRows: m.nRows, nCols: m.nCols, indptr, indices, data };
 }
 
@@ -43,12 +43,18 @@ export function checkCSRTensors(fn: string, name: string, m: CSRTensors): void {
   if (!isCSRTensors(m)) throw new TensorError(name, `${fn}: ${name} must be a CSRTensors (csrToTensors(csr))`);
   const { indptr, indices, data } = m;
   if (indptr.rank !== 1 || indptr.dtype !== 'int32' || indptr.shape[0] !== m.nRows + 1) {
-    throw new TensorError(name, `${fn}: ${name}.indptr must be int32 [nRows + 1 = ${m.nRows + 1}], got ${indptr.dtype} [${indptr.shape.join(', ')}]`);
+    throw new TensorError(
+      name,
+      `${fn}: ${name}.indptr must be int32 [nRows + 1 = ${m.nRows + 1}], got ${indptr.dtype} [${indptr.shape.join(', ')}]`,
+    );
   }
   if (indices.rank !== 1 || indices.dtype !== 'int32') {
     throw new TensorError(name, `${fn}: ${name}.indices must be an int32 vector, got ${indices.dtype} [${indices.shape.join(', ')}]`);
   }
   if (data.rank !== 1 || data.dtype !== 'float32' || data.shape[0] !== indices.shape[0]) {
-    throw new TensorError(name, `${fn}: ${name}.data must be float32 [nnz = ${indices.shape[0]}], got ${data.dtype} [${data.shape.join(', ')}]`);
+    throw new TensorError(
+      name,
+      `${fn}: ${name}.data must be float32 [nnz = ${indices.shape[0]}], got ${data.dtype} [${data.shape.join(', ')}]`,
+    );
   }
 }

@@ -51,7 +51,10 @@ export function checkCSR(fn: string, name: string, m: CSR): number {
   }
   const nnz = m.indptr[m.nRows];
   if (m.indptr[0] !== 0 || nnz > m.indices.length || nnz < 0) {
-    throw new TensorError(name, `${fn}: ${name}.indptr must start at 0 and end at nnz <= indices.length (${m.indices.length}), got [${m.indptr[0]}, …, ${nnz}]`);
+    throw new TensorError(
+      name,
+      `${fn}: ${name}.indptr must start at 0 and end at nnz <= indices.length (${m.indices.length}), got [${m.indptr[0]}, …, ${nnz}]`,
+    );
   }
   if (m.data !== null && (!(m.data instanceof Float32Array) || m.data.length < nnz)) {
     throw new TensorError(name, `${fn}: ${name}.data must be null or a Float32Array with at least nnz = ${nnz} values`);
@@ -79,7 +82,10 @@ export function checkDense(fn: string, name: string, m: DenseMatrix): void {
 export function prepareOut(fn: string, out: Float32Array | undefined, n: number): Float32Array {
   if (out === undefined) return new Float32Array(n);
   if (!(out instanceof Float32Array) || out.length !== n) {
-    throw new TensorError('out', `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`);
+    throw new TensorError(
+      'out',
+      `${fn}: out must be a Float32Array of length ${n}, got ${out instanceof Float32Array ? `length ${out.length}` : typeof out}`,
+    );
   }
   return out;
 }
@@ -91,5 +97,8 @@ export function badIndex(fn: string, name: string, pos: number, v: number, bound
 
 /** @internal Throw a TensorError naming a malformed CSR row. */
 export function badRow(fn: string, name: string, row: number): never {
-  throw new TensorError(name, `${fn}: ${name}.indptr is not non-decreasing at row ${row}, or a column index in that row is outside [0, nCols)`);
+  throw new TensorError(
+    name,
+    `${fn}: ${name}.indptr is not non-decreasing at row ${row}, or a column index in that row is outside [0, nCols)`,
+  );
 }

@@ -21,11 +21,13 @@ export function gatherRowsSumTensor(m: tf.Tensor2D | CSRTensors, rows: tf.Tensor
       const r0 = rowTensor(fn, 'rows', rows, m.nRows);
       if (r0.shape[0] === 0 || m.indices.shape[0] === 0 || m.nCols === 0) return tf.zeros([m.nCols], 'float32') as tf.Tensor1D;
       const r = bucketRowsForWebgl(r0);
-      return tf.engine().runKernel(
-        SparseGatherRowsSum,
-        { indptr: m.indptr, indices: m.indices, values: m.data, rows: r },
-        { nCols: m.nCols },
-      ) as tf.Tensor1D;
+      return tf
+        .engine()
+        .runKernel(
+          SparseGatherRowsSum,
+          { indptr: m.indptr, indices: m.indices, values: m.data, rows: r },
+          { nCols: m.nCols },
+        ) as tf.Tensor1D;
     });
   }
   if (!(m instanceof tf.Tensor) || m.rank !== 2) {

@@ -14,7 +14,12 @@ import { spmv } from './spmv.js';
  */
 
 /** The checked inputs of GatherRowsSum: matrix float32 [nRows, nCols], rows int32 [r]. */
-export function checkGatherRowsSumInputs(inputs: GatherRowsSumInputs): { matrix: TensorInfo; rows: TensorInfo; nRows: number; nCols: number } {
+export function checkGatherRowsSumInputs(inputs: GatherRowsSumInputs): {
+  matrix: TensorInfo;
+  rows: TensorInfo;
+  nRows: number;
+  nCols: number;
+} {
   const matrix = expectTensor(GatherRowsSum, 'matrix', inputs.matrix, 2, 'float32');
   const rows = expectTensor(GatherRowsSum, 'rows', inputs.rows, 1, 'int32');
   return { matrix, rows, nRows: matrix.shape[0], nCols: matrix.shape[1] };
@@ -42,7 +47,12 @@ export function checkSparseMatVecInputs(inputs: SparseMatVecInputs): CsrInputs &
 }
 
 /** indptr, indices, values, then the vector input `name`, then the CSR lengths. */
-function checkCsrInputs(kernel: string, inputs: NamedTensorInfoMap, name: string, dtype: 'float32' | 'int32'): CsrInputs & { vector: TensorInfo } {
+function checkCsrInputs(
+  kernel: string,
+  inputs: NamedTensorInfoMap,
+  name: string,
+  dtype: 'float32' | 'int32',
+): CsrInputs & { vector: TensorInfo } {
   const indptr = expectTensor(kernel, 'indptr', inputs.indptr, 1, 'int32');
   const indices = expectTensor(kernel, 'indices', inputs.indices, 1, 'int32');
   const values = expectTensor(kernel, 'values', inputs.values, 1, 'float32');
@@ -58,7 +68,10 @@ function checkCsrInputs(kernel: string, inputs: NamedTensorInfoMap, name: string
 function expectTensor(kernel: string, name: string, t: TensorInfo | undefined, rank: number, dtype: 'float32' | 'int32'): TensorInfo {
   if (t == null) throw new TensorError(name, `${kernel}: input ${name} is missing`);
   if (t.shape.length !== rank || t.dtype !== dtype) {
-    throw new TensorError(name, `${kernel}: ${name} must be a rank-${rank} ${dtype} tensor, got rank ${t.shape.length} ${t.dtype} [${t.shape.join(', ')}]`);
+    throw new TensorError(
+      name,
+      `${kernel}: ${name} must be a rank-${rank} ${dtype} tensor, got rank ${t.shape.length} ${t.dtype} [${t.shape.join(', ')}]`,
+    );
   }
   return t;
 }
@@ -67,13 +80,27 @@ export function denseGatherImpl(matrix: Float32Array, nRows: number, nCols: numb
   gatherRowsSum({ nRows, nCols, data: matrix }, rows, out);
 }
 
-export function sparseGatherImpl(indptr: Int32Array, indices: Int32Array, values: Float32Array, nCols: number, rows: Int32Array, out: Float32Array): void {
+export function sparseGatherImpl(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  nCols: number,
+  rows: Int32Array,
+  out: Float32Array,
+): void {
   const m: CSR = { nRows: indptr.length - 1, nCols, indptr, indices, data: values };
   gatherRowsSum(m, rows, out); // validates rows and their indptr ranges
   checkColumns('SparseGatherRowsSum', m, rows);
 }
 
-export function spmvImpl(indptr: Int32Array, indices: Int32Array, values: Float32Array, nCols: number, x: Float32Array, out: Float32Array): void {
+export function spmvImpl(
+  indptr: Int32Array,
+  indices: Int32Array,
+  values: Float32Array,
+  nCols: number,
+  x: Float32Array,
+  out: Float32Array,
+): void {
   const m: CSR = { nRows: indptr.length - 1, nCols, indptr, indices, data: values };
   spmv(m, x, out);
   checkColumns('SparseMatVec', m, null);

@@ -13,8 +13,15 @@ export type GatherRowsSumInputs = { matrix: TensorInfo; rows: TensorInfo } & Nam
  * indices int32 [nnz], values float32 [nnz]. Attr nCols = m. Output float32 [m].
  */
 export const SparseGatherRowsSum = 'SparseGatherRowsSum';
-export type SparseGatherRowsSumInputs = { indptr: TensorInfo; indices: TensorInfo; values: TensorInfo; rows: TensorInfo } & NamedTensorInfoMap;
-export interface SparseGatherRowsSumAttrs { nCols: number }
+export type SparseGatherRowsSumInputs = {
+  indptr: TensorInfo;
+  indices: TensorInfo;
+  values: TensorInfo;
+  rows: TensorInfo;
+} & NamedTensorInfoMap;
+export interface SparseGatherRowsSumAttrs {
+  nCols: number;
+}
 
 /**
  * Kernel `SparseMatVec`: y[i] = sum_{k = indptr[i]}^{indptr[i+1]-1} values[k] x[indices[k]].

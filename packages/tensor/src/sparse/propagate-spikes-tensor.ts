@@ -11,7 +11,12 @@ import { gatherRowsSumTensor } from './gather-rows-sum-tensor.js';
  * `target` is not disposed). Runs the registered `SparseGatherRowsSum` kernel.
  * @throws TensorError for a target that is not [nCols] or a non-finite scale.
  */
-export function propagateSpikesTensor(m: CSRTensors, spiking: tf.Tensor1D | ArrayLike<number>, target: tf.Tensor1D, scale = 1): tf.Tensor1D {
+export function propagateSpikesTensor(
+  m: CSRTensors,
+  spiking: tf.Tensor1D | ArrayLike<number>,
+  target: tf.Tensor1D,
+  scale = 1,
+): tf.Tensor1D {
   const fn = 'propagateSpikesTensor';
   checkCSRTensors(fn, 'm', m);
   if (!(target instanceof tf.Tensor) || target.rank !== 1 || target.shape[0] !== m.nCols) {

@@ -120,7 +120,10 @@ function allocInt32(fn: string, n: number): Int32Array {
   try {
     return new Int32Array(n);
   } catch {
-    throw new TensorError('p', `${fn}: could not allocate ${n} int32 indices (${(n * 4 / 2 ** 30).toFixed(2)} GiB); lower nRows * nCols * p`);
+    throw new TensorError(
+      'p',
+      `${fn}: could not allocate ${n} int32 indices (${((n * 4) / 2 ** 30).toFixed(2)} GiB); lower nRows * nCols * p`,
+    );
   }
 }
 

@@ -15,7 +15,10 @@ export function spmv(m: CSR, x: ArrayLike<number>, out?: Float32Array): Float32A
   const fn = 'spmv';
   const nnz = checkCSR(fn, 'm', m);
   if (x == null || typeof x !== 'object' || x.length !== m.nCols) {
-    throw new TensorError('x', `${fn}: x must be an array of length nCols = ${m.nCols}, got ${x == null ? String(x) : `length ${x.length}`}`);
+    throw new TensorError(
+      'x',
+      `${fn}: x must be an array of length nCols = ${m.nCols}, got ${x == null ? String(x) : `length ${x.length}`}`,
+    );
   }
   const y = prepareOut(fn, out, m.nRows);
   const indptr = m.indptr;

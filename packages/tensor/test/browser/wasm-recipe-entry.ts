@@ -12,7 +12,9 @@ async function main(): Promise<{ backend: string; sum: number[] } | { error: str
   try {
     const info = await setBackend('wasm', {
       wasmPaths: {
-        'tfjs-backend-wasm.wasm': wasm, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd,
+        'tfjs-backend-wasm.wasm': wasm,
+        'tfjs-backend-wasm-simd.wasm': simd,
+        'tfjs-backend-wasm-threaded-simd.wasm': threadedSimd,
       },
     });
     const y = tf.add(tf.tensor1d([1, 2]), tf.tensor1d([10, 20]));
@@ -24,4 +26,6 @@ async function main(): Promise<{ backend: string; sum: number[] } | { error: str
   }
 }
 
-void main().then((r) => { (globalThis as unknown as { __recipe: unknown }).__recipe = r; });
+void main().then((r) => {
+  (globalThis as unknown as { __recipe: unknown }).__recipe = r;
+});

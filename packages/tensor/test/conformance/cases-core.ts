@@ -99,7 +99,8 @@ export const cases: ConformanceCase[] = [
     name: 'elementwise transcendental functions',
     atol: 1e-5,
     rtol: 2e-4,
-    toleranceReason: 'exp/log/tanh/sigmoid/sqrt are approximated differently by each backend (GLSL/WGSL builtins are not correctly rounded)',
+    toleranceReason:
+      'exp/log/tanh/sigmoid/sqrt are approximated differently by each backend (GLSL/WGSL builtins are not correctly rounded)',
     async run() {
       const outs = tf.tidy(() => {
         const a = t([5, 40], 53, -3, 3);
@@ -174,7 +175,12 @@ cases.push({
     const leaked: tf.Tensor[] = [];
     let threw = 0;
     try {
-      await expectNoLeaks(() => { leaked.push(t([2], 7)); }, { iterations: 3, warmup: 0 });
+      await expectNoLeaks(
+        () => {
+          leaked.push(t([2], 7));
+        },
+        { iterations: 3, warmup: 0 },
+      );
     } catch (e) {
       threw = e instanceof TensorError ? 1 : -1;
     }

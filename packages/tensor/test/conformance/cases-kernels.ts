@@ -13,7 +13,13 @@ type Shape4 = [number, number, number, number];
 type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];
 
 function t4(shape: Shape4, seed: number): tf.Tensor4D {
-  return tf.tensor4d(fill(shape.reduce((a, b) => a * b, 1), seed), shape);
+  return tf.tensor4d(
+    fill(
+      shape.reduce((a, b) => a * b, 1),
+      seed,
+    ),
+    shape,
+  );
 }
 
 function outShape(x: Shape4, f: Shape4, strides: number | [number, number], pad: Pad, depthwise: boolean): Shape4 {
@@ -36,7 +42,17 @@ const filterCases: Array<{ x: Shape4; f: Shape4; strides: number | [number, numb
   { x: [2, 7, 7, 3], f: [3, 3, 3, 4], strides: 1, pad: 'same' },
   { x: [1, 8, 9, 2], f: [2, 3, 2, 5], strides: [2, 1], pad: 'valid' },
   { x: [2, 9, 8, 3], f: [3, 2, 3, 2], strides: 2, pad: 'same' },
-  { x: [2, 6, 7, 2], f: [3, 3, 2, 3], strides: [1, 2], pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+  {
+    x: [2, 6, 7, 2],
+    f: [3, 3, 2, 3],
+    strides: [1, 2],
+    pad: [
+      [0, 0],
+      [1, 2],
+      [0, 1],
+      [0, 0],
+    ],
+  },
 ];
 
 const depthwiseCases: Array<{ x: Shape4; f: Shape4; strides: number; pad: Pad }> = [
@@ -48,26 +64,42 @@ export const cases: ConformanceCase[] = [
   ...filterCases.map(({ x, f, strides, pad }, i): ConformanceCase => ({
     name: `Conv2DBackpropFilter x ${x.join('x')} filter ${f.join('x')} strides ${JSON.stringify(strides)} pad ${JSON.stringify(pad)}`,
     ...CONV_TOL,
-    run: () => kernel('Conv2DBackpropFilter', { x: t4(x, 100 + i), dy: t4(outShape(x, f, strides, pad, false), 200 + i) },
-      { strides, pad, dataFormat: 'NHWC', filterShape: f }),
+    run: () =>
+      kernel(
+        'Conv2DBackpropFilter',
+        { x: t4(x, 100 + i), dy: t4(outShape(x, f, strides, pad, false), 200 + i) },
+        { strides, pad, dataFormat: 'NHWC', filterShape: f },
+      ),
   })),
   ...filterCases.map(({ x, f, strides, pad }, i): ConformanceCase => ({
     name: `Conv2DBackpropInput x ${x.join('x')} filter ${f.join('x')} strides ${JSON.stringify(strides)} pad ${JSON.stringify(pad)}`,
     ...CONV_TOL,
-    run: () => kernel('Conv2DBackpropInput', { dy: t4(outShape(x, f, strides, pad, false), 300 + i), filter: t4(f, 400 + i) },
-      { strides, pad, dataFormat: 'NHWC', inputShape: x }),
+    run: () =>
+      kernel(
+        'Conv2DBackpropInput',
+        { dy: t4(outShape(x, f, strides, pad, false), 300 + i), filter: t4(f, 400 + i) },
+        { strides, pad, dataFormat: 'NHWC', inputShape: x },
+      ),
   })),
   ...depthwiseCases.map(({ x, f, strides, pad }, i): ConformanceCase => ({
     name: `DepthwiseConv2dNativeBackpropFilter x ${x.join('x')} filter ${f.join('x')} strides ${strides} pad ${pad}`,
     ...CONV_TOL,
-    run: () => kernel('DepthwiseConv2dNativeBackpropFilter', { x: t4(x, 500 + i), dy: t4(outShape(x, f, strides, pad, true), 600 + i) },
-      { strides, pad, dilations: 1, filterShape: f }),
+    run: () =>
+      kernel(
+        'DepthwiseConv2dNativeBackpropFilter',
+        { x: t4(x, 500 + i), dy: t4(outShape(x, f, strides, pad, true), 600 + i) },
+        { strides, pad, dilations: 1, filterShape: f },
+      ),
   })),
   ...depthwiseCases.map(({ x, f, strides, pad }, i): ConformanceCase => ({
     name: `DepthwiseConv2dNativeBackpropInput x ${x.join('x')} filter ${f.join('x')} strides ${strides} pad ${pad}`,
     ...CONV_TOL,
-    run: () => kernel('DepthwiseConv2dNativeBackpropInput', { dy: t4(outShape(x, f, strides, pad, true), 700 + i), filter: t4(f, 800 + i) },
-      { strides, pad, dilations: 1, inputShape: x }),
+    run: () =>
+      kernel(
+        'DepthwiseConv2dNativeBackpropInput',
+        { dy: t4(outShape(x, f, strides, pad, true), 700 + i), filter: t4(f, 800 + i) },
+        { strides, pad, dilations: 1, inputShape: x },
+      ),
   })),
   {
     name: 'UnsortedSegmentSum, 8x3 rows into 5 segments (one id out of range)',

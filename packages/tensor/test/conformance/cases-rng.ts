@@ -104,7 +104,13 @@ cases.push(
       const { randomCSR } = await import('../../src/sparse/random-csr.js');
       const dense = randomCSR(300, 400, 0.05, createRng(5), { weight: (r) => r.normal() });
       const sparse = randomCSR(2000, 3000, 2e-4, createRng(6), { pattern: true });
-      return { indptr: dense.indptr, indices: dense.indices, data: dense.data!, sparseIndptr: sparse.indptr, sparseIndices: sparse.indices };
+      return {
+        indptr: dense.indptr,
+        indices: dense.indices,
+        data: dense.data!,
+        sparseIndptr: sparse.indptr,
+        sparseIndices: sparse.indices,
+      };
     },
   },
 );

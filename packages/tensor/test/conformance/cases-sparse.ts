@@ -1,7 +1,5 @@
 import type { ConformanceCase } from './types.js';
-import {
-  createRng, csrToTensors, gatherRowsSumTensor, propagateSpikesTensor, randomCSR, spmvTensor, tf,
-} from '../../src/index.js';
+import { createRng, csrToTensors, gatherRowsSumTensor, propagateSpikesTensor, randomCSR, spmvTensor, tf } from '../../src/index.js';
 
 /** Deterministic row selections (with repeats) from a seeded stream. */
 function pickRows(seed: string, nRows: number, count: number): Int32Array {

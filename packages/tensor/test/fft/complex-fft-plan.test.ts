@@ -6,8 +6,39 @@ import { testSignal, directDft, maxAbsDiff, dftBound, roundTripBound } from './d
 
 // 1 (identity), powers of two (fft.js), smooth lengths (mixed radix with radix
 // 2, 3, 4, 5 and generic odd 7..31), primes > 31 and n with a large prime factor (Bluestein).
-const LENGTHS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 20, 23, 29, 31, 37, 45, 60, 97, 125, 210, 243, 256, 360, 500, 1000,
-  1009, 3 * 331, 4096, 5000, 10000];
+const LENGTHS = [
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  10,
+  11,
+  13,
+  20,
+  23,
+  29,
+  31,
+  37,
+  45,
+  60,
+  97,
+  125,
+  210,
+  243,
+  256,
+  360,
+  500,
+  1000,
+  1009,
+  3 * 331,
+  4096,
+  5000,
+  10000,
+];
 
 describe('complexFftPlan', () => {
   it.each(LENGTHS)('forward and inverse match the direct DFT, n = %i', (n) => {

@@ -8,9 +8,11 @@ export function testSignal(len: number, seed: number): Float64Array {
   let s = (seed * 2654435761) >>> 0 || 1;
   const out = new Float64Array(len);
   for (let i = 0; i < len; i++) {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     out[i] = s / 2 ** 31 - 1;
   }
   return out;
@@ -26,12 +28,16 @@ export function directDft(x: ArrayLike<number>, n: number, sign: -1 | 1 = -1, sc
   }
   const out = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) {
-    let re = 0, im = 0, j = 0;
+    let re = 0,
+      im = 0,
+      j = 0;
     for (let t = 0; t < n; t++) {
-      const xr = x[2 * t], xi = x[2 * t + 1];
+      const xr = x[2 * t],
+        xi = x[2 * t + 1];
       re += xr * c[j] - xi * s[j];
       im += xr * s[j] + xi * c[j];
-      j += k; if (j >= n) j -= n;
+      j += k;
+      if (j >= n) j -= n;
     }
     out[2 * k] = re * scale;
     out[2 * k + 1] = im * scale;
@@ -58,8 +64,12 @@ export function directInverseRealDft(spec: ArrayLike<number>, n: number, off = 0
     const re = spec[off + 2 * k];
     let im = spec[off + 2 * k + 1];
     if (k === 0 || (n % 2 === 0 && k === n / 2)) im = 0;
-    y[2 * k] = re; y[2 * k + 1] = im;
-    if (k > 0) { y[2 * (n - k)] = re; y[2 * (n - k) + 1] = -im; }
+    y[2 * k] = re;
+    y[2 * k + 1] = im;
+    if (k > 0) {
+      y[2 * (n - k)] = re;
+      y[2 * (n - k) + 1] = -im;
+    }
   }
   const full = directDft(y, n, 1, 1 / n);
   const out = new Float64Array(n);
@@ -121,8 +131,12 @@ export function fftErrorFactor(n: number): number {
 
 /** sum |x_i| and sqrt(sum x_i^2) of a real or interleaved complex array. */
 export function norms(x: ArrayLike<number>): { l1: number; l2: number } {
-  let l1 = 0, s2 = 0;
-  for (let i = 0; i < x.length; i++) { l1 += Math.abs(x[i]); s2 += x[i] * x[i]; }
+  let l1 = 0,
+    s2 = 0;
+  for (let i = 0; i < x.length; i++) {
+    l1 += Math.abs(x[i]);
+    s2 += x[i] * x[i];
+  }
   return { l1, l2: Math.sqrt(s2) };
 }
 

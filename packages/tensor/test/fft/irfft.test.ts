@@ -7,7 +7,18 @@ import { testSignal, directInverseRealDft, maxAbsDiff, dftBound } from './direct
 
 describe('irfft (batched)', () => {
   it.each([
-    [1, 2], [2, 3], [3, 2], [7, 4], [8, 2], [97, 2], [360, 2], [1000, 1], [1009, 2], [1024, 2], [4096, 1], [10000, 1],
+    [1, 2],
+    [2, 3],
+    [3, 2],
+    [7, 4],
+    [8, 2],
+    [97, 2],
+    [360, 2],
+    [1000, 1],
+    [1009, 2],
+    [1024, 2],
+    [4096, 1],
+    [10000, 1],
   ])('n = %i, batch = %i matches the direct inverse DFT per row', (n, batch) => {
     const bins = Math.floor(n / 2) + 1;
     const spec = testSignal(batch * 2 * bins, 31 * n + batch);
@@ -15,7 +26,9 @@ describe('irfft (batched)', () => {
     expect(x.length).toBe(batch * n);
     for (let b = 0; b < batch; b++) {
       const ref = directInverseRealDft(spec, n, b * 2 * bins);
-      expect(maxAbsDiff(x.subarray(b * n, (b + 1) * n), ref)).toBeLessThanOrEqual(2 * dftBound(spec.subarray(b * 2 * bins, (b + 1) * 2 * bins), n, 1 / n));
+      expect(maxAbsDiff(x.subarray(b * n, (b + 1) * n), ref)).toBeLessThanOrEqual(
+        2 * dftBound(spec.subarray(b * 2 * bins, (b + 1) * 2 * bins), n, 1 / n),
+      );
     }
   });
 

@@ -7,7 +7,10 @@ describe('PlanCache (least recently used, bounded)', () => {
   it('returns the cached value and makes each length once while it stays cached', () => {
     const cache = new PlanCache<{ n: number }>(3);
     let made = 0;
-    const make = (n: number) => () => { made++; return { n }; };
+    const make = (n: number) => () => {
+      made++;
+      return { n };
+    };
     const a = cache.get(1, make(1));
     expect(cache.get(1, make(1))).toBe(a);
     expect(made).toBe(1);
@@ -27,7 +30,10 @@ describe('PlanCache (least recently used, bounded)', () => {
   it('bounds the module caches of realFftPlan and complexFftPlan at PLAN_CACHE_SIZE lengths', () => {
     const first = realFftPlan(3);
     const firstComplex = complexFftPlan(3);
-    for (let n = 4; n < 4 + PLAN_CACHE_SIZE; n++) { realFftPlan(n); complexFftPlan(n); }
+    for (let n = 4; n < 4 + PLAN_CACHE_SIZE; n++) {
+      realFftPlan(n);
+      complexFftPlan(n);
+    }
     // length 3 was the least recently used of PLAN_CACHE_SIZE + 1 lengths: a new plan is made
     expect(realFftPlan(3)).not.toBe(first);
     expect(complexFftPlan(3)).not.toBe(firstComplex);

@@ -26,10 +26,12 @@ const gamma = (m: number): number => (m * EPS) / (1 - m * EPS);
 function dftAt(x: ArrayLike<number>, n: number, ks: readonly number[]): Map<number, [number, number]> {
   const out = new Map<number, [number, number]>();
   for (const k of ks) {
-    let re = 0, im = 0;
+    let re = 0,
+      im = 0;
     for (let t = 0; t < n; t++) {
       const j = (k * t) % n;
-      const c = Math.cos((2 * Math.PI * j) / n), s = -Math.sin((2 * Math.PI * j) / n);
+      const c = Math.cos((2 * Math.PI * j) / n),
+        s = -Math.sin((2 * Math.PI * j) / n);
       re += x[2 * t] * c - x[2 * t + 1] * s;
       im += x[2 * t] * s + x[2 * t + 1] * c;
     }
@@ -75,7 +77,10 @@ describe('fft.js path above 8192 points', () => {
     const spec = realFftPlan(m).forward(real);
     const asComplex = new Float64Array(2 * m);
     let l1 = 0;
-    for (let t = 0; t < m; t++) { asComplex[2 * t] = real[t]; l1 += Math.abs(real[t]); }
+    for (let t = 0; t < m; t++) {
+      asComplex[2 * t] = real[t];
+      l1 += Math.abs(real[t]);
+    }
     const bound = 2 * gamma(m + 4) * l1;
     for (const [k, [re, im]] of dftAt(asComplex, m, sampleBins(m / 2 + 1))) {
       expect(Math.abs(spec[2 * k] - re)).toBeLessThanOrEqual(bound);

@@ -13,8 +13,10 @@ import { testSignal, maxAbsDiff, maxAbs, fftErrorFactor, gamma64, norms } from '
  */
 function convBound(a: ArrayLike<number>, b: ArrayLike<number>, n: number): number {
   const E = fftErrorFactor(n);
-  const na = norms(a), nb = norms(b);
-  const bInf = nb.l1 + E * nb.l2, aInf = na.l1 + E * na.l2;
+  const na = norms(a),
+    nb = norms(b);
+  const bInf = nb.l1 + E * nb.l2,
+    aInf = na.l1 + E * na.l2;
   const prodErr = E * na.l2 * bInf + na.l1 * E * nb.l2 + gamma64(4) * aInf * (Math.sqrt(n) + E) * nb.l2;
   const prodNorm = na.l1 * Math.sqrt(n) * nb.l2 + prodErr;
   return prodErr / Math.sqrt(n) + (E / n) * prodNorm + gamma64(n) * na.l1 * maxAbs(b);
@@ -39,14 +41,20 @@ describe('RealFftPlan.convolve', () => {
   it.each(LENGTHS)('matches the direct circular convolution and correlation with broadcasting, n = %i', (n) => {
     const plan = realFftPlan(n);
     for (const correlate of [false, true]) {
-      for (const [na, nb] of [[1, 1], [3, 3], [1, 3], [3, 1]]) {
+      for (const [na, nb] of [
+        [1, 1],
+        [3, 3],
+        [1, 3],
+        [3, 1],
+      ]) {
         const rows = Math.max(na, nb);
         const a = testSignal(na * n, n + na);
         const b = Float32Array.from(testSignal(nb * n, 2 * n + nb));
         const out = new Float64Array(rows * n);
         plan.convolve(a, b, out, correlate);
         for (let r = 0; r < rows; r++) {
-          const ar = a.subarray(na > 1 ? r * n : 0, (na > 1 ? r : 0) * n + n), br = b.subarray(nb > 1 ? r * n : 0, (nb > 1 ? r : 0) * n + n);
+          const ar = a.subarray(na > 1 ? r * n : 0, (na > 1 ? r : 0) * n + n),
+            br = b.subarray(nb > 1 ? r * n : 0, (nb > 1 ? r : 0) * n + n);
           const ref = direct(ar, br, n, correlate);
           expect(maxAbsDiff(out.subarray(r * n, (r + 1) * n), ref)).toBeLessThanOrEqual(convBound(ar, br, n));
         }
@@ -56,7 +64,8 @@ describe('RealFftPlan.convolve', () => {
 
   it('writes float32 output (rounded from float64) and reads plain arrays', () => {
     const n = 12;
-    const a = Array.from(testSignal(n, 1)), b = Array.from(testSignal(n, 2));
+    const a = Array.from(testSignal(n, 1)),
+      b = Array.from(testSignal(n, 2));
     const out = new Float32Array(n);
     realFftPlan(n).convolve(a, b, out);
     const ref = direct(a, b, n, false);

@@ -1,11 +1,21 @@
 import { describe, it, expect } from 'vitest';
 import { realFftPlan, TensorError } from '../../src/index.js';
-import { testSignal, directRealDft, directInverseRealDft, maxAbsDiff, dftBound, roundTripBound, fftErrorFactor, gamma64 } from './direct-dft.js';
+import {
+  testSignal,
+  directRealDft,
+  directInverseRealDft,
+  maxAbsDiff,
+  dftBound,
+  roundTripBound,
+  fftErrorFactor,
+  gamma64,
+} from './direct-dft.js';
 
 // Powers of two (fft.js), smooth composites (mixed radix 2/3/4/5/odd), large
 // primes and composites with a large prime factor (Bluestein), odd and even.
-const LENGTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 21, 25, 31, 49, 64, 74, 97, 121, 143, 221, 360, 361, 1000, 1009,
-  1024, 2018, 4096, 10000];
+const LENGTHS = [
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 21, 25, 31, 49, 64, 74, 97, 121, 143, 221, 360, 361, 1000, 1009, 1024, 2018, 4096, 10000,
+];
 
 // Tolerances: dftBound / roundTripBound in direct-dft.ts (Higham's FFT and inner-product error bounds).
 

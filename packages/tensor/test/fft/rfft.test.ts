@@ -6,7 +6,18 @@ import { testSignal, directRealDft, maxAbsDiff, dftBound, roundTripBound } from 
 
 describe('rfft (batched)', () => {
   it.each([
-    [1, 3], [2, 4], [3, 2], [7, 5], [97, 3], [360, 2], [1000, 2], [1009, 2], [1024, 3], [4096, 2], [10000, 1], [10000, 2],
+    [1, 3],
+    [2, 4],
+    [3, 2],
+    [7, 5],
+    [97, 3],
+    [360, 2],
+    [1000, 2],
+    [1009, 2],
+    [1024, 3],
+    [4096, 2],
+    [10000, 1],
+    [10000, 2],
   ])('n = %i, batch = %i matches the direct DFT per row', (n, batch) => {
     const x = testSignal(n * batch, 13 * n + batch);
     const X = rfft(x, n);
@@ -14,16 +25,27 @@ describe('rfft (batched)', () => {
     expect(X.length).toBe(batch * 2 * bins);
     for (let b = 0; b < batch; b++) {
       const ref = directRealDft(x, n, b * n);
-      expect(maxAbsDiff(X.subarray(b * 2 * bins, (b + 1) * 2 * bins), ref)).toBeLessThanOrEqual(dftBound(x.subarray(b * n, (b + 1) * n), n));
+      expect(maxAbsDiff(X.subarray(b * 2 * bins, (b + 1) * 2 * bins), ref)).toBeLessThanOrEqual(
+        dftBound(x.subarray(b * n, (b + 1) * n), n),
+      );
     }
   });
 
   it('round trip irfft(rfft(x)) = x for several lengths and batches', () => {
-    for (const [n, batch] of [[1, 4], [6, 3], [7, 3], [1024, 4], [10000, 3], [4097, 2]] as const) {
+    for (const [n, batch] of [
+      [1, 4],
+      [6, 3],
+      [7, 3],
+      [1024, 4],
+      [10000, 3],
+      [4097, 2],
+    ] as const) {
       const x = testSignal(n * batch, n);
       const back = irfft(rfft(x, n), n);
       for (let b = 0; b < batch; b++) {
-        expect(maxAbsDiff(back.subarray(b * n, (b + 1) * n), x.subarray(b * n, (b + 1) * n))).toBeLessThanOrEqual(roundTripBound(x.subarray(b * n, (b + 1) * n), n));
+        expect(maxAbsDiff(back.subarray(b * n, (b + 1) * n), x.subarray(b * n, (b + 1) * n))).toBeLessThanOrEqual(
+          roundTripBound(x.subarray(b * n, (b + 1) * n), n),
+        );
       }
     }
   });

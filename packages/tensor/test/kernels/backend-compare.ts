@@ -12,7 +12,10 @@ export function testValues(len: number, seed: number): Float32Array {
  * Switch to `backend`, run `fn` in a tidy scope and return the values of the
  * tensors it returns (complex64 as interleaved pairs), disposing them.
  */
-export async function runOn(backend: BackendName, fn: () => tf.Tensor[]): Promise<{ values: Float32Array[]; shapes: number[][]; dtypes: string[] }> {
+export async function runOn(
+  backend: BackendName,
+  fn: () => tf.Tensor[],
+): Promise<{ values: Float32Array[]; shapes: number[][]; dtypes: string[] }> {
   await setBackend(backend);
   const ts = tf.tidy(fn);
   const values = ts.map((t) => t.dataSync() as Float32Array);

@@ -23,7 +23,14 @@ const cases: Array<{ name: string; k: number; fn: (t: Op) => tf.Tensor[] }> = [
   {
     name: 'matMul transposeA and transposeB, 96 x 80 x 72',
     k: 80,
-    fn: (t) => [tf.matMul(t(tf.tensor2d(testValues(80 * 96, 4), [80, 96])) as tf.Tensor2D, t(tf.tensor2d(testValues(72 * 80, 5), [72, 80])) as tf.Tensor2D, true, true)],
+    fn: (t) => [
+      tf.matMul(
+        t(tf.tensor2d(testValues(80 * 96, 4), [80, 96])) as tf.Tensor2D,
+        t(tf.tensor2d(testValues(72 * 80, 5), [72, 80])) as tf.Tensor2D,
+        true,
+        true,
+      ),
+    ],
   },
   {
     name: 'batched matMul [4, 33, 40] x [4, 40, 17] and batch x single [3, 20, 64] x [64, 30]',
@@ -43,7 +50,8 @@ describe('wasm matMul fast path', () => {
       const got = await runOn('wasm', () => c.fn(same));
       const absSum = await runOn('cpu', () => c.fn(tf.abs));
       expect(got.shapes).toEqual(ref.shapes);
-      for (let i = 0; i < ref.values.length; i++) expect(worstOfTwoSumsBound(got.values[i], ref.values[i], absSum.values[i], c.k)).toBeLessThanOrEqual(1);
+      for (let i = 0; i < ref.values.length; i++)
+        expect(worstOfTwoSumsBound(got.values[i], ref.values[i], absSum.values[i], c.k)).toBeLessThanOrEqual(1);
     });
   }
 

@@ -2,15 +2,32 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { tf, setBackend, expectNoLeaks } from '../../src/index.js';
 import { testValues, runOn, relMaxDiff, worstOfTwoSumsBound, gamma32 } from './backend-compare.js';
 
-afterAll(async () => { await setBackend('wasm'); });
+afterAll(async () => {
+  await setBackend('wasm');
+});
 
 type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];
 type Shape4 = [number, number, number, number];
 
 /** dy's shape, from tfjs's own conv geometry (backend_util.computeConv2DInfo). */
-function dyShapeOf(x: Shape4, f: Shape4, strides: number | [number, number], pad: Pad, depthwise: boolean, dataFormat: 'NHWC' | 'NCHW' = 'NHWC'): Shape4 {
-  const info = tf.backend_util.computeConv2DInfo(x, f, strides, 1, pad, undefined, depthwise,
-    dataFormat === 'NHWC' ? 'channelsLast' : 'channelsFirst');
+function dyShapeOf(
+  x: Shape4,
+  f: Shape4,
+  strides: number | [number, number],
+  pad: Pad,
+  depthwise: boolean,
+  dataFormat: 'NHWC' | 'NCHW' = 'NHWC',
+): Shape4 {
+  const info = tf.backend_util.computeConv2DInfo(
+    x,
+    f,
+    strides,
+    1,
+    pad,
+    undefined,
+    depthwise,
+    dataFormat === 'NHWC' ? 'channelsLast' : 'channelsFirst',
+  );
   return info.outShape as Shape4;
 }
 
@@ -40,7 +57,17 @@ describe('Conv2DBackpropFilter on wasm matches cpu', () => {
     { x: [2, 7, 7, 3], f: [3, 3, 3, 4], strides: 1, pad: 'same' },
     { x: [1, 8, 9, 2], f: [2, 3, 2, 5], strides: [2, 1], pad: 'valid' },
     { x: [2, 9, 8, 3], f: [3, 2, 3, 2], strides: 2, pad: 'same' },
-    { x: [2, 6, 7, 2], f: [3, 3, 2, 3], strides: [1, 2], pad: [[0, 0], [1, 2], [0, 1], [0, 0]] },
+    {
+      x: [2, 6, 7, 2],
+      f: [3, 3, 2, 3],
+      strides: [1, 2],
+      pad: [
+        [0, 0],
+        [1, 2],
+        [0, 1],
+        [0, 0],
+      ],
+    },
     { x: [1, 5, 5, 4], f: [3, 3, 4, 1], strides: 1, pad: 1 },
     { x: [3, 10, 10, 1], f: [5, 5, 1, 6], strides: 3, pad: 'valid' },
     { x: [2, 3, 6, 6], f: [3, 3, 3, 2], strides: 1, pad: 'same', dataFormat: 'NCHW' },
@@ -49,10 +76,14 @@ describe('Conv2DBackpropFilter on wasm matches cpu', () => {
   it.each(cases)('x $x, filter $f, strides $strides, pad $pad, $dataFormat', async ({ x, f, strides, pad, dataFormat }) => {
     const dyShape = dyShapeOf(x, f, strides, pad, false, dataFormat);
     const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
-    const diff = await cpuVsWasm('Conv2DBackpropFilter', () => ({
-      x: tf.tensor4d(testValues(size(x), 1), x),
-      dy: tf.tensor4d(testValues(size(dyShape), 2), dyShape),
-    }), { strides, pad, dataFormat: dataFormat ?? 'NHWC', dimRoundingMode: undefined, filterShape: f });
+    const diff = await cpuVsWasm(
+      'Conv2DBackpropFilter',
+      () => ({
+        x: tf.tensor4d(testValues(size(x), 1), x),
+        dy: tf.tensor4d(testValues(size(dyShape), 2), dyShape),
+      }),
+      { strides, pad, dataFormat: dataFormat ?? 'NHWC', dimRoundingMode: undefined, filterShape: f },
+    );
     expect(diff).toBeLessThanOrEqual(1);
   });
 });
@@ -69,30 +100,49 @@ describe('DepthwiseConv2dNative backprops on wasm match cpu', () => {
     expect(dyShape[3]).toBe(f[2] * f[3]);
     const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
     const attrs = { strides, pad, dilations: 1, dimRoundingMode: undefined };
-    expect(await cpuVsWasm('DepthwiseConv2dNativeBackpropFilter', () => ({
-      x: tf.tensor4d(testValues(size(x), 3), x),
-      dy: tf.tensor4d(testValues(size(dyShape), 4), dyShape),
-    }), { ...attrs, filterShape: f })).toBeLessThanOrEqual(1);
-    expect(await cpuVsWasm('DepthwiseConv2dNativeBackpropInput', () => ({
-      dy: tf.tensor4d(testValues(size(dyShape), 5), dyShape),
-      filter: tf.tensor4d(testValues(size(f), 6), f),
-    }), { ...attrs, inputShape: x })).toBeLessThanOrEqual(1);
+    expect(
+      await cpuVsWasm(
+        'DepthwiseConv2dNativeBackpropFilter',
+        () => ({
+          x: tf.tensor4d(testValues(size(x), 3), x),
+          dy: tf.tensor4d(testValues(size(dyShape), 4), dyShape),
+        }),
+        { ...attrs, filterShape: f },
+      ),
+    ).toBeLessThanOrEqual(1);
+    expect(
+      await cpuVsWasm(
+        'DepthwiseConv2dNativeBackpropInput',
+        () => ({
+          dy: tf.tensor4d(testValues(size(dyShape), 5), dyShape),
+          filter: tf.tensor4d(testValues(size(f), 6), f),
+        }),
+        { ...attrs, inputShape: x },
+      ),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('dilated depthwise filter gradient equals sum(depthwiseConv2d(x, e_k) * dy) per filter entry', async () => {
     // The reference uses only tfjs's own forward depthwiseConv2d with dilations 2 (linearity in the filter).
     await setBackend('wasm');
-    const x: Shape4 = [1, 7, 7, 2], f: Shape4 = [2, 2, 2, 2];
+    const x: Shape4 = [1, 7, 7, 2],
+      f: Shape4 = [2, 2, 2, 2];
     const dyShape: Shape4 = [1, 7, 7, 4];
     const xt = tf.tensor4d(testValues(98, 7), x);
     const dy = tf.tensor4d(testValues(196, 8), dyShape);
-    const got = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x: xt, dy } as unknown as tf.NamedTensorMap,
-      { strides: 1, pad: 'same', dilations: 2, filterShape: f } as unknown as tf.NamedAttrMap) as tf.Tensor;
+    const got = tf
+      .engine()
+      .runKernel(
+        'DepthwiseConv2dNativeBackpropFilter',
+        { x: xt, dy } as unknown as tf.NamedTensorMap,
+        { strides: 1, pad: 'same', dilations: 2, filterShape: f } as unknown as tf.NamedAttrMap,
+      ) as tf.Tensor;
     const g = got.dataSync();
     // Both sides sum at most 98 products x * dy (one per output position and channel) in float32, each within
     // gamma32(98) of sum |x dy| <= 98 (|x|, |dy| < 1), so they differ by at most 2 gamma32(98) * 98.
     for (let k = 0; k < 16; k++) {
-      const e = new Float32Array(16); e[k] = 1;
+      const e = new Float32Array(16);
+      e[k] = 1;
       const ref = tf.tidy(() => tf.sum(tf.mul(tf.depthwiseConv2d(xt, tf.tensor4d(e, f), 1, 'same', 'NHWC', 2), dy)).dataSync()[0]);
       expect(Math.abs(g[k] - ref)).toBeLessThanOrEqual(2 * gamma32(98) * 98);
     }
@@ -115,14 +165,23 @@ async function train(backend: 'cpu' | 'wasm', steps: number): Promise<{ losses: 
   const opt = tf.train.sgd(0.5);
   const losses: number[] = [];
   for (let s = 0; s < steps; s++) {
-    const loss = opt.minimize(() => tf.tidy(() => {
-      let h = tf.relu(tf.conv2d(x, w1 as tf.Tensor4D, 1, 'same'));
-      h = tf.maxPool(h, 2, 2, 'valid');
-      h = tf.relu(tf.depthwiseConv2d(h, wd as tf.Tensor4D, 1, 'same'));
-      h = tf.conv2d(h, w2 as tf.Tensor4D, 2, [[0, 0], [1, 1], [1, 1], [0, 0]]);
-      const logits = tf.matMul(tf.reshape(h, [4, 8]), wf as tf.Tensor2D);
-      return tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
-    }), true);
+    const loss = opt.minimize(
+      () =>
+        tf.tidy(() => {
+          let h = tf.relu(tf.conv2d(x, w1 as tf.Tensor4D, 1, 'same'));
+          h = tf.maxPool(h, 2, 2, 'valid');
+          h = tf.relu(tf.depthwiseConv2d(h, wd as tf.Tensor4D, 1, 'same'));
+          h = tf.conv2d(h, w2 as tf.Tensor4D, 2, [
+            [0, 0],
+            [1, 1],
+            [1, 1],
+            [0, 0],
+          ]);
+          const logits = tf.matMul(tf.reshape(h, [4, 8]), wf as tf.Tensor2D);
+          return tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+        }),
+      true,
+    );
     losses.push(loss!.dataSync()[0]);
     loss!.dispose();
   }
@@ -152,10 +211,17 @@ describe('training a tiny conv net on wasm', () => {
     const w = tf.variable(tf.tensor4d(testValues(36, 22), [3, 3, 2, 2]));
     const wd = tf.variable(tf.tensor4d(testValues(18, 23), [3, 3, 2, 1]));
     const opt = tf.train.sgd(0.01);
-    await expectNoLeaks(() => {
-      opt.minimize(() => tf.tidy(() =>
-        tf.sum(tf.square(tf.depthwiseConv2d(tf.conv2d(x, w as tf.Tensor4D, 2, 'same'), wd as tf.Tensor4D, 1, 'same'))) as tf.Scalar));
-    }, { iterations: 300 });
+    await expectNoLeaks(
+      () => {
+        opt.minimize(() =>
+          tf.tidy(
+            () =>
+              tf.sum(tf.square(tf.depthwiseConv2d(tf.conv2d(x, w as tf.Tensor4D, 2, 'same'), wd as tf.Tensor4D, 1, 'same'))) as tf.Scalar,
+          ),
+        );
+      },
+      { iterations: 300 },
+    );
     opt.dispose();
     tf.dispose([x, w, wd]);
   });
@@ -168,7 +234,13 @@ describe('UnsortedSegmentSum on wasm matches cpu', () => {
     { x: [5], idv: [1, 1, 1, 0, 7], n: 2 },
   ])('x $x, ids $idv, numSegments $n', async ({ x, idv, n }) => {
     const fn = (abs: boolean) => () => {
-      const v = tf.tensor(testValues(x.reduce((a, b) => a * b, 1), 31), x);
+      const v = tf.tensor(
+        testValues(
+          x.reduce((a, b) => a * b, 1),
+          31,
+        ),
+        x,
+      );
       return [tf.unsortedSegmentSum(abs ? tf.abs(v) : v, tf.tensor1d(idv, 'int32'), n)];
     };
     const cpu = await runOn('cpu', fn(false));
@@ -190,6 +262,7 @@ describe('UnsortedSegmentSum on wasm matches cpu', () => {
     // d/dv sum(gather(v)^2) = 2 v times the number of times a row is gathered (at most 2 here): a sum of at
     // most 2 float32 terms 2 v, so the two backends differ by at most 2 gamma32(2) * 2 * 2 |v| per entry.
     const p = testValues(12, 33);
-    for (let i = 0; i < 12; i++) expect(Math.abs(wasm.values[0][i] - cpu.values[0][i])).toBeLessThanOrEqual(2 * gamma32(2) * 4 * Math.abs(p[i]));
+    for (let i = 0; i < 12; i++)
+      expect(Math.abs(wasm.values[0][i] - cpu.values[0][i])).toBeLessThanOrEqual(2 * gamma32(2) * 4 * Math.abs(p[i]));
   });
 });

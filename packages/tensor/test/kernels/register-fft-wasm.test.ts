@@ -36,11 +36,16 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 /** Row b of a [rows, n] complex batch as an interleaved Float64Array, from separate re / im arrays. */
 function rowOf(re: ArrayLike<number>, im: ArrayLike<number> | null, b: number, n: number): Float64Array {
   const x = new Float64Array(2 * n);
-  for (let t = 0; t < n; t++) { x[2 * t] = re[b * n + t]; x[2 * t + 1] = im === null ? 0 : im[b * n + t]; }
+  for (let t = 0; t < n; t++) {
+    x[2 * t] = re[b * n + t];
+    x[2 * t + 1] = im === null ? 0 : im[b * n + t];
+  }
   return x;
 }
 
-afterAll(async () => { await setBackend('wasm'); });
+afterAll(async () => {
+  await setBackend('wasm');
+});
 
 /** Run fn on cpu and on wasm; return both results. */
 async function both(fn: () => tf.Tensor[]) {
@@ -81,7 +86,10 @@ describe('wasm complex64 kernels match cpu', () => {
       const z = complexInput([3, n], n);
       return [tf.spectral.fft(z), tf.spectral.ifft(z)];
     });
-    expect(wasm.shapes).toEqual([[3, n], [3, n]]);
+    expect(wasm.shapes).toEqual([
+      [3, n],
+      [3, n],
+    ]);
     expect(wasm.dtypes).toEqual(['complex64', 'complex64']);
     // against the float64 direct DFT of the same float32 inputs, and against cpu (float32), per row
     const re = testValues(3 * n, n);
@@ -118,13 +126,18 @@ describe('wasm complex64 kernels match cpu', () => {
       const specRow = (v: Float32Array) => v.subarray(2 * bins * r, 2 * bins * (r + 1));
       expect(maxAbsDiff(specRow(wasm.values[0]), specRow(cpu.values[0]))).toBeLessThanOrEqual(fwd);
       const spec = Float64Array.from(specRow(cpu.values[0]));
-      const back = 2 * (wasmBound(spec, n, 1 / n) + cpuBound(spec, n, 1 / n)) + 2 * fwd * 2 * bins / n;
+      const back = 2 * (wasmBound(spec, n, 1 / n) + cpuBound(spec, n, 1 / n)) + (2 * fwd * 2 * bins) / n;
       const outRow = (v: Float32Array) => v.subarray(n * r, n * (r + 1));
       expect(maxAbsDiff(outRow(wasm.values[1]), outRow(cpu.values[1]))).toBeLessThanOrEqual(back);
       if (n % 2 === 0) {
         // even length: irfft(rfft(x)) = x, within the wasm forward and inverse bounds
         const own = Float64Array.from(specRow(wasm.values[0]));
-        expect(maxAbsDiff(outRow(wasm.values[1]), x.filter((_, i) => i % 2 === 0))).toBeLessThanOrEqual(2 * wasmBound(own, n, 1 / n) + 2 * wasmBound(x, n) * 2 * bins / n);
+        expect(
+          maxAbsDiff(
+            outRow(wasm.values[1]),
+            x.filter((_, i) => i % 2 === 0),
+          ),
+        ).toBeLessThanOrEqual(2 * wasmBound(own, n, 1 / n) + (2 * wasmBound(x, n) * 2 * bins) / n);
       }
     }
   });
@@ -134,9 +147,15 @@ describe('wasm complex64 kernels match cpu', () => {
       const x = tf.tensor(testValues(24, 4), [2, 12]);
       return [tf.spectral.rfft(x, 8), tf.spectral.rfft(x, 20)];
     });
-    expect(wasm.shapes).toEqual([[2, 5], [2, 11]]);
+    expect(wasm.shapes).toEqual([
+      [2, 5],
+      [2, 11],
+    ]);
     const xs = testValues(24, 4);
-    for (const [i, len] of [[0, 8], [1, 20]] as const) {
+    for (const [i, len] of [
+      [0, 8],
+      [1, 20],
+    ] as const) {
       const bins = len / 2 + 1;
       for (let r = 0; r < 2; r++) {
         const x = new Float64Array(2 * len);
@@ -153,8 +172,15 @@ describe('wasm complex64 kernels match cpu', () => {
       const b = complexInput([2, 3], 30);
       const r = tf.tensor(testValues(6, 40), [2, 3]);
       return [
-        tf.add(a, b), tf.sub(a, b), tf.mul(a, b), tf.cast(a, 'float32'), tf.cast(r, 'complex64'),
-        tf.clone(a), tf.zerosLike(a), tf.onesLike(a), tf.mul(a, r),
+        tf.add(a, b),
+        tf.sub(a, b),
+        tf.mul(a, b),
+        tf.cast(a, 'float32'),
+        tf.cast(r, 'complex64'),
+        tf.clone(a),
+        tf.zerosLike(a),
+        tf.onesLike(a),
+        tf.mul(a, r),
       ];
     });
     expect(wasm.dtypes).toEqual(cpu.dtypes);
@@ -165,13 +191,21 @@ describe('wasm complex64 kernels match cpu', () => {
 
   it('complex add / mul broadcast (numpy rules) and neg against the definition', async () => {
     // (cpu 4.22 gives NaN for broadcast complex add and has no complex neg: the reference is computed here)
-    const are = testValues(6, 50), aim = testValues(6, 51), bre = testValues(3, 52), bim = testValues(3, 53);
+    const are = testValues(6, 50),
+      aim = testValues(6, 51),
+      bre = testValues(3, 52),
+      bim = testValues(3, 53);
     const { values, shapes } = await runOn('wasm', () => {
       const a = tf.complex(tf.tensor(are, [2, 3]), tf.tensor(aim, [2, 3]));
       const b = tf.complex(tf.tensor(bre, [3]), tf.tensor(bim, [3]));
       return [tf.add(a, b), tf.mul(b, a), tf.add(a, tf.scalar(2)), tf.neg(a)];
     });
-    expect(shapes).toEqual([[2, 3], [2, 3], [2, 3], [2, 3]]);
+    expect(shapes).toEqual([
+      [2, 3],
+      [2, 3],
+      [2, 3],
+      [2, 3],
+    ]);
     // float32 results against the float64 definition: a sum rounds once (<= 2^-24 |sum|), a complex product
     // ac - bd at most 3 times (<= gamma32(3) (|ac| + |bd|)).
     const close = (got: number, want: number, absTerms: number, roundings: number) =>
@@ -192,13 +226,16 @@ describe('wasm complex64 kernels match cpu', () => {
   it('no tensor leaks over many spectral calls on wasm', async () => {
     await setBackend('wasm');
     const x = tf.tensor(testValues(2 * 100, 3), [2, 100]);
-    await expectNoLeaks(() => {
-      tf.tidy(() => {
-        const X = tf.spectral.rfft(x);
-        tf.spectral.irfft(X);
-        tf.abs(tf.spectral.ifft(tf.spectral.fft(tf.complex(x, x))));
-      });
-    }, { iterations: 2000 });
+    await expectNoLeaks(
+      () => {
+        tf.tidy(() => {
+          const X = tf.spectral.rfft(x);
+          tf.spectral.irfft(X);
+          tf.abs(tf.spectral.ifft(tf.spectral.fft(tf.complex(x, x))));
+        });
+      },
+      { iterations: 2000 },
+    );
     x.dispose();
   });
 });

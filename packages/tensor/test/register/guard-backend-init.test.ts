@@ -30,12 +30,15 @@ const register = pathToFileURL(path.join(DIST, 'register.js')).href;
 
 describe('process handlers after the wasm backend starts in Node', () => {
   it('an uncaught error exits with code 1 and a stack naming the user file (setBackend)', () => {
-    const r = runProgram('user-throws.mjs', `import { setBackend, backendInfo } from '${index}';
+    const r = runProgram(
+      'user-throws.mjs',
+      `import { setBackend, backendInfo } from '${index}';
 await setBackend('wasm');
 if (backendInfo().name !== 'wasm') process.exit(3);
 function userCode() { throw new Error('boom from the user'); }
 userCode();
-`);
+`,
+    );
     expect(r.stderr).toContain('boom from the user');
     expect(r.stderr).toContain(r.file);
     expect(r.stderr).not.toMatch(/tf-backend-wasm\.node\.js/);
@@ -43,11 +46,14 @@ userCode();
   });
 
   it('an unhandled rejection exits with code 1 (tf.setBackend through @neurite/tensor/register)', () => {
-    const r = runProgram('user-rejects.mjs', `import '${register}';
+    const r = runProgram(
+      'user-rejects.mjs',
+      `import '${register}';
 import { tf } from '${index}';
 if (!(await tf.setBackend('wasm'))) process.exit(3);
 Promise.reject(new Error('rejected by the user'));
-`);
+`,
+    );
     expect(r.stderr).toContain('rejected by the user');
     expect(r.stderr).not.toMatch(/tf-backend-wasm\.node\.js/);
     expect(r.status).toBe(1);
@@ -56,11 +62,14 @@ Promise.reject(new Error('rejected by the user'));
   it('without the guard the same program exits with code 7 (the failure the guard prevents)', () => {
     // The raw tfjs packages (their Node builds), as before Neurite wrapped the backend factory.
     const tfjs = new URL('../../../../node_modules/@tensorflow/', import.meta.url);
-    const r = runProgram('raw-tfjs.mjs', `import * as tf from '${new URL('tfjs-core/dist/tf-core.node.js', tfjs).href}';
+    const r = runProgram(
+      'raw-tfjs.mjs',
+      `import * as tf from '${new URL('tfjs-core/dist/tf-core.node.js', tfjs).href}';
 import '${new URL('tfjs-backend-wasm/dist/tf-backend-wasm.node.js', tfjs).href}';
 await tf.setBackend('wasm');
 throw new Error('boom');
-`);
+`,
+    );
     expect(r.status).toBe(7);
   });
 });

@@ -35,7 +35,11 @@ describe('csrFromCOO', () => {
 
   it('matches the dense sum of triplets (both sort paths), with many duplicates', () => {
     // nCols <= nnz + nRows takes the counting-sort path; a very wide matrix the per-row sort.
-    for (const [nRows, nCols, nnz] of [[40, 30, 2000], [50, 1_000_000, 300], [1, 5, 100]] as const) {
+    for (const [nRows, nCols, nnz] of [
+      [40, 30, 2000],
+      [50, 1_000_000, 300],
+      [1, 5, 100],
+    ] as const) {
       const { r, c, v } = randomTriplets(`coo-${nCols}`, nRows, nCols, nnz);
       const m = csrFromCOO(nRows, nCols, r, c, v);
       for (let i = 0; i < nRows; i++) {
@@ -63,7 +67,9 @@ describe('csrFromCOO', () => {
         for (let i = 0; i < nRows; i++) {
           for (let k = m.indptr[i]; k < m.indptr[i + 1]; k++) {
             const key = i * nCols + m.indices[k];
-            expect(Math.abs((m.data as Float32Array)[k] - Math.fround(sums.get(key)!))).toBeLessThanOrEqual(bound(sums.get(key)!, absSums.get(key)!));
+            expect(Math.abs((m.data as Float32Array)[k] - Math.fround(sums.get(key)!))).toBeLessThanOrEqual(
+              bound(sums.get(key)!, absSums.get(key)!),
+            );
           }
         }
       }

@@ -19,7 +19,11 @@ export function denseRowSum(d: ArrayLike<number>, nCols: number, rows: ArrayLike
 /** Reference y = A x, dense, float64. */
 export function denseMatVec(d: ArrayLike<number>, nRows: number, nCols: number, x: ArrayLike<number>): Float64Array {
   const y = new Float64Array(nRows);
-  for (let i = 0; i < nRows; i++) { let s = 0; for (let j = 0; j < nCols; j++) s += d[i * nCols + j] * x[j]; y[i] = s; }
+  for (let i = 0; i < nRows; i++) {
+    let s = 0;
+    for (let j = 0; j < nCols; j++) s += d[i * nCols + j] * x[j];
+    y[i] = s;
+  }
   return y;
 }
 
@@ -44,10 +48,21 @@ export function chiSquareZ(observed: ArrayLike<number>, expected: ArrayLike<numb
   for (let i = 0; i < expected.length; i++) {
     o += observed[i];
     e += expected[i];
-    if (e >= 5) { po.push(o); pe.push(e); o = 0; e = 0; }
+    if (e >= 5) {
+      po.push(o);
+      pe.push(e);
+      o = 0;
+      e = 0;
+    }
   }
   if (e > 0 || o > 0) {
-    if (pe.length === 0) { po.push(o); pe.push(e); } else { po[po.length - 1] += o; pe[pe.length - 1] += e; }
+    if (pe.length === 0) {
+      po.push(o);
+      pe.push(e);
+    } else {
+      po[po.length - 1] += o;
+      pe[pe.length - 1] += e;
+    }
   }
   let chi2 = 0;
   for (let i = 0; i < pe.length; i++) chi2 += (po[i] - pe[i]) ** 2 / pe[i];

@@ -4,7 +4,9 @@ import { createRng } from '../../src/rng/create-rng.js';
 import { TensorError } from '../../src/tensor-error.js';
 import { binomialPmf, chiSquareZ } from './helpers.js';
 
-function nnzOf(m: { indptr: Int32Array; nRows: number }): number { return m.indptr[m.nRows]; }
+function nnzOf(m: { indptr: Int32Array; nRows: number }): number {
+  return m.indptr[m.nRows];
+}
 
 function expectWellFormed(m: ReturnType<typeof randomCSR>): void {
   expect(m.indptr.length).toBe(m.nRows + 1);
@@ -28,7 +30,9 @@ describe('randomCSR', () => {
   it('nnz follows Binomial(n m, p) and the matrix is well formed', () => {
     // Over 20 seeds the standardized nnz should look N(0, 1): each within 5 sigma,
     // and their mean within 5 / sqrt(20) sigma.
-    const n = 400, m = 700, p = 0.03;
+    const n = 400,
+      m = 700,
+      p = 0.03;
     const mean = n * m * p;
     const sd = Math.sqrt(n * m * p * (1 - p));
     let zs = 0;
@@ -43,7 +47,9 @@ describe('randomCSR', () => {
   });
 
   it('row counts are Binomial(m, p) (chi-square) on the table sampler path', () => {
-    const n = 20000, m = 500, p = 0.02;
+    const n = 20000,
+      m = 500,
+      p = 0.02;
     const a = randomCSR(n, m, p, createRng('rows'), { pattern: true });
     const kMax = 60;
     const hist = new Float64Array(kMax + 1);
@@ -54,7 +60,11 @@ describe('randomCSR', () => {
   });
 
   it('columns are uniform and gaps between stored columns are Geometric(p)', () => {
-    for (const [p, n, m] of [[0.05, 4000, 400], [0.3, 2000, 200], [4e-4, 2000, 20000]] as const) {
+    for (const [p, n, m] of [
+      [0.05, 4000, 400],
+      [0.3, 2000, 200],
+      [4e-4, 2000, 20000],
+    ] as const) {
       const a = randomCSR(n, m, p, createRng(`gaps-${p}`), { pattern: true });
       // Column counts: each ~ Binomial(n, p); compare the histogram of columns
       // (uniform over m) with chi-square on m bins.

@@ -5,13 +5,24 @@ import { expectNoLeaks } from '../../src/memory.js';
 import { TensorError } from '../../src/tensor-error.js';
 import { createRng } from '../../src/rng/create-rng.js';
 import {
-  csrToTensors, gatherRowsSum, gatherRowsSumTensor, propagateSpikes, propagateSpikesTensor,
-  randomCSR, spmv, spmvTensor, GatherRowsSum, SparseGatherRowsSum, SparseMatVec,
+  csrToTensors,
+  gatherRowsSum,
+  gatherRowsSumTensor,
+  propagateSpikes,
+  propagateSpikesTensor,
+  randomCSR,
+  spmv,
+  spmvTensor,
+  GatherRowsSum,
+  SparseGatherRowsSum,
+  SparseMatVec,
 } from '../../src/index.js';
 import type { CSR } from '../../src/index.js';
 import { gamma32 } from './helpers.js';
 
-afterAll(async () => { await setBackend('wasm'); });
+afterAll(async () => {
+  await setBackend('wasm');
+});
 
 /** The same matrix with |w| (a pattern matrix stays as it is: its entries are 1). */
 function absCSR(a: CSR): CSR {
@@ -111,14 +122,17 @@ for (const backend of ['cpu', 'wasm'] as const) {
       const target = tf.zeros([90]) as tf.Tensor1D;
       const xt = tf.tensor1d(x);
       const rows = [2, 7, 11];
-      await expectNoLeaks(() => {
-        tf.dispose([
-          gatherRowsSumTensor(m, rows),
-          gatherRowsSumTensor(t, rows),
-          propagateSpikesTensor(t, rows, target, 2),
-          spmvTensor(t, xt),
-        ]);
-      }, { iterations: 10_000 });
+      await expectNoLeaks(
+        () => {
+          tf.dispose([
+            gatherRowsSumTensor(m, rows),
+            gatherRowsSumTensor(t, rows),
+            propagateSpikesTensor(t, rows, target, 2),
+            spmvTensor(t, xt),
+          ]);
+        },
+        { iterations: 10_000 },
+      );
       tf.dispose([t, m, target, xt]);
     });
   });

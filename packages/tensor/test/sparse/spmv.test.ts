@@ -25,7 +25,11 @@ function worstOfSpmvBound(got: ArrayLike<number>, d: Float64Array, n: number, m:
 describe('spmv', () => {
   it('y = A x matches the dense product', () => {
     const rng = createRng('spmv');
-    for (const [n, m, p] of [[70, 40, 0.2], [5, 300, 0.05], [200, 3, 0.9]] as const) {
+    for (const [n, m, p] of [
+      [70, 40, 0.2],
+      [5, 300, 0.05],
+      [200, 3, 0.9],
+    ] as const) {
       const a = randomCSR(n, m, p, rng, { weight: (r) => r.normal() });
       const x = Float32Array.from({ length: m }, () => rng.normal());
       expect(worstOfSpmvBound(spmv(a, x), denseOf(a), n, m, x)).toBeLessThanOrEqual(1);

@@ -10,8 +10,11 @@ export function gatherRowsSumCpu(args: { inputs: GatherRowsSumInputs; backend: M
   const { matrix, rows, nRows, nCols } = checkGatherRowsSumInputs(inputs);
   const out = new Float32Array(nCols);
   denseGatherImpl(
-    backend.data.get(matrix.dataId).values as Float32Array, nRows, nCols,
-    backend.data.get(rows.dataId).values as Int32Array, out,
+    backend.data.get(matrix.dataId).values as Float32Array,
+    nRows,
+    nCols,
+    backend.data.get(rows.dataId).values as Int32Array,
+    out,
   );
   return backend.makeTensorInfo([nCols], 'float32', out);
 }

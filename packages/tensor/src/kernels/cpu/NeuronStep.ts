@@ -8,17 +8,32 @@ import { checkNeuronStepInputs, expandCoefficient, neuronStepImpl } from '../../
 export function neuronStepCpu(args: { inputs: NeuronStepInputs; backend: MathBackendCPU; attrs: NeuronStepAttrs }): TensorInfo[] {
   const { inputs, backend, attrs } = args;
   const c = checkNeuronStepInputs(inputs, attrs);
-  const vals = (t: TensorInfo | null) => (t === null ? null : backend.data.get(t.dataId).values as Float32Array);
+  const vals = (t: TensorInfo | null) => (t === null ? null : (backend.data.get(t.dataId).values as Float32Array));
   const coef = (t: TensorInfo | null) => expandCoefficient(vals(t), c.block);
   const z = c.spiking ? new Float32Array(c.size) : null;
   const vOut = new Float32Array(c.size);
   const iOut = c.current ? new Float32Array(c.size) : null;
-  neuronStepImpl({
-    x: vals(c.x)!, v: vals(c.v)!, i: vals(c.i),
-    aV: coef(c.coef.aV), bV: coef(c.coef.bV), cV: coef(c.coef.cV), kV: coef(c.coef.kV),
-    aI: coef(c.coef.aI), bI: coef(c.coef.bI), threshold: coef(c.coef.threshold), vReset: coef(c.coef.vReset),
-    z, vOut, iOut,
-  }, c.size, c.block, c.reset);
+  neuronStepImpl(
+    {
+      x: vals(c.x)!,
+      v: vals(c.v)!,
+      i: vals(c.i),
+      aV: coef(c.coef.aV),
+      bV: coef(c.coef.bV),
+      cV: coef(c.coef.cV),
+      kV: coef(c.coef.kV),
+      aI: coef(c.coef.aI),
+      bI: coef(c.coef.bI),
+      threshold: coef(c.coef.threshold),
+      vReset: coef(c.coef.vReset),
+      z,
+      vOut,
+      iOut,
+    },
+    c.size,
+    c.block,
+    c.reset,
+  );
   const shape = c.x.shape.slice();
   const outs: TensorInfo[] = [];
   if (z !== null) outs.push(backend.makeTensorInfo(shape, 'float32', z));

@@ -10,7 +10,10 @@ export const complexWasm: KernelFunc = ({ inputs, backend }) => {
   const re = f32View(b, real);
   const im = f32View(b, imag);
   const o = f32View(b, out);
-  for (let i = 0; i < re.length; i++) { o[2 * i] = re[i]; o[2 * i + 1] = im[i]; }
+  for (let i = 0; i < re.length; i++) {
+    o[2 * i] = re[i];
+    o[2 * i + 1] = im[i];
+  }
   return out;
 };
 

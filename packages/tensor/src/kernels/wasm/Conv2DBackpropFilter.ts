@@ -23,11 +23,28 @@ export const conv2DBackpropFilterWasm: KernelFunc = ({ inputs, backend, attrs })
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as Attrs;
   const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false,
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
     backend_util.convertConv2DDataFormat(dataFormat),
   );
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth,
-    strideHeight, strideWidth } = info;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+  } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
   const last = info.dataFormat === 'channelsLast';
@@ -77,5 +94,7 @@ export const conv2DBackpropFilterWasm: KernelFunc = ({ inputs, backend, attrs })
 };
 
 export const conv2DBackpropFilterWasmConfig: KernelConfig = {
-  kernelName: Conv2DBackpropFilter, backendName: 'wasm', kernelFunc: conv2DBackpropFilterWasm,
+  kernelName: Conv2DBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: conv2DBackpropFilterWasm,
 };

@@ -20,10 +20,29 @@ export const depthwiseConv2dNativeBackpropFilterWasm: KernelFunc = ({ inputs, ba
   const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const { strides, dilations, pad, dimRoundingMode, filterShape } = attrs as unknown as Attrs;
   const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filterShape, strides, dilations, pad, dimRoundingMode, true,
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    dilations,
+    pad,
+    dimRoundingMode,
+    true,
   );
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth,
-    strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+    dilationHeight,
+    dilationWidth,
+  } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
   const chMul = outChannels / inChannels;
@@ -58,5 +77,7 @@ export const depthwiseConv2dNativeBackpropFilterWasm: KernelFunc = ({ inputs, ba
 };
 
 export const depthwiseConv2dNativeBackpropFilterWasmConfig: KernelConfig = {
-  kernelName: DepthwiseConv2dNativeBackpropFilter, backendName: 'wasm', kernelFunc: depthwiseConv2dNativeBackpropFilterWasm,
+  kernelName: DepthwiseConv2dNativeBackpropFilter,
+  backendName: 'wasm',
+  kernelFunc: depthwiseConv2dNativeBackpropFilterWasm,
 };

@@ -21,10 +21,29 @@ export const depthwiseConv2dNativeBackpropInputWasm: KernelFunc = ({ inputs, bac
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const { strides, dilations, pad, dimRoundingMode, inputShape } = attrs as unknown as Attrs;
   const info = backend_util.computeConv2DInfo(
-    inputShape, filter.shape as [number, number, number, number], strides, dilations, pad, dimRoundingMode, true,
+    inputShape,
+    filter.shape as [number, number, number, number],
+    strides,
+    dilations,
+    pad,
+    dimRoundingMode,
+    true,
   );
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth,
-    strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+    dilationHeight,
+    dilationWidth,
+  } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
   const chMul = outChannels / inChannels;
@@ -60,5 +79,7 @@ export const depthwiseConv2dNativeBackpropInputWasm: KernelFunc = ({ inputs, bac
 };
 
 export const depthwiseConv2dNativeBackpropInputWasmConfig: KernelConfig = {
-  kernelName: DepthwiseConv2dNativeBackpropInput, backendName: 'wasm', kernelFunc: depthwiseConv2dNativeBackpropInputWasm,
+  kernelName: DepthwiseConv2dNativeBackpropInput,
+  backendName: 'wasm',
+  kernelFunc: depthwiseConv2dNativeBackpropInputWasm,
 };

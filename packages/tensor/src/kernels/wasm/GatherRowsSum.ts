@@ -14,7 +14,9 @@ export function gatherRowsSumWasm(args: { inputs: GatherRowsSumInputs; backend: 
   const out = backend.makeOutput([nCols], 'float32');
   try {
     denseGatherImpl(
-      backend.typedArrayFromHeap(matrix) as Float32Array, nRows, nCols,
+      backend.typedArrayFromHeap(matrix) as Float32Array,
+      nRows,
+      nCols,
       backend.typedArrayFromHeap(rows) as Int32Array,
       backend.typedArrayFromHeap(out) as Float32Array,
     );

@@ -5,13 +5,29 @@ import type { NeuronStepAttrs, NeuronStepInputs } from '../../neuron/kernel-name
 import { checkNeuronStepInputs, COEFFICIENTS, expandCoefficient, neuronStepImpl } from '../../neuron/neuron-step-impl.js';
 import type { CheckedNeuronStep, CoefficientName } from '../../neuron/neuron-step-impl.js';
 import {
-  FLAG_AV, FLAG_BI, FLAG_BV, FLAG_CURRENT, FLAG_CV, FLAG_KV, FLAG_SPIKING, FLAG_SUBTRACT, FLAG_TO_V_RESET, neuronStepSimd,
+  FLAG_AV,
+  FLAG_BI,
+  FLAG_BV,
+  FLAG_CURRENT,
+  FLAG_CV,
+  FLAG_KV,
+  FLAG_SPIKING,
+  FLAG_SUBTRACT,
+  FLAG_TO_V_RESET,
+  neuronStepSimd,
 } from './neuron-step-simd.js';
 import type { NeuronStepSimd } from './neuron-step-simd.js';
 import { heapOffset, sizeOf } from './wasm-heap.js';
 
 const FLAG_OF: Record<CoefficientName, number> = {
-  aV: FLAG_AV, bV: FLAG_BV, cV: FLAG_CV, kV: FLAG_KV, aI: FLAG_CURRENT, bI: FLAG_BI, threshold: FLAG_SPIKING, vReset: FLAG_TO_V_RESET,
+  aV: FLAG_AV,
+  bV: FLAG_BV,
+  cV: FLAG_CV,
+  kV: FLAG_KV,
+  aI: FLAG_CURRENT,
+  bI: FLAG_BI,
+  threshold: FLAG_SPIKING,
+  vReset: FLAG_TO_V_RESET,
 };
 
 /**
@@ -69,7 +85,11 @@ function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronSte
     const t = c.coef[k];
     if (t === null) continue;
     if (sizeOf(t.shape) === block) ptr[k] = heapOffset(backend, t);
-    else { const info = backend.makeOutput([block], 'float32'); scratch.push({ info, from: t }); ptr[k] = heapOffset(backend, info); }
+    else {
+      const info = backend.makeOutput([block], 'float32');
+      scratch.push({ info, from: t });
+      ptr[k] = heapOffset(backend, info);
+    }
   }
   try {
     for (const s of scratch) {
@@ -83,9 +103,22 @@ function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronSte
     const vOut = heapOffset(backend, outs[k++]);
     const iOut = c.current ? heapOffset(backend, outs[k++]) : 0;
     simd(
-      heapOffset(backend, c.x), heapOffset(backend, c.v), c.i === null ? 0 : heapOffset(backend, c.i), z, vOut, iOut,
-      ptr.aV, ptr.bV, ptr.cV, ptr.kV, ptr.aI, ptr.bI, ptr.threshold, ptr.vReset,
-      c.size * 4, block * 4,
+      heapOffset(backend, c.x),
+      heapOffset(backend, c.v),
+      c.i === null ? 0 : heapOffset(backend, c.i),
+      z,
+      vOut,
+      iOut,
+      ptr.aV,
+      ptr.bV,
+      ptr.cV,
+      ptr.kV,
+      ptr.aI,
+      ptr.bI,
+      ptr.threshold,
+      ptr.vReset,
+      c.size * 4,
+      block * 4,
     );
   } finally {
     for (const s of scratch) backend.disposeData(s.info.dataId);
@@ -93,17 +126,32 @@ function runSimd(simd: NeuronStepSimd, backend: BackendWasm, c: CheckedNeuronSte
 }
 
 function runJs(backend: BackendWasm, c: CheckedNeuronStep, outs: TensorInfo[]): void {
-  const view = (t: TensorInfo | null) => (t === null ? null : backend.typedArrayFromHeap(t) as Float32Array);
+  const view = (t: TensorInfo | null) => (t === null ? null : (backend.typedArrayFromHeap(t) as Float32Array));
   const coef = (t: TensorInfo | null) => expandCoefficient(view(t), c.block);
   const z = c.spiking ? view(outs[0]) : null;
   const vOut = view(outs[c.spiking ? 1 : 0])!;
   const iOut = c.current ? view(outs[c.spiking ? 2 : 1]) : null;
-  neuronStepImpl({
-    x: view(c.x)!, v: view(c.v)!, i: view(c.i),
-    aV: coef(c.coef.aV), bV: coef(c.coef.bV), cV: coef(c.coef.cV), kV: coef(c.coef.kV),
-    aI: coef(c.coef.aI), bI: coef(c.coef.bI), threshold: coef(c.coef.threshold), vReset: coef(c.coef.vReset),
-    z, vOut, iOut,
-  }, c.size, c.block, c.reset);
+  neuronStepImpl(
+    {
+      x: view(c.x)!,
+      v: view(c.v)!,
+      i: view(c.i),
+      aV: coef(c.coef.aV),
+      bV: coef(c.coef.bV),
+      cV: coef(c.coef.cV),
+      kV: coef(c.coef.kV),
+      aI: coef(c.coef.aI),
+      bI: coef(c.coef.bI),
+      threshold: coef(c.coef.threshold),
+      vReset: coef(c.coef.vReset),
+      z,
+      vOut,
+      iOut,
+    },
+    c.size,
+    c.block,
+    c.reset,
+  );
 }
 
 export const neuronStepWasmConfig: KernelConfig = {

@@ -5,13 +5,24 @@ import type { SparseGatherRowsSumAttrs, SparseGatherRowsSumInputs } from '../../
 import { checkSparseGatherRowsSumInputs, sparseGatherImpl } from '../../sparse/kernel-impl.js';
 
 /** wasm: the CSR row gather as a JS loop on views of the wasm heap. */
-export function sparseGatherRowsSumWasm(args: { inputs: SparseGatherRowsSumInputs; backend: BackendWasm; attrs: SparseGatherRowsSumAttrs }): TensorInfo {
+export function sparseGatherRowsSumWasm(args: {
+  inputs: SparseGatherRowsSumInputs;
+  backend: BackendWasm;
+  attrs: SparseGatherRowsSumAttrs;
+}): TensorInfo {
   const { inputs, backend, attrs } = args;
   const { indptr, indices, values, rows } = checkSparseGatherRowsSumInputs(inputs);
   const out = backend.makeOutput([attrs.nCols], 'float32');
   try {
     const heap = (t: TensorInfo) => backend.typedArrayFromHeap(t);
-    sparseGatherImpl(heap(indptr) as Int32Array, heap(indices) as Int32Array, heap(values) as Float32Array, attrs.nCols, heap(rows) as Int32Array, heap(out) as Float32Array);
+    sparseGatherImpl(
+      heap(indptr) as Int32Array,
+      heap(indices) as Int32Array,
+      heap(values) as Float32Array,
+      attrs.nCols,
+      heap(rows) as Int32Array,
+      heap(out) as Float32Array,
+    );
   } catch (e) {
     backend.disposeData(out.dataId);
     throw e;

@@ -11,7 +11,14 @@ export function sparseMatVecWasm(args: { inputs: SparseMatVecInputs; backend: Ba
   const out = backend.makeOutput([nRows], 'float32');
   try {
     const heap = (t: TensorInfo) => backend.typedArrayFromHeap(t);
-    spmvImpl(heap(indptr) as Int32Array, heap(indices) as Int32Array, heap(values) as Float32Array, x.shape[0], heap(x) as Float32Array, heap(out) as Float32Array);
+    spmvImpl(
+      heap(indptr) as Int32Array,
+      heap(indices) as Int32Array,
+      heap(values) as Float32Array,
+      x.shape[0],
+      heap(x) as Float32Array,
+      heap(out) as Float32Array,
+    );
   } catch (e) {
     backend.disposeData(out.dataId);
     throw e;

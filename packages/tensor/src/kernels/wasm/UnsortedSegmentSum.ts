@@ -31,5 +31,7 @@ export const unsortedSegmentSumWasm: KernelFunc = ({ inputs, backend, attrs }) =
 };
 
 export const unsortedSegmentSumWasmConfig: KernelConfig = {
-  kernelName: UnsortedSegmentSum, backendName: 'wasm', kernelFunc: unsortedSegmentSumWasm,
+  kernelName: UnsortedSegmentSum,
+  backendName: 'wasm',
+  kernelFunc: unsortedSegmentSumWasm,
 };

@@ -38,27 +38,69 @@ export const FLAG_SUBTRACT = 128;
 export const FLAG_TO_V_RESET = 256;
 
 export type NeuronStepSimd = (
-  x: number, v: number, i: number, z: number, vOut: number, iOut: number,
-  aV: number, bV: number, cV: number, kV: number, aI: number, bI: number, threshold: number, vReset: number,
-  sizeBytes: number, blockBytes: number,
+  x: number,
+  v: number,
+  i: number,
+  z: number,
+  vOut: number,
+  iOut: number,
+  aV: number,
+  bV: number,
+  cV: number,
+  kV: number,
+  aI: number,
+  bI: number,
+  threshold: number,
+  vReset: number,
+  sizeBytes: number,
+  blockBytes: number,
 ) => void;
 
 // Parameter and local indices of `step`.
-const X = 0, V = 1, I = 2, Z = 3, VOUT = 4, IOUT = 5, AV = 6, BV = 7, CV = 8, KV = 9, AI = 10, BI = 11, TH = 12, VR = 13;
-const SIZE = 14, BLOCK = 15;
-const O = 16, J = 17, K = 18; // i32 locals: row offset, column offset, element offset (bytes)
-const NV = 19, XK = 20, ONE = 21, ZZ = 22, THK = 23; // v128 locals
+const X = 0,
+  V = 1,
+  I = 2,
+  Z = 3,
+  VOUT = 4,
+  IOUT = 5,
+  AV = 6,
+  BV = 7,
+  CV = 8,
+  KV = 9,
+  AI = 10,
+  BI = 11,
+  TH = 12,
+  VR = 13;
+const SIZE = 14,
+  BLOCK = 15;
+const O = 16,
+  J = 17,
+  K = 18; // i32 locals: row offset, column offset, element offset (bytes)
+const NV = 19,
+  XK = 20,
+  ONE = 21,
+  ZZ = 22,
+  THK = 23; // v128 locals
 
 const uleb = (n: number): number[] => {
   const out: number[] = [];
-  do { let b = n & 0x7f; n >>>= 7; if (n !== 0) b |= 0x80; out.push(b); } while (n !== 0);
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
   return out;
 };
 const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
-    const b = n & 0x7f; n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) { out.push(b); return out; }
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
     out.push(b | 0x80);
   }
 };
@@ -102,48 +144,81 @@ function body(flags: number): number[] {
   const xTimes = (bit: number, p: number) => (has(bit) ? [...get(XK), ...coef(p), ...F32X4_MUL] : get(XK));
   let reset: number[];
   if (has(FLAG_SUBTRACT)) reset = [...get(NV), ...get(ZZ), ...get(THK), ...F32X4_MUL, ...F32X4_SUB, ...set(NV)];
-  else if (has(FLAG_TO_V_RESET)) reset = [...get(NV), ...get(ZZ), ...coef(VR), ...get(NV), ...F32X4_SUB, ...F32X4_MUL, ...F32X4_ADD, ...set(NV)];
+  else if (has(FLAG_TO_V_RESET))
+    reset = [...get(NV), ...get(ZZ), ...coef(VR), ...get(NV), ...F32X4_SUB, ...F32X4_MUL, ...F32X4_ADD, ...set(NV)];
   else reset = [...get(NV), ...get(ZZ), ...get(NV), ...F32X4_MUL, ...F32X4_SUB, ...set(NV)];
   return [
-    ...F32_ONE, ...F32X4_SPLAT, ...set(ONE),
-    ...BLOCK_, ...LOOP, // rows
-    ...get(O), ...get(SIZE), ...I32_GE_U, ...BR_IF(1),
-    ...i32(0), ...set(J),
-    ...BLOCK_, ...LOOP, // columns, four at a time
-    ...get(J), ...get(BLOCK), ...I32_GE_U, ...BR_IF(1),
-    ...get(O), ...get(J), ...I32_ADD, ...set(K),
-    ...data(X), ...set(XK),
+    ...F32_ONE,
+    ...F32X4_SPLAT,
+    ...set(ONE),
+    ...BLOCK_,
+    ...LOOP, // rows
+    ...get(O),
+    ...get(SIZE),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...i32(0),
+    ...set(J),
+    ...BLOCK_,
+    ...LOOP, // columns, four at a time
+    ...get(J),
+    ...get(BLOCK),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...get(O),
+    ...get(J),
+    ...I32_ADD,
+    ...set(K),
+    ...data(X),
+    ...set(XK),
     // iOut = i·aI + (bI ? x·bI : x)
     ...then(FLAG_CURRENT, storeAt(IOUT, [...data(I), ...coef(AI), ...F32X4_MUL, ...xTimes(FLAG_BI, BI), ...F32X4_ADD])),
     // nv = v·aV + (bV ? x·bV : x) + i·cV + kV
-    ...data(V), ...then(FLAG_AV, [...coef(AV), ...F32X4_MUL]),
-    ...xTimes(FLAG_BV, BV), ...F32X4_ADD,
+    ...data(V),
+    ...then(FLAG_AV, [...coef(AV), ...F32X4_MUL]),
+    ...xTimes(FLAG_BV, BV),
+    ...F32X4_ADD,
     ...then(FLAG_CV, [...data(I), ...coef(CV), ...F32X4_MUL, ...F32X4_ADD]),
     ...then(FLAG_KV, [...coef(KV), ...F32X4_ADD]),
     ...set(NV),
     // z = nv > threshold; reset
     ...then(FLAG_SPIKING, [
-      ...coef(TH), ...set(THK),
+      ...coef(TH),
+      ...set(THK),
       ...storeAt(Z, [...get(NV), ...get(THK), ...F32X4_GT, ...get(ONE), ...V128_AND, ...tee(ZZ)]),
       ...reset,
     ]),
     ...storeAt(VOUT, get(NV)),
-    ...get(J), ...i32(16), ...I32_ADD, ...set(J),
-    ...BR(0), ...END, ...END,
-    ...get(O), ...get(BLOCK), ...I32_ADD, ...set(O),
-    ...BR(0), ...END, ...END,
+    ...get(J),
+    ...i32(16),
+    ...I32_ADD,
+    ...set(J),
+    ...BR(0),
+    ...END,
+    ...END,
+    ...get(O),
+    ...get(BLOCK),
+    ...I32_ADD,
+    ...set(O),
+    ...BR(0),
+    ...END,
+    ...END,
     ...END,
   ];
 }
 
 /** The module's bytes for one set of FLAG_* bits: imports memory e.m, exports `step`. */
 export function neuronStepModuleBytes(flags: number): Uint8Array<ArrayBuffer> {
-  const I32T = 0x7f, V128T = 0x7b;
+  const I32T = 0x7f,
+    V128T = 0x7b;
   const type = section(1, vec([[0x60, ...vec(new Array<number[]>(16).fill([I32T])), ...vec([])]]));
   const imports = section(2, vec([[...name('e'), ...name('m'), 0x02, 0x00, 0x00]]));
   const funcs = section(3, vec([[0]]));
   const exports = section(7, vec([[...name('step'), 0x00, 0]]));
-  const locals = vec([[3, I32T], [5, V128T]]);
+  const locals = vec([
+    [3, I32T],
+    [5, V128T],
+  ]);
   const code = [...locals, ...body(flags)];
   const codeSec = section(10, vec([[...uleb(code.length), ...code]]));
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...funcs, ...exports, ...codeSec]);
@@ -175,7 +250,10 @@ export function neuronStepSimd(backend: BackendWasm, flags: number): NeuronStepS
   }
   if (module === null) return null;
   const step = new WebAssembly.Instance(module, { e: { m: memory } }).exports.step as NeuronStepSimd;
-  if (!byFlags) { byFlags = new Map(); instances.set(memory, byFlags); }
+  if (!byFlags) {
+    byFlags = new Map();
+    instances.set(memory, byFlags);
+  }
   byFlags.set(flags, step);
   return step;
 }

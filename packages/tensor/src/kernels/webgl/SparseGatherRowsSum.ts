@@ -40,7 +40,11 @@ class SparseGatherRowsSumProgram implements GPGPUProgram {
   }
 }
 
-export function sparseGatherRowsSumWebgl(args: { inputs: SparseGatherRowsSumInputs; backend: MathBackendWebGL; attrs: SparseGatherRowsSumAttrs }): TensorInfo {
+export function sparseGatherRowsSumWebgl(args: {
+  inputs: SparseGatherRowsSumInputs;
+  backend: MathBackendWebGL;
+  attrs: SparseGatherRowsSumAttrs;
+}): TensorInfo {
   const { inputs, backend, attrs } = args;
   const { indptr, indices, values, rows, nRows } = checkSparseGatherRowsSumInputs(inputs);
   const program = new SparseGatherRowsSumProgram(nRows, attrs.nCols, rows.shape[0]);

@@ -41,7 +41,11 @@ class SparseGatherRowsSumProgram extends FlatProgram {
   }
 }
 
-export function sparseGatherRowsSumWebgpu(args: { inputs: SparseGatherRowsSumInputs; backend: WebGPUBackend; attrs: SparseGatherRowsSumAttrs }): TensorInfo {
+export function sparseGatherRowsSumWebgpu(args: {
+  inputs: SparseGatherRowsSumInputs;
+  backend: WebGPUBackend;
+  attrs: SparseGatherRowsSumAttrs;
+}): TensorInfo {
   const { inputs, backend, attrs } = args;
   const { indptr, indices, values, rows } = checkSparseGatherRowsSumInputs(inputs);
   return backend.runWebGPUProgram(new SparseGatherRowsSumProgram(attrs.nCols), [indptr, indices, values, rows], 'float32');
