@@ -52,6 +52,7 @@ describe('hypergeometric: chi-square against the exact pmf', () => {
     [5000, 15000, 2000, 'HRUA, logFactorialRatio by Stirling'],
     [1e9, 3e9, 10_000, 'HRUA, N = 4e9'],
     [2e7, 1e12, 5e8, 'HRUA, N ≈ 1e12, mode by BigInt ((n + 1)(M + 1) > 2^53)'],
+    [2 ** 52, 2 ** 52 - 1, 1e6, 'HRUA, N = 2^53 − 1 (ln k! ~ 3e17: only the ln(a!/b!) differences keep T accurate)'],
   ];
   for (const [good, bad, sample, path] of cases) {
     it(`good = ${good}, bad = ${bad}, sample = ${sample} (${path})`, () => {
