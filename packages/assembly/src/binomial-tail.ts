@@ -1,4 +1,4 @@
-import { detExp, detLog, detLog1p, logFactorial, type Rng } from '@neurite/tensor';
+import { detExp, detLog, detLog1p, logFactorial, logFactorialRatio, type Rng } from '@neurite/tensor';
 
 /**
  * Binomial tail helpers used by the lazy ("sparse") simulation.
@@ -10,17 +10,20 @@ import { detExp, detLog, detLog1p, logFactorial, type Rng } from '@neurite/tenso
  * N binomials.
  *
  * Determinism: ln and e^x come from @neurite/tensor's detLog/detLog1p/detExp
- * (fdlibm in IEEE + - * / only) and ln k! from its logFactorial, never from
+ * (fdlibm in IEEE + - * / only) and ln k! from its logFactorial/logFactorialRatio, never from
  * Math.log/Math.exp, whose last bit JavaScript engines may round differently;
  * so a seed gives the same quantiles and draws on every engine.
  */
 
-/** ln P(X = v) for X ~ Binomial(n, p), 0 <= v <= n. */
+/**
+ * ln P(X = v) for X ~ Binomial(n, p), 0 <= v <= n: ln(n!/(n − v)!) − ln v! + v ln p + (n − v) ln(1 − p),
+ * the first term without cancellation (logFactorialRatio), so the absolute error stays ~1e-7 at n = 1e9.
+ */
 export function binomialLogPmf(n: number, p: number, v: number): number {
   if (v < 0 || v > n) return -Infinity;
   if (p >= 1) return v === n ? 0 : -Infinity;
   if (p <= 0) return v === 0 ? 0 : -Infinity;
-  return logFactorial(n) - logFactorial(v) - logFactorial(n - v) + v * detLog(p) + (n - v) * detLog1p(-p);
+  return logFactorialRatio(n, n - v) - logFactorial(v) + v * detLog(p) + (n - v) * detLog1p(-p);
 }
 
 /**

@@ -16,6 +16,7 @@ export type { SeedOrRng } from './rng/to-rng.js';
 export { randomTensor } from './rng/random-tensor.js';
 export { detLog, detLog1p, detExp, detExpm1 } from './rng/det-math.js';
 export { logFactorial } from './rng/log-factorial.js';
+export { logFactorialRatio } from './rng/log-factorial-ratio.js';
 export type { RandomDistribution, RandomTensorOptions } from './rng/random-tensor.js';
 export type { CSR, DenseMatrix } from './sparse/csr.js';
 export { csrFromCOO } from './sparse/csr-from-coo.js';
