@@ -18,8 +18,17 @@ const ms = [];
 const start = performance.now();
 for (let t = 0; t < rounds && performance.now() - start < limit; t++) {
   const r0 = performance.now();
-  if (t === 0) b.project({ s: ['A'] }, {}); else b.project({ s: ['A'] }, { A: ['A'] });
+  if (t === 0) b.project({ s: ['A'] }, {});
+  else b.project({ s: ['A'] }, { A: ['A'] });
   ms.push(+(performance.now() - r0).toFixed(2));
 }
 const sorted = [...ms].sort((a, c) => a - c);
-console.log(JSON.stringify({ stimulus: size, buildMs: +build.toFixed(2), roundMs: ms, medianMs: sorted[sorted.length >> 1], support: b.support('A') }));
+console.log(
+  JSON.stringify({
+    stimulus: size,
+    buildMs: +build.toFixed(2),
+    roundMs: ms,
+    medianMs: sorted[sorted.length >> 1],
+    support: b.support('A'),
+  }),
+);

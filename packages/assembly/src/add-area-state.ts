@@ -29,9 +29,25 @@ export function addAreaState(state: BrainState, p: number, rng: Rng, spec: AreaS
   const idx = state.areas.length;
   const w = spec.explicit ? spec.n : 0;
   const area: AreaState = {
-    name: spec.name, index: idx, n: spec.n, k: spec.k, beta: spec.beta, explicit: spec.explicit, w, winners: new Int32Array(0), fixed: false,
-    numNewWinners: 0, betaFromArea: [], betaFromStim: [], stimWeights: [], supportHistory: [], winnersHistory: [],
-    everFired: spec.explicit ? new Uint8Array(spec.n) : null, everFiredCount: 0, nonWinners: null, nonWinnersOf: null,
+    name: spec.name,
+    index: idx,
+    n: spec.n,
+    k: spec.k,
+    beta: spec.beta,
+    explicit: spec.explicit,
+    w,
+    winners: new Int32Array(0),
+    fixed: false,
+    numNewWinners: 0,
+    betaFromArea: [],
+    betaFromStim: [],
+    stimWeights: [],
+    supportHistory: [],
+    winnersHistory: [],
+    everFired: spec.explicit ? new Uint8Array(spec.n) : null,
+    everFiredCount: 0,
+    nonWinners: null,
+    nonWinnersOf: null,
   };
   for (let s = 0; s < state.stimuli.length; s++) {
     area.betaFromStim[s] = spec.beta;

@@ -38,7 +38,10 @@ function tailTop(n: number, p: number, count: number): number {
   // ln P(X = v+1) − ln P(X = v) = ln((n − v)/(v + 1) · p/(1 − p)): one log per step, O(σ) steps
   const odds = p / (1 - p);
   let lp = binomialLogPmf(n, p, v);
-  while (v < n && lp + logCount > -45) { lp += detLog(((n - v) / (v + 1)) * odds); v++; }
+  while (v < n && lp + logCount > -45) {
+    lp += detLog(((n - v) / (v + 1)) * odds);
+    v++;
+  }
   return v;
 }
 

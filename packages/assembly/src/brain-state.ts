@@ -82,7 +82,13 @@ export interface RoundScratch {
 
 /** @internal A fresh scratch. */
 export function newRoundScratch(): RoundScratch {
-  return { inputs: new Float64Array(1024), mask: new Uint8Array(1024), tail: new Float64Array(1024), select: new Float64Array(1024), blockCounts: new Float64Array(16) };
+  return {
+    inputs: new Float64Array(1024),
+    mask: new Uint8Array(1024),
+    tail: new Float64Array(1024),
+    select: new Float64Array(1024),
+    blockCounts: new Float64Array(16),
+  };
 }
 
 /** @internal scratch.select with room for n values. */
@@ -99,5 +105,10 @@ export function areaSupport(a: AreaState): number {
 /** Makes `win` the area's winners (and marks them ever fired in an explicit area). */
 export function assignWinners(a: AreaState, win: Int32Array): void {
   a.winners = win;
-  if (a.everFired) for (const i of win) if (!a.everFired[i]) { a.everFired[i] = 1; a.everFiredCount++; }
+  if (a.everFired)
+    for (const i of win)
+      if (!a.everFired[i]) {
+        a.everFired[i] = 1;
+        a.everFiredCount++;
+      }
 }

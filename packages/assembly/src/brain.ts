@@ -115,9 +115,11 @@ export class Brain {
     this.p = checkProb('Brain', 'p', p, true);
     this.rng = toRng(seed, 'seed', AssemblyError);
     this.sampler = opts.sampler ?? 'reference';
-    if (this.sampler !== 'reference' && this.sampler !== 'exact') throw new AssemblyError('sampler', `Brain: sampler must be 'reference' or 'exact', got ${String(this.sampler)}`);
+    if (this.sampler !== 'reference' && this.sampler !== 'exact')
+      throw new AssemblyError('sampler', `Brain: sampler must be 'reference' or 'exact', got ${String(this.sampler)}`);
     this.maxWeight = opts.maxWeight ?? Infinity;
-    if (typeof this.maxWeight !== 'number' || !(this.maxWeight > 0)) throw new AssemblyError('maxWeight', `Brain: maxWeight must be > 0, got ${String(this.maxWeight)}`, { code: 'ERR_OUT_OF_RANGE' });
+    if (typeof this.maxWeight !== 'number' || !(this.maxWeight > 0))
+      throw new AssemblyError('maxWeight', `Brain: maxWeight must be > 0, got ${String(this.maxWeight)}`, { code: 'ERR_OUT_OF_RANGE' });
     this.saveWinners = opts.saveWinners ?? false;
     this.memoryBudget = checkPositive('Brain', 'memoryBudget', opts.memoryBudget ?? DEFAULT_MEMORY_BUDGET);
   }
@@ -131,7 +133,8 @@ export class Brain {
   /** Adds a stimulus of `size` neurons that always fire together (1 <= size <= 2^53 − 1). */
   addStimulus(name: string, size: number): this {
     checkName('addStimulus', name, 'stimulus');
-    if (this.stimIndex.has(name)) throw new AssemblyError('name', `addStimulus: stimulus ${quote(name)} already exists`, { code: 'ERR_STATE' });
+    if (this.stimIndex.has(name))
+      throw new AssemblyError('name', `addStimulus: stimulus ${quote(name)} already exists`, { code: 'ERR_STATE' });
     checkInt(`addStimulus(${quote(name)})`, 'size', size, 1);
     this.stimIndex.set(name, this.state.stimuli.length);
     addStimulusState(this.state, this.p, this.rng, name, size);
@@ -153,12 +156,24 @@ export class Brain {
   addExplicitArea(name: string, n: number, k: number, beta: number, opts: ExplicitAreaOptions = {}): this {
     const fn = `addExplicitArea(${quote(String(name))})`;
     const prob = (v: number | undefined, what: string): number => (v === undefined ? this.p : checkProb(fn, what, v));
-    const innerP = prob(opts.innerP, 'innerP'), outP = prob(opts.outP, 'outP'), inP = prob(opts.inP, 'inP');
+    const innerP = prob(opts.innerP, 'innerP'),
+      outP = prob(opts.outP, 'outP'),
+      inP = prob(opts.inP, 'inP');
     this.newArea('addExplicitArea', name, n, k, beta, true, innerP, outP, inP);
     return this;
   }
 
-  private newArea(method: string, name: string, n: number, k: number, beta: number, explicit: boolean, innerP: number, outP: number, inP: number): void {
+  private newArea(
+    method: string,
+    name: string,
+    n: number,
+    k: number,
+    beta: number,
+    explicit: boolean,
+    innerP: number,
+    outP: number,
+    inP: number,
+  ): void {
     checkName(method, name, 'area');
     if (this.areaIndex.has(name)) throw new AssemblyError('name', `${method}: area ${quote(name)} already exists`, { code: 'ERR_STATE' });
     const fn = `${method}(${quote(name)})`;
@@ -180,14 +195,28 @@ export class Brain {
       need = LAZY_BYTES_PER_K * k;
     }
     const held = this.memory().bytes;
-    if (explicit && n > 2 ** 31 - 1) throw new AssemblyError('n', `${fn}: an explicit area has at most 2^31 − 1 neurons (Int32 synapse indices), got n = ${n}; a lazy area (addArea) takes n up to 2^53 − 1`, { code: 'ERR_OUT_OF_RANGE' });
+    if (explicit && n > 2 ** 31 - 1)
+      throw new AssemblyError(
+        'n',
+        `${fn}: an explicit area has at most 2^31 − 1 neurons (Int32 synapse indices), got n = ${n}; a lazy area (addArea) takes n up to 2^53 − 1`,
+        { code: 'ERR_OUT_OF_RANGE' },
+      );
     if (held + need > this.memoryBudget) {
-      throw new AssemblyError('n', `${fn}: an area of n = ${n}${explicit ? ' explicit' : ''} neurons (k = ${k}${explicit ? `, p = ${innerP}` : ''}) needs about ${formatBytes(need)}, and the brain holds ${formatBytes(held)}: over the memory budget of ${formatBytes(this.memoryBudget)} (BrainOptions.memoryBudget)${explicit ? '; a lazy area (addArea) stores only the neurons that fire' : ''}`, { code: 'ERR_MEMORY' });
+      throw new AssemblyError(
+        'n',
+        `${fn}: an area of n = ${n}${explicit ? ' explicit' : ''} neurons (k = ${k}${explicit ? `, p = ${innerP}` : ''}) needs about ${formatBytes(need)}, and the brain holds ${formatBytes(held)}: over the memory budget of ${formatBytes(this.memoryBudget)} (BrainOptions.memoryBudget)${explicit ? '; a lazy area (addArea) stores only the neurons that fire' : ''}`,
+        { code: 'ERR_MEMORY' },
+      );
     }
     try {
       addAreaState(this.state, this.p, this.rng, { name, n, k, beta, explicit, innerP, outP, inP });
     } catch (e) {
-      if (e instanceof RangeError) throw new AssemblyError('n', `${fn}: could not allocate an area of n = ${n} neurons within the memory budget of ${formatBytes(this.memoryBudget)}: ${e.message}`, { code: 'ERR_MEMORY', cause: e });
+      if (e instanceof RangeError)
+        throw new AssemblyError(
+          'n',
+          `${fn}: could not allocate an area of n = ${n} neurons within the memory budget of ${formatBytes(this.memoryBudget)}: ${e.message}`,
+          { code: 'ERR_MEMORY', cause: e },
+        );
       throw e;
     }
     this.areaIndex.set(name, this.state.areas.length - 1);
@@ -197,7 +226,8 @@ export class Brain {
 
   /** Sets β for synapses from area `from` into area `to`. */
   updatePlasticity(from: string, to: string, beta: number): this {
-    const f = this.area(from, 'source area'), t = this.area(to, 'target area');
+    const f = this.area(from, 'source area'),
+      t = this.area(to, 'target area');
     checkPositive(`updatePlasticity(${quote(from)} -> ${quote(to)})`, 'beta', beta, true);
     t.betaFromArea[f.index] = beta;
     return this;
@@ -205,7 +235,8 @@ export class Brain {
 
   /** Sets β for synapses from stimulus `stim` into area `to`. */
   updateStimulusPlasticity(stim: string, to: string, beta: number): this {
-    const s = this.stim(stim), t = this.area(to, 'target area');
+    const s = this.stim(stim),
+      t = this.area(to, 'target area');
     checkPositive(`updateStimulusPlasticity(${quote(stim)} -> ${quote(to)})`, 'beta', beta, true);
     t.betaFromStim[s] = beta;
     return this;
@@ -215,7 +246,10 @@ export class Brain {
    * brain.py's update_plasticities: areaUpdates[to] = [[from, β], …] and
    * stimulusUpdates[to] = [[stim, β], …].
    */
-  updatePlasticities(areaUpdates: Record<string, Array<[string, number]>> = {}, stimulusUpdates: Record<string, Array<[string, number]>> = {}): this {
+  updatePlasticities(
+    areaUpdates: Record<string, Array<[string, number]>> = {},
+    stimulusUpdates: Record<string, Array<[string, number]>> = {},
+  ): this {
     for (const [to, rules] of Object.entries(areaUpdates)) for (const [from, b] of rules) this.updatePlasticity(from, to, b);
     for (const [to, rules] of Object.entries(stimulusUpdates)) for (const [s, b] of rules) this.updateStimulusPlasticity(s, to, b);
     return this;
@@ -226,7 +260,8 @@ export class Brain {
   /** Freezes the current winners of `name`: projections into it keep them (plasticity still applies). */
   fixAssembly(name: string): this {
     const a = this.area(name);
-    if (a.winners.length === 0) throw new AssemblyError('name', `fixAssembly: area ${quote(name)} has no assembly to fix (no winners)`, { code: 'ERR_STATE' });
+    if (a.winners.length === 0)
+      throw new AssemblyError('name', `fixAssembly: area ${quote(name)} has no assembly to fix (no winners)`, { code: 'ERR_STATE' });
     a.fixed = true;
     return this;
   }
@@ -242,8 +277,14 @@ export class Brain {
     const fn = `activate(${quote(name)})`;
     checkInt(fn, 'index', index, 0);
     const start = a.k * index;
-    if (start + a.k > a.n) throw new AssemblyError('index', `${fn}: assembly index ${index} needs neurons up to ${start + a.k} but n = ${a.n}`, { code: 'ERR_OUT_OF_RANGE' });
-    if (!a.explicit && start + a.k > a.w) throw new AssemblyError('index', `${fn}: assembly index ${index} needs support ${start + a.k} but only ${a.w} neurons have fired`, { code: 'ERR_OUT_OF_RANGE' });
+    if (start + a.k > a.n)
+      throw new AssemblyError('index', `${fn}: assembly index ${index} needs neurons up to ${start + a.k} but n = ${a.n}`, {
+        code: 'ERR_OUT_OF_RANGE',
+      });
+    if (!a.explicit && start + a.k > a.w)
+      throw new AssemblyError('index', `${fn}: assembly index ${index} needs support ${start + a.k} but only ${a.w} neurons have fired`, {
+        code: 'ERR_OUT_OF_RANGE',
+      });
     const win = new Int32Array(a.k);
     for (let i = 0; i < a.k; i++) win[i] = start + i;
     assignWinners(a, win);
@@ -255,14 +296,27 @@ export class Brain {
   setWinners(name: string, winners: ArrayLike<number>): this {
     const a = this.area(name);
     const fn = `setWinners(${quote(name)})`;
-    if (winners === null || typeof winners !== 'object' || typeof winners.length !== 'number') throw new AssemblyError('winners', `${fn}: winners must be an array of neuron indices, got ${winners === null ? 'null' : typeof winners}`);
+    if (winners === null || typeof winners !== 'object' || typeof winners.length !== 'number')
+      throw new AssemblyError(
+        'winners',
+        `${fn}: winners must be an array of neuron indices, got ${winners === null ? 'null' : typeof winners}`,
+      );
     const win = new Int32Array(winners.length);
     const seen = new Uint8Array(a.w);
     for (let j = 0; j < winners.length; j++) {
       const i = winners[j] as unknown;
       if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= a.w) {
-        const code = typeof i === 'number' && !Number.isFinite(i) ? 'ERR_NOT_FINITE' : typeof i === 'number' ? 'ERR_OUT_OF_RANGE' : 'ERR_INVALID_ARGUMENT';
-        throw new AssemblyError(`winners[${j}]`, `${fn}: winners[${j}] = ${typeof i === 'string' ? JSON.stringify(i) : String(i)} is not a known neuron (an integer in [0, ${a.w}), the area's support)`, { code });
+        const code =
+          typeof i === 'number' && !Number.isFinite(i)
+            ? 'ERR_NOT_FINITE'
+            : typeof i === 'number'
+              ? 'ERR_OUT_OF_RANGE'
+              : 'ERR_INVALID_ARGUMENT';
+        throw new AssemblyError(
+          `winners[${j}]`,
+          `${fn}: winners[${j}] = ${typeof i === 'string' ? JSON.stringify(i) : String(i)} is not a known neuron (an integer in [0, ${a.w}), the area's support)`,
+          { code },
+        );
       }
       if (seen[i]) throw new AssemblyError(`winners[${j}]`, `${fn}: winners[${j}] = ${i} repeats an earlier winner`);
       seen[i] = 1;
@@ -283,41 +337,69 @@ export class Brain {
   // ------------------------------------------------------------- read-outs
 
   /** Current winners of an area (a copy). */
-  winners(name: string): Int32Array { return this.area(name).winners.slice(); }
+  winners(name: string): Int32Array {
+    return this.area(name).winners.slice();
+  }
 
   /** Neurons that have ever fired in the area (lazy: its simulated support w). */
-  support(name: string): number { return areaSupport(this.area(name)); }
+  support(name: string): number {
+    return areaSupport(this.area(name));
+  }
 
   /** Support after each round that updated the area (brain.py's saved_w). */
-  supportHistory(name: string): number[] { return this.area(name).supportHistory.slice(); }
+  supportHistory(name: string): number[] {
+    return this.area(name).supportHistory.slice();
+  }
 
   /** Winners after each round that updated the area (only with saveWinners). */
-  winnersHistory(name: string): Int32Array[] { return this.area(name).winnersHistory.slice(); }
+  winnersHistory(name: string): Int32Array[] {
+    return this.area(name).winnersHistory.slice();
+  }
 
   areaInfo(name: string): AreaInfo {
     const a = this.area(name);
-    return { name: a.name, n: a.n, k: a.k, beta: a.beta, explicit: a.explicit, support: areaSupport(a), fixed: a.fixed, numNewWinners: a.numNewWinners };
+    return {
+      name: a.name,
+      n: a.n,
+      k: a.k,
+      beta: a.beta,
+      explicit: a.explicit,
+      support: areaSupport(a),
+      fixed: a.fixed,
+      numNewWinners: a.numNewWinners,
+    };
   }
 
-  areaNames(): string[] { return this.state.areas.map((a) => a.name); }
-  stimulusNames(): string[] { return this.state.stimuli.map((s) => s.name); }
+  areaNames(): string[] {
+    return this.state.areas.map((a) => a.name);
+  }
+  stimulusNames(): string[] {
+    return this.state.stimuli.map((s) => s.name);
+  }
 
   /** Weight of synapses from `from` into `to` as a dense w_from × w_to matrix (small areas / tests only). */
   connectomeDense(from: string, to: string): { rows: number; cols: number; data: Float32Array } {
-    const f = this.area(from), t = this.area(to);
+    const f = this.area(from),
+      t = this.area(to);
     return { rows: f.w, cols: t.w, data: this.state.conn[f.index][t.index].toDense(t.w) };
   }
 
   /** Synapse weights from stimulus `stim` into each known neuron of `to` (count × plasticity). */
   stimulusWeights(stim: string, to: string): Float32Array {
-    const s = this.stim(stim), t = this.area(to);
+    const s = this.stim(stim),
+      t = this.area(to);
     return t.stimWeights[s].data.slice(0, t.w);
   }
 
   /** Synapses stored and bytes held by the connectomes and stimulus weights. */
   memory(): { synapses: number; bytes: number } {
-    let synapses = 0, bytes = 0;
-    for (const row of this.state.conn) for (const st of row) { synapses += st.nnz; bytes += st.bytes; }
+    let synapses = 0,
+      bytes = 0;
+    for (const row of this.state.conn)
+      for (const st of row) {
+        synapses += st.nnz;
+        bytes += st.bytes;
+      }
     for (const a of this.state.areas) {
       for (const v of a.stimWeights) bytes += v.data.byteLength;
       if (a.everFired) bytes += a.everFired.byteLength;
@@ -338,18 +420,39 @@ export class Brain {
     const nA = areas.length;
     const stimIn: number[][] = Array.from({ length: nA }, () => []);
     const areaIn: number[][] = Array.from({ length: nA }, () => []);
-    if (areasByStimulus === null || typeof areasByStimulus !== 'object') throw new AssemblyError('areasByStimulus', 'project: areasByStimulus must be an object {stimulus: [areas]}');
-    if (dstAreasBySourceArea === null || typeof dstAreasBySourceArea !== 'object') throw new AssemblyError('dstAreasBySourceArea', 'project: dstAreasBySourceArea must be an object {area: [areas]}');
+    if (areasByStimulus === null || typeof areasByStimulus !== 'object')
+      throw new AssemblyError('areasByStimulus', 'project: areasByStimulus must be an object {stimulus: [areas]}');
+    if (dstAreasBySourceArea === null || typeof dstAreasBySourceArea !== 'object')
+      throw new AssemblyError('dstAreasBySourceArea', 'project: dstAreasBySourceArea must be an object {area: [areas]}');
     for (const [stim, targets] of Object.entries(areasByStimulus)) {
       const s = this.stim(stim);
-      if (!Array.isArray(targets)) throw new AssemblyError(`areasByStimulus[${quote(stim)}]`, `project: areasByStimulus[${quote(stim)}] must be an array of area names`);
-      for (const t of targets) { const a = this.area(t, 'target area'); if (!stimIn[a.index].includes(s)) stimIn[a.index].push(s); }
+      if (!Array.isArray(targets))
+        throw new AssemblyError(
+          `areasByStimulus[${quote(stim)}]`,
+          `project: areasByStimulus[${quote(stim)}] must be an array of area names`,
+        );
+      for (const t of targets) {
+        const a = this.area(t, 'target area');
+        if (!stimIn[a.index].includes(s)) stimIn[a.index].push(s);
+      }
     }
     for (const [src, targets] of Object.entries(dstAreasBySourceArea)) {
       const f = this.area(src, 'source area');
-      if (!Array.isArray(targets)) throw new AssemblyError(`dstAreasBySourceArea[${quote(src)}]`, `project: dstAreasBySourceArea[${quote(src)}] must be an array of area names`);
-      if (targets.length > 0 && f.winners.length === 0) throw new AssemblyError(`dstAreasBySourceArea[${quote(src)}]`, `project: cannot project from area ${quote(src)}: it has no winners (no assembly)`, { code: 'ERR_STATE' });
-      for (const t of targets) { const a = this.area(t, 'target area'); if (!areaIn[a.index].includes(f.index)) areaIn[a.index].push(f.index); }
+      if (!Array.isArray(targets))
+        throw new AssemblyError(
+          `dstAreasBySourceArea[${quote(src)}]`,
+          `project: dstAreasBySourceArea[${quote(src)}] must be an array of area names`,
+        );
+      if (targets.length > 0 && f.winners.length === 0)
+        throw new AssemblyError(
+          `dstAreasBySourceArea[${quote(src)}]`,
+          `project: cannot project from area ${quote(src)}: it has no winners (no assembly)`,
+          { code: 'ERR_STATE' },
+        );
+      for (const t of targets) {
+        const a = this.area(t, 'target area');
+        if (!areaIn[a.index].includes(f.index)) areaIn[a.index].push(f.index);
+      }
     }
     for (let t = 0; t < nA; t++) {
       stimIn[t].sort((a, b) => a - b);
@@ -358,30 +461,49 @@ export class Brain {
       let K = 0;
       for (const s of stimIn[t]) K += this.state.stimuli[s].size;
       for (const si of areaIn[t]) K += areas[si].winners.length;
-      if (K > Number.MAX_SAFE_INTEGER) throw new AssemblyError('areasByStimulus', `project: ${K} neurons would fire into area ${quote(areas[t].name)}, more than 2^53 − 1`, { code: 'ERR_OUT_OF_RANGE' });
+      if (K > Number.MAX_SAFE_INTEGER)
+        throw new AssemblyError(
+          'areasByStimulus',
+          `project: ${K} neurons would fire into area ${quote(areas[t].name)}, more than 2^53 − 1`,
+          { code: 'ERR_OUT_OF_RANGE' },
+        );
     }
     try {
       projectRound(this.state, this.params(), this.rng, { stimIn, areaIn });
     } catch (e) {
       // a typed array the engine cannot allocate: the lazy areas' synapses outgrew the memory (the round is left half done)
-      if (e instanceof RangeError) throw new AssemblyError('areasByStimulus', `project: out of memory growing the synapse stores (${formatBytes(this.memory().bytes)} held): ${e.message}`, { code: 'ERR_MEMORY', cause: e });
+      if (e instanceof RangeError)
+        throw new AssemblyError(
+          'areasByStimulus',
+          `project: out of memory growing the synapse stores (${formatBytes(this.memory().bytes)} held): ${e.message}`,
+          { code: 'ERR_MEMORY', cause: e },
+        );
       throw e;
     }
   }
 
   private area(name: string, what = 'area'): AreaState {
     const i = typeof name === 'string' ? this.areaIndex.get(name) : undefined;
-    if (i === undefined) throw new AssemblyError(what === 'source area' ? 'from' : what === 'target area' ? 'to' : 'name', `unknown ${what} ${quote(String(name))} (known areas: ${this.state.areas.map((a) => a.name).join(', ') || 'none'})`);
+    if (i === undefined)
+      throw new AssemblyError(
+        what === 'source area' ? 'from' : what === 'target area' ? 'to' : 'name',
+        `unknown ${what} ${quote(String(name))} (known areas: ${this.state.areas.map((a) => a.name).join(', ') || 'none'})`,
+      );
     return this.state.areas[i];
   }
 
   private stim(name: string): number {
     const i = typeof name === 'string' ? this.stimIndex.get(name) : undefined;
-    if (i === undefined) throw new AssemblyError('stimulus', `unknown stimulus ${quote(String(name))} (known stimuli: ${this.state.stimuli.map((s) => s.name).join(', ') || 'none'})`);
+    if (i === undefined)
+      throw new AssemblyError(
+        'stimulus',
+        `unknown stimulus ${quote(String(name))} (known stimuli: ${this.state.stimuli.map((s) => s.name).join(', ') || 'none'})`,
+      );
     return i;
   }
 }
 
 function checkName(method: string, name: unknown, what: string): asserts name is string {
-  if (typeof name !== 'string' || name.length === 0) throw new AssemblyError('name', `${method}: ${what} name must be a non-empty string, got ${JSON.stringify(name)}`);
+  if (typeof name !== 'string' || name.length === 0)
+    throw new AssemblyError('name', `${method}: ${what} name must be a non-empty string, got ${JSON.stringify(name)}`);
 }

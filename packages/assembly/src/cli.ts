@@ -15,7 +15,8 @@ const program = createProgram({
   description: 'The assembly calculus from the command line: the assembly parser and the statistics of projection and association.',
 });
 
-program.command('parse')
+program
+  .command('parse')
   .description('parse a sentence with the assembly parser and print its dependencies (head -relation-> dependent); --json: the whole parse')
   .argument('<words...>', 'the sentence, e.g. "cats chase mice" (several arguments are joined by spaces)')
   .option('--seed <n>', 'seed of the parser brain', parseInteger('--seed'), 0)
@@ -25,8 +26,11 @@ program.command('parse')
     else process.stdout.write(formatDependencies(result.dependencies) + '\n');
   });
 
-program.command('stats')
-  .description('projection (support, convergence, overlap for β = 0.01, 0.05, 0.1) and association statistics over several seeds, beside the brain.py reference ranges')
+program
+  .command('stats')
+  .description(
+    'projection (support, convergence, overlap for β = 0.01, 0.05, 0.1) and association statistics over several seeds, beside the brain.py reference ranges',
+  )
   .option('--seeds <n>', 'number of seeds (0 … n−1)', parseInteger('--seeds', 1), 10)
   .addOption(new Option('--sampler <name>', 'tail sampler of the lazy areas').choices(['exact', 'reference']).default('reference'))
   .action((o: { seeds: number; sampler: TailSampler }) => {

@@ -13,19 +13,31 @@ export function kthLargest(values: ArrayLike<number>, n: number, k: number, scra
   const a = scratch;
   for (let i = 0; i < n; i++) a[i] = values[i];
   const r = k - 1; // 0-based rank in descending order
-  let lo = 0, hi = n - 1;
+  let lo = 0,
+    hi = n - 1;
   for (;;) {
     if (lo >= hi) return a[lo];
     const mid = (lo + hi) >>> 1;
-    const x = a[lo], y = a[mid], z = a[hi];
+    const x = a[lo],
+      y = a[mid],
+      z = a[hi];
     const pivot = x > y ? (y > z ? y : x > z ? z : x) : x > z ? x : y > z ? z : y;
     // descending 3-way partition: [lo, lt) > pivot, [lt, gt] = pivot, (gt, hi] < pivot
-    let lt = lo, i = lo, gt = hi;
+    let lt = lo,
+      i = lo,
+      gt = hi;
     while (i <= gt) {
       const v = a[i];
-      if (v > pivot) { a[i] = a[lt]; a[lt] = v; lt++; i++; }
-      else if (v < pivot) { a[i] = a[gt]; a[gt] = v; gt--; }
-      else i++;
+      if (v > pivot) {
+        a[i] = a[lt];
+        a[lt] = v;
+        lt++;
+        i++;
+      } else if (v < pivot) {
+        a[i] = a[gt];
+        a[gt] = v;
+        gt--;
+      } else i++;
     }
     if (r < lt) hi = lt - 1;
     else if (r > gt) lo = gt + 1;
@@ -45,11 +57,15 @@ export function kCapIndices(values: ArrayLike<number>, n: number, k: number, scr
   const v = kthLargest(values, n, k, scratch);
   let above = 0;
   for (let i = 0; i < n; i++) if (values[i] > v) above++;
-  let ties = k - above, m = 0;
+  let ties = k - above,
+    m = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i];
     if (x > v) out[m++] = i;
-    else if (x === v && ties > 0) { out[m++] = i; ties--; }
+    else if (x === v && ties > 0) {
+      out[m++] = i;
+      ties--;
+    }
   }
   return out;
 }

@@ -32,20 +32,26 @@ export interface LearningAreaOptions {
  * (`await setBackend('cpu' | 'wasm' | …)` of @neurite/tensor).
  */
 export class LearningArea {
-  readonly nIn: number; readonly n: number; readonly k: number; readonly temperature: number;
+  readonly nIn: number;
+  readonly n: number;
+  readonly k: number;
+  readonly temperature: number;
   /** Trainable weights W (nIn × n); only entries under the mask M matter. */
   readonly weights: tf.Variable;
   private readonly mask: tf.Tensor2D;
 
   constructor(o: LearningAreaOptions) {
-    if (o === null || typeof o !== 'object') throw new AssemblyError('options', `LearningArea: options must be an object {nIn, n, k, p}, got ${String(o)}`);
+    if (o === null || typeof o !== 'object')
+      throw new AssemblyError('options', `LearningArea: options must be an object {nIn, n, k, p}, got ${String(o)}`);
     checkInt('LearningArea', 'nIn', o.nIn, 1);
     checkInt('LearningArea', 'n', o.n, 1);
     checkInt('LearningArea', 'k', o.k, 1);
     if (o.k > o.n) throw new AssemblyError('k', `LearningArea: k = ${o.k} exceeds n = ${o.n}`, { code: 'ERR_OUT_OF_RANGE' });
     checkProb('LearningArea', 'p', o.p, true);
     this.temperature = checkPositive('LearningArea', 'temperature', o.temperature ?? 1);
-    this.nIn = o.nIn; this.n = o.n; this.k = o.k;
+    this.nIn = o.nIn;
+    this.n = o.n;
+    this.k = o.k;
     const rng = toRng(o.seed ?? 0, 'seed', AssemblyError);
     const csr = randomCSR(o.nIn, o.n, o.p, rng, { pattern: true });
     const dense = new Float32Array(o.nIn * o.n);
@@ -105,7 +111,11 @@ export class LearningArea {
       }
       if (losses.length === 0) return [];
       const all = tf.stack(losses);
-      try { return Array.from(await all.data()); } finally { all.dispose(); }
+      try {
+        return Array.from(await all.data());
+      } finally {
+        all.dispose();
+      }
     } finally {
       tf.dispose(losses);
       opt.dispose();

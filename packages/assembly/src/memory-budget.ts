@@ -8,7 +8,11 @@ import { randomStoreCapacity } from './random-synapse-store.js';
 export const DEFAULT_MEMORY_BUDGET = 2 ** 31;
 
 /** One connectome an area would add: rows × cols synapses of probability p. */
-export interface PlannedStore { rows: number; cols: number; p: number; }
+export interface PlannedStore {
+  rows: number;
+  cols: number;
+  p: number;
+}
 
 /**
  * Bytes that adding an area of n known neurons (explicit: n; lazy: 0) needs:
@@ -32,6 +36,9 @@ export function areaBytes(n: number, stimuli: number, stores: readonly PlannedSt
 export function formatBytes(b: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
   let i = 0;
-  while (b >= 1024 && i < units.length - 1) { b /= 1024; i++; }
+  while (b >= 1024 && i < units.length - 1) {
+    b /= 1024;
+    i++;
+  }
   return `${i === 0 ? b.toFixed(0) : b.toPrecision(3)} ${units[i]}`;
 }

@@ -4,7 +4,15 @@
  * rules that inhibit / disinhibit areas and fibres before (pre) and after
  * (post) the word is processed, the lexicon, and the read-out rules.
  */
-export const LEX = 'LEX', DET = 'DET', SUBJ = 'SUBJ', OBJ = 'OBJ', VERB = 'VERB', ADJ = 'ADJ', ADVERB = 'ADVERB', PREP = 'PREP', PREP_P = 'PREP_P';
+export const LEX = 'LEX',
+  DET = 'DET',
+  SUBJ = 'SUBJ',
+  OBJ = 'OBJ',
+  VERB = 'VERB',
+  ADJ = 'ADJ',
+  ADVERB = 'ADVERB',
+  PREP = 'PREP',
+  PREP_P = 'PREP_P';
 
 /** Every area, in the order rules and project maps are evaluated. */
 export const PARSER_AREAS = [LEX, DET, SUBJ, OBJ, VERB, ADJ, ADVERB, PREP, PREP_P] as const;
@@ -15,9 +23,20 @@ export const RECURRENT_AREAS: readonly ParserArea[] = [SUBJ, OBJ, VERB, ADJ, ADV
 
 export type RuleAction = 'INHIBIT' | 'DISINHIBIT';
 /** Inhibit/disinhibit an area under inhibition source `index`. */
-export interface AreaRule { kind: 'area'; action: RuleAction; area: ParserArea; index: number; }
+export interface AreaRule {
+  kind: 'area';
+  action: RuleAction;
+  area: ParserArea;
+  index: number;
+}
 /** Inhibit/disinhibit the (two-way) fibre between two areas under inhibition source `index`. */
-export interface FiberRule { kind: 'fiber'; action: RuleAction; area1: ParserArea; area2: ParserArea; index: number; }
+export interface FiberRule {
+  kind: 'fiber';
+  action: RuleAction;
+  area1: ParserArea;
+  area2: ParserArea;
+  index: number;
+}
 export type ParserRule = AreaRule | FiberRule;
 
 export interface Lexeme {
@@ -29,30 +48,69 @@ export interface Lexeme {
 }
 
 const A = (action: RuleAction, area: ParserArea, index: number): AreaRule => ({ kind: 'area', action, area, index });
-const F = (action: RuleAction, area1: ParserArea, area2: ParserArea, index: number): FiberRule => ({ kind: 'fiber', action, area1, area2, index });
-const D = 'DISINHIBIT', I = 'INHIBIT';
+const F = (action: RuleAction, area1: ParserArea, area2: ParserArea, index: number): FiberRule => ({
+  kind: 'fiber',
+  action,
+  area1,
+  area2,
+  index,
+});
+const D = 'DISINHIBIT',
+  I = 'INHIBIT';
 
 function noun(index: number): Lexeme {
   return {
-    index, category: 'noun',
+    index,
+    category: 'noun',
     pre: [
-      F(D, LEX, SUBJ, 0), F(D, LEX, OBJ, 0), F(D, LEX, PREP_P, 0), F(D, DET, SUBJ, 0), F(D, DET, OBJ, 0), F(D, DET, PREP_P, 0),
-      F(D, ADJ, SUBJ, 0), F(D, ADJ, OBJ, 0), F(D, ADJ, PREP_P, 0), F(D, VERB, OBJ, 0), F(D, PREP_P, PREP, 0), F(D, PREP_P, SUBJ, 0),
+      F(D, LEX, SUBJ, 0),
+      F(D, LEX, OBJ, 0),
+      F(D, LEX, PREP_P, 0),
+      F(D, DET, SUBJ, 0),
+      F(D, DET, OBJ, 0),
+      F(D, DET, PREP_P, 0),
+      F(D, ADJ, SUBJ, 0),
+      F(D, ADJ, OBJ, 0),
+      F(D, ADJ, PREP_P, 0),
+      F(D, VERB, OBJ, 0),
+      F(D, PREP_P, PREP, 0),
+      F(D, PREP_P, SUBJ, 0),
       F(D, PREP_P, OBJ, 0),
     ],
     post: [
-      A(I, DET, 0), A(I, ADJ, 0), A(I, PREP_P, 0), A(I, PREP, 0),
-      F(I, LEX, SUBJ, 0), F(I, LEX, OBJ, 0), F(I, LEX, PREP_P, 0), F(I, ADJ, SUBJ, 0), F(I, ADJ, OBJ, 0), F(I, ADJ, PREP_P, 0),
-      F(I, DET, SUBJ, 0), F(I, DET, OBJ, 0), F(I, DET, PREP_P, 0), F(I, VERB, OBJ, 0), F(I, PREP_P, PREP, 0), F(I, PREP_P, VERB, 0),
-      F(D, LEX, SUBJ, 1), F(D, LEX, OBJ, 1), F(D, DET, SUBJ, 1), F(D, DET, OBJ, 1), F(D, ADJ, SUBJ, 1), F(D, ADJ, OBJ, 1),
-      F(I, PREP_P, SUBJ, 0), F(I, PREP_P, OBJ, 0), F(I, VERB, ADJ, 0),
+      A(I, DET, 0),
+      A(I, ADJ, 0),
+      A(I, PREP_P, 0),
+      A(I, PREP, 0),
+      F(I, LEX, SUBJ, 0),
+      F(I, LEX, OBJ, 0),
+      F(I, LEX, PREP_P, 0),
+      F(I, ADJ, SUBJ, 0),
+      F(I, ADJ, OBJ, 0),
+      F(I, ADJ, PREP_P, 0),
+      F(I, DET, SUBJ, 0),
+      F(I, DET, OBJ, 0),
+      F(I, DET, PREP_P, 0),
+      F(I, VERB, OBJ, 0),
+      F(I, PREP_P, PREP, 0),
+      F(I, PREP_P, VERB, 0),
+      F(D, LEX, SUBJ, 1),
+      F(D, LEX, OBJ, 1),
+      F(D, DET, SUBJ, 1),
+      F(D, DET, OBJ, 1),
+      F(D, ADJ, SUBJ, 1),
+      F(D, ADJ, OBJ, 1),
+      F(I, PREP_P, SUBJ, 0),
+      F(I, PREP_P, OBJ, 0),
+      F(I, VERB, ADJ, 0),
     ],
   };
 }
 
 function transVerb(index: number): Lexeme {
   return {
-    index, category: 'transVerb',
+    index,
+    category: 'transVerb',
     pre: [F(D, LEX, VERB, 0), F(D, VERB, SUBJ, 0), F(D, VERB, ADVERB, 0), A(D, ADVERB, 1)],
     post: [F(I, LEX, VERB, 0), A(D, OBJ, 0), A(I, SUBJ, 0), A(I, ADVERB, 0), F(D, PREP_P, VERB, 0)],
   };
@@ -60,7 +118,8 @@ function transVerb(index: number): Lexeme {
 
 function intransVerb(index: number): Lexeme {
   return {
-    index, category: 'intransVerb',
+    index,
+    category: 'intransVerb',
     pre: [F(D, LEX, VERB, 0), F(D, VERB, SUBJ, 0), F(D, VERB, ADVERB, 0), A(D, ADVERB, 1)],
     post: [F(I, LEX, VERB, 0), A(I, SUBJ, 0), A(I, ADVERB, 0), F(D, PREP_P, VERB, 0)],
   };
@@ -68,7 +127,8 @@ function intransVerb(index: number): Lexeme {
 
 function copula(index: number): Lexeme {
   return {
-    index, category: 'copula',
+    index,
+    category: 'copula',
     pre: [F(D, LEX, VERB, 0), F(D, VERB, SUBJ, 0)],
     post: [F(I, LEX, VERB, 0), A(D, OBJ, 0), A(I, SUBJ, 0), F(D, ADJ, VERB, 0)],
   };
@@ -88,27 +148,43 @@ function adjective(index: number): Lexeme {
 
 function preposition(index: number): Lexeme {
   return {
-    index, category: 'preposition',
+    index,
+    category: 'preposition',
     pre: [A(D, PREP, 0), F(D, LEX, PREP, 0)],
     post: [
-      F(I, LEX, PREP, 0), A(D, PREP_P, 0), F(I, LEX, SUBJ, 1), F(I, LEX, OBJ, 1), F(I, DET, SUBJ, 1), F(I, DET, OBJ, 1),
-      F(I, ADJ, SUBJ, 1), F(I, ADJ, OBJ, 1),
+      F(I, LEX, PREP, 0),
+      A(D, PREP_P, 0),
+      F(I, LEX, SUBJ, 1),
+      F(I, LEX, OBJ, 1),
+      F(I, DET, SUBJ, 1),
+      F(I, DET, OBJ, 1),
+      F(I, ADJ, SUBJ, 1),
+      F(I, ADJ, OBJ, 1),
     ],
   };
 }
 
 /** The English lexicon of the reference parser (20 words). */
 export const LEXICON: Readonly<Record<string, Lexeme>> = {
-  the: determiner(0), a: determiner(1),
-  dogs: noun(2), cats: noun(3), mice: noun(4), people: noun(5),
-  chase: transVerb(6), love: transVerb(7), bite: transVerb(8),
+  the: determiner(0),
+  a: determiner(1),
+  dogs: noun(2),
+  cats: noun(3),
+  mice: noun(4),
+  people: noun(5),
+  chase: transVerb(6),
+  love: transVerb(7),
+  bite: transVerb(8),
   of: preposition(9),
-  big: adjective(10), bad: adjective(11),
-  run: intransVerb(12), fly: intransVerb(13),
+  big: adjective(10),
+  bad: adjective(11),
+  run: intransVerb(12),
+  fly: intransVerb(13),
   quickly: adverb(14),
   in: preposition(15),
   are: copula(16),
-  man: noun(17), woman: noun(18),
+  man: noun(17),
+  woman: noun(18),
   saw: transVerb(19),
 };
 

@@ -2,8 +2,18 @@ import type { SeedOrRng } from '@neurite/tensor';
 import { Brain, type TailSampler } from './brain.js';
 import { AssemblyError } from './assembly-error.js';
 import {
-  INITIAL_AREAS, LEX, LEX_SIZE, LEXICON, PARSER_AREAS, READOUT_RULES, RECURRENT_AREAS, VERB, DET,
-  type Lexeme, type ParserArea, type ParserRule,
+  INITIAL_AREAS,
+  LEX,
+  LEX_SIZE,
+  LEXICON,
+  PARSER_AREAS,
+  READOUT_RULES,
+  RECURRENT_AREAS,
+  VERB,
+  DET,
+  type Lexeme,
+  type ParserArea,
+  type ParserRule,
 } from './parser-rules.js';
 
 export interface ParserOptions {
@@ -61,9 +71,16 @@ export class AssemblyParser {
 
   constructor(opts: ParserOptions = {}) {
     this.o = {
-      p: opts.p ?? 0.1, lexK: opts.lexK ?? 20, nonLexN: opts.nonLexN ?? 10000, nonLexK: opts.nonLexK ?? 100,
-      defaultBeta: opts.defaultBeta ?? 0.2, lexBeta: opts.lexBeta ?? 1.0, recurrentBeta: opts.recurrentBeta ?? 0.05,
-      interareaBeta: opts.interareaBeta ?? 0.5, projectRounds: opts.projectRounds ?? 20, minOverlap: opts.minOverlap ?? 0.7,
+      p: opts.p ?? 0.1,
+      lexK: opts.lexK ?? 20,
+      nonLexN: opts.nonLexN ?? 10000,
+      nonLexK: opts.nonLexK ?? 100,
+      defaultBeta: opts.defaultBeta ?? 0.2,
+      lexBeta: opts.lexBeta ?? 1.0,
+      recurrentBeta: opts.recurrentBeta ?? 0.05,
+      interareaBeta: opts.interareaBeta ?? 0.5,
+      projectRounds: opts.projectRounds ?? 20,
+      minOverlap: opts.minOverlap ?? 0.7,
     };
     const o = this.o;
     const b = (this.brain = new Brain(o.p, opts.seed ?? 0, { sampler: opts.sampler }));
@@ -85,7 +102,11 @@ export class AssemblyParser {
   /** Parses a sentence of words from the lexicon; returns its dependencies. */
   parse(sentence: string): ParseResult {
     if (typeof sentence !== 'string') throw new AssemblyError('sentence', `parse: sentence must be a string, got ${typeof sentence}`);
-    const words = sentence.trim().toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+    const words = sentence
+      .trim()
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
     if (words.length === 0) throw new AssemblyError('sentence', 'parse: sentence is empty');
     const lexemes: Lexeme[] = words.map((w) => {
       const l = Object.prototype.hasOwnProperty.call(LEXICON, w) ? LEXICON[w] : undefined;
@@ -118,11 +139,13 @@ export class AssemblyParser {
   private apply(r: ParserRule): void {
     if (r.kind === 'area') {
       const s = this.areaState.get(r.area)!;
-      if (r.action === 'INHIBIT') s.add(r.index); else s.delete(r.index);
+      if (r.action === 'INHIBIT') s.add(r.index);
+      else s.delete(r.index);
     } else {
       for (const key of [r.area1 + '|' + r.area2, r.area2 + '|' + r.area1]) {
         const s = this.fiberState.get(key)!;
-        if (r.action === 'INHIBIT') s.add(r.index); else s.delete(r.index);
+        if (r.action === 'INHIBIT') s.add(r.index);
+        else s.delete(r.index);
       }
     }
   }
@@ -131,7 +154,11 @@ export class AssemblyParser {
   private projectMap(): Map<ParserArea, Set<ParserArea>> {
     const b = this.brain;
     const map = new Map<ParserArea, Set<ParserArea>>();
-    const add = (from: ParserArea, to: ParserArea) => { let s = map.get(from); if (!s) map.set(from, (s = new Set())); s.add(to); };
+    const add = (from: ParserArea, to: ParserArea) => {
+      let s = map.get(from);
+      if (!s) map.set(from, (s = new Set()));
+      s.add(to);
+    };
     for (const a1 of PARSER_AREAS) {
       if (this.areaState.get(a1)!.size !== 0) continue;
       for (const a2 of PARSER_AREAS) {
@@ -142,7 +169,10 @@ export class AssemblyParser {
       }
     }
     const lex = map.get(LEX);
-    if (lex && lex.size > 2) throw new AssemblyError('rules', `parser rules let LEX project into several areas at once: ${[...lex].join(', ')}`, { code: 'ERR_STATE' });
+    if (lex && lex.size > 2)
+      throw new AssemblyError('rules', `parser rules let LEX project into several areas at once: ${[...lex].join(', ')}`, {
+        code: 'ERR_STATE',
+      });
     return map;
   }
 
@@ -163,7 +193,8 @@ export class AssemblyParser {
     const b = this.brain;
     b.plasticity = false;
     for (const a of PARSER_AREAS) b.unfixAssembly(a);
-    if (b.winners(VERB).length === 0) throw new AssemblyError('sentence', 'parse: cannot read out the parse: the sentence has no verb (VERB has no assembly)');
+    if (b.winners(VERB).length === 0)
+      throw new AssemblyError('sentence', 'parse: cannot read out the parse: the sentence has no verb (VERB has no assembly)');
     const deps: Dependency[] = [];
     const fibers = (from: ParserArea): ParserArea[] => READOUT_RULES[from].filter((to) => this.activatedFibers.get(from)?.has(to));
     const visit = (area: ParserArea): void => {

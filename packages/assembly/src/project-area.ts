@@ -19,9 +19,17 @@ import { hebbianUpdate } from './hebbian-update.js';
  * 5. Hebbian update into the winners (hebbianUpdate), if plasticity is on.
  * A fixed area keeps its winners (steps 2-4 skipped).
  */
-export function projectArea(state: BrainState, params: BrainParams, rng: Rng, T: AreaState, stims: readonly number[], srcs: readonly number[]): Int32Array {
+export function projectArea(
+  state: BrainState,
+  params: BrainParams,
+  rng: Rng,
+  T: AreaState,
+  stims: readonly number[],
+  srcs: readonly number[],
+): Int32Array {
   const { areas, stimuli, conn, scratch } = state;
-  const k = T.k, w0 = T.w;
+  const k = T.k,
+    w0 = T.w;
   // 1. exact inputs of the known neurons
   if (scratch.inputs.length < w0 + k) scratch.inputs = new Float64Array(Math.max(2 * scratch.inputs.length, w0 + k));
   const inputs = scratch.inputs;
@@ -33,7 +41,8 @@ export function projectArea(state: BrainState, params: BrainParams, rng: Rng, T:
   for (const si of srcs) {
     const store = conn[si][T.index];
     const { start, len } = store;
-    const cols = store.cols, wts = store.weights;
+    const cols = store.cols,
+      wts = store.weights;
     for (const s of areas[si].winners) {
       for (let e = start[s], end = e + len[s]; e < end; e++) inputs[cols[e]] += wts[e];
     }
@@ -57,8 +66,11 @@ export function projectArea(state: BrainState, params: BrainParams, rng: Rng, T:
     const firstInputs = new Float64Array(kk);
     for (let i = 0; i < kk; i++) {
       const idx = top[i];
-      if (idx >= w0) { firstInputs[numNew] = inputs[idx]; next[i] = w0 + numNew; numNew++; }
-      else next[i] = idx;
+      if (idx >= w0) {
+        firstInputs[numNew] = inputs[idx];
+        next[i] = w0 + numNew;
+        numNew++;
+      } else next[i] = idx;
     }
     next.sort();
     // 4. recruitment

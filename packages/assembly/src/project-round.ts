@@ -21,11 +21,17 @@ export interface RoundPlan {
  * areas updated. The state is updated in place; every random draw comes
  * from `rng`, so the same state, plan and generator state give the same round.
  */
-export function projectRound(state: BrainState, params: BrainParams & { readonly saveWinners: boolean }, rng: Rng, plan: RoundPlan): number[] {
+export function projectRound(
+  state: BrainState,
+  params: BrainParams & { readonly saveWinners: boolean },
+  rng: Rng,
+  plan: RoundPlan,
+): number[] {
   const updated: number[] = [];
   const next: Int32Array[] = [];
   for (let t = 0; t < state.areas.length; t++) {
-    const stims = plan.stimIn[t] ?? [], srcs = plan.areaIn[t] ?? [];
+    const stims = plan.stimIn[t] ?? [],
+      srcs = plan.areaIn[t] ?? [];
     if (stims.length === 0 && srcs.length === 0) continue;
     updated.push(t);
     next[t] = projectArea(state, params, rng, state.areas[t], stims, srcs);

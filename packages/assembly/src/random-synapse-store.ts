@@ -11,7 +11,10 @@ export function randomSynapseStore(rows: number, cols: number, p: number, rng: R
   const { rowCapacity, poolCapacity } = randomStoreCapacity(rows, cols, p);
   const store = new SynapseStore(rowCapacity, poolCapacity);
   if (rows === 0) return store;
-  if (cols === 0 || p === 0) { for (let r = 0; r < rows; r++) store.addRow(); return store; }
+  if (cols === 0 || p === 0) {
+    for (let r = 0; r < rows; r++) store.addRow();
+    return store;
+  }
   const csr = randomCSR(rows, cols, p, rng, { pattern: true });
   for (let r = 0; r < rows; r++) store.addRow(csr.indices, 1, csr.indptr[r], csr.indptr[r + 1]);
   return store;

@@ -20,13 +20,23 @@ import { splitInput } from './split-input.js';
  * The cost follows the synapses created (O(m_areas + p·Σw)), not K: a
  * stimulus of 10⁹ neurons costs as much as one of 10.
  */
-export function recruitWinner(state: BrainState, p: number, rng: Rng, T: AreaState, stims: readonly number[], srcs: readonly number[], input: number, totalK: number): void {
+export function recruitWinner(
+  state: BrainState,
+  p: number,
+  rng: Rng,
+  T: AreaState,
+  stims: readonly number[],
+  srcs: readonly number[],
+  input: number,
+  totalK: number,
+): void {
   const { areas, stimuli, conn, scratch } = state;
   const t = T.w;
   const m = Math.min(totalK, Math.max(0, Math.round(input)));
   const nB = stims.length + srcs.length;
   if (scratch.blockCounts.length < 2 * nB) scratch.blockCounts = new Float64Array(4 * nB);
-  const sizes = scratch.blockCounts.subarray(0, nB), counts = scratch.blockCounts.subarray(nB, 2 * nB);
+  const sizes = scratch.blockCounts.subarray(0, nB),
+    counts = scratch.blockCounts.subarray(nB, 2 * nB);
   for (let b = 0; b < stims.length; b++) sizes[b] = stimuli[stims[b]].size;
   for (let j = 0; j < srcs.length; j++) sizes[stims.length + j] = areas[srcs[j]].winners.length;
   splitInput(rng, m, sizes, counts);
@@ -47,7 +57,10 @@ export function recruitWinner(state: BrainState, p: number, rng: Rng, T: AreaSta
     const store = conn[S.index][T.index];
     if (!srcs.includes(S.index)) {
       const c = rng.binomial(S.w, p);
-      if (c > 0) { const rows = rng.sampleWithoutReplacement(S.w, c); for (let i = 0; i < c; i++) store.queue(rows[i], t); }
+      if (c > 0) {
+        const rows = rng.sampleWithoutReplacement(S.w, c);
+        for (let i = 0; i < c; i++) store.queue(rows[i], t);
+      }
       continue;
     }
     const nonWin = nonWinners(S);
@@ -55,8 +68,12 @@ export function recruitWinner(state: BrainState, p: number, rng: Rng, T: AreaSta
     const c = pop > 0 ? rng.binomial(pop, p) : 0;
     if (c > 0) {
       const rows = rng.sampleWithoutReplacement(pop, c);
-      const nOld = nonWin.length, base = S.w - (pop - nOld);
-      for (let i = 0; i < c; i++) { const r = rows[i]; store.queue(r < nOld ? nonWin[r] : base + (r - nOld), t); }
+      const nOld = nonWin.length,
+        base = S.w - (pop - nOld);
+      for (let i = 0; i < c; i++) {
+        const r = rows[i];
+        store.queue(r < nOld ? nonWin[r] : base + (r - nOld), t);
+      }
     }
   }
   T.w = t + 1;

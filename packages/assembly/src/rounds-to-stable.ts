@@ -5,7 +5,11 @@
 export function roundsToStable(newWinners: readonly number[], quiet = 3): number {
   for (let t = 1; t + quiet <= newWinners.length; t++) {
     let ok = true;
-    for (let j = t; j < t + quiet; j++) if (newWinners[j] !== 0) { ok = false; break; }
+    for (let j = t; j < t + quiet; j++)
+      if (newWinners[j] !== 0) {
+        ok = false;
+        break;
+      }
     if (ok) return t;
   }
   return -1;

@@ -15,7 +15,10 @@ import { sampleTailExact, sampleTailReference } from './binomial-tail.js';
  * - else k, the k best of the N inputs from the tail sampler (params.sampler).
  */
 export function sampleCandidates(params: BrainParams, rng: Rng, scratch: RoundScratch, T: AreaState, totalK: number): number {
-  const p = params.p, k = T.k, w0 = T.w, inputs = scratch.inputs;
+  const p = params.p,
+    k = T.k,
+    w0 = T.w,
+    inputs = scratch.inputs;
   const effN = T.n - w0;
   if (effN <= 0) return 0;
   if (w0 >= k && kthLargest(inputs, w0, k, selectScratch(scratch, w0)) >= totalK) return 0;

@@ -44,7 +44,10 @@ export function simulateAssociation(o: AssociationOptions): AssociationResult {
   for (let i = 0; i < 9; i++) b.project({ stimB: ['B'] }, { B: ['B', 'C'], C: ['C'] });
   const cAfter = b.winners('C');
   return {
-    before: overlap(cFromA, cFromB), jointWithA: overlap(cFromA, cJoint), jointWithB: overlap(cFromB, cJoint),
-    after: overlap(cFromA, cAfter), k,
+    before: overlap(cFromA, cFromB),
+    jointWithA: overlap(cFromA, cJoint),
+    jointWithB: overlap(cFromB, cJoint),
+    after: overlap(cFromA, cAfter),
+    k,
   };
 }

@@ -7,7 +7,9 @@ export interface MergeOptions extends SimulationOptions {
 }
 
 export interface MergeResult {
-  supportA: number[]; supportB: number[]; supportC: number[];
+  supportA: number[];
+  supportB: number[];
+  supportC: number[];
   /** Winners of C after the last round. */
   winnersC: Int32Array;
   /** The brain after the merge (for further read-outs). */
@@ -28,5 +30,11 @@ export function simulateMerge(o: MergeOptions): MergeResult {
   b.project({ stimB: ['B'] }, {});
   b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'] });
   for (let i = 0; i < o.rounds; i++) b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'], C: ['C', 'A', 'B'] });
-  return { supportA: b.supportHistory('A'), supportB: b.supportHistory('B'), supportC: b.supportHistory('C'), winnersC: b.winners('C'), brain: b };
+  return {
+    supportA: b.supportHistory('A'),
+    supportB: b.supportHistory('B'),
+    supportC: b.supportHistory('C'),
+    winnersC: b.winners('C'),
+    brain: b,
+  };
 }

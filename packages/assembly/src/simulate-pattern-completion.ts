@@ -34,7 +34,10 @@ export function simulatePatternCompletion(o: PatternCompletionOptions): PatternC
   const cueSize = Math.max(1, Math.floor(o.k * o.alpha));
   // the cue: a random subset of the assembly, drawn with the brain's generator
   const pick = b.rng.sampleWithoutReplacement(assembly.length, cueSize);
-  b.setWinners('A', Array.from(pick, (i) => assembly[i]));
+  b.setWinners(
+    'A',
+    Array.from(pick, (i) => assembly[i]),
+  );
   const recovered: number[] = [];
   for (let i = 0; i < o.completionRounds; i++) {
     b.project({}, { A: ['A'] });

@@ -39,7 +39,8 @@ export function simulateProjection(o: ProjectionOptions): ProjectionResult {
   const b = simulationBrain('simulateProjection', o);
   checkInt('simulateProjection', 'rounds', o.rounds, 1);
   b.addStimulus('stim', o.k);
-  if (o.explicit) b.addExplicitArea('A', o.n, o.k, o.beta); else b.addArea('A', o.n, o.k, o.beta);
+  if (o.explicit) b.addExplicitArea('A', o.n, o.k, o.beta);
+  else b.addArea('A', o.n, o.k, o.beta);
   const newWinners: number[] = [];
   let first: Int32Array | null = null;
   let overlap21 = NaN;
@@ -55,5 +56,12 @@ export function simulateProjection(o: ProjectionOptions): ProjectionResult {
     if (t === 2 && first) overlap21 = overlap(first, b.winners('A')) / o.k;
     if (firstQuietRound < 0 && t > 1 && newWinners[t - 1] === 0) firstQuietRound = t;
   }
-  return { support: b.supportHistory('A'), newWinners, overlap21, firstQuietRound, roundsToStable: roundsToStable(newWinners), winners: b.winners('A') };
+  return {
+    support: b.supportHistory('A'),
+    newWinners,
+    overlap21,
+    firstQuietRound,
+    roundsToStable: roundsToStable(newWinners),
+    winners: b.winners('A'),
+  };
 }

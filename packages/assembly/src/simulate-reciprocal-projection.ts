@@ -33,7 +33,8 @@ export function simulateReciprocalProjection(o: ReciprocalProjectionOptions): Re
   for (let i = 0; i < o.formRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });
   b.project({ stim: ['A'] }, { A: ['A', 'B'] });
   for (let i = 0; i < o.rounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A', 'B'], B: ['A', 'B'] });
-  const asmA = b.winners('A'), asmB = b.winners('B');
+  const asmA = b.winners('A'),
+    asmB = b.winners('B');
   const supportB = b.supportHistory('B');
   // read-out without learning: B alone -> A, then A alone -> B
   b.plasticity = false;

@@ -28,7 +28,8 @@ export interface SimulationOptions {
  * n, k, p and β checked here (AssemblyError naming the option).
  */
 export function simulationBrain(fn: string, o: SimulationOptions): Brain {
-  if (o === null || typeof o !== 'object') throw new AssemblyError('options', `${fn}: options must be an object {n, k, p, beta, …}, got ${o === null ? 'null' : typeof o}`);
+  if (o === null || typeof o !== 'object')
+    throw new AssemblyError('options', `${fn}: options must be an object {n, k, p, beta, …}, got ${o === null ? 'null' : typeof o}`);
   checkInt(fn, 'n', o.n, 1);
   checkInt(fn, 'k', o.k, 1, o.n);
   checkProb(fn, 'p', o.p, true);

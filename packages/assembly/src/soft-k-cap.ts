@@ -9,8 +9,23 @@ function capThreshold(x: tf.Tensor, k: number): tf.Tensor {
   const n = x.shape[x.shape.length - 1];
   const f = tf.customGrad(((xi: tf.Tensor) => {
     const { values } = tf.topk(xi, Math.min(k + 1, n));
-    const kth = tf.slice(values, Array(values.rank).fill(0).map((_, i) => (i === values.rank - 1 ? k - 1 : 0)), values.shape.map((s, i) => (i === values.rank - 1 ? 1 : s)));
-    const next = k < n ? tf.slice(values, Array(values.rank).fill(0).map((_, i) => (i === values.rank - 1 ? k : 0)), values.shape.map((s, i) => (i === values.rank - 1 ? 1 : s))) : tf.sub(kth, 1);
+    const kth = tf.slice(
+      values,
+      Array(values.rank)
+        .fill(0)
+        .map((_, i) => (i === values.rank - 1 ? k - 1 : 0)),
+      values.shape.map((s, i) => (i === values.rank - 1 ? 1 : s)),
+    );
+    const next =
+      k < n
+        ? tf.slice(
+            values,
+            Array(values.rank)
+              .fill(0)
+              .map((_, i) => (i === values.rank - 1 ? k : 0)),
+            values.shape.map((s, i) => (i === values.rank - 1 ? 1 : s)),
+          )
+        : tf.sub(kth, 1);
     return { value: tf.div(tf.add(kth, next), 2), gradFunc: (_dy: tf.Tensor) => tf.zerosLike(xi) };
   }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return f(x);

@@ -7,7 +7,9 @@ export interface StatisticsOptions {
   /** Seeds per row (default 0..9). */
   seeds?: readonly number[];
   sampler?: TailSampler;
-  n?: number; k?: number; p?: number;
+  n?: number;
+  k?: number;
+  p?: number;
   betas?: readonly number[];
   /** Rounds simulated per projection (default 100). */
   rounds?: number;
@@ -26,7 +28,9 @@ export interface ProjectionRow {
 
 export interface StatisticsTable {
   sampler: TailSampler;
-  n: number; k: number; p: number;
+  n: number;
+  k: number;
+  p: number;
   seeds: number[];
   projection: ProjectionRow[];
   /** Overlap (fraction of k) of A's assembly in C with B's projection after association, per seed. */
@@ -50,7 +54,9 @@ export const mean = (a: readonly number[]): number => a.reduce((s, x) => s + x, 
 export function statisticsTable(o: StatisticsOptions = {}): StatisticsTable {
   const seeds = [...(o.seeds ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])];
   const sampler = o.sampler ?? 'reference';
-  const n = o.n ?? 100000, k = o.k ?? 317, p = o.p ?? 0.01;
+  const n = o.n ?? 100000,
+    k = o.k ?? 317,
+    p = o.p ?? 0.01;
   const rounds = o.rounds ?? 100;
   const projection: ProjectionRow[] = [];
   for (const beta of o.betas ?? [0.01, 0.05, 0.1]) {
@@ -67,10 +73,11 @@ export function statisticsTable(o: StatisticsOptions = {}): StatisticsTable {
   }
   let association: number[] | null = null;
   let associationOtherSampler: number[] | null = null;
-  const assoc = (s: TailSampler) => seeds.map((seed) => {
-    o.onProgress?.(`association seed=${seed} sampler=${s}`);
-    return simulateAssociation({ n, k, p: 0.05, beta: 0.1, seed, sampler: s }).after / k;
-  });
+  const assoc = (s: TailSampler) =>
+    seeds.map((seed) => {
+      o.onProgress?.(`association seed=${seed} sampler=${s}`);
+      return simulateAssociation({ n, k, p: 0.05, beta: 0.1, seed, sampler: s }).after / k;
+    });
   if (o.association ?? true) {
     association = assoc(sampler);
     associationOtherSampler = assoc(sampler === 'reference' ? 'exact' : 'reference');
@@ -81,18 +88,28 @@ export function statisticsTable(o: StatisticsOptions = {}): StatisticsTable {
 /** The table as text, brain.py's 5-seed mean [min–max] beside each measured mean [min–max]. */
 export function formatStatisticsTable(t: StatisticsTable): string {
   const lines: string[] = [];
-  const mm = (a: readonly number[], d = 0, scale = 1) => `${(mean(a) * scale).toFixed(d)} [${(Math.min(...a) * scale).toFixed(d)}–${(Math.max(...a) * scale).toFixed(d)}]`;
+  const mm = (a: readonly number[], d = 0, scale = 1) =>
+    `${(mean(a) * scale).toFixed(d)} [${(Math.min(...a) * scale).toFixed(d)}–${(Math.max(...a) * scale).toFixed(d)}]`;
   const ref = t.reference;
-  const refRow = (beta: number) => (t.n === ref.projection.n && t.k === ref.projection.k && t.p === ref.projection.p ? ref.projection.rows.find((r) => r.beta === beta) : undefined);
+  const refRow = (beta: number) =>
+    t.n === ref.projection.n && t.k === ref.projection.k && t.p === ref.projection.p
+      ? ref.projection.rows.find((r) => r.beta === beta)
+      : undefined;
   lines.push(`assembly statistics: n=${t.n} k=${t.k} p=${t.p}, sampler=${t.sampler}, ${t.seeds.length} seeds; mean [min–max]`);
   lines.push(`reference: ${ref.source} at commit ${ref.commit.slice(0, 7)}, seeds ${ref.seeds.join(', ')}`);
   lines.push('| β | support after 20 rounds | brain.py | rounds until no new winner | brain.py | round-2/round-1 overlap % | brain.py |');
   lines.push('|---|---|---|---|---|---|---|');
   for (const r of t.projection) {
     const b = refRow(r.beta);
-    lines.push(`| ${r.beta} | ${mm(r.support20)} | ${b ? mm(b.support20) : '—'} | ${mm(r.roundsToStable, 1)} | ${b ? mm(b.roundsToStable, 1) : '—'} | ${mm(r.overlap21, 1, 100)} | ${b ? mm(b.overlap21, 1, 100) : '—'} |`);
+    lines.push(
+      `| ${r.beta} | ${mm(r.support20)} | ${b ? mm(b.support20) : '—'} | ${mm(r.roundsToStable, 1)} | ${b ? mm(b.roundsToStable, 1) : '—'} | ${mm(r.overlap21, 1, 100)} | ${b ? mm(b.overlap21, 1, 100) : '—'} |`,
+    );
   }
-  if (t.association) lines.push(`association (p=0.05, β=0.1), A's assembly in C ∩ B's projection after association, % of k: ${mm(t.association, 1, 100)} with the ${t.sampler} sampler; brain.py ${mm(ref.association.after, 1, 100)}`);
-  if (t.associationOtherSampler) lines.push(`  … with the ${t.sampler === 'reference' ? 'exact' : 'reference'} sampler: ${mm(t.associationOtherSampler, 1, 100)}`);
+  if (t.association)
+    lines.push(
+      `association (p=0.05, β=0.1), A's assembly in C ∩ B's projection after association, % of k: ${mm(t.association, 1, 100)} with the ${t.sampler} sampler; brain.py ${mm(ref.association.after, 1, 100)}`,
+    );
+  if (t.associationOtherSampler)
+    lines.push(`  … with the ${t.sampler === 'reference' ? 'exact' : 'reference'} sampler: ${mm(t.associationOtherSampler, 1, 100)}`);
   return lines.join('\n');
 }

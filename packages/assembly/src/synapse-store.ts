@@ -55,10 +55,11 @@ export class SynapseStore {
     this.start[r] = off;
     this.cap[r] = c;
     this.len[r] = m;
-    if (targets) for (let i = 0; i < m; i++) {
-      this.cols[off + i] = targets[targetsFrom + i];
-      this.weights[off + i] = weight;
-    }
+    if (targets)
+      for (let i = 0; i < m; i++) {
+        this.cols[off + i] = targets[targetsFrom + i];
+        this.weights[off + i] = weight;
+      }
     this.nRows = r + 1;
     return r;
   }
@@ -81,8 +82,12 @@ export class SynapseStore {
   queue(row: number, col: number): void {
     if (this.qLen === this.qRow.length) {
       const n = Math.max(1024, 2 * this.qLen);
-      const r = new Int32Array(n); r.set(this.qRow); this.qRow = r;
-      const c = new Int32Array(n); c.set(this.qCol); this.qCol = c;
+      const r = new Int32Array(n);
+      r.set(this.qRow);
+      this.qRow = r;
+      const c = new Int32Array(n);
+      c.set(this.qCol);
+      this.qCol = c;
     }
     this.qRow[this.qLen] = row;
     this.qCol[this.qLen++] = col;
@@ -102,9 +107,17 @@ export class SynapseStore {
     this.ensure(need);
     for (let r = 0; r < this.nRows; r++) {
       const a = add[r];
-      if (a > 0 && this.len[r] + a > this.cap[r]) { const l = this.len[r] + a; this.relocate(r, l + (l >> 1) + 4); }
+      if (a > 0 && this.len[r] + a > this.cap[r]) {
+        const l = this.len[r] + a;
+        this.relocate(r, l + (l >> 1) + 4);
+      }
     }
-    const qr = this.qRow, qc = this.qCol, start = this.start, len = this.len, cols = this.cols, w = this.weights;
+    const qr = this.qRow,
+      qc = this.qCol,
+      start = this.start,
+      len = this.len,
+      cols = this.cols,
+      w = this.weights;
     for (let i = 0; i < q; i++) {
       const r = qr[i];
       const e = start[r] + len[r]++;
@@ -124,7 +137,11 @@ export class SynapseStore {
   }
 
   private growRows(n: number): void {
-    const grow = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
     this.start = grow(this.start);
     this.len = grow(this.len);
     this.cap = grow(this.cap);
@@ -136,9 +153,12 @@ export class SynapseStore {
     if (this.garbage > this.top >> 1) this.compact();
     if (this.top + c > this.cols.length) {
       const n = Math.max(this.cols.length * 2, this.top + c);
-      const cols = new Int32Array(n); cols.set(this.cols.subarray(0, this.top));
-      const w = new Float32Array(n); w.set(this.weights.subarray(0, this.top));
-      this.cols = cols; this.weights = w;
+      const cols = new Int32Array(n);
+      cols.set(this.cols.subarray(0, this.top));
+      const w = new Float32Array(n);
+      w.set(this.weights.subarray(0, this.top));
+      this.cols = cols;
+      this.weights = w;
     }
   }
 
@@ -173,7 +193,8 @@ export class SynapseStore {
     const w = new Float32Array(n);
     let off = 0;
     for (let r = 0; r < this.nRows; r++) {
-      const s = this.start[r], l = this.len[r];
+      const s = this.start[r],
+        l = this.len[r];
       cols.set(this.cols.subarray(s, s + l), off);
       w.set(this.weights.subarray(s, s + l), off);
       this.start[r] = off;

@@ -3,18 +3,32 @@ import { NeuriteError, createRng, type Rng } from '@neurite/tensor';
 import { Brain, AssemblyError, DEFAULT_MEMORY_BUDGET, simulateProjection } from '../src/index.js';
 
 const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
-const variance = (a: number[]) => { const m = mean(a); return a.reduce((s, x) => s + (x - m) ** 2, 0) / (a.length - 1); };
+const variance = (a: number[]) => {
+  const m = mean(a);
+  return a.reduce((s, x) => s + (x - m) ** 2, 0) / (a.length - 1);
+};
 const caught = (f: () => unknown): AssemblyError => {
-  try { f(); } catch (e) { if (e instanceof AssemblyError) return e; throw e; }
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof AssemblyError) return e;
+    throw e;
+  }
   throw new Error('expected an AssemblyError');
 };
 /** An Rng that counts the calls made to it (methods called on the generator object itself). */
-const countingRng = (g: Rng, counter: { n: number }): Rng => new Proxy(g, {
-  get(target, prop, receiver) {
-    const v = Reflect.get(target, prop, receiver);
-    return typeof v === 'function' ? (...args: unknown[]) => { counter.n++; return (v as (...a: unknown[]) => unknown).apply(target, args); } : v;
-  },
-});
+const countingRng = (g: Rng, counter: { n: number }): Rng =>
+  new Proxy(g, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      return typeof v === 'function'
+        ? (...args: unknown[]) => {
+            counter.n++;
+            return (v as (...a: unknown[]) => unknown).apply(target, args);
+          }
+        : v;
+    },
+  });
 
 describe('Brain', () => {
   it('gives identical winners for the same seed and different ones for another seed', () => {
@@ -30,7 +44,7 @@ describe('Brain', () => {
     expect(b.support('A')).toBe(317);
     expect(b.winners('A').length).toBe(317);
     // each weight = (synapse count) × 1.25 with count an integer >= the binomial quantile
-    for (const w of b.stimulusWeights('s', 'A')) expect(Number.isInteger(Math.round(w / 1.25 * 1e4) / 1e4)).toBe(true);
+    for (const w of b.stimulusWeights('s', 'A')) expect(Number.isInteger(Math.round((w / 1.25) * 1e4) / 1e4)).toBe(true);
     // support never shrinks; each round adds at most k
     b.project({ s: ['A'] }, { A: ['A'] });
     const h = b.supportHistory('A');
@@ -43,7 +57,7 @@ describe('Brain', () => {
     // with β = 0 nothing but the input split is special; the count of A→A
     // synapses is within 6σ of p·w² (the split only moves counts of winners).
     const p = 0.02;
-    const b = new Brain(p, 5, { });
+    const b = new Brain(p, 5, {});
     b.addStimulus('s', 200).addArea('A', 20000, 200, 0);
     b.project({ s: ['A'] }, {});
     const w = b.support('A');
@@ -82,7 +96,9 @@ describe('Brain', () => {
     b.project({}, { A: ['B'] });
     const after = b.connectomeDense('A', 'B');
     // no existing synapse changed weight (new columns only)
-    for (let r = 0; r < after.rows; r++) for (let c = 0; c < before.length / after.rows; c++) expect(after.data[r * after.cols + c]).toBe(before[r * (before.length / after.rows) + c]);
+    for (let r = 0; r < after.rows; r++)
+      for (let c = 0; c < before.length / after.rows; c++)
+        expect(after.data[r * after.cols + c]).toBe(before[r * (before.length / after.rows) + c]);
   });
 
   it('caps weights at maxWeight', () => {
@@ -96,7 +112,8 @@ describe('Brain', () => {
   });
 
   it("explicit areas take brain.py's custom_inner_p / custom_out_p / custom_in_p (between explicit areas only)", () => {
-    const p = 0.01, n = 400;
+    const p = 0.01,
+      n = 400;
     const b = new Brain(p, 4);
     b.addArea('L', 10000, 20, 0.1).addStimulus('s', 20);
     b.project({ s: ['L'] }, {});
@@ -109,12 +126,24 @@ describe('Brain', () => {
       return { nnz, cells: d.rows * d.cols };
     };
     // each count within 6 binomial standard deviations of cells · q
-    for (const [from, to, q] of [['F', 'F', 0.2], ['F', 'E', 0.1], ['E', 'F', 0.05], ['E', 'E', p], ['F', 'L', p], ['L', 'F', p]] as const) {
+    for (const [from, to, q] of [
+      ['F', 'F', 0.2],
+      ['F', 'E', 0.1],
+      ['E', 'F', 0.05],
+      ['E', 'E', p],
+      ['F', 'L', p],
+      ['L', 'F', p],
+    ] as const) {
       const { nnz, cells } = density(from, to);
       expect(Math.abs(nnz - cells * q), `${from} → ${to}`).toBeLessThan(6 * Math.sqrt(cells * q * (1 - q)) + 1);
     }
     expect(() => b.addExplicitArea('G', 10, 1, 0, { innerP: 1.5 })).toThrow(/addExplicitArea\("G"\): innerP must be in \[0, 1\], got 1.5/);
-    expect(b.addExplicitArea('H', 10, 1, 0, { innerP: 0 }).connectomeDense('H', 'H').data.every((v) => v === 0)).toBe(true);
+    expect(
+      b
+        .addExplicitArea('H', 10, 1, 0, { innerP: 0 })
+        .connectomeDense('H', 'H')
+        .data.every((v) => v === 0),
+    ).toBe(true);
   });
 
   it('rejects bad input with AssemblyError naming the argument, with a code', () => {
@@ -188,7 +217,9 @@ describe('Brain', () => {
     const e = caught(() => b.addExplicitArea('E', 1e6, 100, 0.1));
     expect(e).toBeInstanceOf(AssemblyError);
     expect([e.argument, e.code]).toEqual(['n', 'ERR_MEMORY']);
-    expect(e.message).toMatch(/addExplicitArea\("E"\): an area of n = 1000000 explicit neurons .* over the memory budget of 2\.00 GiB \(BrainOptions\.memoryBudget\)/);
+    expect(e.message).toMatch(
+      /addExplicitArea\("E"\): an area of n = 1000000 explicit neurons .* over the memory budget of 2\.00 GiB \(BrainOptions\.memoryBudget\)/,
+    );
     expect(DEFAULT_MEMORY_BUDGET).toBe(2 ** 31);
     expect(b.areaNames()).toEqual([]); // nothing was added
     // a smaller budget: 1e4 neurons (1e6 synapses ≈ 10 MB) no longer fit in 4 MB, 1e3 (1e4 synapses) do
@@ -213,7 +244,8 @@ describe('Brain', () => {
       b.project({ s: ['A'] }, { A: ['A'] });
       return { round2: counter.n - before, support: b.support('A'), k: b.winners('A').length };
     };
-    const small = calls(1000), huge = calls(1e9);
+    const small = calls(1000),
+      huge = calls(1e9);
     expect(huge.k).toBe(100);
     expect(huge.round2).toBeLessThan(2 * small.round2);
   });
@@ -222,12 +254,15 @@ describe('Brain', () => {
     // projection with n = 4000, k = 60, p = 0.05, β = 0.1 over 16 seeds each:
     // support after 8 rounds and round-2/round-1 overlap agree within 4 standard errors.
     const o = { n: 4000, k: 60, p: 0.05, beta: 0.1, rounds: 8 };
-    const lazy = { s: [] as number[], o: [] as number[] }, expl = { s: [] as number[], o: [] as number[] };
+    const lazy = { s: [] as number[], o: [] as number[] },
+      expl = { s: [] as number[], o: [] as number[] };
     for (let seed = 0; seed < 16; seed++) {
       const a = simulateProjection({ ...o, seed, sampler: 'exact' });
-      lazy.s.push(a.support[7]); lazy.o.push(a.overlap21);
+      lazy.s.push(a.support[7]);
+      lazy.o.push(a.overlap21);
       const e = simulateProjection({ ...o, seed: 1000 + seed, explicit: true });
-      expl.s.push(e.support[7]); expl.o.push(e.overlap21);
+      expl.s.push(e.support[7]);
+      expl.o.push(e.overlap21);
     }
     const se = (x: number[], y: number[]) => Math.sqrt(variance(x) / x.length + variance(y) / y.length);
     // 4 standard errors of the difference of means, + the resolution of one neuron (supports are integers, overlaps multiples of 1/k)

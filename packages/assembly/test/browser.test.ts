@@ -57,11 +57,17 @@ describeInChromium('@neurite/assembly in headless Chromium', () => {
   let browser: TestPage | undefined;
   let node: LearningExercise;
   let nodeRounds: SeededRounds;
-  const call = <K extends keyof AssemblyPageApi>(method: K, ...args: Parameters<AssemblyPageApi[K]>): Promise<Awaited<ReturnType<AssemblyPageApi[K]>>> =>
-    browser!.page.evaluate(([m, a]) => {
-      const api = (globalThis as unknown as { __assembly: Record<string, (...x: unknown[]) => unknown> }).__assembly;
-      return api[m](...a);
-    }, [method, args] as [string, unknown[]]) as Promise<Awaited<ReturnType<AssemblyPageApi[K]>>>;
+  const call = <K extends keyof AssemblyPageApi>(
+    method: K,
+    ...args: Parameters<AssemblyPageApi[K]>
+  ): Promise<Awaited<ReturnType<AssemblyPageApi[K]>>> =>
+    browser!.page.evaluate(
+      ([m, a]) => {
+        const api = (globalThis as unknown as { __assembly: Record<string, (...x: unknown[]) => unknown> }).__assembly;
+        return api[m](...a);
+      },
+      [method, args] as [string, unknown[]],
+    ) as Promise<Awaited<ReturnType<AssemblyPageApi[K]>>>;
 
   beforeAll(async () => {
     await setBackend('cpu');
@@ -74,7 +80,7 @@ describeInChromium('@neurite/assembly in headless Chromium', () => {
     await browser?.close();
   });
 
-  it('seeded lazy-Brain rounds: the winners in Chromium equal Node\'s bit for bit (and the committed fixture)', async () => {
+  it("seeded lazy-Brain rounds: the winners in Chromium equal Node's bit for bit (and the committed fixture)", async () => {
     const page = await call('seededRounds');
     expect(page).toEqual(nodeRounds);
     expect(page).toEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
@@ -110,13 +116,15 @@ describeInChromium('@neurite/assembly in headless Chromium', () => {
       const z = zOf(node.inputs);
       const bad: string[] = [];
       for (let i = 0; i < batch * n; i++) {
-        const a = node.forward[i], tol = sigmoidBound(z[i], a);
+        const a = node.forward[i],
+          tol = sigmoidBound(z[i], a);
         if (!(Math.abs(r.forward[i] - a) <= tol)) bad.push(`forward[${i}] ${r.forward[i]} vs ${a} (tol ${tol})`);
         if (!(Math.abs(r.softKCap[i] - a) <= tol)) bad.push(`softKCap[${i}] ${r.softKCap[i]} vs ${a} (tol ${tol})`);
         // d/dx Σ c·σ((x − θ)/τ) = c·a(1 − a)/τ: |Δ(a(1 − a))| <= |1 − 2a|·|Δa| + 8 ulp relative (products, 1 − a, c·, /τ)
         const c = (i % n) + 1;
         const gTol = (c / temperature) * (Math.abs(1 - 2 * a) * tol + 8 * ULP * a * (1 - a)) + 1e-30;
-        if (!(Math.abs(r.softKCapGrad[i] - node.softKCapGrad[i]) <= gTol)) bad.push(`grad[${i}] ${r.softKCapGrad[i]} vs ${node.softKCapGrad[i]} (tol ${gTol})`);
+        if (!(Math.abs(r.softKCapGrad[i] - node.softKCapGrad[i]) <= gTol))
+          bad.push(`grad[${i}] ${r.softKCapGrad[i]} vs ${node.softKCapGrad[i]} (tol ${gTol})`);
       }
       expect(bad.slice(0, 10)).toEqual([]);
 
@@ -136,7 +144,8 @@ describeInChromium('@neurite/assembly in headless Chromium', () => {
       // matches Node's to 5% — a gross-error check (a wrong gradient or optimizer state changes it by O(1)).
       expect(r.trainLosses).toHaveLength(EXERCISE.steps);
       expect(r.lossAfter).toBeLessThan(r.trainLosses[0]);
-      for (let s = 0; s < EXERCISE.steps; s++) expect(Math.abs(r.trainLosses[s] - node.trainLosses[s]), `step ${s}`).toBeLessThan(0.05 * node.trainLosses[s]);
+      for (let s = 0; s < EXERCISE.steps; s++)
+        expect(Math.abs(r.trainLosses[s] - node.trainLosses[s]), `step ${s}`).toBeLessThan(0.05 * node.trainLosses[s]);
       expect(Math.abs(r.lossAfter - node.lossAfter)).toBeLessThan(0.05 * node.lossAfter);
     }, 240_000);
   }

@@ -15,14 +15,18 @@ describe('engine-independent math', () => {
   it('packages/assembly/src uses no engine transcendental (neurite/no-engine-math)', async () => {
     const root = fileURLToPath(new URL('../../../', import.meta.url));
     const src = fileURLToPath(new URL('../src/', import.meta.url));
-    const files = readdirSync(src).filter((f) => f.endsWith('.ts')).map((f) => src + f);
+    const files = readdirSync(src)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => src + f);
     expect(files.length).toBeGreaterThan(20);
     const { default: neurite } = (await import(new URL('eslint-rules/index.js', `file://${root}`).href)) as { default: ESLint.Plugin };
     const { default: tsParser } = await import('@typescript-eslint/parser');
     const lint = new ESLint({
       cwd: root,
       overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { neurite }, rules: { 'neurite/no-engine-math': 'error' } }],
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { neurite }, rules: { 'neurite/no-engine-math': 'error' } },
+      ],
     });
     const results = await lint.lintFiles(files);
     const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length)}:${m.line}: ${m.message}`));

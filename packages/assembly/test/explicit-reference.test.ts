@@ -7,17 +7,29 @@ import { ExplicitReference } from './explicit-reference.js';
 // reference in explicit-reference.ts, independent of Brain), at a size that
 // runs in seconds: n = 1e4, k = 100, p = 0.05, β = 0.1 (chance overlap of two
 // random k-sets: k²/n = 1 neuron).
-const n = 10000, k = 100, p = 0.05, beta = 0.1;
+const n = 10000,
+  k = 100,
+  p = 0.05,
+  beta = 0.1;
 const SEEDS = Array.from({ length: 20 }, (_, i) => i);
 const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
-const se = (a: number[]) => { const m = mean(a); return Math.sqrt(a.reduce((s, x) => s + (x - m) ** 2, 0) / (a.length - 1) / a.length); };
-const ov = (a: ArrayLike<number>, b: ArrayLike<number>) => { const s = new Set(Array.from(a)); return Array.from(b).filter((x) => s.has(x)).length; };
+const se = (a: number[]) => {
+  const m = mean(a);
+  return Math.sqrt(a.reduce((s, x) => s + (x - m) ** 2, 0) / (a.length - 1) / a.length);
+};
+const ov = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  const s = new Set(Array.from(a));
+  return Array.from(b).filter((x) => s.has(x)).length;
+};
 
 /** brain.py's association_sim sequence on the explicit reference. */
 function explicitAssociation(seed: number) {
   const b = new ExplicitReference(p, 5000 + seed);
   b.addStimulus('stimA', k).addArea('A', n, k, beta).addStimulus('stimB', k).addArea('B', n, k, beta).addArea('C', n, k, beta);
-  const ten = (st: Record<string, string[]>, first: Record<string, string[]>, rest: Record<string, string[]>) => { b.project(st, first); for (let i = 0; i < 9; i++) b.project(st, rest); };
+  const ten = (st: Record<string, string[]>, first: Record<string, string[]>, rest: Record<string, string[]>) => {
+    b.project(st, first);
+    for (let i = 0; i < 9; i++) b.project(st, rest);
+  };
   ten({ stimA: ['A'], stimB: ['B'] }, {}, { A: ['A'], B: ['B'] });
   ten({ stimA: ['A'] }, { A: ['A', 'C'] }, { A: ['A', 'C'], C: ['C'] });
   const cA = b.winners('C');
@@ -35,7 +47,8 @@ describe('explicit reference simulation', () => {
     // q_v = P(X > v); so E[mean of the top k] = (1/k) Σ_v E[min(B_v, k)],
     // E[min(B, k)] = k − Σ_{j<k} (k − j) P(B = j).
     const pmf = Array.from({ length: k + 1 }, (_, v) => Math.exp(binomialLogPmf(k, p, v)));
-    let expected = 0, q = 1 - pmf[0];
+    let expected = 0,
+      q = 1 - pmf[0];
     for (let v = 0; v < k && q > 1e-300; v++) {
       let short = 0;
       for (let j = 0; j < k; j++) short += (k - j) * Math.exp(binomialLogPmf(n, q, j));
@@ -59,12 +72,14 @@ describe('explicit reference simulation', () => {
     for (const sampler of ['reference', 'exact'] as TailSampler[]) {
       const lazy = SEEDS.map((seed) => simulateAssociation({ n, k, p, beta, seed, sampler }));
       for (const key of ['before', 'jointWithA', 'jointWithB', 'after'] as const) {
-        const a = lazy.map((r) => r[key]), e = expl.map((r) => r[key]);
+        const a = lazy.map((r) => r[key]),
+          e = expl.map((r) => r[key]);
         // means within 4 standard errors of their difference, + 1 neuron: the counts are integers, and
         // where nearly every seed gives the same small count (the 'before' overlap, 0–2 neurons) the
         // sample standard error understates the spread by up to that resolution
-        expect(Math.abs(mean(a) - mean(e)), `${sampler} ${key}: lazy ${mean(a)} vs explicit ${mean(e)}`)
-          .toBeLessThan(4 * Math.hypot(se(a), se(e)) + 1);
+        expect(Math.abs(mean(a) - mean(e)), `${sampler} ${key}: lazy ${mean(a)} vs explicit ${mean(e)}`).toBeLessThan(
+          4 * Math.hypot(se(a), se(e)) + 1,
+        );
       }
     }
     // and both show association: far above chance (1 neuron) after, disjoint before

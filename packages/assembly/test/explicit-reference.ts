@@ -20,35 +20,79 @@ import { createRng, topK, type Rng } from '@neurite/tensor';
  */
 export class ExplicitReference {
   readonly rng: Rng;
-  private readonly areas = new Map<string, { n: number; k: number; beta: number; winners: Int32Array; everFired: Uint8Array; support: number; supportHistory: number[]; newWinners: number[]; winnersHistory: Int32Array[] }>();
+  private readonly areas = new Map<
+    string,
+    {
+      n: number;
+      k: number;
+      beta: number;
+      winners: Int32Array;
+      everFired: Uint8Array;
+      support: number;
+      supportHistory: number[];
+      newWinners: number[];
+      winnersHistory: Int32Array[];
+    }
+  >();
   private readonly stimuli = new Map<string, number>();
   private readonly rows = new Map<string, Array<{ cols: Int32Array; w: Float32Array } | undefined>>();
   private readonly stimW = new Map<string, Float64Array>();
   private readonly lastInputMean = new Map<string, number>();
 
-  constructor(readonly p: number, seed: number) { this.rng = createRng(seed); }
+  constructor(
+    readonly p: number,
+    seed: number,
+  ) {
+    this.rng = createRng(seed);
+  }
 
-  addStimulus(name: string, size: number): this { this.stimuli.set(name, size); return this; }
-
-  addArea(name: string, n: number, k: number, beta: number): this {
-    this.areas.set(name, { n, k, beta, winners: new Int32Array(0), everFired: new Uint8Array(n), support: 0, supportHistory: [], newWinners: [], winnersHistory: [] });
+  addStimulus(name: string, size: number): this {
+    this.stimuli.set(name, size);
     return this;
   }
 
-  winners(area: string): Int32Array { return this.areas.get(area)!.winners.slice(); }
-  support(area: string): number { return this.areas.get(area)!.support; }
-  supportHistory(area: string): number[] { return this.areas.get(area)!.supportHistory.slice(); }
+  addArea(name: string, n: number, k: number, beta: number): this {
+    this.areas.set(name, {
+      n,
+      k,
+      beta,
+      winners: new Int32Array(0),
+      everFired: new Uint8Array(n),
+      support: 0,
+      supportHistory: [],
+      newWinners: [],
+      winnersHistory: [],
+    });
+    return this;
+  }
+
+  winners(area: string): Int32Array {
+    return this.areas.get(area)!.winners.slice();
+  }
+  support(area: string): number {
+    return this.areas.get(area)!.support;
+  }
+  supportHistory(area: string): number[] {
+    return this.areas.get(area)!.supportHistory.slice();
+  }
   /** First-time winners in each round that updated the area. */
-  newWinners(area: string): number[] { return this.areas.get(area)!.newWinners.slice(); }
-  winnersHistory(area: string): Int32Array[] { return this.areas.get(area)!.winnersHistory.slice(); }
+  newWinners(area: string): number[] {
+    return this.areas.get(area)!.newWinners.slice();
+  }
+  winnersHistory(area: string): Int32Array[] {
+    return this.areas.get(area)!.winnersHistory.slice();
+  }
   /** Mean total input of the winners in the area's last round (before plasticity). */
-  lastWinnerInputMean(area: string): number { return this.lastInputMean.get(area)!; }
+  lastWinnerInputMean(area: string): number {
+    return this.lastInputMean.get(area)!;
+  }
 
   private stimWeights(stim: string, area: string): Float64Array {
     const key = `${stim}->${area}`;
     let v = this.stimW.get(key);
     if (!v) {
-      const size = this.stimuli.get(stim)!, n = this.areas.get(area)!.n;
+      const size = this.stimuli.get(stim)!,
+        n = this.areas.get(area)!.n;
       v = new Float64Array(n);
       for (let i = 0; i < n; i++) v[i] = this.rng.binomial(size, this.p);
       this.stimW.set(key, v);
@@ -59,7 +103,10 @@ export class ExplicitReference {
   private row(src: string, dst: string, j: number): { cols: Int32Array; w: Float32Array } {
     const key = `${src}->${dst}`;
     let rs = this.rows.get(key);
-    if (!rs) { rs = new Array(this.areas.get(src)!.n); this.rows.set(key, rs); }
+    if (!rs) {
+      rs = new Array(this.areas.get(src)!.n);
+      this.rows.set(key, rs);
+    }
     let r = rs[j];
     if (!r) {
       const n = this.areas.get(dst)!.n;
@@ -78,7 +125,8 @@ export class ExplicitReference {
     let m = 0;
     for (let i = 0; i < inputs.length; i++) {
       const v = inputs[i];
-      if (v > vk) out[m++] = i; else if (v === vk) tied.push(i);
+      if (v > vk) out[m++] = i;
+      else if (v === vk) tied.push(i);
     }
     for (const t of this.rng.sampleWithoutReplacement(tied.length, k - m)) out[m++] = tied[t];
     return out.sort();
@@ -86,7 +134,8 @@ export class ExplicitReference {
 
   /** One round, as Brain.project: all targets update at once from the previous winners. */
   project(areasByStimulus: Record<string, readonly string[]>, dstAreasBySourceArea: Record<string, readonly string[]>): void {
-    const stimIn = new Map<string, string[]>(), areaIn = new Map<string, string[]>();
+    const stimIn = new Map<string, string[]>(),
+      areaIn = new Map<string, string[]>();
     for (const [s, ts] of Object.entries(areasByStimulus)) for (const t of ts) stimIn.set(t, [...(stimIn.get(t) ?? []), s]);
     for (const [a, ts] of Object.entries(dstAreasBySourceArea)) for (const t of ts) areaIn.set(t, [...(areaIn.get(t) ?? []), a]);
     const targets = [...this.areas.keys()].filter((t) => stimIn.has(t) || areaIn.has(t));
@@ -94,9 +143,15 @@ export class ExplicitReference {
     for (const t of targets) {
       const T = this.areas.get(t)!;
       const inputs = new Float64Array(T.n);
-      for (const s of stimIn.get(t) ?? []) { const v = this.stimWeights(s, t); for (let i = 0; i < T.n; i++) inputs[i] += v[i]; }
+      for (const s of stimIn.get(t) ?? []) {
+        const v = this.stimWeights(s, t);
+        for (let i = 0; i < T.n; i++) inputs[i] += v[i];
+      }
       for (const a of areaIn.get(t) ?? []) {
-        for (const j of this.areas.get(a)!.winners) { const r = this.row(a, t, j); for (let e = 0; e < r.cols.length; e++) inputs[r.cols[e]] += r.w[e]; }
+        for (const j of this.areas.get(a)!.winners) {
+          const r = this.row(a, t, j);
+          for (let e = 0; e < r.cols.length; e++) inputs[r.cols[e]] += r.w[e];
+        }
       }
       const win = this.kCap(inputs, T.k);
       let sum = 0;
@@ -105,18 +160,31 @@ export class ExplicitReference {
       next.set(t, win);
     }
     for (const t of targets) {
-      const T = this.areas.get(t)!, win = next.get(t)!, f = 1 + T.beta;
+      const T = this.areas.get(t)!,
+        win = next.get(t)!,
+        f = 1 + T.beta;
       const mask = new Uint8Array(T.n);
       for (const i of win) mask[i] = 1;
-      for (const s of stimIn.get(t) ?? []) { const v = this.stimWeights(s, t); for (const i of win) v[i] *= f; }
+      for (const s of stimIn.get(t) ?? []) {
+        const v = this.stimWeights(s, t);
+        for (const i of win) v[i] *= f;
+      }
       for (const a of areaIn.get(t) ?? []) {
-        for (const j of this.areas.get(a)!.winners) { const r = this.row(a, t, j); for (let e = 0; e < r.cols.length; e++) if (mask[r.cols[e]]) r.w[e] *= f; }
+        for (const j of this.areas.get(a)!.winners) {
+          const r = this.row(a, t, j);
+          for (let e = 0; e < r.cols.length; e++) if (mask[r.cols[e]]) r.w[e] *= f;
+        }
       }
     }
     for (const t of targets) {
-      const T = this.areas.get(t)!, win = next.get(t)!;
+      const T = this.areas.get(t)!,
+        win = next.get(t)!;
       let fresh = 0;
-      for (const i of win) if (!T.everFired[i]) { T.everFired[i] = 1; fresh++; }
+      for (const i of win)
+        if (!T.everFired[i]) {
+          T.everFired[i] = 1;
+          fresh++;
+        }
       T.support += fresh;
       T.winners = win;
       T.supportHistory.push(T.support);

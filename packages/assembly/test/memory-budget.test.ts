@@ -4,13 +4,21 @@ import { areaBytes, formatBytes } from '../src/memory-budget.js';
 
 describe('memory budget', () => {
   it('the estimate of an explicit area bounds what the brain then holds (within 2×)', () => {
-    for (const [n, p] of [[2000, 0.01], [3000, 0.05], [500, 0.2]] as const) {
+    for (const [n, p] of [
+      [2000, 0.01],
+      [3000, 0.05],
+      [500, 0.2],
+    ] as const) {
       const b = new Brain(p, 1).addStimulus('s', 100).addArea('L', 100000, 100, 0.1);
       b.project({ s: ['L'] }, {});
       b.project({ s: ['L'] }, { L: ['L'] });
       const wL = b.support('L');
       const held = b.memory().bytes;
-      const estimate = areaBytes(n, 1, [{ rows: n, cols: wL, p }, { rows: wL, cols: n, p }, { rows: n, cols: n, p }]);
+      const estimate = areaBytes(n, 1, [
+        { rows: n, cols: wL, p },
+        { rows: wL, cols: n, p },
+        { rows: n, cols: n, p },
+      ]);
       b.addExplicitArea('E', n, 50, 0.1);
       const grew = b.memory().bytes - held;
       // the estimate also counts randomCSR's transient arrays and the round buffers, which memory() does not

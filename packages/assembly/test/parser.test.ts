@@ -18,10 +18,19 @@ describe('assembly parser (Mitropolsky et al. 2021)', () => {
   });
   it('parses prepositional phrases', () => {
     expect(lines('people run in cats')).toEqual(['cats -PREP-> in', 'run -PREP_P-> cats', 'run -SUBJ-> people']);
-    expect(lines('dogs of the man chase cats')).toEqual(['chase -OBJ-> cats', 'chase -SUBJ-> dogs', 'dogs -PREP_P-> man', 'man -DET-> the', 'man -PREP-> of']);
+    expect(lines('dogs of the man chase cats')).toEqual([
+      'chase -OBJ-> cats',
+      'chase -SUBJ-> dogs',
+      'dogs -PREP_P-> man',
+      'man -DET-> the',
+      'man -PREP-> of',
+    ]);
   });
   it('is reproducible and works for other seeds', () => {
-    for (const seed of [1, 2]) expect(lines.call(null, 'cats chase mice')).toEqual(formatDependencies(new AssemblyParser({ seed }).parse('cats chase mice').dependencies).split('\n').sort());
+    for (const seed of [1, 2])
+      expect(lines.call(null, 'cats chase mice')).toEqual(
+        formatDependencies(new AssemblyParser({ seed }).parse('cats chase mice').dependencies).split('\n').sort(),
+      );
   });
   it('rejects unknown words and verbless sentences', () => {
     expect(() => parseSentence('cats chase unicorns')).toThrow(/unknown word "unicorns"/);

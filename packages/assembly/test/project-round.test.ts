@@ -12,7 +12,17 @@ function newState(seed: number) {
   const rng = createRng(seed);
   const state: BrainState = { areas: [], stimuli: [], conn: [], scratch: newRoundScratch() };
   addStimulusState(state, params.p, rng, 's', 30);
-  for (const name of ['A', 'B']) addAreaState(state, params.p, rng, { name, n: 3000, k: 30, beta: 0.1, explicit: false, innerP: params.p, outP: params.p, inP: params.p });
+  for (const name of ['A', 'B'])
+    addAreaState(state, params.p, rng, {
+      name,
+      n: 3000,
+      k: 30,
+      beta: 0.1,
+      explicit: false,
+      innerP: params.p,
+      outP: params.p,
+      inP: params.p,
+    });
   return { state, rng };
 }
 
@@ -22,9 +32,15 @@ describe('projectRound (the functional core without the Brain shell)', () => {
       const { state, rng } = newState(4);
       projectRound(state, params, rng, { stimIn: [[0], [0]], areaIn: [[], []] });
       const updated = projectRound(state, params, rng, { stimIn: [[0], []], areaIn: [[0, 1], [0]] });
-      return { updated, A: Array.from(state.areas[0].winners), B: Array.from(state.areas[1].winners), hist: state.areas.map((a) => a.supportHistory) };
+      return {
+        updated,
+        A: Array.from(state.areas[0].winners),
+        B: Array.from(state.areas[1].winners),
+        hist: state.areas.map((a) => a.supportHistory),
+      };
     };
-    const a = run(), b = run();
+    const a = run(),
+      b = run();
     expect(a).toEqual(b);
     expect(a.updated).toEqual([0, 1]);
     expect(a.hist[0].length).toBe(2);
@@ -46,8 +62,12 @@ describe('projectRound (the functional core without the Brain shell)', () => {
     for (const s of prevA) for (let e = store.start[s]; e < store.start[s] + store.len[s]; e++) inputs[store.cols[e]] += store.weights[e];
     projectRound(state, { ...params, plasticity: false }, rng, { stimIn: [[0], [0]], areaIn: [[1], [0]] });
     const winB = new Set(state.areas[1].winners);
-    let minWinner = Infinity, maxLoser = -Infinity;
-    for (let i = 0; i < wB; i++) { if (winB.has(i)) minWinner = Math.min(minWinner, inputs[i]); else maxLoser = Math.max(maxLoser, inputs[i]); }
+    let minWinner = Infinity,
+      maxLoser = -Infinity;
+    for (let i = 0; i < wB; i++) {
+      if (winB.has(i)) minWinner = Math.min(minWinner, inputs[i]);
+      else maxLoser = Math.max(maxLoser, inputs[i]);
+    }
     expect(wB).toBeGreaterThan(30); // known non-winners exist
     expect(minWinner).toBeLessThan(Infinity);
     expect(minWinner).toBeGreaterThanOrEqual(maxLoser);

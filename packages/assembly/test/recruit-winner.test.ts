@@ -5,12 +5,15 @@ import { Brain } from '../src/index.js';
 // them, so given m the count from a block of K_b neurons is Hypergeometric(m, K_b, K):
 // mean m·q, variance m·q(1−q)(K−m)/(K−1), q = K_b/K. With β = 0 the weights are the counts.
 function splitCheck(sizes: [number, number], seeds: number) {
-  let dev = 0, variance = 0;
-  const K = sizes[0] + sizes[1], q = sizes[0] / K;
+  let dev = 0,
+    variance = 0;
+  const K = sizes[0] + sizes[1],
+    q = sizes[0] / K;
   for (let seed = 0; seed < seeds; seed++) {
     const b = new Brain(0.01, seed).addStimulus('s1', sizes[0]).addStimulus('s2', sizes[1]).addArea('A', 100000, 100, 0);
     b.project({ s1: ['A'], s2: ['A'] }, {});
-    const c1 = b.stimulusWeights('s1', 'A'), c2 = b.stimulusWeights('s2', 'A');
+    const c1 = b.stimulusWeights('s1', 'A'),
+      c2 = b.stimulusWeights('s2', 'A');
     for (let j = 0; j < c1.length; j++) {
       const m = c1[j] + c2[j];
       dev += c1[j] - m * q;
@@ -21,7 +24,7 @@ function splitCheck(sizes: [number, number], seeds: number) {
 }
 
 describe('recruitWinner', () => {
-  it('splits a new winner\'s input over two stimuli as a multivariate hypergeometric (Σ deviations within 4σ)', () => {
+  it("splits a new winner's input over two stimuli as a multivariate hypergeometric (Σ deviations within 4σ)", () => {
     const { dev, sd } = splitCheck([300, 700], 20);
     expect(Math.abs(dev)).toBeLessThan(4 * sd);
   });
@@ -36,7 +39,9 @@ describe('recruitWinner', () => {
     // round 2 (stimulus of k + A's k winners): a neuron recruited then has input
     // m = c_stim + c_A >= α₂ (its candidate input), c_stim ~ Hypergeometric(m, k, 2k).
     const k = 100;
-    let dev = 0, variance = 0, recruits = 0;
+    let dev = 0,
+      variance = 0,
+      recruits = 0;
     for (let seed = 0; seed < 20; seed++) {
       const b = new Brain(0.01, 100 + seed).addStimulus('s', k).addArea('A', 100000, k, 0);
       b.project({ s: ['A'] }, {});

@@ -31,7 +31,12 @@ export { gatherRowsSumTensor } from './sparse/gather-rows-sum-tensor.js';
 export { propagateSpikesTensor } from './sparse/propagate-spikes-tensor.js';
 export { spmvTensor } from './sparse/spmv-tensor.js';
 export { GatherRowsSum, SparseGatherRowsSum, SparseMatVec } from './sparse/kernel-names.js';
-export type { GatherRowsSumInputs, SparseGatherRowsSumInputs, SparseGatherRowsSumAttrs, SparseMatVecInputs } from './sparse/kernel-names.js';
+export type {
+  GatherRowsSumInputs,
+  SparseGatherRowsSumInputs,
+  SparseGatherRowsSumAttrs,
+  SparseMatVecInputs,
+} from './sparse/kernel-names.js';
 export { realFftPlan } from './fft/real-fft-plan.js';
 export type { RealFftPlan } from './fft/real-fft-plan.js';
 export { complexFftPlan } from './fft/complex-fft-plan.js';

@@ -15,7 +15,17 @@
 import { createRng, tf } from '@neurite/tensor';
 import { LearningArea, assemblyLoss, softKCap } from '../../src/index.js';
 
-export const EXERCISE = { batch: 4, nIn: 64, n: 128, k: 8, p: 0.4, temperature: 16384, seed: 'assembly browser exercise', steps: 10, learningRate: 0.05 };
+export const EXERCISE = {
+  batch: 4,
+  nIn: 64,
+  n: 128,
+  k: 8,
+  p: 0.4,
+  temperature: 16384,
+  seed: 'assembly browser exercise',
+  steps: 10,
+  learningRate: 0.05,
+};
 
 export interface LearningExercise {
   backend: string;
@@ -60,7 +70,13 @@ export async function exerciseLearning(backend: string): Promise<LearningExercis
   const x = tf.tensor2d(data.x, [batch, nIn]);
   const t = tf.tensor2d(data.target, [batch, n]);
   const area = new LearningArea({ nIn, n, k, p, temperature, seed });
-  const read = async (y: tf.Tensor) => { try { return Array.from(await y.data()); } finally { y.dispose(); } };
+  const read = async (y: tf.Tensor) => {
+    try {
+      return Array.from(await y.data());
+    } finally {
+      y.dispose();
+    }
+  };
   const weights = tf.tensor1d(Array.from({ length: n }, (_, i) => i + 1));
   try {
     const inputs = await read(area.inputs(x));
@@ -79,8 +95,20 @@ export async function exerciseLearning(backend: string): Promise<LearningExercis
     const forwardAfter = await read(area.forward(x));
     const winnersAfter = (await area.winners(x)).map((w) => Array.from(w));
     return {
-      backend, inputs, forward, softKCap: direct, softKCapGrad: grad, winners, loss: loss[0], assemblyLoss: manual[0],
-      trainLosses, lossAfter: lossAfter[0], forwardAfter, winnersAfter, epsilon: tf.backend().epsilon(), leaked: 0,
+      backend,
+      inputs,
+      forward,
+      softKCap: direct,
+      softKCapGrad: grad,
+      winners,
+      loss: loss[0],
+      assemblyLoss: manual[0],
+      trainLosses,
+      lossAfter: lossAfter[0],
+      forwardAfter,
+      winnersAfter,
+      epsilon: tf.backend().epsilon(),
+      leaked: 0,
     };
   } finally {
     area.dispose();

@@ -44,7 +44,10 @@ function inversion(g: Rng, n: number, r: number): number {
     let restart = false;
     while (u > px) {
       x++;
-      if (x > bound) { restart = true; break; }
+      if (x > bound) {
+        restart = true;
+        break;
+      }
       u -= px;
       px = (px * (n - x + 1) * ratio) / x;
     }
@@ -124,12 +127,18 @@ function btpe(g: Rng, n: number, r: number): number {
     if (lv < t - rho) return y;
     if (lv > t + rho) continue;
     // 5.3: final test against ln f(y)/f(m) with Stirling's formula
-    const x1 = y + 1, f1 = m + 1, z = n + 1 - m, w = n - y + 1;
+    const x1 = y + 1,
+      f1 = m + 1,
+      z = n + 1 - m,
+      w = n - y + 1;
     const bound =
       xm * detLog(f1 / x1) +
       (n - m + 0.5) * detLog(z / w) +
       (y - m) * detLog((w * r) / (x1 * q)) +
-      stirlingTail(f1, f1 * f1) + stirlingTail(z, z * z) + stirlingTail(x1, x1 * x1) + stirlingTail(w, w * w);
+      stirlingTail(f1, f1 * f1) +
+      stirlingTail(z, z * z) +
+      stirlingTail(x1, x1 * x1) +
+      stirlingTail(w, w * w);
     if (lv <= bound) return y;
   }
 }

@@ -43,13 +43,13 @@ const TWO_1023 = POW2[P0 + 1023];
 const TWO_54 = 18014398509481984;
 
 /** ln 2 = LN2_HI + LN2_LO; LN2_HI = 0x3fe62e42 fee00000 (low 21 bits zero), LN2_LO = 0x3dea39ef 35793c76. */
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 /** 1 / ln 2 (0x3ff71547 652b82fe). */
-const INV_LN2 = 1.44269504088896338700e0;
+const INV_LN2 = 1.442695040888963387;
 
 /** Minimax coefficients of R(z) ≈ (ln((1+s)/(1-s)) - 2s)/s, z = s² (fdlibm Lg1..Lg7). */
-const LG1 = 6.666666666666735130e-1; // 3FE55555 55555593
+const LG1 = 6.66666666666673513e-1; // 3FE55555 55555593
 const LG2 = 3.999999999940941908e-1; // 3FD99999 9997FA04
 const LG3 = 2.857142874366239149e-1; // 3FD24924 94229359
 const LG4 = 2.222219843214978396e-1; // 3FCC71C5 1D8E78AF
@@ -61,7 +61,7 @@ const LG7 = 1.479819860511658591e-1; // 3FC2F112 DF3E5244
 const P1 = 1.66666666666666019037e-1; // 3FC55555 5555553E
 const P2 = -2.77777777770155933842e-3; // BF66C16C 16BEBD93
 const P3 = 6.61375632143793436117e-5; // 3F11566A AF25DE2C
-const P4 = -1.65339022054652515390e-6; // BEBBBD41 C5D26BF1
+const P4 = -1.6533902205465251539e-6; // BEBBBD41 C5D26BF1
 const P5 = 4.13813679705723846039e-8; // 3E663769 72BEA4D0
 
 /**
@@ -91,7 +91,7 @@ const TWO_53 = 9007199254740992;
 
 /** exp overflows above this (0x40862E42 FEFA39EF = 709.78...) and underflows to 0 below U_THRESHOLD. */
 const O_THRESHOLD = 7.09782712893383973096e2;
-const U_THRESHOLD = -7.45133219101941108420e2; // 0xc0874910 D52D3051
+const U_THRESHOLD = -7.4513321910194110842e2; // 0xc0874910 D52D3051
 
 /** 2^k · y for |y| in [1/2, 2], k in [-1075, 1024], rounding once (subnormal results) like y·2^k in exact arithmetic. */
 function scale(y: number, k: number): number {
@@ -141,9 +141,9 @@ export function detLog(x: number): number {
   if (m >= 0x6147a && m <= 0x6b851) {
     // |f| > ~0.29: the f²/2 form keeps the error below 1 ulp
     const hfsq = 0.5 * f * f;
-    return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+    return dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
   }
-  return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+  return dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
 }
 
 /** ln of ±0, negatives, Infinity and NaN. */
@@ -157,7 +157,7 @@ function logSpecial(x: number): number {
 function logNearPow2(f: number, dk: number): number {
   if (f === 0) return dk === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
   const r = f * f * (0.5 - 0.33333333333333333 * f);
-  return dk * LN2_HI - ((r - dk * LN2_LO) - f);
+  return dk * LN2_HI - (r - dk * LN2_LO - f);
 }
 
 /**
@@ -217,13 +217,13 @@ function log1pReduced(f: number, k: number, c: number, hu: number): number {
   const s = f / (2 + f);
   const z = s * s;
   const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
-  return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + (dk * LN2_LO + c))) - f);
+  return dk * LN2_HI - (hfsq - (s * (hfsq + r) + (dk * LN2_LO + c)) - f);
 }
 
 function log1pNearPow2(f: number, dk: number, c: number, hfsq: number): number {
   if (f === 0) return dk === 0 ? 0 : dk * LN2_HI + (c + dk * LN2_LO);
   const r = hfsq * (1 - 0.66666666666666666 * f);
-  return dk * LN2_HI - ((r - (dk * LN2_LO + c)) - f);
+  return dk * LN2_HI - (r - (dk * LN2_LO + c) - f);
 }
 
 /**
@@ -254,7 +254,7 @@ function expReduced(hi: number, lo: number, k: number): number {
   const x = hi - lo;
   const t = x * x;
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  return scale(1 - ((lo - (x * c) / (2 - c)) - hi), k);
+  return scale(1 - (lo - (x * c) / (2 - c) - hi), k);
 }
 
 /**
@@ -294,7 +294,7 @@ function expm1Reduced(x0: number): number {
   const hi = x0 - k * LN2_HI; // exact
   const lo = k * LN2_LO;
   const x = hi - lo;
-  const c = (hi - x) - lo;
+  const c = hi - x - lo;
   const hfx = 0.5 * x;
   const hxs = x * hfx;
   const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
@@ -306,6 +306,6 @@ function expm1Reduced(x0: number): number {
   if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
   // k <= -2 or k > 56: 2^k (1 + r - e) - 1, the 1 no longer cancels
   if (k <= -2 || k > 56) return scale(1 - (e - x), k) - 1;
-  if (k < 20) return ((1 - POW2[P0 - k]) - (e - x)) * POW2[P0 + k]; // 1 - 2^-k is exact
-  return ((x - (e + POW2[P0 - k])) + 1) * POW2[P0 + k];
+  if (k < 20) return (1 - POW2[P0 - k] - (e - x)) * POW2[P0 + k]; // 1 - 2^-k is exact
+  return (x - (e + POW2[P0 - k]) + 1) * POW2[P0 + k];
 }

@@ -43,7 +43,12 @@ export function geometricSampler(p: number, rng: Rng): GeometricSampler {
   };
 }
 
-interface GeometricTable { cdf: Float64Array; guide: Int32Array; shift: number; L: number }
+interface GeometricTable {
+  cdf: Float64Array;
+  guide: Int32Array;
+  shift: number;
+  L: number;
+}
 
 /** The last table built (tables depend on p only; rebuilding costs up to ~1 ms). */
 let lastTable: { p: number; table: GeometricTable } | null = null;
@@ -64,7 +69,7 @@ function buildGeometricTable(p: number): GeometricTable {
   for (let s = 0; s < L; s++) cdf[s] = Math.floor(TWO32 * -detExpm1((s + 1) * logQ));
   cdf[L] = Infinity; // sentinel: the scan stops at L
   let bits = 1;
-  while ((1 << bits) < 2 * L && bits < 16) bits++;
+  while (1 << bits < 2 * L && bits < 16) bits++;
   const shift = 32 - bits;
   const guide = new Int32Array(1 << bits);
   let s = 0;

@@ -18,4 +18,3 @@ export function geometricOf(g: Rng, p: number): number {
   }
   return Math.floor(detLog(1 - g.uniform()) / lastLogQ) + 0;
 }
-

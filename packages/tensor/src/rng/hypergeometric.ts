@@ -50,7 +50,8 @@ function bySimulation(g: Rng, good: number, bad: number, sample: number): number
   const total = good + bad;
   const complement = sample > total / 2;
   let s = complement ? total - sample : sample;
-  let remTotal = total, remGood = good;
+  let remTotal = total,
+    remGood = good;
   while (s > 0 && remGood > 0 && remTotal > remGood) {
     // one of the remTotal remaining items, uniformly: good with probability remGood/remTotal
     if (g.uniformInt(remTotal) < remGood) remGood--;
@@ -72,8 +73,10 @@ function modeOf(n: number, minGB: number, total: number): number {
 function hrua(g: Rng, good: number, bad: number, sample: number): number {
   const total = good + bad;
   const n = Math.min(sample, total - sample);
-  const minGB = Math.min(good, bad), maxGB = Math.max(good, bad);
-  const p = minGB / total, q = maxGB / total;
+  const minGB = Math.min(good, bad),
+    maxGB = Math.max(good, bad);
+  const p = minGB / total,
+    q = maxGB / total;
   const a = n * p + 0.5;
   const variance = ((total - n) * n * p * q) / (total - 1);
   const c = Math.sqrt(variance + 0.5);
@@ -83,7 +86,8 @@ function hrua(g: Rng, good: number, bad: number, sample: number): number {
   const b = Math.min(Math.min(n, minGB) + 1, Math.floor(a + 16 * c));
   let K: number;
   for (;;) {
-    const U = g.uniform(), V = g.uniform();
+    const U = g.uniform(),
+      V = g.uniform();
     if (U === 0) continue; // X would be ±Infinity or NaN
     const X = a + (h * (V - 0.5)) / U;
     if (X < 0 || X >= b) continue;

@@ -15,7 +15,9 @@ import { logFactorial } from './log-factorial.js';
 export function logFactorialRatio(a: number, b: number): number {
   if (a === b) return 0;
   if (a < 256 || b < 256) return logFactorial(a) - logFactorial(b);
-  const x = a + 1, y = b + 1, d = x - y;
+  const x = a + 1,
+    y = b + 1,
+    d = x - y;
   return (y - 0.5) * detLog1p(d / y) + d * (detLog(x) - 1) + (stirlingTail(x) - stirlingTail(y));
 }
 

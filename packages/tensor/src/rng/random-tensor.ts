@@ -32,17 +32,20 @@ export function randomTensor(rng: Rng, shape: number[], dist: RandomDistribution
     throw new TensorError('shape', `randomTensor: shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`);
   }
   const size = shape.reduce((a, b) => a * b, 1);
-  if (size > 2 ** 31 - 1) throw new TensorError('shape', `randomTensor: shape ${JSON.stringify(shape)} has ${size} elements (max 2^31 - 1)`);
+  if (size > 2 ** 31 - 1)
+    throw new TensorError('shape', `randomTensor: shape ${JSON.stringify(shape)} has ${size} elements (max 2^31 - 1)`);
   const buf = new Float32Array(size);
   if (dist === 'uniform') {
     rng.uniformArray(buf, opts.lo ?? 0, opts.hi ?? 1);
   } else if (dist === 'normal') {
     rng.normalArray(buf, opts.mean ?? 0, opts.std ?? 1);
   } else if (dist === 'truncatedNormal') {
-    const mean = opts.mean ?? 0, std = opts.std ?? 1;
+    const mean = opts.mean ?? 0,
+      std = opts.std ?? 1;
     checkFinite('randomTensor', 'opts.mean', mean);
     checkPositive('randomTensor', 'opts.std', std);
-    const lo = opts.lo ?? mean - 2 * std, hi = opts.hi ?? mean + 2 * std;
+    const lo = opts.lo ?? mean - 2 * std,
+      hi = opts.hi ?? mean + 2 * std;
     for (let i = 0; i < size; i++) buf[i] = rng.truncatedNormal(lo, hi, mean, std);
   } else {
     throw new TensorError('dist', `randomTensor: dist must be 'uniform', 'normal' or 'truncatedNormal', got ${String(dist)}`);

@@ -17,7 +17,9 @@ export function sampleWithoutReplacementOf(g: Rng, n: number, k: number): Int32A
     for (let i = 0; i < n; i++) a[i] = i;
     for (let i = 0; i < k; i++) {
       const j = i + g.uniformInt(n - i);
-      const t = a[j]; a[j] = a[i]; a[i] = t;
+      const t = a[j];
+      a[j] = a[i];
+      a[i] = t;
       out[i] = t;
     }
     return out;

@@ -27,12 +27,14 @@ export function mix64(hi: number, lo: number): [number, number] {
   lo = (lo ^ ((lo >>> 30) | (hi << 2))) >>> 0;
   hi = (hi ^ (hi >>> 30)) >>> 0;
   mul64(hi, lo, 0xbf58476d, 0x1ce4e5b9, t);
-  hi = t[0]; lo = t[1];
+  hi = t[0];
+  lo = t[1];
   // z ^= z >>> 27
   lo = (lo ^ ((lo >>> 27) | (hi << 5))) >>> 0;
   hi = (hi ^ (hi >>> 27)) >>> 0;
   mul64(hi, lo, 0x94d049bb, 0x133111eb, t);
-  hi = t[0]; lo = t[1];
+  hi = t[0];
+  lo = t[1];
   // z ^= z >>> 31
   lo = (lo ^ ((lo >>> 31) | (hi << 1))) >>> 0;
   hi = (hi ^ (hi >>> 31)) >>> 0;
@@ -62,11 +64,13 @@ export function stateFrom64(hi: number, lo: number): [number, number, number, nu
 
 /** FNV-1a 64-bit hash of bytes -> [hi, lo] (offset 0xCBF29CE484222325, prime 0x100000001B3). */
 export function fnv1a64(bytes: Uint8Array): [number, number] {
-  let hi = 0xcbf29ce4, lo = 0x84222325;
+  let hi = 0xcbf29ce4,
+    lo = 0x84222325;
   for (let i = 0; i < bytes.length; i++) {
     lo = (lo ^ bytes[i]) >>> 0;
     mul64(hi, lo, 0x00000100, 0x000001b3, t);
-    hi = t[0]; lo = t[1];
+    hi = t[0];
+    lo = t[1];
   }
   return [hi, lo];
 }

@@ -4,7 +4,9 @@ import type { Rng } from './rng.js';
 export function shuffleOf<T extends { length: number; [i: number]: any }>(g: Rng, a: T): T {
   for (let i = a.length - 1; i > 0; i--) {
     const j = g.uniformInt(i + 1);
-    const t = a[i]; a[i] = a[j]; a[j] = t;
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
   return a;
 }

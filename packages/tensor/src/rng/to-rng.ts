@@ -27,5 +27,8 @@ export function toRng(seed: SeedOrRng, name = 'seed', Err: NeuriteErrorClass = T
       throw new Err(name, e instanceof Error ? e.message : String(e), { cause: e });
     }
   }
-  throw new Err(name, `${name} must be a seed (safe integer, bigint or string) or an Rng from @neurite/tensor, got ${seed === null ? 'null' : typeof seed}`);
+  throw new Err(
+    name,
+    `${name} must be a seed (safe integer, bigint or string) or an Rng from @neurite/tensor, got ${seed === null ? 'null' : typeof seed}`,
+  );
 }

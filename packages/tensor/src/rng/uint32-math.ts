@@ -2,7 +2,10 @@
 
 /** High 32 bits of the 64-bit product of two uint32 values: floor(a·b / 2^32). */
 export function mulHi32(a: number, b: number): number {
-  const a1 = a >>> 16, a0 = a & 0xffff, b1 = b >>> 16, b0 = b & 0xffff;
+  const a1 = a >>> 16,
+    a0 = a & 0xffff,
+    b1 = b >>> 16,
+    b0 = b & 0xffff;
   const mid = a1 * b0 + a0 * b1 + ((a0 * b0) >>> 16);
   return a1 * b1 + Math.floor(mid / 65536);
 }

@@ -49,7 +49,8 @@ export class Xoshiro128StarStar implements Rng {
   }
 
   nextUint32(): number {
-    const s0 = this.s0, s1 = this.s1;
+    const s0 = this.s0,
+      s1 = this.s1;
     const p = Math.imul(s1, 5);
     const result = Math.imul((p << 7) | (p >>> 25), 9) >>> 0;
     const t = s1 << 9;
@@ -151,15 +152,23 @@ export class Xoshiro128StarStar implements Rng {
     const n = arr.length;
     if (arr instanceof Float32Array) {
       // value = fround(lo + w·u), u = (x >>> 8) / 2^24; clamped into [bottom, top] = the float32s in [lo, hi).
-      const bottom = float32AtLeast(lo), top = float32Below(hi);
+      const bottom = float32AtLeast(lo),
+        top = float32Below(hi);
       if (!(bottom <= top)) throw new TensorError('hi', `uniformArray: no float32 value lies in [${lo}, ${hi})`);
       const exact = lo === 0 && hi === 1;
-      let s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+      let s0 = this.s0,
+        s1 = this.s1,
+        s2 = this.s2,
+        s3 = this.s3;
       for (let j = 0; j < n; j++) {
         const p = Math.imul(s1, 5);
         const x = Math.imul((p << 7) | (p >>> 25), 9);
         const t = s1 << 9;
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
         s3 = (s3 << 11) | (s3 >>> 21);
         arr[j] = lo + w * ((x >>> 8) * INV_2_24);
         if (!exact) {
@@ -168,7 +177,10 @@ export class Xoshiro128StarStar implements Rng {
           else if (v > top) arr[j] = top;
         }
       }
-      this.s0 = s0; this.s1 = s1; this.s2 = s2; this.s3 = s3;
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      this.s3 = s3;
     } else {
       const top = nextDown(hi);
       for (let j = 0; j < n; j++) {
@@ -192,7 +204,10 @@ export class Xoshiro128StarStar implements Rng {
   }
 
   split(): Rng {
-    const w0 = this.nextUint32(), w1 = this.nextUint32(), w2 = this.nextUint32(), w3 = this.nextUint32();
+    const w0 = this.nextUint32(),
+      w1 = this.nextUint32(),
+      w2 = this.nextUint32(),
+      w3 = this.nextUint32();
     // child = [lo, hi] of mix64(w1:w0 + γ) and mix64(w3:w2 + γ): a bijection of the 128 drawn bits.
     const a = mix64(...addGamma(w1, w0, 1));
     const b = mix64(...addGamma(w3, w2, 1));

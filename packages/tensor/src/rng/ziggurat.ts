@@ -20,8 +20,10 @@ import { ZIG_F, ZIG_R, ZIG_X } from './ziggurat-tables.js';
 import { detExp, detLog } from './det-math.js';
 
 const N = 256;
-const K53 = new Float64Array(N), W53 = new Float64Array(N);
-const K23 = new Int32Array(N), W23 = new Float64Array(N);
+const K53 = new Float64Array(N),
+  W53 = new Float64Array(N);
+const K23 = new Int32Array(N),
+  W23 = new Float64Array(N);
 const F = Float64Array.from(ZIG_F);
 for (let i = 0; i < N; i++) {
   const ratio = ZIG_X[i + 1] / ZIG_X[i];
@@ -68,21 +70,34 @@ export function normalStd(g: Xoshiro128StarStar): number {
 
 /** Fill `out` with mean + std·z, z from the single-word (23-bit) ziggurat; the generator is inlined. */
 export function normalFill32(g: Xoshiro128StarStar, out: Float32Array, mean: number, std: number): void {
-  let s0 = g.s0, s1 = g.s1, s2 = g.s2, s3 = g.s3;
+  let s0 = g.s0,
+    s1 = g.s1,
+    s2 = g.s2,
+    s3 = g.s3;
   const n = out.length;
-  for (let j = 0; j < n; ) {
+  for (let j = 0; j < n;) {
     // xoshiro128** step
     const p = Math.imul(s1, 5);
     const a = Math.imul((p << 7) | (p >>> 25), 9);
     const t = s1 << 9;
-    s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
     const i = a & 0xff;
     const m = a >>> 9;
     if (m >= K23[i]) {
-      g.s0 = s0; g.s1 = s1; g.s2 = s2; g.s3 = s3;
+      g.s0 = s0;
+      g.s1 = s1;
+      g.s2 = s2;
+      g.s3 = s3;
       const x = slowPath(g, i, m * W23[i]);
-      s0 = g.s0; s1 = g.s1; s2 = g.s2; s3 = g.s3;
+      s0 = g.s0;
+      s1 = g.s1;
+      s2 = g.s2;
+      s3 = g.s3;
       if (x < 0) continue;
       out[j++] = mean + std * ((a & 0x100) !== 0 ? -x : x);
       continue;
@@ -90,5 +105,8 @@ export function normalFill32(g: Xoshiro128StarStar, out: Float32Array, mean: num
     const x = m * W23[i];
     out[j++] = mean + std * ((a & 0x100) !== 0 ? -x : x);
   }
-  g.s0 = s0; g.s1 = s1; g.s2 = s2; g.s3 = s3;
+  g.s0 = s0;
+  g.s1 = s1;
+  g.s2 = s2;
+  g.s3 = s3;
 }

@@ -26,7 +26,7 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
-    name: 'rng: scalar samplers (binomial, poisson, truncated normal tails, exponential, geometric, sampling, shuffle) are bit-identical',
+    name: 'rng: scalar samplers (binomial, poisson, truncated normal tails, exponential, geometric, hypergeometric, sampling, shuffle) are bit-identical',
     ...EXACT,
     async run() {
       const rng = createRng('conformance');
@@ -46,6 +46,9 @@ export const cases: ConformanceCase[] = [
         sample: rng.sampleWithoutReplacement(1e9, 100),
         shuffle: rng.shuffle(Int32Array.from({ length: 50 }, (_, i) => i)),
         uniformInt: take(64, () => rng.uniformInt(2 ** 40 + 3)),
+        hypergeometricSmall: take(64, () => rng.hypergeometric(7, 13, 5)),
+        hypergeometricHrua: take(64, () => rng.hypergeometric(4000, 6000, 1500)),
+        hypergeometricHuge: take(64, () => rng.hypergeometric(2 ** 52, 2 ** 52 - 1, 1e6)),
       };
     },
   },

@@ -37,10 +37,14 @@ describe('binomial: chi-square against the exact pmf', () => {
 
 describe('binomial: moments', () => {
   it('mean n·p and variance n·p·(1-p) within 5 standard errors (n = 1e9, p = 0.7 and n = 1000, p = 0.02)', () => {
-    for (const [n, p] of [[1e9, 0.7], [1000, 0.02]]) {
+    for (const [n, p] of [
+      [1e9, 0.7],
+      [1000, 0.02],
+    ]) {
       const count = 200_000;
       const xs = draw(7, n, p, count);
-      const m = n * p, v = n * p * (1 - p);
+      const m = n * p,
+        v = n * p * (1 - p);
       expect(Math.abs(mean(xs) - m)).toBeLessThan(5 * Math.sqrt(v / count));
       // Var of the sample variance ≈ (μ4 - v²)/count with μ4 = v(1 + 3(n-2)p(1-p))
       const mu4 = v * (1 + 3 * (n - 2) * p * (1 - p));
@@ -65,7 +69,14 @@ describe('binomial: moments', () => {
 
   it('rejects p outside [0, 1] and n negative or non-integer, naming the argument', () => {
     const rng = createRng(1);
-    const arg = (f: () => unknown) => { try { f(); } catch (e) { return (e as TensorError).argument; } return 'no error'; };
+    const arg = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as TensorError).argument;
+      }
+      return 'no error';
+    };
     expect(arg(() => rng.binomial(10, 1.5))).toBe('p');
     expect(arg(() => rng.binomial(10, -0.1))).toBe('p');
     expect(arg(() => rng.binomial(10, NaN))).toBe('p');

@@ -7,8 +7,14 @@ describe('createRng', () => {
   it('gives the C reference stream (nextUint32 then uniform) for every KAT seed', () => {
     for (const c of kat.seeded) {
       const rng = createRng(katSeed(c.seed));
-      expect(Array.from({ length: 8 }, () => rng.nextUint32()), JSON.stringify(c.seed)).toEqual(c.next);
-      expect(Array.from({ length: 4 }, () => rng.uniform()), JSON.stringify(c.seed)).toEqual(c.uniform);
+      expect(
+        Array.from({ length: 8 }, () => rng.nextUint32()),
+        JSON.stringify(c.seed),
+      ).toEqual(c.next);
+      expect(
+        Array.from({ length: 4 }, () => rng.uniform()),
+        JSON.stringify(c.seed),
+      ).toEqual(c.uniform);
     }
   });
 

@@ -41,10 +41,14 @@ describe('det-math against 60-digit references (fixture from make_det_math_refer
     it(`${fn}: every fixture argument within 1 ulp of the exact value, almost all correctly rounded`, () => {
       const rows = REF[fn];
       expect(rows.length).toBeGreaterThan(1000);
-      let worst = 0, worstX = '', rounded = 0;
+      let worst = 0,
+        worstX = '',
+        rounded = 0;
       const bad: string[] = [];
       for (const [xs, rs, d, e] of rows) {
-        const x = Number(xs), r = num(rs), y = FNS[fn](x);
+        const x = Number(xs),
+          r = num(rs),
+          y = FNS[fn](x);
         if (!Number.isFinite(r)) {
           if (y !== r) bad.push(`${fn}(${xs}) = ${y}, want ${rs}`);
           continue;
@@ -53,7 +57,10 @@ describe('det-math against 60-digit references (fixture from make_det_math_refer
         const err = Math.abs((y - r) / 2 ** e - d);
         if (!(err < 1)) bad.push(`${fn}(${xs}) = ${y}, exact ≈ ${rs} + ${d}·2^${e}: error ${err} ulp`);
         if (y === r && Object.is(y, r)) rounded++;
-        if (err > worst) { worst = err; worstX = xs; }
+        if (err > worst) {
+          worst = err;
+          worstX = xs;
+        }
       }
       expect(bad).toEqual([]);
       // fdlibm is not correctly rounded (errors up to ~0.75 ulp), but rounds most arguments correctly
@@ -74,7 +81,7 @@ describe('det-math against 60-digit references (fixture from make_det_math_refer
     const isPow2 = (x: number) => {
       f64[0] = x;
       const b = i64[0];
-      return b > 0n && ((b >> 52n) === 0n ? (b & (b - 1n)) === 0n : (b & 0xfffffffffffffn) === 0n);
+      return b > 0n && (b >> 52n === 0n ? (b & (b - 1n)) === 0n : (b & 0xfffffffffffffn) === 0n);
     };
     let n = 0;
     for (const [xs, rs] of REF.log) {
@@ -150,7 +157,8 @@ describe('det-math special arguments (IEEE 754 / C99 Annex F results)', () => {
       return f64[0];
     };
     const sweep = (f: (x: number) => number, start: number, n: number) => {
-      let x = start, prev = f(x);
+      let x = start,
+        prev = f(x);
       for (let i = 0; i < n; i++) {
         x = up(x);
         const y = f(x);
@@ -173,11 +181,18 @@ describe('det-math special arguments (IEEE 754 / C99 Annex F results)', () => {
   });
 });
 
-describe('det-math against this engine\'s Math.* (both within 1 ulp of exact, so at most 1 ulp apart)', () => {
+describe("det-math against this engine's Math.* (both within 1 ulp of exact, so at most 1 ulp apart)", () => {
   const N = 100_000;
   const gens: Record<Fn, Array<(g: ReturnType<typeof createRng>) => number>> = {
     log: [(g) => Math.abs(randomDouble(g)), (g) => 1 - g.uniform(), (g) => 1 + (g.uniform() - 0.5) * 2 ** -20],
-    log1p: [(g) => { const v = randomDouble(g); return v < -1 ? -g.uniform() : v; }, (g) => (g.uniform() - 0.5) * 2, (g) => (g.uniform() - 0.5) * 2 ** -25],
+    log1p: [
+      (g) => {
+        const v = randomDouble(g);
+        return v < -1 ? -g.uniform() : v;
+      },
+      (g) => (g.uniform() - 0.5) * 2,
+      (g) => (g.uniform() - 0.5) * 2 ** -25,
+    ],
     exp: [(g) => (g.uniform() - 0.5) * 1500, (g) => (g.uniform() - 0.5) * 4, (g) => -0.5 * (g.uniform() * 10) ** 2],
     expm1: [(g) => (g.uniform() - 0.5) * 1500, (g) => (g.uniform() - 0.5) * 4, (g) => (g.uniform() - 0.5) * 100],
   };

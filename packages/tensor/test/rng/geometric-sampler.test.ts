@@ -11,7 +11,11 @@ describe('geometricSampler', () => {
       const G = Math.ceil(4 / p);
       const hist = new Float64Array(G + 1);
       let sum = 0;
-      for (let i = 0; i < N; i++) { const v = g(); sum += v; hist[Math.min(G, v)]++; }
+      for (let i = 0; i < N; i++) {
+        const v = g();
+        sum += v;
+        hist[Math.min(G, v)]++;
+      }
       const expected = new Float64Array(G + 1);
       for (let s = 0; s < G; s++) expected[s] = N * p * (1 - p) ** s;
       expected[G] = N * (1 - p) ** G;
@@ -28,7 +32,13 @@ describe('geometricSampler', () => {
 
   it('with a limit, stops at the first tail sum that reaches it (no further draws)', () => {
     let draws = 0;
-    const tails = { nextUint32: () => { draws++; return 0xffffffff; }, uniform: () => 0 } as unknown as ReturnType<typeof createRng>;
+    const tails = {
+      nextUint32: () => {
+        draws++;
+        return 0xffffffff;
+      },
+      uniform: () => 0,
+    } as unknown as ReturnType<typeof createRng>;
     // p = 1/2: L = 32, each all-ones draw adds 32; a limit of 40 is reached after two draws.
     expect(geometricSampler(0.5, tails)(40)).toBe(64);
     expect(draws).toBe(2);

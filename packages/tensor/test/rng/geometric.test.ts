@@ -14,7 +14,8 @@ describe('geometric (failures before the first success)', () => {
       const pmf = Float64Array.from({ length: kmax + 1 }, (_, k) => Math.pow(1 - p, k) * p);
       const r = chiSquareDiscrete(xs, 0, pmf);
       expect(r.p, `chi2 = ${r.stat.toFixed(1)}, df = ${r.df}`).toBeGreaterThan(ALPHA);
-      const m = (1 - p) / p, v = (1 - p) / (p * p);
+      const m = (1 - p) / p,
+        v = (1 - p) / (p * p);
       expect(Math.abs(mean(xs) - m)).toBeLessThan(5 * Math.sqrt(v / n));
     });
   }
@@ -23,7 +24,10 @@ describe('geometric (failures before the first success)', () => {
     const rng = createRng(1);
     expect(rng.geometric(1)).toBe(0);
     for (const bad of [0, -0.5, 1.5, NaN]) {
-      try { rng.geometric(bad); expect.unreachable(); } catch (e) {
+      try {
+        rng.geometric(bad);
+        expect.unreachable();
+      } catch (e) {
         expect(e).toBeInstanceOf(TensorError);
         expect((e as TensorError).argument).toBe('p');
       }

@@ -14,7 +14,8 @@ const lnFact = (k: number): number => (k < 2 ? 0 : logGamma(k + 1));
  */
 function hypergeometricPmf(good: number, bad: number, sample: number): { k0: number; pmf: Float64Array } {
   const lnC = (n: number, k: number) => lnFact(n) - lnFact(k) - lnFact(n - k);
-  const lo = Math.max(0, sample - bad), hi = Math.min(sample, good);
+  const lo = Math.max(0, sample - bad),
+    hi = Math.min(sample, good);
   const pmf = new Float64Array(hi - lo + 1);
   const norm = lnC(good + bad, sample);
   for (let x = lo; x <= hi; x++) pmf[x - lo] = Math.exp(lnC(good, x) + lnC(bad, sample - x) - norm);
@@ -28,7 +29,12 @@ function hypergeometricPmf(good: number, bad: number, sample: number): { k0: num
  */
 function hypergeometricPmfByRatio(good: number, bad: number, sample: number): { k0: number; pmf: Float64Array } {
   const mode = Math.floor(((sample + 1) * (good + 1)) / (good + bad + 2));
-  return pmfByRecurrence(mode, Math.max(0, sample - bad), Math.min(sample, good), (x) => ((good - x) * (sample - x)) / ((x + 1) * (bad - sample + x + 1)));
+  return pmfByRecurrence(
+    mode,
+    Math.max(0, sample - bad),
+    Math.min(sample, good),
+    (x) => ((good - x) * (sample - x)) / ((x + 1) * (bad - sample + x + 1)),
+  );
 }
 
 function draw(seed: number | string, good: number, bad: number, sample: number, count: number): Float64Array {
@@ -59,7 +65,8 @@ describe('hypergeometric: chi-square against the exact pmf', () => {
       const { k0, pmf } = good + bad < 1e6 ? hypergeometricPmf(good, bad, sample) : hypergeometricPmfByRatio(good, bad, sample);
       const r = chiSquareDiscrete(xs, k0, pmf);
       expect(r.p, `chi2 = ${r.stat.toFixed(1)}, df = ${r.df}`).toBeGreaterThan(ALPHA);
-      const lo = Math.max(0, sample - bad), hi = Math.min(sample, good);
+      const lo = Math.max(0, sample - bad),
+        hi = Math.min(sample, good);
       expect(xs.every((x) => Number.isInteger(x) && x >= lo && x <= hi)).toBe(true);
     });
   }
@@ -67,12 +74,18 @@ describe('hypergeometric: chi-square against the exact pmf', () => {
 
 describe('hypergeometric: moments', () => {
   it('mean n·g/N and variance n·(g/N)(b/N)(N − n)/(N − 1) within 5 standard errors, up to N = 2^53 − 1', () => {
-    const cases: Array<[number, number, number]> = [[400, 600, 300], [2 ** 52, 2 ** 52 - 1, 2 ** 40], [1e15, 3e15, 1e6]];
+    const cases: Array<[number, number, number]> = [
+      [400, 600, 300],
+      [2 ** 52, 2 ** 52 - 1, 2 ** 40],
+      [1e15, 3e15, 1e6],
+    ];
     for (const [good, bad, sample] of cases) {
       const count = 100_000;
       const xs = draw(11, good, bad, sample, count);
-      const N = good + bad, q = good / N;
-      const mu = sample * q, v = (sample * q * (1 - q) * (N - sample)) / (N - 1);
+      const N = good + bad,
+        q = good / N;
+      const mu = sample * q,
+        v = (sample * q * (1 - q) * (N - sample)) / (N - 1);
       expect(Math.abs(mean(xs) - mu), `mean, ${good} ${bad} ${sample}`).toBeLessThan(5 * Math.sqrt(v / count));
       // standard error of the sample variance √(2/(count − 1))·v (the law is near normal here: |skewness| < 0.05, excess kurtosis < 0.01)
       expect(Math.abs(variance(xs) - v), `variance, ${good} ${bad} ${sample}`).toBeLessThan(5 * Math.sqrt(2 / (count - 1)) * v);
@@ -80,7 +93,8 @@ describe('hypergeometric: moments', () => {
   });
 
   it('the two reference pmfs agree where both are accurate (N = 20000)', () => {
-    const a = hypergeometricPmf(5000, 15000, 2000), b = hypergeometricPmfByRatio(5000, 15000, 2000);
+    const a = hypergeometricPmf(5000, 15000, 2000),
+      b = hypergeometricPmfByRatio(5000, 15000, 2000);
     for (let i = 0; i < b.pmf.length; i++) {
       // both relative errors ~1e-10 or better (ln k! ~ 1.8e5 from ln Γ to ~1e-15 relative)
       if (b.pmf[i] > 1e-12) expect(Math.abs(a.pmf[b.k0 + i - a.k0] - b.pmf[i])).toBeLessThan(1e-8 * b.pmf[i]);
@@ -103,7 +117,8 @@ describe('hypergeometric: edge cases', () => {
   });
 
   it('the same seed gives the same stream; a different seed a different one', () => {
-    const a = draw('stream', 1000, 3000, 500, 1000), b = draw('stream', 1000, 3000, 500, 1000);
+    const a = draw('stream', 1000, 3000, 500, 1000),
+      b = draw('stream', 1000, 3000, 500, 1000);
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(draw('other', 1000, 3000, 500, 1000))).not.toEqual(Array.from(a));
     // interleaving with other draws: clone() continues identically
@@ -116,7 +131,9 @@ describe('hypergeometric: edge cases', () => {
   it('rejects bad arguments with TensorError codes', () => {
     const rng = createRng(1);
     const expectError = (f: () => unknown, argument: string, code: string) => {
-      try { f(); } catch (e) {
+      try {
+        f();
+      } catch (e) {
         expect(e).toBeInstanceOf(TensorError);
         expect((e as TensorError).argument).toBe(argument);
         expect((e as TensorError).code).toBe(code);
@@ -145,7 +162,9 @@ describe('hypergeometric: engine independence', () => {
     const lint = new ESLint({
       cwd: root,
       overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { neurite }, rules: { 'neurite/no-engine-math': 'error' } }],
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { neurite }, rules: { 'neurite/no-engine-math': 'error' } },
+      ],
     });
     const [result] = await lint.lintFiles([file]);
     expect(result.messages.map((m) => `${m.line}: ${m.message}`)).toEqual([]);

@@ -28,9 +28,7 @@ export function wordsOf(a: Float32Array | Float64Array): Uint32Array {
   return words;
 }
 
-export const kat: Kat = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../fixtures/rng/xoshiro128ss-kat.json', import.meta.url)), 'utf8'),
-);
+export const kat: Kat = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/rng/xoshiro128ss-kat.json', import.meta.url)), 'utf8'));
 
 /** The seed value of a KAT case, as createRng takes it. */
 export function katSeed(s: Kat['seeded'][number]['seed']): number | bigint | string {

@@ -13,7 +13,9 @@ describe('logFactorial', () => {
       // table: a float64 sum of k logs (each detLog within 1 ulp): gamma_k ln k! + k ulp(ln k); reference:
       // Number(k!) rounds by 2^-53 relative (2^-53 absolute in the log) and Math.log adds 1 ulp.
       const ref = Math.log(Number(f));
-      expect(Math.abs(logFactorial(k) - ref)).toBeLessThanOrEqual(gamma(k) * ref + k * ULP1 * Math.log(Math.max(k, 2)) + 2 ** -53 + ULP1 * ref);
+      expect(Math.abs(logFactorial(k) - ref)).toBeLessThanOrEqual(
+        gamma(k) * ref + k * ULP1 * Math.log(Math.max(k, 2)) + 2 ** -53 + ULP1 * ref,
+      );
     }
     let s = 0;
     for (let k = 1; k <= 200_000; k++) {

@@ -34,7 +34,10 @@ describe('poisson', () => {
     const rng = createRng(1);
     expect(rng.poisson(0)).toBe(0);
     for (const bad of [-1, NaN, Infinity]) {
-      try { rng.poisson(bad); expect.unreachable(); } catch (e) {
+      try {
+        rng.poisson(bad);
+        expect.unreachable();
+      } catch (e) {
         expect(e).toBeInstanceOf(TensorError);
         expect((e as TensorError).argument).toBe('lambda');
       }

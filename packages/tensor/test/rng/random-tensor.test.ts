@@ -41,7 +41,8 @@ describe('randomTensor', () => {
     expect(z.every((x) => x >= -2 - 1e-5 && x <= 2 + 1e-5)).toBe(true);
     // float32 rounding of the values moves the cdf by < 1e-6: far below the KS resolution
     expect(ksTest(z, (x) => normalMass(-2, Math.min(Math.max(x, -2), 2)) / normalMass(-2, 2)).p).toBeGreaterThan(ALPHA);
-    a.dispose(); b.dispose();
+    a.dispose();
+    b.dispose();
   });
 
   it('does not leak tensors when disposed; rejects a bad shape or distribution', async () => {

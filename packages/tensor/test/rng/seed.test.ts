@@ -38,7 +38,7 @@ describe('seeding', () => {
     }
   });
 
-  it('a number seed equals the same bigint seed (two\'s complement for negatives)', () => {
+  it("a number seed equals the same bigint seed (two's complement for negatives)", () => {
     for (const n of [0, 1, 42, -1, -12345, 2 ** 40 + 3, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]) {
       expect(seedTo64(n)).toEqual(seedTo64(BigInt(n)));
     }
@@ -49,6 +49,10 @@ describe('seeding', () => {
     for (const bad of [1.5, NaN, Infinity, 2 ** 53, 1n << 64n, -(1n << 63n) - 1n, null, {}]) {
       expect(() => seedTo64(bad as number), String(bad)).toThrow(TensorError);
     }
-    try { seedTo64(0.5); } catch (e) { expect((e as TensorError).argument).toBe('seed'); }
+    try {
+      seedTo64(0.5);
+    } catch (e) {
+      expect((e as TensorError).argument).toBe('seed');
+    }
   });
 });

@@ -18,7 +18,8 @@ describe('shuffle', () => {
 
   it('every element is uniform over every position (n = 12, typed array)', () => {
     const rng = createRng(72);
-    const n = 12, trials = 60_000;
+    const n = 12,
+      trials = 60_000;
     const m = Array.from({ length: n }, () => new Float64Array(n));
     const a = new Int32Array(n);
     for (let t = 0; t < trials; t++) {

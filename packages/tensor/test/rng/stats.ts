@@ -15,7 +15,8 @@ export const ALPHA = 1e-4;
 export function erfc(x: number): number {
   if (x < 0) return 2 - erfc(-x);
   if (x < 2.5) {
-    let term = x, sum = x;
+    let term = x,
+      sum = x;
     for (let n = 1; n < 200; n++) {
       term *= (2 * x * x) / (2 * n + 1);
       sum += term;
@@ -52,11 +53,13 @@ export function phi(x: number): number {
  * (regularized Q(df/2, x/2): series for x < s + 1, Lentz continued fraction otherwise).
  */
 export function chiSquareSf(x: number, df: number): number {
-  const s = df / 2, z = x / 2;
+  const s = df / 2,
+    z = x / 2;
   if (z <= 0) return 1;
   const lg = logGamma(s);
   if (z < s + 1) {
-    let term = 1 / s, sum = term;
+    let term = 1 / s,
+      sum = term;
     for (let n = 1; n < 100000; n++) {
       term *= z / (s + n);
       sum += term;
@@ -65,12 +68,17 @@ export function chiSquareSf(x: number, df: number): number {
     return 1 - Math.exp(-z + s * Math.log(z) - lg) * sum;
   }
   const tiny = 1e-300;
-  let b = z + 1 - s, c = 1 / tiny, d = 1 / b, h = d;
+  let b = z + 1 - s,
+    c = 1 / tiny,
+    d = 1 / b,
+    h = d;
   for (let i = 1; i < 100000; i++) {
     const an = -i * (i - s);
     b += 2;
-    d = an * d + b; if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c; if (Math.abs(c) < tiny) c = tiny;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
     d = 1 / d;
     const del = d * c;
     h *= del;
@@ -82,13 +90,29 @@ export function chiSquareSf(x: number, df: number): number {
 /** ln Γ(x), x > 0: recurrence up to x >= 20, then Stirling's series. */
 export function logGamma(x: number): number {
   let shift = 0;
-  while (x < 20) { shift -= Math.log(x); x += 1; }
+  while (x < 20) {
+    shift -= Math.log(x);
+    x += 1;
+  }
   const x2 = x * x;
-  return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI)
-    + 1 / (12 * x) - 1 / (360 * x * x2) + 1 / (1260 * x * x2 * x2) - 1 / (1680 * x * x2 * x2 * x2);
+  return (
+    shift +
+    (x - 0.5) * Math.log(x) -
+    x +
+    0.5 * Math.log(2 * Math.PI) +
+    1 / (12 * x) -
+    1 / (360 * x * x2) +
+    1 / (1260 * x * x2 * x2) -
+    1 / (1680 * x * x2 * x2 * x2)
+  );
 }
 
-export interface ChiSquareResult { stat: number; df: number; p: number; bins: number }
+export interface ChiSquareResult {
+  stat: number;
+  df: number;
+  p: number;
+  bins: number;
+}
 
 /**
  * Pearson chi-square of integer samples against a pmf given on [k0, k0 + pmf.length);
@@ -100,20 +124,29 @@ export function chiSquareDiscrete(samples: ArrayLike<number>, k0: number, pmf: A
   const counts = new Float64Array(pmf.length);
   for (let i = 0; i < n; i++) {
     let j = samples[i] - k0;
-    if (j < 0) j = 0; else if (j >= pmf.length) j = pmf.length - 1;
+    if (j < 0) j = 0;
+    else if (j >= pmf.length) j = pmf.length - 1;
     counts[j]++;
   }
   let total = 0;
   for (let j = 0; j < pmf.length; j++) total += pmf[j];
-  const obs: number[] = [], exp: number[] = [];
-  let o = 0, e = 0;
+  const obs: number[] = [],
+    exp: number[] = [];
+  let o = 0,
+    e = 0;
   for (let j = 0; j < pmf.length; j++) {
     o += counts[j];
     e += (pmf[j] / total) * n;
-    if (e >= minExpected) { obs.push(o); exp.push(e); o = 0; e = 0; }
+    if (e >= minExpected) {
+      obs.push(o);
+      exp.push(e);
+      o = 0;
+      e = 0;
+    }
   }
   if (exp.length === 0) throw new Error('chiSquareDiscrete: too few samples');
-  obs[obs.length - 1] += o; exp[exp.length - 1] += e;
+  obs[obs.length - 1] += o;
+  exp[exp.length - 1] += e;
   let stat = 0;
   for (let j = 0; j < obs.length; j++) stat += (obs[j] - exp[j]) ** 2 / exp[j];
   const df = obs.length - 1;
@@ -132,7 +165,12 @@ export function chiSquareCounts(counts: ArrayLike<number>, expected: ArrayLike<n
  * A pmf on [k0, k1] by the ratio recurrence from the mode, normalised to sum 1:
  * pmf(k+1)/pmf(k) = ratio(k). The range is cut where the pmf falls below 1e-16 of the mode.
  */
-export function pmfByRecurrence(mode: number, lowest: number, highest: number, ratio: (k: number) => number): { k0: number; pmf: Float64Array } {
+export function pmfByRecurrence(
+  mode: number,
+  lowest: number,
+  highest: number,
+  ratio: (k: number) => number,
+): { k0: number; pmf: Float64Array } {
   const up: number[] = [1];
   for (let k = mode; k < highest; k++) {
     const v = up[up.length - 1] * ratio(k);

@@ -21,7 +21,8 @@ describe('isRng', () => {
 describe('toRng', () => {
   it('a seed gives the same stream as createRng(seed)', () => {
     for (const seed of [42, 42n, 'forty-two']) {
-      const a = toRng(seed), b = createRng(seed);
+      const a = toRng(seed),
+        b = createRng(seed);
       for (let i = 0; i < 5; i++) expect(a.nextUint32()).toBe(b.nextUint32());
     }
   });
@@ -37,7 +38,11 @@ describe('toRng', () => {
 
   it('a bad seed throws TensorError by default, naming the argument, with the cause kept', () => {
     let e: unknown;
-    try { toRng(1.5, 'init'); } catch (x) { e = x; }
+    try {
+      toRng(1.5, 'init');
+    } catch (x) {
+      e = x;
+    }
     expect(e).toBeInstanceOf(TensorError);
     expect((e as TensorError).argument).toBe('init');
     expect((e as TensorError).cause).toBeInstanceOf(Error);
@@ -45,7 +50,11 @@ describe('toRng', () => {
 
   it('a value of the wrong type throws the given class with code ERR_INVALID_ARGUMENT', () => {
     let e: unknown;
-    try { toRng({} as never, 'seed', OtherError); } catch (x) { e = x; }
+    try {
+      toRng({} as never, 'seed', OtherError);
+    } catch (x) {
+      e = x;
+    }
     expect(e).toBeInstanceOf(OtherError);
     expect((e as OtherError).code).toBe('ERR_INVALID_ARGUMENT');
     expect((e as OtherError).message).toMatch(/^seed must be a seed \(safe integer, bigint or string\) or an Rng/);

@@ -41,7 +41,8 @@ describe('truncatedNormal', () => {
 
   it('applies mean and std: lo = mean + 6 std one-sided, KS in standard units', () => {
     const rng = createRng(77);
-    const mu = 100, sd = 3;
+    const mu = 100,
+      sd = 3;
     const xs = Float64Array.from({ length: 50_000 }, () => rng.truncatedNormal(mu + 6 * sd, Infinity, mu, sd));
     expect(xs.every((x) => x >= mu + 6 * sd)).toBe(true);
     const z = xs.map((x) => (x - mu) / sd);
@@ -59,7 +60,15 @@ describe('truncatedNormal', () => {
 
   it('rejects lo >= hi, std <= 0 and NaN bounds with a TensorError naming the argument', () => {
     const rng = createRng(1);
-    const arg = (f: () => unknown) => { try { f(); } catch (e) { expect(e).toBeInstanceOf(TensorError); return (e as TensorError).argument; } return 'no error'; };
+    const arg = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(TensorError);
+        return (e as TensorError).argument;
+      }
+      return 'no error';
+    };
     expect(arg(() => rng.truncatedNormal(1, 1))).toBe('lo');
     expect(arg(() => rng.truncatedNormal(2, 1))).toBe('lo');
     expect(arg(() => rng.truncatedNormal(NaN, 1))).toBe('lo');

@@ -9,9 +9,10 @@ describe('exact 32/64-bit products', () => {
   const values = [...edge, ...Array.from({ length: 300 }, rnd)];
 
   it('mulHi32(a, b) = floor(a·b / 2^32) (BigInt reference)', () => {
-    for (const a of values) for (const b of values.slice(0, 40)) {
-      expect(mulHi32(a, b)).toBe(Number((BigInt(a) * BigInt(b)) >> 32n));
-    }
+    for (const a of values)
+      for (const b of values.slice(0, 40)) {
+        expect(mulHi32(a, b)).toBe(Number((BigInt(a) * BigInt(b)) >> 32n));
+      }
   });
 
   it('mul64 = (a·b) mod 2^64 on (hi, lo) pairs (BigInt reference)', () => {
@@ -19,7 +20,7 @@ describe('exact 32/64-bit products', () => {
     for (let i = 0; i + 3 < values.length; i += 2) {
       const [ah, al, bh, bl] = [values[i], values[i + 1], values[i + 2], values[i + 3]];
       mul64(ah, al, bh, bl, out);
-      const want = ((((BigInt(ah) << 32n) | BigInt(al)) * ((BigInt(bh) << 32n) | BigInt(bl))) & M64);
+      const want = (((BigInt(ah) << 32n) | BigInt(al)) * ((BigInt(bh) << 32n) | BigInt(bl))) & M64;
       expect((BigInt(out[0]) << 32n) | BigInt(out[1])).toBe(want);
     }
   });

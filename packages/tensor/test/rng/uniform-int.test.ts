@@ -25,7 +25,8 @@ describe('uniformInt', () => {
   it('is unbiased where x mod n would not be: n = 3·2^30 (thirds equally likely)', () => {
     // x mod n with x uniform on [0, 2^32) puts 1/2 of the mass in the first third.
     const rng = createRng(22);
-    const n = 3 * 2 ** 30, draws = 90_000;
+    const n = 3 * 2 ** 30,
+      draws = 90_000;
     const thirds = new Float64Array(3);
     for (let i = 0; i < draws; i++) thirds[Math.floor(rng.uniformInt(n) / 2 ** 30)]++;
     expect(chiSquareCounts(thirds, [draws / 3, draws / 3, draws / 3]).p).toBeGreaterThan(ALPHA);
@@ -33,8 +34,10 @@ describe('uniformInt', () => {
 
   it('is uniform for n > 2^32 (n = 3·2^40: thirds, and the low bits)', () => {
     const rng = createRng(23);
-    const n = 3 * 2 ** 40, draws = 90_000;
-    const thirds = new Float64Array(3), low = new Float64Array(16);
+    const n = 3 * 2 ** 40,
+      draws = 90_000;
+    const thirds = new Float64Array(3),
+      low = new Float64Array(16);
     for (let i = 0; i < draws; i++) {
       const v = rng.uniformInt(n);
       thirds[Math.floor(v / 2 ** 40)]++;
@@ -48,7 +51,8 @@ describe('uniformInt', () => {
     const rng = createRng(24);
     expect(rng.uniformInt(1)).toBe(0);
     for (let i = 0; i < 100; i++) {
-      const a = rng.uniformInt(2 ** 32), b = rng.uniformInt(2 ** 53);
+      const a = rng.uniformInt(2 ** 32),
+        b = rng.uniformInt(2 ** 53);
       expect(Number.isInteger(a) && a >= 0 && a < 2 ** 32).toBe(true);
       expect(Number.isInteger(b) && b >= 0 && b < 2 ** 53).toBe(true);
     }

@@ -3,7 +3,12 @@ import { checkFinite, checkInt, checkPositive, checkProb } from '../../src/rng/v
 import { TensorError } from '../../src/tensor-error.js';
 
 function argumentOf(f: () => void): string | undefined {
-  try { f(); } catch (e) { expect(e).toBeInstanceOf(TensorError); return (e as TensorError).argument; }
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(TensorError);
+    return (e as TensorError).argument;
+  }
   return undefined;
 }
 

@@ -27,7 +27,8 @@ describe('xoshiro128** stream', () => {
 
   it('nextUint32 covers [0, 2^32) uniformly: 256 bins of the top byte and of the low byte', () => {
     const rng = createRng(101);
-    const hiBins = new Float64Array(256), loBins = new Float64Array(256);
+    const hiBins = new Float64Array(256),
+      loBins = new Float64Array(256);
     const n = 512_000;
     let bad = 0;
     for (let i = 0; i < n; i++) {
@@ -45,7 +46,9 @@ describe('xoshiro128** stream', () => {
 
 describe('determinism, clone and split', () => {
   it('same seed gives the same stream; different seeds differ', () => {
-    const a = createRng(7), b = createRng(7), c = createRng(8);
+    const a = createRng(7),
+      b = createRng(7),
+      c = createRng(8);
     const xa = Array.from({ length: 100 }, () => a.nextUint32());
     const xb = Array.from({ length: 100 }, () => b.nextUint32());
     const xc = Array.from({ length: 100 }, () => c.nextUint32());
@@ -56,10 +59,22 @@ describe('determinism, clone and split', () => {
   it('every method is reproducible from the seed', () => {
     const draw = (seed: number) => {
       const r = createRng(seed);
-      return [r.uniform(), r.normal(), r.binomial(1000, 0.3), r.binomial(1e9, 0.3), r.poisson(3), r.poisson(500),
-        r.truncatedNormal(5, Infinity), r.exponential(2), r.geometric(0.1), r.uniformInt(1e12),
-        ...r.sampleWithoutReplacement(1e6, 5), ...r.shuffle([1, 2, 3, 4, 5]),
-        ...r.uniformArray(new Float32Array(5)), ...r.normalArray(new Float64Array(5))];
+      return [
+        r.uniform(),
+        r.normal(),
+        r.binomial(1000, 0.3),
+        r.binomial(1e9, 0.3),
+        r.poisson(3),
+        r.poisson(500),
+        r.truncatedNormal(5, Infinity),
+        r.exponential(2),
+        r.geometric(0.1),
+        r.uniformInt(1e12),
+        ...r.sampleWithoutReplacement(1e6, 5),
+        ...r.shuffle([1, 2, 3, 4, 5]),
+        ...r.uniformArray(new Float32Array(5)),
+        ...r.normalArray(new Float64Array(5)),
+      ];
     };
     expect(draw(3)).toEqual(draw(3));
     expect(draw(3)).not.toEqual(draw(4));
@@ -86,12 +101,17 @@ describe('determinism, clone and split', () => {
 
   it('split children are uncorrelated with the parent and with each other', () => {
     const parent = createRng(5);
-    const c1 = parent.split(), c2 = parent.split();
+    const c1 = parent.split(),
+      c2 = parent.split();
     const n = 20000;
     const x = Float64Array.from({ length: n }, () => parent.normal());
     const y1 = Float64Array.from({ length: n }, () => c1.normal());
     const y2 = Float64Array.from({ length: n }, () => c2.normal());
-    const corr = (u: Float64Array, v: Float64Array) => { let s = 0; for (let i = 0; i < n; i++) s += u[i] * v[i]; return s / n; };
+    const corr = (u: Float64Array, v: Float64Array) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += u[i] * v[i];
+      return s / n;
+    };
     // Pearson correlation of independent N(0,1) sequences has sd 1/sqrt(n) = 0.007.
     expect(Math.abs(corr(x, y1))).toBeLessThan(5 / Math.sqrt(n));
     expect(Math.abs(corr(x, y2))).toBeLessThan(5 / Math.sqrt(n));
@@ -119,8 +139,12 @@ describe('uniform', () => {
   it('uniformArray(Float32Array, lo, hi): KS against U(lo, hi), values inside [lo, hi)', () => {
     const rng = createRng(12);
     const a = rng.uniformArray(new Float32Array(1_000_000), -2, 3);
-    let min = Infinity, max = -Infinity;
-    for (const v of a) { if (v < min) min = v; if (v > max) max = v; }
+    let min = Infinity,
+      max = -Infinity;
+    for (const v of a) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
     expect(min).toBeGreaterThanOrEqual(-2);
     expect(max).toBeLessThan(3);
     expect(ksTest(a, (x) => (x + 2) / 5).p).toBeGreaterThan(ALPHA);
@@ -132,7 +156,8 @@ describe('uniform', () => {
     expect(a).toBeInstanceOf(Float32Array);
     expect(a.length).toBe(1000);
     expect(a.every((v) => v >= 0 && v < 1 && Number.isInteger(v * 2 ** 24))).toBe(true);
-    const r1 = createRng(14), r2 = createRng(14);
+    const r1 = createRng(14),
+      r2 = createRng(14);
     const b = r1.uniformArray(new Float64Array(10), 1, 2);
     expect(Array.from(b)).toEqual(Array.from({ length: 10 }, () => 1 + r2.uniform()));
   });
@@ -155,6 +180,10 @@ describe('uniform', () => {
     expect(() => rng.uniformArray(10, 0, NaN)).toThrow(TensorError);
     expect(() => rng.uniformArray(-1)).toThrow(/out/);
     expect(() => rng.uniformArray([1, 2] as unknown as Float32Array)).toThrow(/out/);
-    try { rng.uniformArray(10, 2, 1); } catch (e) { expect((e as TensorError).argument).toBe('lo'); }
+    try {
+      rng.uniformArray(10, 2, 1);
+    } catch (e) {
+      expect((e as TensorError).argument).toBe('lo');
+    }
   });
 });

@@ -23,7 +23,7 @@ describe('ziggurat tables', () => {
     for (let i = 1; i < 256; i++) minDF = Math.min(minDF, ZIG_F[i + 1] - ZIG_F[i]);
     for (let i = 1; i < 256; i++) {
       expect(ZIG_F[i]).toBeCloseTo(f(ZIG_X[i]), 15);
-      expect(Math.abs(ZIG_X[i] * (ZIG_F[i + 1] - ZIG_F[i]) / ZIG_V - 1)).toBeLessThanOrEqual((256 * 8 * 2 ** -53) / minDF);
+      expect(Math.abs((ZIG_X[i] * (ZIG_F[i + 1] - ZIG_F[i])) / ZIG_V - 1)).toBeLessThanOrEqual((256 * 8 * 2 ** -53) / minDF);
     }
     expect(ZIG_X[256]).toBe(0);
     expect(ZIG_F[256]).toBe(1);
@@ -77,7 +77,9 @@ describe('normal', () => {
   it('the tail and the wedges have the right mass: counts beyond r = 3.654 and in |z| in [2, 2.2] over 1e7 draws', () => {
     const rng = createRng(34);
     const a = rng.normalArray(new Float32Array(10_000_000), 0, 1);
-    let tail = 0, far = 0, band = 0;
+    let tail = 0,
+      far = 0,
+      band = 0;
     for (const v of a) {
       const x = Math.abs(v);
       if (x > ZIG_R) tail++;
@@ -94,7 +96,8 @@ describe('normal', () => {
   });
 
   it('normalArray(Float64Array) gives the same numbers as successive normal() calls', () => {
-    const a = createRng(35), b = createRng(35);
+    const a = createRng(35),
+      b = createRng(35);
     const arr = a.normalArray(new Float64Array(1000), 1, 2);
     expect(Array.from(arr)).toEqual(Array.from({ length: 1000 }, () => b.normal(1, 2)));
   });
