@@ -1,5 +1,6 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { projectStimulus } from './project-stimulus.js';
 import { checkInt, checkProb } from './validators.js';
 
 export interface PatternCompletionOptions extends SimulationOptions {
@@ -28,8 +29,7 @@ export function simulatePatternCompletion(o: PatternCompletionOptions): PatternC
   checkProb('simulatePatternCompletion', 'alpha', o.alpha, true);
   checkInt('simulatePatternCompletion', 'completionRounds', o.completionRounds, 0);
   b.addStimulus('stim', o.k).addArea('A', o.n, o.k, o.beta);
-  b.project({ stim: ['A'] }, {});
-  for (let i = 0; i < o.projectRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });
+  projectStimulus(b, 'stim', 'A', o.projectRounds);
   const assembly = b.winners('A');
   const cueSize = Math.max(1, Math.floor(o.k * o.alpha));
   // the cue: a random subset of the assembly, drawn with the brain's generator

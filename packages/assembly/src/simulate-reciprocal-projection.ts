@@ -1,5 +1,6 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { projectStimulus } from './project-stimulus.js';
 import { checkInt } from './validators.js';
 
 export interface ReciprocalProjectionOptions extends SimulationOptions {
@@ -29,8 +30,7 @@ export function simulateReciprocalProjection(o: ReciprocalProjectionOptions): Re
   checkInt('simulateReciprocalProjection', 'rounds', o.rounds, 0);
   const { n, k, beta } = o;
   b.addStimulus('stim', k).addArea('A', n, k, beta).addArea('B', n, k, beta);
-  b.project({ stim: ['A'] }, {});
-  for (let i = 0; i < o.formRounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A'] });
+  projectStimulus(b, 'stim', 'A', o.formRounds);
   b.project({ stim: ['A'] }, { A: ['A', 'B'] });
   for (let i = 0; i < o.rounds - 1; i++) b.project({ stim: ['A'] }, { A: ['A', 'B'], B: ['A', 'B'] });
   const asmA = b.winners('A'),
