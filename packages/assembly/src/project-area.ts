@@ -61,20 +61,15 @@ export function projectArea(
     // 3. k-cap over known + candidates
     const total = w0 + nc;
     const kk = Math.min(k, total);
-    const top = kCapIndices(inputs, total, kk, selectScratch(scratch, total));
-    next = new Int32Array(kk);
-    const firstInputs = new Float64Array(kk);
-    for (let i = 0; i < kk; i++) {
-      const idx = top[i];
-      if (idx >= w0) {
-        firstInputs[numNew] = inputs[idx];
-        next[i] = w0 + numNew;
-        numNew++;
-      } else next[i] = idx;
+    next = kCapIndices(inputs, total, kk, selectScratch(scratch, total));
+    // ascending: the known winners (< w0) first, then the winning candidates, recruited in that order as w0, w0 + 1, …
+    while (numNew < kk && next[kk - 1 - numNew] >= w0) numNew++;
+    const firstNew = kk - numNew;
+    // 4. recruitment (recruitWinner leaves scratch.inputs alone: the candidates' inputs are still there)
+    for (let j = 0; j < numNew; j++) {
+      recruitWinner(state, params.p, rng, T, stims, srcs, inputs[next[firstNew + j]], totalK);
+      next[firstNew + j] = w0 + j;
     }
-    next.sort();
-    // 4. recruitment
-    for (let j = 0; j < numNew; j++) recruitWinner(state, params.p, rng, T, stims, srcs, firstInputs[j], totalK);
     if (numNew > 0) for (const S of areas) conn[S.index][T.index].flush();
   }
   T.numNewWinners = numNew;
