@@ -18,6 +18,16 @@ export interface AreaSpec {
 }
 
 /**
+ * Synapse probabilities between a new area `spec` and another area: out of the
+ * new area into it and from it into the new area (outP/inP between explicit
+ * areas, else p, which the lazy sampler assumes). Inside the new area: innerP.
+ */
+export function linkProbabilities(spec: AreaSpec, otherExplicit: boolean, p: number): { out: number; in: number } {
+  const both = spec.explicit && otherExplicit;
+  return { out: both ? spec.outP : p, in: both ? spec.inP : p };
+}
+
+/**
  * Adds an area: stimulus weights Binomial(size, p) per known neuron and
  * stimulus, and random connectomes with every area in both directions (with
  * itself: innerP; with another explicit area: outP out of it, inP into it;
@@ -61,9 +71,9 @@ export function addAreaState(state: BrainState, p: number, rng: Rng, spec: AreaS
   const all = [...state.areas, area];
   for (const other of all) {
     const self = other.index === idx;
-    const both = spec.explicit && other.explicit;
-    row[other.index] = randomSynapseStore(w, other.w, self ? spec.innerP : both ? spec.outP : p, rng);
-    if (!self) col[other.index] = randomSynapseStore(other.w, w, both ? spec.inP : p, rng);
+    const link = linkProbabilities(spec, other.explicit, p);
+    row[other.index] = randomSynapseStore(w, other.w, self ? spec.innerP : link.out, rng);
+    if (!self) col[other.index] = randomSynapseStore(other.w, w, link.in, rng);
   }
   // commit
   for (const other of state.areas) {

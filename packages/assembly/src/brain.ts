@@ -5,7 +5,7 @@ import { areaSupport, assignWinners, newRoundScratch, type AreaState, type Brain
 import { addAreaState } from './add-area-state.js';
 import { addStimulusState } from './add-stimulus-state.js';
 import { projectRound } from './project-round.js';
-import { areaBytes, DEFAULT_MEMORY_BUDGET, formatBytes, type PlannedStore } from './memory-budget.js';
+import { DEFAULT_MEMORY_BUDGET, formatBytes, heldMemory, newAreaBytes } from './memory-budget.js';
 
 /** How the k best inputs among never-fired neurons are drawn (lazy areas). */
 export type TailSampler = 'reference' | 'exact';
@@ -64,9 +64,6 @@ export interface ExplicitAreaOptions {
   /** Probability of a synapse from another explicit area into this one (default p). */
   inP?: number;
 }
-
-/** Bytes a lazy area reserves up front in the budget: its per-round buffers, ≈ 64 bytes per winner. */
-const LAZY_BYTES_PER_K = 64;
 
 const quote = (name: string) => JSON.stringify(name);
 
@@ -181,26 +178,16 @@ export class Brain {
     checkInt(fn, 'k', k, 1);
     if (k > n) throw new AssemblyError('k', `${fn}: k = ${k} exceeds n = ${n}`, { code: 'ERR_OUT_OF_RANGE' });
     checkPositive(fn, 'beta', beta, true);
-    // memory budget, before anything is allocated
-    const planned: PlannedStore[] = [];
-    let need: number;
-    if (explicit) {
-      for (const other of this.state.areas) {
-        const both = other.explicit;
-        planned.push({ rows: n, cols: other.w, p: both ? outP : this.p }, { rows: other.w, cols: n, p: both ? inP : this.p });
-      }
-      planned.push({ rows: n, cols: n, p: innerP });
-      need = areaBytes(n, this.state.stimuli.length, planned);
-    } else {
-      need = LAZY_BYTES_PER_K * k;
-    }
-    const held = this.memory().bytes;
+    const spec = { name, n, k, beta, explicit, innerP, outP, inP };
     if (explicit && n > 2 ** 31 - 1)
       throw new AssemblyError(
         'n',
         `${fn}: an explicit area has at most 2^31 − 1 neurons (Int32 synapse indices), got n = ${n}; a lazy area (addArea) takes n up to 2^53 − 1`,
         { code: 'ERR_OUT_OF_RANGE' },
       );
+    // memory budget, before anything is allocated
+    const need = newAreaBytes(this.state, this.p, spec);
+    const held = this.memory().bytes;
     if (held + need > this.memoryBudget) {
       throw new AssemblyError(
         'n',
@@ -209,7 +196,7 @@ export class Brain {
       );
     }
     try {
-      addAreaState(this.state, this.p, this.rng, { name, n, k, beta, explicit, innerP, outP, inP });
+      addAreaState(this.state, this.p, this.rng, spec);
     } catch (e) {
       if (e instanceof RangeError)
         throw new AssemblyError(
@@ -393,18 +380,7 @@ export class Brain {
 
   /** Synapses stored and bytes held by the connectomes and stimulus weights. */
   memory(): { synapses: number; bytes: number } {
-    let synapses = 0,
-      bytes = 0;
-    for (const row of this.state.conn)
-      for (const st of row) {
-        synapses += st.nnz;
-        bytes += st.bytes;
-      }
-    for (const a of this.state.areas) {
-      for (const v of a.stimWeights) bytes += v.data.byteLength;
-      if (a.everFired) bytes += a.everFired.byteLength;
-    }
-    return { synapses, bytes };
+    return heldMemory(this.state);
   }
 
   // ---------------------------------------------------------------- project

@@ -1,4 +1,6 @@
 import { randomStoreCapacity } from './random-synapse-store.js';
+import { linkProbabilities, type AreaSpec } from './add-area-state.js';
+import type { BrainState } from './brain-state.js';
 
 /**
  * Default memory budget of a Brain, in bytes (2 GiB): what one new area may
@@ -30,6 +32,41 @@ export function areaBytes(n: number, stimuli: number, stores: readonly PlannedSt
     bytes += 8 * poolCapacity + 12 * rowCapacity + 4 * (s.rows * s.cols * s.p + s.rows + 1);
   }
   return bytes;
+}
+
+/** Bytes a lazy area reserves up front in the budget: its per-round buffers, ≈ 64 bytes per winner. */
+const LAZY_BYTES_PER_K = 64;
+
+/**
+ * Bytes that adding the area `spec` to `state` needs (addAreaState's
+ * connectomes and arrays, estimated by areaBytes); a lazy area: its per-round
+ * buffers only (it grows as neurons fire, which the budget does not track).
+ */
+export function newAreaBytes(state: BrainState, p: number, spec: AreaSpec): number {
+  if (!spec.explicit) return LAZY_BYTES_PER_K * spec.k;
+  const planned: PlannedStore[] = [];
+  for (const other of state.areas) {
+    const link = linkProbabilities(spec, other.explicit, p);
+    planned.push({ rows: spec.n, cols: other.w, p: link.out }, { rows: other.w, cols: spec.n, p: link.in });
+  }
+  planned.push({ rows: spec.n, cols: spec.n, p: spec.innerP });
+  return areaBytes(spec.n, state.stimuli.length, planned);
+}
+
+/** Synapses stored and bytes held by the state's connectomes, stimulus weights and ever-fired flags. */
+export function heldMemory(state: BrainState): { synapses: number; bytes: number } {
+  let synapses = 0,
+    bytes = 0;
+  for (const row of state.conn)
+    for (const st of row) {
+      synapses += st.nnz;
+      bytes += st.bytes;
+    }
+  for (const a of state.areas) {
+    for (const v of a.stimWeights) bytes += v.data.byteLength;
+    if (a.everFired) bytes += a.everFired.byteLength;
+  }
+  return { synapses, bytes };
 }
 
 /** "1.5 GiB", "300 MiB", "12 KiB". */
