@@ -12,6 +12,7 @@ import { gatherRowsSumCpuConfig } from '../kernels/cpu/GatherRowsSum.js';
 import { sparseGatherRowsSumCpuConfig } from '../kernels/cpu/SparseGatherRowsSum.js';
 import { sparseMatVecCpuConfig } from '../kernels/cpu/SparseMatVec.js';
 import { neuronStepCpuConfig } from '../kernels/cpu/NeuronStep.js';
+import { guardBackendInit } from './guard-backend-init.js';
 import { markRegistered } from './registered-backends.js';
 
 for (const config of [gatherRowsSumCpuConfig, sparseGatherRowsSumCpuConfig, sparseMatVecCpuConfig, neuronStepCpuConfig]) {
@@ -19,17 +20,7 @@ for (const config of [gatherRowsSumCpuConfig, sparseGatherRowsSumCpuConfig, spar
 }
 
 // tfjs-backend-cpu advertises tfjs-node on its first write in Node; Neurite never uses tfjs-node.
-const cpuFactory = tf.findBackendFactory('cpu');
-if (cpuFactory != null) {
-  tf.removeBackend('cpu');
-  tf.registerBackend(
-    'cpu',
-    () => {
-      const backend = cpuFactory() as tf.KernelBackend & { firstUse?: boolean };
-      backend.firstUse = false;
-      return backend;
-    },
-    1,
-  );
-}
+guardBackendInit('cpu', (backend) => {
+  (backend as tf.KernelBackend & { firstUse?: boolean }).firstUse = false;
+});
 markRegistered('cpu');

@@ -34,21 +34,27 @@ function asError(reason: unknown): Error {
 
 /**
  * Re-register the tfjs backend factory `name` (already registered by its tfjs
- * package) wrapped so that, however the backend is initialised (setBackend,
- * tf.setBackend, tf.ready):
+ * package, with the priority that package gave it) wrapped so that, however the
+ * backend is initialised (setBackend, tf.setBackend, tf.ready):
  *
  * - a failure is kept for setBackend to report as the TensorError's `cause`
  *   (tfjs's engine only logs it and returns false);
  * - in Node, the `uncaughtException` / `unhandledRejection` listeners that an
  *   Emscripten module (tfjs-backend-wasm) installs while it starts are removed
  *   again. Emscripten's listeners rethrow from inside tf-backend-wasm.node.js and
- *   make Node exit with code 7 on any later uncaught error of the program.
+ *   make Node exit with code 7 on any later uncaught error of the program;
+ * - `adapt`, when given, runs on each backend the factory makes.
+ *
+ * Does nothing when the factory is missing (tfjs-backend-webgl / -webgpu register
+ * none where their API is missing, e.g. in Node) or the backend has already been
+ * initialised (re-registering would dispose the running instance).
  * @internal
  */
-export function guardBackendInit(name: string, priority: number): void {
-  const factory = tf.findBackendFactory(name);
-  // tfjs-backend-webgl / -webgpu register nothing where their API is missing (Node).
-  if (factory == null) return;
+export function guardBackendInit(name: string, adapt?: (backend: tf.KernelBackend) => void): void {
+  const engine = tf.engine();
+  const entry = engine.registryFactory[name];
+  if (entry == null || engine.registry[name] != null) return;
+  const { factory, priority } = entry;
   tf.removeBackend(name);
   tf.registerBackend(
     name,
@@ -75,11 +81,13 @@ export function guardBackendInit(name: string, priority: number): void {
       // Synchronous factories (cpu, webgl) stay synchronous so tfjs can still pick them lazily.
       if (!(made instanceof Promise)) {
         removeNewListeners();
+        adapt?.(made);
         return made;
       }
       return made.then(
         (backend) => {
           removeNewListeners();
+          adapt?.(backend);
           return backend;
         },
         (e: unknown) => {

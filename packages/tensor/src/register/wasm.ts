@@ -5,7 +5,6 @@
  * In Node the `.wasm` files load from the tfjs-backend-wasm package directory;
  * in a browser pass `wasmPaths` to setBackend (see the README).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 // tfjs-core's gradients: in Node a build-time ES module bundle of them (scripts/bundle-gradients.mjs);
 // for bundlers tfjs-core's own register_all_gradients module (package.json "imports").
@@ -24,7 +23,5 @@ import { markRegistered } from './registered-backends.js';
 for (const config of [gatherRowsSumWasmConfig, sparseGatherRowsSumWasmConfig, sparseMatVecWasmConfig, neuronStepWasmConfig]) {
   registerWasmKernel(config);
 }
-/** tfjs-backend-wasm 4.22 registers 'wasm' with priority 2. */
-const WASM_PRIORITY = 2;
-if (!tf.engine().registry['wasm']) guardBackendInit('wasm', WASM_PRIORITY);
+guardBackendInit('wasm');
 markRegistered('wasm');

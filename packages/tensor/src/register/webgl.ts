@@ -11,6 +11,5 @@ import '../kernels/register-sparse-webgl.js';
 import { guardBackendInit } from './guard-backend-init.js';
 import { markRegistered } from './registered-backends.js';
 
-/** tfjs-backend-webgl 4.22 registers 'webgl' with priority 2. */
-guardBackendInit('webgl', 2);
+guardBackendInit('webgl');
 markRegistered('webgl');

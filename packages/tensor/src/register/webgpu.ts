@@ -11,6 +11,5 @@ import '../kernels/register-sparse-webgpu.js';
 import { guardBackendInit } from './guard-backend-init.js';
 import { markRegistered } from './registered-backends.js';
 
-/** tfjs-backend-webgpu 4.22 registers 'webgpu' with priority 3. */
-guardBackendInit('webgpu', 3);
+guardBackendInit('webgpu');
 markRegistered('webgpu');
