@@ -74,6 +74,7 @@ export interface BrainParams {
 /** Buffers reused from round to round. */
 export interface RoundScratch {
   inputs: Float64Array;
+  /** Neuron flags (hebbianUpdate, nonWinners): all zero between uses. */
   mask: Uint8Array;
   tail: Float64Array;
   select: Float64Array;

@@ -63,7 +63,7 @@ export function recruitWinner(
       }
       continue;
     }
-    const nonWin = nonWinners(S);
+    const nonWin = nonWinners(S, scratch);
     const pop = S.w - S.winners.length;
     const c = pop > 0 ? rng.binomial(pop, p) : 0;
     if (c > 0) {
