@@ -1,5 +1,6 @@
 import { tf, type Tensor2D } from '@neurite/tensor';
 import { bind } from './bind.js';
+import { broadcastRows } from './check.js';
 import { HrrError } from './hrr-error.js';
 import { unbind } from './unbind.js';
 import type { VsaModel } from './vsa.js';
@@ -88,9 +89,5 @@ function checkPair(fn: string, a: Tensor2D, b: Tensor2D, an: string, bn: string)
   const [na, d] = a.shape,
     [nb, db] = b.shape;
   if (d !== db) throw new HrrError(bn, `${fn}: ${an} has D=${d} but ${bn} has D=${db}`, { code: 'ERR_SHAPE' });
-  if (na !== nb && na !== 1 && nb !== 1)
-    throw new HrrError(bn, `${fn}: ${an} has ${na} rows and ${bn} has ${nb}; expected equal counts or one of them 1`, {
-      code: 'ERR_SHAPE',
-    });
-  return [Math.max(na, nb), d];
+  return [broadcastRows(fn, na, nb, an, bn), d];
 }
