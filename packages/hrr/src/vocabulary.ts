@@ -130,6 +130,7 @@ export class Vocabulary {
     const check = this.maxSimilarity < 1;
     for (let r = 0; r < list.length; r++) {
       let accepted: Float32Array | null = null;
+      let acceptedFeatures: Float32Array | undefined;
       let worst = -Infinity;
       for (let t = 0; t < this.maxTries && accepted === null; t++) {
         const cand = this.vsa.random(this.rng, 1);
@@ -145,8 +146,10 @@ export class Vocabulary {
           for (let j = 0; j < f; j++) s += cf[j] * this.feats[o + j];
           if (s > max) max = s;
         }
-        if (max <= this.maxSimilarity) accepted = cand;
-        else worst = Math.max(worst, max);
+        if (max <= this.maxSimilarity) {
+          accepted = cand;
+          acceptedFeatures = cf;
+        } else worst = Math.max(worst, max);
       }
       if (accepted === null) {
         throw new HrrError(
@@ -155,7 +158,7 @@ export class Vocabulary {
           { code: 'ERR_STATE' },
         );
       }
-      this.push(list[r], accepted);
+      this.push(list[r], accepted, acceptedFeatures);
       out.set(accepted, r * d);
     }
     return out;
@@ -281,7 +284,8 @@ export class Vocabulary {
     }
   }
 
-  private push(name: string, v: Float32Array): void {
+  /** Appends item `v`; `features` is `vsa.features(v)` when the caller already computed it. */
+  private push(name: string, v: Float32Array, features: Float32Array = this.vsa.features(v)): void {
     const d = this.vsa.dim,
       f = this.vsa.featureDim,
       i = this.size;
@@ -295,7 +299,7 @@ export class Vocabulary {
       this.feats = nf;
     }
     this.data.set(v, i * d);
-    this.feats.set(this.vsa.features(v), i * f);
+    this.feats.set(features, i * f);
     this.names_.push(name);
     this.index_.set(name, i);
     this.dispose();
