@@ -29,20 +29,18 @@ export function simulateAssociation(o: AssociationOptions): AssociationResult {
   const { n, k, beta } = o;
   const joint = checkInt('simulateAssociation', 'jointRounds', o.jointRounds ?? 10, 1);
   b.addStimulus('stimA', k).addArea('A', n, k, beta).addStimulus('stimB', k).addArea('B', n, k, beta).addArea('C', n, k, beta);
-  b.project({ stimA: ['A'], stimB: ['B'] }, {});
-  for (let i = 0; i < 9; i++) b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A'], B: ['B'] });
-  b.project({ stimA: ['A'] }, { A: ['A', 'C'] });
-  for (let i = 0; i < 9; i++) b.project({ stimA: ['A'] }, { A: ['A', 'C'], C: ['C'] });
-  const cFromA = b.winners('C');
-  b.project({ stimB: ['B'] }, { B: ['B', 'C'] });
-  for (let i = 0; i < 9; i++) b.project({ stimB: ['B'] }, { B: ['B', 'C'], C: ['C'] });
-  const cFromB = b.winners('C');
-  b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'] });
-  for (let i = 0; i < joint - 1; i++) b.project({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'], C: ['C'] });
-  const cJoint = b.winners('C');
-  b.project({ stimB: ['B'] }, { B: ['B', 'C'] });
-  for (let i = 0; i < 9; i++) b.project({ stimB: ['B'] }, { B: ['B', 'C'], C: ['C'] });
-  const cAfter = b.winners('C');
+  type Fibres = Record<string, string[]>;
+  // one round with `first`, then rounds − 1 with `rest` (the same stimuli firing)
+  const fire = (stims: Fibres, first: Fibres, rest: Fibres, rounds: number): Int32Array => {
+    b.project(stims, first);
+    for (let i = 0; i < rounds - 1; i++) b.project(stims, rest);
+    return b.winners('C');
+  };
+  fire({ stimA: ['A'], stimB: ['B'] }, {}, { A: ['A'], B: ['B'] }, 10);
+  const cFromA = fire({ stimA: ['A'] }, { A: ['A', 'C'] }, { A: ['A', 'C'], C: ['C'] }, 10);
+  const cFromB = fire({ stimB: ['B'] }, { B: ['B', 'C'] }, { B: ['B', 'C'], C: ['C'] }, 10);
+  const cJoint = fire({ stimA: ['A'], stimB: ['B'] }, { A: ['A', 'C'], B: ['B', 'C'] }, { A: ['A', 'C'], B: ['B', 'C'], C: ['C'] }, joint);
+  const cAfter = fire({ stimB: ['B'] }, { B: ['B', 'C'] }, { B: ['B', 'C'], C: ['C'] }, 10);
   return {
     before: overlap(cFromA, cFromB),
     jointWithA: overlap(cFromA, cJoint),
