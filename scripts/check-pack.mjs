@@ -29,7 +29,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { firstJsBlock, tarballProblems } from './pack-checks.mjs';
+import { firstJsBlock } from './first-js-block.mjs';
+import { tarballProblems } from './tarball-problems.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstJsBlock, tarballProblems } from './pack-checks.mjs';
+import { tarballProblems } from './tarball-problems.mjs';
 
 const pkg = {
   name: '@neurite/example',
@@ -106,15 +106,5 @@ describe('tarballProblems', () => {
     expect(problemsOf(complete, p)).toEqual([
       '@neurite/example: dist/index.js imports @tensorflow/tfjs-backend-webgl, which package.json does not declare',
     ]);
-  });
-});
-
-describe('firstJsBlock', () => {
-  it('returns the first js block, not sh or ts blocks before it', () => {
-    const md = '# x\n```sh\nnpm i\n```\n```ts\nconst a: number = 1;\n```\n```js\nconsole.log(1);\n```\n```js\nconsole.log(2);\n```\n';
-    expect(firstJsBlock(md)).toBe('console.log(1);\n');
-  });
-  it('returns null without one', () => {
-    expect(firstJsBlock('# nothing\n```sh\nls\n```\n')).toBeNull();
   });
 });

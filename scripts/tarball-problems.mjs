@@ -1,5 +1,5 @@
-// The checks of scripts/check-pack.mjs that need no npm, network or browser:
-// what a package tarball must contain, and which README block is the snippet.
+// The part of scripts/check-pack.mjs that needs no npm, network or browser:
+// what a package tarball must contain.
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 
@@ -111,10 +111,4 @@ export function tarballProblems(pkg, files, readText) {
   }
   for (const [name, file] of undeclared) problem(`${pkg.name}: ${file} imports ${name}, which package.json does not declare`);
   return problems;
-}
-
-/** The first ```js (or ```javascript) fenced block of a Markdown text. */
-export function firstJsBlock(md) {
-  const m = /^```(?:js|javascript|mjs)\s*\n([\s\S]*?)^```/m.exec(md);
-  return m ? m[1] : null;
 }
