@@ -1,4 +1,5 @@
 import { TensorError } from '../tensor-error.js';
+import { checkInt } from '../rng/validate.js';
 
 /** Largest transform length accepted (plans hold O(n) float64 buffers). */
 const MAX_FFT_LENGTH = 2 ** 26;
@@ -8,9 +9,7 @@ const MAX_FFT_LENGTH = 2 ** 26;
  * @internal
  */
 export function checkLength(fn: string, n: unknown): asserts n is number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_FFT_LENGTH) {
-    throw new TensorError('n', `${fn}: n must be an integer in [1, ${MAX_FFT_LENGTH}], got ${String(n)}`);
-  }
+  checkInt(fn, 'n', n, 1, MAX_FFT_LENGTH);
 }
 
 /**

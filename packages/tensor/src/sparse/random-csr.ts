@@ -1,7 +1,7 @@
 import { TensorError } from '../tensor-error.js';
 import type { Rng } from '../rng/rng.js';
 import { geometricSampler } from '../rng/geometric-sampler.js';
-import { checkInt } from '../rng/validate.js';
+import { checkInt, checkProb } from '../rng/validate.js';
 import type { CSR } from './csr.js';
 
 /** Options of {@link randomCSR}. */
@@ -43,9 +43,7 @@ export function randomCSR(nRows: number, nCols: number, p: number, rng: Rng, opt
   const fn = 'randomCSR';
   checkInt(fn, 'nRows', nRows, 0, 2147483646);
   checkInt(fn, 'nCols', nCols, 0, 2147483647);
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-    throw new TensorError('p', `${fn}: p must be a probability in [0, 1], got ${String(p)}`);
-  }
+  checkProb(fn, 'p', p);
   if (rng == null || typeof rng.uniform !== 'function') {
     throw new TensorError('rng', `${fn}: rng must be an Rng (createRng(seed))`);
   }
