@@ -76,7 +76,6 @@ export interface RoundScratch {
   inputs: Float64Array;
   /** Neuron flags (hebbianUpdate, nonWinners): all zero between uses. */
   mask: Uint8Array;
-  tail: Float64Array;
   select: Float64Array;
   blockCounts: Float64Array;
 }
@@ -86,7 +85,6 @@ export function newRoundScratch(): RoundScratch {
   return {
     inputs: new Float64Array(1024),
     mask: new Uint8Array(1024),
-    tail: new Float64Array(1024),
     select: new Float64Array(1024),
     blockCounts: new Float64Array(16),
   };

@@ -26,9 +26,8 @@ export function sampleCandidates(params: BrainParams, rng: Rng, scratch: RoundSc
     for (let i = 0; i < effN; i++) inputs[w0 + i] = rng.binomial(totalK, p);
     return effN;
   }
-  if (scratch.tail.length < k) scratch.tail = new Float64Array(k);
-  if (params.sampler === 'exact') sampleTailExact(rng, totalK, p, effN, k, scratch.tail);
-  else sampleTailReference(rng, totalK, p, effN, k, scratch.tail);
-  for (let i = 0; i < k; i++) inputs[w0 + i] = scratch.tail[i];
+  const tail = inputs.subarray(w0, w0 + k); // the caller sized inputs for w + k
+  if (params.sampler === 'exact') sampleTailExact(rng, totalK, p, effN, k, tail);
+  else sampleTailReference(rng, totalK, p, effN, k, tail);
   return k;
 }
