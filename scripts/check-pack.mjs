@@ -29,20 +29,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test-utils/chromium.mjs';
 import { firstJsBlock } from './first-js-block.mjs';
 import { tarballProblems } from './tarball-problems.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const CHROMIUM = '/usr/bin/chromium';
-// The launch flags of test-utils/browser.ts that matter for a wasm page.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const FRESH_PACKAGES = ['tensor', 'hrr'];
 const SNIPPET_README = 'packages/hrr/README.md';
 const NODE_ONLY_READMES = ['packages/tensor/README.md'];
