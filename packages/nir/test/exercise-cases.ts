@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import type { CompileOptions, NirGraph } from '../src/index.js';
 import type { DenseInput, ExerciseResult } from './browser/exercise-simulator.js';
-import { F32_U, paperCsv, seededRandom } from './helpers.js';
+import { F32_U, paperCsv } from './helpers.js';
+import { toRng } from '@neurite/tensor';
 
 /** Graphs for exerciseSimulator: together they hold every node type the executor runs. */
 export const EXERCISE: { file: string; opts: Omit<CompileOptions, 'record'>; T: number; B: number; spikes: number | null }[] = [
@@ -21,7 +22,8 @@ export const EXERCISE: { file: string; opts: Omit<CompileOptions, 'record'>; T: 
 
 /** Seeded inputs [T, B, ...shape] for every Input node of `g` (0/1 spikes with probability p, or uniform(−1, 1)). */
 export function inputsFor(g: NirGraph, T: number, B: number, spikes: number | null, seed: number): Record<string, DenseInput> {
-  const rand = seededRandom(seed);
+  const rng = toRng(seed);
+  const rand = () => rng.uniform();
   const out: Record<string, DenseInput> = {};
   for (const [name, n] of Object.entries(g.nodes)) {
     if (n.type !== 'Input') continue;

@@ -237,15 +237,3 @@ export function lifTraceBound(rows: readonly number[][], scaled: boolean): numbe
     f32RecurrenceBound(maxV, 0.96, rows.length, 3) + f32RecurrenceBound(maxV, 0.96, rows.length, scaled ? 6 : 5) + printRounding(maxV, 8)
   );
 }
-
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1), so test cases are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
