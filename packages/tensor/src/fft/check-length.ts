@@ -1,5 +1,5 @@
 import { TensorError } from '../tensor-error.js';
-import { checkInt } from '../rng/validate.js';
+import { checkInt } from '../tensor-validators.js';
 
 /** Largest transform length accepted (plans hold O(n) float64 buffers). */
 const MAX_FFT_LENGTH = 2 ** 26;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { TensorError } from '../tensor-error.js';
 import type { Rng } from './rng.js';
-import { checkFinite, checkPositive } from './validate.js';
+import { checkFinite, checkPositive } from '../tensor-validators.js';
 
 export type RandomDistribution = 'uniform' | 'normal' | 'truncatedNormal';
 

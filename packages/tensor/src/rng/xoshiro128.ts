@@ -19,7 +19,7 @@ import { shuffleOf } from './shuffle.js';
 import { exponentialOf } from './exponential.js';
 import { geometricOf } from './geometric.js';
 import { hypergeometricOf } from './hypergeometric.js';
-import { checkFinite, checkInt, checkPositive, checkProb } from './validate.js';
+import { checkFinite, checkInt, checkPositive, checkProb } from '../tensor-validators.js';
 
 const TWO53 = 9007199254740992;
 const INV_2_53 = 1 / TWO53;

@@ -1,5 +1,5 @@
 import { TensorError } from '../tensor-error.js';
-import { checkInt } from '../rng/validate.js';
+import { checkInt } from '../tensor-validators.js';
 import type { CSR } from './csr.js';
 import { badIndex } from './csr.js';
 

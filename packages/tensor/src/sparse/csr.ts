@@ -1,5 +1,5 @@
 import { TensorError } from '../tensor-error.js';
-import { checkInt } from '../rng/validate.js';
+import { checkInt } from '../tensor-validators.js';
 
 /** Largest row / column count: int32 indices. */
 const MAX_INT32 = 2147483647;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { TensorError } from '../tensor-error.js';
-import { checkFinite } from '../rng/validate.js';
+import { checkFinite } from '../tensor-validators.js';
 import type { CSRTensors } from './csr-tensors.js';
 import { checkCSRTensors } from './csr-tensors.js';
 import { gatherRowsSumTensor } from './gather-rows-sum-tensor.js';

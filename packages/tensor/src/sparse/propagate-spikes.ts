@@ -1,5 +1,5 @@
 import { TensorError } from '../tensor-error.js';
-import { checkFinite } from '../rng/validate.js';
+import { checkFinite } from '../tensor-validators.js';
 import type { CSR } from './csr.js';
 import { checkCSR, checkRowList } from './csr.js';
 import { addCsrRows } from './gather-rows-sum.js';

@@ -1,7 +1,7 @@
 import { TensorError } from '../tensor-error.js';
 import type { Rng } from '../rng/rng.js';
 import { geometricSampler } from '../rng/geometric-sampler.js';
-import { checkInt, checkProb } from '../rng/validate.js';
+import { checkInt, checkProb } from '../tensor-validators.js';
 import type { CSR } from './csr.js';
 
 /** Options of {@link randomCSR}. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFinite, checkInt, checkPositive, checkProb } from '../../src/rng/validate.js';
-import { TensorError } from '../../src/tensor-error.js';
+import { checkFinite, checkInt, checkPositive, checkProb } from '../src/tensor-validators.js';
+import { TensorError } from '../src/tensor-error.js';
 
 function argumentOf(f: () => void): string | undefined {
   try {
