@@ -10,7 +10,7 @@ import { setBackend, type BackendChoice } from '@neurite/tensor';
 import { suites } from './suites/index.js';
 import { measure } from './measure.js';
 import { pythonReference } from './python.js';
-import { formatTable } from './table.js';
+import { formatTable } from './format-table.js';
 import type { BenchDocument, SuiteContext } from './suite.js';
 
 const program = createProgram({

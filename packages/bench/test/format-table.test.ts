@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable } from '../src/table.js';
+import { formatTable } from '../src/format-table.js';
 import type { BenchResult } from '../src/suite.js';
 
 const rows: BenchResult[] = [
