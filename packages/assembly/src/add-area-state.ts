@@ -1,6 +1,6 @@
 import type { Rng } from '@neurite/tensor';
 import type { AreaState, BrainState } from './brain-state.js';
-import { GrowableFloat32 } from './growable-float32.js';
+import { randomStimulusWeights } from './random-stimulus-weights.js';
 import { randomSynapseStore } from './random-synapse-store.js';
 import type { SynapseStore } from './synapse-store.js';
 
@@ -61,9 +61,7 @@ export function addAreaState(state: BrainState, p: number, rng: Rng, spec: AreaS
   };
   for (let s = 0; s < state.stimuli.length; s++) {
     area.betaFromStim[s] = spec.beta;
-    const v = new GrowableFloat32(Math.max(16, w));
-    for (let i = 0; i < w; i++) v.push(rng.binomial(state.stimuli[s].size, p));
-    area.stimWeights[s] = v;
+    area.stimWeights[s] = randomStimulusWeights(state.stimuli[s].size, p, w, rng);
   }
   // connectomes with every area, in both directions (and with itself)
   const row: SynapseStore[] = [];
