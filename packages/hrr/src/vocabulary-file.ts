@@ -37,7 +37,7 @@ export async function loadVocabulary(path: string, opts: Omit<LoadVocabularyOpti
   checkPath('loadVocabulary', path);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = await readFile(path);
   } catch (e) {
     throw new HrrError('path', `loadVocabulary: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, {
       code: 'ERR_FILE',
