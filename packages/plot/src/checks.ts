@@ -30,3 +30,21 @@ export function checkLogPositive(fn: string, name: string, xs: ArrayLike<number>
       throw new PlotError(name, `${fn}: ${name}[${i}] must be > 0 on a log scale, got ${xs[i]}`, { code: 'ERR_OUT_OF_RANGE' });
   }
 }
+
+/**
+ * Throw unless `x` is an array-like of rows, each an array-like of finite numbers, all of
+ * the same length (`ERR_SHAPE` naming the first row that differs); returns the rows.
+ */
+export function checkRows(fn: string, name: string, x: unknown): ArrayLike<number>[] {
+  const m = checkArrayLike(fn, name, x);
+  const rows: ArrayLike<number>[] = [];
+  for (let r = 0; r < m.length; r++) {
+    const row = checkNumbers(fn, `${name}[${r}]`, m[r]);
+    if (r > 0 && row.length !== rows[0]!.length)
+      throw new PlotError(`${name}[${r}]`, `${fn}: every row of ${name} must have ${rows[0]!.length} entries, row ${r} has ${row.length}`, {
+        code: 'ERR_SHAPE',
+      });
+    rows.push(row);
+  }
+  return rows;
+}

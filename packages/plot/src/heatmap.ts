@@ -1,5 +1,5 @@
 import { PlotError } from './plot-error.js';
-import { checkArrayLike, checkInt, checkNumbers } from './checks.js';
+import { checkInt, checkNumbers, checkRows } from './checks.js';
 import { resolvePlotOptions, type PlotOptions } from './plot-options.js';
 import { baseSpec } from './base-spec.js';
 import { renderVegaLite } from './render-vega-lite.js';
@@ -50,18 +50,8 @@ export async function heatmap(matrix: HeatmapInput, opts: HeatmapOptions = {}): 
       });
     at = (r, c) => data[r * cols + c]!;
   } else {
-    const m = checkArrayLike(FN, 'matrix', matrix);
-    rows = m.length;
-    const rowsChecked: ArrayLike<number>[] = [];
-    for (let r = 0; r < rows; r++) {
-      rowsChecked.push(checkNumbers(FN, `matrix[${r}]`, m[r]));
-      if (rowsChecked[r]!.length !== rowsChecked[0]!.length)
-        throw new PlotError(
-          `matrix[${r}]`,
-          `${FN}: every row must have ${rowsChecked[0]!.length} entries, row ${r} has ${rowsChecked[r]!.length}`,
-          { code: 'ERR_SHAPE' },
-        );
-    }
+    const rowsChecked = checkRows(FN, 'matrix', matrix);
+    rows = rowsChecked.length;
     cols = rows === 0 ? 0 : rowsChecked[0]!.length;
     at = (r, c) => rowsChecked[r]![c]!;
   }

@@ -1,5 +1,5 @@
 import { PlotError } from './plot-error.js';
-import { checkArrayLike, checkLogPositive, checkNumbers, checkPositive } from './checks.js';
+import { checkLogPositive, checkNumbers, checkPositive, checkRows } from './checks.js';
 import { resolvePlotOptions, type PlotOptions } from './plot-options.js';
 import { axisScale, baseSpec } from './base-spec.js';
 import { renderVegaLite } from './render-vega-lite.js';
@@ -52,15 +52,9 @@ function spikeRows(input: RasterInput, dt: number): { t: number; n: number }[] {
     }
     return rows;
   }
-  const m = checkArrayLike(FN, 'spikes', input);
-  let width = -1;
+  const m = checkRows(FN, 'spikes', input);
   for (let t = 0; t < m.length; t++) {
-    const row = checkNumbers(FN, `spikes[${t}]`, m[t]);
-    if (width < 0) width = row.length;
-    else if (row.length !== width)
-      throw new PlotError(`spikes[${t}]`, `${FN}: every row of the spike matrix must have ${width} entries, row ${t} has ${row.length}`, {
-        code: 'ERR_SHAPE',
-      });
+    const row = m[t]!;
     for (let i = 0; i < row.length; i++) if (row[i] !== 0) rows.push({ t: t * dt, n: i });
   }
   return rows;
