@@ -4,8 +4,7 @@
  * in a real browser"):
  *
  * - `bundle(entry)`: one browser ES module from a TypeScript entry, built the way a
- *   user's esbuild would (platform browser, no plugins, no externals). A package
- *   whose src still imports `node:` modules can opt into `stubNodeBuiltins`.
+ *   user's esbuild would (platform browser, no plugins, no externals).
  * - `serve(files)`: a static http server for in-memory files on 127.0.0.1, random port.
  * - `WASM_PATH` / `wasmAssetFiles()`: tfjs-backend-wasm's `.wasm` files served as static
  *   assets; a page passes `setBackend('wasm', { wasmPaths: WASM_PATH })`, as the
@@ -24,7 +23,7 @@ import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 
@@ -72,30 +71,15 @@ export function describeInChromium(title: string, fn: () => void): void {
   describe.skip(title, fn);
 }
 
-/**
- * Opt-in only: every `node:` import becomes an empty module. It hides what a
- * user's bundler reports, so use it only for a package whose src still imports
- * `node:` modules outside a Node-only entry.
- */
-const stubNodeBuiltinsPlugin: Plugin = {
-  name: 'stub-node-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'node-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
-  },
-};
-
 export interface BundleOptions {
   /** Inline a source map (readable stack traces; leave it off for bundles with large dependencies). */
   sourcemap?: boolean;
-  /** Replace `node:` imports by empty modules (opt-in; see stubNodeBuiltinsPlugin). */
-  stubNodeBuiltins?: boolean;
 }
 
 /**
  * `entry` (an absolute path) bundled with everything it imports into one ES
  * module for the browser, as `esbuild --bundle --platform=browser --format=esm`
- * does: no plugins and no externals unless `stubNodeBuiltins` is set.
+ * does: no plugins and no externals.
  */
 export async function bundle(entry: string, options: BundleOptions = {}): Promise<string> {
   const result = await build({
@@ -107,7 +91,6 @@ export async function bundle(entry: string, options: BundleOptions = {}): Promis
     target: 'es2022',
     sourcemap: options.sourcemap ? 'inline' : false,
     logLevel: 'silent',
-    plugins: options.stubNodeBuiltins ? [stubNodeBuiltinsPlugin] : [],
   });
   return result.outputFiles[0].text;
 }
@@ -206,14 +189,12 @@ export async function openTestPage(options: {
   readyGlobal: string;
   files?: Record<string, string | Uint8Array>;
   sourcemap?: boolean;
-  /** See BundleOptions.stubNodeBuiltins (opt-in, for packages whose src still imports `node:`). */
-  stubNodeBuiltins?: boolean;
 }): Promise<TestPage> {
   const server = await serve({
     ...wasmAssetFiles(),
     ...options.files,
     '/': pageHtml(options.title),
-    '/bundle.js': await bundle(options.entry, { sourcemap: options.sourcemap, stubNodeBuiltins: options.stubNodeBuiltins }),
+    '/bundle.js': await bundle(options.entry, { sourcemap: options.sourcemap }),
   });
   let browser: Browser | undefined;
   try {
