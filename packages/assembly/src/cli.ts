@@ -6,7 +6,7 @@
  */
 import { createProgram, runProgram, isJsonMode, printJson, progress, parseInteger, packageVersion, Option } from '@neurite/cli';
 import { AssemblyParser, formatDependencies } from './parser.js';
-import { statisticsTable, formatStatisticsTable } from './statistics.js';
+import { statisticsTable, formatStatisticsTable } from './statistics-table.js';
 import type { TailSampler } from './brain.js';
 
 const program = createProgram({

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { statisticsTable, mean } from '../src/statistics.js';
+import { statisticsTable, mean } from '../src/statistics-table.js';
 import { Brain, BRAIN_PY_REFERENCE, overlap, simulateProjection } from '../src/index.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/lazy-projection-reference.json', import.meta.url), 'utf8')) as {
