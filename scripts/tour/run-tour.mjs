@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { createTourContext } from './tour-step.mjs';
+import { createTourContext } from './tour-context.mjs';
 
 const STEPS = {
   nir: './nir-step.mjs',
