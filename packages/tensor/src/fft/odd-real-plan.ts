@@ -4,7 +4,9 @@ import { fftEngine } from './complex-fft-plan.js';
 import { checkSpan } from './check-length.js';
 import { convolveRows, ConvolveScratch, convolveGeneric } from './convolve-generic.js';
 
-/** Odd n: a complex FFT of length n on (x, 0); the inverse rebuilds the Hermitian spectrum. * @internal
+/**
+ * Odd n: a complex FFT of length n on (x, 0); the inverse rebuilds the Hermitian spectrum.
+ * @internal
  */
 export class OddRealPlan implements RealFftPlan {
   readonly n: number;

@@ -2,7 +2,9 @@ import type { RealFftPlan } from './real-fft-plan.js';
 import { checkSpan } from './check-length.js';
 import { convolveRows } from './convolve-generic.js';
 
-/** n = 1: X[0] = x[0]. * @internal
+/**
+ * n = 1: X[0] = x[0].
+ * @internal
  */
 export class UnitRealPlan implements RealFftPlan {
   readonly n = 1;
