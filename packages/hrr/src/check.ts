@@ -3,10 +3,9 @@ import { HrrError } from './hrr-error.js';
 
 /**
  * @internal The shared argument checks of @neurite/tensor, throwing HrrError:
- * `checkFinite(fn, name, x)`, `checkInt(fn, name, x, min?, max?)`, `checkPositive(fn, name, x, allowZero?)`,
- * `checkAllFinite(fn, name, xs)`.
+ * `checkFinite(fn, name, x)`, `checkInt(fn, name, x, min?, max?)`, `checkPositive(fn, name, x, allowZero?)`.
  */
-export const { checkFinite, checkInt, checkPositive, checkAllFinite } = createValidators(HrrError);
+export const { checkFinite, checkInt, checkPositive } = createValidators(HrrError);
 
 /** @internal Throws unless `dim` is a positive safe integer. */
 export function checkDim(fn: string, dim: unknown, name = 'dim'): number {
@@ -36,8 +35,8 @@ export function broadcastRows(fn: string, na: number, nb: number, a = 'a', b = '
   });
 }
 
-/** @internal Dimension of a binary op: explicit, else the shorter operand's length. */
-export function binaryDim(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, dim?: number): number {
+/** Dimension of a binary op: explicit, else the shorter operand's length. */
+function binaryDim(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, dim?: number): number {
   if (dim !== undefined) return checkDim(fn, dim);
   const d = Math.min(a?.length ?? 0, b?.length ?? 0);
   if (!(d >= 1)) throw new HrrError('a', `${fn}: operands must be non-empty vectors`, { code: 'ERR_SHAPE' });
