@@ -26,7 +26,7 @@ import { numel } from './nir-array.js';
 import type { GraphShapes } from './check-graph.js';
 import type { NirGraph, NirNode } from './types.js';
 import { compile } from './compile.js';
-import type { CompileOptions } from './compile.js';
+import type { CompileOptions, Simulator } from './compile.js';
 
 interface RepairOption {
   repair?: boolean;
@@ -50,6 +50,16 @@ function nodeRows(g: NirGraph, shapes: GraphShapes, indent = ''): Record<string,
     if (n.type === 'NIRGraph' && s.inner) rows.push(...nodeRows(n, s.inner, indent + '  '));
   }
   return rows;
+}
+
+/** `compile(graph, opts)`, with a NirError it throws naming `file`. */
+function compileIn(file: string, graph: NirGraph, opts: CompileOptions): Simulator {
+  try {
+    return compile(graph, opts);
+  } catch (e) {
+    if (e instanceof NirError) throw e.inFile(file);
+    throw e;
+  }
 }
 
 const program = createProgram({
@@ -89,12 +99,7 @@ program
     const { graph, repairs } = await readNirFile(file, repairOf(o));
     const { setBackend } = await import('@neurite/tensor');
     await setBackend('wasm');
-    try {
-      compile(graph, { dt: 1 }).dispose();
-    } catch (e) {
-      if (e instanceof NirError) throw e.inFile(file);
-      throw e;
-    }
+    compileIn(file, graph, { dt: 1 }).dispose();
     const nodes = Object.keys(graph.nodes).length;
     const edges = graph.edges.length;
     if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs });
@@ -157,13 +162,7 @@ program
     const opts: CompileOptions = { dt: o.dt };
     if (o.integration !== undefined) opts.integration = o.integration;
     if (o.reset !== undefined) opts.reset = o.reset;
-    let sim;
-    try {
-      sim = compile(graph, opts);
-    } catch (e) {
-      if (e instanceof NirError) throw e.inFile(file);
-      throw e;
-    }
+    const sim = compileIn(file, graph, opts);
     const xs: Record<string, Tensor> = {};
     let outs: Record<string, Tensor> | undefined;
     try {
