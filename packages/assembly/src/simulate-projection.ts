@@ -1,5 +1,6 @@
 import { simulationBrain, type SimulationOptions } from './simulation-options.js';
 import { overlap } from './overlap.js';
+import { projectStimulus } from './project-stimulus.js';
 import { roundsToStable } from './rounds-to-stable.js';
 import { checkInt } from './validators.js';
 
@@ -47,8 +48,7 @@ export function simulateProjection(o: ProjectionOptions): ProjectionResult {
   let firstQuietRound = -1;
   let prevSupport = 0;
   for (let t = 1; t <= o.rounds; t++) {
-    if (t === 1) b.project({ stim: ['A'] }, {});
-    else b.project({ stim: ['A'] }, { A: ['A'] });
+    projectStimulus(b, 'stim', 'A', 1); // round 1: stimulus only; then with A → A
     const s = b.support('A');
     newWinners.push(s - prevSupport);
     prevSupport = s;
