@@ -13,27 +13,27 @@ import { pythonReference } from './python.js';
 import { formatTable } from './format-table.js';
 import type { BenchDocument, SuiteContext } from './suite.js';
 
+const SUITE_NAMES = suites.map((s) => s.name).join(', ');
+
 const program = createProgram({
   name: 'neurite-bench',
   version: packageVersion(new URL('../package.json', import.meta.url)),
-  description: `Benchmark suites of every Neurite package (${suites.map((s) => s.name).join(', ')}): median times, ratios against references measured in the same run, and each case's goal.`,
+  description: `Benchmark suites of every Neurite package (${SUITE_NAMES}): median times, ratios against references measured in the same run, and each case's goal.`,
 });
 
 program
-  .argument('[suites...]', `suites to run, in this order (default: all of ${suites.map((s) => s.name).join(', ')})`)
+  .argument('[suites...]', `suites to run, in this order (default: all of ${SUITE_NAMES})`)
   .option('--quick', 'fewer repeats and smaller sizes (a smoke run, not for comparisons)')
   .addOption(new Option('--backend <name>', 'tfjs backend the suites run on').choices(['wasm', 'cpu', 'auto']).default('wasm'))
   .action(async (names: string[], o: { quick?: boolean; backend: BackendChoice }) => {
     const chosen =
       names.length === 0
         ? suites
-        : names.map(
-            (n) =>
-              suites.find((s) => s.name === n) ??
-              (() => {
-                throw new UsageError(`unknown suite '${n}' (known: ${suites.map((s) => s.name).join(', ')})`);
-              })(),
-          );
+        : names.map((n) => {
+            const suite = suites.find((s) => s.name === n);
+            if (suite === undefined) throw new UsageError(`unknown suite '${n}' (known: ${SUITE_NAMES})`);
+            return suite;
+          });
     const quick = o.quick === true;
     const info = await setBackend(o.backend);
     const doc: BenchDocument = {
@@ -48,7 +48,7 @@ program
         quick,
         backend: info.name,
         measure: (fn, opts) => measure(fn, quick, opts),
-        pythonReference: (script, a) => pythonReference(script, a),
+        pythonReference,
         progress: (m) => bar.update(i, `${suite.name}: ${m}`),
       };
       ctx.progress(suite.description);
