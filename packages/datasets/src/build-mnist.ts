@@ -47,15 +47,16 @@ export function buildMnist(raw: readonly ArrayLike<number>[]): Mnist {
     }
     return r.length / MNIST_PIXELS;
   });
-  const nTrain = classCounts.reduce((s, c) => s + mnistTrainCount(c), 0);
-  const nTest = classCounts.reduce((s, c) => s + c - mnistTrainCount(c), 0);
+  const cuts = classCounts.map(mnistTrainCount);
+  const nTrain = cuts.reduce((s, c) => s + c, 0);
+  const nTest = classCounts.reduce((s, c) => s + c, 0) - nTrain;
   const train = emptySplit(nTrain);
   const test = emptySplit(nTest);
   let iTrain = 0;
   let iTest = 0;
   for (let d = 0; d < 10; d++) {
     const r = raw[d]!;
-    const cut = mnistTrainCount(classCounts[d]!);
+    const cut = cuts[d]!;
     for (let j = 0; j < classCounts[d]!; j++) {
       const [split, i] = j < cut ? [train, iTrain++] : [test, iTest++];
       const src = j * MNIST_PIXELS;
