@@ -48,3 +48,11 @@ export function checkRows(fn: string, name: string, x: unknown): ArrayLike<numbe
   }
   return rows;
 }
+
+/** Throw unless `x` is a string, or undefined when `optional`; returns it. */
+export function checkString(fn: string, name: string, x: unknown, optional: true): string | undefined;
+export function checkString(fn: string, name: string, x: unknown, optional?: false): string;
+export function checkString(fn: string, name: string, x: unknown, optional = false): string | undefined {
+  if (typeof x === 'string' || (optional && x === undefined)) return x as string | undefined;
+  throw new PlotError(name, `${fn}: ${name} must be a string, got ${typeof x}`);
+}

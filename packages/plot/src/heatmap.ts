@@ -1,5 +1,5 @@
 import { PlotError } from './plot-error.js';
-import { checkInt, checkNumbers, checkRows } from './checks.js';
+import { checkInt, checkNumbers, checkRows, checkString } from './checks.js';
 import { resolvePlotOptions, type PlotOptions } from './plot-options.js';
 import { baseSpec } from './base-spec.js';
 import { renderVegaLite } from './render-vega-lite.js';
@@ -57,10 +57,8 @@ export async function heatmap(matrix: HeatmapInput, opts: HeatmapOptions = {}): 
   }
   if (rows === 0 || cols === 0)
     throw new PlotError('matrix', `${FN}: matrix must have at least one row and one column, got ${rows}×${cols}`, { code: 'ERR_SHAPE' });
-  if (opts?.colorLabel !== undefined && typeof opts.colorLabel !== 'string')
-    throw new PlotError('opts.colorLabel', `${FN}: opts.colorLabel must be a string, got ${typeof opts.colorLabel}`);
-  if (opts?.scheme !== undefined && typeof opts.scheme !== 'string')
-    throw new PlotError('opts.scheme', `${FN}: opts.scheme must be a string, got ${typeof opts.scheme}`);
+  const colorLabel = checkString(FN, 'opts.colorLabel', opts?.colorLabel, true) ?? 'value';
+  const scheme = checkString(FN, 'opts.scheme', opts?.scheme, true) ?? 'viridis';
   const px = (n: number) => Math.max(100, Math.min(600, 10 * n));
   const o = resolvePlotOptions(FN, opts, { xLabel: 'column', yLabel: 'row', width: px(cols), height: px(rows) });
   const values: { r: number; c: number; v: number }[] = [];
@@ -86,7 +84,7 @@ export async function heatmap(matrix: HeatmapInput, opts: HeatmapOptions = {}): 
         scale: { domain: Array.from({ length: rows }, (_, i) => i), paddingInner: 0 },
         axis: { values: ticks(rows) },
       },
-      color: { field: 'v', type: 'quantitative', title: opts?.colorLabel ?? 'value', scale: { scheme: opts?.scheme ?? 'viridis' } },
+      color: { field: 'v', type: 'quantitative', title: colorLabel, scale: { scheme } },
     },
   });
 }

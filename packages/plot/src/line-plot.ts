@@ -1,5 +1,5 @@
 import { PlotError } from './plot-error.js';
-import { checkArrayLike, checkLogPositive, checkNumbers } from './checks.js';
+import { checkArrayLike, checkLogPositive, checkNumbers, checkString } from './checks.js';
 import { resolvePlotOptions, type PlotOptions } from './plot-options.js';
 import { axisScale, baseSpec } from './base-spec.js';
 import { renderVegaLite } from './render-vega-lite.js';
@@ -51,8 +51,7 @@ export async function linePlot(input: LinePlotInput, opts: LinePlotOptions = {})
     const s = series[k]!;
     if (s === null || typeof s !== 'object')
       throw new PlotError(`series[${k}]`, `${FN}: series[${k}] must be an object {name, x?, y}, got ${String(s)}`);
-    if (typeof s.name !== 'string')
-      throw new PlotError(`series[${k}].name`, `${FN}: series[${k}].name must be a string, got ${typeof s.name}`);
+    checkString(FN, `series[${k}].name`, s.name);
     if (names.includes(s.name))
       throw new PlotError(`series[${k}].name`, `${FN}: series names must be unique, ${JSON.stringify(s.name)} repeats`);
     names.push(s.name);

@@ -1,5 +1,5 @@
 import { PlotError } from './plot-error.js';
-import { checkInt } from './checks.js';
+import { checkInt, checkString } from './checks.js';
 
 /** Axis scale: `'linear'` (default) or base-10 `'log'` (every value on that axis must be > 0). */
 export type AxisScale = 'linear' | 'log';
@@ -41,12 +41,8 @@ export function resolvePlotOptions(
 ): ResolvedPlotOptions {
   if (opts === undefined) opts = {};
   if (opts === null || typeof opts !== 'object') throw new PlotError('opts', `${fn}: opts must be an object, got ${String(opts)}`);
-  const text = (name: 'title' | 'xLabel' | 'yLabel'): string | undefined => {
-    const v = opts[name];
-    if (v !== undefined && typeof v !== 'string')
-      throw new PlotError(`opts.${name}`, `${fn}: opts.${name} must be a string, got ${typeof v}`);
-    return v ?? defaults[name];
-  };
+  const text = (name: 'title' | 'xLabel' | 'yLabel'): string | undefined =>
+    checkString(fn, `opts.${name}`, opts[name], true) ?? defaults[name];
   const scale = (name: 'xScale' | 'yScale'): AxisScale => {
     const v = opts[name] ?? defaults[name] ?? 'linear';
     if (v !== 'linear' && v !== 'log')
