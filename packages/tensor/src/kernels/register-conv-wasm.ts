@@ -5,13 +5,15 @@
  * and UnsortedSegmentSum, which the gradient of tf.gather needs.
  */
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmKernel } from './wasm/override-wasm-kernel.js';
+import { registerKernels } from './register-kernels.js';
 import { conv2DBackpropFilterWasmConfig } from './wasm/Conv2DBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropFilterWasmConfig } from './wasm/DepthwiseConv2dNativeBackpropFilter.js';
 import { depthwiseConv2dNativeBackpropInputWasmConfig } from './wasm/DepthwiseConv2dNativeBackpropInput.js';
 import { unsortedSegmentSumWasmConfig } from './wasm/UnsortedSegmentSum.js';
 
-registerWasmKernel(conv2DBackpropFilterWasmConfig);
-registerWasmKernel(depthwiseConv2dNativeBackpropFilterWasmConfig);
-registerWasmKernel(depthwiseConv2dNativeBackpropInputWasmConfig);
-registerWasmKernel(unsortedSegmentSumWasmConfig);
+registerKernels([
+  conv2DBackpropFilterWasmConfig,
+  depthwiseConv2dNativeBackpropFilterWasmConfig,
+  depthwiseConv2dNativeBackpropInputWasmConfig,
+  unsortedSegmentSumWasmConfig,
+]);

@@ -12,7 +12,8 @@
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { installComplexReadSync } from './wasm/complex-read-sync.js';
-import { overrideWasmKernel, registerWasmKernel } from './wasm/override-wasm-kernel.js';
+import { overrideWasmKernel } from './wasm/override-wasm-kernel.js';
+import { registerKernels } from './register-kernels.js';
 import { complexWasmConfig } from './wasm/Complex.js';
 import { realWasmConfig } from './wasm/Real.js';
 import { imagWasmConfig } from './wasm/Imag.js';
@@ -29,9 +30,7 @@ import { zerosLikeKernelName, zerosLikeComplexWrap } from './wasm/ZerosLike.js';
 import { onesLikeKernelName, onesLikeComplexWrap } from './wasm/OnesLike.js';
 
 installComplexReadSync();
-for (const config of [complexWasmConfig, realWasmConfig, imagWasmConfig, complexAbsWasmConfig, fftWasmConfig, ifftWasmConfig]) {
-  registerWasmKernel(config);
-}
+registerKernels([complexWasmConfig, realWasmConfig, imagWasmConfig, complexAbsWasmConfig, fftWasmConfig, ifftWasmConfig]);
 overrideWasmKernel(addKernelName, addComplexWrap);
 overrideWasmKernel(subKernelName, subComplexWrap);
 overrideWasmKernel(multiplyKernelName, multiplyComplexWrap);

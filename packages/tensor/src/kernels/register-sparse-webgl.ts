@@ -1,10 +1,8 @@
 // Sparse / event kernels for webgl (GPGPU fragment programs). Loaded by
 // setBackend('webgl') through register/webgl.ts, never at module load in Node.
-import { registerKernel } from '@tensorflow/tfjs-core';
 import { gatherRowsSumWebglConfig } from './webgl/GatherRowsSum.js';
 import { sparseGatherRowsSumWebglConfig } from './webgl/SparseGatherRowsSum.js';
 import { sparseMatVecWebglConfig } from './webgl/SparseMatVec.js';
+import { registerKernels } from './register-kernels.js';
 
-for (const config of [gatherRowsSumWebglConfig, sparseGatherRowsSumWebglConfig, sparseMatVecWebglConfig]) {
-  registerKernel(config);
-}
+registerKernels([gatherRowsSumWebglConfig, sparseGatherRowsSumWebglConfig, sparseMatVecWebglConfig]);

@@ -16,12 +16,10 @@ import { gatherRowsSumWasmConfig } from '../kernels/wasm/GatherRowsSum.js';
 import { sparseGatherRowsSumWasmConfig } from '../kernels/wasm/SparseGatherRowsSum.js';
 import { sparseMatVecWasmConfig } from '../kernels/wasm/SparseMatVec.js';
 import { neuronStepWasmConfig } from '../kernels/wasm/NeuronStep.js';
-import { registerWasmKernel } from '../kernels/wasm/override-wasm-kernel.js';
+import { registerKernels } from '../kernels/register-kernels.js';
 import { guardBackendInit } from './guard-backend-init.js';
 import { markRegistered } from './registered-backends.js';
 
-for (const config of [gatherRowsSumWasmConfig, sparseGatherRowsSumWasmConfig, sparseMatVecWasmConfig, neuronStepWasmConfig]) {
-  registerWasmKernel(config);
-}
+registerKernels([gatherRowsSumWasmConfig, sparseGatherRowsSumWasmConfig, sparseMatVecWasmConfig, neuronStepWasmConfig]);
 guardBackendInit('wasm');
 markRegistered('wasm');

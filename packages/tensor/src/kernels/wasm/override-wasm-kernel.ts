@@ -17,9 +17,3 @@ export function overrideWasmKernel(kernelName: string, wrap: (original: KernelFu
   tf.registerKernel({ ...original, kernelFunc: wrap(original.kernelFunc) });
   overridden.add(kernelName);
 }
-
-/** Register a kernel for wasm unless one is registered already. @internal */
-export function registerWasmKernel(config: tf.KernelConfig): void {
-  if (tf.getKernel(config.kernelName, 'wasm') != null) return;
-  tf.registerKernel(config);
-}
