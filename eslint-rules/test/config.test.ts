@@ -20,6 +20,14 @@ describe('eslint.config.js', () => {
     }
   });
 
+  it('applies neurite/no-engine-math to every file of packages/assembly/src (seeded Brain rounds)', async () => {
+    const src = readdirSync(`${root}/packages/assembly/src`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(src.length).toBeGreaterThan(10);
+    for (const file of src.map((f) => `packages/assembly/src/${f}`)) {
+      expect([file, await severity(file, 'neurite/no-engine-math')]).toEqual([file, 2]);
+    }
+  });
+
   it('leaves other code free to call Math.log', async () => {
     for (const file of ['packages/tensor/src/fft/real-fft-plan.ts', 'packages/tensor/test/rng/stats.ts', 'packages/hrr/src/index.ts']) {
       expect([file, await severity(file, 'neurite/no-engine-math')]).toEqual([file, undefined]);
