@@ -27,22 +27,9 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
-/** Exactly the launch arguments of docs/architecture.md ("Testing in a real browser"). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-  '--use-vulkan=swiftshader',
-  '--enable-features=Vulkan',
-  '--use-webgpu-adapter=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 /** Whether Debian's Chromium is installed at CHROMIUM. */
 export function chromiumAvailable(): boolean {
