@@ -3,7 +3,7 @@
 // key figure and the plot it wrote into ./neurite-tour/. The benchmarks are
 // `npm run bench`.
 //   npm start -- --out DIR             plots into DIR instead of ./neurite-tour
-//   npm start -- --only nir,hrr        some steps only (nir, assembly, hrr, mnist)
+//   npm start -- --only nir,hrr        some steps only (one per scripts/tour/*-step.mjs)
 import { ensureInstall, run } from './ensure-install.mjs';
 
 ensureInstall();

@@ -1,17 +1,21 @@
 // The `npm start` tour: one short step per package, each printing what it does,
 // its key figure, and the plot it wrote. Run after the packages are built:
-//   node scripts/tour/run-tour.mjs [--out DIR] [--only nir,assembly,hrr,mnist]
+//   node scripts/tour/run-tour.mjs [--out DIR] [--only nir,assembly,hrr,mnist,…]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { createTourContext } from './tour-context.mjs';
 
-const STEPS = {
-  nir: './nir-step.mjs',
-  assembly: './assembly-step.mjs',
-  hrr: './hrr-step.mjs',
-  mnist: './mnist-step.mjs',
-};
+// Every `<name>-step.mjs` beside this file is a step; these come first, in this order,
+// then the others alphabetically. A step exports `title` and `run(ctx)`.
+const FIRST = ['nir', 'assembly', 'hrr', 'mnist'];
+const here = path.dirname(fileURLToPath(import.meta.url));
+const found = readdirSync(here)
+  .filter((f) => f.endsWith('-step.mjs'))
+  .map((f) => f.slice(0, -'-step.mjs'.length));
+const order = [...FIRST.filter((n) => found.includes(n)), ...found.filter((n) => !FIRST.includes(n)).sort()];
+const STEPS = Object.fromEntries(order.map((n) => [n, `./${n}-step.mjs`]));
 
 export async function runTour(argv = process.argv.slice(2)) {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string', default: 'neurite-tour' }, only: { type: 'string' } } });
