@@ -1,0 +1,563 @@
+import { tf, toRng, type Rng, type SeedOrRng } from '@neurite/tensor';
+import { createNetwork, stateLayers } from './energy-network.js';
+import type { Activation, Cost, Dynamics, EnergyNetwork, Estimator } from './energy-network.js';
+import { checkFinite, checkInt, checkPositive, EqPropError } from './eqprop-error.js';
+import { addForward, createScratch, relaxPhase, softmaxReadout } from './relax-phase.js';
+import type { PhaseScratch, PhaseSettings } from './relax-phase.js';
+import { addColumnSums, addOuter } from './hebbian-accumulate.js';
+import { powerIteration } from './power-iteration.js';
+import { roundArrayToF16 } from './round-f16.js';
+import { holomorphicGradient } from './holomorphic-gradient.js';
+
+/** Options of {@link EqPropKernel}; every field but the sizes has a default. */
+export interface EqPropOptions {
+  inputDim: number;
+  /** Sizes of the hidden layers, any number of them (default [256]). */
+  hiddenDims?: number[];
+  outputDim: number;
+  /** Damping γ ∈ (0, 1] of the 'laborieux' and 'async' dynamics (default 0.5). */
+  gamma?: number;
+  /** Nudging strength β ≠ 0 (default 0.22). */
+  beta?: number;
+  /** Most steps of the free phase (default 30). */
+  maxSteps?: number;
+  /** Most steps of each nudged phase (default: maxSteps). */
+  nudgedSteps?: number;
+  /** Convergence threshold on the residual; 0 runs every step (default 1e-3). */
+  epsilon?: number;
+  /** Relax the threshold ×2 after step 5 (default true). */
+  adaptiveEpsilon?: boolean;
+  /** Learning rate, one for all or one per weight matrix (default 1e-3). */
+  lr?: number | number[];
+  /**
+   * Keep ‖W_l‖₂ ≤ γ/2 for every coupling inside the energy after each update
+   * (power iteration with persistent vectors), which makes the damped iteration a
+   * contraction: its Lipschitz constant is at most 1 − γ + γ·2·max‖W_l‖₂ ≤ 1 − γ(1 − γ)
+   * (ρ is 1-Lipschitz, and the block-tridiagonal coupling has norm ≤ 2 max‖W_l‖₂).
+   * A number sets the bound instead of γ/2; false turns it off (default true).
+   */
+  spectralNorm?: boolean | number;
+  /** Storage of weights and states: 'float16' rounds them to binary16 after every update/step (default 'float32'). */
+  dtype?: 'float32' | 'float16';
+  dynamics?: Dynamics;
+  activation?: Activation;
+  cost?: Cost;
+  estimator?: Estimator;
+  /** Points on the circle |β| for the holomorphic estimator (default 4). */
+  holomorphicPoints?: number;
+  /** Euler step ε of the 'scellier' dynamics (default 0.5). */
+  stepSize?: number;
+  /** Persistent particles: start each example's free phase from its last free fixed point (needs `ids`). */
+  persistent?: boolean;
+  seed?: SeedOrRng;
+}
+
+/** Result of one training step. */
+export interface TrainStepResult {
+  /** Mean cost at the free fixed point (before the update). */
+  loss: number;
+  /** Fraction of the batch whose largest output is the label (free phase). */
+  accuracy: number;
+  freeSteps: number;
+  /** Steps of the nudged phase(s) together. */
+  nudgedSteps: number;
+  /** Residual of the free phase's last step. */
+  residual: number;
+}
+
+/** What `save()` returns and `EqPropKernel.load` takes: plain JSON. */
+export interface EqPropSnapshot {
+  format: 'neurite-eqprop';
+  version: 1;
+  options: Required<Omit<EqPropOptions, 'seed' | 'lr'>> & { lr: number[] };
+  weights: number[][];
+  biases: number[][];
+  steps: number;
+}
+
+type Settings = Required<Omit<EqPropOptions, 'seed' | 'lr'>> & { lr: number[] };
+
+/** A batch given as tensors, nested arrays or a flat Float32Array. */
+export type InputLike = tf.Tensor | Float32Array | number[][];
+/** Labels: class indices (1-D) or one-hot rows (2-D tensor or nested arrays). */
+export type LabelLike = tf.Tensor | ArrayLike<number> | number[][];
+
+const FN = 'EqPropKernel';
+
+/**
+ * Equilibrium propagation (Scellier & Bengio 2017) for a layered energy network
+ * (see {@link EnergyNetwork}). A training step runs a free phase to s⁰, one or
+ * two nudged phases from there, and the local update
+ *
+ *   ΔW_l = (α_l / B) · (1/β) · (s_l^β ᵀ s_{l+1}^β − s_l^0 ᵀ s_{l+1}^0),   Δb_l = (α_l / B)(1/β) Σ_b (s_{l+1}^β − s_{l+1}^0)
+ *
+ * (one-sided; 'random-sign' draws the sign of β per step; 'symmetric' uses
+ * (1/2β)(Φ_W(s^β) − Φ_W(s^−β)) whose bias is O(β²) (Laborieux et al. 2021);
+ * 'holomorphic' averages N complex nudges β e^{2πik/N} (Laborieux & Zenke 2022)).
+ * The states and weights live in typed arrays and each phase is one fused loop,
+ * so nothing grows with the number of steps and the result does not depend on
+ * the tfjs backend; tensors are accepted and returned at the edges.
+ */
+export class EqPropKernel {
+  readonly settings: Settings;
+  readonly sizes: number[];
+  readonly net: EnergyNetwork;
+  /** Training steps done. */
+  steps = 0;
+  private readonly rng: Rng;
+  private readonly spectralU: Float64Array[];
+  private scratch: PhaseScratch | null = null;
+  private readonly particles = new Map<number, Float32Array[]>();
+
+  constructor(options: EqPropOptions) {
+    this.settings = normalizeOptions(options);
+    const s = this.settings;
+    this.sizes = [s.inputDim, ...s.hiddenDims, s.outputDim];
+    this.rng = toRng(options.seed ?? 0);
+    this.net = createNetwork(this.sizes, this.rng);
+    this.spectralU = this.net.weights.map((_, l) => new Float64Array(this.sizes[l]));
+    if (s.dtype === 'float16') for (const w of this.net.weights) roundArrayToF16(w);
+    this.applySpectralNorm(20);
+  }
+
+  /** Number of state layers (L with MSE, L − 1 with a cross-entropy readout). */
+  get stateLayers(): number {
+    return stateLayers(this.sizes, this.settings.cost);
+  }
+
+  /** Bytes held by the weights, biases and the largest batch's states and scratch (independent of the step count). */
+  get memoryBytes(): number {
+    let n = 0;
+    for (const w of this.net.weights) n += w.byteLength;
+    for (const b of this.net.biases) n += b.byteLength;
+    if (this.scratch) {
+      for (const u of this.scratch.u) n += 3 * u.byteLength; // u, free and nudged states
+      n += this.scratch.readout.byteLength + this.scratch.res2.byteLength;
+    }
+    return n;
+  }
+
+  /** One EP training step on a batch (tensors or arrays); see {@link EqPropKernel.trainBatch}. */
+  async trainStep(x: InputLike, y: LabelLike, options: { ids?: ArrayLike<number> } = {}): Promise<TrainStepResult> {
+    const xs = await readInput(x, this.sizes[0], 'x');
+    const labels = await readLabels(y, xs.batch, this.sizes[this.sizes.length - 1]);
+    return this.trainBatch(xs.data, labels, options);
+  }
+
+  /**
+   * One EP training step on a batch held in a Float32Array [B, inputDim]
+   * (row-major) with integer labels [B]: free phase, nudged phase(s), update.
+   * Throws EqPropError for bad input or a diverging relaxation, leaving the
+   * weights unchanged.
+   */
+  trainBatch(x: Float32Array, labels: ArrayLike<number>, options: { ids?: ArrayLike<number> } = {}): TrainStepResult {
+    const s = this.settings;
+    const B = checkBatch(x, labels, this.sizes);
+    const { sizes, net } = this;
+    const L = sizes.length - 1;
+    const S = this.stateLayers;
+    const scratch = this.scratchFor(B);
+    const target = oneHot(labels, B, sizes[L]);
+    const drive = new Float32Array(B * sizes[1]);
+    computeInputDrive(drive, x, net, B);
+    // Free phase.
+    const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
+    const ids = s.persistent ? options.ids : undefined;
+    if (ids !== undefined) {
+      if (ids.length !== B) throw new EqPropError('ids', `${FN}.trainBatch: ids has ${ids.length} entries for a batch of ${B}`, { code: 'ERR_SHAPE' });
+      for (let b = 0; b < B; b++) {
+        const p = this.particles.get(ids[b]);
+        if (p) for (let l = 0; l < S; l++) free[l].set(p[l], b * sizes[l + 1]);
+      }
+    }
+    const phase = this.phaseSettings(s.maxSteps);
+    const fr = relaxPhase(net, free, drive, null, 0, phase, scratch);
+    if (ids !== undefined) {
+      for (let b = 0; b < B; b++) {
+        this.particles.set(
+          ids[b],
+          free.map((st, l) => st.slice(b * sizes[l + 1], (b + 1) * sizes[l + 1])),
+        );
+      }
+    }
+    const { loss, accuracy, readout } = this.scoreFree(free, target, labels, B, scratch);
+    // Nudged phase(s) and the gradient estimate (ascent direction of −C).
+    const gradW = net.weights.map((w) => new Float32Array(w.length));
+    const gradB = net.biases.map((b) => new Float32Array(b.length));
+    const nudged = this.settings.nudgedSteps;
+    let nudgedSteps = 0;
+    const nphase = this.phaseSettings(nudged);
+    const runNudged = (beta: number): Float32Array[] => {
+      const st = free.map((f) => f.slice());
+      nudgedSteps += relaxPhase(net, st, drive, target, beta, nphase, scratch).steps;
+      return st;
+    };
+    if (s.estimator === 'holomorphic') {
+      nudgedSteps += holomorphicGradient(net, x, free, drive, target, s, B, gradW, gradB);
+    } else if (s.estimator === 'symmetric') {
+      const sp = runNudged(s.beta);
+      const sm = runNudged(-s.beta);
+      this.accumulate(gradW, gradB, x, sp, 1 / (2 * s.beta), B);
+      this.accumulate(gradW, gradB, x, sm, -1 / (2 * s.beta), B);
+    } else {
+      const beta = s.estimator === 'random-sign' && this.rng.uniform() < 0.5 ? -s.beta : s.beta;
+      const sb = runNudged(beta);
+      this.accumulate(gradW, gradB, x, sb, 1 / beta, B);
+      this.accumulate(gradW, gradB, x, free, -1 / beta, B);
+    }
+    if (s.cost === 'cross-entropy') {
+      // Readout outside the energy: its exact gradient at the free fixed point, (y − ŷ) s_{L−1}ᵀ.
+      for (let k = 0; k < readout.length; k++) readout[k] = target[k] - readout[k];
+      addOuter(gradW[L - 1], free[S - 1], readout, 1, B, sizes[L - 1], sizes[L]);
+      addColumnSums(gradB[L - 1], readout, 1, B, sizes[L]);
+    }
+    for (let l = 0; l < L; l++) {
+      let sum = 0;
+      for (const g of [gradW[l], gradB[l]]) for (let k = 0; k < g.length; k++) sum += Math.abs(g[k]);
+      if (!Number.isFinite(sum)) {
+        throw new EqPropError('relaxation', `${FN}.trainBatch: the update of W_${l} is not finite; weights left unchanged`, { code: 'ERR_STATE' });
+      }
+    }
+    for (let l = 0; l < L; l++) {
+      const a = s.lr[l] / B;
+      const w = net.weights[l];
+      const g = gradW[l];
+      for (let k = 0; k < w.length; k++) w[k] += a * g[k];
+      const bb = net.biases[l];
+      const gb = gradB[l];
+      for (let k = 0; k < bb.length; k++) bb[k] += a * gb[k];
+      if (s.dtype === 'float16') {
+        roundArrayToF16(w);
+        roundArrayToF16(bb);
+      }
+    }
+    this.applySpectralNorm(1);
+    this.steps++;
+    return { loss, accuracy, freeSteps: fr.steps, nudgedSteps, residual: fr.residual };
+  }
+
+  /** Outputs for a batch: s_L (MSE) or the softmax readout (cross-entropy), [B, outputDim]. */
+  async predict(x: InputLike): Promise<tf.Tensor2D> {
+    const xs = await readInput(x, this.sizes[0], 'x');
+    const out = this.predictArray(xs.data);
+    return tf.tensor2d(out, [xs.batch, this.sizes[this.sizes.length - 1]]);
+  }
+
+  /** {@link predict} on a Float32Array [B, inputDim]; returns [B, outputDim] row-major. */
+  predictArray(x: Float32Array): Float32Array {
+    const B = checkBatch(x, null, this.sizes);
+    const { sizes, net } = this;
+    const S = this.stateLayers;
+    const scratch = this.scratchFor(B);
+    const drive = new Float32Array(B * sizes[1]);
+    computeInputDrive(drive, x, net, B);
+    const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
+    relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
+    return this.output(free, B, scratch).slice();
+  }
+
+  /** Mean loss and accuracy of the free fixed points of a batch. */
+  async evaluate(x: InputLike, y: LabelLike): Promise<{ loss: number; accuracy: number }> {
+    const xs = await readInput(x, this.sizes[0], 'x');
+    const labels = await readLabels(y, xs.batch, this.sizes[this.sizes.length - 1]);
+    return this.evaluateArray(xs.data, labels);
+  }
+
+  /** {@link evaluate} on arrays, in chunks of `batch` examples. */
+  evaluateArray(x: Float32Array, labels: ArrayLike<number>, batch = 256): { loss: number; accuracy: number } {
+    const n0 = this.sizes[0];
+    const n = checkBatch(x, labels, this.sizes);
+    let loss = 0;
+    let correct = 0;
+    for (let start = 0; start < n; start += batch) {
+      const B = Math.min(batch, n - start);
+      const xb = x.subarray(start * n0, (start + B) * n0);
+      const lb = Array.from({ length: B }, (_, i) => labels[start + i]);
+      const { sizes, net } = this;
+      const S = this.stateLayers;
+      const scratch = this.scratchFor(B);
+      const drive = new Float32Array(B * sizes[1]);
+      computeInputDrive(drive, xb, net, B);
+      const free = sizes.slice(1, S + 1).map((m) => new Float32Array(B * m));
+      relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
+      const r = this.scoreFree(free, oneHot(lb, B, sizes[sizes.length - 1]), lb, B, scratch);
+      loss += r.loss * B;
+      correct += r.accuracy * B;
+    }
+    return { loss: loss / n, accuracy: correct / n };
+  }
+
+  /** The trained network and settings as plain JSON (float32 values are exact through JSON). */
+  save(): EqPropSnapshot {
+    return {
+      format: 'neurite-eqprop',
+      version: 1,
+      options: { ...this.settings, hiddenDims: this.settings.hiddenDims.slice(), lr: this.settings.lr.slice() },
+      weights: this.net.weights.map((w) => Array.from(w)),
+      biases: this.net.biases.map((b) => Array.from(b)),
+      steps: this.steps,
+    };
+  }
+
+  /** A kernel from {@link save}'s snapshot (validated). */
+  static load(snapshot: EqPropSnapshot): EqPropKernel {
+    if (typeof snapshot !== 'object' || snapshot === null || snapshot.format !== 'neurite-eqprop' || snapshot.version !== 1) {
+      throw new EqPropError('snapshot', `${FN}.load: not a neurite-eqprop version 1 snapshot`, { code: 'ERR_FORMAT' });
+    }
+    const k = new EqPropKernel({ ...snapshot.options, spectralNorm: false });
+    (k.settings as { spectralNorm: boolean | number }).spectralNorm = snapshot.options.spectralNorm;
+    const L = k.sizes.length - 1;
+    if (!Array.isArray(snapshot.weights) || snapshot.weights.length !== L || !Array.isArray(snapshot.biases) || snapshot.biases.length !== L) {
+      throw new EqPropError('snapshot', `${FN}.load: expected ${L} weight matrices and bias vectors`, { code: 'ERR_FORMAT' });
+    }
+    for (let l = 0; l < L; l++) {
+      const w = snapshot.weights[l];
+      const b = snapshot.biases[l];
+      if (w.length !== k.net.weights[l].length || b.length !== k.net.biases[l].length) {
+        throw new EqPropError(`weights[${l}]`, `${FN}.load: W_${l} or b_${l} has the wrong size`, { code: 'ERR_FORMAT' });
+      }
+      k.net.weights[l].set(w);
+      k.net.biases[l].set(b);
+    }
+    k.steps = snapshot.steps;
+    k.applySpectralNorm(20, false);
+    return k;
+  }
+
+  private phaseSettings(maxSteps: number): PhaseSettings {
+    const s = this.settings;
+    return {
+      dynamics: s.dynamics,
+      activation: s.activation,
+      cost: s.cost,
+      gamma: s.gamma,
+      stepSize: s.stepSize,
+      maxSteps,
+      epsilon: s.epsilon,
+      adaptiveEpsilon: s.adaptiveEpsilon,
+      f16: s.dtype === 'float16',
+    };
+  }
+
+  private scratchFor(B: number): PhaseScratch {
+    if (this.scratch === null || this.scratch.batch !== B) this.scratch = createScratch(this.sizes, B);
+    return this.scratch;
+  }
+
+  /** Network output at the free states: s_L (MSE) or the softmax readout (in scratch.readout). */
+  private output(free: Float32Array[], B: number, scratch: PhaseScratch): Float32Array {
+    const { sizes, net } = this;
+    const L = sizes.length - 1;
+    const S = this.stateLayers;
+    if (this.settings.cost === 'mse') return free[S - 1];
+    softmaxReadout(scratch.readout, free[S - 1], net.weights[L - 1], net.biases[L - 1], B, sizes[L - 1], sizes[L]);
+    return scratch.readout;
+  }
+
+  private scoreFree(
+    free: Float32Array[],
+    target: Float32Array,
+    labels: ArrayLike<number>,
+    B: number,
+    scratch: PhaseScratch,
+  ): { loss: number; accuracy: number; readout: Float32Array } {
+    const n = this.sizes[this.sizes.length - 1];
+    const out = this.output(free, B, scratch);
+    let loss = 0;
+    let correct = 0;
+    for (let b = 0; b < B; b++) {
+      let arg = 0;
+      for (let j = 0; j < n; j++) {
+        const v = out[b * n + j];
+        if (v > out[b * n + arg]) arg = j;
+        if (this.settings.cost === 'mse') loss += 0.5 * (v - target[b * n + j]) ** 2;
+      }
+      if (this.settings.cost === 'cross-entropy') loss -= Math.log(Math.max(out[b * n + labels[b]], 1e-30));
+      if (arg === labels[b]) correct++;
+    }
+    return { loss: loss / B, accuracy: correct / B, readout: out };
+  }
+
+  /** grad += c · ∂Φ/∂θ at the given states (every coupling inside the energy). */
+  private accumulate(gradW: Float32Array[], gradB: Float32Array[], x: Float32Array, states: Float32Array[], c: number, B: number): void {
+    const { sizes } = this;
+    const S = this.stateLayers;
+    for (let l = 0; l < S; l++) {
+      const pre = l === 0 ? x : states[l - 1];
+      addOuter(gradW[l], pre, states[l], c, B, sizes[l], sizes[l + 1]);
+      addColumnSums(gradB[l], states[l], c, B, sizes[l + 1]);
+    }
+  }
+
+  /** W_l ← W_l · min(1, bound/σ̂_l) for the couplings inside the energy. */
+  private applySpectralNorm(iters: number, scale = true): void {
+    const s = this.settings;
+    if (s.spectralNorm === false) return;
+    const bound = s.spectralNorm === true ? s.gamma / 2 : s.spectralNorm;
+    for (let l = 0; l < this.stateLayers; l++) {
+      const w = this.net.weights[l];
+      const sigma = powerIteration(w, this.sizes[l], this.sizes[l + 1], this.spectralU[l], iters);
+      if (scale && sigma > bound) {
+        const f = bound / sigma;
+        for (let k = 0; k < w.length; k++) w[k] *= f;
+        if (s.dtype === 'float16') roundArrayToF16(w);
+      }
+    }
+  }
+}
+
+/** drive = x W_0 + b_0, [B, n_1]. */
+function computeInputDrive(drive: Float32Array, x: Float32Array, net: EnergyNetwork, B: number): void {
+  const n = net.sizes[1];
+  for (let b = 0; b < B; b++) drive.set(net.biases[0], b * n);
+  addForward(drive, x, net.weights[0], B, net.sizes[0], n);
+}
+
+function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {
+  const t = new Float32Array(B * n);
+  for (let b = 0; b < B; b++) t[b * n + labels[b]] = 1;
+  return t;
+}
+
+/** Validate x [B, n_0] (finite) and labels (integers in [0, n_L)); returns B. */
+function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: number[]): number {
+  const n0 = sizes[0];
+  if (!(x instanceof Float32Array) || x.length === 0 || x.length % n0 !== 0) {
+    throw new EqPropError('x', `${FN}: x must hold B rows of inputDim = ${n0} values, got ${x?.length ?? typeof x} values`, { code: 'ERR_SHAPE' });
+  }
+  const B = x.length / n0;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) throw new EqPropError('x', `${FN}: x[${Math.floor(i / n0)}, ${i % n0}] is ${x[i]}`, { code: 'ERR_NOT_FINITE' });
+  }
+  if (labels !== null) {
+    if (labels.length !== B) throw new EqPropError('y', `${FN}: y has ${labels.length} labels for a batch of ${B}`, { code: 'ERR_SHAPE' });
+    const nOut = sizes[sizes.length - 1];
+    for (let b = 0; b < B; b++) {
+      const v = labels[b];
+      if (!Number.isInteger(v) || v < 0 || v >= nOut) {
+        throw new EqPropError('y', `${FN}: label y[${b}] = ${v} is not a class in [0, ${nOut})`, { code: 'ERR_OUT_OF_RANGE' });
+      }
+    }
+  }
+  return B;
+}
+
+async function readInput(x: InputLike, n0: number, name: string): Promise<{ data: Float32Array; batch: number }> {
+  if (x instanceof tf.Tensor) {
+    if (x.rank !== 2 || x.shape[1] !== n0) {
+      throw new EqPropError(name, `${FN}: ${name} must have shape [B, ${n0}], got [${x.shape.join(', ')}]`, { code: 'ERR_SHAPE' });
+    }
+    const d = await x.data();
+    return { data: d instanceof Float32Array ? d : Float32Array.from(d as ArrayLike<number>), batch: x.shape[0] };
+  }
+  if (x instanceof Float32Array) return { data: x, batch: x.length / n0 };
+  if (Array.isArray(x)) {
+    const B = x.length;
+    const data = new Float32Array(B * n0);
+    for (let b = 0; b < B; b++) {
+      const row = x[b];
+      if (!Array.isArray(row) || row.length !== n0) {
+        throw new EqPropError(name, `${FN}: ${name}[${b}] must hold ${n0} values`, { code: 'ERR_SHAPE' });
+      }
+      data.set(row, b * n0);
+    }
+    return { data, batch: B };
+  }
+  throw new EqPropError(name, `${FN}: ${name} must be a tensor, a Float32Array or number[][]`);
+}
+
+async function readLabels(y: LabelLike, B: number, nOut: number): Promise<ArrayLike<number>> {
+  if (y instanceof tf.Tensor) {
+    if (y.rank === 1) return (await y.data()) as ArrayLike<number>;
+    if (y.rank === 2 && y.shape[1] === nOut) return argmaxRows((await y.data()) as ArrayLike<number>, y.shape[0], nOut);
+    throw new EqPropError('y', `${FN}: y must be labels [B] or one-hot [B, ${nOut}], got [${y.shape.join(', ')}]`, { code: 'ERR_SHAPE' });
+  }
+  if (Array.isArray(y) && y.length > 0 && Array.isArray(y[0])) {
+    const rows = y as number[][];
+    const flat = new Float32Array(rows.length * nOut);
+    rows.forEach((r, b) => {
+      if (r.length !== nOut) throw new EqPropError('y', `${FN}: y[${b}] must hold ${nOut} one-hot values`, { code: 'ERR_SHAPE' });
+      flat.set(r, b * nOut);
+    });
+    return argmaxRows(flat, rows.length, nOut);
+  }
+  void B;
+  return y as ArrayLike<number>;
+}
+
+function argmaxRows(d: ArrayLike<number>, B: number, n: number): number[] {
+  const out: number[] = [];
+  for (let b = 0; b < B; b++) {
+    let arg = 0;
+    for (let j = 1; j < n; j++) if (d[b * n + j] > d[b * n + arg]) arg = j;
+    out.push(arg);
+  }
+  return out;
+}
+
+function normalizeOptions(o: EqPropOptions): Settings {
+  if (typeof o !== 'object' || o === null) throw new EqPropError('options', `${FN}: options must be an object`);
+  const inputDim = checkInt(FN, 'inputDim', o.inputDim, 1, 1 << 24);
+  const outputDim = checkInt(FN, 'outputDim', o.outputDim, 1, 1 << 24);
+  const hiddenDims = o.hiddenDims ?? [256];
+  if (!Array.isArray(hiddenDims)) throw new EqPropError('hiddenDims', `${FN}: hiddenDims must be an array of layer sizes`);
+  hiddenDims.forEach((h, i) => checkInt(FN, `hiddenDims[${i}]`, h, 1, 1 << 24));
+  const L = hiddenDims.length + 1;
+  const cost = o.cost ?? 'mse';
+  if (cost !== 'mse' && cost !== 'cross-entropy') throw new EqPropError('cost', `${FN}: cost must be 'mse' or 'cross-entropy', got ${String(cost)}`);
+  if (cost === 'cross-entropy' && hiddenDims.length === 0) {
+    throw new EqPropError('hiddenDims', `${FN}: the cross-entropy readout needs at least one hidden layer`);
+  }
+  const gamma = checkPositive(FN, 'gamma', o.gamma ?? 0.5);
+  if (gamma > 1) throw new EqPropError('gamma', `${FN}: gamma must be in (0, 1], got ${gamma}`, { code: 'ERR_OUT_OF_RANGE' });
+  const beta = checkFinite(FN, 'beta', o.beta ?? 0.22);
+  if (beta === 0) throw new EqPropError('beta', `${FN}: beta must be non-zero (the nudged phase would equal the free one)`, { code: 'ERR_OUT_OF_RANGE' });
+  const maxSteps = checkInt(FN, 'maxSteps', o.maxSteps ?? 30, 1);
+  const nudgedSteps = checkInt(FN, 'nudgedSteps', o.nudgedSteps ?? maxSteps, 1);
+  const epsilon = checkPositive(FN, 'epsilon', o.epsilon ?? 1e-3, true);
+  const lrIn = o.lr ?? 1e-3;
+  const lr = typeof lrIn === 'number' ? Array.from({ length: L }, () => lrIn) : lrIn;
+  if (!Array.isArray(lr) || lr.length !== L) throw new EqPropError('lr', `${FN}: lr must be a number or ${L} numbers (one per weight matrix)`);
+  lr.forEach((v, i) => checkPositive(FN, `lr[${i}]`, v, true));
+  const spectralNorm = o.spectralNorm ?? true;
+  if (typeof spectralNorm === 'number') checkPositive(FN, 'spectralNorm', spectralNorm);
+  const dtype = o.dtype ?? 'float32';
+  if (dtype !== 'float32' && dtype !== 'float16') throw new EqPropError('dtype', `${FN}: dtype must be 'float32' or 'float16'`);
+  const dynamics = o.dynamics ?? 'laborieux';
+  if (!['laborieux', 'scellier', 'async'].includes(dynamics)) throw new EqPropError('dynamics', `${FN}: unknown dynamics ${String(dynamics)}`);
+  const activation = o.activation ?? 'hard-sigmoid';
+  if (activation !== 'hard-sigmoid' && activation !== 'sigmoid') throw new EqPropError('activation', `${FN}: unknown activation ${String(activation)}`);
+  if (dynamics === 'scellier' && activation !== 'hard-sigmoid') {
+    throw new EqPropError('activation', `${FN}: the 'scellier' dynamics is defined for the hard sigmoid only`);
+  }
+  const estimator = o.estimator ?? 'one-sided';
+  if (!['one-sided', 'random-sign', 'symmetric', 'holomorphic'].includes(estimator)) {
+    throw new EqPropError('estimator', `${FN}: unknown estimator ${String(estimator)}`);
+  }
+  if (estimator === 'holomorphic' && (activation !== 'sigmoid' || dynamics === 'scellier' || cost !== 'mse')) {
+    throw new EqPropError('estimator', `${FN}: holomorphic EP needs a holomorphic activation ('sigmoid'), the MSE cost and the 'laborieux' or 'async' dynamics`);
+  }
+  const holomorphicPoints = checkInt(FN, 'holomorphicPoints', o.holomorphicPoints ?? 4, 2, 64);
+  const stepSize = checkPositive(FN, 'stepSize', o.stepSize ?? 0.5);
+  return {
+    inputDim,
+    hiddenDims: hiddenDims.slice(),
+    outputDim,
+    gamma,
+    beta,
+    maxSteps,
+    nudgedSteps,
+    epsilon,
+    adaptiveEpsilon: o.adaptiveEpsilon ?? true,
+    lr,
+    spectralNorm,
+    dtype,
+    dynamics,
+    activation,
+    cost,
+    estimator,
+    holomorphicPoints,
+    stepSize,
+    persistent: o.persistent ?? false,
+  };
+}

@@ -1,0 +1,15 @@
+export { EqPropError } from './eqprop-error.js';
+export { EqPropKernel } from './eqprop-kernel.js';
+export type { EqPropOptions, EqPropSnapshot, TrainStepResult, InputLike, LabelLike } from './eqprop-kernel.js';
+export { createNetwork } from './energy-network.js';
+export type { Activation, Cost, Dynamics, EnergyNetwork, Estimator } from './energy-network.js';
+export { relaxPhase, createScratch } from './relax-phase.js';
+export type { PhaseResult, PhaseScratch, PhaseSettings } from './relax-phase.js';
+export { relaxTensors } from './relax-tensors.js';
+export type { RelaxTensorsOptions, TensorParams } from './relax-tensors.js';
+export { hebbianUpdate } from './hebbian-update.js';
+export type { HebbianDelta } from './hebbian-update.js';
+export { spectralNormalize } from './spectral-normalize.js';
+export type { SpectralNormalizeOptions, SpectralNormalizeResult } from './spectral-normalize.js';
+export { roundToF16 } from './round-f16.js';
+export { scellierPreset } from './scellier-preset.js';

@@ -1,0 +1,246 @@
+import type { Activation, Cost, Dynamics, EnergyNetwork } from './energy-network.js';
+import { EqPropError } from './eqprop-error.js';
+import { roundArrayToF16 } from './round-f16.js';
+
+/** Settings of one relaxation phase (free: beta = 0; nudged: beta ≠ 0). */
+export interface PhaseSettings {
+  dynamics: Dynamics;
+  activation: Activation;
+  cost: Cost;
+  /** Damping γ ∈ (0, 1] of 'laborieux' and 'async'. */
+  gamma: number;
+  /** Euler step ε of 'scellier'. */
+  stepSize: number;
+  /** Most steps of this phase (≥ 1). */
+  maxSteps: number;
+  /** Stop when the residual falls below ε (0: always run maxSteps). */
+  epsilon: number;
+  /** Relax ε ×2 after step 5. */
+  adaptiveEpsilon: boolean;
+  /** Round states to binary16 after each step. */
+  f16: boolean;
+  /** Record the residual of every step. */
+  record?: boolean;
+}
+
+/** What a phase did. */
+export interface PhaseResult {
+  steps: number;
+  /** Residual of the last step: max over the batch of ‖s_{t+1} − s_t‖₂ (all state layers of one example). */
+  residual: number;
+  /** Residual of every step (when `record`). */
+  residuals?: number[];
+}
+
+/**
+ * Scratch buffers of a batch: u_l per state layer, the readout (cross-entropy)
+ * and the per-example squared residuals. Reused by every phase of a step.
+ */
+export interface PhaseScratch {
+  batch: number;
+  u: Float32Array[];
+  readout: Float32Array;
+  res2: Float64Array;
+}
+
+export function createScratch(sizes: readonly number[], batch: number): PhaseScratch {
+  return {
+    batch,
+    u: sizes.slice(1).map((n) => new Float32Array(batch * n)),
+    readout: new Float32Array(batch * sizes[sizes.length - 1]),
+    res2: new Float64Array(batch),
+  };
+}
+
+/**
+ * out[b, :] += Σ_i s[b, i] · W[i, :]  for s [B, m], W [m, n] (row-major), skipping
+ * zero states (the hard sigmoid and MNIST pixels make many of them exactly 0).
+ */
+export function addForward(out: Float32Array, s: Float32Array, w: Float32Array, batch: number, m: number, n: number): void {
+  for (let b = 0; b < batch; b++) {
+    const o = b * n;
+    const sb = b * m;
+    for (let i = 0; i < m; i++) {
+      const v = s[sb + i];
+      if (v === 0) continue;
+      const r = i * n;
+      for (let j = 0; j < n; j++) out[o + j] += v * w[r + j];
+    }
+  }
+}
+
+/** out[b, i] += Σ_j W[i, j] · t[b, j]  for t [B, n], W [m, n]: the feedback W·t through the same couplings. */
+export function addFeedback(out: Float32Array, t: Float32Array, w: Float32Array, batch: number, m: number, n: number): void {
+  for (let b = 0; b < batch; b++) {
+    const tb = b * n;
+    const o = b * m;
+    for (let i = 0; i < m; i++) {
+      const r = i * n;
+      let acc = 0;
+      for (let j = 0; j < n; j++) acc += w[r + j] * t[tb + j];
+      out[o + i] += acc;
+    }
+  }
+}
+
+/** ŷ = softmax(s W + b) per row, written into `out` [B, n]. */
+export function softmaxReadout(out: Float32Array, s: Float32Array, w: Float32Array, bias: Float32Array, batch: number, m: number, n: number): void {
+  for (let b = 0; b < batch; b++) out.set(bias, b * n);
+  addForward(out, s, w, batch, m, n);
+  for (let b = 0; b < batch; b++) {
+    const o = b * n;
+    let mx = -Infinity;
+    for (let j = 0; j < n; j++) mx = Math.max(mx, out[o + j]);
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      const e = Math.exp(out[o + j] - mx);
+      out[o + j] = e;
+      sum += e;
+    }
+    for (let j = 0; j < n; j++) out[o + j] /= sum;
+  }
+}
+
+/**
+ * u_l = ∂Φ/∂s_l − β ∂C/∂s_l for the state layer l (1-based) of a batch:
+ *
+ *   u_1 = x W_0 + b_0                          (`drive`, computed once per step)
+ *   u_l = s_{l−1} W_{l−1} + b_{l−1}            (l > 1)
+ *       + s_{l+1} W_lᵀ                          (when layer l+1 is a state)
+ *       + β (y − s_L)                           (MSE, l = L: −β ∂(½‖s_L − y‖²)/∂s_L)
+ *       + β (y − ŷ) W_{L−1}ᵀ                    (cross-entropy, l = L − 1, ŷ the softmax readout)
+ */
+function computeDrive(
+  l: number,
+  net: EnergyNetwork,
+  states: Float32Array[],
+  drive: Float32Array,
+  target: Float32Array | null,
+  beta: number,
+  cost: Cost,
+  scratch: PhaseScratch,
+): Float32Array {
+  const { sizes, weights, biases } = net;
+  const B = scratch.batch;
+  const S = states.length;
+  const n = sizes[l];
+  const u = scratch.u[l - 1];
+  if (l === 1) u.set(drive);
+  else {
+    for (let b = 0; b < B; b++) u.set(biases[l - 1], b * n);
+    addForward(u, states[l - 2], weights[l - 1], B, sizes[l - 1], n);
+  }
+  if (l < S) addFeedback(u, states[l], weights[l], B, n, sizes[l + 1]);
+  if (beta !== 0 && l === S && target !== null) {
+    const s = states[S - 1];
+    if (cost === 'mse') {
+      for (let k = 0; k < u.length; k++) u[k] += beta * (target[k] - s[k]);
+    } else {
+      const L = sizes.length - 1;
+      const nOut = sizes[L];
+      const yhat = scratch.readout;
+      softmaxReadout(yhat, s, weights[L - 1], biases[L - 1], B, n, nOut);
+      for (let k = 0; k < yhat.length; k++) yhat[k] = beta * (target[k] - yhat[k]);
+      addFeedback(u, yhat, weights[L - 1], B, n, nOut);
+    }
+  }
+  return u;
+}
+
+/**
+ * Relax the states of a batch in place towards the fixed point of the free
+ * (β = 0) or nudged (β ≠ 0) energy E + βC, in one call: no per-step tensor ops,
+ * nothing kept between steps but the states. Each step, per state layer l:
+ *
+ * - 'laborieux' (Laborieux et al. 2021, synchronous fixed-point iteration with damping γ):
+ *     s_l ← (1 − γ) s_l + γ ρ(u_l(s_t))            for every layer at once
+ * - 'async' (Scellier et al. 2023, asynchronous even/odd updates):
+ *     s_l ← (1 − γ) s_l + γ ρ(u_l(s))  for odd l, then for even l with the new odd layers
+ *   (layers of one parity do not interact, so with γ = 1 each half-step is an exact
+ *   block-coordinate minimisation of the energy)
+ * - 'scellier' (Scellier & Bengio 2017, projected Euler on ds/dt = −∂E/∂s, ε = `stepSize`):
+ *     s_l ← clip(s_l + ε (ρ'(s_l) u_l − s_l), 0, 1),  ρ' = 1 on the box (hard sigmoid only)
+ *
+ * The residual of a step is max over the batch of ‖s_{t+1} − s_t‖₂. The phase
+ * stops once it falls below ε (2ε after step 5 with `adaptiveEpsilon`) or after
+ * `maxSteps`. A residual that becomes non-finite, or that has not decreased over
+ * the second half of an unconverged phase (the iteration does not contract), throws
+ * EqPropError (code ERR_STATE, argument 'relaxation') before any weight changes.
+ */
+export function relaxPhase(
+  net: EnergyNetwork,
+  states: Float32Array[],
+  drive: Float32Array,
+  target: Float32Array | null,
+  beta: number,
+  p: PhaseSettings,
+  scratch: PhaseScratch,
+): PhaseResult {
+  const S = states.length;
+  const B = scratch.batch;
+  const res2 = scratch.res2;
+  const groups: number[][] = [];
+  const all = Array.from({ length: S }, (_, i) => i + 1);
+  if (p.dynamics === 'async') {
+    groups.push(all.filter((l) => l % 2 === 1), all.filter((l) => l % 2 === 0));
+  } else groups.push(all);
+  const hard = p.activation === 'hard-sigmoid';
+  const residuals: number[] = [];
+  let residual = Infinity;
+  let steps = 0;
+  for (let t = 1; t <= p.maxSteps; t++) {
+    res2.fill(0);
+    for (const group of groups) {
+      if (group.length === 0) continue;
+      for (const l of group) computeDrive(l, net, states, drive, target, beta, p.cost, scratch);
+      for (const l of group) {
+        const s = states[l - 1];
+        const u = scratch.u[l - 1];
+        const n = net.sizes[l];
+        for (let b = 0; b < B; b++) {
+          let acc = 0;
+          for (let j = b * n, end = j + n; j < end; j++) {
+            const old = s[j];
+            let v: number;
+            if (p.dynamics === 'scellier') {
+              v = old + p.stepSize * (u[j] - old);
+              v = v < 0 ? 0 : v > 1 ? 1 : v;
+            } else {
+              const r = hard ? (u[j] < 0 ? 0 : u[j] > 1 ? 1 : u[j]) : 1 / (1 + Math.exp(-u[j]));
+              v = (1 - p.gamma) * old + p.gamma * r;
+            }
+            s[j] = v;
+            const d = s[j] - old;
+            acc += d * d;
+          }
+          res2[b] += acc;
+        }
+      }
+    }
+    if (p.f16) for (const s of states) roundArrayToF16(s);
+    let mx = 0;
+    for (let b = 0; b < B; b++) mx = Math.max(mx, res2[b]);
+    residual = Math.sqrt(mx);
+    steps = t;
+    if (p.record) residuals.push(residual);
+    else if (t === Math.ceil(p.maxSteps / 2)) residuals[0] = residual;
+    if (!Number.isFinite(residual)) {
+      throw new EqPropError('relaxation', `relaxation: the residual became ${residual} at step ${t} (inputs or weights too large)`, {
+        code: 'ERR_STATE',
+      });
+    }
+    const th = p.adaptiveEpsilon && t > 5 ? 2 * p.epsilon : p.epsilon;
+    if (residual < th) break;
+  }
+  if (steps === p.maxSteps && p.maxSteps >= 4 && p.epsilon > 0) {
+    const half = p.record ? residuals[Math.ceil(p.maxSteps / 2) - 1] : residuals[0];
+    if (residual >= half && residual >= (p.adaptiveEpsilon ? 2 : 1) * p.epsilon) {
+      throw new EqPropError(
+        'relaxation',
+        `relaxation: diverging: the residual did not decrease over the second half of ${steps} steps (${half.toExponential(3)} → ${residual.toExponential(3)}); lower gamma or the weights' spectral norm`,
+        { code: 'ERR_STATE' },
+      );
+    }
+  }
+  return p.record ? { steps, residual, residuals } : { steps, residual };
+}
