@@ -1,0 +1,83 @@
+import { HdlError } from './hdl-error.js';
+import type { QuantizedNetwork } from './quantized-network.js';
+
+/** Bits to index n things (at least 1). */
+export function clog2(n: number): number {
+  let b = 0;
+  while (2 ** b < n) b++;
+  return b;
+}
+
+export interface HardwareOptions {
+  /** Module and file name prefix (default 'neurite_snn'). */
+  name?: string;
+  /** Time steps per inference (spike counts are summed over them). */
+  steps: number;
+  /** Neurons updated per cycle, per layer or for all (default: 8, capped at the layer width). */
+  neuronsPerCycle?: number | number[];
+  /** Width of an input stream word, a power of two (default 8): word w, bit b = input w·IW + b of a step. */
+  inputWidth?: number;
+}
+
+export interface LayerPlan {
+  name: string;
+  nIn: number;
+  nOut: number;
+  P: number;
+  G: number;
+  GB: number;
+  AI: number;
+  AO: number;
+  EC: number;
+  WB: number;
+  MB: number;
+}
+
+/** Everything the generators derive from a quantised network and the hardware options. */
+export interface DesignPlan {
+  name: string;
+  steps: number;
+  inputWidth: number;
+  /** Input words per step: ⌈inputSize / inputWidth⌉. */
+  words: number;
+  inputSize: number;
+  nOut: number;
+  countBits: number;
+  layers: LayerPlan[];
+}
+
+/** Checks the network against what the generators map and sizes every layer. */
+export function planDesign(net: QuantizedNetwork, options: HardwareOptions): DesignPlan {
+  const name = options.name ?? 'neurite_snn';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new HdlError('name', `'${name}' is not a Verilog/C++ identifier`);
+  const steps = options.steps;
+  if (!Number.isInteger(steps) || steps < 1 || steps > 65535) throw new HdlError('steps', `must be an integer in [1, 65535], got ${steps}`, { code: 'ERR_OUT_OF_RANGE' });
+  const iw = options.inputWidth ?? 8;
+  if (!Number.isInteger(iw) || iw < 1 || iw > 64 || 2 ** clog2(iw) !== iw) throw new HdlError('inputWidth', `must be a power of two in [1, 64], got ${iw}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (net.output !== 'counts') throw new HdlError(net.layers[net.layers.length - 1].name, `node '${net.layers[net.layers.length - 1].name}': the hardware generators read out spike counts; an LI readout layer is not mapped`, { code: 'ERR_UNSUPPORTED' });
+  const layers = net.layers.map((l, i): LayerPlan => {
+    if (l.type === 'CubaLIF') throw new HdlError(l.name, `node '${l.name}': CubaLIF (synaptic current state) is simulated bit-true in TypeScript but not mapped to hardware`, { code: 'ERR_UNSUPPORTED' });
+    if (!l.spiking) throw new HdlError(l.name, `node '${l.name}': only spiking layers are mapped to hardware`, { code: 'ERR_UNSUPPORTED' });
+    if (l.weightBits >= l.membraneBits) throw new HdlError(l.name, `layer '${l.name}': membrane (${l.membraneBits} bits) must be wider than the weights (${l.weightBits} bits)`, { code: 'ERR_OUT_OF_RANGE' });
+    const npc = options.neuronsPerCycle;
+    const want = Array.isArray(npc) ? npc[i] : (npc ?? 8);
+    if (!Number.isInteger(want) || want < 1) throw new HdlError('neuronsPerCycle', `must be integers ≥ 1, got ${want}`, { code: 'ERR_OUT_OF_RANGE' });
+    const P = Math.min(want, l.nOut);
+    const G = Math.ceil(l.nOut / P);
+    return {
+      name: l.name,
+      nIn: l.nIn,
+      nOut: l.nOut,
+      P,
+      G,
+      GB: Math.max(1, clog2(G)),
+      AI: Math.max(1, clog2(l.nIn)),
+      AO: Math.max(1, clog2(l.nOut)),
+      EC: Math.max(1, clog2(l.nIn + 1)),
+      WB: l.weightBits,
+      MB: l.membraneBits,
+    };
+  });
+  const nOut = net.layers[net.layers.length - 1].nOut;
+  return { name, steps, inputWidth: iw, words: Math.ceil(net.inputSize / iw), inputSize: net.inputSize, nOut, countBits: Math.max(1, clog2(steps + 1)), layers };
+}

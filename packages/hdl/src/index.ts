@@ -1,0 +1,13 @@
+export { HdlError } from './hdl-error.js';
+export { lowerGraph, SYNAPSE_TYPES } from './lower-graph.js';
+export type { FloatLayer, FloatNetwork, LowerOptions, NeuronType, ResetMode } from './lower-graph.js';
+export { quantize } from './quantize.js';
+export type { QuantizeOptions, LayerFormat } from './quantize.js';
+export { intRange, saturate, shiftRight, applyLeak } from './quantized-network.js';
+export type { QuantizedNetwork, QuantLayer, QuantLeak } from './quantized-network.js';
+export { simulateQuantized } from './simulate-quantized.js';
+export type { SimulateOptions, SimulationResult } from './simulate-quantized.js';
+export { encodeRate } from './spike-trains.js';
+export type { SpikeTrains } from './spike-trains.js';
+export { runFloatExecutor, classify, accuracy } from './run-float-executor.js';
+export type { FloatRunOptions } from './run-float-executor.js';
