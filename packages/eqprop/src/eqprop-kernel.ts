@@ -65,6 +65,16 @@ export interface TrainStepResult {
   residual: number;
 }
 
+/** An EP gradient estimate (see EqPropKernel.gradient). */
+export interface EqPropGradient extends TrainStepResult {
+  /** Σ_b estimate of −∂C/∂W_l per weight matrix, [n_l, n_{l+1}]. */
+  weights: Float32Array[];
+  /** Σ_b estimate of −∂C/∂b_l, [n_{l+1}]. */
+  biases: Float32Array[];
+  /** The free fixed point [B, n_l] of every state layer. */
+  free: Float32Array[];
+}
+
 /** What `save()` returns and `EqPropKernel.load` takes: plain JSON. */
 export interface EqPropSnapshot {
   format: 'neurite-eqprop';
@@ -145,12 +155,13 @@ export class EqPropKernel {
   }
 
   /**
-   * One EP training step on a batch held in a Float32Array [B, inputDim]
-   * (row-major) with integer labels [B]: free phase, nudged phase(s), update.
-   * Throws EqPropError for bad input or a diverging relaxation, leaving the
-   * weights unchanged.
+   * The EP gradient estimate of a batch held in a Float32Array [B, inputDim]
+   * (row-major) with integer labels [B], without changing the weights: free
+   * phase, nudged phase(s), and Σ_b of the estimator's Hebbian difference, which
+   * estimates −B·∂L/∂θ for the batch-mean cost L. The returned arrays are the
+   * kernel's own buffers, overwritten by the next call.
    */
-  trainBatch(x: Float32Array, labels: ArrayLike<number>, options: { ids?: ArrayLike<number> } = {}): TrainStepResult {
+  gradient(x: Float32Array, labels: ArrayLike<number>, options: { ids?: ArrayLike<number> } = {}): EqPropGradient {
     const s = this.settings;
     const B = checkBatch(x, labels, this.sizes);
     const { sizes, net } = this;
@@ -182,8 +193,7 @@ export class EqPropKernel {
     }
     const { loss, accuracy, readout } = this.scoreFree(free, target, labels, B, scratch);
     // Nudged phase(s) and the gradient estimate (ascent direction of −C).
-    const gradW = net.weights.map((w) => new Float32Array(w.length));
-    const gradB = net.biases.map((b) => new Float32Array(b.length));
+    const { gradW, gradB } = this.gradients();
     const nudged = this.settings.nudgedSteps;
     let nudgedSteps = 0;
     const nphase = this.phaseSettings(nudged);
@@ -197,13 +207,11 @@ export class EqPropKernel {
     } else if (s.estimator === 'symmetric') {
       const sp = runNudged(s.beta);
       const sm = runNudged(-s.beta);
-      this.accumulate(gradW, gradB, x, sp, 1 / (2 * s.beta), B);
-      this.accumulate(gradW, gradB, x, sm, -1 / (2 * s.beta), B);
+      this.accumulateDifference(gradW, gradB, x, sp, sm, 1 / (2 * s.beta), B);
     } else {
       const beta = s.estimator === 'random-sign' && this.rng.uniform() < 0.5 ? -s.beta : s.beta;
       const sb = runNudged(beta);
-      this.accumulate(gradW, gradB, x, sb, 1 / beta, B);
-      this.accumulate(gradW, gradB, x, free, -1 / beta, B);
+      this.accumulateDifference(gradW, gradB, x, sb, free, 1 / beta, B);
     }
     if (s.cost === 'cross-entropy') {
       // Readout outside the energy: its exact gradient at the free fixed point, (y − ŷ) s_{L−1}ᵀ.
@@ -211,13 +219,24 @@ export class EqPropKernel {
       addOuter(gradW[L - 1], free[S - 1], readout, 1, B, sizes[L - 1], sizes[L]);
       addColumnSums(gradB[L - 1], readout, 1, B, sizes[L]);
     }
-    for (let l = 0; l < L; l++) {
-      let sum = 0;
-      for (const g of [gradW[l], gradB[l]]) for (let k = 0; k < g.length; k++) sum += Math.abs(g[k]);
-      if (!Number.isFinite(sum)) {
-        throw new EqPropError('relaxation', `${FN}.trainBatch: the update of W_${l} is not finite; weights left unchanged`, { code: 'ERR_STATE' });
-      }
-    }
+    return { weights: gradW, biases: gradB, free, loss, accuracy, freeSteps: fr.steps, nudgedSteps, residual: fr.residual };
+  }
+
+  /**
+   * One EP training step on a batch held in a Float32Array [B, inputDim]
+   * (row-major) with integer labels [B]: {@link gradient}, then
+   * W_l ← W_l + (α_l/B)·ΔW_l (then float16 rounding and the spectral bound when set).
+   * Throws EqPropError for bad input or a diverging relaxation, leaving the
+   * weights unchanged.
+   */
+  trainBatch(x: Float32Array, labels: ArrayLike<number>, options: { ids?: ArrayLike<number> } = {}): TrainStepResult {
+    const s = this.settings;
+    const { net } = this;
+    const L = this.sizes.length - 1;
+    const B = x.length / this.sizes[0];
+    const { weights: gradW, biases: gradB, loss, accuracy, freeSteps, nudgedSteps, residual } = this.gradient(x, labels, options);
+    // The gradient is finite here: x was checked, and a non-finite state would have
+    // made its phase's residual non-finite and thrown before this point.
     for (let l = 0; l < L; l++) {
       const a = s.lr[l] / B;
       const w = net.weights[l];
@@ -233,7 +252,7 @@ export class EqPropKernel {
     }
     this.applySpectralNorm(1);
     this.steps++;
-    return { loss, accuracy, freeSteps: fr.steps, nudgedSteps, residual: fr.residual };
+    return { loss, accuracy, freeSteps, nudgedSteps, residual };
   }
 
   /** Outputs for a batch: s_L (MSE) or the softmax readout (cross-entropy), [B, outputDim]. */
@@ -339,6 +358,19 @@ export class EqPropKernel {
     };
   }
 
+  private grads: { gradW: Float32Array[]; gradB: Float32Array[] } | null = null;
+
+  /** Zeroed gradient buffers, allocated once. */
+  private gradients(): { gradW: Float32Array[]; gradB: Float32Array[] } {
+    if (this.grads === null) {
+      this.grads = { gradW: this.net.weights.map((w) => new Float32Array(w.length)), gradB: this.net.biases.map((b) => new Float32Array(b.length)) };
+    } else {
+      for (const g of this.grads.gradW) g.fill(0);
+      for (const g of this.grads.gradB) g.fill(0);
+    }
+    return this.grads;
+  }
+
   private scratchFor(B: number): PhaseScratch {
     if (this.scratch === null || this.scratch.batch !== B) this.scratch = createScratch(this.sizes, B);
     return this.scratch;
@@ -378,14 +410,34 @@ export class EqPropKernel {
     return { loss: loss / B, accuracy: correct / B, readout: out };
   }
 
-  /** grad += c · ∂Φ/∂θ at the given states (every coupling inside the energy). */
-  private accumulate(gradW: Float32Array[], gradB: Float32Array[], x: Float32Array, states: Float32Array[], c: number, B: number): void {
+  /**
+   * grad += c · (∂Φ/∂θ(a) − ∂Φ/∂θ(b)) for two phases' states a, b. The input is
+   * the same in both, so W_0's term is one product xᵀ(a_1 − b_1).
+   */
+  private accumulateDifference(
+    gradW: Float32Array[],
+    gradB: Float32Array[],
+    x: Float32Array,
+    a: Float32Array[],
+    b: Float32Array[],
+    c: number,
+    B: number,
+  ): void {
     const { sizes } = this;
     const S = this.stateLayers;
     for (let l = 0; l < S; l++) {
-      const pre = l === 0 ? x : states[l - 1];
-      addOuter(gradW[l], pre, states[l], c, B, sizes[l], sizes[l + 1]);
-      addColumnSums(gradB[l], states[l], c, B, sizes[l + 1]);
+      const n = sizes[l + 1];
+      if (l === 0) {
+        const d = new Float32Array(a[0].length);
+        for (let k = 0; k < d.length; k++) d[k] = a[0][k] - b[0][k];
+        addOuter(gradW[0], x, d, c, B, sizes[0], n);
+        addColumnSums(gradB[0], d, c, B, n);
+      } else {
+        addOuter(gradW[l], a[l - 1], a[l], c, B, sizes[l], n);
+        addOuter(gradW[l], b[l - 1], b[l], -c, B, sizes[l], n);
+        addColumnSums(gradB[l], a[l], c, B, n);
+        addColumnSums(gradB[l], b[l], -c, B, n);
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 export { EqPropError } from './eqprop-error.js';
 export { EqPropKernel } from './eqprop-kernel.js';
-export type { EqPropOptions, EqPropSnapshot, TrainStepResult, InputLike, LabelLike } from './eqprop-kernel.js';
+export type { EqPropOptions, EqPropSnapshot, EqPropGradient, TrainStepResult, InputLike, LabelLike } from './eqprop-kernel.js';
 export { createNetwork } from './energy-network.js';
 export type { Activation, Cost, Dynamics, EnergyNetwork, Estimator } from './energy-network.js';
 export { relaxPhase, createScratch } from './relax-phase.js';

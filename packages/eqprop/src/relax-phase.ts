@@ -57,28 +57,63 @@ export function createScratch(sizes: readonly number[], batch: number): PhaseScr
  * zero states (the hard sigmoid and MNIST pixels make many of them exactly 0).
  */
 export function addForward(out: Float32Array, s: Float32Array, w: Float32Array, batch: number, m: number, n: number): void {
+  const nz = new Int32Array(m);
   for (let b = 0; b < batch; b++) {
     const o = b * n;
     const sb = b * m;
-    for (let i = 0; i < m; i++) {
-      const v = s[sb + i];
-      if (v === 0) continue;
-      const r = i * n;
-      for (let j = 0; j < n; j++) out[o + j] += v * w[r + j];
+    let k = 0;
+    for (let i = 0; i < m; i++) if (s[sb + i] !== 0) nz[k++] = i;
+    if (n < 32) {
+      // Narrow layers (the 10 outputs): one strided dot product per output unit.
+      for (let j = 0; j < n; j++) {
+        let acc = 0;
+        for (let q = 0; q < k; q++) {
+          const i = nz[q];
+          acc += s[sb + i] * w[i * n + j];
+        }
+        out[o + j] += acc;
+      }
+    } else {
+      for (let q = 0; q < k; q++) {
+        const i = nz[q];
+        const v = s[sb + i];
+        const r = i * n;
+        for (let j = 0; j < n; j++) out[o + j] += v * w[r + j];
+      }
     }
   }
 }
 
-/** out[b, i] += Σ_j W[i, j] · t[b, j]  for t [B, n], W [m, n]: the feedback W·t through the same couplings. */
+/**
+ * out[b, i] += Σ_j W[i, j] · t[b, j]  for t [B, n], W [m, n]: the feedback W·t through
+ * the same couplings. Zero entries of t are skipped (most outputs of a hard-sigmoid
+ * network sit at 0): the dot products then run over the non-zero indices only.
+ */
 export function addFeedback(out: Float32Array, t: Float32Array, w: Float32Array, batch: number, m: number, n: number): void {
+  const nz = new Int32Array(n);
   for (let b = 0; b < batch; b++) {
     const tb = b * n;
     const o = b * m;
-    for (let i = 0; i < m; i++) {
-      const r = i * n;
-      let acc = 0;
-      for (let j = 0; j < n; j++) acc += w[r + j] * t[tb + j];
-      out[o + i] += acc;
+    let k = 0;
+    for (let j = 0; j < n; j++) if (t[tb + j] !== 0) nz[k++] = j;
+    if (k === 0) continue;
+    if (2 * k > n) {
+      for (let i = 0; i < m; i++) {
+        const r = i * n;
+        let acc = 0;
+        for (let j = 0; j < n; j++) acc += w[r + j] * t[tb + j];
+        out[o + i] += acc;
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        const r = i * n;
+        let acc = 0;
+        for (let q = 0; q < k; q++) {
+          const j = nz[q];
+          acc += w[r + j] * t[tb + j];
+        }
+        out[o + i] += acc;
+      }
     }
   }
 }
@@ -193,29 +228,7 @@ export function relaxPhase(
     for (const group of groups) {
       if (group.length === 0) continue;
       for (const l of group) computeDrive(l, net, states, drive, target, beta, p.cost, scratch);
-      for (const l of group) {
-        const s = states[l - 1];
-        const u = scratch.u[l - 1];
-        const n = net.sizes[l];
-        for (let b = 0; b < B; b++) {
-          let acc = 0;
-          for (let j = b * n, end = j + n; j < end; j++) {
-            const old = s[j];
-            let v: number;
-            if (p.dynamics === 'scellier') {
-              v = old + p.stepSize * (u[j] - old);
-              v = v < 0 ? 0 : v > 1 ? 1 : v;
-            } else {
-              const r = hard ? (u[j] < 0 ? 0 : u[j] > 1 ? 1 : u[j]) : 1 / (1 + Math.exp(-u[j]));
-              v = (1 - p.gamma) * old + p.gamma * r;
-            }
-            s[j] = v;
-            const d = s[j] - old;
-            acc += d * d;
-          }
-          res2[b] += acc;
-        }
-      }
+      for (const l of group) res2Add(res2, states[l - 1], scratch.u[l - 1], net.sizes[l], B, p, hard);
     }
     if (p.f16) for (const s of states) roundArrayToF16(s);
     let mx = 0;
@@ -243,4 +256,45 @@ export function relaxPhase(
     }
   }
   return p.record ? { steps, residual, residuals } : { steps, residual };
+}
+
+/**
+ * Apply one layer's update s ← f(s, u) in place (the equations of {@link relaxPhase})
+ * and add each example's squared change to res2. One loop per rule, so the
+ * per-element work has no branches on the settings.
+ */
+function res2Add(res2: Float64Array, s: Float32Array, u: Float32Array, n: number, B: number, p: PhaseSettings, hard: boolean): void {
+  const g = p.gamma;
+  const keep = 1 - g;
+  const eps = p.stepSize;
+  for (let b = 0; b < B; b++) {
+    let acc = 0;
+    const end = (b + 1) * n;
+    if (p.dynamics === 'scellier') {
+      for (let j = b * n; j < end; j++) {
+        const old = s[j];
+        const v = old + eps * (u[j] - old);
+        s[j] = v < 0 ? 0 : v > 1 ? 1 : v;
+        const d = s[j] - old;
+        acc += d * d;
+      }
+    } else if (hard) {
+      for (let j = b * n; j < end; j++) {
+        const old = s[j];
+        const x = u[j];
+        const r = x < 0 ? 0 : x > 1 ? 1 : x;
+        s[j] = keep * old + g * r;
+        const d = s[j] - old;
+        acc += d * d;
+      }
+    } else {
+      for (let j = b * n; j < end; j++) {
+        const old = s[j];
+        s[j] = keep * old + g / (1 + Math.exp(-u[j]));
+        const d = s[j] - old;
+        acc += d * d;
+      }
+    }
+    res2[b] += acc;
+  }
 }
