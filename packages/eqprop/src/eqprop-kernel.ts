@@ -191,7 +191,10 @@ export class EqPropKernel {
         );
       }
     }
-    const { loss, accuracy, readout } = this.scoreFree(free, target, labels, B, scratch);
+    const scored = this.scoreFree(free, target, labels, B, scratch);
+    const { loss, accuracy } = scored;
+    // a copy: the nudged phases reuse the scratch readout
+    const readout = scored.readout.slice();
     // Nudged phase(s) and the gradient estimate (ascent direction of −C).
     const { gradW, gradB } = this.gradients();
     const nudged = this.settings.nudgedSteps;
