@@ -1,0 +1,76 @@
+import { tf } from '@neurite/tensor';
+import type { LayerNode, Network } from './network.js';
+import type { NodeParams } from './params.js';
+
+/** Computes an activation node's output from its input (ANN ReLU, QCFS or one IF step). */
+export type ActivationFn = (index: number, node: LayerNode, x: tf.Tensor, p: NodeParams) => tf.Tensor;
+
+/**
+ * Evaluate the network on a batch `x` ([B, ...inputShape], NHWC) once, calling
+ * `act` for every activation node. `seen(i, y)` (optional) sees every node's
+ * output. Returns the output node's tensor. Call inside tf.tidy.
+ */
+export function forward(net: Network, params: NodeParams[], x: tf.Tensor, act: ActivationFn, seen?: (i: number, y: tf.Tensor) => void): tf.Tensor {
+  const vals: tf.Tensor[] = new Array<tf.Tensor>(net.nodes.length);
+  for (let i = 0; i < net.nodes.length; i++) {
+    const n = net.nodes[i];
+    const op = n.op;
+    const a = n.inputs.length > 0 ? vals[n.inputs[0]] : x;
+    const p = params[i];
+    let y: tf.Tensor;
+    switch (op.kind) {
+      case 'input':
+        y = x;
+        break;
+      case 'dense':
+        y = tf.add(tf.matMul(a as tf.Tensor2D, p.w as tf.Tensor2D), p.b!);
+        break;
+      case 'conv2d':
+        y = tf.add(tf.conv2d(a as tf.Tensor4D, p.w as tf.Tensor4D, op.strides, op.padding, 'NHWC', op.dilation), p.b!);
+        break;
+      case 'depthwise':
+        y = tf.add(tf.depthwiseConv2d(a as tf.Tensor4D, p.w as tf.Tensor4D, op.strides, op.padding), p.b!);
+        break;
+      case 'batchnorm':
+        y = tf.batchNorm(a, op.mean, op.variance, op.beta, op.gamma, op.epsilon);
+        break;
+      case 'avgpool':
+        y = tf.avgPool(a as tf.Tensor4D, op.pool, op.strides, op.padding);
+        break;
+      case 'maxpool':
+        y = tf.maxPool(a as tf.Tensor4D, op.pool, op.strides, op.padding);
+        break;
+      case 'gap':
+        y = tf.mean(a, [1, 2]);
+        break;
+      case 'flatten':
+        y = tf.reshape(a, [a.shape[0], -1]);
+        break;
+      case 'zeropad':
+        y = tf.pad(a, [[0, 0], op.pad[0], op.pad[1], [0, 0]]);
+        break;
+      case 'add':
+        y = n.inputs.map((k) => vals[k]).reduce((s, v) => tf.add(s, v));
+        break;
+      case 'act':
+      case 'qcfs':
+      case 'if':
+        y = act(i, n, a, p);
+        break;
+    }
+    vals[i] = y;
+    seen?.(i, y);
+  }
+  return vals[net.output];
+}
+
+/** The ANN's own activations: ReLU, SiLU x·σ(x), GELU (tanh form). QCFS / IF nodes are not expected here. */
+export const annActivation: ActivationFn = (_i, node, x) => {
+  const op = node.op;
+  if (op.kind !== 'act') throw new Error(`annActivation: node '${node.name}' is ${op.kind}`);
+  if (op.fn === 'relu') return tf.relu(x);
+  if (op.fn === 'silu') return tf.mul(x, tf.sigmoid(x));
+  // GELU, tanh approximation (Hendrycks & Gimpel 2016): x/2 (1 + tanh(√(2/π)(x + 0.044715 x³)))
+  const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+};
