@@ -43,6 +43,8 @@ const GPU_PACKAGES = { webgl: '@tensorflow/tfjs-backend-webgl', webgpu: '@tensor
  * `@neurite/tensor/webgl` or `/webgpu` itself).
  */
 const GPU_MODULES: Record<'webgl' | 'webgpu', string> = { webgl: './register/webgl.js', webgpu: './register/webgpu.js' };
+/** Node only: Dawn's `navigator.gpu` from the optional `webgpu` package (see register/dawn-node.ts). */
+const DAWN_MODULE = './register/dawn-node.js';
 
 /** Order `auto` tries: registered GPU backends first in a browser, wasm first in Node. */
 function autoOrder(): BackendName[] {
@@ -73,6 +75,12 @@ async function register(name: BackendName): Promise<void> {
       `setBackend: backend "${name}" is not registered; install ${pkg} and import '@neurite/tensor/${name}' before setBackend('${name}')`,
       { code: 'ERR_BACKEND' },
     );
+  }
+  if (name === 'webgpu') {
+    const { installDawn } = (await import(
+      /* @vite-ignore */ /* webpackIgnore: true */ DAWN_MODULE
+    )) as typeof import('./register/dawn-node.js');
+    await installDawn();
   }
   const spec = GPU_MODULES[name];
   try {
@@ -211,7 +219,10 @@ async function start(name: BackendName, options: SetBackendOptions): Promise<Err
  *
  * `auto` picks the fastest that works: wasm > cpu in Node; webgpu > webgl >
  * wasm > cpu in a browser, where webgl / webgpu take part only when
- * `@neurite/tensor/webgl` / `/webgpu` were imported. In a browser bundle pass
+ * `@neurite/tensor/webgl` / `/webgpu` were imported. In Node, `webgpu` runs
+ * through Dawn: the optional `webgpu` package gives Node `navigator.gpu` on the
+ * machine's Vulkan driver (on Linux without a GPU: SwiftShader, e.g.
+ * `VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json`). In a browser bundle pass
  * `wasmPaths` (see {@link SetBackendOptions}) so the wasm backend finds its files.
  * @throws TensorError `ERR_INVALID_ARGUMENT` for an unknown name; `ERR_BACKEND`
  * (with the underlying error as `cause` and its message in the text) for a

@@ -84,7 +84,28 @@ describe('setBackend / backendInfo', () => {
     expect((err as TensorError).message).toMatch(/cpu, wasm, webgl, webgpu, auto/);
   });
 
-  for (const gpu of ['webgl', 'webgpu'] as const) {
+  it('reports webgpu in Node without a Vulkan driver as TensorError ERR_BACKEND naming the driver, with its cause', async () => {
+    const saved = process.env.VK_ICD_FILENAMES;
+    // An ICD list naming no file: the Vulkan loader finds no driver, so Dawn finds no adapter.
+    process.env.VK_ICD_FILENAMES = '/nonexistent/neurite-no-driver.json';
+    try {
+      const err = await setBackend('webgpu').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TensorError);
+      expect((err as TensorError).code).toBe('ERR_BACKEND');
+      expect((err as TensorError).argument).toBe('backend');
+      expect((err as TensorError).message).toMatch(
+        /^setBackend: backend "webgpu": Dawn \(package webgpu\) found no GPU adapter: no Vulkan driver/,
+      );
+      expect((err as TensorError).message).toContain('VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json');
+      expect((err as TensorError).cause).toBeInstanceOf(Error);
+      expect(tf.getBackend()).not.toBe('webgpu');
+    } finally {
+      if (saved === undefined) delete process.env.VK_ICD_FILENAMES;
+      else process.env.VK_ICD_FILENAMES = saved;
+    }
+  });
+
+  for (const gpu of ['webgl'] as const) {
     it(`reports ${gpu}, which cannot start in Node, as TensorError ERR_BACKEND with the reason and its cause`, async () => {
       const err = await setBackend(gpu).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TensorError);
