@@ -83,6 +83,8 @@ export interface EqPropSnapshot {
   weights: number[][];
   biases: number[][];
   steps: number;
+  /** Power-iteration vectors of the spectral bound (absent: re-estimated with 20 iterations on load). */
+  spectralU?: number[][];
 }
 
 type Settings = Required<Omit<EqPropOptions, 'seed' | 'lr'>> & { lr: number[] };
@@ -309,7 +311,10 @@ export class EqPropKernel {
     return { loss: loss / n, accuracy: correct / n };
   }
 
-  /** The trained network and settings as plain JSON (float32 values are exact through JSON). */
+  /**
+   * The trained network and settings as plain JSON (float32 values are exact through JSON).
+   * Not saved: persistent particles and the random-sign stream (a loaded kernel draws from its seed's start).
+   */
   save(): EqPropSnapshot {
     return {
       format: 'neurite-eqprop',
@@ -318,6 +323,7 @@ export class EqPropKernel {
       weights: this.net.weights.map((w) => Array.from(w)),
       biases: this.net.biases.map((b) => Array.from(b)),
       steps: this.steps,
+      spectralU: this.spectralU.map((u) => Array.from(u)),
     };
   }
 
@@ -342,7 +348,9 @@ export class EqPropKernel {
       k.net.biases[l].set(b);
     }
     k.steps = snapshot.steps;
-    k.applySpectralNorm(20, false);
+    const su = snapshot.spectralU;
+    if (Array.isArray(su) && su.length === L && su.every((u, l) => Array.isArray(u) && u.length === k.sizes[l])) su.forEach((u, l) => k.spectralU[l].set(u));
+    else k.applySpectralNorm(20, false);
     return k;
   }
 

@@ -198,8 +198,9 @@ function computeDrive(
  *
  * The residual of a step is max over the batch of ‖s_{t+1} − s_t‖₂. The phase
  * stops once it falls below ε (2ε after step 5 with `adaptiveEpsilon`) or after
- * `maxSteps`. A residual that becomes non-finite, or that has not decreased over
- * the second half of an unconverged phase (the iteration does not contract), throws
+ * `maxSteps`. A residual that becomes non-finite, or that stays above 10× the
+ * threshold without decreasing over the second half of the phase (the iteration
+ * does not contract: it oscillates or grows), throws
  * EqPropError (code ERR_STATE, argument 'relaxation') before any weight changes.
  */
 export function relaxPhase(
@@ -247,7 +248,7 @@ export function relaxPhase(
   }
   if (steps === p.maxSteps && p.maxSteps >= 4 && p.epsilon > 0) {
     const half = p.record ? residuals[Math.ceil(p.maxSteps / 2) - 1] : residuals[0];
-    if (residual >= half && residual >= (p.adaptiveEpsilon ? 2 : 1) * p.epsilon) {
+    if (residual >= half && residual >= 10 * (p.adaptiveEpsilon ? 2 : 1) * p.epsilon) {
       throw new EqPropError(
         'relaxation',
         `relaxation: diverging: the residual did not decrease over the second half of ${steps} steps (${half.toExponential(3)} → ${residual.toExponential(3)}); lower gamma or the weights' spectral norm`,
