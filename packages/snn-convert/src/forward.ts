@@ -49,6 +49,9 @@ export function forward(net: Network, params: NodeParams[], x: tf.Tensor, act: A
       case 'zeropad':
         y = tf.pad(a, [[0, 0], op.pad[0], op.pad[1], [0, 0]]);
         break;
+      case 'scale':
+        y = tf.mul(a, tf.tensor(op.scale, n.shape, 'float32'));
+        break;
       case 'add':
         y = n.inputs.map((k) => vals[k]).reduce((s, v) => tf.add(s, v));
         break;

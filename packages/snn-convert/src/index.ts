@@ -27,3 +27,5 @@ export { loadModel, saveModel } from './load-model.js';
 export type { ModelBytes } from './load-model.js';
 export { makeParams, disposeParams } from './params.js';
 export type { NodeParams } from './params.js';
+export { toNir, NIR_CONVENTION } from './to-nir.js';
+export { fromNir } from './from-nir.js';

@@ -33,9 +33,12 @@ export type LayerOp =
   /**
    * Integrate-and-fire neuron, reset by subtraction: v ← v + x; s = [v ≥ θ];
    * v ← v − θ s; output θ s (a spike weighted by its threshold, which the
-   * next layer's weights absorb on export). v(0) = v0 · θ.
+   * next layer's weights absorb on export), or s itself when `binary` (the
+   * weights already hold θ, as in a NIR graph). v(0) = v0 · θ.
    */
-  | { kind: 'if'; theta: Float32Array; v0: number };
+  | { kind: 'if'; theta: Float32Array; v0: number; binary?: boolean }
+  /** y = s ⊙ x, s of the node's full output shape (NHWC), e.g. from a NIR Scale node. */
+  | { kind: 'scale'; scale: Float32Array };
 
 export interface LayerNode {
   /** Unique name (the source layer's name, or derived from it). */

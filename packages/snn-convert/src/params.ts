@@ -1,5 +1,6 @@
 import { tf } from '@neurite/tensor';
 import type { Network } from './network.js';
+import { size } from './network.js';
 
 /** The tensors of one node: weights, bias, and the per-channel λ (QCFS) or θ (IF). */
 export interface NodeParams {
@@ -27,7 +28,8 @@ export function makeParams(net: Network, trainable = false): NodeParams[] {
         case 'qcfs':
           return { t: mk(op.lambda, [op.lambda.length]) };
         case 'if':
-          return { t: mk(op.theta, [op.theta.length]) };
+          // per channel (broadcast over the last axis), or one θ per neuron (from a NIR file)
+          return { t: mk(op.theta, op.theta.length > 1 && op.theta.length === size(n.shape) && n.shape.length > 1 ? n.shape : [op.theta.length]) };
         default:
           return {};
       }

@@ -40,7 +40,7 @@ export function simulate(net: Network, params: NodeParams[], x: tf.Tensor, opts:
       const r = ifStep(v, a, p.t!, opts.surrogate, opts.detachReset ?? true);
       next.set(i, r.v);
       spikes.set(i, r.s);
-      return r.out;
+      return op.binary ? r.s : r.out;
     });
     opts.onSpikes?.(t, spikes);
     const sum = acc === null ? (train ? y : tf.clone(y)) : tf.add(acc, y);
