@@ -13,3 +13,4 @@ export { spectralNormalize } from './spectral-normalize.js';
 export type { SpectralNormalizeOptions, SpectralNormalizeResult } from './spectral-normalize.js';
 export { roundToF16 } from './round-f16.js';
 export { scellierPreset } from './scellier-preset.js';
+export { toNir, EQPROP_NIR_CONVENTION } from './to-nir.js';
