@@ -45,7 +45,12 @@ export function fhrrModel(dim: number): Vsa {
     random: (seed, count = 1) => randomVectors('fhrr', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => wrapAngle(x + y)),
     unbind: (c, a, out) => elementwise('unbind', c, a, dim, out, (x, y) => wrapAngle(x - y), 'c', 'a'),
+    unbindRight: (c, b, out) => elementwise('unbind', c, b, dim, out, (x, y) => wrapAngle(x - y), 'c', 'b'),
     inverse: (a) => mapRows('inverse', a, dim, (x) => wrapAngle(-x)),
+    leftInverse: (a) => mapRows('leftInverse', a, dim, (x) => wrapAngle(-x)),
+    rightInverse: (a) => mapRows('rightInverse', a, dim, (x) => wrapAngle(-x)),
+    normalize: (a) => mapRows('normalize', a, dim, wrapAngle),
+    empty: () => new Float32Array(dim),
     power: (a, p) => {
       checkFinite('power', 'p', p);
       return mapRows('power', a, dim, (x) => wrapAngle(p * x));

@@ -3,6 +3,7 @@ import { bind } from './bind.js';
 import { bindPower } from './bind-power.js';
 import { bundle } from './bundle.js';
 import { rowsOf } from './check.js';
+import { exactInverse } from './exact-inverse.js';
 import { makeUnitary } from './make-unitary.js';
 import { permute } from './permute.js';
 import { randomVectors } from './random-vectors.js';
@@ -32,7 +33,12 @@ export function hrrModel(dim: number): Vsa {
     random: (seed, count = 1) => randomVectors('hrr', dim, seed, count),
     bind: (a, b, out) => bind(a, b, { dim, out }),
     unbind: (c, a, out) => unbind(c, a, { dim, out }),
+    unbindRight: (c, b, out) => unbind(c, b, { dim, out }),
     inverse: (a) => approxInverse(a, { dim }),
+    leftInverse: (a) => exactInverse(a, { dim }),
+    rightInverse: (a) => exactInverse(a, { dim }),
+    normalize: (a) => unitRows(a, dim, 'normalize'),
+    empty: () => new Float32Array(dim),
     power: (a, p) => bindPower(a, p, { dim }),
     unitary: (a) => makeUnitary(a, { dim }),
     permute: (a, by) => permute(a, by, { dim }),

@@ -18,7 +18,7 @@ export { randomVectors } from './random-vectors.js';
 export { bindTensor } from './bind-tensor.js';
 export type { BindTensorOptions } from './bind-tensor.js';
 export { unbindTensor } from './unbind-tensor.js';
-export { createVsa } from './create-vsa.js';
+export { createVsa, VSA_MODELS } from './create-vsa.js';
 export type { Vsa, VsaModel, VsaOptions } from './vsa.js';
 export { Vocabulary } from './vocabulary.js';
 export type { CleanupMatch, CleanupOptions, VocabularyOptions } from './vocabulary.js';

@@ -16,7 +16,12 @@ export function mapModel(dim: number): Vsa {
     random: (seed, count = 1) => randomVectors('map', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => x * y),
     unbind: (c, a, out) => elementwise('unbind', c, a, dim, out, (x, y) => x * y, 'c', 'a'),
+    unbindRight: (c, b, out) => elementwise('unbind', c, b, dim, out, (x, y) => x * y, 'c', 'b'),
     inverse: (a) => mapRows('inverse', a, dim, (x) => x),
+    leftInverse: (a) => mapRows('leftInverse', a, dim, (x) => 1 / x),
+    rightInverse: (a) => mapRows('rightInverse', a, dim, (x) => 1 / x),
+    normalize: (a) => mapRows('normalize', a, dim, (x) => (x >= 0 ? 1 : -1)),
+    empty: () => new Float32Array(dim),
     power: (a, p) => {
       if (!Number.isInteger(p)) throw new HrrError('p', `power: the MAP model has integer binding powers only (elementwise a^p), got ${p}`);
       return mapRows('power', a, dim, (x) => Math.pow(x, p));
