@@ -1,0 +1,12 @@
+export { Brain4dError } from './brain4d-error.js';
+export { latticeId, latticeCoords } from './lattice.js';
+export type { Lattice } from './lattice.js';
+export { validateNetwork, BYTES_PER_SYNAPSE } from './validate-network.js';
+export type { ValidateOptions } from './validate-network.js';
+export { MODELS, IZHIKEVICH_PRESETS } from './model-catalog.js';
+export type { ModelInfo } from './model-catalog.js';
+export { buildProjection } from './build-projection.js';
+export type { Box, ProjectionCSR, BuildProjectionArgs } from './build-projection.js';
+export { Simulator } from './simulator.js';
+export type { Population, Projection, RunResult, ProgressFn, SimulatorOptions } from './simulator.js';
+export type * from './network-spec.js';

@@ -1,0 +1,625 @@
+import { createRng, type Rng } from '@neurite/tensor';
+import { Brain4dError } from './brain4d-error.js';
+import { buildProjection, type Box, type ProjectionCSR } from './build-projection.js';
+import { Growable } from './growable.js';
+import { IZHIKEVICH_PRESETS, MODELS } from './model-catalog.js';
+import type { ModelName, NetworkSpec, ParamValue, ProjectionSpec, StdpSpec } from './network-spec.js';
+import {
+  adexKernel,
+  izhikevichKernel,
+  lifCondKernel,
+  lifKernel,
+  poissonKernel,
+  type KernelArgs,
+  type NeuronKernel,
+} from './neuron-kernels.js';
+import { sampler } from './sample-distribution.js';
+import { validateNetwork, type ValidateOptions } from './validate-network.js';
+
+/** A population as built: its neurons are global indices offset … offset+n−1, in lattice-id order. */
+export interface Population {
+  name: string;
+  model: ModelName;
+  n: number;
+  offset: number;
+  box: Box;
+  /** Lattice id of each neuron. */
+  ids: Int32Array;
+  /** State variables (live views: they change as the simulation runs). */
+  state: Record<string, Float64Array>;
+}
+
+/** A projection as built (CSR by source, indices within the populations). */
+export interface Projection extends ProjectionCSR {
+  spec: ProjectionSpec;
+  source: Population;
+  target: Population;
+  /** Offset into the channel array of the target's receptor: channel·N + target.offset. */
+  base: number;
+  stdp: StdpState | null;
+}
+
+interface StdpState {
+  spec: Required<StdpSpec>;
+  xPre: Float64Array;
+  lastPre: Float64Array;
+  xPost: Float64Array;
+  lastPost: Float64Array;
+  /** Incoming synapses of each target neuron: synapse indices colIdx[colPtr[j] … colPtr[j+1]−1]. */
+  colPtr: Uint32Array;
+  colIdx: Uint32Array;
+}
+
+/** Options of the {@link Simulator} constructor. */
+export interface SimulatorOptions extends ValidateOptions {}
+
+/** What {@link Simulator.run} returns. */
+export interface RunResult {
+  /** Steps simulated by this call. */
+  steps: number;
+  /** Biological time simulated by this call, ms. */
+  duration: number;
+  /** Wall-clock seconds of this call. */
+  wall: number;
+  /** Real-time factor: wall-clock seconds per biological second. */
+  rtf: number;
+  /** Spikes emitted during this call. */
+  spikes: number;
+  /** Mean rate of each population over this call, Hz. */
+  rates: Record<string, number>;
+}
+
+/** Progress callback: steps done and total of the current run, spikes so far. */
+export type ProgressFn = (done: number, total: number, spikes: number) => void;
+
+const pow2AtLeast = (x: number) => {
+  let p = 1;
+  while (p < x) p *= 2;
+  return p;
+};
+
+/**
+ * The single-threaded engine: time-driven neuron updates over typed arrays (one kernel per
+ * population, see neuron-kernels.ts), event-driven delivery over each projection's CSR (only
+ * the rows of neurons that spiked), delays through a ring buffer of channel increments
+ * (delay 1 is added to the channel variables directly). Every random draw comes from
+ * generators seeded by `seed`: construction from `brain4d:<seed>:build`, step t from the
+ * 64-bit seed (seed << 32) | t, so a run resumed from a checkpoint draws exactly what an
+ * uninterrupted run draws, and one seed always gives the same spikes.
+ *
+ * Order within step t: ring slot t added to the channels; inputs (poisson events, noise) added;
+ * every population updated (spikes collected in ascending global index); spikes recorded;
+ * each projection delivers its spiking rows (delay d: visible at the start of step t + d)
+ * and applies the presynaptic STDP update; then the postsynaptic STDP updates; state sampled.
+ * Brian2's `delay = 0` corresponds to `delay: 1` here (its effect is first seen in the next update).
+ */
+export class Simulator {
+  readonly spec: NetworkSpec;
+  readonly dt: number;
+  readonly seed: number;
+  readonly N: number;
+  readonly populations: Population[];
+  readonly projections: Projection[];
+  /** Steps simulated so far. */
+  t = 0;
+  /** Channel variables: channel 0 of neuron i at G[i], channel 1 at G[N + i]. */
+  readonly G: Float64Array;
+  private ring: Float64Array;
+  private ringMask: number;
+  private ringUsed: Uint8Array;
+  private kernels: NeuronKernel[];
+  private kargs: KernelArgs[];
+  private spikeBuf: Int32Array;
+  private popStart: Int32Array;
+  private stochastic: boolean;
+  private noRng: Rng;
+  private projSrc: Int32Array;
+  private projTgt: Int32Array;
+  private popCounts: Float64Array;
+  private biasBase: Float64Array[];
+  private inputs: Array<{ kind: 'poisson' | 'current' | 'noise'; pop: number; start: number; stop: number; a: number; b: number; base: number; neurons?: Int32Array; values?: Float64Array }>;
+  private biasChanges: Set<number>;
+  private recordSpikes: Uint8Array;
+  readonly spikeSteps = new Growable(Int32Array, 4096);
+  readonly spikeIds = new Growable(Int32Array, 4096);
+  private rateBin: number;
+  private rateCounts: number[][];
+  private stateMonitors: Array<{ pop: Population; variable: string; neurons: Int32Array; every: number; data: Growable<Float64Array>; steps: Growable<Int32Array> }>;
+
+  constructor(network: unknown, options: SimulatorOptions = {}) {
+    const spec = validateNetwork(network, options);
+    this.spec = spec;
+    this.dt = spec.dt!;
+    this.seed = spec.seed!;
+    const build = createRng(`brain4d:${this.seed}:build`);
+    let offset = 0;
+    const lat = spec.lattice;
+    this.populations = Object.entries(spec.populations).map(([name, p]) => {
+      const box: Box = { origin: p.origin!, size: p.size };
+      const n = p.size[0] * p.size[1] * p.size[2] * p.size[3];
+      const ids = new Int32Array(n);
+      let k = 0;
+      for (let w = 0; w < p.size[3]; w++)
+        for (let z = 0; z < p.size[2]; z++)
+          for (let y = 0; y < p.size[1]; y++)
+            for (let x = 0; x < p.size[0]; x++)
+              ids[k++] = (((w + box.origin[3]) * lat[2] + z + box.origin[2]) * lat[1] + y + box.origin[1]) * lat[0] + x + box.origin[0];
+      const pop: Population = { name, model: p.model, n, offset, box, ids, state: {} };
+      offset += n;
+      return pop;
+    });
+    const N = offset;
+    this.N = N;
+    this.G = new Float64Array(2 * N);
+    this.spikeBuf = new Int32Array(N);
+    this.popCounts = new Float64Array(this.populations.length);
+    // Parameters, state, kernels.
+    this.kargs = [];
+    this.kernels = [];
+    this.biasBase = [];
+    this.populations.forEach((pop) => {
+      const ps = spec.populations[pop.name];
+      const info = MODELS[pop.model];
+      const rng = build.split();
+      const rOf = lazyR(pop.n, rng);
+      const preset = ps.preset ? (IZHIKEVICH_PRESETS[ps.preset] as Record<string, number>) : {};
+      const p: Record<string, number> = {};
+      const pn: Record<string, Float64Array> = {};
+      for (const k of Object.keys(info.params)) {
+        const v: ParamValue = ps.params?.[k] ?? preset[k] ?? info.params[k];
+        if (info.perNeuron.includes(k)) pn[k] = perNeuron(v, pop.n, rng, rOf);
+        else p[k] = v as number;
+      }
+      if (pop.model === 'lif' || pop.model === 'lif_cond' || pop.model === 'adex') {
+        if (p.t_ref < 0) throw new Brain4dError(`populations.${pop.name}.params.t_ref`, 'must be >= 0', { code: 'ERR_OUT_OF_RANGE' });
+      }
+      for (const [k, init] of Object.entries(info.state)) {
+        const given = ps.init?.[k];
+        let arr: Float64Array;
+        if (given !== undefined) arr = perNeuron(given, pop.n, rng, rOf);
+        else if (pop.model === 'izhikevich' && k === 'u') arr = pn.b.map((b, i) => b * pop.state.v[i]);
+        else arr = new Float64Array(pop.n).fill(init({ ...p, b: pn.b?.[0] ?? 0 }));
+        pop.state[k] = arr;
+      }
+      // Synaptic channel variables live in G; expose them as state views.
+      if (pop.model === 'lif' || pop.model === 'lif_cond') {
+        this.G.set(pop.state.g_ex, pop.offset);
+        this.G.set(pop.state.g_in, N + pop.offset);
+        pop.state.g_ex = this.G.subarray(pop.offset, pop.offset + pop.n);
+        pop.state.g_in = this.G.subarray(N + pop.offset, N + pop.offset + pop.n);
+      } else if (pop.model === 'adex') {
+        this.G.set(pop.state.I_ex, pop.offset);
+        this.G.set(pop.state.I_in, N + pop.offset);
+        pop.state.I_ex = this.G.subarray(pop.offset, pop.offset + pop.n);
+        pop.state.I_in = this.G.subarray(N + pop.offset, N + pop.offset + pop.n);
+      }
+      const base = new Float64Array(pop.n).fill(pop.model === 'lif' || pop.model === 'lif_cond' ? p.E_L + p.I_e : (p.I_e ?? 0));
+      this.biasBase.push(base);
+      const args: KernelArgs = { n: pop.n, offset: pop.offset, N, dt: this.dt, p, pn, state: pop.state, ref: new Int32Array(pop.n), bias: base.slice() };
+      this.kargs.push(args);
+      const make = { lif: lifKernel, lif_cond: lifCondKernel, izhikevich: izhikevichKernel, adex: adexKernel, poisson: poissonKernel }[pop.model];
+      this.kernels.push(make(args));
+    });
+    // Projections.
+    const byName = new Map(this.populations.map((p) => [p.name, p]));
+    let maxDelay = 1;
+    this.projections = spec.projections!.map((ps, i) => {
+      const source = byName.get(ps.source)!;
+      const target = byName.get(ps.target)!;
+      const csr = buildProjection({
+        path: `projections[${i}]`,
+        rule: ps.rule,
+        source: source.box,
+        target: target.box,
+        samePopulation: source === target,
+        autapses: ps.autapses!,
+        multapses: ps.multapses!,
+        weight: ps.weight,
+        delay: ps.delay!,
+        rng: build.split(),
+      });
+      maxDelay = Math.max(maxDelay, csr.maxDelay);
+      const channel = MODELS[target.model].ports.indexOf(ps.receptor!);
+      const proj: Projection = { ...csr, spec: ps, source, target, base: channel * N + target.offset, stdp: null };
+      if (ps.plasticity) proj.stdp = makeStdp(proj, ps.plasticity);
+      return proj;
+    });
+    const D = pow2AtLeast(maxDelay + 1);
+    this.ringMask = D - 1;
+    this.ring = new Float64Array(maxDelay > 1 ? D * 2 * N : 0);
+    this.ringUsed = new Uint8Array(D);
+    // Inputs.
+    const stepOf = (ms: number) => (ms === Infinity ? Infinity : Math.round(ms / this.dt));
+    this.biasChanges = new Set();
+    this.inputs = [];
+    for (const inp of spec.inputs!) {
+      const start = stepOf(inp.start ?? 0);
+      const stop = stepOf(inp.stop ?? Infinity);
+      if (inp.type === 'sense') {
+        const s = spec.senses![inp.sense];
+        // Group the slice's points by the population holding them.
+        for (let pi = 0; pi < this.populations.length; pi++) {
+          const pop = this.populations[pi];
+          const o = pop.box.origin;
+          const sz = pop.box.size;
+          if (s.w < o[3] || s.w >= o[3] + sz[3] || s.z! < o[2] || s.z! >= o[2] + sz[2]) continue;
+          const neurons: number[] = [];
+          const values: number[] = [];
+          inp.values.forEach((row, y) =>
+            row.forEach((val, x) => {
+              if (x < o[0] || x >= o[0] + sz[0] || y < o[1] || y >= o[1] + sz[1]) return;
+              neurons.push((((s.w - o[3]) * sz[2] + s.z! - o[2]) * sz[1] + y - o[1]) * sz[0] + x - o[0]);
+              values.push(val * inp.gain!);
+            }),
+          );
+          if (neurons.length === 0) continue;
+          if (pop.model === 'poisson') throw new Brain4dError(`senses.${inp.sense}`, 'the slice lies in a poisson population, which takes no input');
+          this.inputs.push({ kind: 'current', pop: pi, start, stop, a: 0, b: 0, base: 0, neurons: Int32Array.from(neurons), values: Float64Array.from(values) });
+          this.biasChanges.add(start).add(stop);
+        }
+        continue;
+      }
+      const pi = this.populations.indexOf(byName.get(inp.target)!);
+      const pop = this.populations[pi];
+      if (inp.type === 'current') {
+        this.inputs.push({ kind: 'current', pop: pi, start, stop, a: inp.amplitude, b: 0, base: 0 });
+        this.biasChanges.add(start).add(stop);
+      } else if (inp.type === 'noise') {
+        this.inputs.push({ kind: 'noise', pop: pi, start, stop, a: inp.mean ?? 0, b: inp.std, base: pop.offset });
+      } else {
+        const ch = MODELS[pop.model].ports.indexOf(inp.receptor!);
+        this.inputs.push({ kind: 'poisson', pop: pi, start, stop, a: (inp.rate * this.dt) / 1000, b: inp.weight, base: ch * N + pop.offset });
+      }
+    }
+    this.applyBias();
+    this.popStart = new Int32Array(this.populations.length + 1);
+    this.stochastic = this.populations.some((p) => p.model === 'poisson') || this.inputs.some((i) => i.kind !== 'current');
+    this.noRng = createRng(0);
+    this.projSrc = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.source));
+    this.projTgt = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.target));
+    // Monitors.
+    const mon = spec.monitors!;
+    this.recordSpikes = new Uint8Array(this.populations.length);
+    this.populations.forEach((p, i) => {
+      this.recordSpikes[i] = mon.spikes === true || (Array.isArray(mon.spikes) && mon.spikes.includes(p.name)) ? 1 : 0;
+    });
+    this.rateBin = mon.rates ? Math.max(1, Math.round(mon.rates.bin! / this.dt)) : 0;
+    this.rateCounts = this.populations.map(() => []);
+    this.stateMonitors = (mon.state ?? []).map((m) => ({
+      pop: byName.get(m.population)!,
+      variable: m.variable,
+      neurons: Int32Array.from(m.neurons),
+      every: m.every ?? 1,
+      data: new Growable(Float64Array, 1024),
+      steps: new Growable(Int32Array, 256),
+    }));
+  }
+
+  /** Recomputes each population's constant drive from the current inputs active at step t. */
+  private applyBias(): void {
+    this.kargs.forEach((k, i) => k.bias.set(this.biasBase[i]));
+    for (const inp of this.inputs) {
+      if (inp.kind !== 'current' || this.t < inp.start || this.t >= inp.stop) continue;
+      const bias = this.kargs[inp.pop].bias;
+      if (inp.neurons) for (let q = 0; q < inp.neurons.length; q++) bias[inp.neurons[q]] += inp.values![q];
+      else for (let i = 0; i < bias.length; i++) bias[i] += inp.a;
+    }
+  }
+
+  /** Simulates `duration` ms (default: the network's `duration`) and returns rates, RTF and spike count of this call. */
+  run(duration: number = this.spec.duration!, onProgress?: ProgressFn): RunResult {
+    const steps = Math.round(duration / this.dt);
+    if (!Number.isFinite(steps) || steps < 0) throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
+    const before = this.popCounts.slice();
+    const t0 = performance.now();
+    let spikes = 0;
+    const chunk = Math.max(1, Math.round(100 / this.dt));
+    for (let s = 0; s < steps; s++) {
+      spikes += this.step();
+      if (onProgress && ((s + 1) % chunk === 0 || s + 1 === steps)) onProgress(s + 1, steps, spikes);
+    }
+    const wall = (performance.now() - t0) / 1000;
+    const rates: Record<string, number> = {};
+    const secs = (steps * this.dt) / 1000;
+    this.populations.forEach((p, i) => (rates[p.name] = secs > 0 ? (this.popCounts[i] - before[i]) / p.n / secs : 0));
+    return { steps, duration: steps * this.dt, wall, rtf: secs > 0 ? wall / secs : 0, spikes, rates };
+  }
+
+  /** Advances one step; returns the number of spikes emitted. */
+  step(): number {
+    const t = this.t;
+    const G = this.G;
+    const N2 = 2 * this.N;
+    const rng = this.stochastic ? createRng((BigInt(this.seed) << 32n) | BigInt(t)) : this.noRng;
+    const slot = t & this.ringMask;
+    if (this.ringUsed[slot]) {
+      const r = this.ring;
+      const b = slot * N2;
+      for (let k = 0; k < N2; k++) {
+        G[k] += r[b + k];
+        r[b + k] = 0;
+      }
+      this.ringUsed[slot] = 0;
+    }
+    if (this.biasChanges.has(t)) this.applyBias();
+    for (const inp of this.inputs) {
+      if (inp.kind === 'current' || t < inp.start || t >= inp.stop) continue;
+      const n = this.populations[inp.pop].n;
+      if (inp.kind === 'poisson') {
+        // Independent Poisson trains into each neuron: K ~ Poisson(n·rate·dt) events, each on a uniform neuron.
+        const k = rng.poisson(n * inp.a);
+        for (let q = 0; q < k; q++) G[inp.base + rng.uniformInt(n)] += inp.b;
+      } else {
+        for (let i = 0; i < n; i++) G[inp.base + i] += inp.a + inp.b * rng.normal();
+      }
+    }
+    const spikes = this.spikeBuf;
+    let ns = 0;
+    const popStart = this.popStart;
+    for (let p = 0; p < this.kernels.length; p++) {
+      popStart[p] = ns;
+      ns = this.kernels[p](G, spikes, ns, rng);
+      this.popCounts[p] += ns - popStart[p];
+      if (this.rateBin) {
+        const bin = Math.floor(t / this.rateBin);
+        const rc = this.rateCounts[p];
+        while (rc.length <= bin) rc.push(0);
+        rc[bin] += ns - popStart[p];
+      }
+      if (this.recordSpikes[p]) {
+        for (let q = popStart[p]; q < ns; q++) {
+          this.spikeSteps.push(t);
+          this.spikeIds.push(this.populations[p].ids[spikes[q] - this.populations[p].offset]);
+        }
+      }
+    }
+    popStart[this.kernels.length] = ns;
+    if (ns > 0) {
+      const projs = this.projections;
+      for (let q = 0; q < projs.length; q++) this.deliver(projs[q], spikes, popStart[this.projSrc[q]], popStart[this.projSrc[q] + 1]);
+      for (let q = 0; q < projs.length; q++) if (projs[q].stdp) this.postStdp(projs[q], spikes, popStart[this.projTgt[q]], popStart[this.projTgt[q] + 1]);
+    }
+    for (const m of this.stateMonitors) {
+      if (t % m.every !== 0) continue;
+      m.steps.push(t);
+      const arr = m.pop.state[m.variable];
+      for (let q = 0; q < m.neurons.length; q++) m.data.push(arr[m.neurons[q]]);
+    }
+    this.t = t + 1;
+    return ns;
+  }
+
+  private deliver(pr: Projection, spikes: Int32Array, from: number, to: number): void {
+    if (from === to) return;
+    const { rowPtr, tgt, w, d, base, stdp } = pr;
+    const off = pr.source.offset;
+    const t = this.t;
+    if (stdp) {
+      this.preStdp(pr, spikes, from, to);
+      return;
+    }
+    if (d === null && pr.delay === 1) {
+      const G = this.G;
+      for (let q = from; q < to; q++) {
+        const s = spikes[q] - off;
+        const end = rowPtr[s + 1];
+        for (let k = rowPtr[s]; k < end; k++) G[base + tgt[k]] += w[k];
+      }
+      return;
+    }
+    const ring = this.ring;
+    const N2 = 2 * this.N;
+    const mask = this.ringMask;
+    if (d === null) {
+      const slot = (t + pr.delay) & mask;
+      this.ringUsed[slot] = 1;
+      const b = slot * N2 + base;
+      for (let q = from; q < to; q++) {
+        const s = spikes[q] - off;
+        const end = rowPtr[s + 1];
+        for (let k = rowPtr[s]; k < end; k++) ring[b + tgt[k]] += w[k];
+      }
+      return;
+    }
+    const G = this.G;
+    for (let q = from; q < to; q++) {
+      const s = spikes[q] - off;
+      const end = rowPtr[s + 1];
+      for (let k = rowPtr[s]; k < end; k++) {
+        const dk = d[k];
+        if (dk === 1) G[base + tgt[k]] += w[k];
+        else {
+          const slot = (t + dk) & mask;
+          this.ringUsed[slot] = 1;
+          ring[slot * N2 + base + tgt[k]] += w[k];
+        }
+      }
+    }
+  }
+
+  /**
+   * Presynaptic side of pair-based STDP, at the spike's emission: the synapse delivers its
+   * current weight, the presynaptic trace x_pre decays to now and grows by 1 (all-to-all) or
+   * is set to 1 (nearest), and the weight is depressed by the postsynaptic trace:
+   * additive w ← clip(w − A−·w_max·x_post, w_min, w_max), multiplicative w ← w − A−·(w − w_min)·x_post.
+   */
+  private preStdp(pr: Projection, spikes: Int32Array, from: number, to: number): void {
+    const st = pr.stdp!;
+    const { rowPtr, tgt, w, d, base } = pr;
+    const { tau_plus, tau_minus, a_plus: _ap, a_minus, w_max, w_min, rule, pairing } = st.spec;
+    void _ap;
+    const off = pr.source.offset;
+    const t = this.t;
+    const dt = this.dt;
+    const G = this.G;
+    const N2 = 2 * this.N;
+    const mask = this.ringMask;
+    for (let q = from; q < to; q++) {
+      const s = spikes[q] - off;
+      const xp = st.xPre[s] * Math.exp((-(t - st.lastPre[s]) * dt) / tau_plus);
+      st.xPre[s] = pairing === 'nearest' ? 1 : xp + 1;
+      st.lastPre[s] = t;
+      const end = rowPtr[s + 1];
+      for (let k = rowPtr[s]; k < end; k++) {
+        const j = tgt[k];
+        const dk = d === null ? pr.delay : d[k];
+        if (dk === 1) G[base + j] += w[k];
+        else {
+          const slot = (t + dk) & mask;
+          this.ringUsed[slot] = 1;
+          this.ring[slot * N2 + base + j] += w[k];
+        }
+        const xpost = st.xPost[j] * Math.exp((-(t - st.lastPost[j]) * dt) / tau_minus);
+        let wk = rule === 'additive' ? w[k] - a_minus * w_max * xpost : w[k] - a_minus * (w[k] - w_min) * xpost;
+        if (wk < w_min) wk = w_min;
+        else if (wk > w_max) wk = w_max;
+        w[k] = wk;
+      }
+    }
+  }
+
+  /**
+   * Postsynaptic side: x_post decays to now and grows by 1 (or is set to 1, nearest), and every
+   * incoming synapse is potentiated by its presynaptic trace (decayed to now):
+   * additive w ← clip(w + A+·w_max·x_pre), multiplicative w ← w + A+·(w_max − w)·x_pre.
+   */
+  private postStdp(pr: Projection, spikes: Int32Array, from: number, to: number): void {
+    const st = pr.stdp!;
+    const { tau_plus, tau_minus, a_plus, w_max, w_min, rule, pairing } = st.spec;
+    const off = pr.target.offset;
+    const t = this.t;
+    const dt = this.dt;
+    const w = pr.w;
+    // Source neuron of each synapse: found from the CSR row pointers once (cached in colSrc).
+    const colSrc = sourceOfSynapse(pr);
+    for (let q = from; q < to; q++) {
+      const j = spikes[q] - off;
+      const xq = st.xPost[j] * Math.exp((-(t - st.lastPost[j]) * dt) / tau_minus);
+      st.xPost[j] = pairing === 'nearest' ? 1 : xq + 1;
+      st.lastPost[j] = t;
+      for (let c = st.colPtr[j]; c < st.colPtr[j + 1]; c++) {
+        const k = st.colIdx[c];
+        const s = colSrc[c];
+        const xpre = st.xPre[s] * Math.exp((-(t - st.lastPre[s]) * dt) / tau_plus);
+        let wk = rule === 'additive' ? w[k] + a_plus * w_max * xpre : w[k] + a_plus * (w_max - w[k]) * xpre;
+        if (wk < w_min) wk = w_min;
+        else if (wk > w_max) wk = w_max;
+        w[k] = wk;
+      }
+    }
+  }
+
+  /** Mean rate of each population since step 0, Hz. */
+  rates(): Record<string, number> {
+    const secs = (this.t * this.dt) / 1000;
+    const out: Record<string, number> = {};
+    this.populations.forEach((p, i) => (out[p.name] = secs > 0 ? this.popCounts[i] / p.n / secs : 0));
+    return out;
+  }
+
+  /** Spike counts of each population since step 0. */
+  spikeCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.populations.forEach((p, i) => (out[p.name] = this.popCounts[i]));
+    return out;
+  }
+
+  /** Recorded spikes: times in ms (step·dt) and lattice ids. */
+  spikes(): { times: Float64Array; ids: Int32Array; steps: Int32Array } {
+    const steps = this.spikeSteps.data.slice(0, this.spikeSteps.length);
+    return { times: Float64Array.from(steps, (s) => s * this.dt), ids: this.spikeIds.data.slice(0, this.spikeIds.length), steps };
+  }
+
+  /** Binned population rates (Hz per bin), when `monitors.rates` is set. */
+  rateHistory(): { bin: number; rates: Record<string, Float64Array> } {
+    const out: Record<string, Float64Array> = {};
+    const binS = (this.rateBin * this.dt) / 1000;
+    this.populations.forEach((p, i) => (out[p.name] = Float64Array.from(this.rateCounts[i], (c) => c / p.n / binS)));
+    return { bin: this.rateBin * this.dt, rates: out };
+  }
+
+  /** Sampled state of monitor i: times (ms) and values [sample][neuron]. */
+  stateTrace(i: number): { times: Float64Array; values: Float64Array[] } {
+    const m = this.stateMonitors[i];
+    if (!m) throw new Brain4dError('monitor', `no state monitor ${i}`, { code: 'ERR_OUT_OF_RANGE' });
+    const k = m.neurons.length;
+    const values = Array.from({ length: m.steps.length }, (_, s) => m.data.data.slice(s * k, (s + 1) * k));
+    return { times: Float64Array.from(m.steps.data.subarray(0, m.steps.length), (s) => s * this.dt), values };
+  }
+
+  /** Total synapses over all projections. */
+  synapseCount(): number {
+    return this.projections.reduce((a, p) => a + p.tgt.length, 0);
+  }
+
+  /** Bytes held by the synapse store (CSR rows, targets, weights, delays, STDP indices). */
+  synapseBytes(): number {
+    return this.projections.reduce(
+      (a, p) => a + p.rowPtr.byteLength + p.tgt.byteLength + p.w.byteLength + (p.d?.byteLength ?? 0) + (p.stdp ? p.stdp.colIdx.byteLength + p.stdp.colPtr.byteLength : 0),
+      0,
+    );
+  }
+
+  /** @internal Kernel arguments (refractory counters, drives): used by checkpoints. */
+  get internals(): { kargs: KernelArgs[]; ring: Float64Array; ringUsed: Uint8Array; popCounts: Float64Array; rateCounts: number[][] } {
+    return { kargs: this.kargs, ring: this.ring, ringUsed: this.ringUsed, popCounts: this.popCounts, rateCounts: this.rateCounts };
+  }
+}
+
+const srcCache = new WeakMap<Projection, Uint32Array>();
+function sourceOfSynapse(pr: Projection): Uint32Array {
+  let c = srcCache.get(pr);
+  if (c) return c;
+  const st = pr.stdp!;
+  const src = new Uint32Array(pr.tgt.length);
+  for (let s = 0; s + 1 < pr.rowPtr.length; s++) for (let k = pr.rowPtr[s]; k < pr.rowPtr[s + 1]; k++) src[k] = s;
+  c = Uint32Array.from(st.colIdx, (k) => src[k]);
+  srcCache.set(pr, c);
+  return c;
+}
+
+function makeStdp(pr: Projection, spec: StdpSpec): StdpState {
+  const nT = pr.target.n;
+  const m = pr.tgt.length;
+  const colPtr = new Uint32Array(nT + 1);
+  for (let k = 0; k < m; k++) colPtr[pr.tgt[k] + 1]++;
+  for (let j = 0; j < nT; j++) colPtr[j + 1] += colPtr[j];
+  const fill = colPtr.slice(0, nT);
+  const colIdx = new Uint32Array(m);
+  for (let k = 0; k < m; k++) colIdx[fill[pr.tgt[k]]++] = k;
+  // Clip the initial weights to the bounds.
+  for (let k = 0; k < m; k++) pr.w[k] = Math.min(spec.w_max, Math.max(spec.w_min ?? 0, pr.w[k]));
+  return {
+    spec: spec as Required<StdpSpec>,
+    xPre: new Float64Array(pr.source.n),
+    lastPre: new Float64Array(pr.source.n),
+    xPost: new Float64Array(nT),
+    lastPost: new Float64Array(nT),
+    colPtr,
+    colIdx,
+  };
+}
+
+/** Per-neuron r ∈ [0, 1), drawn on first use. */
+function lazyR(n: number, rng: Rng): () => Float64Array {
+  let r: Float64Array | null = null;
+  return () => (r ??= Float64Array.from({ length: n }, () => rng.uniform()));
+}
+
+function perNeuron(v: ParamValue, n: number, rng: Rng, rOf: () => Float64Array): Float64Array {
+  if (typeof v === 'number') return new Float64Array(n).fill(v);
+  if (Array.isArray(v)) return Float64Array.from(v);
+  if ('r' in v) {
+    const r = rOf();
+    const c = v.r;
+    return r.map((x) => {
+      let y = 0;
+      for (let k = c.length - 1; k >= 0; k--) y = y * x + c[k];
+      return y;
+    });
+  }
+  const s = sampler(v);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = s.draw(rng);
+  return out;
+}
