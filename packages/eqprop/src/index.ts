@@ -14,3 +14,5 @@ export type { SpectralNormalizeOptions, SpectralNormalizeResult } from './spectr
 export { roundToF16 } from './round-f16.js';
 export { scellierPreset } from './scellier-preset.js';
 export { toNir, EQPROP_NIR_CONVENTION } from './to-nir.js';
+export { trainEpochs } from './train-epochs.js';
+export type { LabelledData, TrainEpochsOptions, EpochRecord } from './train-epochs.js';
