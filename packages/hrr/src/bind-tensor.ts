@@ -3,12 +3,17 @@ import { bind } from './bind.js';
 import { broadcastRows } from './check.js';
 import { HrrError } from './hrr-error.js';
 import { unbind } from './unbind.js';
+import { otherModelOp } from './other-model-tensor.js';
 import type { VsaModel } from './vsa.js';
 
 /** Options of `bindTensor` / `unbindTensor`. */
 export interface BindTensorOptions {
   /** The model whose binding is applied (default 'hrr'; see `Vsa`). */
   model?: VsaModel;
+  /** bsbc: block length L (default 16); ghrr: matrix size m (default 2), as in `createVsa`. */
+  blockSize?: number;
+  /** cgr, mcr: the group order q (default 16). */
+  levels?: number;
 }
 
 const SPECTRAL_KERNELS = ['FFT', 'IFFT', 'Complex', 'Real', 'Imag'];
@@ -23,19 +28,34 @@ const TWO_PI = 2 * Math.PI;
  *   for D not a power of two, the op runs this package's typed-array `bind` on the tensor's
  *   values instead (they are in memory there).
  * - fhrr: angle addition wrapped into [−π, π); map: elementwise product.
+ * - bsc: XOR as a + b − 2ab; cgr, mcr: (a ± b) mod q;
+ * - bsbc: hot indices added (unbind: subtracted) mod L per block, for one-hot blocks (elements of
+ *   the model, e.g. from `random` or `normalize`), as `tf.oneHot` of the arg-max indices;
+ * - vtb, tvtb: batched d×d matrix products (`tf.matMul`), as `Vsa.bind` / `Vsa.unbind`;
+ * - ghrr: batched complex m×m products on the real and imaginary parts.
  *
  * Returns a new tensor the caller disposes.
  * @throws HrrError (`ERR_SHAPE`) for operands that are not [batch, D] tensors of one D with
  * equal batches or a single row; (`ERR_BACKEND`) for hrr on a backend without FFT kernels.
  */
 export function bindTensor(a: Tensor2D, b: Tensor2D, opts: BindTensorOptions = {}): Tensor2D {
-  return tensorOp('bindTensor', a, b, false, 'a', 'b', opts.model);
+  return tensorOp('bindTensor', a, b, false, 'a', 'b', opts.model, opts);
 }
 
 /** @internal bindTensor (conjA false) and unbindTensor (conjA true: the key `a` is inverted). */
-export function tensorOp(fn: string, a: Tensor2D, b: Tensor2D, conjA: boolean, an: string, bn: string, model: VsaModel = 'hrr'): Tensor2D {
+export function tensorOp(
+  fn: string,
+  a: Tensor2D,
+  b: Tensor2D,
+  conjA: boolean,
+  an: string,
+  bn: string,
+  model: VsaModel = 'hrr',
+  opts: BindTensorOptions = {},
+): Tensor2D {
   const [n, d] = checkPair(fn, a, b, an, bn);
   if (model === 'map') return tf.mul(a, b) as Tensor2D;
+  if (model !== 'hrr' && model !== 'fhrr') return otherModelOp(fn, a, b, conjA, model, n, d, opts);
   if (model === 'fhrr') {
     return tf.tidy(() => {
       const x = conjA ? tf.sub(b, a) : tf.add(a, b);
