@@ -18,12 +18,15 @@ export type Surrogate = 'atan' | 'triangle';
  * Vogels 2021). Returns the new membrane and the weighted spikes.
  */
 export function ifStep(v: tf.Tensor, x: tf.Tensor, theta: tf.Tensor, surrogate?: Surrogate, detachReset = true): { v: tf.Tensor; out: tf.Tensor; s: tf.Tensor } {
-  const vi = tf.add(v, x);
-  let s: tf.Tensor;
-  if (surrogate === undefined) s = tf.cast(tf.greaterEqual(vi, theta), 'float32');
-  else s = (surrogate === 'atan' ? spikeAtan : spikeTriangle)(tf.div(tf.sub(vi, theta), theta));
-  const reset = detachReset && surrogate !== undefined ? detach(s) : s;
-  return { v: tf.sub(vi, tf.mul(reset, theta)), out: tf.mul(s, theta), s };
+  const [nv, out, s] = tf.tidy(() => {
+    const vi = tf.add(v, x);
+    let s: tf.Tensor;
+    if (surrogate === undefined) s = tf.cast(tf.greaterEqual(vi, theta), 'float32');
+    else s = (surrogate === 'atan' ? spikeAtan : spikeTriangle)(tf.div(tf.sub(vi, theta), theta));
+    const reset = detachReset && surrogate !== undefined ? detach(s) : s;
+    return [tf.sub(vi, tf.mul(reset, theta)), tf.mul(s, theta), s];
+  });
+  return { v: nv, out, s };
 }
 
 const spikeAtan = unaryCustomGrad((u: tf.Tensor, save: tf.GradSaveFunc) => {
