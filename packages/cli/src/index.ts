@@ -13,3 +13,5 @@ export { parseNumber } from './parse-number.js';
 export { packageVersion } from './package-version.js';
 export type { Command } from 'commander';
 export { Option } from 'commander';
+export { profileTimelineSvg } from './profile-timeline-svg.js';
+export type { ProfileTimelineOptions } from './profile-timeline-svg.js';

@@ -1,5 +1,6 @@
 import { CommanderError, type Command } from 'commander';
-import { setJsonMode } from './json-mode.js';
+import { isJsonMode, setJsonMode } from './json-mode.js';
+import { finishProfileSession } from './profile-session.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes of every `neurite-*` command. */
@@ -34,6 +35,13 @@ const oneLine = (s: string) =>
  * for a NeuriteError (`ERR_FILE`, `ERR_FORMAT`, …); never a stack trace, except that with
  * the environment variable `NEURITE_DEBUG=1` the stack of an error that is not a
  * NeuriteError or usage error follows, for bug reports.
+ *
+ * With `--profile [file]` (every program made by `createProgram` has it) the action runs in
+ * a profiling session of @neurite/tensor (regions the action marks with `profileRegion`,
+ * every tfjs kernel, memory samples); afterwards, even when the action failed, the report
+ * goes to `file` as JSON (default `<program>-profile.json`), an SVG timeline beside it
+ * (`.svg`), and the table to stderr (not with `--json`). A failure to write it makes a
+ * successful run exit 1.
  */
 export async function runProgram(program: Command, argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   setJsonMode(false);
@@ -67,6 +75,15 @@ export async function runProgram(program: Command, argv: readonly string[] = pro
     } else {
       code = EXIT_FAILURE;
       line = String(e);
+    }
+  }
+  try {
+    // --profile: the report is written after the action, also when it failed
+    await finishProfileSession(isJsonMode());
+  } catch (e) {
+    if (code === EXIT_OK) {
+      code = EXIT_FAILURE;
+      line = `--profile: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
     }
   } finally {
     setJsonMode(false);
