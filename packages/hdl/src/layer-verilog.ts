@@ -110,8 +110,9 @@ module neurite_layer #(
                 assign lk = r - (r >>> LEAK_SHIFT);
             end else if (LEAK_KIND == 2) begin : mul_leak
                 wire signed [MB+LEAK_BITS+1:0] prod = r * $signed({1'b0, LEAK_MUL[LEAK_BITS:0]});
-                wire signed [MB+LEAK_BITS+1:0] shifted = prod >>> LEAK_BITS;
-                assign lk = shifted[MB-1:0];
+                // (r · LEAK_MUL) >> LEAK_BITS: the product's bits above the fraction (|result| <= |r| fits MB bits).
+                assign lk = prod[LEAK_BITS +: MB];
+                wire unused_prod = ^{prod[LEAK_BITS-1:0], prod[MB+LEAK_BITS+1:MB+LEAK_BITS]};
             end else begin : no_leak
                 assign lk = r;
             end

@@ -80,14 +80,20 @@ export function simulateQuantized(net: QuantizedNetwork, input: SpikeTrains, opt
         const acc = cuba ? cur[l] : v[l];
         const col = cols[l];
         events[l] += nEv[l];
+        const hi = 2 ** (mb - 1) - 1;
+        const lo = -(2 ** (mb - 1));
+        let peak = maxAbs[l];
+        const ev = evIn[l];
         for (let e = 0; e < nEv[l]; e++) {
-          const off = evIn[l][e] * nOut;
+          const off = ev[e] * nOut;
           for (let i = 0; i < nOut; i++) {
             const x = acc[i] + col[off + i];
-            track(l, x);
-            acc[i] = x > HI(mb) ? HI(mb) : x < LO(mb) ? LO(mb) : x;
+            if (x > peak) peak = x;
+            else if (-x > peak) peak = -x;
+            acc[i] = x > hi ? hi : x < lo ? lo : x;
           }
         }
+        maxAbs[l] = peak;
         let m = 0;
         for (let i = 0; i < nOut; i++) {
           const u = v[l][i];
@@ -129,5 +135,3 @@ export function simulateQuantized(net: QuantizedNetwork, input: SpikeTrains, opt
     if (a > maxAbs[l]) maxAbs[l] = a;
   }
 }
-const HI = (b: number) => 2 ** (b - 1) - 1;
-const LO = (b: number) => -(2 ** (b - 1));

@@ -1,0 +1,18 @@
+export * from './index.js';
+export { findTool, requireTool, runTool, DEBIAN_PACKAGES } from './run-tool.js';
+export type { ToolResult } from './run-tool.js';
+export { writeDesign, readDesign, synthWrapper, networkToJson, networkFromJson } from './write-design.js';
+export type { DesignRecord, Target } from './write-design.js';
+export { verifyDesign } from './verify-design.js';
+export type { VerifyResult, Simulator } from './verify-design.js';
+export {
+  synthesizeXc7,
+  synthesizeIce40,
+  placeRouteUp5k,
+  parseYosysStat,
+  parseNextpnrFmax,
+  parseNextpnrUtilisation,
+  xc7Resources,
+  ice40Resources,
+} from './synthesize-design.js';
+export type { ResourceCounts, PlaceRouteResult } from './synthesize-design.js';
