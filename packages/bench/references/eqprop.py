@@ -9,10 +9,14 @@ Scellier & Bengio 2017 Table 2 settings) and a free-phase sweep of batch 256; pr
 Usage: eqprop.py [--quick]
 Imported by packages/eqprop/scripts/make-fixtures.py to write the test fixtures."""
 import json
+import os
 import sys
 import time
 
-import numpy as np
+# one BLAS thread: the JavaScript kernel runs on one thread too (set before numpy loads its BLAS)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
 
 F = np.float32
 

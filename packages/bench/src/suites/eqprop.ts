@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tf } from '@neurite/tensor';
+import { EqPropKernel, relaxTensors, scellierPreset } from '@neurite/eqprop';
+import type { BenchResult, Suite } from '../suite.js';
+
+type Ref = Record<string, number | string>;
+
+/**
+ * Inputs the references rebuild exactly (references/eqprop.py `synthetic_batch`):
+ * x[b, i] = v if v > 0.81 else 0 with v = ((b + offset)·104729 + i·7919 mod 1000)/1000 (≈ 19% non-zero,
+ * like MNIST pixels), labels (b + offset) mod 10.
+ */
+function syntheticBatch(B: number, n: number, offset = 0): { x: Float32Array; y: Int32Array } {
+  const x = new Float32Array(B * n);
+  const y = new Int32Array(B);
+  for (let b = 0; b < B; b++) {
+    y[b] = (b + offset) % 10;
+    for (let i = 0; i < n; i++) {
+      const v = (((b + offset) * 104729 + i * 7919) % 1000) / 1000;
+      x[b * n + i] = v > 0.81 ? v : 0;
+    }
+  }
+  return { x, y };
+}
+
+/** The PyTorch reference needs Debian's python3-torch: /usr/bin/python3 (python3 on PATH may be another interpreter). */
+function torchReference(quick: boolean): Ref | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const script = path.resolve(here, '..', '..', 'references', 'eqprop_torch.py');
+  for (const py of ['/usr/bin/python3', 'python3']) {
+    if (py.startsWith('/') && !existsSync(py)) continue;
+    const r = spawnSync(py, [script, ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+    if (r.status === 0) {
+      const doc = JSON.parse(r.stdout) as Ref;
+      if (typeof doc.train_samples_per_s_784_500_10_b20 === 'number') return doc;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * eqprop suite: EP training throughput (784-500-10, batch 20, Scellier & Bengio 2017's 20 free + 4
+ * nudged steps) against the project's numpy version of the same algorithm (references/eqprop.py) and
+ * a PyTorch CPU one (references/eqprop_torch.py), both single-threaded like the kernel; a 20-step free
+ * phase at batch 256 against two bare tfjs matMuls of the same shapes on the active backend; and memory
+ * after a training step as the step count grows, beside the BPTT baseline (tfjs autodiff through
+ * the unrolled relaxation), whose peak grows with it. The kernel's phases run in fused typed-array
+ * loops: its figures do not depend on the backend.
+ */
+export const eqpropSuite: Suite = {
+  name: 'eqprop',
+  description: 'equilibrium propagation: training throughput, free-phase sweep, memory vs relaxation steps',
+  async run(ctx) {
+    const results: BenchResult[] = [];
+    const ref = ctx.pythonReference<Ref>('eqprop.py', ctx.quick ? ['--quick'] : []);
+    const torch = torchReference(ctx.quick);
+
+    ctx.progress('train 784-500-10, batch 20, 20 + 4 steps');
+    {
+      const kernel = new EqPropKernel({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), persistent: false, seed: 0 });
+      const batches = Array.from({ length: 10 }, (_, j) => syntheticBatch(20, 784, 20 * j));
+      const us = await ctx.measure(() => {
+        for (const { x, y } of batches) kernel.trainBatch(x, y);
+      });
+      const sps = 200 / (us / 1e6);
+      const row = (name: string, r: Ref | undefined, goal: string): BenchResult => {
+        const v = r?.train_samples_per_s_784_500_10_b20;
+        const out: BenchResult = {
+          case: 'train samples/s',
+          params: { arch: '784-500-10', batch: 20, steps: '20+4', vs: name },
+          backend: ctx.backend,
+          metric: 'throughput',
+          unit: 'samples/s',
+          value: sps,
+          goal,
+        };
+        if (typeof v === 'number') {
+          out.reference = { name, value: v };
+          out.ratio = sps / v;
+        } else out.note = `${name} reference not available on this machine`;
+        return out;
+      };
+      results.push(row('numpy', ref, 'ratio ≥ 3 (vs numpy)'));
+      results.push(row(`pytorch-cpu${torch?.torch ? ` ${String(torch.torch)}` : ''}`, torch, 'ratio ≥ 1 (vs PyTorch CPU)'));
+    }
+
+    ctx.progress('free phase 784-500-10, batch 256, 20 steps vs two matMuls');
+    {
+      const kernel = new EqPropKernel({ inputDim: 784, hiddenDims: [500], outputDim: 10, epsilon: 0, maxSteps: 20, spectralNorm: false, seed: 0 });
+      const { x } = syntheticBatch(256, 784);
+      const free = await ctx.measure(() => kernel.predictArray(x));
+      const xt = tf.tensor2d(x, [256, 784]);
+      const w0 = tf.tensor2d(kernel.net.weights[0], [784, 500]);
+      const w1 = tf.tensor2d(kernel.net.weights[1], [500, 10]);
+      const h = tf.fill([256, 500], 0.5);
+      const two = await ctx.measure(async () => {
+        const a = tf.matMul(xt, w0);
+        const b = tf.matMul(h, w1);
+        await Promise.all([a.data(), b.data()]);
+        tf.dispose([a, b]);
+      });
+      tf.dispose([xt, w0, w1, h]);
+      results.push({
+        case: 'free phase',
+        params: { arch: '784-500-10', batch: 256, steps: 20 },
+        backend: ctx.backend,
+        metric: 'time',
+        unit: 'us',
+        value: free,
+        reference: { name: 'two tfjs matMuls [256,784]x[784,500] + [256,500]x[500,10]', value: two },
+        ratio: free / two,
+        goal: 'ratio ≤ 1.3',
+        note:
+          typeof ref?.free_phase_us_784_500_10_b256_20steps === 'number'
+            ? `numpy same free phase: ${(ref.free_phase_us_784_500_10_b256_20steps / 1000).toFixed(1)} ms`
+            : undefined,
+      });
+    }
+
+    ctx.progress('memory vs relaxation steps (EP vs BPTT)');
+    for (const steps of ctx.quick ? [10, 100] : [10, 100, 1000]) {
+      const kernel = new EqPropKernel({ inputDim: 784, hiddenDims: [500], outputDim: 10, epsilon: 0, maxSteps: steps, nudgedSteps: steps, seed: 0 });
+      const { x, y } = syntheticBatch(20, 784);
+      const before = tf.memory().numBytes;
+      const xt = tf.tensor2d(x, [20, 784]);
+      await kernel.trainStep(xt, y);
+      xt.dispose();
+      const tensorBytes = tf.memory().numBytes - before;
+      results.push({
+        case: 'memory EP',
+        params: { arch: '784-500-10', batch: 20, steps },
+        backend: ctx.backend,
+        metric: 'memory',
+        unit: 'bytes',
+        value: kernel.memoryBytes + tensorBytes,
+        goal: 'flat in steps',
+        note: `weights + states + scratch ${kernel.memoryBytes} B; tensors left after trainStep ${tensorBytes} B`,
+      });
+      const bptt = await tf.profile(() => {
+        const params = {
+          weights: kernel.net.weights.map((w, l) => tf.tensor2d(w, [kernel.sizes[l], kernel.sizes[l + 1]])),
+          biases: kernel.net.biases.map((b) => tf.tensor1d(b)),
+        };
+        const xb = tf.tensor2d(x, [20, 784]);
+        const target = tf.oneHot(tf.tensor1d(y, 'int32'), 10);
+        const g = tf.grads((...p: tf.Tensor[]) => {
+          const s = relaxTensors({ weights: p.slice(0, 2) as tf.Tensor2D[], biases: p.slice(2) as tf.Tensor1D[] }, xb, { steps });
+          return tf.sum(tf.square(tf.sub(s[1], target))) as tf.Scalar;
+        })([...params.weights, ...params.biases]);
+        tf.dispose([...g, ...params.weights, ...params.biases, xb, target]);
+      });
+      results.push({
+        case: 'memory BPTT',
+        params: { arch: '784-500-10', batch: 20, steps },
+        backend: ctx.backend,
+        metric: 'memory',
+        unit: 'bytes',
+        value: bptt.peakBytes,
+        note: 'peak tensor bytes of tf.grads through relaxTensors (tf.profile)',
+      });
+    }
+    return results;
+  },
+};
