@@ -1,0 +1,145 @@
+/**
+ * The block functions of the worker pool's built-in JavaScript kernels. Each
+ * computes one block of its task from shared inputs into its own slice of the
+ * shared output, with the same arithmetic as the single-thread function it
+ * splits, so a block's result does not depend on which thread ran it.
+ * Workers import this module by URL; the calling thread imports it directly
+ * for work below the crossover.
+ * @internal
+ */
+import { realFftPlan } from '../fft/real-fft-plan.js';
+import type { BlockArgs } from './block-task.js';
+import { blockRange } from './block-task.js';
+
+/**
+ * Rows of a circular convolution (bind) or correlation (unbind) of length n:
+ * args { a, b, out: Float32Array, rows, n, correlate, aRows, bRows } where an
+ * operand with 1 row is used for every row. Same as realFftPlan(n).convolve on
+ * the block's rows (float64 arithmetic, rounded to float32 once).
+ */
+export function convolveRowsBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { a, b, out, rows, n, correlate, aRows, bRows } = args as {
+    a: Float32Array;
+    b: Float32Array;
+    out: Float32Array;
+    rows: number;
+    n: number;
+    correlate: boolean;
+    aRows: number;
+    bRows: number;
+  };
+  const [r0, r1] = blockRange(rows, block, blocks);
+  if (r1 <= r0) return;
+  const sa = aRows === 1 ? a : a.subarray(r0 * n, r1 * n);
+  const sb = bRows === 1 ? b : b.subarray(r0 * n, r1 * n);
+  realFftPlan(n).convolve(sa, sb, out.subarray(r0 * n, r1 * n), correlate);
+}
+
+/**
+ * Column sums (bundle) over a column block: out[j] = sum_i x[i * cols + j],
+ * args { x, out, rows, cols }, accumulated in float64 in row order and rounded
+ * to float32 once. The block is a range of columns, so every output element
+ * sums the same values in the same order whatever the partition.
+ */
+export function columnSumsBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { x, out, rows, cols } = args as { x: Float32Array; out: Float32Array; rows: number; cols: number };
+  const [c0, c1] = blockRange(cols, block, blocks);
+  const w = c1 - c0;
+  if (w <= 0) return;
+  const acc = new Float64Array(w);
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols + c0;
+    for (let j = 0; j < w; j++) acc[j] += x[base + j];
+  }
+  for (let j = 0; j < w; j++) out[c0 + j] = acc[j];
+}
+
+/**
+ * SpMV rows: y[i] = sum_k data[k] x[indices[k]] over row i's entries, for the
+ * block's rows; args { indptr, indices, data (or null), x, out, nRows }. Same
+ * loop as spmv (float64 accumulation per row).
+ */
+export function spmvRowsBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { indptr, indices, data, x, out, nRows } = args as {
+    indptr: Int32Array;
+    indices: Int32Array;
+    data: Float32Array | null;
+    x: Float32Array;
+    out: Float32Array;
+    nRows: number;
+  };
+  const [r0, r1] = blockRange(nRows, block, blocks);
+  for (let i = r0; i < r1; i++) {
+    const end = indptr[i + 1];
+    let s = 0;
+    let k = indptr[i];
+    if (data === null) for (; k < end; k++) s += x[indices[k]];
+    else for (; k < end; k++) s += data[k] * x[indices[k]];
+    out[i] = s;
+  }
+}
+
+/**
+ * Partial sums of selected CSR rows: block `block` of the row list adds its
+ * rows (in list order, float32 as gatherRowsSum) into partial[block * nCols …];
+ * args { indptr, indices, data (or null), rows: Int32Array, partial, nCols }.
+ * The caller adds the partial vectors in block order.
+ */
+export function csrRowsPartialBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { indptr, indices, data, rows, partial, nCols } = args as {
+    indptr: Int32Array;
+    indices: Int32Array;
+    data: Float32Array | null;
+    rows: Int32Array;
+    partial: Float32Array;
+    nCols: number;
+  };
+  const [t0, t1] = blockRange(rows.length, block, blocks);
+  const y = partial.subarray(block * nCols, (block + 1) * nCols);
+  y.fill(0);
+  for (let t = t0; t < t1; t++) {
+    const r = rows[t];
+    const end = indptr[r + 1];
+    if (data === null) for (let k = indptr[r]; k < end; k++) y[indices[k]] += 1;
+    else for (let k = indptr[r]; k < end; k++) y[indices[k]] += data[k];
+  }
+}
+
+/**
+ * Sum of selected rows of a dense row-major matrix over a column block:
+ * out[j] = sum_t m[rows[t], j] in list order, rounded as gatherRowsSum rounds;
+ * args { data, rows: Int32Array, out, nCols }.
+ */
+export function denseRowsSumBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { data, rows, out, nCols } = args as { data: Float32Array; rows: Int32Array; out: Float32Array; nCols: number };
+  const [c0, c1] = blockRange(nCols, block, blocks);
+  const y = out.subarray(c0, c1);
+  y.fill(0);
+  const w = c1 - c0;
+  // Two rows per sweep, each pair added in double and stored as float32, exactly as gatherRowsSum does.
+  let t = 0;
+  for (; t + 1 < rows.length; t += 2) {
+    const b0 = rows[t] * nCols + c0;
+    const b1 = rows[t + 1] * nCols + c0;
+    for (let j = 0; j < w; j++) y[j] = y[j] + data[b0 + j] + data[b1 + j];
+  }
+  if (t < rows.length) {
+    const b0 = rows[t] * nCols + c0;
+    for (let j = 0; j < w; j++) y[j] += data[b0 + j];
+  }
+}
+
+/**
+ * Euclidean norms of rows, args { x, out, rows, cols } (float64 accumulation,
+ * rounded once), over a block of rows.
+ */
+export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { x, out, rows, cols } = args as { x: Float32Array; out: Float32Array; rows: number; cols: number };
+  const [r0, r1] = blockRange(rows, block, blocks);
+  for (let i = r0; i < r1; i++) {
+    let s = 0;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) s += x[base + j] * x[base + j];
+    out[i] = Math.sqrt(s);
+  }
+}

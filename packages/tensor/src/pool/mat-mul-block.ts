@@ -1,0 +1,53 @@
+/**
+ * The block function of the pool's matrix product: each worker runs its own
+ * tfjs wasm backend (XNNPACK, with @neurite/tensor's wasm kernels, so
+ * transposed operands also reach XNNPACK) and multiplies one block of rows of
+ * `a` by the whole of `b`. Loaded only inside pool workers (it selects the
+ * wasm backend of the worker's own tfjs engine).
+ * @internal
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '../register/wasm.js';
+import type { BlockArgs } from './block-task.js';
+import { blockRange } from './block-task.js';
+
+let ready: Promise<void> | undefined;
+let cached: { key: string; b: tf.Tensor2D } | undefined;
+
+async function start(): Promise<void> {
+  const ok = await tf.setBackend('wasm');
+  if (!ok) throw new Error('the wasm backend did not start in a pool worker');
+  await tf.ready();
+}
+
+/**
+ * out[r0:r1, :] = a[r0:r1, :] · op(b), op(b) = b ([k, n]) or bᵀ (b is [n, k],
+ * `transposeB`); args { a, b, out, m, k, n, transposeB, key } where `key`
+ * names this task's `b` (uploaded once per worker and task).
+ */
+export async function matMulBlock(args: BlockArgs, block: number, blocks: number): Promise<void> {
+  const { a, b, out, m, k, n, transposeB, key } = args as {
+    a: Float32Array;
+    b: Float32Array;
+    out: Float32Array;
+    m: number;
+    k: number;
+    n: number;
+    transposeB: boolean;
+    key: string;
+  };
+  ready ??= start();
+  await ready;
+  const [r0, r1] = blockRange(m, block, blocks);
+  if (r1 <= r0) return;
+  if (cached?.key !== key) {
+    cached?.b.dispose();
+    cached = { key, b: tf.tensor2d(b, transposeB ? [n, k] : [k, n]) };
+  }
+  const ta = tf.tensor2d(a.subarray(r0 * k, r1 * k), [r1 - r0, k]);
+  const c = tf.matMul(ta, cached.b, false, transposeB);
+  // A worker's own wasm backend: the product is in its heap, read synchronously.
+  out.set(c.dataSync() as Float32Array, r0 * n);
+  ta.dispose();
+  c.dispose();
+}

@@ -1,0 +1,35 @@
+import { checkInt } from '../tensor-validators.js';
+import { checkArray } from './check-length.js';
+import type { PoolKernelOptions } from './pool-options.js';
+import { blockCount, outputFloat32, runBlocks, sharedFloat32 } from './run-blocks.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/**
+ * Below this many elements (rows × cols) a bundle stays on the calling thread:
+ * summing is memory-bound (~1 element/ns on one core), so a pool task's
+ * messaging (~0.1–0.3 ms) only pays off for a few million elements.
+ */
+export const BUNDLE_CROSSOVER = 1 << 22;
+
+/** Options of {@link poolBundle}. */
+export interface PoolBundleOptions extends PoolKernelOptions {
+  /** Row length (the dimension D of the vectors). */
+  cols: number;
+}
+
+/**
+ * Bundle (sum of rows) of a row-major [rows, cols] matrix:
+ * out[j] = sum_i x[i, j], accumulated in float64 in row order and rounded to
+ * float32 once; split over the workers by blocks of columns, so each element
+ * sums the same values in the same order for any worker count.
+ */
+export async function poolBundle(pool: WorkerPool, x: ArrayLike<number>, options: PoolBundleOptions): Promise<Float32Array> {
+  const fn = 'poolBundle';
+  const cols = checkInt(fn, 'cols', options?.cols, 1);
+  checkArray(fn, 'x', x, cols);
+  const rows = x.length / cols;
+  const inline = options.inline ?? (pool.size === 0 || x.length < BUNDLE_CROSSOVER);
+  const args = { x: sharedFloat32(x, inline), out: outputFloat32(cols, inline), rows, cols };
+  await runBlocks(pool, 'columnSumsBlock', args, blockCount(cols, 64), inline);
+  return args.out;
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { checkInt } from '../tensor-validators.js';
+import { checkArray } from './check-length.js';
+import type { PoolKernelOptions } from './pool-options.js';
+import { blockCount, outputFloat32, sharedFloat32 } from './run-blocks.js';
+import { builtModuleUrl } from './built-module-url.js';
+import type { WorkerPool } from './worker-pool.js';
+
+/**
+ * Below this many multiply-adds (m × k × n) a product stays on the calling
+ * thread's tfjs backend: each worker uploads `b` to its own wasm heap once per
+ * task and the blocks of `a` as they come, which pays off from about 128³.
+ */
+export const MATMUL_CROSSOVER = 1 << 21;
+
+const MAT_MUL_URL = builtModuleUrl('mat-mul-block', import.meta.url);
+let taskKey = 0;
+
+/** Options of {@link poolMatMul}. */
+export interface PoolMatMulOptions extends PoolKernelOptions {
+  /** Rows of a and of the result. */
+  m: number;
+  /** Columns of a = rows of op(b). */
+  k: number;
+  /** Columns of the result. */
+  n: number;
+  /** b is stored [n, k] and used transposed: out = a bᵀ. */
+  transposeB?: boolean;
+}
+
+/**
+ * Matrix product out = a · op(b) of row-major float32 matrices, a [m, k],
+ * op(b) [k, n], out [m, n]. On the workers: blocks of rows of `a` (fixed by m
+ * alone), each multiplied by XNNPACK in the worker's own tfjs wasm backend, so
+ * the result is the same for any worker count. On the calling thread (pool of
+ * size 0, `inline`, or below {@link MATMUL_CROSSOVER}): tf.matMul on the active
+ * backend (whose rounding may differ in the last bits).
+ */
+export async function poolMatMul(
+  pool: WorkerPool,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  options: PoolMatMulOptions,
+): Promise<Float32Array> {
+  const fn = 'poolMatMul';
+  const m = checkInt(fn, 'm', options?.m, 1);
+  const k = checkInt(fn, 'k', options.k, 1);
+  const n = checkInt(fn, 'n', options.n, 1);
+  checkArray(fn, 'a', a, 1, m * k);
+  checkArray(fn, 'b', b, 1, k * n);
+  const transposeB = options.transposeB === true;
+  const inline = options.inline ?? (pool.size === 0 || m * k * n < MATMUL_CROSSOVER);
+  if (inline) {
+    const c = tf.tidy(() =>
+      tf.matMul(
+        tf.tensor2d(Float32Array.from(a), [m, k]),
+        tf.tensor2d(Float32Array.from(b), transposeB ? [n, k] : [k, n]),
+        false,
+        transposeB,
+      ),
+    );
+    const out = (await c.data()) as Float32Array;
+    c.dispose();
+    return out;
+  }
+  const args = {
+    a: sharedFloat32(a, false),
+    b: sharedFloat32(b, false),
+    out: outputFloat32(m * n, false),
+    m,
+    k,
+    n,
+    transposeB,
+    key: `${++taskKey}:${Math.random()}`,
+  };
+  // ~64 rows per block: large enough for XNNPACK's tiles, enough blocks to balance 2–3 workers.
+  await pool.run({ module: MAT_MUL_URL, fn: 'matMulBlock', args, blocks: blockCount(m, 64, 32) });
+  return args.out;
+}
