@@ -30,7 +30,18 @@ export async function run(ctx) {
     }
   }
   const states = [new Float32Array(B * 500), new Float32Array(B * 10)];
-  const settings = { dynamics: 'laborieux', activation: 'hard-sigmoid', cost: 'mse', gamma: 0.5, stepSize: 0.5, maxSteps: 40, epsilon: 0, adaptiveEpsilon: false, f16: false, record: true };
+  const settings = {
+    dynamics: 'laborieux',
+    activation: 'hard-sigmoid',
+    cost: 'mse',
+    gamma: 0.5,
+    stepSize: 0.5,
+    maxSteps: 40,
+    epsilon: 0,
+    adaptiveEpsilon: false,
+    f16: false,
+    record: true,
+  };
   const { residuals } = relaxPhase(kernel.net, states, drive, null, 0, settings, createScratch(kernel.sizes, B));
   await ctx.writePlot(
     'eqprop-residual.svg',

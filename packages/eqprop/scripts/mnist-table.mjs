@@ -27,27 +27,45 @@ async function backprop(train, test, epochs, seed) {
   const rng = toRng(seed);
   const glorot = (m, n) => {
     const a = Math.sqrt(6 / (m + n));
-    return tf.variable(tf.tensor2d(Float32Array.from({ length: m * n }, () => (2 * rng.uniform() - 1) * a), [m, n]));
+    return tf.variable(
+      tf.tensor2d(
+        Float32Array.from({ length: m * n }, () => (2 * rng.uniform() - 1) * a),
+        [m, n],
+      ),
+    );
   };
-  const w0 = glorot(784, 500), b0 = tf.variable(tf.zeros([500])), w1 = glorot(500, 10), b1 = tf.variable(tf.zeros([10]));
+  const w0 = glorot(784, 500),
+    b0 = tf.variable(tf.zeros([500])),
+    w1 = glorot(500, 10),
+    b1 = tf.variable(tf.zeros([10]));
   const logits = (x) => tf.add(tf.matMul(tf.sigmoid(tf.add(tf.matMul(x, w0), b0)), w1), b1);
   const opt = tf.train.sgd(0.1);
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
   const curve = [];
-  const error = (set) => tf.tidy(() => {
-    const pred = tf.argMax(logits(tf.tensor2d(set.images, [set.n, 784])), 1).dataSync();
-    let wrong = 0;
-    for (let i = 0; i < set.n; i++) if (pred[i] !== set.labels[i]) wrong++;
-    return wrong / set.n;
-  });
+  const error = (set) =>
+    tf.tidy(() => {
+      const pred = tf.argMax(logits(tf.tensor2d(set.images, [set.n, 784])), 1).dataSync();
+      let wrong = 0;
+      for (let i = 0; i < set.n; i++) if (pred[i] !== set.labels[i]) wrong++;
+      return wrong / set.n;
+    });
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = rng.uniformInt(i + 1); [order[i], order[j]] = [order[j], order[i]]; }
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.uniformInt(i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
     const t0 = performance.now();
     for (let k = 0; k + 20 <= train.n; k += 20) {
-      const x = new Float32Array(20 * 784), y = new Int32Array(20);
-      for (let b = 0; b < 20; b++) { const i = order[k + b]; x.set(train.images.subarray(i * 784, (i + 1) * 784), b * 784); y[b] = train.labels[i]; }
+      const x = new Float32Array(20 * 784),
+        y = new Int32Array(20);
+      for (let b = 0; b < 20; b++) {
+        const i = order[k + b];
+        x.set(train.images.subarray(i * 784, (i + 1) * 784), b * 784);
+        y[b] = train.labels[i];
+      }
       tf.tidy(() => {
-        const xt = tf.tensor2d(x, [20, 784]), yt = tf.oneHot(tf.tensor1d(y, 'int32'), 10);
+        const xt = tf.tensor2d(x, [20, 784]),
+          yt = tf.oneHot(tf.tensor1d(y, 'int32'), 10);
         opt.minimize(() => tf.losses.softmaxCrossEntropy(yt, logits(xt)));
       });
     }
@@ -66,14 +84,34 @@ if (cmd === 'run') {
     if (config === 'backprop-500') curve = await backprop(train, test, epochs, seed);
     else {
       const kernel = new EqPropKernel({ ...CONFIGS[config](), seed });
-      curve = trainEpochs(kernel, { images: train.images, labels: train.labels, n: train.n }, { epochs, batch: 20, seed, test, evaluateTrain: true });
+      curve = trainEpochs(
+        kernel,
+        { images: train.images, labels: train.labels, n: train.n },
+        { epochs, batch: 20, seed, test, evaluateTrain: true },
+      );
     }
     const last = curve[curve.length - 1];
     const data = load();
     data.runs = data.runs.filter((r) => !(r.config === config && r.seed === seed));
-    data.runs.push({ config, seed, epochs, testError: last.testError, trainError: last.trainError, seconds: (performance.now() - t0) / 1000, curve });
+    data.runs.push({
+      config,
+      seed,
+      epochs,
+      testError: last.testError,
+      trainError: last.trainError,
+      seconds: (performance.now() - t0) / 1000,
+      curve,
+    });
     writeFileSync(RESULTS, JSON.stringify(data, null, 1) + '\n');
-    console.log(config, 'seed', seed, 'test error', (last.testError * 100).toFixed(2) + '%', 'train error', (last.trainError * 100).toFixed(2) + '%');
+    console.log(
+      config,
+      'seed',
+      seed,
+      'test error',
+      (last.testError * 100).toFixed(2) + '%',
+      'train error',
+      (last.trainError * 100).toFixed(2) + '%',
+    );
   }
 } else if (cmd === 'report') {
   const { linePlot } = await import('@neurite/plot');
@@ -86,10 +124,21 @@ if (cmd === 'run') {
     const tr = runs.map((r) => r.trainError * 100);
     const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
     const sd = (a) => (a.length > 1 ? Math.sqrt(a.reduce((x, y) => x + (y - mean(a)) ** 2, 0) / (a.length - 1)) : 0);
-    rows.push(`| ${c} | ${runs[0].epochs} | ${runs.length} | ${mean(te).toFixed(2)} ± ${sd(te).toFixed(2)} | ${mean(tr).toFixed(2)} ± ${sd(tr).toFixed(2)} |`);
+    rows.push(
+      `| ${c} | ${runs[0].epochs} | ${runs.length} | ${mean(te).toFixed(2)} ± ${sd(te).toFixed(2)} | ${mean(tr).toFixed(2)} ± ${sd(tr).toFixed(2)} |`,
+    );
   }
-  console.log('| config | epochs | seeds | test error % (mean ± sd) | train error % (mean ± sd) |\n|---|---|---|---|---|\n' + rows.join('\n'));
-  const series = Object.entries(by).map(([c, runs]) => ({ name: `${c} test`, x: runs[0].curve.map((p) => p.epoch), y: runs[0].curve.map((p) => p.testError * 100) }));
-  const svg = await linePlot({ series }, { title: 'MNIST test error (seed 0 of each config)', xLabel: 'epoch', yLabel: 'test error %', width: 520, height: 300 });
+  console.log(
+    '| config | epochs | seeds | test error % (mean ± sd) | train error % (mean ± sd) |\n|---|---|---|---|---|\n' + rows.join('\n'),
+  );
+  const series = Object.entries(by).map(([c, runs]) => ({
+    name: `${c} test`,
+    x: runs[0].curve.map((p) => p.epoch),
+    y: runs[0].curve.map((p) => p.testError * 100),
+  }));
+  const svg = await linePlot(
+    { series },
+    { title: 'MNIST test error (seed 0 of each config)', xLabel: 'epoch', yLabel: 'test error %', width: 520, height: 300 },
+  );
   writeFileSync(new URL('../docs/mnist-learning-curves.svg', import.meta.url).pathname, svg);
 }

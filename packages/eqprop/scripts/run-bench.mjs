@@ -6,5 +6,11 @@ import { measure } from '../../bench/dist/measure.js';
 import { pythonReference } from '../../bench/dist/python.js';
 const quick = process.argv.includes('--quick');
 await setBackend('wasm');
-const rows = await eqpropSuite.run({ quick, backend: 'wasm', measure: (fn, o) => measure(fn, quick, o), pythonReference, progress: (m) => process.stderr.write(m + '\n') });
+const rows = await eqpropSuite.run({
+  quick,
+  backend: 'wasm',
+  measure: (fn, o) => measure(fn, quick, o),
+  pythonReference,
+  progress: (m) => process.stderr.write(m + '\n'),
+});
 console.log(JSON.stringify(rows, null, 1));

@@ -5,7 +5,19 @@
  * Built on @neurite/cli: --help, --json (one document), exit 0 ok / 1 failed / 2 usage error.
  */
 import { readFile } from 'node:fs/promises';
-import { createProgram, runProgram, isJsonMode, printJson, progress, table, parseInteger, parseNumber, packageVersion, Option, UsageError } from '@neurite/cli';
+import {
+  createProgram,
+  runProgram,
+  isJsonMode,
+  printJson,
+  progress,
+  table,
+  parseInteger,
+  parseNumber,
+  packageVersion,
+  Option,
+  UsageError,
+} from '@neurite/cli';
 import { writeFileAtomic } from '@neurite/tensor/node';
 import { loadMnist } from '@neurite/datasets';
 import { writeNir } from '@neurite/nir/node';
@@ -25,8 +37,10 @@ const program = createProgram({
 
 function parseArch(s: string): number[] {
   const sizes = s.split('-').map(Number);
-  if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--arch must look like 784-500-10, got '${s}'`);
-  if (sizes[0] !== 784 || sizes[sizes.length - 1] !== 10) throw new UsageError(`--arch must start with 784 and end with 10 for MNIST, got '${s}'`);
+  if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new UsageError(`--arch must look like 784-500-10, got '${s}'`);
+  if (sizes[0] !== 784 || sizes[sizes.length - 1] !== 10)
+    throw new UsageError(`--arch must start with 784 and end with 10 for MNIST, got '${s}'`);
   return sizes;
 }
 

@@ -177,7 +177,8 @@ export class EqPropKernel {
     const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
     const ids = s.persistent ? options.ids : undefined;
     if (ids !== undefined) {
-      if (ids.length !== B) throw new EqPropError('ids', `${FN}.trainBatch: ids has ${ids.length} entries for a batch of ${B}`, { code: 'ERR_SHAPE' });
+      if (ids.length !== B)
+        throw new EqPropError('ids', `${FN}.trainBatch: ids has ${ids.length} entries for a batch of ${B}`, { code: 'ERR_SHAPE' });
       for (let b = 0; b < B; b++) {
         const p = this.particles.get(ids[b]);
         if (p) for (let l = 0; l < S; l++) free[l].set(p[l], b * sizes[l + 1]);
@@ -335,7 +336,12 @@ export class EqPropKernel {
     const k = new EqPropKernel({ ...snapshot.options, spectralNorm: false });
     (k.settings as { spectralNorm: boolean | number }).spectralNorm = snapshot.options.spectralNorm;
     const L = k.sizes.length - 1;
-    if (!Array.isArray(snapshot.weights) || snapshot.weights.length !== L || !Array.isArray(snapshot.biases) || snapshot.biases.length !== L) {
+    if (
+      !Array.isArray(snapshot.weights) ||
+      snapshot.weights.length !== L ||
+      !Array.isArray(snapshot.biases) ||
+      snapshot.biases.length !== L
+    ) {
       throw new EqPropError('snapshot', `${FN}.load: expected ${L} weight matrices and bias vectors`, { code: 'ERR_FORMAT' });
     }
     for (let l = 0; l < L; l++) {
@@ -349,7 +355,8 @@ export class EqPropKernel {
     }
     k.steps = snapshot.steps;
     const su = snapshot.spectralU;
-    if (Array.isArray(su) && su.length === L && su.every((u, l) => Array.isArray(u) && u.length === k.sizes[l])) su.forEach((u, l) => k.spectralU[l].set(u));
+    if (Array.isArray(su) && su.length === L && su.every((u, l) => Array.isArray(u) && u.length === k.sizes[l]))
+      su.forEach((u, l) => k.spectralU[l].set(u));
     else k.applySpectralNorm(20, false);
     return k;
   }
@@ -374,7 +381,10 @@ export class EqPropKernel {
   /** Zeroed gradient buffers, allocated once. */
   private gradients(): { gradW: Float32Array[]; gradB: Float32Array[] } {
     if (this.grads === null) {
-      this.grads = { gradW: this.net.weights.map((w) => new Float32Array(w.length)), gradB: this.net.biases.map((b) => new Float32Array(b.length)) };
+      this.grads = {
+        gradW: this.net.weights.map((w) => new Float32Array(w.length)),
+        gradB: this.net.biases.map((b) => new Float32Array(b.length)),
+      };
     } else {
       for (const g of this.grads.gradW) g.fill(0);
       for (const g of this.grads.gradB) g.fill(0);
@@ -486,11 +496,14 @@ function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {
 function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: number[]): number {
   const n0 = sizes[0];
   if (!(x instanceof Float32Array) || x.length === 0 || x.length % n0 !== 0) {
-    throw new EqPropError('x', `${FN}: x must hold B rows of inputDim = ${n0} values, got ${x?.length ?? typeof x} values`, { code: 'ERR_SHAPE' });
+    throw new EqPropError('x', `${FN}: x must hold B rows of inputDim = ${n0} values, got ${x?.length ?? typeof x} values`, {
+      code: 'ERR_SHAPE',
+    });
   }
   const B = x.length / n0;
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i])) throw new EqPropError('x', `${FN}: x[${Math.floor(i / n0)}, ${i % n0}] is ${x[i]}`, { code: 'ERR_NOT_FINITE' });
+    if (!Number.isFinite(x[i]))
+      throw new EqPropError('x', `${FN}: x[${Math.floor(i / n0)}, ${i % n0}] is ${x[i]}`, { code: 'ERR_NOT_FINITE' });
   }
   if (labels !== null) {
     if (labels.length !== B) throw new EqPropError('y', `${FN}: y has ${labels.length} labels for a batch of ${B}`, { code: 'ERR_SHAPE' });
@@ -567,29 +580,34 @@ function normalizeOptions(o: EqPropOptions): Settings {
   hiddenDims.forEach((h, i) => checkInt(FN, `hiddenDims[${i}]`, h, 1, 1 << 24));
   const L = hiddenDims.length + 1;
   const cost = o.cost ?? 'mse';
-  if (cost !== 'mse' && cost !== 'cross-entropy') throw new EqPropError('cost', `${FN}: cost must be 'mse' or 'cross-entropy', got ${String(cost)}`);
+  if (cost !== 'mse' && cost !== 'cross-entropy')
+    throw new EqPropError('cost', `${FN}: cost must be 'mse' or 'cross-entropy', got ${String(cost)}`);
   if (cost === 'cross-entropy' && hiddenDims.length === 0) {
     throw new EqPropError('hiddenDims', `${FN}: the cross-entropy readout needs at least one hidden layer`);
   }
   const gamma = checkPositive(FN, 'gamma', o.gamma ?? 0.5);
   if (gamma > 1) throw new EqPropError('gamma', `${FN}: gamma must be in (0, 1], got ${gamma}`, { code: 'ERR_OUT_OF_RANGE' });
   const beta = checkFinite(FN, 'beta', o.beta ?? 0.22);
-  if (beta === 0) throw new EqPropError('beta', `${FN}: beta must be non-zero (the nudged phase would equal the free one)`, { code: 'ERR_OUT_OF_RANGE' });
+  if (beta === 0)
+    throw new EqPropError('beta', `${FN}: beta must be non-zero (the nudged phase would equal the free one)`, { code: 'ERR_OUT_OF_RANGE' });
   const maxSteps = checkInt(FN, 'maxSteps', o.maxSteps ?? 30, 1);
   const nudgedSteps = checkInt(FN, 'nudgedSteps', o.nudgedSteps ?? maxSteps, 1);
   const epsilon = checkPositive(FN, 'epsilon', o.epsilon ?? 1e-3, true);
   const lrIn = o.lr ?? 1e-3;
   const lr = typeof lrIn === 'number' ? Array.from({ length: L }, () => lrIn) : lrIn;
-  if (!Array.isArray(lr) || lr.length !== L) throw new EqPropError('lr', `${FN}: lr must be a number or ${L} numbers (one per weight matrix)`);
+  if (!Array.isArray(lr) || lr.length !== L)
+    throw new EqPropError('lr', `${FN}: lr must be a number or ${L} numbers (one per weight matrix)`);
   lr.forEach((v, i) => checkPositive(FN, `lr[${i}]`, v, true));
   const spectralNorm = o.spectralNorm ?? true;
   if (typeof spectralNorm === 'number') checkPositive(FN, 'spectralNorm', spectralNorm);
   const dtype = o.dtype ?? 'float32';
   if (dtype !== 'float32' && dtype !== 'float16') throw new EqPropError('dtype', `${FN}: dtype must be 'float32' or 'float16'`);
   const dynamics = o.dynamics ?? 'laborieux';
-  if (!['laborieux', 'scellier', 'async'].includes(dynamics)) throw new EqPropError('dynamics', `${FN}: unknown dynamics ${String(dynamics)}`);
+  if (!['laborieux', 'scellier', 'async'].includes(dynamics))
+    throw new EqPropError('dynamics', `${FN}: unknown dynamics ${String(dynamics)}`);
   const activation = o.activation ?? 'hard-sigmoid';
-  if (activation !== 'hard-sigmoid' && activation !== 'sigmoid') throw new EqPropError('activation', `${FN}: unknown activation ${String(activation)}`);
+  if (activation !== 'hard-sigmoid' && activation !== 'sigmoid')
+    throw new EqPropError('activation', `${FN}: unknown activation ${String(activation)}`);
   if (dynamics === 'scellier' && activation !== 'hard-sigmoid') {
     throw new EqPropError('activation', `${FN}: the 'scellier' dynamics is defined for the hard sigmoid only`);
   }
@@ -598,7 +616,10 @@ function normalizeOptions(o: EqPropOptions): Settings {
     throw new EqPropError('estimator', `${FN}: unknown estimator ${String(estimator)}`);
   }
   if (estimator === 'holomorphic' && (activation !== 'sigmoid' || dynamics === 'scellier' || cost !== 'mse')) {
-    throw new EqPropError('estimator', `${FN}: holomorphic EP needs a holomorphic activation ('sigmoid'), the MSE cost and the 'laborieux' or 'async' dynamics`);
+    throw new EqPropError(
+      'estimator',
+      `${FN}: holomorphic EP needs a holomorphic activation ('sigmoid'), the MSE cost and the 'laborieux' or 'async' dynamics`,
+    );
   }
   const holomorphicPoints = checkInt(FN, 'holomorphicPoints', o.holomorphicPoints ?? 4, 2, 64);
   const stepSize = checkPositive(FN, 'stepSize', o.stepSize ?? 0.5);

@@ -139,7 +139,9 @@ function relaxComplex(
       }
     }
     if (!Number.isFinite(res)) {
-      throw new EqPropError('relaxation', `holomorphic EP: the complex relaxation became non-finite at step ${t}; lower |beta|`, { code: 'ERR_STATE' });
+      throw new EqPropError('relaxation', `holomorphic EP: the complex relaxation became non-finite at step ${t}; lower |beta|`, {
+        code: 'ERR_STATE',
+      });
     }
     if (Math.sqrt(res) < 1e-7) return t; // below float32 resolution of states in [0, 1]
   }

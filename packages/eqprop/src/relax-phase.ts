@@ -119,7 +119,15 @@ export function addFeedback(out: Float32Array, t: Float32Array, w: Float32Array,
 }
 
 /** ŷ = softmax(s W + b) per row, written into `out` [B, n]. */
-export function softmaxReadout(out: Float32Array, s: Float32Array, w: Float32Array, bias: Float32Array, batch: number, m: number, n: number): void {
+export function softmaxReadout(
+  out: Float32Array,
+  s: Float32Array,
+  w: Float32Array,
+  bias: Float32Array,
+  batch: number,
+  m: number,
+  n: number,
+): void {
   for (let b = 0; b < batch; b++) out.set(bias, b * n);
   addForward(out, s, w, batch, m, n);
   for (let b = 0; b < batch; b++) {
@@ -218,7 +226,10 @@ export function relaxPhase(
   const groups: number[][] = [];
   const all = Array.from({ length: S }, (_, i) => i + 1);
   if (p.dynamics === 'async') {
-    groups.push(all.filter((l) => l % 2 === 1), all.filter((l) => l % 2 === 0));
+    groups.push(
+      all.filter((l) => l % 2 === 1),
+      all.filter((l) => l % 2 === 0),
+    );
   } else groups.push(all);
   const hard = p.activation === 'hard-sigmoid';
   const residuals: number[] = [];

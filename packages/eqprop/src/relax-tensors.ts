@@ -37,7 +37,8 @@ export function relaxTensors(params: TensorParams, x: tf.Tensor2D, options: Rela
   const steps = checkInt(fn, 'steps', options.steps, 0);
   const { weights, biases } = params;
   const L = weights.length;
-  if (L < 1 || biases.length !== L) throw new EqPropError('params', `${fn}: need as many biases as weight matrices (≥ 1)`, { code: 'ERR_SHAPE' });
+  if (L < 1 || biases.length !== L)
+    throw new EqPropError('params', `${fn}: need as many biases as weight matrices (≥ 1)`, { code: 'ERR_SHAPE' });
   const dynamics = options.dynamics ?? 'laborieux';
   const gamma = options.gamma ?? 0.5;
   const eps = options.stepSize ?? 0.5;

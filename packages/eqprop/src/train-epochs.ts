@@ -89,7 +89,8 @@ export function trainEpochs(kernel: EqPropKernel, train: LabelledData, options: 
       samplesPerSecond: (batches * B) / seconds,
     };
     if (options.evaluateTrain) rec.trainError = 1 - kernel.evaluateArray(train.images.subarray(0, train.n * d), train.labels).accuracy;
-    if (options.test) rec.testError = 1 - kernel.evaluateArray(options.test.images.subarray(0, options.test.n * d), options.test.labels).accuracy;
+    if (options.test)
+      rec.testError = 1 - kernel.evaluateArray(options.test.images.subarray(0, options.test.n * d), options.test.labels).accuracy;
     curve.push(rec);
   }
   return curve;

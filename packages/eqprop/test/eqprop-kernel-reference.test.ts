@@ -68,7 +68,12 @@ describe('EqPropKernel = numpy reference (same weights, same batch)', () => {
       const x = Float32Array.from(c.x);
       c.steps.forEach((ref, t) => {
         const g = k.gradient(x, c.labels);
-        expect(maxAbsDiff(g.free.flatMap((s) => Array.from(s)), ref.free.flat())).toBeLessThan(TOL);
+        expect(
+          maxAbsDiff(
+            g.free.flatMap((s) => Array.from(s)),
+            ref.free.flat(),
+          ),
+        ).toBeLessThan(TOL);
         const r = k.trainBatch(x, c.labels);
         expect([r.freeSteps, r.nudgedSteps], `step ${t}`).toEqual([ref.freeSteps, ref.nudgedSteps]);
         expect(Math.abs(r.loss - ref.loss)).toBeLessThan(TOL);

@@ -10,7 +10,8 @@ afterAll(async () => {
   await setBackend('cpu');
 });
 
-const small = (o: Partial<EqPropOptions> = {}) => new EqPropKernel({ inputDim: 6, hiddenDims: [7, 5], outputDim: 3, lr: 0.05, seed: 3, ...o });
+const small = (o: Partial<EqPropOptions> = {}) =>
+  new EqPropKernel({ inputDim: 6, hiddenDims: [7, 5], outputDim: 3, lr: 0.05, seed: 3, ...o });
 function batch(B: number, seed: number): { x: Float32Array; y: number[] } {
   const x = Float32Array.from({ length: B * 6 }, (_, i) => Math.abs(Math.sin(seed * 12.9898 + i * 78.233)) % 1);
   return { x, y: Array.from({ length: B }, (_, b) => (b + seed) % 3) };
@@ -91,7 +92,16 @@ describe('EqPropKernel', () => {
     const cases: Partial<EqPropOptions>[] = [
       {},
       { dynamics: 'async' },
-      { dynamics: 'scellier', epsilon: 0, maxSteps: 20, nudgedSteps: 4, beta: 1, estimator: 'random-sign', spectralNorm: false, persistent: true },
+      {
+        dynamics: 'scellier',
+        epsilon: 0,
+        maxSteps: 20,
+        nudgedSteps: 4,
+        beta: 1,
+        estimator: 'random-sign',
+        spectralNorm: false,
+        persistent: true,
+      },
       { estimator: 'one-sided', cost: 'cross-entropy' },
       // (with the hard sigmoid, symmetric + cross-entropy at this lr drives every hidden unit below 0, where
       // the clip stops all learning — a dead-unit failure, not a wrong gradient: see the numpy reference test)

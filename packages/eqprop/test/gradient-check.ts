@@ -30,7 +30,12 @@ export function smallProblem(extra: Partial<EqPropOptions> = {}): { kernel: EqPr
  * −∂L/∂θ of the batch-mean MSE L = (1/B) Σ_b ½‖s_L − y‖² at the end of `steps`
  * unrolled free steps, by tfjs autodiff through relaxTensors (BPTT).
  */
-export function bpttGradient(kernel: EqPropKernel, x: Float32Array, labels: number[], steps: number): { weights: Float32Array[]; biases: Float32Array[] } {
+export function bpttGradient(
+  kernel: EqPropKernel,
+  x: Float32Array,
+  labels: number[],
+  steps: number,
+): { weights: Float32Array[]; biases: Float32Array[] } {
   const { sizes, net } = kernel;
   const B = labels.length;
   const L = sizes.length - 1;
@@ -40,11 +45,12 @@ export function bpttGradient(kernel: EqPropKernel, x: Float32Array, labels: numb
     const xt = tf.tensor2d(x, [B, sizes[0]]);
     const y = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), sizes[L]), 'float32');
     const f = (...params: tf.Tensor[]) => {
-      const states = relaxTensors(
-        { weights: params.slice(0, L) as tf.Tensor2D[], biases: params.slice(L) as tf.Tensor1D[] },
-        xt,
-        { steps, activation: kernel.settings.activation, dynamics: kernel.settings.dynamics, gamma: kernel.settings.gamma },
-      );
+      const states = relaxTensors({ weights: params.slice(0, L) as tf.Tensor2D[], biases: params.slice(L) as tf.Tensor1D[] }, xt, {
+        steps,
+        activation: kernel.settings.activation,
+        dynamics: kernel.settings.dynamics,
+        gamma: kernel.settings.gamma,
+      });
       return tf.div(tf.mul(tf.sum(tf.square(tf.sub(states[L - 1], y))), 0.5), B) as tf.Scalar;
     };
     const grads = tf.grads(f)([...ws, ...bs]);
@@ -56,7 +62,11 @@ export function bpttGradient(kernel: EqPropKernel, x: Float32Array, labels: numb
 }
 
 /** ‖a − b‖ / ‖b‖ over all parameters (a from the kernel is a batch sum: divided by B). */
-export function relativeError(a: { weights: Float32Array[]; biases: Float32Array[] }, B: number, ref: { weights: Float32Array[]; biases: Float32Array[] }): number {
+export function relativeError(
+  a: { weights: Float32Array[]; biases: Float32Array[] },
+  B: number,
+  ref: { weights: Float32Array[]; biases: Float32Array[] },
+): number {
   let num = 0;
   let den = 0;
   const all = (g: { weights: Float32Array[]; biases: Float32Array[] }) => [...g.weights, ...g.biases];

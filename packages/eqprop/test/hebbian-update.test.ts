@@ -11,7 +11,10 @@ describe('hebbianUpdate', () => {
     const sizes = [4, 3, 2];
     const B = 5;
     const beta = 0.3;
-    const mk = (seed: number) => sizes.map((n, l) => Array.from({ length: B }, (_, b) => Array.from({ length: n }, (_, j) => Math.abs(Math.sin(seed + 7 * l + 3 * b + j)))));
+    const mk = (seed: number) =>
+      sizes.map((n, l) =>
+        Array.from({ length: B }, (_, b) => Array.from({ length: n }, (_, j) => Math.abs(Math.sin(seed + 7 * l + 3 * b + j)))),
+      );
     const f = mk(1);
     const g = mk(2);
     g[0] = f[0]; // the input is the same in both phases

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { roundToF16 } from '../src/index.js';
 
-const fx = JSON.parse(readFileSync(new URL('./fixtures/float16.json', import.meta.url), 'utf8')) as { input: number[]; float16: (number | string)[] };
+const fx = JSON.parse(readFileSync(new URL('./fixtures/float16.json', import.meta.url), 'utf8')) as {
+  input: number[];
+  float16: (number | string)[];
+};
 
 describe('roundToF16', () => {
   it('rounds exactly as numpy (ties to even, subnormals, overflow to ±Infinity)', () => {

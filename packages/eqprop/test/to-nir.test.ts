@@ -28,7 +28,8 @@ const py = JSON.parse(readFileSync(new URL('./fixtures/eqprop-small.python.json'
   metadata: Record<string, unknown>;
 };
 
-const kernel = () => new EqPropKernel({ inputDim: 6, hiddenDims: [5, 4], outputDim: 3, seed: 1, dynamics: 'async', gamma: 0.6, maxSteps: 25 });
+const kernel = () =>
+  new EqPropKernel({ inputDim: 6, hiddenDims: [5, 4], outputDim: 3, seed: 1, dynamics: 'async', gamma: 0.6, maxSteps: 25 });
 
 describe('toNir', () => {
   it('writes what Python nir.read loads: nodes, weights, bidirectional edges, metadata', () => {

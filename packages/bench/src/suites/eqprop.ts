@@ -60,7 +60,11 @@ export const eqpropSuite: Suite = {
 
     ctx.progress('train 784-500-10, batch 20, 20 + 4 steps');
     {
-      const kernel = new EqPropKernel({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), persistent: false, seed: 0 });
+      const kernel = new EqPropKernel({
+        ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+        persistent: false,
+        seed: 0,
+      });
       const batches = Array.from({ length: 10 }, (_, j) => syntheticBatch(20, 784, 20 * j));
       const us = await ctx.measure(() => {
         for (const { x, y } of batches) kernel.trainBatch(x, y);
@@ -89,7 +93,15 @@ export const eqpropSuite: Suite = {
 
     ctx.progress('free phase 784-500-10, batch 256, 20 steps vs two matMuls');
     {
-      const kernel = new EqPropKernel({ inputDim: 784, hiddenDims: [500], outputDim: 10, epsilon: 0, maxSteps: 20, spectralNorm: false, seed: 0 });
+      const kernel = new EqPropKernel({
+        inputDim: 784,
+        hiddenDims: [500],
+        outputDim: 10,
+        epsilon: 0,
+        maxSteps: 20,
+        spectralNorm: false,
+        seed: 0,
+      });
       const { x } = syntheticBatch(256, 784);
       const free = await ctx.measure(() => kernel.predictArray(x));
       const xt = tf.tensor2d(x, [256, 784]);
@@ -122,7 +134,15 @@ export const eqpropSuite: Suite = {
 
     ctx.progress('memory vs relaxation steps (EP vs BPTT)');
     for (const steps of ctx.quick ? [10, 100] : [10, 100, 1000]) {
-      const kernel = new EqPropKernel({ inputDim: 784, hiddenDims: [500], outputDim: 10, epsilon: 0, maxSteps: steps, nudgedSteps: steps, seed: 0 });
+      const kernel = new EqPropKernel({
+        inputDim: 784,
+        hiddenDims: [500],
+        outputDim: 10,
+        epsilon: 0,
+        maxSteps: steps,
+        nudgedSteps: steps,
+        seed: 0,
+      });
       const { x, y } = syntheticBatch(20, 784);
       const before = tf.memory().numBytes;
       const xt = tf.tensor2d(x, [20, 784]);
