@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * neurite-bench [suite…] [--quick] [--backend cpu|wasm|auto] [--json]
+ * neurite-bench [suite…] [--quick] [--backend cpu|wasm|webgl|webgpu|auto] [--json]
  * Runs benchmark suites (all by default) and prints a table per suite, or with --json
  * one JSON document for all of them (see README.md). Built on @neurite/cli.
  */
@@ -24,7 +24,7 @@ const program = createProgram({
 program
   .argument('[suites...]', `suites to run, in this order (default: all of ${SUITE_NAMES})`)
   .option('--quick', 'fewer repeats and smaller sizes (a smoke run, not for comparisons)')
-  .addOption(new Option('--backend <name>', 'tfjs backend the suites run on').choices(['wasm', 'cpu', 'auto']).default('wasm'))
+  .addOption(new Option('--backend <name>', 'tfjs backend the suites run on').choices(['wasm', 'cpu', 'webgpu', 'webgl', 'auto']).default('wasm'))
   .action(async (names: string[], o: { quick?: boolean; backend: BackendChoice }) => {
     const chosen =
       names.length === 0

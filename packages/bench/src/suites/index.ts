@@ -3,6 +3,7 @@ import { tensorSuite } from './tensor.js';
 import { nirSuite } from './nir.js';
 import { hrrSuite } from './hrr.js';
 import { assemblySuite } from './assembly.js';
+import { eqpropSuite } from './eqprop.js';
 
 /** Every suite, in the order `neurite-bench` runs them. Packages add theirs here. */
-export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite];
+export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite, eqpropSuite];
