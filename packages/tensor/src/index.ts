@@ -70,3 +70,4 @@ export { poolScores } from './pool/pool-scores.js';
 export type { PoolScoresOptions } from './pool/pool-scores.js';
 export { poolSpmv, SPMV_CROSSOVER } from './pool/pool-spmv.js';
 export { poolGatherRowsSum, GATHER_CROSSOVER } from './pool/pool-gather-rows-sum.js';
+export { poolNormalFill, poolBinomialFill, FILL_CROSSOVER } from './pool/pool-random-fill.js';

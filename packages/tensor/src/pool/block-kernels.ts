@@ -8,6 +8,7 @@
  * @internal
  */
 import { realFftPlan } from '../fft/real-fft-plan.js';
+import { createRng } from '../rng/create-rng.js';
 import type { BlockArgs } from './block-task.js';
 import { blockRange } from './block-task.js';
 
@@ -142,4 +143,35 @@ export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): v
     for (let j = 0; j < cols; j++) s += x[base + j] * x[base + j];
     out[i] = Math.sqrt(s);
   }
+}
+
+/** Elements per block of the random fills: fixed, so the stream of each element never depends on the worker count. */
+export const FILL_BLOCK = 1 << 18;
+
+/** The seed of block `block` of a fill seeded with `seed`. */
+export function fillBlockSeed(seed: string, block: number): string {
+  return `${seed}/block ${block}`;
+}
+
+/**
+ * Normal fill of one block of FILL_BLOCK elements: out[i] ~ N(mean, std²)
+ * from createRng(fillBlockSeed(seed, block)).normalArray;
+ * args { out, seed (string), mean, std }.
+ */
+export function normalFillBlock(args: BlockArgs, block: number): void {
+  const { out, seed, mean, std } = args as { out: Float32Array | Float64Array; seed: string; mean: number; std: number };
+  const start = block * FILL_BLOCK;
+  createRng(fillBlockSeed(seed, block)).normalArray(out.subarray(start, Math.min(out.length, start + FILL_BLOCK)), mean, std);
+}
+
+/**
+ * Binomial fill of one block: out[i] ~ Binomial(n, p) from
+ * createRng(fillBlockSeed(seed, block)).binomial, in index order;
+ * args { out, seed, n, p }.
+ */
+export function binomialFillBlock(args: BlockArgs, block: number): void {
+  const { out, seed, n, p } = args as { out: Float32Array | Float64Array | Int32Array; seed: string; n: number; p: number };
+  const rng = createRng(fillBlockSeed(seed, block));
+  const end = Math.min(out.length, (block + 1) * FILL_BLOCK);
+  for (let i = block * FILL_BLOCK; i < end; i++) out[i] = rng.binomial(n, p);
 }
