@@ -14,57 +14,45 @@ export function forward(net: Network, params: NodeParams[], x: tf.Tensor, act: A
   const vals: tf.Tensor[] = new Array<tf.Tensor>(net.nodes.length);
   for (let i = 0; i < net.nodes.length; i++) {
     const n = net.nodes[i];
-    const op = n.op;
-    const a = n.inputs.length > 0 ? vals[n.inputs[0]] : x;
-    const p = params[i];
-    let y: tf.Tensor;
-    switch (op.kind) {
-      case 'input':
-        y = x;
-        break;
-      case 'dense':
-        y = tf.add(tf.matMul(a as tf.Tensor2D, p.w as tf.Tensor2D), p.b!);
-        break;
-      case 'conv2d':
-        y = tf.add(tf.conv2d(a as tf.Tensor4D, p.w as tf.Tensor4D, op.strides, op.padding, 'NHWC', op.dilation), p.b!);
-        break;
-      case 'depthwise':
-        y = tf.add(tf.depthwiseConv2d(a as tf.Tensor4D, p.w as tf.Tensor4D, op.strides, op.padding), p.b!);
-        break;
-      case 'batchnorm':
-        y = tf.batchNorm(a, op.mean, op.variance, op.beta, op.gamma, op.epsilon);
-        break;
-      case 'avgpool':
-        y = tf.avgPool(a as tf.Tensor4D, op.pool, op.strides, op.padding);
-        break;
-      case 'maxpool':
-        y = tf.maxPool(a as tf.Tensor4D, op.pool, op.strides, op.padding);
-        break;
-      case 'gap':
-        y = tf.mean(a, [1, 2]);
-        break;
-      case 'flatten':
-        y = tf.reshape(a, [a.shape[0], -1]);
-        break;
-      case 'zeropad':
-        y = tf.pad(a, [[0, 0], op.pad[0], op.pad[1], [0, 0]]);
-        break;
-      case 'scale':
-        y = tf.mul(a, tf.tensor(op.scale, n.shape, 'float32'));
-        break;
-      case 'add':
-        y = n.inputs.map((k) => vals[k]).reduce((s, v) => tf.add(s, v));
-        break;
-      case 'act':
-      case 'qcfs':
-      case 'if':
-        y = act(i, n, a, p);
-        break;
-    }
+    const y = n.op.kind === 'act' || n.op.kind === 'qcfs' || n.op.kind === 'if' ? act(i, n, vals[n.inputs[0]], params[i]) : evalNode(n, params[i], vals, x);
     vals[i] = y;
     seen?.(i, y);
   }
   return vals[net.output];
+}
+
+/** One non-activation node's output from the values of earlier nodes (`x` for the input node). */
+export function evalNode(n: LayerNode, p: NodeParams, vals: tf.Tensor[], x: tf.Tensor): tf.Tensor {
+  const op = n.op;
+  const a = n.inputs.length > 0 ? vals[n.inputs[0]] : x;
+  switch (op.kind) {
+    case 'input':
+      return x;
+    case 'dense':
+      return tf.add(tf.matMul(a as tf.Tensor2D, p.w as tf.Tensor2D), p.b!);
+    case 'conv2d':
+      return tf.add(tf.conv2d(a as tf.Tensor4D, p.w as tf.Tensor4D, op.strides, op.padding, 'NHWC', op.dilation), p.b!);
+    case 'depthwise':
+      return tf.add(tf.depthwiseConv2d(a as tf.Tensor4D, p.w as tf.Tensor4D, op.strides, op.padding), p.b!);
+    case 'batchnorm':
+      return tf.batchNorm(a, op.mean, op.variance, op.beta, op.gamma, op.epsilon);
+    case 'avgpool':
+      return tf.avgPool(a as tf.Tensor4D, op.pool, op.strides, op.padding);
+    case 'maxpool':
+      return tf.maxPool(a as tf.Tensor4D, op.pool, op.strides, op.padding);
+    case 'gap':
+      return tf.mean(a, [1, 2]);
+    case 'flatten':
+      return tf.reshape(a, [a.shape[0], -1]);
+    case 'zeropad':
+      return tf.pad(a, [[0, 0], op.pad[0], op.pad[1], [0, 0]]);
+    case 'scale':
+      return tf.mul(a, tf.tensor(op.scale, n.shape, 'float32'));
+    case 'add':
+      return n.inputs.map((k) => vals[k]).reduce((s, v) => tf.add(s, v));
+    default:
+      throw new Error(`evalNode: '${n.name}' is an activation (${op.kind})`);
+  }
 }
 
 /** The ANN's own activations: ReLU, SiLU x·σ(x), GELU (tanh form). QCFS / IF nodes are not expected here. */

@@ -182,7 +182,6 @@ export function toNir(snn: SpikingNetwork): NirGraph {
         vals[i] = { srcs: n.inputs.flatMap((k) => vals[k].srcs), shape, flatOf: vals[n.inputs[0]].flatOf };
         return;
       case 'if': {
-        if (op.binary) throw unsupported(n, 'binary IF layers come from NIR already; export the network they came from');
         v0 = op.v0;
         const names = materialize(a!, n.name);
         const C = op.theta.length;
@@ -192,7 +191,8 @@ export function toNir(snn: SpikingNetwork): NirGraph {
         const nm = fresh(n.name);
         nodes[nm] = createNode('IF', { r: nirArray(new Float32Array(full.length).fill(1), shape), v_threshold: nirArray(full, shape), v_reset: nirArray(new Float32Array(full.length), shape) });
         connect(names, nm);
-        vals[i] = { srcs: [{ name: nm, theta: op.theta.length === 1 ? new Float32Array(shape.length === 3 ? shape[0] : size(shape)).fill(op.theta[0]) : op.theta }], shape, flatOf: null };
+        // binary IF (read from NIR): the weights after it already hold θ
+        vals[i] = { srcs: [{ name: nm, theta: op.binary ? null : op.theta.length === 1 ? new Float32Array(shape.length === 3 ? shape[0] : size(shape)).fill(op.theta[0]) : op.theta }], shape, flatOf: null };
         return;
       }
       default:
