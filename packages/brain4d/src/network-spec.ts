@@ -120,7 +120,13 @@ export type InputSpec =
   | { type: 'poisson'; target: string; rate: number; weight: number; receptor?: 'exc' | 'inh' | 'current'; start?: number; stop?: number }
   | { type: 'current'; target: string; amplitude: number; start?: number; stop?: number }
   | { type: 'noise'; target: string; std: number; mean?: number; start?: number; stop?: number }
-  | { type: 'sense'; sense: string; values: number[][]; gain?: number; start?: number; stop?: number };
+  | { type: 'sense'; sense: string; values: number[][]; gain?: number; start?: number; stop?: number }
+  /**
+   * Spikes at given times (ms) into the target (every neuron, or `neurons`, indices within the
+   * population), each adding `weight` to the receptor as a spike source at time t through a
+   * delay-1 synapse would: first seen by the update of step round(t/dt) + 1.
+   */
+  | { type: 'spikes'; target: string; times: number[]; neurons?: number[]; weight: number; receptor?: 'exc' | 'inh' | 'current' };
 
 export interface MonitorSpec {
   /** Record spikes: true for all populations, or the list of population names. */

@@ -133,8 +133,8 @@ export function izhikevichKernel(a: KernelArgs): NeuronKernel {
       G[offset + i] = 0;
       let vi = v[i];
       const ui = u[i];
-      vi += h * (0.04 * vi * vi + 5 * vi + 140 - ui + I);
-      vi += h * (0.04 * vi * vi + 5 * vi + 140 - ui + I);
+      vi += h * (0.04 * (vi * vi) + 5 * vi + 140 - ui + I);
+      vi += h * (0.04 * (vi * vi) + 5 * vi + 140 - ui + I);
       let un = ui + dt * pa[i] * (pb[i] * vi - ui);
       if (vi >= vpeak) {
         spikes[ns++] = offset + i;

@@ -119,6 +119,7 @@ export class Simulator {
   private biasBase: Float64Array[];
   private inputs: Array<{ kind: 'poisson' | 'current' | 'noise'; pop: number; start: number; stop: number; a: number; b: number; base: number; neurons?: Int32Array; values?: Float64Array }>;
   private biasChanges: Set<number>;
+  private spikeInputs = new Map<number, number[]>();
   private recordSpikes: Uint8Array;
   readonly spikeSteps = new Growable(Int32Array, 4096);
   readonly spikeIds = new Growable(Int32Array, 4096);
@@ -233,8 +234,8 @@ export class Simulator {
     this.biasChanges = new Set();
     this.inputs = [];
     for (const inp of spec.inputs!) {
-      const start = stepOf(inp.start ?? 0);
-      const stop = stepOf(inp.stop ?? Infinity);
+      const start = stepOf('start' in inp ? (inp.start ?? 0) : 0);
+      const stop = stepOf('stop' in inp ? (inp.stop ?? Infinity) : Infinity);
       if (inp.type === 'sense') {
         const s = spec.senses![inp.sense];
         // Group the slice's points by the population holding them.
@@ -261,7 +262,16 @@ export class Simulator {
       }
       const pi = this.populations.indexOf(byName.get(inp.target)!);
       const pop = this.populations[pi];
-      if (inp.type === 'current') {
+      if (inp.type === 'spikes') {
+        const ch = MODELS[pop.model].ports.indexOf(inp.receptor!);
+        const targets = inp.neurons ?? Array.from({ length: pop.n }, (_, i) => i);
+        for (const time of inp.times) {
+          const st = stepOf(time) + 1;
+          const list = this.spikeInputs.get(st) ?? [];
+          for (const j of targets) list.push(ch * N + pop.offset + j, inp.weight);
+          this.spikeInputs.set(st, list);
+        }
+      } else if (inp.type === 'current') {
         this.inputs.push({ kind: 'current', pop: pi, start, stop, a: inp.amplitude, b: 0, base: 0 });
         this.biasChanges.add(start).add(stop);
       } else if (inp.type === 'noise') {
@@ -342,6 +352,8 @@ export class Simulator {
       this.ringUsed[slot] = 0;
     }
     if (this.biasChanges.has(t)) this.applyBias();
+    const ev = this.spikeInputs.get(t);
+    if (ev) for (let q = 0; q < ev.length; q += 2) G[ev[q]] += ev[q + 1];
     for (const inp of this.inputs) {
       if (inp.kind === 'current' || t < inp.start || t >= inp.stop) continue;
       const n = this.populations[inp.pop].n;

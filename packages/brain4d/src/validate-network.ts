@@ -1,6 +1,6 @@
 import { Brain4dError } from './brain4d-error.js';
 import { IZHIKEVICH_PRESETS, MODELS } from './model-catalog.js';
-import type { Distribution, NetworkSpec, ParamValue, ProjectionSpec } from './network-spec.js';
+import type { Distribution, InputSpec, NetworkSpec, ParamValue, ProjectionSpec } from './network-spec.js';
 
 /** Options of {@link validateNetwork}. */
 export interface ValidateOptions {
@@ -19,11 +19,12 @@ function fail(path: string, what: string, code: ConstructorParameters<typeof Bra
 }
 const show = (x: unknown) => (typeof x === 'string' ? JSON.stringify(x) : Array.isArray(x) ? `[${x.length} items]` : String(x));
 
-function num(path: string, x: unknown, opts: { min?: number; gt?: number; int?: boolean } = {}): number {
+function num(path: string, x: unknown, opts: { min?: number; max?: number; gt?: number; int?: boolean } = {}): number {
   if (typeof x !== 'number') return fail(path, `must be a number, got ${show(x)}`);
   if (!Number.isFinite(x)) return fail(path, `must be finite, got ${x}`, { code: 'ERR_NOT_FINITE' });
   if (opts.int && !Number.isInteger(x)) return fail(path, `must be an integer, got ${x}`);
   if (opts.min !== undefined && x < opts.min) return fail(path, `must be >= ${opts.min}, got ${x}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (opts.max !== undefined && x > opts.max) return fail(path, `must be <= ${opts.max}, got ${x}`, { code: 'ERR_OUT_OF_RANGE' });
   if (opts.gt !== undefined && x <= opts.gt) return fail(path, `must be > ${opts.gt}, got ${x}`, { code: 'ERR_OUT_OF_RANGE' });
   return x;
 }
@@ -266,12 +267,27 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
     (input.inputs as unknown[]).forEach((raw, i) => {
       const path = `inputs[${i}]`;
       if (!isObj(raw)) fail(path, 'must be an object');
-      const type = str(`${path}.type`, raw.type, ['poisson', 'current', 'noise', 'sense'] as const);
+      const type = str(`${path}.type`, raw.type, ['poisson', 'current', 'noise', 'sense', 'spikes'] as const);
       const window = {
         start: raw.start === undefined ? 0 : num(`${path}.start`, raw.start, { min: 0 }),
         stop: raw.stop === undefined ? Infinity : num(`${path}.stop`, raw.stop, { min: 0 }),
       };
-      if (type === 'poisson') {
+      if (type === 'spikes') {
+        keys(path, raw, ['type', 'target', 'times', 'neurons', 'weight', 'receptor']);
+        const target = popRef(`${path}.target`, raw.target);
+        const ports = MODELS[out.populations[target].model].ports;
+        if (ports.length === 0) fail(`${path}.target`, 'a poisson population takes no input');
+        const weight = num(`${path}.weight`, raw.weight);
+        const receptor = raw.receptor === undefined ? (ports.length === 1 ? ports[0] : weight < 0 ? 'inh' : 'exc') : str(`${path}.receptor`, raw.receptor, ports);
+        if (!Array.isArray(raw.times)) fail(`${path}.times`, 'must be an array of times in ms');
+        const times = (raw.times as unknown[]).map((v, k) => num(`${path}.times[${k}]`, v, { min: 0 }));
+        const spec: InputSpec = { type, target, times, weight, receptor: receptor as 'exc' };
+        if (raw.neurons !== undefined) {
+          if (!Array.isArray(raw.neurons)) fail(`${path}.neurons`, 'must be an array of indices within the population');
+          spec.neurons = (raw.neurons as unknown[]).map((v, k) => num(`${path}.neurons[${k}]`, v, { int: true, min: 0, max: sizes[target] - 1 }));
+        }
+        out.inputs!.push(spec);
+      } else if (type === 'poisson') {
         keys(path, raw, ['type', 'target', 'rate', 'weight', 'receptor', 'start', 'stop']);
         const target = popRef(`${path}.target`, raw.target);
         const ports = MODELS[out.populations[target].model].ports;
