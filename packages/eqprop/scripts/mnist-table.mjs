@@ -1,7 +1,7 @@
 // MNIST accuracy table and learning curves for the README (run from the repo root after building):
 //   nice -n 10 node packages/eqprop/scripts/mnist-table.mjs run <config> <epochs> <seed,...>
 //   node packages/eqprop/scripts/mnist-table.mjs report
-// configs: scellier-500 (784-500-10, Scellier & Bengio 2017 Table 2 preset), scellier-500-500 (784-500-500-10
+// configs: conv-16 (see CONFIGS), scellier-500 (784-500-10, Scellier & Bengio 2017 Table 2 preset), scellier-500-500 (784-500-500-10
 // preset dynamics with fewer steps, see below), default-256 (784-256-10, the kernel's defaults),
 // backprop-500 (a backprop MLP of the same shape 784-500-10: sigmoid hidden, softmax cross-entropy, SGD lr 0.1,
 // batch 20, tfjs on wasm). Every run uses @neurite/datasets' fixed split (7996 train / 2004 test).
@@ -20,6 +20,12 @@ const CONFIGS = {
   // Scellier's 784-500-500-10 preset runs 100 free / 6 nudged steps; here 40 / 8 to fit the shared machine.
   'scellier-500-500': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }), maxSteps: 40, nudgedSteps: 8 }),
   'default-256': () => ({ inputDim: 784, hiddenDims: [256], outputDim: 10 }),
+  // conv energy model: 784 → conv 5×5, 16 maps, 2×2 average pooling (16·12·12 = 2304 units) → 10, Scellier dynamics
+  'conv-16': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [], outputDim: 10 }),
+    conv: { channels: 16, kernel: 5, pool: 2 },
+    lr: [0.1, 0.05],
+  }),
 };
 
 async function backprop(train, test, epochs, seed) {

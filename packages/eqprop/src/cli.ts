@@ -75,6 +75,7 @@ program
   .option('--beta <b>', 'nudging strength β', parseNumber('--beta'))
   .option('--steps <n>', 'free-phase steps', parseInteger('--steps', 1))
   .option('--nudged-steps <n>', 'nudged-phase steps', parseInteger('--nudged-steps', 1))
+  .option('--conv <C:k:p>', 'convolutional first layer: C feature maps, k×k kernels, p×p average pooling (e.g. 32:5:2)')
   .option('--train-size <n>', 'use only the first n training digits of the shuffled split', parseInteger('--train-size', 1))
   .option('--seed <s>', 'seed (weights, shuffles)', parseInteger('--seed', 0), 0)
   .option('--out <file>', 'save the trained model (JSON)')
@@ -91,6 +92,12 @@ program
     if (opts.beta !== undefined) o.beta = opts.beta as number;
     if (opts.steps !== undefined) o.maxSteps = opts.steps as number;
     if (opts.nudgedSteps !== undefined) o.nudgedSteps = opts.nudgedSteps as number;
+    if (opts.conv !== undefined) {
+      const m = /^(\d+):(\d+):(\d+)$/.exec(opts.conv as string);
+      if (!m) throw new UsageError(`--conv must look like 32:5:2 (channels:kernel:pool), got '${String(opts.conv)}'`);
+      o.conv = { channels: Number(m[1]), kernel: Number(m[2]), pool: Number(m[3]) };
+      if (typeof o.lr === 'object') o.lr = [o.lr[0], ...o.lr];
+    }
     const kernel = new EqPropKernel(o);
     const { train, test } = await loadMnist();
     let data = { images: train.images, labels: train.labels as ArrayLike<number>, n: train.n };

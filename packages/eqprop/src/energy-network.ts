@@ -33,17 +33,24 @@ export interface EnergyNetwork {
 /**
  * Initial weights: uniform U(−a, a), a = √(6 / (n_l + n_{l+1})) (Glorot & Bengio
  * 2010, the initialisation of Scellier & Bengio 2017), biases 0. Draws row-major
- * from `toRng(seed)`, so a seed gives the same network everywhere.
+ * from `toRng(seed)`, so a seed gives the same network everywhere. With `conv`, W_0
+ * is the kernel tensor K [C, inChannels·k²] of a convolutional coupling (see conv-coupling.ts).
  */
-export function createNetwork(sizes: readonly number[], seed: SeedOrRng): EnergyNetwork {
+export function createNetwork(
+  sizes: readonly number[],
+  seed: SeedOrRng,
+  conv?: { channels: number; patch: number; kernelArea: number },
+): EnergyNetwork {
   const rng = toRng(seed);
   const weights: Float32Array[] = [];
   const biases: Float32Array[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
     const m = sizes[l];
     const n = sizes[l + 1];
-    const a = Math.sqrt(6 / (m + n));
-    const w = new Float32Array(m * n);
+    // a convolutional first coupling holds K [C, inChannels·k²]: fan-in patch, fan-out C·k²
+    const cv = l === 0 && conv !== undefined;
+    const a = cv ? Math.sqrt(6 / (conv.patch + conv.channels * conv.kernelArea)) : Math.sqrt(6 / (m + n));
+    const w = new Float32Array(cv ? conv.channels * conv.patch : m * n);
     for (let i = 0; i < w.length; i++) w[i] = (2 * rng.uniform() - 1) * a;
     weights.push(w);
     biases.push(new Float32Array(n));

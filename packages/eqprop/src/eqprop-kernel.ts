@@ -8,6 +8,8 @@ import { addColumnSums, addOuter } from './hebbian-accumulate.js';
 import { powerIteration } from './power-iteration.js';
 import { roundArrayToF16 } from './round-f16.js';
 import { holomorphicGradient } from './holomorphic-gradient.js';
+import { convDrive, convGeometry, convGradient, pooledPatches } from './conv-coupling.js';
+import type { ConvGeometry, ConvSpec } from './conv-coupling.js';
 
 /** Options of {@link EqPropKernel}; every field but the sizes has a default. */
 export interface EqPropOptions {
@@ -49,6 +51,11 @@ export interface EqPropOptions {
   stepSize?: number;
   /** Persistent particles: start each example's free phase from its last free fixed point (needs `ids`). */
   persistent?: boolean;
+  /**
+   * A convolutional first layer (see ConvSpec: conv + average pooling, the input coupling of a
+   * P_CNN-style energy): the layers are then inputDim → C·P² feature-map units → hiddenDims → outputDim.
+   */
+  conv?: ConvSpec | null;
   seed?: SeedOrRng;
 }
 
@@ -114,6 +121,8 @@ export class EqPropKernel {
   readonly settings: Settings;
   readonly sizes: number[];
   readonly net: EnergyNetwork;
+  /** The convolutional first coupling, when there is one (weights[0] then holds K [C, inChannels·k²]). */
+  readonly conv: ConvGeometry | null;
   /** Training steps done. */
   steps = 0;
   private readonly rng: Rng;
@@ -124,9 +133,17 @@ export class EqPropKernel {
   constructor(options: EqPropOptions) {
     this.settings = normalizeOptions(options);
     const s = this.settings;
-    this.sizes = [s.inputDim, ...s.hiddenDims, s.outputDim];
+    this.conv = s.conv ? convGeometry(s.conv, s.inputDim) : null;
+    this.sizes = [s.inputDim, ...(this.conv ? [this.conv.units] : []), ...s.hiddenDims, s.outputDim];
+    if (s.lr.length !== this.sizes.length - 1) {
+      throw new EqPropError('lr', `${FN}: lr must be a number or ${this.sizes.length - 1} numbers (one per coupling)`);
+    }
     this.rng = toRng(options.seed ?? 0);
-    this.net = createNetwork(this.sizes, this.rng);
+    this.net = createNetwork(
+      this.sizes,
+      this.rng,
+      this.conv ? { channels: this.conv.channels, patch: this.conv.patch, kernelArea: this.conv.kernel ** 2 } : undefined,
+    );
     this.spectralU = this.net.weights.map((_, l) => new Float64Array(this.sizes[l]));
     if (s.dtype === 'float16') for (const w of this.net.weights) roundArrayToF16(w);
     this.applySpectralNorm(20);
@@ -171,8 +188,7 @@ export class EqPropKernel {
     const S = this.stateLayers;
     const scratch = this.scratchFor(B);
     const target = oneHot(labels, B, sizes[L]);
-    const drive = new Float32Array(B * sizes[1]);
-    computeInputDrive(drive, x, net, B);
+    const { drive, patches } = this.inputDrive(x, B);
     // Free phase.
     const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
     const ids = s.persistent ? options.ids : undefined;
@@ -213,11 +229,11 @@ export class EqPropKernel {
     } else if (s.estimator === 'symmetric') {
       const sp = runNudged(s.beta);
       const sm = runNudged(-s.beta);
-      this.accumulateDifference(gradW, gradB, x, sp, sm, 1 / (2 * s.beta), B);
+      this.accumulateDifference(gradW, gradB, x, patches, sp, sm, 1 / (2 * s.beta), B);
     } else {
       const beta = s.estimator === 'random-sign' && this.rng.uniform() < 0.5 ? -s.beta : s.beta;
       const sb = runNudged(beta);
-      this.accumulateDifference(gradW, gradB, x, sb, free, 1 / beta, B);
+      this.accumulateDifference(gradW, gradB, x, patches, sb, free, 1 / beta, B);
     }
     if (s.cost === 'cross-entropy') {
       // Readout outside the energy: its exact gradient at the free fixed point, (y − ŷ) s_{L−1}ᵀ.
@@ -274,8 +290,7 @@ export class EqPropKernel {
     const { sizes, net } = this;
     const S = this.stateLayers;
     const scratch = this.scratchFor(B);
-    const drive = new Float32Array(B * sizes[1]);
-    computeInputDrive(drive, x, net, B);
+    const { drive } = this.inputDrive(x, B);
     const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
     relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
     return this.output(free, B, scratch).slice();
@@ -301,8 +316,7 @@ export class EqPropKernel {
       const { sizes, net } = this;
       const S = this.stateLayers;
       const scratch = this.scratchFor(B);
-      const drive = new Float32Array(B * sizes[1]);
-      computeInputDrive(drive, xb, net, B);
+      const { drive } = this.inputDrive(xb, B);
       const free = sizes.slice(1, S + 1).map((m) => new Float32Array(B * m));
       relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
       const r = this.scoreFree(free, oneHot(lb, B, sizes[sizes.length - 1]), lb, B, scratch);
@@ -359,6 +373,18 @@ export class EqPropKernel {
       su.forEach((u, l) => k.spectralU[l].set(u));
     else k.applySpectralNorm(20, false);
     return k;
+  }
+
+  /** u_1's input part x W_0 + b_0 (or the convolution + pooling), and the conv patches when used. */
+  private inputDrive(x: Float32Array, B: number): { drive: Float32Array; patches: Float32Array | null } {
+    const drive = new Float32Array(B * this.sizes[1]);
+    if (this.conv) {
+      const patches = pooledPatches(x, B, this.conv);
+      convDrive(drive, patches, this.net.weights[0], this.net.biases[0], B, this.conv);
+      return { drive, patches };
+    }
+    computeInputDrive(drive, x, this.net, B);
+    return { drive, patches: null };
   }
 
   private phaseSettings(maxSteps: number): PhaseSettings {
@@ -439,6 +465,7 @@ export class EqPropKernel {
     gradW: Float32Array[],
     gradB: Float32Array[],
     x: Float32Array,
+    patches: Float32Array | null,
     a: Float32Array[],
     b: Float32Array[],
     c: number,
@@ -451,7 +478,8 @@ export class EqPropKernel {
       if (l === 0) {
         const d = new Float32Array(a[0].length);
         for (let k = 0; k < d.length; k++) d[k] = a[0][k] - b[0][k];
-        addOuter(gradW[0], x, d, c, B, sizes[0], n);
+        if (this.conv && patches) convGradient(gradW[0], patches, d, c, B, this.conv);
+        else addOuter(gradW[0], x, d, c, B, sizes[0], n);
         addColumnSums(gradB[0], d, c, B, n);
       } else {
         addOuter(gradW[l], a[l - 1], a[l], c, B, sizes[l], n);
@@ -467,7 +495,8 @@ export class EqPropKernel {
     const s = this.settings;
     if (s.spectralNorm === false) return;
     const bound = s.spectralNorm === true ? s.gamma / 2 : s.spectralNorm;
-    for (let l = 0; l < this.stateLayers; l++) {
+    // (the input coupling does not affect contraction, and a convolution's norm is not that of K: skip it for conv)
+    for (let l = this.conv ? 1 : 0; l < this.stateLayers; l++) {
       const w = this.net.weights[l];
       const sigma = powerIteration(w, this.sizes[l], this.sizes[l + 1], this.spectralU[l], iters);
       if (scale && sigma > bound) {
@@ -578,11 +607,11 @@ function normalizeOptions(o: EqPropOptions): Settings {
   const hiddenDims = o.hiddenDims ?? [256];
   if (!Array.isArray(hiddenDims)) throw new EqPropError('hiddenDims', `${FN}: hiddenDims must be an array of layer sizes`);
   hiddenDims.forEach((h, i) => checkInt(FN, `hiddenDims[${i}]`, h, 1, 1 << 24));
-  const L = hiddenDims.length + 1;
+  const L = hiddenDims.length + 1 + (o.conv ? 1 : 0);
   const cost = o.cost ?? 'mse';
   if (cost !== 'mse' && cost !== 'cross-entropy')
     throw new EqPropError('cost', `${FN}: cost must be 'mse' or 'cross-entropy', got ${String(cost)}`);
-  if (cost === 'cross-entropy' && hiddenDims.length === 0) {
+  if (cost === 'cross-entropy' && hiddenDims.length === 0 && !o.conv) {
     throw new EqPropError('hiddenDims', `${FN}: the cross-entropy readout needs at least one hidden layer`);
   }
   const gamma = checkPositive(FN, 'gamma', o.gamma ?? 0.5);
@@ -615,6 +644,10 @@ function normalizeOptions(o: EqPropOptions): Settings {
   if (!['one-sided', 'random-sign', 'symmetric', 'holomorphic'].includes(estimator)) {
     throw new EqPropError('estimator', `${FN}: unknown estimator ${String(estimator)}`);
   }
+  if (estimator === 'holomorphic' && o.conv)
+    throw new EqPropError('estimator', `${FN}: holomorphic EP is not implemented for the convolutional coupling`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   if (estimator === 'holomorphic' && (activation !== 'sigmoid' || dynamics === 'scellier' || cost !== 'mse')) {
     throw new EqPropError(
       'estimator',
@@ -643,5 +676,6 @@ function normalizeOptions(o: EqPropOptions): Settings {
     holomorphicPoints,
     stepSize,
     persistent: o.persistent ?? false,
+    conv: o.conv ? { ...o.conv } : null,
   };
 }

@@ -23,6 +23,11 @@ export interface RelaxTensorsOptions {
   target?: tf.Tensor2D;
   /** Initial states [B, n_l] for l = 1…L (default zeros). */
   init?: tf.Tensor2D[];
+  /**
+   * The input part of u_1 [B, n_1] computed by the caller (e.g. a convolution of x); replaces
+   * x W_0 + b_0, and `weights[0]`/`biases[0]` are then not used.
+   */
+  drive?: tf.Tensor2D;
 }
 
 /**
@@ -47,10 +52,13 @@ export function relaxTensors(params: TensorParams, x: tf.Tensor2D, options: Rela
   if (beta !== 0 && options.target === undefined) throw new EqPropError('target', `${fn}: a nudged phase needs target`);
   const B = x.shape[0];
   return tf.tidy(() => {
-    let s: tf.Tensor2D[] = options.init ? options.init.map((t) => t.clone()) : weights.map((w) => tf.zeros([B, w.shape[1]]) as tf.Tensor2D);
+    const width = (l: number) => (l === 0 && options.drive ? options.drive.shape[1] : weights[l].shape[1]);
+    let s: tf.Tensor2D[] = options.init
+      ? options.init.map((t) => t.clone())
+      : weights.map((_, l) => tf.zeros([B, width(l)]) as tf.Tensor2D);
     const drive = (l: number, st: tf.Tensor2D[]): tf.Tensor2D => {
       const below = l === 1 ? x : st[l - 2];
-      let u: tf.Tensor = tf.add(tf.matMul(below, weights[l - 1]), biases[l - 1]);
+      let u: tf.Tensor = l === 1 && options.drive ? options.drive : tf.add(tf.matMul(below, weights[l - 1]), biases[l - 1]);
       if (l < L) u = tf.add(u, tf.matMul(st[l], weights[l], false, true));
       if (l === L && beta !== 0) u = tf.add(u, tf.mul(tf.sub(options.target!, st[L - 1]), beta));
       return u as tf.Tensor2D;

@@ -1,6 +1,7 @@
 import { createGraph, nirArray } from '@neurite/nir';
 import type { NirGraph } from '@neurite/nir';
 import type { EqPropKernel } from './eqprop-kernel.js';
+import { EqPropError } from './eqprop-error.js';
 
 /** The `eqprop_convention` value written by {@link toNir}. */
 export const EQPROP_NIR_CONVENTION = 'neurite-eqprop/1';
@@ -33,6 +34,11 @@ export const EQPROP_NIR_CONVENTION = 'neurite-eqprop/1';
  */
 export function toNir(kernel: EqPropKernel): NirGraph {
   const { sizes, net, settings } = kernel;
+  if (kernel.conv) {
+    throw new EqPropError('kernel', 'toNir: the convolutional coupling has no NIR export yet (dense couplings only)', {
+      code: 'ERR_UNSUPPORTED',
+    });
+  }
   const L = sizes.length - 1;
   const S = kernel.stateLayers;
   const nodes: Record<string, unknown> = {
