@@ -69,6 +69,7 @@ export function bsbcModel(dim: number, blockSize: number): Vsa {
   return {
     model: 'bsbc',
     dim,
+    elementSize: L,
     featureDim: dim,
     random: (seed, count = 1) => {
       const rng = toRng(seed, 'seed', HrrError);

@@ -21,6 +21,7 @@ export function bscModel(dim: number): Vsa {
   return {
     model: 'bsc',
     dim,
+    elementSize: 1,
     featureDim: dim,
     random: (seed, count = 1) => {
       const rng = toRng(seed, 'seed', HrrError);

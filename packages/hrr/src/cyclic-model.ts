@@ -26,6 +26,7 @@ export function cyclicModel(model: 'cgr' | 'mcr', dim: number, q: number): Vsa {
   return {
     model,
     dim,
+    elementSize: 1,
     featureDim: model === 'cgr' ? dim * q : 2 * dim,
     random: (seed, count = 1) => {
       const rng = toRng(seed, 'seed', HrrError);

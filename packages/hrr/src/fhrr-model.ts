@@ -41,6 +41,7 @@ export function fhrrModel(dim: number): Vsa {
   return {
     model: 'fhrr',
     dim,
+    elementSize: 1,
     featureDim: 2 * dim,
     random: (seed, count = 1) => randomVectors('fhrr', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => wrapAngle(x + y)),

@@ -126,6 +126,7 @@ export function ghrrModel(dim: number, m: number): Vsa {
   return {
     model: 'ghrr',
     dim,
+    elementSize: E,
     featureDim: dim,
     random: (seed, count = 1) => {
       const rng = toRng(seed, 'seed', HrrError);

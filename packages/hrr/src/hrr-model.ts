@@ -29,6 +29,7 @@ export function hrrModel(dim: number): Vsa {
   return {
     model: 'hrr',
     dim,
+    elementSize: 1,
     featureDim: dim,
     random: (seed, count = 1) => randomVectors('hrr', dim, seed, count),
     bind: (a, b, out) => bind(a, b, { dim, out }),

@@ -32,3 +32,21 @@ export { encodeSet, decodeSet } from './item-set.js';
 export type { DecodeSetOptions } from './item-set.js';
 export { vocabularyToBytes, vocabularyFromBytes } from './vocabulary-bytes.js';
 export type { LoadVocabularyOptions } from './vocabulary-bytes.js';
+export { randomBasis, levelBasis, thermometerBasis, circularBasis } from './basis-sets.js';
+export type { BasisOptions } from './basis-sets.js';
+export { randsel, multirandsel } from './random-select.js';
+export { softQuantize, hardQuantize, hammingSimilarity } from './quantize.js';
+export { multiset, multibind, bundleSequence, bindSequence, ngrams, crossProduct, hashTable, graph, ridgeRegression } from './composites.js';
+export {
+  RandomEmbedding,
+  LevelEmbedding,
+  ProjectionEmbedding,
+  SinusoidEmbedding,
+  DensityEmbedding,
+  RecordEmbedding,
+  FractionalPowerEmbedding,
+} from './embeddings.js';
+export type { RangeOptions } from './embeddings.js';
+export { Multiset, HashTable, BundleSequence, BindSequence, Graph, Tree, FiniteStateAutomata, Memory } from './structures.js';
+export { SparseDistributedMemory, HopfieldNetwork, attention, modernHopfield } from './memories.js';
+export { parseExpression, specialElement, transformTo } from './spa-expression.js';

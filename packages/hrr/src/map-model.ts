@@ -12,6 +12,7 @@ export function mapModel(dim: number): Vsa {
   return {
     model: 'map',
     dim,
+    elementSize: 1,
     featureDim: dim,
     random: (seed, count = 1) => randomVectors('map', dim, seed, count),
     bind: (a, b, out) => elementwise('bind', a, b, dim, out, (x, y) => x * y),

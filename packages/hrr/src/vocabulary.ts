@@ -2,6 +2,7 @@ import { tf, toRng, type Rng, type SeedOrRng, type Tensor2D } from '@neurite/ten
 import { checkFinite, checkInt, rowsOf } from './check.js';
 import { HrrError } from './hrr-error.js';
 import type { Vsa } from './vsa.js';
+import { parseExpression, transformTo } from './spa-expression.js';
 
 /** One cleanup answer: the item's name, its row in the vocabulary and its similarity to the query. */
 export interface CleanupMatch {
@@ -220,6 +221,26 @@ export class Vocabulary {
       res.push(row);
     }
     return res;
+  }
+
+  /** Evaluates a nengo_spa-style expression such as `"A*B + ~C"` over the items (see `parseExpression`). */
+  parse(expr: string): Float32Array {
+    return parseExpression(this, expr);
+  }
+
+  /** nengo_spa `create_subset`: a new vocabulary of the same model holding copies of the named items. */
+  createSubset(names: readonly string[], seed: SeedOrRng = 0): Vocabulary {
+    const sub = new Vocabulary(this.vsa, seed, { maxSimilarity: this.maxSimilarity, maxTries: this.maxTries });
+    const d = this.vsa.dim,
+      v = new Float32Array(names.length * d);
+    names.forEach((n, i) => v.set(this.get(n), i * d));
+    sub.add(names, v);
+    return sub;
+  }
+
+  /** nengo_spa `transform_to`: the [D_other, D] matrix mapping each item to the same-named item of `other` (see `transformTo`). */
+  transformTo(other: Vocabulary, names?: readonly string[]): Float32Array {
+    return transformTo(this, other, names);
   }
 
   /** Frees the cached item tensors (the vocabulary stays usable). */

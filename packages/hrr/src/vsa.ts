@@ -30,6 +30,11 @@ export type VsaModel = 'hrr' | 'fhrr' | 'map' | 'bsc' | 'bsbc' | 'cgr' | 'mcr' |
 export interface Vsa {
   readonly model: VsaModel;
   readonly dim: number;
+  /**
+   * Floats per independent element: 1, except bsbc (a block of L) and ghrr (an m×m complex
+   * matrix, 2m²). Basis sets and random selection mix whole elements.
+   */
+  readonly elementSize: number;
   /** `count` random vectors ([count, D]) from a seed or Rng; same seed → same vectors on every backend. */
   random(seed: SeedOrRng, count?: number): Float32Array;
   /** Binding (row-wise, broadcasting). */

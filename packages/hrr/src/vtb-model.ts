@@ -73,6 +73,7 @@ export function vtbModel(model: 'vtb' | 'tvtb', dim: number): Vsa {
   return {
     model,
     dim,
+    elementSize: 1,
     featureDim: dim,
     random: (seed, count = 1) => toRng(seed, 'seed', HrrError).normalArray(new Float32Array(dim * count), 0, 1 / Math.sqrt(dim)) as Float32Array,
     bind,

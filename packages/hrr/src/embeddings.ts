@@ -1,0 +1,322 @@
+import { tf, toRng, type SeedOrRng, type Tensor2D } from '@neurite/tensor';
+import { circularBasis, levelBasis, thermometerBasis } from './basis-sets.js';
+import { checkFinite, checkInt, rowsOf } from './check.js';
+import { wrapAngle } from './fhrr-model.js';
+import { HrrError } from './hrr-error.js';
+import type { Vsa } from './vsa.js';
+
+/** Value range of the level-type embeddings. */
+export interface RangeOptions {
+  /** Value mapped to the first level (default 0). */
+  low?: number;
+  /** Value mapped to the last level (default 1); circular: one period is [low, high). */
+  high?: number;
+}
+
+/** Rows `index` of a [count, D] table, as [n, D]. */
+function gatherRows(weight: Float32Array, dim: number, count: number, index: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(index.length * dim);
+  for (let i = 0; i < index.length; i++) {
+    const k = index[i];
+    if (!Number.isInteger(k) || k < 0 || k >= count) throw new HrrError('index', `embedding: index ${k} outside [0, ${count})`, { code: 'ERR_OUT_OF_RANGE' });
+    out.set(weight.subarray(k * dim, (k + 1) * dim), i * dim);
+  }
+  return out;
+}
+
+/** Random embedding (torchhd `embeddings.Random`): index i → the i-th of `count` random elements. */
+export class RandomEmbedding {
+  /** The [count, D] table of elements. */
+  readonly weight: Float32Array;
+  constructor(
+    readonly vsa: Vsa,
+    readonly count: number,
+    seed: SeedOrRng,
+  ) {
+    checkInt('RandomEmbedding', 'count', count, 1);
+    this.weight = vsa.random(seed, count);
+  }
+  /** [n, D] rows for n indices. */
+  encode(index: ArrayLike<number>): Float32Array {
+    return gatherRows(this.weight, this.vsa.dim, this.count, index);
+  }
+}
+
+/**
+ * Level embedding (torchhd `embeddings.Level`): value x → level round((x − low)/(high − low)·(L − 1)),
+ * clamped to [0, L − 1], of a `levelBasis` (`kind` 'thermometer' for `thermometerBasis`).
+ * Circular embedding (torchhd `embeddings.Circular`): `kind` 'circular', level
+ * round((x − low)/(high − low)·L) mod L of a `circularBasis` (period high − low).
+ */
+export class LevelEmbedding {
+  readonly weight: Float32Array;
+  readonly low: number;
+  readonly high: number;
+  constructor(
+    readonly vsa: Vsa,
+    readonly levels: number,
+    seed: SeedOrRng,
+    opts: RangeOptions & { kind?: 'level' | 'thermometer' | 'circular'; randomness?: number } = {},
+    readonly kind = opts.kind ?? 'level',
+  ) {
+    checkInt('LevelEmbedding', 'levels', levels, 1);
+    this.low = checkFinite('LevelEmbedding', 'low', opts.low ?? 0);
+    this.high = checkFinite('LevelEmbedding', 'high', opts.high ?? 1);
+    if (!(this.high > this.low)) throw new HrrError('high', `LevelEmbedding: high must exceed low`, { code: 'ERR_OUT_OF_RANGE' });
+    this.weight =
+      kind === 'thermometer'
+        ? thermometerBasis(vsa, levels, seed)
+        : kind === 'circular'
+          ? circularBasis(vsa, levels, seed)
+          : levelBasis(vsa, levels, seed, { randomness: opts.randomness });
+  }
+  /** The level index of each value. */
+  index(values: ArrayLike<number>): Int32Array {
+    const L = this.levels,
+      out = new Int32Array(values.length),
+      span = this.high - this.low;
+    for (let i = 0; i < values.length; i++) {
+      const u = (values[i] - this.low) / span;
+      if (this.kind === 'circular') out[i] = (((Math.round(u * L) % L) + L) % L) | 0;
+      else out[i] = Math.min(L - 1, Math.max(0, Math.round(u * (L - 1))));
+    }
+    return out;
+  }
+  /** [n, D] rows for n values. */
+  encode(values: ArrayLike<number>): Float32Array {
+    return gatherRows(this.weight, this.vsa.dim, this.levels, this.index(values));
+  }
+}
+
+/**
+ * Random projection (torchhd `embeddings.Projection`): x ∈ ℝ^F → x·W, W [F, D] with i.i.d.
+ * N(0, 1) entries (Johnson–Lindenstrauss: E⟨xW, yW⟩ = D·⟨x, y⟩). Typed arrays on the CPU, or
+ * `encodeTensor` on the active backend.
+ */
+export class ProjectionEmbedding {
+  readonly weight: Float32Array;
+  constructor(
+    readonly inFeatures: number,
+    readonly dim: number,
+    seed: SeedOrRng,
+  ) {
+    checkInt('ProjectionEmbedding', 'inFeatures', inFeatures, 1);
+    checkInt('ProjectionEmbedding', 'dim', dim, 1);
+    this.weight = toRng(seed, 'seed', HrrError).normalArray(new Float32Array(inFeatures * dim)) as Float32Array;
+  }
+  encode(x: ArrayLike<number>): Float32Array {
+    return project(this.weight, this.inFeatures, this.dim, x, 'ProjectionEmbedding.encode');
+  }
+  /** [n, F] → [n, D] on the backend (caller disposes). */
+  encodeTensor(x: Tensor2D): Tensor2D {
+    return tf.tidy(() => tf.matMul(x, tf.tensor2d(this.weight, [this.inFeatures, this.dim])));
+  }
+}
+
+/**
+ * Sinusoid embedding (torchhd `embeddings.Sinusoid`, the nonlinear encoder of OnlineHD):
+ * x → cos(xW + b) ⊙ sin(xW), W [F, D] i.i.d. N(0, 1), b_j ~ U[0, 2π).
+ */
+export class SinusoidEmbedding {
+  readonly weight: Float32Array;
+  readonly bias: Float32Array;
+  constructor(
+    readonly inFeatures: number,
+    readonly dim: number,
+    seed: SeedOrRng,
+  ) {
+    checkInt('SinusoidEmbedding', 'inFeatures', inFeatures, 1);
+    checkInt('SinusoidEmbedding', 'dim', dim, 1);
+    const rng = toRng(seed, 'seed', HrrError);
+    this.weight = rng.normalArray(new Float32Array(inFeatures * dim)) as Float32Array;
+    this.bias = rng.uniformArray(new Float32Array(dim), 0, 2 * Math.PI) as Float32Array;
+  }
+  encode(x: ArrayLike<number>): Float32Array {
+    const p = project(this.weight, this.inFeatures, this.dim, x, 'SinusoidEmbedding.encode');
+    for (let i = 0; i < p.length; i++) {
+      const j = i % this.dim;
+      p[i] = Math.cos(p[i] + this.bias[j]) * Math.sin(p[i]);
+    }
+    return p;
+  }
+  encodeTensor(x: Tensor2D): Tensor2D {
+    return tf.tidy(() => {
+      const p = tf.matMul(x, tf.tensor2d(this.weight, [this.inFeatures, this.dim]));
+      return tf.mul(tf.cos(tf.add(p, tf.tensor1d(this.bias))), tf.sin(p));
+    });
+  }
+}
+
+/** x [n, F] · W [F, D] in float64 accumulators, skipping zero features. */
+function project(weight: Float32Array, F: number, D: number, x: ArrayLike<number>, fn: string): Float32Array {
+  const n = rowsOf(fn, x, F, 'x');
+  const out = new Float32Array(n * D),
+    acc = new Float64Array(D);
+  for (let r = 0; r < n; r++) {
+    acc.fill(0);
+    for (let f = 0; f < F; f++) {
+      const v = x[r * F + f];
+      if (v === 0) continue;
+      const o = f * D;
+      for (let j = 0; j < D; j++) acc[j] += v * weight[o + j];
+    }
+    out.set(acc, r * D);
+  }
+  return out;
+}
+
+/**
+ * Density embedding (Kleyko et al., density-based encoding; torchhd `embeddings.Density`): each of
+ * F features has a random key k_f; x → Σ_f k_f ⊛ T(x_f) with T a `thermometerBasis` of D + 1 levels
+ * over [low, high].
+ */
+export class DensityEmbedding {
+  readonly keys: RandomEmbedding;
+  readonly values: LevelEmbedding;
+  constructor(
+    readonly vsa: Vsa,
+    readonly inFeatures: number,
+    seed: SeedOrRng,
+    opts: RangeOptions = {},
+  ) {
+    const rng = toRng(seed, 'seed', HrrError);
+    this.keys = new RandomEmbedding(vsa, inFeatures, rng);
+    this.values = new LevelEmbedding(vsa, vsa.dim + 1, rng, { ...opts, kind: 'thermometer' });
+  }
+  encode(x: ArrayLike<number>): Float32Array {
+    return new RecordEmbedding(this.vsa, this.inFeatures, 0, {}, this.keys, this.values).encode(x);
+  }
+}
+
+/**
+ * Record (key–value) embedding, the torchhd MNIST encoder: F features with random keys
+ * (`RandomEmbedding`) and values quantised to a `LevelEmbedding` of L levels;
+ * x → Σ_f k_f ⊛ ℓ(x_f) (`hash_table(keys, levels(x))`), un-normalised (apply `hardQuantize` for a
+ * bipolar result). For map, the typed path adds only the features that differ from `low`, to a
+ * precomputed Σ_f k_f ⊛ ℓ(low), exact because map binding is linear in the value; `encodeTensor`
+ * gathers the level rows on the backend.
+ */
+export class RecordEmbedding {
+  readonly keys: RandomEmbedding;
+  readonly values: LevelEmbedding;
+  private base: Float32Array | null = null;
+  constructor(
+    readonly vsa: Vsa,
+    readonly inFeatures: number,
+    readonly levels: number,
+    opts: RangeOptions & { seed?: SeedOrRng } = {},
+    keys?: RandomEmbedding,
+    values?: LevelEmbedding,
+  ) {
+    const rng = toRng(opts.seed ?? 0, 'seed', HrrError);
+    this.keys = keys ?? new RandomEmbedding(vsa, inFeatures, rng);
+    this.values = values ?? new LevelEmbedding(vsa, levels, rng, opts);
+  }
+  encode(x: ArrayLike<number>): Float32Array {
+    const F = this.inFeatures,
+      D = this.vsa.dim,
+      n = rowsOf('RecordEmbedding.encode', x, F, 'x');
+    const out = new Float32Array(n * D);
+    const K = this.keys.weight,
+      V = this.values.weight;
+    if (this.vsa.model === 'map') {
+      const idx0 = this.values.index([this.values.low])[0];
+      if (this.base === null) {
+        const b = new Float64Array(D);
+        for (let f = 0; f < F; f++) for (let j = 0; j < D; j++) b[j] += K[f * D + j] * V[idx0 * D + j];
+        this.base = Float32Array.from(b);
+      }
+      const acc = new Float64Array(D);
+      for (let r = 0; r < n; r++) {
+        const idx = this.values.index(Array.prototype.slice.call(x, r * F, (r + 1) * F) as number[]);
+        acc.set(this.base);
+        for (let f = 0; f < F; f++) {
+          const l = idx[f];
+          if (l === idx0) continue;
+          const ok = f * D,
+            ol = l * D,
+            o0 = idx0 * D;
+          for (let j = 0; j < D; j++) acc[j] += K[ok + j] * (V[ol + j] - V[o0 + j]);
+        }
+        out.set(acc, r * D);
+      }
+      return out;
+    }
+    for (let r = 0; r < n; r++) {
+      const idx = this.values.index(Array.prototype.slice.call(x, r * F, (r + 1) * F) as number[]);
+      const bound = this.vsa.bind(K, gatherRows(V, D, this.values.levels, idx));
+      out.set(this.vsa.bundle(bound), r * D);
+    }
+    return out;
+  }
+  /** map only: [n, F] values → [n, D] on the backend, Σ_f k_f ⊙ ℓ(x_f) by a gather (caller disposes). */
+  encodeTensor(x: Tensor2D): Tensor2D {
+    if (this.vsa.model !== 'map') throw new HrrError('vsa', 'RecordEmbedding.encodeTensor: the map model only', { code: 'ERR_UNSUPPORTED' });
+    const F = this.inFeatures,
+      D = this.vsa.dim,
+      L = this.values.levels;
+    return tf.tidy(() => {
+      const u = tf.div(tf.sub(x, this.values.low), this.values.high - this.values.low);
+      const idx = tf.cast(tf.clipByValue(tf.round(tf.mul(u, L - 1)), 0, L - 1), 'int32');
+      const lv = tf.gather(tf.tensor2d(this.values.weight, [L, D]), idx); // [n, F, D]
+      return tf.sum(tf.mul(lv, tf.tensor2d(this.keys.weight, [F, D])), 1) as Tensor2D;
+    });
+  }
+}
+
+/**
+ * Fractional power encoding (Plate; Frady et al. 2021, "Computing on functions using randomized
+ * vector representations"; torchhd `embeddings.FractionalPower`) into FHRR: x ∈ ℝ^F →
+ * angles φ_j = β Σ_f x_f θ_{f,j} (wrapped), θ drawn from the kernel's spectral density. Then
+ * E sim(enc(x), enc(y)) = E cos(β θ·(x − y)) = k(x − y):
+ * - 'sinc': θ ~ U[−π, π), k(Δ) = Π_f sinc(βΔ_f) with sinc(t) = sin(πt)/(πt);
+ * - 'gaussian': θ ~ N(0, 1), k(Δ) = exp(−β²‖Δ‖²/2).
+ * β = `bandwidth` (default 1). Use with `createVsa({ model: 'fhrr', dim })`.
+ */
+export class FractionalPowerEmbedding {
+  readonly phases: Float32Array;
+  readonly bandwidth: number;
+  constructor(
+    readonly inFeatures: number,
+    readonly dim: number,
+    seed: SeedOrRng,
+    opts: { kernel?: 'sinc' | 'gaussian'; bandwidth?: number } = {},
+    readonly kernel = opts.kernel ?? 'sinc',
+  ) {
+    checkInt('FractionalPowerEmbedding', 'inFeatures', inFeatures, 1);
+    checkInt('FractionalPowerEmbedding', 'dim', dim, 1);
+    this.bandwidth = checkFinite('FractionalPowerEmbedding', 'bandwidth', opts.bandwidth ?? 1);
+    if (kernel !== 'sinc' && kernel !== 'gaussian') throw new HrrError('kernel', `FractionalPowerEmbedding: kernel must be 'sinc' or 'gaussian', got ${String(kernel)}`);
+    const rng = toRng(seed, 'seed', HrrError);
+    this.phases = (kernel === 'sinc' ? rng.uniformArray(new Float32Array(inFeatures * dim), -Math.PI, Math.PI) : rng.normalArray(new Float32Array(inFeatures * dim))) as Float32Array;
+  }
+  /** [n, F] → [n, D] FHRR angles. */
+  encode(x: ArrayLike<number>): Float32Array {
+    const F = this.inFeatures,
+      D = this.dim,
+      n = rowsOf('FractionalPowerEmbedding.encode', x, F, 'x');
+    const out = new Float32Array(n * D);
+    for (let r = 0; r < n; r++)
+      for (let j = 0; j < D; j++) {
+        let s = 0;
+        for (let f = 0; f < F; f++) s += x[r * F + f] * this.phases[f * D + j];
+        out[r * D + j] = wrapAngle(this.bandwidth * s);
+      }
+    return out;
+  }
+  /** The kernel k(Δ) the encoding approximates (Δ = x − y, length F). */
+  kernelValue(delta: ArrayLike<number>): number {
+    const b = this.bandwidth;
+    if (this.kernel === 'gaussian') {
+      let s = 0;
+      for (let f = 0; f < delta.length; f++) s += delta[f] * delta[f];
+      return Math.exp((-b * b * s) / 2);
+    }
+    let p = 1;
+    for (let f = 0; f < delta.length; f++) {
+      const t = b * delta[f];
+      p *= t === 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
+    }
+    return p;
+  }
+}
