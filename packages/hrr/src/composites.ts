@@ -1,4 +1,5 @@
 import { HrrError } from './hrr-error.js';
+import { rho } from './rho.js';
 import { matInverse } from './small-matrix.js';
 import { rowList } from './model-parts.js';
 import type { Vsa } from './vsa.js';
@@ -22,7 +23,7 @@ export function multibind(vsa: Vsa, vectors: Rows): Float32Array {
 export function bundleSequence(vsa: Vsa, vectors: Rows): Float32Array {
   const list = rowList('bundleSequence', vectors, vsa.dim);
   const n = list.length;
-  return vsa.bundle(list.map((x, i) => vsa.permute(x, n - 1 - i)));
+  return vsa.bundle(list.map((x, i) => rho(vsa, x, n - 1 - i)));
 }
 
 /** Bind sequence (torchhd `bind_sequence`): ⊛_i ρ^{n−1−i}(x_i). */
@@ -31,7 +32,7 @@ export function bindSequence(vsa: Vsa, vectors: Rows): Float32Array {
   const n = list.length;
   return multibind(
     vsa,
-    list.map((x, i) => vsa.permute(x, n - 1 - i)),
+    list.map((x, i) => rho(vsa, x, n - 1 - i)),
   );
 }
 
@@ -69,7 +70,7 @@ export function graph(vsa: Vsa, from: Rows, to: Rows, opts: { directed?: boolean
   const f = rowList('graph', from, vsa.dim),
     t = rowList('graph', to, vsa.dim);
   if (f.length !== t.length) throw new HrrError('to', `graph: ${f.length} from-nodes but ${t.length} to-nodes`, { code: 'ERR_SHAPE' });
-  return vsa.bundle(f.map((x, i) => vsa.bind(x, opts.directed ? vsa.permute(t[i], 1) : t[i])));
+  return vsa.bundle(f.map((x, i) => vsa.bind(x, opts.directed ? rho(vsa, t[i], 1) : t[i])));
 }
 
 /**

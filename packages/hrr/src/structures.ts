@@ -1,11 +1,13 @@
 import { HrrError } from './hrr-error.js';
+import { rho } from './rho.js';
 import { checkPairDim } from './model-parts.js';
 import type { Vsa } from './vsa.js';
 
 /**
  * The data structures of torchhd's `structures` module, over any `Vsa` model. Each keeps its
  * hypervector in `value` (an un-normalised bundle; read it at any time) and uses the model's
- * bind / unbind / permute; lookups return noisy vectors to be cleaned up with a `Vocabulary`.
+ * bind / unbind and ρ (the cyclic shift; for hrr, whose binding commutes with cyclic shifts, a
+ * fixed random permutation); lookups return noisy vectors to be cleaned up with a `Vocabulary`.
  */
 
 function check(vsa: Vsa, name: string, v: ArrayLike<number>): ArrayLike<number> {
@@ -70,23 +72,23 @@ export class BundleSequence {
     this.value = vsa.empty();
   }
   append(x: ArrayLike<number>): void {
-    this.value = this.vsa.permute(this.value, 1);
+    this.value = rho(this.vsa, this.value, 1);
     addInto(this.vsa, this.value, check(this.vsa, 'x', x));
     this.size++;
   }
   /** Adds x at the front (position 0): value += ρ^{n}(x). */
   appendLeft(x: ArrayLike<number>): void {
-    addInto(this.vsa, this.value, this.vsa.permute(check(this.vsa, 'x', x), this.size));
+    addInto(this.vsa, this.value, rho(this.vsa, check(this.vsa, 'x', x), this.size));
     this.size++;
   }
   get(i: number): Float32Array {
     if (!Number.isInteger(i) || i < 0 || i >= this.size) throw new HrrError('i', `BundleSequence.get: index ${i} outside [0, ${this.size})`, { code: 'ERR_OUT_OF_RANGE' });
-    return this.vsa.permute(this.value, -(this.size - 1 - i));
+    return rho(this.vsa, this.value, -(this.size - 1 - i));
   }
   /** Removes the last element x (which the caller names): value = ρ^{−1}(value − x). */
   pop(x: ArrayLike<number>): void {
     addInto(this.vsa, this.value, check(this.vsa, 'x', x), -1);
-    this.value = this.vsa.permute(this.value, -1);
+    this.value = rho(this.vsa, this.value, -1);
     this.size--;
   }
 }
@@ -94,8 +96,7 @@ export class BundleSequence {
 /**
  * Bind sequence (torchhd `BindSequence`): value = ⊛_i ρ^{n−1−i}(x_i) (starting from the identity);
  * a sequence is compared as a whole (similarity), elements cannot be read back individually.
- * For hrr the cyclic shift commutes with circular convolution (ρ(a) ⊛ b = ρ(a ⊛ b)), so the
- * order is lost; use map, fhrr, bsc or another model for ordered bind sequences.
+ * ρ is the cyclic shift, or for hrr a fixed random permutation (see the module note on ρ).
  */
 export class BindSequence {
   value: Float32Array;
@@ -104,12 +105,12 @@ export class BindSequence {
     this.value = vsa.identity();
   }
   append(x: ArrayLike<number>): void {
-    this.value = this.vsa.bind(this.vsa.permute(this.value, 1), check(this.vsa, 'x', x));
+    this.value = this.vsa.bind(rho(this.vsa, this.value, 1), check(this.vsa, 'x', x));
     this.size++;
   }
   /** Removes the last element x: value = ρ^{−1}(unbindRight(value, x)). */
   pop(x: ArrayLike<number>): void {
-    this.value = this.vsa.permute(this.vsa.unbindRight(this.value, check(this.vsa, 'x', x)), -1);
+    this.value = rho(this.vsa, this.vsa.unbindRight(this.value, check(this.vsa, 'x', x)), -1);
     this.size--;
   }
 }
@@ -128,14 +129,14 @@ export class Graph {
     this.value = vsa.empty();
   }
   private edge(a: ArrayLike<number>, b: ArrayLike<number>): Float32Array {
-    return this.vsa.bind(check(this.vsa, 'a', a), this.directed ? this.vsa.permute(check(this.vsa, 'b', b), 1) : check(this.vsa, 'b', b));
+    return this.vsa.bind(check(this.vsa, 'a', a), this.directed ? rho(this.vsa, check(this.vsa, 'b', b), 1) : check(this.vsa, 'b', b));
   }
   addEdge(a: ArrayLike<number>, b: ArrayLike<number>): void {
     addInto(this.vsa, this.value, this.edge(a, b));
   }
   neighbours(a: ArrayLike<number>): Float32Array {
     const u = this.vsa.unbind(this.value, check(this.vsa, 'a', a));
-    return this.directed ? this.vsa.permute(u, -1) : u;
+    return this.directed ? rho(this.vsa, u, -1) : u;
   }
   edgeScore(a: ArrayLike<number>, b: ArrayLike<number>): number {
     return this.vsa.similarity(this.value, this.edge(a, b));
@@ -163,7 +164,7 @@ export class Tree {
     let p = this.vsa.identity();
     path.forEach((d, i) => {
       if (d !== 'left' && d !== 'right') throw new HrrError('path', `Tree: path entries must be 'left' or 'right', got ${String(d)}`);
-      p = this.vsa.bind(p, this.vsa.permute(d === 'left' ? this.left : this.right, i));
+      p = this.vsa.bind(p, rho(this.vsa, d === 'left' ? this.left : this.right, i));
     });
     return p;
   }
@@ -187,11 +188,11 @@ export class FiniteStateAutomata {
   }
   addTransition(token: ArrayLike<number>, from: ArrayLike<number>, to: ArrayLike<number>): void {
     const v = this.vsa;
-    addInto(v, this.value, v.bind(v.bind(check(v, 'token', token), check(v, 'from', from)), v.permute(check(v, 'to', to), 1)));
+    addInto(v, this.value, v.bind(v.bind(check(v, 'token', token), check(v, 'from', from)), rho(v, check(v, 'to', to), 1)));
   }
   transition(state: ArrayLike<number>, token: ArrayLike<number>): Float32Array {
     const v = this.vsa;
-    return v.permute(v.unbind(v.unbind(this.value, check(v, 'token', token)), check(v, 'state', state)), -1);
+    return rho(v, v.unbind(v.unbind(this.value, check(v, 'token', token)), check(v, 'state', state)), -1);
   }
 }
 

@@ -35,10 +35,8 @@ describe.each(['map', 'hrr', 'fhrr'] as const)('structures on %s', (model) => {
       b2 = new BindSequence(vsa);
     [1, 2].forEach((i) => b1.append(x(i)));
     [2, 1].forEach((i) => b2.append(x(i)));
-    // order matters (unrelated sequences), except for hrr where the cyclic shift commutes with
-    // circular convolution, ρ(a) ⊛ b = ρ(a ⊛ b), so both orders give the same vector
-    if (model === 'hrr') expect(vsa.similarity(b1.value, b2.value)).toBeGreaterThan(1 - 1e-5);
-    else expect(Math.abs(vsa.similarity(b1.value, b2.value))).toBeLessThan(noise);
+    // order matters: the two sequences are unrelated (hrr too: its ρ is a random permutation)
+    expect(Math.abs(vsa.similarity(b1.value, b2.value))).toBeLessThan(noise);
     const g = new Graph(vsa, true);
     g.addEdge(x(0), x(1));
     g.addEdge(x(1), x(2));
