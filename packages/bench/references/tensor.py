@@ -3,6 +3,9 @@
 Prints one JSON object of median timings measured on this machine:
   rfft_irfft_us: {"1024": us, "10000": us}   np.fft.irfft(np.fft.rfft(x), n), batch 1, float64
   normals_s:     seconds for 1e7 standard normals (np.random.default_rng(0).standard_normal, float64)
+  bind_us:       np.fft.irfft(np.fft.rfft(a) * np.fft.rfft(b), n), D = 10000, float64
+  bundle_us:     x.sum(axis=0) of a float32 [1000, 1024] array
+  cleanup_ms:    100 float32 queries x 1000 items x D = 10000: cosine scores (q @ items.T / norms) + argmax
 Usage: python3 tensor.py [--quick]
 """
 import json
@@ -34,7 +37,23 @@ def main():
         fft[str(n)] = 1e6 * median_time(lambda: np.fft.irfft(np.fft.rfft(x), n), warmup, repeats, inner=100 if n <= 1024 else 20)
     gen = np.random.default_rng(1)
     normals = median_time(lambda: gen.standard_normal(10_000_000), 1, 3 if quick else 7)
-    print(json.dumps({"numpy": np.__version__, "rfft_irfft_us": fft, "normals_s": normals}))
+    d = 10000
+    a = rng.standard_normal(d)
+    b = rng.standard_normal(d)
+    bind = 1e6 * median_time(lambda: np.fft.irfft(np.fft.rfft(a) * np.fft.rfft(b), d), warmup, repeats, inner=20)
+    x = rng.standard_normal((1000, 1024)).astype(np.float32)
+    bundle = 1e6 * median_time(lambda: x.sum(axis=0), warmup, repeats, inner=5)
+    out = {"numpy": np.__version__, "rfft_irfft_us": fft, "normals_s": normals, "bind_us": bind, "bundle_us": bundle}
+    if not quick:
+        q = rng.standard_normal((100, d)).astype(np.float32)
+        items = rng.standard_normal((1000, d)).astype(np.float32)
+
+        def cleanup():
+            s = (q @ items.T) / np.outer(np.linalg.norm(q, axis=1), np.linalg.norm(items, axis=1))
+            return s.argmax(axis=1)
+
+        out["cleanup_ms"] = 1e3 * median_time(cleanup, 1, 7)
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

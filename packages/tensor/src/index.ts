@@ -71,3 +71,4 @@ export type { PoolScoresOptions } from './pool/pool-scores.js';
 export { poolSpmv, SPMV_CROSSOVER } from './pool/pool-spmv.js';
 export { poolGatherRowsSum, GATHER_CROSSOVER } from './pool/pool-gather-rows-sum.js';
 export { poolNormalFill, poolBinomialFill, FILL_CROSSOVER } from './pool/pool-random-fill.js';
+export { dot } from './dot.js';

@@ -8,19 +8,39 @@
  * - topK n = 1e6, k = 1000 (ms) against tf.topk on the active backend;
  * - rfft + irfft, batch 1, n = 1024 and 10000 (us) against numpy;
  * - randomCSR 1e5 x 1e5, p = 0.01 (s, and bytes of the arrays per nnz);
- * - 1e7 standard normals (s) against numpy.
+ * - 1e7 standard normals (s) against numpy;
+ * - the worker pool: matmul 1024² and batched bind 1000×1024 on 2 workers against 1,
+ *   the crossover below which work stays on the calling thread, 1e7 normals on 2 workers;
+ * - HRR kernels against numpy: bind D = 10000, bundle 1000×1024, cleanup 100 queries ×
+ *   1000 items × D = 10000 (cosine + argmax, 2 workers);
+ * - bandwidth: bundle and dot bytes/s against a plain copy in the same run;
+ * - webgpu in Node (Dawn; SwiftShader without a GPU): each Neurite webgpu kernel
+ *   against the cpu result, with its time.
  */
 import {
   tf,
   setBackend,
   createRng,
+  createWorkerPool,
+  csrToTensors,
+  dot,
   gatherRowsSum,
+  gatherRowsSumTensor,
+  neuronStep,
+  poolBundle,
+  poolConvolve,
+  poolMatMul,
+  poolNormalFill,
+  poolScores,
   randomCSR,
   realFftPlan,
+  sharedArray,
+  spmvTensor,
   topK,
   type BackendName,
   type CSR,
   type Tensor,
+  type WorkerPool,
 } from '@neurite/tensor';
 import type { BenchResult, Suite, SuiteContext } from '../suite.js';
 
@@ -28,6 +48,9 @@ interface NumpyTimes {
   numpy: string;
   rfft_irfft_us: Record<string, number>;
   normals_s: number;
+  bind_us?: number;
+  bundle_us?: number;
+  cleanup_ms?: number;
 }
 
 async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
@@ -281,9 +304,393 @@ async function normalsRow(ctx: SuiteContext, numpy: NumpyTimes | undefined): Pro
   };
 }
 
+function normalsF32(n: number, seed: number): Float32Array {
+  return createRng(seed).normalArray(new Float32Array(n)) as Float32Array;
+}
+
+function shared(a: Float32Array): Float32Array {
+  const s = sharedArray(Float32Array, a.length);
+  s.set(a);
+  return s;
+}
+
+/** Time of `f` on a pool of 1 and of 2 workers; the results must be bit-identical. */
+async function oneVsTwo(ctx: SuiteContext, pools: WorkerPool[], f: (pool: WorkerPool) => Promise<Float32Array>, opts = {}) {
+  const us: number[] = [];
+  const outs: Float32Array[] = [];
+  for (const pool of pools) {
+    outs.push(await f(pool));
+    us.push(await ctx.measure(() => f(pool), opts));
+  }
+  const same = outs[0].length === outs[1].length && outs[0].every((v, i) => Object.is(v, outs[1][i]));
+  return { one: us[0], two: us[1], same };
+}
+
+async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
+  const cpus = (await import('node:os')).availableParallelism();
+  const loadNote = `${cpus} cores on this machine, shared with other jobs: 2 workers can reach 2× only on 2 idle cores`;
+  {
+    const n = ctx.quick ? 512 : 1024;
+    ctx.progress(`pool matmul ${n}² on 1 and 2 workers`);
+    const a = shared(normalsF32(n * n, 11));
+    const b = shared(normalsF32(n * n, 12));
+    const t = await oneVsTwo(ctx, pools, (pool) => poolMatMul(pool, a, b, { m: n, k: n, n, inline: false }), {
+      warmup: 2,
+      repeats: ctx.quick ? 3 : 9,
+    });
+    const gf = (us: number) => (2 * n ** 3) / (us * 1e-6) / 1e9;
+    rows.push({
+      case: 'pool matmul',
+      params: { n, workers: 2 },
+      backend: 'wasm workers',
+      metric: 'throughput',
+      unit: 'GFLOP/s',
+      value: gf(t.two),
+      reference: { name: '1 worker', value: gf(t.one) },
+      ratio: gf(t.two) / gf(t.one),
+      goal: 'ratio ≥ 1.7',
+      note: `${t.same ? 'bit-identical' : 'DIFFERENT'} results for 1 and 2 workers; ${loadNote}`,
+    });
+  }
+  {
+    const r = ctx.quick ? 200 : 1000;
+    const n = 1024;
+    ctx.progress(`pool batched bind ${r}×${n} on 1 and 2 workers`);
+    const a = shared(normalsF32(r * n, 13));
+    const b = shared(normalsF32(r * n, 14));
+    const t = await oneVsTwo(ctx, pools, (pool) => poolConvolve(pool, a, b, { n, inline: false }));
+    rows.push({
+      case: 'pool batched bind',
+      params: { rows: r, n, workers: 2 },
+      backend: 'js workers',
+      metric: 'time',
+      unit: 'ms',
+      value: t.two / 1000,
+      reference: { name: '1 worker', value: t.one / 1000 },
+      ratio: t.one / t.two,
+      goal: 'speed-up ≥ 1.7',
+      note: `ratio = speed-up (1-worker time / 2-worker time); ${t.same ? 'bit-identical' : 'DIFFERENT'} results; ${loadNote}`,
+    });
+  }
+  // Crossover: calling thread vs 2 workers for batched bind of growing row counts (n = 1024).
+  for (const r of ctx.quick ? [8, 64] : [8, 32, 64, 128]) {
+    const n = 1024;
+    ctx.progress(`pool crossover: bind ${r}×${n}`);
+    const a = shared(normalsF32(r * n, 15));
+    const b = shared(normalsF32(r * n, 16));
+    const inl = await ctx.measure(() => poolConvolve(pools[1], a, b, { n, inline: true }));
+    const two = await ctx.measure(() => poolConvolve(pools[1], a, b, { n, inline: false }));
+    rows.push({
+      case: 'pool crossover bind',
+      params: { rows: r, n },
+      backend: 'js',
+      metric: 'time',
+      unit: 'us',
+      value: two,
+      reference: { name: 'calling thread', value: inl },
+      ratio: two / inl,
+      note: 'ratio < 1: the 2 workers win (CONVOLVE_CROSSOVER = 65536 elements = 64 rows here)',
+    });
+  }
+  for (const [r, c] of ctx.quick
+    ? [[256, 1024]]
+    : [
+        [256, 1024],
+        [1024, 1024],
+        [4096, 1024],
+      ]) {
+    ctx.progress(`pool crossover: bundle ${r}×${c}`);
+    const x = shared(normalsF32(r * c, 17));
+    const inl = await ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: true }));
+    const two = await ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: false }));
+    rows.push({
+      case: 'pool crossover bundle',
+      params: { rows: r, cols: c },
+      backend: 'js',
+      metric: 'time',
+      unit: 'us',
+      value: two,
+      reference: { name: 'calling thread', value: inl },
+      ratio: two / inl,
+      note: 'ratio < 1: the 2 workers win (BUNDLE_CROSSOVER = 2^22 elements)',
+    });
+  }
+  {
+    const count = 10_000_000;
+    ctx.progress(`pool normals ${count} on 2 workers`);
+    const out = sharedArray(Float64Array, count);
+    const us = await ctx.measure(() => poolNormalFill(pools[1], 4, out, { inline: false }), { warmup: 1, repeats: ctx.quick ? 3 : 7 });
+    const ref = numpy?.normals_s;
+    rows.push({
+      case: 'pool normals',
+      params: { count, dtype: 'float64', workers: 2 },
+      backend: 'js workers',
+      metric: 'time',
+      unit: 's',
+      value: us / 1e6,
+      goal: 'ratio ≤ 1.0',
+      ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / 1e6 / ref } : {}),
+      note: 'one generator per 2^18-element block: same values for any worker count',
+    });
+  }
+  return rows;
+}
+
+async function hrrRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
+  {
+    const d = 10000;
+    ctx.progress(`bind D=${d}`);
+    const plan = realFftPlan(d);
+    const a = createRng(21).normalArray(new Float64Array(d));
+    const b = createRng(22).normalArray(new Float64Array(d));
+    const out = new Float64Array(d);
+    const us = await ctx.measure(() => plan.convolve(a, b, out), { inner: 20 });
+    const ref = numpy?.bind_us;
+    rows.push({
+      case: 'bind',
+      params: { d, dtype: 'float64' },
+      backend: 'js',
+      metric: 'time',
+      unit: 'us',
+      value: us,
+      goal: 'ratio ≤ 1.0',
+      ...(ref !== undefined ? { reference: { name: 'numpy irfft(rfft·rfft)', value: ref }, ratio: us / ref } : {}),
+    });
+  }
+  {
+    const [r, c] = [1000, 1024];
+    ctx.progress(`bundle ${r}×${c}`);
+    const x = normalsF32(r * c, 23);
+    const us = await ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: true }), { inner: 5 });
+    const ref = numpy?.bundle_us;
+    rows.push({
+      case: 'bundle',
+      params: { rows: r, cols: c, dtype: 'float32' },
+      backend: 'js',
+      metric: 'time',
+      unit: 'us',
+      value: us,
+      goal: 'ratio ≤ 1.0',
+      ...(ref !== undefined ? { reference: { name: 'numpy sum(axis=0)', value: ref }, ratio: us / ref } : {}),
+      note: 'calling thread (below the crossover)',
+    });
+  }
+  {
+    const [nq, ni, d] = ctx.quick ? [20, 200, 10000] : [100, 1000, 10000];
+    ctx.progress(`cleanup ${nq}×${ni}×${d} on 2 workers`);
+    const q = normalsF32(nq * d, 24);
+    const items = shared(normalsF32(ni * d, 25));
+    const us = await ctx.measure(
+      async () => {
+        const s = await poolScores(pools[1], q, items, { d, cosine: true, inline: false });
+        const best = new Int32Array(nq);
+        for (let a = 0; a < nq; a++) {
+          let bi = 0;
+          for (let i = 1; i < ni; i++) if (s[a * ni + i] > s[a * ni + bi]) bi = i;
+          best[a] = bi;
+        }
+        return best;
+      },
+      { warmup: 1, repeats: ctx.quick ? 3 : 7 },
+    );
+    const ref = ctx.quick ? undefined : numpy?.cleanup_ms;
+    rows.push({
+      case: 'cleanup',
+      params: { queries: nq, items: ni, d, workers: 2 },
+      backend: 'wasm workers',
+      metric: 'time',
+      unit: 'ms',
+      value: us / 1000,
+      goal: 'ratio ≤ 2.0 (CPU)',
+      ...(ref !== undefined ? { reference: { name: 'numpy (BLAS, both cores)', value: ref }, ratio: us / 1000 / ref } : {}),
+      note: 'cosine scores (XNNPACK per worker) + argmax',
+    });
+  }
+  return rows;
+}
+
+async function bandwidthRows(ctx: SuiteContext): Promise<BenchResult[]> {
+  const n = ctx.quick ? 1 << 22 : 1 << 24; // float32 elements: 16 Mi = 64 MiB per array
+  ctx.progress(`bandwidth: copy, bundle, dot over ${(4 * n) / 2 ** 20} MiB arrays`);
+  const a = normalsF32(n, 31);
+  const b = normalsF32(n, 32);
+  const c = new Float32Array(n);
+  const usCopy = await ctx.measure(() => c.set(a), { repeats: 9 });
+  const copyBps = (8 * n) / (usCopy * 1e-6); // read + write
+  const cols = 1024;
+  const pool0 = await createWorkerPool({ workers: 0 });
+  const usBundle = await ctx.measure(() => poolBundle(pool0, a, { cols, inline: true }), { repeats: 9 });
+  const usDot = await ctx.measure(() => dot(a, b), { repeats: 9 });
+  const bundleBps = (4 * n) / (usBundle * 1e-6);
+  const dotBps = (8 * n) / (usDot * 1e-6);
+  const copyRef = { name: 'copy (TypedArray.set, read + write bytes)', value: copyBps };
+  return [
+    {
+      case: 'copy',
+      params: { bytes: 4 * n },
+      backend: 'js',
+      metric: 'throughput',
+      unit: 'bytes/s',
+      value: copyBps,
+      note: 'the bandwidth limit of one core',
+    },
+    {
+      case: 'bundle bandwidth',
+      params: { rows: n / cols, cols },
+      backend: 'js',
+      metric: 'throughput',
+      unit: 'bytes/s',
+      value: bundleBps,
+      reference: copyRef,
+      ratio: bundleBps / copyBps,
+      goal: 'ratio ≥ 0.5',
+      note: 'bytes read; scalar JS loop, float64 accumulators (no wasm SIMD)',
+    },
+    {
+      case: 'dot bandwidth',
+      params: { n },
+      backend: 'js',
+      metric: 'throughput',
+      unit: 'bytes/s',
+      value: dotBps,
+      reference: copyRef,
+      ratio: dotBps / copyBps,
+      goal: 'ratio ≥ 0.5',
+      note: 'bytes read (both vectors); scalar JS loop, 4 float64 accumulators (no wasm SIMD)',
+    },
+  ];
+}
+
+/** Max |x - y| and whether it is within atol + rtol |y| everywhere. */
+function agree(x: ArrayLike<number>, y: ArrayLike<number>, atol: number, rtol: number): { err: number; ok: boolean } {
+  let err = 0;
+  let ok = x.length === y.length;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const e = Math.abs(x[i] - y[i]);
+    err = Math.max(err, e);
+    if (!(e <= atol + rtol * Math.abs(y[i]))) ok = false;
+  }
+  return { err, ok };
+}
+
+/** The Neurite webgpu kernels (and a matmul) in Node through Dawn, each against the cpu backend. */
+async function webgpuRows(ctx: SuiteContext): Promise<BenchResult[]> {
+  const rng = createRng(41);
+  const nRows = 2000;
+  const nCols = 1000;
+  const csr = randomCSR(nRows, nCols, 0.05, rng, { weight: (r) => r.uniform() * 2 - 1 });
+  const dense = rng.uniformArray(new Float32Array(nRows * nCols), -1, 1) as Float32Array;
+  const sel = Array.from(rng.sampleWithoutReplacement(nRows, 100));
+  const x = rng.normalArray(new Float32Array(nCols)) as Float32Array;
+  const xs = rng.normalArray(new Float32Array(64 * 4096)) as Float32Array;
+  const mm = rng.normalArray(new Float32Array(256 * 256)) as Float32Array;
+  const cases: Array<{ name: string; params: Record<string, unknown>; run: () => Promise<Float32Array> }> = [
+    {
+      name: 'matMul',
+      params: { n: 256 },
+      run: async () => {
+        const t = tf.tidy(() => tf.matMul(tf.tensor2d(mm, [256, 256]), tf.tensor2d(mm, [256, 256])));
+        const v = (await t.data()) as Float32Array;
+        t.dispose();
+        return v;
+      },
+    },
+    {
+      name: 'GatherRowsSum (dense)',
+      params: { rows: 100, nRows, nCols },
+      run: async () => {
+        const m = tf.tensor2d(dense, [nRows, nCols]);
+        const t = gatherRowsSumTensor(m, sel);
+        const v = (await t.data()) as Float32Array;
+        tf.dispose([m, t]);
+        return v;
+      },
+    },
+    {
+      name: 'SparseGatherRowsSum',
+      params: { rows: 100, nRows, nCols, nnz: csr.indptr[nRows] },
+      run: async () => {
+        const m = csrToTensors(csr);
+        const t = gatherRowsSumTensor(m, sel);
+        const v = (await t.data()) as Float32Array;
+        tf.dispose([m.indptr, m.indices, ...(m.data ? [m.data] : []), t]);
+        return v;
+      },
+    },
+    {
+      name: 'SparseMatVec',
+      params: { nRows, nCols, nnz: csr.indptr[nRows] },
+      run: async () => {
+        const m = csrToTensors(csr);
+        const t = spmvTensor(m, x);
+        const v = (await t.data()) as Float32Array;
+        tf.dispose([m.indptr, m.indices, ...(m.data ? [m.data] : []), t]);
+        return v;
+      },
+    },
+    {
+      name: 'NeuronStep (LIF)',
+      params: { shape: [64, 4096] },
+      run: async () => {
+        const input = tf.tensor2d(xs, [64, 4096]);
+        const v0 = tf.mul(input, 0.5);
+        const r = neuronStep(input, { v: v0 }, { aV: 0.9, bV: 0.1, threshold: 0.05 });
+        const parts = [await r.v.data(), await r.spikes!.data()];
+        tf.dispose([input, v0, r.v, r.spikes!]);
+        const out = new Float32Array(parts[0].length * 2);
+        out.set(parts[0] as Float32Array);
+        out.set(parts[1] as Float32Array, parts[0].length);
+        return out;
+      },
+    },
+  ];
+  const reference: Float32Array[] = [];
+  await setBackend('cpu');
+  for (const c of cases) reference.push(await c.run());
+  try {
+    await setBackend('webgpu');
+  } catch (e) {
+    await setBackend(ctx.backend);
+    return [
+      {
+        case: 'webgpu (Dawn)',
+        params: {},
+        backend: 'webgpu',
+        metric: 'time',
+        unit: 'ms',
+        value: Number.NaN,
+        note: `not run: ${(e as Error).message.slice(0, 200)}`,
+      },
+    ];
+  }
+  const rows: BenchResult[] = [];
+  for (const [i, c] of cases.entries()) {
+    ctx.progress(`webgpu (Dawn): ${c.name}`);
+    const got = await c.run();
+    // float32 kernels on another device: sums of ≤ 1000 terms |v| ≤ ~4: atol 1e-3, rtol 1e-4 (≈ k · eps · Σ|terms|).
+    const { err, ok } = agree(got, reference[i], 1e-3, 1e-4);
+    const us = await ctx.measure(c.run, { warmup: 2, repeats: ctx.quick ? 3 : 7 });
+    rows.push({
+      case: `webgpu ${c.name}`,
+      params: c.params,
+      backend: 'webgpu (Dawn)',
+      metric: 'time',
+      unit: 'ms',
+      value: us / 1000,
+      goal: 'correct',
+      note: `${ok ? 'correct' : 'WRONG'} vs cpu (max |diff| ${err.toExponential(1)}); time includes upload and read-back`,
+    });
+  }
+  await setBackend(ctx.backend);
+  return rows;
+}
+
 export const tensorSuite: Suite = {
   name: 'tensor',
-  description: 'matmul (wasm vs cpu), gatherRowsSum, topK, rfft+irfft, randomCSR, normals',
+  description:
+    'matmul (wasm vs cpu), gatherRowsSum, topK, rfft+irfft, randomCSR, normals, worker pool, HRR kernels vs numpy, bandwidth, webgpu in Node',
   async run(ctx) {
     const numpy = ctx.pythonReference<NumpyTimes>('tensor.py', ctx.quick ? ['--quick'] : []);
     const results: BenchResult[] = [];
@@ -293,6 +700,15 @@ export const tensorSuite: Suite = {
     results.push(...(await fftRows(ctx, numpy)));
     results.push(...(await randomCsrRows(ctx)));
     results.push(await normalsRow(ctx, numpy));
+    const pools = [await createWorkerPool({ workers: 1 }), await createWorkerPool({ workers: 2 })];
+    try {
+      results.push(...(await poolRows(ctx, pools, numpy)));
+      results.push(...(await hrrRows(ctx, pools, numpy)));
+    } finally {
+      await Promise.all(pools.map((p) => p.terminate()));
+    }
+    results.push(...(await bandwidthRows(ctx)));
+    results.push(...(await webgpuRows(ctx)));
     return results;
   },
 };

@@ -1,0 +1,29 @@
+import { TensorError } from './tensor-error.js';
+
+/**
+ * Dot product sum_i a[i] b[i] of two equal-length arrays, accumulated in
+ * float64 by four interleaved partial sums (s0 + s1) + (s2 + s3) over
+ * i ≡ 0, 1, 2, 3 (mod 4), then the remainder; the loop is memory-bound for
+ * large arrays (8 bytes read per multiply-add for float32 inputs).
+ * @throws TensorError when the lengths differ.
+ */
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a == null || b == null || a.length !== b.length) {
+    throw new TensorError('b', `dot: a and b must have the same length, got ${a?.length} and ${b?.length}`, { code: 'ERR_SHAPE' });
+  }
+  const n = a.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += a[i] * b[i];
+    s1 += a[i + 1] * b[i + 1];
+    s2 += a[i + 2] * b[i + 2];
+    s3 += a[i + 3] * b[i + 3];
+  }
+  let s = s0 + s1 + (s2 + s3);
+  for (; i < n; i++) s += a[i] * b[i];
+  return s;
+}
