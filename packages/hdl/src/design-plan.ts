@@ -15,8 +15,14 @@ export interface HardwareOptions {
   steps: number;
   /** Neurons updated per cycle, per layer or for all (default: 8, capped at the layer width). */
   neuronsPerCycle?: number | number[];
-  /** Width of an input stream word, a power of two (default 8): word w, bit b = input w·IW + b of a step. */
+  /** Width of an input stream word, a power of two ≥ 2 (default 8): word w, bit b = input w·IW + b of a step. */
   inputWidth?: number;
+  /**
+   * 'rom' (default): weights in memories initialised by $readmemh (block RAM with init).
+   * 'ram': weights loaded through a byte stream (wl_valid/wl_ready/wl_data) after reset, into
+   * memories without init that map to iCE40 SPRAM (which cannot be initialised by the bitstream).
+   */
+  weightStore?: 'rom' | 'ram';
 }
 
 export interface LayerPlan {
@@ -43,6 +49,7 @@ export interface DesignPlan {
   inputSize: number;
   nOut: number;
   countBits: number;
+  weightStore: 'rom' | 'ram';
   layers: LayerPlan[];
 }
 
@@ -53,7 +60,7 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
   const steps = options.steps;
   if (!Number.isInteger(steps) || steps < 1 || steps > 65535) throw new HdlError('steps', `must be an integer in [1, 65535], got ${steps}`, { code: 'ERR_OUT_OF_RANGE' });
   const iw = options.inputWidth ?? 8;
-  if (!Number.isInteger(iw) || iw < 1 || iw > 64 || 2 ** clog2(iw) !== iw) throw new HdlError('inputWidth', `must be a power of two in [1, 64], got ${iw}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (!Number.isInteger(iw) || iw < 2 || iw > 64 || 2 ** clog2(iw) !== iw) throw new HdlError('inputWidth', `must be a power of two in [2, 64], got ${iw}`, { code: 'ERR_OUT_OF_RANGE' });
   if (net.output !== 'counts') throw new HdlError(net.layers[net.layers.length - 1].name, `node '${net.layers[net.layers.length - 1].name}': the hardware generators read out spike counts; an LI readout layer is not mapped`, { code: 'ERR_UNSUPPORTED' });
   const layers = net.layers.map((l, i): LayerPlan => {
     if (l.type === 'CubaLIF') throw new HdlError(l.name, `node '${l.name}': CubaLIF (synaptic current state) is simulated bit-true in TypeScript but not mapped to hardware`, { code: 'ERR_UNSUPPORTED' });
@@ -78,6 +85,8 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
       MB: l.membraneBits,
     };
   });
+  if (options.weightStore !== undefined && options.weightStore !== 'rom' && options.weightStore !== 'ram')
+    throw new HdlError('weightStore', `must be 'rom' or 'ram', got '${String(options.weightStore)}'`);
   const nOut = net.layers[net.layers.length - 1].nOut;
-  return { name, steps, inputWidth: iw, words: Math.ceil(net.inputSize / iw), inputSize: net.inputSize, nOut, countBits: Math.max(1, clog2(steps + 1)), layers };
+  return { name, steps, inputWidth: iw, words: Math.ceil(net.inputSize / iw), inputSize: net.inputSize, nOut, countBits: Math.max(1, clog2(steps + 1)), weightStore: options.weightStore ?? 'rom', layers };
 }

@@ -28,6 +28,19 @@ export function weightHex(l: QuantLayer, P: number, GB: number): string {
   return lines.join('\n') + '\n';
 }
 
+/** The weight-load byte stream of a 'ram' design: per layer, per word {j, g}, ⌈P·WB / 8⌉ bytes, least significant first. */
+export function weightBytesHex(net: QuantizedNetwork, plan: DesignPlan): string {
+  const out: string[] = [];
+  plan.layers.forEach((p, i) => {
+    const nb = Math.ceil((p.P * p.WB) / 8);
+    for (const word of weightHex(net.layers[i], p.P, p.GB).trimEnd().split('\n')) {
+      const v = BigInt('0x' + word);
+      for (let b = 0; b < nb; b++) out.push(((v >> BigInt(8 * b)) & 0xffn).toString(16).padStart(2, '0'));
+    }
+  });
+  return out.join('\n') + '\n';
+}
+
 /** $readmemh image of a layer's biases, G words of P lanes. */
 export function biasHex(l: QuantLayer, P: number): string {
   const G = Math.ceil(l.nOut / P);
@@ -85,12 +98,27 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`// output: ${NO} spike counts of ${CW} bits per inference (out_last on the last). trc_*: every spike (step, layer, index).`);
   o.push(`module ${name}_top (`);
   o.push(`    input wire clk,\n    input wire rst,`);
+  const ram = plan.weightStore === 'ram';
+  if (ram) o.push(`    input wire wl_valid,\n    output wire wl_ready,\n    input wire [7:0] wl_data,`);
   o.push(`    input wire in_valid,\n    output wire in_ready,\n    input wire [${IW - 1}:0] in_data,`);
   o.push(`    output wire out_valid,\n    input wire out_ready,\n    output wire [${CW - 1}:0] out_data,\n    output wire out_last,`);
   o.push(`    output wire trc_valid,\n    output wire [${TB - 1}:0] trc_step,\n    output wire [${LB - 1}:0] trc_layer,\n    output wire [${XB - 1}:0] trc_index`);
   o.push(`);`);
-  o.push(`    localparam [2:0] T_INIT = 3'd0, T_INITW = 3'd1, T_LOAD = 3'd2, T_WORD = 3'd3, T_SCAN = 3'd4, T_RUN = 3'd5, T_RUNW = 3'd6, T_OUT = 3'd7;`);
-  o.push(`    reg [2:0] state;\n    reg [${WW - 1}:0] w;\n    reg [${TB - 1}:0] t;\n    reg [${LB - 1}:0] l;\n    reg [${KB - 1}:0] k;\n    reg [${IW - 1}:0] word;`);
+  o.push(`    localparam [3:0] T_INIT = 4'd0, T_INITW = 4'd1, T_LOAD = 4'd2, T_WORD = 4'd3, T_SCAN = 4'd4, T_RUN = 4'd5, T_RUNW = 4'd6, T_OUT = 4'd7${ram ? ", T_WLOAD = 4'd8" : ''};`);
+  const WA = Math.max(...plan.layers.map((p) => p.AI + p.GB));
+  const BWS = plan.layers.map((p) => Math.ceil((p.P * p.WB) / 8));
+  const BWB = Math.max(1, Math.ceil(Math.log2(Math.max(...BWS))));
+  const WD = 8 * Math.max(...BWS);
+  if (ram) {
+    o.push(`    // Weight load: bytes, least significant first, ${BWS.join('/')} per word, layer by layer, address by address.`);
+    o.push(`    reg [${WD - 1}:0] wl_word;\n    reg [${BWB - 1}:0] wl_b;\n    reg [${LB - 1}:0] wl_l;\n    reg [${WA - 1}:0] wl_a;\n    reg wl_go;`);
+    const used = Math.max(...plan.layers.map((p) => p.P * p.WB));
+    if (WD > used) o.push(`    wire unused_wl_pad = ^wl_word[${WD - 1}:${used}];`);
+    o.push(`    reg [${BWB - 1}:0] wl_bl;\n    reg [${WA - 1}:0] wl_al;\n    always @* begin\n        case (wl_l)`);
+    plan.layers.forEach((p, i) => o.push(`            ${LB}'d${i}: begin wl_bl = ${BWB}'d${BWS[i] - 1}; wl_al = ${WA}'d${p.nIn * 2 ** p.GB - 1}; end`));
+    o.push(`            default: begin wl_bl = 0; wl_al = 0; end\n        endcase\n    end`);
+  }
+  o.push(`    reg [3:0] state;\n    reg [${WW - 1}:0] w;\n    reg [${TB - 1}:0] t;\n    reg [${LB - 1}:0] l;\n    reg [${KB - 1}:0] k;\n    reg [${IW - 1}:0] word;`);
   o.push(`    reg [${CW - 1}:0] cnt [0:${NO - 1}];`);
   // lowest set bit of word
   o.push(`    reg [${IB - 1}:0] low;\n    integer b;\n    always @* begin\n        low = 0;\n        for (b = ${IW - 1}; b >= 0; b = b - 1) if (word[b]) low = b[${IB - 1}:0];\n    end`);
@@ -135,6 +163,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
         `.LEAK_SHIFT(${lk.shift})`,
         `.LEAK_MUL(${lk.mul})`,
         `.LEAK_BITS(${lk.bits})`,
+        `.W_ROM(${ram ? 0 : 1})`,
         `.W_FILE("${name}_l${i}_w.hex")`,
         `.B_FILE("${name}_l${i}_b.hex")`,
       ]
@@ -149,6 +178,9 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
         `.ev_clear(${evClear})`,
         `.ev_we(${evWe})`,
         `.ev_index(${evIdx})`,
+        ram ? `.wl_we(wl_go && (wl_l == ${LB}'d${i}))` : `.wl_we(1'b0)`,
+        ram ? `.wl_addr(wl_a${WA > p.AI + p.GB ? `[${p.AI + p.GB - 1}:0]` : ''})` : `.wl_addr(${p.AI + p.GB}'d0)`,
+        ram ? `.wl_data(wl_word[${p.P * p.WB - 1}:0])` : `.wl_data(${p.P * p.WB}'d0)`,
         `.init(init_all)`,
         `.run((state == T_RUN) && (l == ${LB}'d${i}))`,
         `.busy(busy${i})`,
@@ -165,6 +197,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   for (let i = 0; i < L; i++) o.push(`            ${LB}'d${i}: busy_sel = busy${i};`);
   o.push(`            default: busy_sel = 1'b0;\n        endcase\n    end`);
   o.push(`    assign in_ready = (state == T_WORD);`);
+  if (ram) o.push(`    assign wl_ready = (state == T_WLOAD) && !wl_go;`);
   o.push(`    assign out_valid = (state == T_OUT);`);
   o.push(`    assign out_data = cnt[k[${Math.max(1, Math.ceil(Math.log2(NO)))  - 1}:0]];`);
   o.push(`    assign out_last = (k == ${KB}'d${NO - 1});`);
@@ -175,10 +208,12 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`    assign trc_index = ${plan.layers.map((_, i) => (i === L - 1 ? padIdx(i) : `sp_valid${i} ? ${padIdx(i)} : `)).join('')};`);
   o.push(`    integer c;`);
   o.push(`    always @(posedge clk) begin`);
-  o.push(`        if (rst) begin\n            state <= T_INIT;\n            w <= 0;\n            t <= 0;\n            l <= 0;\n            k <= 0;\n            word <= 0;`);
+  if (ram) o.push(`        if (rst) begin\n            wl_word <= 0;\n            wl_b <= 0;\n            wl_l <= 0;\n            wl_a <= 0;\n            wl_go <= 1'b0;\n        end else if (state == T_WLOAD) begin`, `            if (wl_go) begin\n                wl_go <= 1'b0;\n                if (wl_a == wl_al) begin\n                    wl_a <= 0;\n                    wl_l <= wl_l + 1'b1;\n                end else wl_a <= wl_a + 1'b1;\n            end else if (wl_valid) begin`, `                wl_word[wl_b*8 +: 8] <= wl_data;\n                if (wl_b == wl_bl) begin\n                    wl_b <= 0;\n                    wl_go <= 1'b1;\n                end else wl_b <= wl_b + 1'b1;\n            end\n        end\n    end`, `    always @(posedge clk) begin`);
+  o.push(`        if (rst) begin\n            state <= ${ram ? 'T_WLOAD' : 'T_INIT'};\n            w <= 0;\n            t <= 0;\n            l <= 0;\n            k <= 0;\n            word <= 0;`);
   o.push(`            for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n        end else begin`);
   o.push(`            if (sp_valid${L - 1}) cnt[sp_index${L - 1}] <= cnt[sp_index${L - 1}] + 1'b1;`);
   o.push(`            case (state)`);
+  if (ram) o.push(`                T_WLOAD: if (wl_go && wl_a == wl_al && wl_l == ${LB}'d${L - 1}) state <= T_INIT;`);
   o.push(`                T_INIT: begin\n                    t <= 0;\n                    k <= 0;\n                    for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n                    state <= T_INITW;\n                end`);
   o.push(`                T_INITW: if (!busy_any) state <= T_LOAD;`);
   o.push(`                T_LOAD: begin\n                    w <= 0;\n                    state <= T_WORD;\n                end`);
@@ -198,13 +233,17 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
  * Testbench: drives the input stream from `stim.hex` on the falling clock edge (with seeded random
  * gaps in in_valid and random out_ready back-pressure), samples on the rising edge, writes every
  * spike as `step layer index` and every output as `o k count` to `trace.txt` — the format of
- * `simulateQuantized(…, { trace: true })` — and prints `cycles N` (rising edges from the end of reset
- * to the last output).
+ * `simulateQuantized(…, { trace: true })` — and prints `cycles N` (rising edges from the first accepted input word to
+ * the last output, so a 'ram' design's weight load is not counted).
  */
-export function testbenchVerilog(plan: DesignPlan, samples: number, options: { backpressure?: boolean } = {}): string {
+export function testbenchVerilog(plan: DesignPlan, samples: number, options: { backpressure?: boolean; weightBytes?: number } = {}): string {
+  const ram = plan.weightStore === 'ram';
+  const NWL = options.weightBytes ?? 0;
+  if (ram && NWL === 0) throw new HdlError('weightBytes', 'a ram design testbench needs the number of weight bytes');
   const { name, inputWidth: IW, words, steps, nOut } = plan;
   const total = samples * steps * words;
   const bp = options.backpressure ?? true;
+  const bpExpr = (e: string) => (bp ? `(${e})` : "1'b1");
   return `\`timescale 1ns / 1ps
 // Testbench for ${name}_top (generated by @neurite/hdl): ${samples} inference(s) from stim.hex, trace to trace.txt.
 module ${name}_tb;
@@ -223,7 +262,15 @@ module ${name}_tb;
     wire [${Math.max(1, Math.ceil(Math.log2(steps + 1))) - 1}:0] trc_step;
     wire [${Math.max(1, Math.ceil(Math.log2(plan.layers.length + 1))) - 1}:0] trc_layer;
     wire [${Math.max(...plan.layers.map((p) => p.AO)) - 1}:0] trc_index;
-    reg [${IW - 1}:0] stim [0:N_WORDS-1];
+    reg [${IW - 1}:0] stim [0:N_WORDS-1];${ram ? `
+    localparam N_WL = ${NWL};
+    reg [7:0] wl [0:N_WL-1];
+    reg wl_valid = 1'b0;
+    reg [7:0] wl_data = 0;
+    wire wl_ready;
+    reg wl_xfer = 1'b0;
+    integer wl_sent = 0;` : ''}
+    reg started = 1'b0;
     integer fd;
     integer sent = 0;
     integer got = 0;
@@ -234,7 +281,7 @@ module ${name}_tb;
     reg out_xfer = 1'b0;
 
     ${name}_top dut (
-        .clk(clk), .rst(rst),
+        .clk(clk), .rst(rst),${ram ? '\n        .wl_valid(wl_valid), .wl_ready(wl_ready), .wl_data(wl_data),' : ''}
         .in_valid(in_valid), .in_ready(in_ready), .in_data(in_data),
         .out_valid(out_valid), .out_ready(out_ready), .out_data(out_data), .out_last(out_last),
         .trc_valid(trc_valid), .trc_step(trc_step), .trc_layer(trc_layer), .trc_index(trc_index)
@@ -243,7 +290,7 @@ module ${name}_tb;
     always #5 clk = ~clk;
 
     initial begin
-        $readmemh("stim.hex", stim);
+        $readmemh("stim.hex", stim);${ram ? '\n        $readmemh("weights.hex", wl);' : ''}
         fd = $fopen("trace.txt", "w");
         #22 rst = 1'b0;
     end
@@ -252,7 +299,8 @@ module ${name}_tb;
     always @(posedge clk) begin
         in_xfer <= in_valid & in_ready;
         out_xfer <= out_valid & out_ready;
-        if (!rst) cycles <= cycles + 1;
+        ${ram ? 'wl_xfer <= wl_valid & wl_ready;\n        ' : ''}if (in_valid & in_ready) started <= 1'b1;
+        if (started | (in_valid & in_ready)) cycles <= cycles + 1;
         if (trc_valid) $fwrite(fd, "%0d %0d %0d\\n", trc_step, trc_layer, trc_index);
         if (out_valid & out_ready) begin
             $fwrite(fd, "o %0d %0d\\n", kk, out_data);
@@ -263,7 +311,10 @@ module ${name}_tb;
     // Drive on the falling edge.
     always @(negedge clk) begin
         lfsr <= {lfsr[30:0], lfsr[31] ^ lfsr[21] ^ lfsr[1] ^ lfsr[0]};
-        if (in_xfer) sent = sent + 1;
+        if (in_xfer) sent = sent + 1;${ram ? `
+        if (wl_xfer) wl_sent = wl_sent + 1;
+        wl_valid <= !rst && (wl_sent < N_WL) && ${bpExpr("lfsr[9:8] != 2'd0")};
+        wl_data <= (wl_sent < N_WL) ? wl[wl_sent] : 0;` : ''}
         if (out_xfer) got = got + 1;
         in_valid <= !rst && (sent < N_WORDS) && ${bp ? '(lfsr[3:0] != 4\'d0)' : "1'b1"};
         in_data <= (sent < N_WORDS) ? stim[sent] : 0;

@@ -3,7 +3,9 @@
  * layer; P neurons per cycle; memories with synchronous reads so that synthesis infers block RAM:
  *
  * - `wmem` [N_IN · GP] × P·WB bits: word {j, g} holds the weights from input j to neurons g·P … g·P+P−1
- *   (GP = 2^GB ≥ G = ⌈N_OUT / P⌉ groups), initialised from W_FILE with $readmemh;
+ *   (GP = 2^GB ≥ G = ⌈N_OUT / P⌉ groups), initialised from W_FILE with $readmemh (W_ROM = 1), or
+ *   written through the `wl_*` port before the first inference (W_ROM = 0: no init, one address port,
+ *   which yosys maps to iCE40 SPRAM);
  * - `bmem` [G] × P·MB bits: biases (B_FILE); `vmem` [G] × P·MB bits: membranes;
  * - `emem` [N_IN] × AI bits: the indices of this step's input spikes (written by the previous engine
  *   or the input stage), so silent inputs cost nothing.
@@ -34,6 +36,7 @@ module neurite_layer #(
     parameter LEAK_SHIFT = 0,
     parameter LEAK_MUL = 0,
     parameter LEAK_BITS = 1,
+    parameter W_ROM = 1,
     parameter W_FILE = "w.hex",
     parameter B_FILE = "b.hex"
 ) (
@@ -42,6 +45,9 @@ module neurite_layer #(
     input wire ev_clear,
     input wire ev_we,
     input wire [AI-1:0] ev_index,
+    input wire wl_we,
+    input wire [AI+GB-1:0] wl_addr,
+    input wire [P*WB-1:0] wl_data,
     input wire init,
     input wire run,
     output wire busy,
@@ -56,7 +62,6 @@ module neurite_layer #(
     reg [P*MB-1:0] bmem [0:G-1];
     reg [P*MB-1:0] vmem [0:G-1];
     reg [AI-1:0] emem [0:N_IN-1];
-    initial $readmemh(W_FILE, wmem);
     initial $readmemh(B_FILE, bmem);
 
     reg [3:0] state;
@@ -81,7 +86,22 @@ module neurite_layer #(
     wire [P*MB-1:0] fire_next;
     wire [P-1:0] spikes;
     wire [P*MB-1:0] v_wdata = s1_init ? bdata : (s1_acc ? acc_next : fire_next);
-    always @(posedge clk) wdata <= wmem[waddr];
+    generate
+        if (W_ROM != 0) begin : w_rom
+            // Weights fixed at configuration: a ROM initialised from W_FILE (block RAM with init).
+            initial $readmemh(W_FILE, wmem);
+            always @(posedge clk) wdata <= wmem[waddr];
+            wire unused_wl = ^{wl_we, wl_addr, wl_data};
+        end else begin : w_ram
+            // Weights loaded through wl_* before the first inference: one address port, no init
+            // (the single-port pattern that maps to iCE40 SPRAM).
+            wire [AI+GB-1:0] wa = wl_we ? wl_addr : waddr;
+            always @(posedge clk) begin
+                if (wl_we) wmem[wa] <= wl_data;
+                wdata <= wmem[wa];
+            end
+        end
+    endgenerate
     always @(posedge clk) bdata <= bmem[g];
     always @(posedge clk) begin
         if (v_we) vmem[v_waddr] <= v_wdata;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '@neurite/tensor/node';
 import { HdlError } from './hdl-error.js';
 import type { DesignPlan, HardwareOptions } from './design-plan.js';
-import { generateVerilog, stimulusHex, testbenchVerilog } from './generate-verilog.js';
+import { generateVerilog, stimulusHex, testbenchVerilog, weightBytesHex } from './generate-verilog.js';
 import { generateHls } from './generate-hls.js';
 import type { QuantizedNetwork } from './quantized-network.js';
 import { simulateQuantized } from './simulate-quantized.js';
@@ -40,14 +40,14 @@ module ${name}_synth (
     output wire out_valid,
     input wire out_ready,
     output wire [${CW - 1}:0] out_data,
-    output wire out_last
+    output wire out_last${plan.weightStore === 'ram' ? ',\n    input wire wl_valid,\n    output wire wl_ready,\n    input wire [7:0] wl_data' : ''}
 );
     wire unused_trc_valid;
     wire [${TB - 1}:0] unused_trc_step;
     wire [${LB - 1}:0] unused_trc_layer;
     wire [${XB - 1}:0] unused_trc_index;
     ${name}_top core (
-        .clk(clk), .rst(rst),
+        .clk(clk), .rst(rst),${plan.weightStore === 'ram' ? '\n        .wl_valid(wl_valid), .wl_ready(wl_ready), .wl_data(wl_data),' : ''}
         .in_valid(in_valid), .in_ready(in_ready), .in_data(in_data),
         .out_valid(out_valid), .out_ready(out_ready), .out_data(out_data), .out_last(out_last),
         .trc_valid(unused_trc_valid), .trc_step(unused_trc_step), .trc_layer(unused_trc_layer), .trc_index(unused_trc_index)
@@ -75,7 +75,12 @@ export async function writeDesign(
   if (target !== 'hls') {
     Object.assign(files, v.files);
     files[`${v.plan.name}_synth.v`] = synthWrapper(v.plan);
-    files[`${v.plan.name}_tb.v`] = testbenchVerilog(v.plan, stim.samples);
+    let weightBytes = 0;
+    if (v.plan.weightStore === 'ram') {
+      files['weights.hex'] = weightBytesHex(net, v.plan);
+      weightBytes = files['weights.hex'].trimEnd().split('\n').length;
+    }
+    files[`${v.plan.name}_tb.v`] = testbenchVerilog(v.plan, stim.samples, { weightBytes });
   }
   if (target !== 'verilog') for (const [f, c] of Object.entries(generateHls(net, options).files)) files[path.join('hls', f)] = c;
   files['stim.hex'] = stimulusHex(stim, v.plan.inputWidth);
