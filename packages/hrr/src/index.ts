@@ -50,3 +50,5 @@ export type { RangeOptions } from './embeddings.js';
 export { Multiset, HashTable, BundleSequence, BindSequence, Graph, Tree, FiniteStateAutomata, Memory } from './structures.js';
 export { SparseDistributedMemory, HopfieldNetwork, attention, modernHopfield } from './memories.js';
 export { parseExpression, specialElement, transformTo } from './spa-expression.js';
+export { resonator } from './resonator.js';
+export type { ResonatorOptions, ResonatorResult } from './resonator.js';
