@@ -4,7 +4,7 @@ import type { Activation, Cost, Dynamics, EnergyNetwork, Estimator } from './ene
 import { checkFinite, checkInt, checkPositive, EqPropError } from './eqprop-error.js';
 import { addForward, createScratch, relaxPhase, softmaxReadout } from './relax-phase.js';
 import type { PhaseScratch, PhaseSettings } from './relax-phase.js';
-import { addColumnSums, addOuter } from './hebbian-accumulate.js';
+import { addColumnSums, addOuter, addOuterSparse } from './hebbian-accumulate.js';
 import { powerIteration } from './power-iteration.js';
 import { roundArrayToF16 } from './round-f16.js';
 import { holomorphicGradient } from './holomorphic-gradient.js';
@@ -479,7 +479,7 @@ export class EqPropKernel {
         const d = new Float32Array(a[0].length);
         for (let k = 0; k < d.length; k++) d[k] = a[0][k] - b[0][k];
         if (this.conv && patches) convGradient(gradW[0], patches, d, c, B, this.conv);
-        else addOuter(gradW[0], x, d, c, B, sizes[0], n);
+        else addOuterSparse(gradW[0], x, d, c, B, sizes[0], n);
         addColumnSums(gradB[0], d, c, B, n);
       } else {
         addOuter(gradW[l], a[l - 1], a[l], c, B, sizes[l], n);
