@@ -14,7 +14,30 @@ export interface NodeShapes {
 /** Shapes of every node of a graph, by name; nested graphs carry their own map. */
 export interface GraphShapes {
   nodes: Record<string, NodeShapes & { inner?: GraphShapes }>;
+  /** Edges whose shapes differ (typeCheck 'relaxed' or 'report'), from this graph and every nested one. */
+  problems: ShapeProblem[];
 }
+
+/** An edge whose source gives another shape than its target takes. */
+export interface ShapeProblem {
+  /** The graph holding the edge ('' for the top graph, else its path `a/b`). */
+  graph: string;
+  /** The edge, or null for a node whose input does not fit it at all (only listed by 'report'). */
+  edge: [string, string] | null;
+  gives: number[] | null;
+  takes: number[] | null;
+  /** Same number of elements: the relaxed check reshapes the value across the edge. */
+  reshapable: boolean;
+  /** One line, e.g. `edge 'lif' -> 'output': shape mismatch: 'lif' gives [1] but 'output' takes [1, 1, 1]`. */
+  message: string;
+}
+
+/**
+ * How {@link checkGraph} treats an edge whose shapes differ: 'strict' throws; 'relaxed' lists it in
+ * `problems` when both shapes hold as many elements (the executor reshapes it) and throws otherwise;
+ * 'report' lists every mismatch and never throws over one (for tools that show a file as it is).
+ */
+export type TypeCheckMode = 'strict' | 'relaxed' | 'report';
 
 /**
  * Output size of a convolution or pooling along one dim (the nir / PyTorch formula):
@@ -129,17 +152,19 @@ function outputOf(n: NirNode, input: number[], inner?: GraphShapes): number[] | 
  * kernels, stride, padding, dilation per dim). Throws NirError naming the
  * graph, the edge and both shapes (code ERR_SHAPE).
  */
-export function checkGraph(g: NirGraph, where: NirErrorLocation = {}): GraphShapes {
-  return inferGraph(g, where.node ?? '', where.file);
+export function checkGraph(g: NirGraph, where: NirErrorLocation = {}, opts: { typeCheck?: TypeCheckMode } = {}): GraphShapes {
+  const problems: ShapeProblem[] = [];
+  const res = inferGraph(g, where.node ?? '', where.file, opts.typeCheck ?? 'strict', problems);
+  return res;
 }
 
-function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphShapes {
+function inferGraph(g: NirGraph, path: string, file: string | undefined, mode: TypeCheckMode, problems: ShapeProblem[]): GraphShapes {
   const sub = (name: string) => (path === '' ? name : `${path}/${name}`);
-  const res: GraphShapes = { nodes: {} };
+  const res: GraphShapes = { nodes: {}, problems };
   const names = Object.keys(g.nodes);
   for (const name of names) {
     const n = g.nodes[name];
-    const inner = n.type === 'NIRGraph' ? inferGraph(n, sub(name), file) : undefined;
+    const inner = n.type === 'NIRGraph' ? inferGraph(n, sub(name), file, mode, problems) : undefined;
     const input = intrinsicInput(n, inner);
     res.nodes[name] = { input, output: null, inner };
   }
@@ -149,8 +174,11 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphS
     try {
       s.output = outputOf(g.nodes[name], s.input, s.inner);
     } catch (e) {
-      if (e instanceof NirError) throw new NirError(e.reason, { file, node: sub(name), code: e.code });
-      throw e;
+      if (!(e instanceof NirError)) throw e;
+      const err = new NirError(e.reason, { file, node: sub(name), code: e.code });
+      if (mode !== 'report') throw err;
+      if (!problems.some((p) => p.message === err.message))
+        problems.push({ graph: path, edge: null, gives: [...s.input], takes: null, reshapable: false, message: err.message });
     }
   };
   // An edge end's shapes: a node of this graph, or `sub.x` inside a nested graph.
@@ -179,12 +207,17 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined): GraphS
     const pa = endShapes(edge[0]);
     const pb = endShapes(edge[1]);
     if (pa.output !== null && pb.input !== null && !sameShape(pa.output, pb.input)) {
-      throw new NirError(`shape mismatch: '${edge[0]}' gives ${shapeStr(pa.output)} but '${edge[1]}' takes ${shapeStr(pb.input)}`, {
-        file,
-        node: path,
-        edge,
-        code: 'ERR_SHAPE',
-      });
+      const reason = `shape mismatch: '${edge[0]}' gives ${shapeStr(pa.output)} but '${edge[1]}' takes ${shapeStr(pb.input)}`;
+      const reshapable = numel(pa.output) === numel(pb.input);
+      if (mode === 'strict' || (mode === 'relaxed' && !reshapable))
+        throw new NirError(mode === 'relaxed' ? `${reason} (${numel(pa.output)} vs ${numel(pb.input)} elements)` : reason, {
+          file,
+          node: path,
+          edge,
+          code: 'ERR_SHAPE',
+        });
+      const err = new NirError(reason, { file, node: path, edge, code: 'ERR_SHAPE' });
+      problems.push({ graph: path, edge: [edge[0], edge[1]], gives: [...pa.output], takes: [...pb.input], reshapable, message: err.message });
     }
   }
   return res;

@@ -12,9 +12,9 @@ import {
   progress,
   table,
   parseInteger,
-  parseNumber,
   packageVersion,
   Option,
+  UsageError,
 } from '@neurite/cli';
 import type { Progress } from '@neurite/cli';
 import type { Tensor } from '@neurite/tensor';
@@ -23,7 +23,7 @@ import { readNirFile, writeNir } from './nir-files.js';
 import { graphToJson } from './json-form.js';
 import { checkGraph } from './check-graph.js';
 import { numel } from './nir-array.js';
-import type { GraphShapes } from './check-graph.js';
+import type { GraphShapes, ShapeProblem } from './check-graph.js';
 import type { NirGraph, NirNode } from './types.js';
 import { compile } from './compile.js';
 import type { CompileOptions, Simulator } from './compile.js';
@@ -31,8 +31,52 @@ import type { CompileOptions, Simulator } from './compile.js';
 interface RepairOption {
   repair?: boolean;
 }
+interface TypeCheckOption {
+  typeCheck: 'strict' | 'relaxed';
+}
+const TYPE_CHECK = () =>
+  new Option(
+    '--type-check <mode>',
+    'strict: every edge carries the shape its target takes; relaxed: shapes with equal element counts are reshaped (with a warning)',
+  )
+    .choices(['strict', 'relaxed'])
+    .default('strict');
 const repairOf = (o: RepairOption) => (o.repair ? { repair: 'rename-dangling' as const } : {});
 const REPAIR = ['--repair', 'in each graph, rename an edge end that names no node to the one node no edge mentions'] as const;
+
+/** Most steps `run` accepts (the work and the printed output grow linearly with it). */
+export const MAX_RUN_STEPS = 10_000_000;
+
+/** A decimal number only (no hex, binary, octal or empty text), finite and > 0. */
+function parseDecimal(option: string): (value: string) => number {
+  return (value: string) => {
+    const ok = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim());
+    const x = ok ? Number(value) : NaN;
+    if (!Number.isFinite(x) || x <= 0) throw new UsageError(`${option} must be a decimal number > 0, got '${value}'`);
+    return x;
+  };
+}
+
+/** Warning lines for shape problems (stderr; never with --json, where they are the `problems` list). */
+function warnProblems(file: string, problems: ShapeProblem[]): void {
+  if (isJsonMode()) return;
+  for (const p of problems) process.stderr.write(`neurite-nir: warning: ${p.message}${p.reshapable ? ' (same size: reshaped by --type-check relaxed)' : ''}\n`);
+}
+
+const problemsJson = (problems: ShapeProblem[]) =>
+  problems.map(({ graph, edge, gives, takes, reshapable, message }) => ({ graph, edge, gives, takes, reshapable, message }));
+
+/** Read a file for inspect / convert: never refused over a shape mismatch (listed in `problems` instead). */
+async function readLoose(file: string, o: RepairOption) {
+  const r = await readNirFile(file, { ...repairOf(o), typeCheck: false });
+  let shapes: GraphShapes;
+  try {
+    shapes = checkGraph(r.graph, { file }, { typeCheck: 'report' });
+  } catch (e) {
+    throw e instanceof NirError ? e.inFile(file) : e;
+  }
+  return { ...r, shapes };
+}
 
 function describeNode(n: NirNode): string {
   if (n.type === 'NIRGraph') return `NIRGraph (${Object.keys(n.nodes).length} nodes, ${n.edges.length} edges)`;
@@ -74,12 +118,18 @@ program
   .argument('<file>', '.nir (HDF5) or .json graph')
   .option(...REPAIR)
   .action(async (file: string, o: RepairOption) => {
-    const { graph, version, repairs } = await readNirFile(file, repairOf(o));
+    const { graph, version, repairs, shapes } = await readLoose(file, o);
     if (isJsonMode()) {
-      process.stdout.write(graphToJson(graph, 1) + '\n');
+      const text = graphToJson(graph, 1);
+      // the JSON form, plus a top-level `problems` list when shapes do not fit (graphFromJson ignores it)
+      const doc =
+        shapes.problems.length === 0
+          ? text
+          : text.replace(/\n}$/, `,\n "problems": ${JSON.stringify(problemsJson(shapes.problems))}\n}`);
+      process.stdout.write(doc + '\n');
       return;
     }
-    const shapes = checkGraph(graph, { file });
+    warnProblems(file, shapes.problems);
     const out = [
       `${file}: NIR ${version ?? '(no version)'}, ${Object.keys(graph.nodes).length} nodes, ${graph.edges.length} edges`,
       ...repairs.map((r) => `repaired: in graph '${r.graph}' edge end '${r.from}' -> '${r.to}'`),
@@ -95,14 +145,18 @@ program
   .description('check that a graph reads, its shapes fit and it compiles (exit 1 with the reason if not)')
   .argument('<file>', '.nir (HDF5) or .json graph')
   .option(...REPAIR)
-  .action(async (file: string, o: RepairOption) => {
-    const { graph, repairs } = await readNirFile(file, repairOf(o));
+  .addOption(TYPE_CHECK())
+  .action(async (file: string, o: RepairOption & TypeCheckOption) => {
+    const { graph, repairs } = await readNirFile(file, { ...repairOf(o), typeCheck: o.typeCheck });
     const { setBackend } = await import('@neurite/tensor');
     await setBackend('wasm');
-    compileIn(file, graph, { dt: 1 }).dispose();
+    const sim = compileIn(file, graph, { dt: 1, typeCheck: o.typeCheck });
+    const problems = sim.problems;
+    sim.dispose();
+    warnProblems(file, problems);
     const nodes = Object.keys(graph.nodes).length;
     const edges = graph.edges.length;
-    if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs });
+    if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs, problems: problemsJson(problems) });
     else process.stdout.write(`${file}: valid (${nodes} nodes, ${edges} edges)\n`);
   });
 
@@ -113,13 +167,15 @@ program
   .argument('<out>', 'file to write (.json: JSON form, else .nir)')
   .option(...REPAIR)
   .action(async (input: string, output: string, o: RepairOption) => {
-    const { graph } = await readNirFile(input, repairOf(o));
+    const { graph, shapes } = await readLoose(input, o);
+    warnProblems(input, shapes.problems);
     await writeNir(output, graph);
-    if (isJsonMode()) printJson({ input, output, nodes: Object.keys(graph.nodes).length, edges: graph.edges.length });
+    if (isJsonMode())
+      printJson({ input, output, nodes: Object.keys(graph.nodes).length, edges: graph.edges.length, problems: problemsJson(shapes.problems) });
     else process.stdout.write(`wrote ${output}\n`);
   });
 
-interface RunOptions extends RepairOption {
+interface RunOptions extends RepairOption, TypeCheckOption {
   input: string;
   dt: number;
   steps?: number;
@@ -136,14 +192,15 @@ program
     '--input <x.json>',
     'input as nested lists [T][B][...shape] or {"shape", "data"}; for several Input nodes, an object of those keyed by Input node name',
   )
-  .requiredOption('--dt <seconds>', 'time step', parseNumber('--dt'))
-  .option('--steps <n>', 'number of steps (default: T of the input)', parseInteger('--steps', 1))
+  .requiredOption('--dt <seconds>', 'time step (a decimal number > 0)', parseDecimal('--dt'))
+  .option('--steps <n>', `number of steps, 1 to ${MAX_RUN_STEPS} (default: T of the input)`, parseInteger('--steps', 1, MAX_RUN_STEPS))
   .addOption(new Option('--integration <method>', 'neuron integration').choices(['euler', 'exact']))
   .addOption(new Option('--reset <mode>', 'reset after a spike').choices(['to_v_reset', 'zero', 'subtract']))
   .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu']).default('wasm'))
+  .addOption(TYPE_CHECK())
   .option(...REPAIR)
   .action(async (file: string, o: RunOptions) => {
-    const { graph } = await readNirFile(file, repairOf(o));
+    const { graph } = await readNirFile(file, { ...repairOf(o), typeCheck: o.typeCheck });
     const { readFile } = await import('node:fs/promises');
     let text: string;
     try {
@@ -159,10 +216,11 @@ program
     }
     const { tf, setBackend } = await import('@neurite/tensor');
     await setBackend(o.backend);
-    const opts: CompileOptions = { dt: o.dt };
+    const opts: CompileOptions = { dt: o.dt, typeCheck: o.typeCheck };
     if (o.integration !== undefined) opts.integration = o.integration;
     if (o.reset !== undefined) opts.reset = o.reset;
     const sim = compileIn(file, graph, opts);
+    warnProblems(file, sim.problems);
     const xs: Record<string, Tensor> = {};
     let outs: Record<string, Tensor> | undefined;
     try {
@@ -198,6 +256,9 @@ program
     }
   });
 
+/** Most levels an input may nest ([T][B] and up to 30 dims of a node's shape). */
+const MAX_INPUT_RANK = 32;
+
 /** Dense data of one input: nested lists [T][B][...shape], or {"shape": [...], "data": [...]} (row-major). */
 function toDense(x: unknown, file: string, name: string): { data: Float32Array; shape: number[] } {
   const where = { file, node: name, code: 'ERR_FORMAT' as const };
@@ -209,13 +270,17 @@ function toDense(x: unknown, file: string, name: string): { data: Float32Array; 
       throw new NirError('shape must be a list of non-negative integers', where);
     const shape = o.shape as number[];
     if (shape.length < 2) throw new NirError('shape must be [T, B, ...]', where);
+    if (shape.length > MAX_INPUT_RANK) throw new NirError(`shape has more than ${MAX_INPUT_RANK} dims`, where);
     if (numel(shape) !== o.data.length)
       throw new NirError(`data holds ${o.data.length} values, shape [${shape.join(', ')}] needs ${numel(shape)}`, where);
     if (!o.data.every((v) => typeof v === 'number')) throw new NirError('data must be numbers', where);
     return { data: Float32Array.from(o.data as number[]), shape };
   }
   const shape: number[] = [];
-  for (let cur: unknown = x; Array.isArray(cur); cur = cur[0]) shape.push(cur.length);
+  for (let cur: unknown = x; Array.isArray(cur); cur = cur[0]) {
+    shape.push(cur.length);
+    if (shape.length > MAX_INPUT_RANK) throw new NirError(`input nested more than ${MAX_INPUT_RANK} levels deep`, where);
+  }
   if (shape.length < 2) throw new NirError('input must be nested lists [T][B][...] (at least 2 levels)', where);
   const data = new Float32Array(numel(shape));
   let k = 0;

@@ -6,7 +6,8 @@ import { validateNode } from './create-node.js';
 import { checkPositive } from './nir-validators.js';
 import { resolveEndpoint } from './resolve-endpoint.js';
 import { checkGraph } from './check-graph.js';
-import type { GraphShapes } from './check-graph.js';
+import type { GraphShapes, ShapeProblem } from './check-graph.js';
+import { MAX_ELEMENTS, numel, sameShape } from './nir-array.js';
 import { nodeStep } from './node-step.js';
 import type { NodeStep, StepContext } from './node-step.js';
 import type { Integration } from './neuron-coefficients.js';
@@ -26,6 +27,13 @@ export interface CompileOptions {
   reset?: ResetMode;
   /** Node names (nested ones as `sub.node`) whose output and state to record at every step, or 'all'. */
   record?: string[] | 'all';
+  /**
+   * 'strict' (default): every edge must carry the shape its target takes. 'relaxed': an edge whose
+   * shapes differ but hold the same number of elements (e.g. [1] into an Output declared [1, 1, 1], as
+   * Rockpool writes) is reshaped, and reported in `Simulator.problems`; a real mismatch still throws
+   * the NirError naming the edge.
+   */
+  typeCheck?: 'strict' | 'relaxed';
 }
 
 /** Options of {@link Simulator.run} / {@link Simulator.runAll}. */
@@ -45,7 +53,8 @@ export interface Recording {
 interface Prim extends NodeStep {
   name: string;
   node: NirNode;
-  inputs: { src: number; back: boolean }[];
+  /** Where the summed input comes from; `reshape`: the shape (without batch) an edge's value is reshaped to (relaxed type check). */
+  inputs: { src: number; back: boolean; reshape: number[] | null }[];
   outShape: number[] | null;
 }
 
@@ -72,7 +81,10 @@ export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
     throw new NirError(`reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`, { field: 'reset' });
   const g = validateNode(graph, '') as NirGraph;
   if (g.type !== 'NIRGraph') throw new NirError('expected a NIRGraph', { node: '' });
-  const shapes = checkGraph(g);
+  const typeCheck = opts.typeCheck ?? 'strict';
+  if (typeCheck !== 'strict' && typeCheck !== 'relaxed')
+    throw new NirError(`typeCheck must be 'strict' or 'relaxed', got '${String(typeCheck)}'`, { field: 'typeCheck' });
+  const shapes = checkGraph(g, {}, { typeCheck });
   return new Simulator(g, shapes, opts.dt, integration, reset, opts.record ?? []);
 }
 
@@ -82,6 +94,8 @@ export class Simulator {
   readonly inputs: string[];
   readonly outputs: string[];
   readonly nodes: string[];
+  /** Edges whose shapes differ but hold as many elements (reshaped; only with `typeCheck: 'relaxed'`). */
+  readonly problems: ShapeProblem[];
   private readonly prims: Prim[];
   private readonly inputIdx: number[];
   /** Per prim (execution order): the index of its value in `feeds()`, or -1 for a node that is not a top-level Input. */
@@ -98,6 +112,7 @@ export class Simulator {
 
   constructor(g: NirGraph, shapes: GraphShapes, dt: number, integration: Integration, reset: ResetMode, record: string[] | 'all') {
     const { flat, conns } = flattenGraph(g, shapes);
+    this.problems = shapes.problems;
     const isTop = (name: string) => Object.prototype.hasOwnProperty.call(g.nodes, name);
     const topInputs = flat.flatMap((p, i) => (p.node.type === 'Input' && !p.name.includes('.') && isTop(p.name) ? [i] : []));
     const topOutputs = flat.flatMap((p, i) => (p.node.type === 'Output' && isTop(p.name) ? [i] : []));
@@ -110,8 +125,13 @@ export class Simulator {
       pos[p] = k;
     });
     checkCycles(flat, conns, dt);
-    const inputsOf: { src: number; back: boolean }[][] = order.map(() => []);
-    for (const [a, b] of conns) inputsOf[pos[b]].push({ src: pos[a], back: pos[a] >= pos[b] });
+    const inputsOf: Prim['inputs'][] = order.map(() => []);
+    for (const [a, b] of conns) {
+      const from = flat[a].outShape;
+      const to = flat[b].inShape;
+      const reshape = from !== null && to !== null && !sameShape(from, to) && numel(from) === numel(to) ? to : null;
+      inputsOf[pos[b]].push({ src: pos[a], back: pos[a] >= pos[b], reshape });
+    }
     const ctx: StepContext = {
       dt,
       integration,
@@ -228,6 +248,7 @@ export class Simulator {
         const b = outs.find((t) => t !== undefined)?.shape[0] ?? 1;
         v = tf.zeros([b, ...sh]);
       }
+      if (e.reshape !== null) v = tf.reshape(v, [v.shape[0], ...e.reshape]);
       sum = sum === null ? v : tf.add(sum, v);
     }
     return sum!;
@@ -284,25 +305,60 @@ export class Simulator {
    * after each step.
    */
   runAll(xs: Tensor | Record<string, Tensor>, steps?: number, opts: RunOptions = {}): Record<string, Tensor> {
+    if (this.disposed) throw new NirError('the simulator was disposed', { code: 'ERR_STATE' });
     const seqs = xs instanceof tf.Tensor ? { [this.inputs[0] ?? 'input']: xs } : xs;
     const names = xs instanceof tf.Tensor ? null : this.inputs;
+    for (const [k, v] of Object.entries(seqs)) {
+      if (!(v instanceof tf.Tensor)) throw new NirError(`missing input '${k}'`, { node: k });
+      if (v.rank < 1 || v.shape[0] < 1)
+        throw new NirError(`input of shape [${v.shape.join(', ')}] has no time steps (T = 0)`, { node: k, code: 'ERR_SHAPE' });
+    }
     const first = Object.values(seqs)[0];
+    if (first === undefined) throw new NirError('no input given', { code: 'ERR_SHAPE' });
     const T = steps ?? first.shape[0];
+    if (!Number.isSafeInteger(T) || T < 1)
+      throw new NirError(`steps must be an integer >= 1, got ${T}`, { field: 'steps', code: 'ERR_OUT_OF_RANGE' });
     const frames: Record<string, Tensor[]> = {};
-    for (const [k, v] of Object.entries(seqs)) frames[k] = tf.unstack(v);
-    const outs: Record<string, Tensor[]> = Object.fromEntries(this.outputs.map((o) => [o, []]));
+    // Outputs are stacked in chunks of CHUNK steps as they come, so that a long run holds few tensors (time linear in T).
+    const CHUNK = 256;
+    const pending: Record<string, Tensor[]> = Object.fromEntries(this.outputs.map((o) => [o, []]));
+    const chunks: Record<string, Tensor[]> = Object.fromEntries(this.outputs.map((o) => [o, []]));
+    const flush = () => {
+      for (const o of this.outputs) {
+        if (pending[o].length === 0) continue;
+        const list = pending[o];
+        chunks[o].push(tf.tidy(() => tf.stack(list)));
+        for (const t of list) t.dispose();
+        pending[o] = [];
+      }
+    };
     try {
+      for (const [k, v] of Object.entries(seqs)) frames[k] = tf.unstack(v);
       for (let t = 0; t < T; t++) {
         const at = (arr: Tensor[]) => arr[Math.min(t, arr.length - 1)];
         const x = names === null ? at(Object.values(frames)[0]) : Object.fromEntries(names.map((nm) => [nm, at(frames[nm])]));
         const y = this.stepAll(x);
-        for (const o of this.outputs) outs[o].push(y[o]);
+        for (const o of this.outputs) pending[o].push(y[o]);
+        if (t === 0) {
+          // the stacked outputs must fit: checked once the output sizes are known, before step 2
+          for (const o of this.outputs)
+            if (y[o].size * T > MAX_ELEMENTS)
+              throw new NirError(`${T} steps of output '${o}' [${y[o].shape.join(', ')}] would hold more than ${MAX_ELEMENTS} values`, {
+                field: 'steps',
+                code: 'ERR_OUT_OF_RANGE',
+              });
+        }
+        if (pending[this.outputs[0]]?.length === CHUNK) flush();
         opts.onStep?.(t + 1, T);
       }
-      return Object.fromEntries(this.outputs.map((o) => [o, tf.tidy(() => tf.stack(outs[o]))]));
+      flush();
+      return Object.fromEntries(
+        this.outputs.map((o) => [o, chunks[o].length === 1 ? chunks[o].pop()! : tf.tidy(() => tf.concat(chunks[o], 0))]),
+      );
     } finally {
       for (const list of Object.values(frames)) for (const t of list) t.dispose();
-      for (const list of Object.values(outs)) for (const t of list) t.dispose();
+      for (const list of Object.values(pending)) for (const t of list) t.dispose();
+      for (const list of Object.values(chunks)) for (const t of list) t.dispose();
     }
   }
 
@@ -348,6 +404,7 @@ export class Simulator {
 interface FlatNode {
   name: string;
   node: NirNode;
+  inShape: number[] | null;
   outShape: number[] | null;
 }
 
@@ -364,7 +421,7 @@ function flattenGraph(g: NirGraph, shapes: GraphShapes): { flat: FlatNode[]; con
     for (const [name, n] of Object.entries(h.nodes)) {
       const full = prefix + name;
       if (n.type !== 'NIRGraph') {
-        flat.push({ name: full, node: n, outShape: sh.nodes[name].output });
+        flat.push({ name: full, node: n, inShape: sh.nodes[name].input, outShape: sh.nodes[name].output });
         ends.set(name, { entry: flat.length - 1, exit: flat.length - 1 });
         continue;
       }

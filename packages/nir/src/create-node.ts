@@ -12,8 +12,11 @@ import { checkAllFinite, checkInt, located } from './nir-validators.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
 
 export interface GraphOptions {
-  /** Infer shapes and check every edge (default true). */
-  typeCheck?: boolean;
+  /**
+   * Infer shapes and check every edge: true / 'strict' (default), 'relaxed' (an edge whose shapes
+   * differ but hold as many elements passes; see `compile`'s `typeCheck`), or false (no check).
+   */
+  typeCheck?: boolean | 'strict' | 'relaxed';
   /**
    * `'rename-dangling'`: in each graph, an edge end naming a missing node is
    * renamed to the one node of that graph that no edge mentions, when there is
@@ -68,7 +71,7 @@ export function graphFromRaw(raw: unknown, opts: GraphOptions, where: NirErrorLo
   const fixed = opts.repair === 'rename-dangling' ? repairDanglingEdges(raw, path, repairs) : raw;
   const g = validateNode(fixed, path, where);
   if (g.type !== 'NIRGraph') throw new NirError(`the top node must be a NIRGraph, got ${g.type}`, { ...where, node: path, field: 'type' });
-  if (opts.typeCheck !== false) checkGraph(g, where);
+  if (opts.typeCheck !== false) checkGraph(g, where, { typeCheck: opts.typeCheck === 'relaxed' ? 'relaxed' : 'strict' });
   return g;
 }
 
@@ -80,7 +83,7 @@ export function validateNode(raw: unknown, path: string, where: NirErrorLocation
   const r = raw as Fields;
   const type = r.type;
   if (type === 'NIRGraph') return validateGraph(r, path, where);
-  if (typeof type !== 'string' || !(type in NODE_SPECS)) {
+  if (typeof type !== 'string' || !Object.hasOwn(NODE_SPECS, type)) {
     throw new NirError(`unknown node type ${typeof type === 'string' ? `'${type}'` : describe(type)}`, at('type'));
   }
   const spec = NODE_SPECS[type as keyof typeof NODE_SPECS];
@@ -116,7 +119,8 @@ function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGra
     throw new NirError(`expected a group of nodes, got ${describe(nodesRaw)}`, at('nodes'));
   const nodes: Record<string, NirNode> = {};
   for (const [name, n] of Object.entries(nodesRaw as Fields)) {
-    if (name === '' || name.includes('/') || name === '__proto__') throw new NirError(`bad node name '${name}'`, at('nodes'));
+    const bad = badName(name);
+    if (bad !== null) throw new NirError(`bad node name ${JSON.stringify(name)}: ${bad}`, at('nodes'));
     nodes[name] = validateNode(n, path === '' ? name : `${path}/${name}`, where);
   }
   if (r.edges === undefined) throw new NirError('missing field', at('edges'));
@@ -139,6 +143,20 @@ function validateGraph(r: Fields, path: string, where: NirErrorLocation): NirGra
   }
   const metadata = validateMetadata(r.metadata ?? {}, at('metadata'));
   return { type: 'NIRGraph', nodes, edges, metadata };
+}
+
+/**
+ * Why a node name or metadata key cannot be stored as an HDF5 link name (and read back the same),
+ * or null when it can: empty, '.', '..', holding '/' or NUL, or '__proto__' (reserved here: it is
+ * an object's prototype in JavaScript).
+ */
+export function badName(name: string): string | null {
+  if (name === '') return 'empty';
+  if (name === '.' || name === '..') return 'not a valid HDF5 link name';
+  if (name.includes('/')) return "holds '/'";
+  if (name.includes('\0')) return 'holds a NUL character';
+  if (name === '__proto__') return 'reserved';
+  return null;
 }
 
 /** An integer field (a number, bigint or 0-d array) of node type `type`, checked to be a safe integer >= min. */
@@ -198,6 +216,8 @@ function validateMetadata(v: unknown, where: NirErrorLocation, depth = 0): Metad
   const out: Metadata = {};
   for (const [k, x] of Object.entries(v as Fields)) {
     const w = { ...where, field: `${where.field ?? 'metadata'}/${k}` };
+    const bad = badName(k);
+    if (bad !== null) throw new NirError(`bad metadata key ${JSON.stringify(k)}: ${bad}`, where);
     if (typeof x === 'string' || typeof x === 'number' || typeof x === 'bigint') out[k] = x;
     else if (isNirArray(x)) out[k] = toNirArray(x, w);
     else if (typeof x === 'object' && x !== null && !Array.isArray(x)) out[k] = validateMetadata(x, w, depth + 1);
@@ -227,6 +247,14 @@ function checkSemantics(type: keyof typeof NODE_SPECS, n: Fields, at: (field?: s
       }
       break;
     }
+    case 'LI':
+    case 'LIF':
+    case 'CubaLI':
+    case 'CubaLIF':
+      for (const k of type === 'LI' || type === 'LIF' ? ['tau'] : ['tau_syn', 'tau_mem'])
+        for (const x of arr(k).data)
+          if (!(x > 0)) throw new NirError(`time constants must be > 0 (+inf: no leak), got ${x}`, { ...at(k), code: 'ERR_OUT_OF_RANGE' });
+      break;
     case 'Delay':
       located(at('delay'), () => checkAllFinite(type, 'delay', arr('delay').data));
       for (const d of arr('delay').data)

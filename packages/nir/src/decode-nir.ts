@@ -1,7 +1,7 @@
 import type { DType, NirArray, NirGraph } from './types.js';
 import { NODE_SPECS } from './node-spec.js';
 import { NirError } from './nir-error.js';
-import { MAX_ELEMENTS, numel } from './nir-array.js';
+import { MAX_ELEMENTS, MAX_TOTAL_ELEMENTS, numel } from './nir-array.js';
 import { graphFromRaw } from './create-node.js';
 import type { GraphOptions } from './create-node.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
@@ -70,6 +70,7 @@ export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Prom
       version = v.strings[0];
     }
     if (!keys.includes('node')) throw new NirError("missing group '/node'", { file });
+    survey(h5, f!, file);
     const raw = readNodeGroup(
       h5,
       safe(() => f!.get('node'), file, ''),
@@ -101,6 +102,48 @@ function safe<T>(fn: () => T, file: string | undefined, node?: string, field?: s
     return fn();
   } catch (e) {
     throw h5Error(e, file, node, field);
+  }
+}
+
+/** Most HDF5 objects (groups and datasets) a file may hold under `/node`: bounds the work of a read. */
+export const MAX_OBJECTS = 1_000_000;
+
+/**
+ * Walk `/node` once before reading any value: each HDF5 object must be reached by exactly one
+ * link (checked by object address, so hard links that make a group reachable many times, or a
+ * cycle, are refused before an exponential walk), at most {@link MAX_OBJECTS} objects, nesting at
+ * most 256 groups deep, and the declared element counts of all datasets together at most
+ * {@link MAX_TOTAL_ELEMENTS}, so that no compressed array is inflated before the whole file is
+ * known to fit. Iterative: a deep file cannot overflow the stack.
+ */
+function survey(h5: H5, f: { get(n: string): unknown }, file: string | undefined): void {
+  const seen = new Map<string, string>();
+  let objects = 0;
+  let total = 0;
+  const stack: { obj: unknown; path: string; depth: number }[] = [{ obj: safe(() => f.get('node'), file, ''), path: 'node', depth: 0 }];
+  while (stack.length > 0) {
+    const { obj, path, depth } = stack.pop()!;
+    const where = { file, field: path };
+    if (++objects > MAX_OBJECTS) throw new NirError(`more than ${MAX_OBJECTS} HDF5 objects under /node`, { ...where, code: 'ERR_OUT_OF_RANGE' });
+    if (depth > 256) throw new NirError('groups nested too deeply', { ...where, code: 'ERR_OUT_OF_RANGE' });
+    const isG = isGroup(h5, obj);
+    if (!isG && !isDataset(h5, obj)) continue; // links and other objects: reported when read
+    const ref = safe(() => (obj as unknown as { create_reference(): { ref_data: Uint8Array } }).create_reference().ref_data, file, undefined, path);
+    const addr = Array.from(ref).join(',');
+    const before = seen.get(addr);
+    if (before !== undefined)
+      throw new NirError(`HDF5 object reached through two links ('/${before}' and '/${path}'): not a NIR file`, { ...where, code: 'ERR_FORMAT' });
+    seen.set(addr, path);
+    if (isG) {
+      const keys = safe(() => obj.keys(), file, undefined, path);
+      for (const k of keys) stack.push({ obj: safe(() => obj.get(k), file, undefined, `${path}/${k}`), path: `${path}/${k}`, depth: depth + 1 });
+    } else {
+      const shape = safe(() => obj.metadata.shape, file, undefined, path) ?? [];
+      if (shape.some((x) => !Number.isSafeInteger(x) || x < 0)) throw new NirError(`absurd dataset size [${shape.join(', ')}]`, where);
+      total += numel(shape);
+      if (total > MAX_TOTAL_ELEMENTS)
+        throw new NirError(`the datasets declare more than ${MAX_TOTAL_ELEMENTS} elements together`, { ...where, code: 'ERR_OUT_OF_RANGE' });
+    }
   }
 }
 
@@ -174,7 +217,9 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
   );
   if (t.kind !== 'string' || t.strings.length !== 1) throw new NirError('expected a string', { file, node: path, field: 'type' });
   const type = t.strings[0];
-  const out: Record<string, unknown> = { type };
+  // no prototype: a node or field named '__proto__' stays a key (and is reported by validation)
+  const out = Object.create(null) as Record<string, unknown>;
+  out.type = type;
   for (const k of keys) {
     if (k === 'type') continue;
     const child = safe(() => g.get(k), file, path, k);
@@ -182,7 +227,7 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
       out.metadata = readMetadata(h5, child, file, path, 'metadata', 0);
     } else if (type === 'NIRGraph' && k === 'nodes') {
       if (!isGroup(h5, child)) throw new NirError('expected a group', { file, node: path, field: 'nodes' });
-      const nodes: Record<string, unknown> = {};
+      const nodes = Object.create(null) as Record<string, unknown>;
       for (const name of safe(() => child.keys(), file, path, 'nodes')) {
         nodes[name] = readNodeGroup(
           h5,
@@ -205,7 +250,7 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
         out.edges = edges;
       }
     } else {
-      if (type !== 'NIRGraph' && !(type in NODE_SPECS)) continue; // reported as unknown type by validation
+      if (type !== 'NIRGraph' && !Object.hasOwn(NODE_SPECS, type)) continue; // reported as unknown type by validation
       if (isGroup(h5, child)) {
         // Python writes a dict-valued field as a group (Flatten's input_type in some versions: {"input": shape}).
         const inner = safe(() => child.keys(), file, path, k);
@@ -233,7 +278,7 @@ function readNodeGroup(h5: H5, g: unknown, file: string | undefined, path: strin
 function readMetadata(h5: H5, g: unknown, file: string | undefined, node: string, field: string, depth: number): Record<string, unknown> {
   if (depth > 32) throw new NirError('metadata nested too deeply', { file, node, field });
   if (!isGroup(h5, g)) throw new NirError('expected a group', { file, node, field });
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const k of safe(() => g.keys(), file, node, field)) {
     const child = safe(() => g.get(k), file, node, `${field}/${k}`);
     if (isGroup(h5, child)) out[k] = readMetadata(h5, child, file, node, `${field}/${k}`, depth + 1);

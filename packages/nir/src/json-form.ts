@@ -126,7 +126,12 @@ export function graphToJson(g: NirNode, indent = 0): string {
  */
 export function graphFromJson(json: string | JsonValue, opts: GraphOptions & { file?: string } = {}): NirGraph {
   try {
-    const v = typeof json === 'string' ? parseJson(json, opts.file) : json;
+    let v = typeof json === 'string' ? parseJson(json, opts.file) : json;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, 'problems')) {
+      // `neurite-nir inspect --json` adds the shape problems it found at the top level: not part of the graph
+      const { problems: _problems, ...rest } = v as Record<string, JsonValue>;
+      v = rest;
+    }
     const raw = fromJsonValue(v, '', opts.file);
     if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== 'NIRGraph') {
       throw new NirError("the top level must be a node of type 'NIRGraph'", { file: opts.file, node: '' });
@@ -142,13 +147,13 @@ export function graphFromJson(json: string | JsonValue, opts: GraphOptions & { f
 function fromJsonValue(v: JsonValue, path: string, file: string | undefined): unknown {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new NirError('expected a node object', { file, node: path });
   const o = v as Record<string, JsonValue>;
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [k, x] of Object.entries(o)) {
     const where = { file, node: path, field: k };
     if (k === 'metadata') out[k] = metaFromJson(x, where);
     else if (k === 'nodes' && o.type === 'NIRGraph') {
       if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new NirError('expected an object of nodes', where);
-      const nodes: Record<string, unknown> = {};
+      const nodes = Object.create(null) as Record<string, unknown>;
       for (const [name, n] of Object.entries(x)) nodes[name] = fromJsonValue(n, path === '' ? name : `${path}/${name}`, file);
       out[k] = nodes;
     } else if (k === 'edges' && o.type === 'NIRGraph') out[k] = x;
@@ -185,7 +190,7 @@ function fieldFromJson(x: JsonValue, where: { file?: string; node?: string; fiel
 function metaFromJson(x: JsonValue, where: { file?: string; node?: string; field?: string }): unknown {
   if (isArrayObject(x)) return arrayFromJson(x, where);
   if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
-    const m: Record<string, unknown> = {};
+    const m = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of Object.entries(x as Record<string, JsonValue>)) m[k] = metaFromJson(v, { ...where, field: `${where.field}/${k}` });
     return m;
   }

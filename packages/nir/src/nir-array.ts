@@ -5,6 +5,9 @@ import type { NirErrorLocation } from './nir-error.js';
 /** Largest number of elements one array may hold (guards against absurd sizes in files). */
 export const MAX_ELEMENTS = 2 ** 28;
 
+/** Largest number of elements all arrays of one file may declare together (checked before any is read). */
+export const MAX_TOTAL_ELEMENTS = 2 ** 28;
+
 export const FLOAT_DTYPES: readonly DType[] = ['float16', 'float32', 'float64'];
 export const INT_DTYPES: readonly DType[] = ['int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64'];
 const ALL_DTYPES = new Set<string>([...FLOAT_DTYPES, ...INT_DTYPES]);

@@ -65,7 +65,7 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
         stateNames: [],
       };
     case 'Delay':
-      return { fn: delayStep(n.delay, ctx), stateNames: [] };
+      return { fn: delayStep(name, n.delay, ctx), stateNames: [] };
     case 'Conv1d':
     case 'Conv2d':
       return { fn: convStep(name, n, ctx), stateNames: [] };
@@ -118,9 +118,19 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
   }
 }
 
-function delayStep(delay: NirArray, ctx: StepContext): StepFn {
+/** Longest delay line, in steps, and most delayed values per batch row held by one Delay node. */
+export const MAX_DELAY_STEPS = 2 ** 20;
+export const MAX_DELAY_ELEMENTS = 2 ** 26;
+
+function delayStep(name: string, delay: NirArray, ctx: StepContext): StepFn {
   const steps = Array.from(delay.data, (d) => Math.round(d / ctx.dt));
-  const max = Math.max(0, ...steps);
+  let max = 0;
+  for (const s of steps) max = Math.max(max, s);
+  if (!(max <= MAX_DELAY_STEPS) || max * steps.length > MAX_DELAY_ELEMENTS)
+    throw new NirError(
+      `a delay of ${max} steps at dt=${ctx.dt} (${steps.length} elements) exceeds the bound of ${MAX_DELAY_STEPS} steps and ${MAX_DELAY_ELEMENTS} held values`,
+      { node: name, field: 'delay', code: 'ERR_OUT_OF_RANGE' },
+    );
   if (max === 0) return (x, s) => [x, s];
   const distinct = [...new Set(steps)].sort((a, b) => a - b);
   const masks =

@@ -18,7 +18,7 @@ export function repairDanglingEdges(raw: unknown, path = '', repairs: EdgeRepair
   if (typeof raw !== 'object' || raw === null) return raw;
   const g = raw as { type?: unknown; nodes?: unknown; edges?: unknown };
   if (g.type !== 'NIRGraph' || typeof g.nodes !== 'object' || g.nodes === null || !Array.isArray(g.edges)) return raw;
-  const nodes: Record<string, unknown> = {};
+  const nodes = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of Object.entries(g.nodes as Record<string, unknown>)) {
     nodes[k] = repairDanglingEdges(v, path === '' ? k : `${path}/${k}`, repairs);
   }
