@@ -10,3 +10,4 @@ export type { Box, ProjectionCSR, BuildProjectionArgs } from './build-projection
 export { Simulator } from './simulator.js';
 export type { Population, Projection, RunResult, ProgressFn, SimulatorOptions } from './simulator.js';
 export type * from './network-spec.js';
+export { checkpointBytes, restoreCheckpoint } from './checkpoint.js';

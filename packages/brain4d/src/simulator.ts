@@ -573,8 +573,22 @@ export class Simulator {
   }
 
   /** @internal Kernel arguments (refractory counters, drives): used by checkpoints. */
-  get internals(): { kargs: KernelArgs[]; ring: Float64Array; ringUsed: Uint8Array; popCounts: Float64Array; rateCounts: number[][] } {
-    return { kargs: this.kargs, ring: this.ring, ringUsed: this.ringUsed, popCounts: this.popCounts, rateCounts: this.rateCounts };
+  get internals(): {
+    kargs: KernelArgs[];
+    ring: Float64Array;
+    ringUsed: Uint8Array;
+    popCounts: Float64Array;
+    rateCounts: number[][];
+    stateMonitors: Array<{ data: Growable<Float64Array>; steps: Growable<Int32Array> }>;
+  } {
+    return {
+      kargs: this.kargs,
+      ring: this.ring,
+      ringUsed: this.ringUsed,
+      popCounts: this.popCounts,
+      rateCounts: this.rateCounts,
+      stateMonitors: this.stateMonitors,
+    };
   }
 }
 
