@@ -95,7 +95,7 @@ const sources = (name: string) => ['neurite_layer.v', `${name}_top.v`, `${name}_
 /** yosys `synth_xilinx -family xc7` of the design's synthesis top; the log goes to synth-xc7.log. */
 export async function synthesizeXc7(dir: string): Promise<ResourceCounts> {
   const d = await readDesign(dir);
-  const script = `read_verilog ${sources(d.name).join(' ')}; synth_xilinx -family xc7 -top ${d.name}_synth; stat`;
+  const script = `read_verilog -defer ${sources(d.name).join(' ')}; synth_xilinx -family xc7 -top ${d.name}_synth; stat`;
   const r = await runTool('yosys', ['-q', '-l', 'synth-xc7.log', '-p', script], { cwd: dir, nice: true });
   return xc7Resources(parseYosysStat(await readFile(path.join(dir, 'synth-xc7.log'), 'utf8')), r.seconds);
 }
@@ -103,7 +103,7 @@ export async function synthesizeXc7(dir: string): Promise<ResourceCounts> {
 /** yosys `synth_ice40` (with SPRAM inference) to ice40.json; the log goes to synth-ice40.log. */
 export async function synthesizeIce40(dir: string): Promise<ResourceCounts> {
   const d = await readDesign(dir);
-  const script = `read_verilog ${sources(d.name).join(' ')}; synth_ice40 -spram -top ${d.name}_synth -json ice40.json; stat`;
+  const script = `read_verilog -defer ${sources(d.name).join(' ')}; synth_ice40 -spram -top ${d.name}_synth -json ice40.json; stat`;
   const r = await runTool('yosys', ['-q', '-l', 'synth-ice40.log', '-p', script], { cwd: dir, nice: true });
   return ice40Resources(parseYosysStat(await readFile(path.join(dir, 'synth-ice40.log'), 'utf8')), r.seconds);
 }
