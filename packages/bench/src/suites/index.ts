@@ -4,6 +4,7 @@ import { nirSuite } from './nir.js';
 import { hrrSuite } from './hrr.js';
 import { assemblySuite } from './assembly.js';
 import { eqpropSuite } from './eqprop.js';
+import { snnConvertSuite } from './snn-convert.js';
 
 /** Every suite, in the order `neurite-bench` runs them. Packages add theirs here. */
-export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite, eqpropSuite];
+export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite, eqpropSuite, snnConvertSuite];
