@@ -72,3 +72,4 @@ export { poolSpmv, SPMV_CROSSOVER } from './pool/pool-spmv.js';
 export { poolGatherRowsSum, GATHER_CROSSOVER } from './pool/pool-gather-rows-sum.js';
 export { poolNormalFill, poolBinomialFill, FILL_CROSSOVER } from './pool/pool-random-fill.js';
 export { dot } from './dot.js';
+export { poolTopK, TOPK_CROSSOVER } from './pool/pool-top-k.js';

@@ -9,6 +9,7 @@
  */
 import { realFftPlan } from '../fft/real-fft-plan.js';
 import { createRng } from '../rng/create-rng.js';
+import { topK } from '../topk.js';
 import type { BlockArgs } from './block-task.js';
 import { blockRange } from './block-task.js';
 
@@ -174,4 +175,25 @@ export function binomialFillBlock(args: BlockArgs, block: number): void {
   const rng = createRng(fillBlockSeed(seed, block));
   const end = Math.min(out.length, (block + 1) * FILL_BLOCK);
   for (let i = block * FILL_BLOCK; i < end; i++) out[i] = rng.binomial(n, p);
+}
+
+/**
+ * Top-k candidates of one block of `values`: topK of the block's slice
+ * (k' = min(k, block length)), written to candValues / candIndices from
+ * block * k (indices made global) and the count to counts[block];
+ * args { values, k, candValues: Float64Array, candIndices: Int32Array, counts: Int32Array }.
+ */
+export function topKBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { values, k, candValues, candIndices, counts } = args as {
+    values: Float32Array | Float64Array;
+    k: number;
+    candValues: Float64Array;
+    candIndices: Int32Array;
+    counts: Int32Array;
+  };
+  const [s, e] = blockRange(values.length, block, blocks);
+  const r = topK(values.subarray(s, e), Math.min(k, e - s));
+  candValues.set(r.values, block * k);
+  for (let i = 0; i < r.indices.length; i++) candIndices[block * k + i] = r.indices[i] + s;
+  counts[block] = r.indices.length;
 }

@@ -30,6 +30,9 @@ export async function poolBundle(pool: WorkerPool, x: ArrayLike<number>, options
   const rows = x.length / cols;
   const inline = options.inline ?? (pool.size === 0 || x.length < BUNDLE_CROSSOVER);
   const args = { x: sharedFloat32(x, inline), out: outputFloat32(cols, inline), rows, cols };
-  await runBlocks(pool, 'columnSumsBlock', args, blockCount(cols, 64), inline);
+  // Every column sums its rows in row order whatever the column blocks, so the block count may follow the
+  // pool: one contiguous sweep on the calling thread, two wide column blocks per worker (narrow blocks stride
+  // through memory and run far below the bandwidth).
+  await runBlocks(pool, 'columnSumsBlock', args, inline ? 1 : blockCount(cols, 256, 2 * pool.size), inline);
   return args.out;
 }

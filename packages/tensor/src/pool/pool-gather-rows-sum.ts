@@ -62,6 +62,7 @@ export async function poolGatherRowsSum(
     out: outputFloat32(m.nCols, inline),
     nCols: m.nCols,
   };
-  await runBlocks(pool, 'denseRowsSumBlock', args, blockCount(m.nCols, 64), inline);
+  // Each column sums in list order whatever the column blocks: one sweep inline, two wide blocks per worker.
+  await runBlocks(pool, 'denseRowsSumBlock', args, inline ? 1 : blockCount(m.nCols, 256, 2 * pool.size), inline);
   return args.out;
 }

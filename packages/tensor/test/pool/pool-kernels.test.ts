@@ -15,7 +15,10 @@ import {
   poolMatMul,
   poolScores,
   poolSpmv,
+  poolTopK,
   randomCSR,
+  sharedArray,
+  topK,
   realFftPlan,
   setBackend,
   spmv,
@@ -163,6 +166,27 @@ describe('pool kernels: the same result for 1, 2 and 3 workers', () => {
         }
       }
     }
+  });
+
+  it('poolTopK equals topK (ties to the lower index, NaN only to fill) for 1, 2, 3 workers', async () => {
+    const n = 200_000;
+    const values = sharedArray(Float32Array, n);
+    const rng = createRng(11);
+    // Few distinct values: many ties across blocks; some NaN.
+    for (let i = 0; i < n; i++) values[i] = i % 997 === 0 ? Number.NaN : Math.round(rng.normal() * 20) / 4;
+    for (const k of [1, 50, 3000]) {
+      const want = topK(values, k);
+      for (const pool of pools) {
+        const got = await poolTopK(pool, values, k, { inline: false });
+        expect(Array.from(got.indices), `k ${k}, ${pool.size} workers`).toEqual(Array.from(want.indices));
+        expect(Array.from(got.values)).toEqual(Array.from(want.values));
+      }
+    }
+    const few = sharedArray(Float64Array, 40_000).fill(Number.NaN);
+    few[7] = 1;
+    few[39_000] = 2;
+    const want = topK(few, 5);
+    expect(Array.from((await poolTopK(pools[2], few, 5, { inline: false })).indices)).toEqual(Array.from(want.indices));
   });
 
   it('rejects bad shapes with TensorError', async () => {
