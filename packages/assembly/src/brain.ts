@@ -1,4 +1,4 @@
-import { toRng, type Rng, type SeedOrRng } from '@neurite/tensor';
+import { isProfiling, profileRegion, toRng, type Rng, type SeedOrRng } from '@neurite/tensor';
 import { AssemblyError } from './assembly-error.js';
 import { checkInt, checkPositive, checkProb } from './validators.js';
 import { areaSupport, assignWinners, newRoundScratch, type AreaState, type BrainParams, type BrainState } from './brain-state.js';
@@ -445,7 +445,9 @@ export class Brain {
         );
     }
     try {
-      projectRound(this.state, this.params(), this.rng, { stimIn, areaIn });
+      // a region of a running profile (@neurite/tensor); a plain call otherwise
+      if (isProfiling()) profileRegion('Brain.project', () => projectRound(this.state, this.params(), this.rng, { stimIn, areaIn }));
+      else projectRound(this.state, this.params(), this.rng, { stimIn, areaIn });
     } catch (e) {
       // a typed array the engine cannot allocate: the lazy areas' synapses outgrew the memory (the round is left half done)
       if (e instanceof RangeError)

@@ -26,7 +26,7 @@ export function createProgram(info: ProgramInfo): Command {
     .option('--json', 'print exactly one JSON document on stdout (no table, no progress bar)')
     .option(
       '--profile [file]',
-      'profile the command (time per region and tfjs kernel, memory): JSON to file (default <command>-profile.json), an SVG timeline beside it',
+      'profile the command (time per region and tfjs kernel, memory): JSON to file (default <program>-profile.json), an SVG timeline beside it',
     )
     .exitOverride()
     .configureOutput({ writeErr: () => {}, outputError: () => {} })

@@ -4,7 +4,7 @@
  * assembly and bench) as a user would, with execFile.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,7 @@ const version = (pkg: string) =>
 
 const commands = [
   { bin: 'nir/neurite-nir', subcommands: ['inspect', 'validate', 'convert', 'run'] },
-  { bin: 'assembly/neurite-assembly', subcommands: ['parse', 'stats'] },
+  { bin: 'assembly/neurite-assembly', subcommands: ['parse', 'stats', 'explicit'] },
   { bin: 'bench/neurite-bench', subcommands: [] as string[] },
 ];
 
@@ -60,6 +60,7 @@ describe.each(commands)('$bin', ({ bin, subcommands }) => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(new RegExp(`^Usage: ${name}${i === 0 ? '' : ` ${subcommands[i - 1]}`} `));
       expect(r.stdout).toContain('--json');
+      expect(r.stdout).toContain('--profile [file]');
     }
     if (subcommands.length > 0) for (const s of subcommands) expect(runs[0].stdout).toContain(s);
   }, 60_000);
@@ -94,9 +95,9 @@ describe('neurite-nir', () => {
       run('nir/neurite-nir', ['run', nirFixture, '--input', 'x.json', '--dt', '1e-3', '--steps', '0']),
     ]);
     expectOneLine(noInput, 'neurite-nir', 2, /required option '--input <x\.json>' not specified/);
-    expectOneLine(badDt, 'neurite-nir', 2, /--dt must be a finite number, got 'soon'/);
+    expectOneLine(badDt, 'neurite-nir', 2, /--dt must be a decimal number > 0, got 'soon'/);
     expectOneLine(badBackend, 'neurite-nir', 2, /argument 'tpu' is invalid\. Allowed choices are wasm, cpu/);
-    expectOneLine(badSteps, 'neurite-nir', 2, /--steps must be an integer ≥ 1, got '0'/);
+    expectOneLine(badSteps, 'neurite-nir', 2, /--steps must be an integer in \[1, 10000000\], got '0'/);
   }, 60_000);
 
   it('exits 1 with one line naming the file and the error code for a missing or damaged file', async () => {
@@ -125,6 +126,50 @@ describe('neurite-nir', () => {
     expect(JSON.parse(convert.stdout)).toMatchObject({ input: nirFixture, output: out, nodes: v.nodes, edges: v.edges });
     expect(readdirSync(dir)).toContain('copy.json');
   }, 60_000);
+});
+
+describe('--profile on the commands', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'neurite-cli-profile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('neurite-assembly explicit and neurite-nir run write a profile with their regions and kernels', async () => {
+    const input = path.join(dir, 'x.json');
+    // mlp_lif.nir: an input of 4 values; 3 steps of batch 1
+    writeFileSync(input, JSON.stringify([[[1, 0, 1, 0]], [[0, 1, 0, 1]], [[1, 1, 1, 1]]]));
+    const asm = path.join(dir, 'asm.json');
+    const nir = path.join(dir, 'nir.json');
+    const [a, b] = await Promise.all([
+      run('assembly/neurite-assembly', [
+        'explicit',
+        '--n',
+        '2000',
+        '--k',
+        '40',
+        '--p',
+        '0.05',
+        '--rounds',
+        '3',
+        '--json',
+        `--profile=${asm}`,
+      ]),
+      run('nir/neurite-nir', ['run', nirFixture, '--input', input, '--dt', '1e-3', '--backend', 'cpu', `--profile=${nir}`]),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stderr).toBe('');
+    const doc = JSON.parse(a.stdout) as { rounds: Array<{ support: number }>; storage: string };
+    expect(doc.rounds).toHaveLength(3);
+    expect(doc.rounds[0].support).toBe(40);
+    expect(doc.storage).toBe('host');
+    const pa = JSON.parse(readFileSync(asm, 'utf8')) as { command: string; regionTotals: Array<{ name: string; calls: number }> };
+    expect(pa.command).toBe('explicit');
+    expect(pa.regionTotals.find((r) => r.name === 'round')?.calls).toBe(3);
+    expect(readFileSync(asm.replace(/json$/, 'svg'), 'utf8').startsWith('<svg')).toBe(true);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain('profile written to');
+    const pb = JSON.parse(readFileSync(nir, 'utf8')) as { backend: string; kernels: Array<{ name: string; calls: number }> };
+    expect(pb.backend).toBe('cpu');
+    expect(pb.kernels.length).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('neurite-assembly', () => {

@@ -185,7 +185,11 @@ class Session {
   private readonly samples: ProfileSample[] = [];
   private openCount = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private patched: { proto: ProfilerInternals; original: ProfileKernelFn; profilingBefore: boolean } | null = null;
+  private patched: {
+    protos: Array<{ proto: ProfilerInternals; original: ProfileKernelFn }>;
+    profilingBefore: boolean;
+    engine: EngineInternals;
+  } | null = null;
   private readonly startBytes: number;
   private readonly startTensors: number;
   peakBytes: number;
@@ -208,27 +212,46 @@ class Session {
   begin(): void {
     this.sample();
     this.hookKernels();
-    this.timer = setInterval(() => {
-      this.hookKernels(); // a backend set after the start has a new engine profiler
-      this.sample();
-    }, this.intervalMs);
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
     (this.timer as { unref?: () => void }).unref?.();
   }
 
-  /** Install the kernel hook on the engine's profiler (once; again after a backend change). */
+  /**
+   * Install the kernel hook: on the prototype of the engine's profiler now, and on any
+   * profiler the engine makes later (setBackend makes a new one; the `profiler` field is
+   * watched while the session runs, so a backend set after the start is seen too).
+   */
   private hookKernels(): void {
     if (!this.kernels || this.patched !== null) return;
     const engine = tf.engine() as unknown as EngineInternals;
-    const profiler = engine.profiler;
-    if (profiler === undefined) return;
-    const proto = Object.getPrototypeOf(profiler) as ProfilerInternals;
-    const original = proto.profileKernel;
+    let current = engine.profiler;
+    const patched = {
+      protos: [] as Array<{ proto: ProfilerInternals; original: ProfileKernelFn }>,
+      profilingBefore: engine.state.profiling,
+      engine,
+    };
+    this.patched = patched;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the hook runs with the engine's profiler as `this`
     const session = this;
-    proto.profileKernel = function (this: ProfilerInternals, name: string, inputs: unknown, f: () => tf.Tensor[]): KernelProfile {
-      return session.runKernel(this, engine, name, inputs, f);
+    const patch = (profiler: ProfilerInternals | undefined) => {
+      if (profiler == null) return;
+      const proto = Object.getPrototypeOf(profiler) as ProfilerInternals;
+      if (patched.protos.some((q) => q.proto === proto)) return;
+      patched.protos.push({ proto, original: proto.profileKernel });
+      proto.profileKernel = function (this: ProfilerInternals, name: string, inputs: unknown, f: () => tf.Tensor[]): KernelProfile {
+        return session.runKernel(this, engine, name, inputs, f);
+      };
     };
-    this.patched = { proto, original, profilingBefore: engine.state.profiling };
+    patch(current);
+    Object.defineProperty(engine, 'profiler', {
+      configurable: true,
+      enumerable: true,
+      get: () => current,
+      set: (v: ProfilerInternals) => {
+        current = v;
+        patch(v);
+      },
+    });
     engine.state.profiling = true;
   }
 
@@ -267,9 +290,12 @@ class Session {
   }
 
   private unhookKernels(): void {
-    if (this.patched === null) return;
-    this.patched.proto.profileKernel = this.patched.original;
-    (tf.engine() as unknown as EngineInternals).state.profiling = this.patched.profilingBefore;
+    const p = this.patched;
+    if (p === null) return;
+    const current = p.engine.profiler;
+    Object.defineProperty(p.engine, 'profiler', { configurable: true, enumerable: true, writable: true, value: current });
+    for (const { proto, original } of p.protos) proto.profileKernel = original;
+    p.engine.state.profiling = p.profilingBefore;
     this.patched = null;
   }
 
@@ -290,7 +316,6 @@ class Session {
   }
 
   open(name: string): OpenRegion {
-    this.hookKernels();
     this.sample();
     return { name, start: performance.now(), cpu: cpuNow?.() ?? 0, bytes: engineMemory().bytes, depth: this.openCount++ };
   }

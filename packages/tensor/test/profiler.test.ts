@@ -140,6 +140,22 @@ describe('startProfiling', () => {
   });
 });
 
+describe('a backend set during a session', () => {
+  it('is profiled too, and the engine is left as it was', async () => {
+    await setBackend('cpu');
+    const p = startProfiling();
+    await setBackend('wasm'); // tfjs makes a new engine profiler here
+    work();
+    const r = await p.stop();
+    expect(r.backend).toBe('wasm');
+    expect(r.kernels.find((k) => k.name === 'BatchMatMul')?.calls).toBe(3);
+    const desc = Object.getOwnPropertyDescriptor(tf.engine(), 'profiler')!;
+    expect(desc.writable).toBe(true);
+    expect(desc.get).toBeUndefined();
+    expect(engine().state.profiling).toBe(false);
+  });
+});
+
 describe('profileRegion without a session', () => {
   it('is a direct call', () => {
     const o = {};
