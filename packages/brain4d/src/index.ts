@@ -11,3 +11,5 @@ export { Simulator } from './simulator.js';
 export type { Population, Projection, RunResult, ProgressFn, SimulatorOptions } from './simulator.js';
 export type * from './network-spec.js';
 export { checkpointBytes, restoreCheckpoint } from './checkpoint.js';
+export { sonataFiles } from './sonata-export.js';
+export type { SonataFiles } from './sonata-export.js';

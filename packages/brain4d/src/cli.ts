@@ -1,0 +1,133 @@
+/**
+ * neurite-brain4d: run, validate and export spiking networks described in JSON.
+ * Built on @neurite/cli: --help everywhere, --json (one document), exit 0 ok / 1 failed /
+ * 2 usage error, one line on stderr naming what is wrong.
+ */
+
+import path from 'node:path';
+import { createProgram, isJsonMode, packageVersion, printJson, progress, runProgram, table, UsageError } from '@neurite/cli';
+import { writeFileAtomic } from '@neurite/tensor/node';
+import { loadCheckpoint, readNetwork, saveCheckpoint, writeSonata } from './node.js';
+import { Simulator } from './simulator.js';
+
+/** "10s", "250ms", "1.5 s" or a plain number of ms. */
+export function parseDuration(text: string): number {
+  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(ms|s)?\s*$/.exec(text);
+  const x = m ? Number(text.replace(/\s*(ms|s)\s*$/, '')) : NaN;
+  if (!m || !Number.isFinite(x) || x <= 0) throw new UsageError(`--duration must be a time like 10s or 500ms, got '${text}'`);
+  return m[2] === 's' ? x * 1000 : x;
+}
+
+const program = createProgram({
+  name: 'neurite-brain4d',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
+  description: 'Spiking networks on a 4D lattice: run, validate, export (SONATA).',
+});
+
+program
+  .command('validate')
+  .description('check a network JSON file; prints its populations, neuron and synapse counts')
+  .argument('<network>', 'network JSON file')
+  .option('--build', 'also build the synapses (counts them exactly)')
+  .action(async (file: string, opts: { build?: boolean }) => {
+    const spec = await readNetwork(file);
+    const pops = Object.entries(spec.populations).map(([name, p]) => ({ name, model: p.model, neurons: p.size[0] * p.size[1] * p.size[2] * p.size[3] }));
+    const doc: Record<string, unknown> = { valid: true, populations: pops, projections: spec.projections!.length };
+    if (opts.build) doc.synapses = new Simulator(spec).synapseCount();
+    if (isJsonMode()) printJson(doc);
+    else {
+      process.stdout.write(`${file}: valid\n` + table(pops, ['name', 'model', { key: 'neurons', align: 'right' }]) + '\n');
+      if (doc.synapses !== undefined) process.stdout.write(`synapses: ${String(doc.synapses)}\n`);
+    }
+  });
+
+program
+  .command('run')
+  .description('simulate a network; prints rates, real-time factor and spike count')
+  .argument('<network>', 'network JSON file')
+  .option('--duration <time>', 'biological time (10s, 500ms); default: the network duration', parseDuration)
+  .option('--seed <n>', 'override the network seed', (v) => {
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < 0) throw new UsageError(`--seed must be an integer >= 0, got '${v}'`);
+    return x;
+  })
+  .option('--workers <n>', 'worker threads (only 1 is implemented)', (v) => {
+    if (v !== '1') throw new UsageError(`--workers: only 1 is implemented in this version, got '${v}'`);
+    return 1;
+  })
+  .option('--backend <name>', 'cpu (the only backend in this version)', (v) => {
+    if (v !== 'cpu') throw new UsageError(`--backend: only cpu is implemented in this version, got '${v}'`);
+    return v;
+  })
+  .option('--checkpoint <file>', 'write a checkpoint at the end of the run')
+  .option('--resume <file>', 'start from a checkpoint written by --checkpoint')
+  .option('--raster <svg>', 'write a spike raster (SVG) of the recorded spikes')
+  .option('--rates-plot <svg>', 'write the binned population rates (SVG; needs monitors.rates)')
+  .option('--weights-plot <svg>', 'write a histogram of the plastic weights (SVG)')
+  .action(
+    async (
+      file: string,
+      opts: { duration?: number; seed?: number; checkpoint?: string; resume?: string; raster?: string; ratesPlot?: string; weightsPlot?: string },
+    ) => {
+      const spec = await readNetwork(file);
+      if (opts.seed !== undefined) spec.seed = opts.seed;
+      const sim = new Simulator(spec);
+      if (opts.resume) await loadCheckpoint(sim, opts.resume);
+      const duration = opts.duration ?? spec.duration!;
+      const bar = progress(Math.round(duration / sim.dt), 'run');
+      const t0 = performance.now();
+      const r = sim.run(duration, (done, _total, spikes) => {
+        const bio = (done * sim.dt) / 1000;
+        const wall = (performance.now() - t0) / 1000;
+        bar.update(done, `${bio.toFixed(1)} s bio  RTF ${(wall / Math.max(bio, 1e-9)).toFixed(3)}  ${(spikes / sim.N / Math.max(bio, 1e-9)).toFixed(2)} Hz`);
+      });
+      bar.stop();
+      if (opts.checkpoint) await saveCheckpoint(sim, opts.checkpoint);
+      const plots: string[] = [];
+      if (opts.raster || opts.ratesPlot || opts.weightsPlot) {
+        const plot = await import('@neurite/plot');
+        if (opts.raster) {
+          const s = sim.spikes();
+          await writeFileAtomic(opts.raster, await plot.rasterPlot({ times: s.times, neurons: s.ids }, { title: `${spec.name ?? file}: spikes`, xLabel: 'time (ms)', yLabel: 'neuron id' }));
+          plots.push(opts.raster);
+        }
+        if (opts.ratesPlot) {
+          const h = sim.rateHistory();
+          const series = Object.entries(h.rates).map(([name, y]) => ({ name, x: Array.from(y, (_, k) => k * h.bin), y: Array.from(y) }));
+          await writeFileAtomic(opts.ratesPlot, await plot.linePlot({ series }, { title: 'population rates', xLabel: 'time (ms)', yLabel: 'rate (Hz)' }));
+          plots.push(opts.ratesPlot);
+        }
+        if (opts.weightsPlot) {
+          const pr = sim.projections.find((p) => p.stdp);
+          if (!pr) throw new UsageError('--weights-plot: the network has no plastic projection');
+          await writeFileAtomic(opts.weightsPlot, await plot.histogram(Array.from(pr.w), { bins: 50, title: 'plastic weights', xLabel: 'weight', yLabel: 'synapses' }));
+          plots.push(opts.weightsPlot);
+        }
+      }
+      const rates = sim.rates();
+      if (isJsonMode()) printJson({ rates, rtf: r.rtf, spikes: r.spikes, steps: r.steps, duration_ms: r.duration, wall_s: r.wall, synapses: sim.synapseCount(), plots });
+      else {
+        const rows = Object.entries(rates).map(([population, hz]) => ({ population, 'rate (Hz)': hz.toFixed(3) }));
+        process.stdout.write(table(rows, ['population', { key: 'rate (Hz)', align: 'right' }]) + '\n');
+        process.stdout.write(`${r.spikes} spikes in ${(r.duration / 1000).toFixed(3)} s biological, ${r.wall.toFixed(2)} s wall, RTF ${r.rtf.toFixed(3)}\n`);
+        for (const p of plots) process.stdout.write(`wrote ${p}\n`);
+      }
+    },
+  );
+
+program
+  .command('export')
+  .description('export the built network: SONATA directory (nodes/edges HDF5 + JSON config)')
+  .argument('<network>', 'network JSON file')
+  .option('--sonata <dir>', 'write a SONATA circuit into this directory')
+  .option('--nir <file>', 'NIR export (not implemented in this version)')
+  .action(async (file: string, opts: { sonata?: string; nir?: string }) => {
+    if (opts.nir) throw new UsageError('--nir: NIR export is not implemented in this version');
+    if (!opts.sonata) throw new UsageError('export needs --sonata <dir>');
+    const sim = new Simulator(await readNetwork(file));
+    const written = await writeSonata(sim, opts.sonata);
+    if (isJsonMode()) printJson({ sonata: path.resolve(opts.sonata), files: written, synapses: sim.synapseCount() });
+    else process.stdout.write(`wrote ${written.length} files to ${opts.sonata} (${sim.N} neurons, ${sim.synapseCount()} synapses)\n`);
+  });
+
+await runProgram(program);
