@@ -60,11 +60,20 @@ function parseDecimal(option: string): (value: string) => number {
 /** Warning lines for shape problems (stderr; never with --json, where they are the `problems` list). */
 function warnProblems(file: string, problems: ShapeProblem[]): void {
   if (isJsonMode()) return;
-  for (const p of problems) process.stderr.write(`neurite-nir: warning: ${p.message}${p.reshapable ? ' (same size: reshaped by --type-check relaxed)' : ''}\n`);
+  for (const p of problemsJson(file, problems))
+    process.stderr.write(`neurite-nir: warning: ${p.message}${p.reshapable ? ' (same size: reshaped by --type-check relaxed)' : ''}\n`);
 }
 
-const problemsJson = (problems: ShapeProblem[]) =>
-  problems.map(({ graph, edge, gives, takes, reshapable, message }) => ({ graph, edge, gives, takes, reshapable, message }));
+/** The problems as plain JSON, each message naming the file. */
+const problemsJson = (file: string, problems: ShapeProblem[]) =>
+  problems.map(({ graph, edge, gives, takes, reshapable, message }) => ({
+    graph,
+    edge,
+    gives,
+    takes,
+    reshapable,
+    message: message.startsWith(`${file}: `) ? message : `${file}: ${message}`,
+  }));
 
 /** Read a file for inspect / convert: never refused over a shape mismatch (listed in `problems` instead). */
 async function readLoose(file: string, o: RepairOption) {
@@ -125,7 +134,7 @@ program
       const doc =
         shapes.problems.length === 0
           ? text
-          : text.replace(/\n}$/, `,\n "problems": ${JSON.stringify(problemsJson(shapes.problems))}\n}`);
+          : text.replace(/\n}$/, `,\n "problems": ${JSON.stringify(problemsJson(file, shapes.problems))}\n}`);
       process.stdout.write(doc + '\n');
       return;
     }
@@ -156,7 +165,7 @@ program
     warnProblems(file, problems);
     const nodes = Object.keys(graph.nodes).length;
     const edges = graph.edges.length;
-    if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs, problems: problemsJson(problems) });
+    if (isJsonMode()) printJson({ file, valid: true, nodes, edges, repairs, problems: problemsJson(file, problems) });
     else process.stdout.write(`${file}: valid (${nodes} nodes, ${edges} edges)\n`);
   });
 
@@ -171,7 +180,7 @@ program
     warnProblems(input, shapes.problems);
     await writeNir(output, graph);
     if (isJsonMode())
-      printJson({ input, output, nodes: Object.keys(graph.nodes).length, edges: graph.edges.length, problems: problemsJson(shapes.problems) });
+      printJson({ input, output, nodes: Object.keys(graph.nodes).length, edges: graph.edges.length, problems: problemsJson(input, shapes.problems) });
     else process.stdout.write(`wrote ${output}\n`);
   });
 

@@ -126,4 +126,59 @@ describe('neurite-nir run: several Input nodes', () => {
     }
     fs.rmSync(dir, { recursive: true });
   });
+
+  it('a Rockpool-style file (Output [1, 1, 1] for one neuron): inspect and convert warn and keep it; validate / run need --type-check relaxed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
+    const src = path.join(FIXTURES, 'exporters/rockpool_linear_lif.nir');
+    const ins = await run('inspect', src);
+    expect(ins.code).toBe(0);
+    expect(ins.stderr).toMatch(/^neurite-nir: warning: .*rockpool_linear_lif\.nir: .*'1_LIFNeuronTorch' gives \[1\] but 'output' takes \[1, 1, 1\]/m);
+    const doc = JSON.parse((await run('inspect', src, '--json')).stdout) as { nodes: Record<string, unknown>; problems: { edge: string[] }[] };
+    expect(doc.problems.map((p) => p.edge)).toEqual([
+      ['input', '0_LinearTorch'],
+      ['1_LIFNeuronTorch', 'output'],
+    ]);
+    const conv = await run('--json', 'convert', src, path.join(dir, 'r.json'));
+    expect(conv.code).toBe(0);
+    expect((JSON.parse(conv.stdout) as { problems: unknown[] }).problems).toHaveLength(2);
+    // every field kept: the converted file converts back and inspects the same
+    expect((await run('convert', path.join(dir, 'r.json'), path.join(dir, 'r.nir'))).code).toBe(0);
+    const again = JSON.parse((await run('inspect', path.join(dir, 'r.nir'), '--json')).stdout) as typeof doc;
+    const edgesOf = (d: typeof doc) => ({ ...d, problems: d.problems.map((p) => p.edge) }); // messages name each file
+    expect(edgesOf(again)).toEqual(edgesOf(doc));
+    const strict = await run('validate', src);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr.trim().split('\n')).toHaveLength(1);
+    expect(strict.stderr).toMatch(/edge 'input' -> '0_LinearTorch': shape mismatch/);
+    expect((await run('validate', src, '--type-check', 'relaxed')).code).toBe(0);
+    // Linear weight 2, LIF tau 0.02 s, dt 0.01 s: v = 1, 1.5 (spike, reset), 1, 0.5
+    fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify([[[[[1]]]], [[[[1]]]], [[[[1]]]], [[[[0]]]]]));
+    const r = await run('run', src, '--input', path.join(dir, 'x.json'), '--dt', '0.01', '--type-check', 'relaxed');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ output: { shape: [4, 1, 1, 1, 1], data: [0, 1, 0, 0] } });
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('strict numbers for --dt / --steps, bounded --steps, deeply nested input: one line each', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
+    const src = path.join(FIXTURES, 'paper/lif_norse.nir');
+    fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify([[[1]], [[0]]]));
+    const x = path.join(dir, 'x.json');
+    for (const args of [
+      ['--dt', '0x10'],
+      ['--dt', '1e-4', '--steps', '0x10'],
+      ['--dt', '1e-4', '--steps', '1e12'],
+      ['--dt', '1e-4', '--steps', '0'],
+    ]) {
+      const r = await run('run', src, '--input', x, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const depth = 100_000;
+    fs.writeFileSync(path.join(dir, 'deep.json'), '['.repeat(depth) + '1' + ']'.repeat(depth));
+    const r = await run('run', src, '--input', path.join(dir, 'deep.json'), '--dt', '1e-4');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^neurite-nir: .*deep\.json: .*nested more than 32 levels deep \[ERR_FORMAT\]$/);
+    fs.rmSync(dir, { recursive: true });
+  });
 });
