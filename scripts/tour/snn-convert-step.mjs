@@ -25,9 +25,21 @@ export async function run(ctx) {
     'mnist-mlp.json is a 784-128-10 ReLU network trained with tfjs-layers on the fixed MNIST split.',
     'convert() calibrates a QCFS clip level λ per neuron, trains it one epoch, and swaps in IF neurons (θ = λ, v(0) = θ/2).',
   );
-  const { stats } = await convert(model, mnist.train, { testData: { images, labels }, T: 16, qcfsEpochs: 1, ifEpochs: 0, strategy: 'qcfs_direct', seed: 0 });
+  const { stats } = await convert(model, mnist.train, {
+    testData: { images, labels },
+    T: 16,
+    qcfsEpochs: 1,
+    ifEpochs: 0,
+    strategy: 'qcfs_direct',
+    seed: 0,
+  });
   model.dispose();
   const pct = (a) => `${(100 * a).toFixed(1)} %`;
-  ctx.figure(`ANN ${pct(stats.annAccuracy)}; SNN ${pct(stats.accuracyPerStep[3])} at T = 4, ${pct(stats.accuracyPerStep[7])} at T = 8, ${pct(stats.snnAccuracy)} at T = 16 (${k} test digits)`);
-  await ctx.writePlot('snn-convert-accuracy.svg', await accuracyPlot({ 'QCFS → IF': stats.accuracyPerStep }, 'MNIST MLP as a spiking network: accuracy vs T'));
+  ctx.figure(
+    `ANN ${pct(stats.annAccuracy)}; SNN ${pct(stats.accuracyPerStep[3])} at T = 4, ${pct(stats.accuracyPerStep[7])} at T = 8, ${pct(stats.snnAccuracy)} at T = 16 (${k} test digits)`,
+  );
+  await ctx.writePlot(
+    'snn-convert-accuracy.svg',
+    await accuracyPlot({ 'QCFS → IF': stats.accuracyPerStep }, 'MNIST MLP as a spiking network: accuracy vs T'),
+  );
 }

@@ -43,10 +43,23 @@ for (const name of models) {
       const model = await loadModelFile(path.join(here, `../examples/mnist-${name}.json`));
       const t0 = Date.now();
       const { stats } = await convert(model, mnist.train, { testData: mnist.test, T, L: 8, seed, ...o });
-      const r = { model: name, variant, seed, ann: stats.annAccuracy, qcfs: stats.qcfsAccuracy, t8: stats.accuracyPerStep[7], t32: stats.accuracyPerStep[31], perStep: stats.accuracyPerStep, seconds: (Date.now() - t0) / 1000, timings: stats.timings };
+      const r = {
+        model: name,
+        variant,
+        seed,
+        ann: stats.annAccuracy,
+        qcfs: stats.qcfsAccuracy,
+        t8: stats.accuracyPerStep[7],
+        t32: stats.accuracyPerStep[31],
+        perStep: stats.accuracyPerStep,
+        seconds: (Date.now() - t0) / 1000,
+        timings: stats.timings,
+      };
       runs.push(r);
       results.push(r);
-      console.log(`${name} ${variant} seed ${seed}: ANN ${(100 * r.ann).toFixed(2)} QCFS ${(100 * r.qcfs).toFixed(2)} T=8 ${(100 * r.t8).toFixed(2)} T=32 ${(100 * r.t32).toFixed(2)} (${r.seconds.toFixed(0)} s)`);
+      console.log(
+        `${name} ${variant} seed ${seed}: ANN ${(100 * r.ann).toFixed(2)} QCFS ${(100 * r.qcfs).toFixed(2)} T=8 ${(100 * r.t8).toFixed(2)} T=32 ${(100 * r.t32).toFixed(2)} (${r.seconds.toFixed(0)} s)`,
+      );
       model.dispose();
       writeFileSync(path.join(out, 'mnist-results.json'), JSON.stringify(results, null, 1));
     }
@@ -54,7 +67,10 @@ for (const name of models) {
   }
   writeFileSync(path.join(out, `accuracy-vs-T-${name}.svg`), await accuracyPlot(curves, `MNIST ${name}: SNN accuracy vs T`));
 }
-const rows = ['| model | method | seeds | ANN % | SNN T=8 % | gap T=8 (points) | SNN T=32 % | gap T=32 (points) |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+const rows = [
+  '| model | method | seeds | ANN % | SNN T=8 % | gap T=8 (points) | SNN T=32 % | gap T=32 (points) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+];
 for (const name of models)
   for (const variant of Object.keys(variants)) {
     const rs = results.filter((r) => r.model === name && r.variant === variant);
@@ -62,7 +78,9 @@ for (const name of models)
     const g8 = rs.map((r) => 100 * (r.ann - r.t8));
     const g32 = rs.map((r) => 100 * (r.ann - r.t32));
     const f = (a) => `${mean(a).toFixed(2)} ± ${sd(a).toFixed(2)}`;
-    rows.push(`| ${name} | ${variant} | ${rs.length} | ${(100 * rs[0].ann).toFixed(2)} | ${f(rs.map((r) => 100 * r.t8))} | ${f(g8)} | ${f(rs.map((r) => 100 * r.t32))} | ${f(g32)} |`);
+    rows.push(
+      `| ${name} | ${variant} | ${rs.length} | ${(100 * rs[0].ann).toFixed(2)} | ${f(rs.map((r) => 100 * r.t8))} | ${f(g8)} | ${f(rs.map((r) => 100 * r.t32))} | ${f(g32)} |`,
+    );
   }
 writeFileSync(path.join(out, 'mnist-results.md'), rows.join('\n') + '\n');
 console.log(rows.join('\n'));

@@ -32,7 +32,8 @@ function build(name) {
       ],
     });
   }
-  const conv = (filters, nm) => tfl.layers.conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: init(k++), name: nm });
+  const conv = (filters, nm) =>
+    tfl.layers.conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: init(k++), name: nm });
   if (name === 'cnn') {
     return tfl.sequential({
       name: 'mnist_cnn',

@@ -83,49 +83,76 @@ program
   .option('--if-epochs <n>', 'BPTT fine-tuning epochs', parseInteger('--if-epochs', 0), 2)
   .option('--seed <n>', 'seed', parseInteger('--seed', 0), 0)
   .option('--limit <n>', 'evaluate on this many test samples', parseInteger('--limit', 1))
-  .action(async (file: string, o: { out: string; data: string; T: number; L: number; strategy: 'auto'; calibration: 'qcfs'; qcfsEpochs: number; ifEpochs: number; seed: number; limit?: number }) => {
-    await setBackend('wasm');
-    const d = await data(o.data, o.limit);
-    const model = await loadModelFile(file);
-    const bars = stageBars();
-    let res;
-    try {
-      res = await convert(model, d.train, {
-        testData: d.test,
-        T: o.T,
-        L: o.L,
-        strategy: o.strategy,
-        calibration: o.calibration,
-        qcfsEpochs: o.qcfsEpochs,
-        ifEpochs: o.ifEpochs,
-        seed: o.seed,
-        onProgress: bars.tick,
-      });
-    } finally {
-      bars.stop();
-      model.dispose();
-    }
-    await writeNir(o.out, toNir(res.snn));
-    const { stats } = res;
-    if (isJsonMode()) printJson({ out: o.out, ...stats });
-    else {
-      const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(2)} %`);
-      process.stdout.write(
-        table(
-          [
-            { metric: 'strategy', value: stats.strategy },
-            { metric: 'ANN accuracy', value: pct(stats.annAccuracy) },
-            { metric: 'QCFS accuracy', value: pct(stats.qcfsAccuracy) },
-            { metric: `SNN accuracy (T = ${stats.T})`, value: pct(stats.snnAccuracy) },
-            { metric: 'SNN accuracy at T = 1, 2, 4, 8', value: [1, 2, 4, 8].filter((t) => t <= stats.T).map((t) => pct(stats.accuracyPerStep[t - 1])).join(', ') },
-            { metric: 'time (s)', value: Object.entries(stats.timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') },
-            { metric: 'written', value: o.out },
-          ],
-          ['metric', 'value'],
-        ) + '\n',
-      );
-    }
-  });
+  .action(
+    async (
+      file: string,
+      o: {
+        out: string;
+        data: string;
+        T: number;
+        L: number;
+        strategy: 'auto';
+        calibration: 'qcfs';
+        qcfsEpochs: number;
+        ifEpochs: number;
+        seed: number;
+        limit?: number;
+      },
+    ) => {
+      await setBackend('wasm');
+      const d = await data(o.data, o.limit);
+      const model = await loadModelFile(file);
+      const bars = stageBars();
+      let res;
+      try {
+        res = await convert(model, d.train, {
+          testData: d.test,
+          T: o.T,
+          L: o.L,
+          strategy: o.strategy,
+          calibration: o.calibration,
+          qcfsEpochs: o.qcfsEpochs,
+          ifEpochs: o.ifEpochs,
+          seed: o.seed,
+          onProgress: bars.tick,
+        });
+      } finally {
+        bars.stop();
+        model.dispose();
+      }
+      await writeNir(o.out, toNir(res.snn));
+      const { stats } = res;
+      if (isJsonMode()) printJson({ out: o.out, ...stats });
+      else {
+        const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(2)} %`);
+        process.stdout.write(
+          table(
+            [
+              { metric: 'strategy', value: stats.strategy },
+              { metric: 'ANN accuracy', value: pct(stats.annAccuracy) },
+              { metric: 'QCFS accuracy', value: pct(stats.qcfsAccuracy) },
+              { metric: `SNN accuracy (T = ${stats.T})`, value: pct(stats.snnAccuracy) },
+              {
+                metric: 'SNN accuracy at T = 1, 2, 4, 8',
+                value: [1, 2, 4, 8]
+                  .filter((t) => t <= stats.T)
+                  .map((t) => pct(stats.accuracyPerStep[t - 1]))
+                  .join(', '),
+              },
+              {
+                metric: 'time (s)',
+                value: Object.entries(stats.timings)
+                  .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+                  .join(', '),
+              },
+              { metric: 'written', value: o.out },
+            ],
+            ['metric', 'value'],
+          ) + '\n',
+        );
+      }
+    },
+  );
 
 program
   .command('eval')
@@ -168,7 +195,13 @@ program
     const seconds = (performance.now() - t0) / 1000;
     const doc = { file, target: o.target, mode: c.mode, T: o.T, samples: n, accuracy: correct / n, samplesPerSecond: n / seconds };
     if (isJsonMode()) printJson(doc);
-    else process.stdout.write(table([{ ...doc, accuracy: `${(100 * doc.accuracy).toFixed(2)} %`, samplesPerSecond: doc.samplesPerSecond.toFixed(1) }], Object.keys(doc)) + '\n');
+    else
+      process.stdout.write(
+        table(
+          [{ ...doc, accuracy: `${(100 * doc.accuracy).toFixed(2)} %`, samplesPerSecond: doc.samplesPerSecond.toFixed(1) }],
+          Object.keys(doc),
+        ) + '\n',
+      );
   });
 
 program
@@ -204,7 +237,13 @@ program
       };
       await w('accuracy-vs-T.svg', await accuracyPlot({ snn: ev.perStep }));
       await w('layer-rates.svg', await ratePlot(sparsityOf(ev)));
-      const x = tf.tensor(d.test.images.subarray(0, snn.inputShape.reduce((a, b) => a * b, 1)), [1, ...snn.inputShape]);
+      const x = tf.tensor(
+        d.test.images.subarray(
+          0,
+          snn.inputShape.reduce((a, b) => a * b, 1),
+        ),
+        [1, ...snn.inputShape],
+      );
       await w('raster.svg', await rasterOf(snn, x, o.T));
       x.dispose();
     }
@@ -213,7 +252,13 @@ program
       process.stdout.write(neurobenchMarkdown(nb) + '\n\n');
       process.stdout.write(
         table(
-          Object.values(energies).map((e) => ({ preset: e.preset, 'SNN nJ': (e.snnJoules * 1e9).toFixed(3), 'ANN nJ': (e.annJoules * 1e9).toFixed(3), SOPs: e.sops.toFixed(0), MACs: e.macs })),
+          Object.values(energies).map((e) => ({
+            preset: e.preset,
+            'SNN nJ': (e.snnJoules * 1e9).toFixed(3),
+            'ANN nJ': (e.annJoules * 1e9).toFixed(3),
+            SOPs: e.sops.toFixed(0),
+            MACs: e.macs,
+          })),
           ['preset', 'SNN nJ', 'ANN nJ', 'SOPs', 'MACs'],
         ) + '\n',
       );

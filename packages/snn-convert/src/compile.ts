@@ -47,7 +47,10 @@ export async function compile(snn: SpikingNetwork, target: Target, opts: Compile
   try {
     await setBackend(target);
   } catch (e) {
-    throw new ConvertError('target', `compile: backend '${target}' cannot start here: ${(e as Error).message}`, { code: 'ERR_UNSUPPORTED', cause: e });
+    throw new ConvertError('target', `compile: backend '${target}' cannot start here: ${(e as Error).message}`, {
+      code: 'ERR_UNSUPPORTED',
+      cause: e,
+    });
   }
   const mode = opts.mode ?? 'dense';
   if (mode === 'dense')

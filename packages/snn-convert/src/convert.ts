@@ -75,7 +75,11 @@ const DEEP = 8;
  * evaluate per timestep. 'auto' picks qcfs_direct (no BPTT) for deep residual
  * models and qcfs_if_ft otherwise.
  */
-export async function convert(model: LayersModel | Network, trainData: LabelledData, opts: ConvertOptions = {}): Promise<{ snn: SpikingNetwork; stats: ConvertStats }> {
+export async function convert(
+  model: LayersModel | Network,
+  trainData: LabelledData,
+  opts: ConvertOptions = {},
+): Promise<{ snn: SpikingNetwork; stats: ConvertStats }> {
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now()) / 1000;
   const timings: Record<string, number> = {};
   const T = checkInt('convert', 'T', opts.T ?? 16, 1, 1 << 20);

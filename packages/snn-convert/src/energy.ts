@@ -32,7 +32,12 @@ export const ENERGY_PRESETS: Record<EnergyPreset, EnergyCosts> = {
   'fp32-45nm': { mac: 4.6, ac: 0.9, neuron: 0, source: 'Horowitz, ISSCC 2014, 45 nm fp32' },
   fp16: { mac: 1.5, ac: 0.4, neuron: 0, source: 'Horowitz, ISSCC 2014, 45 nm fp16' },
   int8: { mac: 0.23, ac: 0.03, neuron: 0, source: 'Horowitz, ISSCC 2014, 45 nm int8' },
-  loihi2: { mac: 4.6, ac: 23.6, neuron: 52, source: 'Loihi (1) per-op figures, Davies et al., IEEE Micro 2018 (no Loihi 2 per-op figures are published)' },
+  loihi2: {
+    mac: 4.6,
+    ac: 23.6,
+    neuron: 52,
+    source: 'Loihi (1) per-op figures, Davies et al., IEEE Micro 2018 (no Loihi 2 per-op figures are published)',
+  },
 };
 
 export interface EnergyReport {
@@ -57,10 +62,15 @@ export interface EnergyReport {
  * for the layers fed by the analog input, E = E_MAC·MACs + E_AC·SOPs (+ neuron
  * updates for 'loihi2'), beside the ANN's E_MAC · MACs of every layer.
  */
-export async function energy(snn: SpikingNetwork, data: LabelledData, opts: { preset?: EnergyPreset; T?: number; evaluation?: SnnEvaluation } = {}): Promise<EnergyReport> {
+export async function energy(
+  snn: SpikingNetwork,
+  data: LabelledData,
+  opts: { preset?: EnergyPreset; T?: number; evaluation?: SnnEvaluation } = {},
+): Promise<EnergyReport> {
   const preset = opts.preset ?? 'fp32-45nm';
   const costs = ENERGY_PRESETS[preset];
-  if (!costs) throw new ConvertError('preset', `energy: preset must be one of ${Object.keys(ENERGY_PRESETS).join(', ')}, got '${String(preset)}'`);
+  if (!costs)
+    throw new ConvertError('preset', `energy: preset must be one of ${Object.keys(ENERGY_PRESETS).join(', ')}, got '${String(preset)}'`);
   const ev = opts.evaluation ?? (await evaluate(snn, data, { T: opts.T ?? 16 }));
   return energyOf(snn, ev, preset);
 }

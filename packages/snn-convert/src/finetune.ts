@@ -30,13 +30,19 @@ export async function finetune(snn: SpikingNetwork, data: LabelledData, opts: Fi
   if (!(snn instanceof SpikingNetwork)) throw new ConvertError('snn', 'finetune: snn must be a SpikingNetwork');
   const T = checkInt('finetune', 'T', opts.T ?? 8, 1, 4096);
   const surrogate = opts.surrogate ?? 'atan';
-  if (surrogate !== 'atan' && surrogate !== 'triangle') throw new ConvertError('surrogate', `finetune: surrogate must be 'atan' or 'triangle', got '${String(surrogate)}'`);
-  const { net } = await fit(snn.network, data, (n, p, x) => simulate(n, p, x, { T, surrogate, detachReset: opts.detachReset ?? true }, data.frames), {
-    epochs: opts.epochs ?? 1,
-    lr: opts.lr ?? 1e-4,
-    batchSize: opts.batchSize ?? 64,
-    seed: opts.seed ?? 0,
-    onProgress: opts.onProgress,
-  });
+  if (surrogate !== 'atan' && surrogate !== 'triangle')
+    throw new ConvertError('surrogate', `finetune: surrogate must be 'atan' or 'triangle', got '${String(surrogate)}'`);
+  const { net } = await fit(
+    snn.network,
+    data,
+    (n, p, x) => simulate(n, p, x, { T, surrogate, detachReset: opts.detachReset ?? true }, data.frames),
+    {
+      epochs: opts.epochs ?? 1,
+      lr: opts.lr ?? 1e-4,
+      batchSize: opts.batchSize ?? 64,
+      seed: opts.seed ?? 0,
+      onProgress: opts.onProgress,
+    },
+  );
   return new SpikingNetwork(net);
 }

@@ -37,7 +37,12 @@ export const staticLogits =
  * cross-entropy, mini-batches in a seeded order. Returns the trained copy
  * and the mean loss of each epoch.
  */
-export async function fit(net: Network, data: LabelledData, logits: LogitsFn, opts: FitOptions = {}): Promise<{ net: Network; losses: number[] }> {
+export async function fit(
+  net: Network,
+  data: LabelledData,
+  logits: LogitsFn,
+  opts: FitOptions = {},
+): Promise<{ net: Network; losses: number[] }> {
   const epochs = checkInt('fit', 'epochs', opts.epochs ?? 1, 0, 1e6);
   const lr = checkPositive('fit', 'lr', opts.lr ?? 1e-3);
   const bs = checkInt('fit', 'batchSize', opts.batchSize ?? 64, 1);

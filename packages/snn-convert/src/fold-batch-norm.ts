@@ -30,7 +30,8 @@ export function foldBatchNorm(net: Network): Network {
       );
     }
     const C = op.gamma.length;
-    if (sop.b.length !== C) throw new ConvertError(n.name, `layer '${n.name}': ${C} channels, but '${src.name}' has ${sop.b.length}`, { code: 'ERR_SHAPE' });
+    if (sop.b.length !== C)
+      throw new ConvertError(n.name, `layer '${n.name}': ${C} channels, but '${src.name}' has ${sop.b.length}`, { code: 'ERR_SHAPE' });
     const s = new Float64Array(C);
     for (let c = 0; c < C; c++) s[c] = op.gamma[c] / Math.sqrt(op.variance[c] + op.epsilon);
     const w = new Float32Array(sop.w.length);

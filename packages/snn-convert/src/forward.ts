@@ -10,11 +10,20 @@ export type ActivationFn = (index: number, node: LayerNode, x: tf.Tensor, p: Nod
  * `act` for every activation node. `seen(i, y)` (optional) sees every node's
  * output. Returns the output node's tensor. Call inside tf.tidy.
  */
-export function forward(net: Network, params: NodeParams[], x: tf.Tensor, act: ActivationFn, seen?: (i: number, y: tf.Tensor) => void): tf.Tensor {
+export function forward(
+  net: Network,
+  params: NodeParams[],
+  x: tf.Tensor,
+  act: ActivationFn,
+  seen?: (i: number, y: tf.Tensor) => void,
+): tf.Tensor {
   const vals: tf.Tensor[] = new Array<tf.Tensor>(net.nodes.length);
   for (let i = 0; i < net.nodes.length; i++) {
     const n = net.nodes[i];
-    const y = n.op.kind === 'act' || n.op.kind === 'qcfs' || n.op.kind === 'if' ? act(i, n, vals[n.inputs[0]], params[i]) : evalNode(n, params[i], vals, x);
+    const y =
+      n.op.kind === 'act' || n.op.kind === 'qcfs' || n.op.kind === 'if'
+        ? act(i, n, vals[n.inputs[0]], params[i])
+        : evalNode(n, params[i], vals, x);
     vals[i] = y;
     seen?.(i, y);
   }

@@ -40,7 +40,9 @@ const pair = (v: unknown, name: string): [number, number] => {
 
 const padding = (v: unknown, layer: string): Padding2d => {
   if (v === 'same' || v === 'valid') return v;
-  throw new ConvertError(layer, `layer '${layer}': padding '${String(v)}' is not converted; use 'same' or 'valid'`, { code: 'ERR_UNSUPPORTED' });
+  throw new ConvertError(layer, `layer '${layer}': padding '${String(v)}' is not converted; use 'same' or 'valid'`, {
+    code: 'ERR_UNSUPPORTED',
+  });
 };
 
 /**
@@ -60,15 +62,22 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
     throw new ConvertError('model', 'fromLayersModel: model must be a tfjs-layers LayersModel');
   }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new ConvertError('model', `fromLayersModel: the model must have one input and one output, got ${model.inputs.length} and ${model.outputs.length}`, {
-      code: 'ERR_SHAPE',
-    });
+    throw new ConvertError(
+      'model',
+      `fromLayersModel: the model must have one input and one output, got ${model.inputs.length} and ${model.outputs.length}`,
+      {
+        code: 'ERR_SHAPE',
+      },
+    );
   }
   const nodes: LayerNode[] = [];
   const where = new Map<string, number>(); // layer name -> node index of its output
   const outputLayerName = (model.outputs[0] as unknown as { sourceLayer: { name: string } }).sourceLayer.name;
   const inShape = model.inputs[0].shape.slice(1).map((d) => {
-    if (d == null) throw new ConvertError('model', 'fromLayersModel: the input shape must be fully known (no null besides the batch)', { code: 'ERR_SHAPE' });
+    if (d == null)
+      throw new ConvertError('model', 'fromLayersModel: the input shape must be fully known (no null besides the batch)', {
+        code: 'ERR_SHAPE',
+      });
     return d;
   });
   nodes.push({ name: 'input', className: 'InputLayer', op: { kind: 'input', shape: inShape }, inputs: [], shape: inShape });
@@ -84,7 +93,8 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
     const inbound = layer.inboundNodes[0]?.inboundLayers ?? [];
     const inputs = inbound.map((l) => {
       const i = l.getClassName() === 'InputLayer' ? 0 : where.get(l.name);
-      if (i === undefined) throw new ConvertError(name, `layer '${name}' (${cls}): its input '${l.name}' was not converted`, { code: 'ERR_SHAPE' });
+      if (i === undefined)
+        throw new ConvertError(name, `layer '${name}' (${cls}): its input '${l.name}' was not converted`, { code: 'ERR_SHAPE' });
       return i;
     });
     if (inputs.length === 0) inputs.push(0);
@@ -94,9 +104,13 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
       const d = weights[k].data;
       for (let i = 0; i < d.length; i++)
         if (!Number.isFinite(d[i]))
-          throw new ConvertError(name, `layer '${name}' (${cls}): weight ${k} has a non-finite value (${d[i]}) at index ${i}; retrain or repair the model`, {
-            code: 'ERR_NOT_FINITE',
-          });
+          throw new ConvertError(
+            name,
+            `layer '${name}' (${cls}): weight ${k} has a non-finite value (${d[i]}) at index ${i}; retrain or repair the model`,
+            {
+              code: 'ERR_NOT_FINITE',
+            },
+          );
     }
     const push = (op: LayerOp, ins: number[], shape: number[], nm = name, cn = cls): number => {
       nodes.push({ name: nm, className: cn, op, inputs: ins, shape });
@@ -106,15 +120,22 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
     const activation = (idx: number, act: unknown): number => {
       if (act === undefined || act === null || act === 'linear') return idx;
       if (act === 'relu') return push({ kind: 'act', fn: 'relu' }, [idx], nodes[idx].shape, `${name}/relu`, 'Activation');
-      if (act === 'silu' || act === 'swish') return push({ kind: 'act', fn: 'silu' }, [idx], nodes[idx].shape, `${name}/silu`, 'Activation');
-      if (act === 'gelu' || act === 'gelu_new') return push({ kind: 'act', fn: 'gelu' }, [idx], nodes[idx].shape, `${name}/gelu`, 'Activation');
+      if (act === 'silu' || act === 'swish')
+        return push({ kind: 'act', fn: 'silu' }, [idx], nodes[idx].shape, `${name}/silu`, 'Activation');
+      if (act === 'gelu' || act === 'gelu_new')
+        return push({ kind: 'act', fn: 'gelu' }, [idx], nodes[idx].shape, `${name}/gelu`, 'Activation');
       if ((act === 'softmax' || act === 'sigmoid') && isOutput) return idx; // monotone readout: argmax unchanged
-      throw new ConvertError(name, `layer '${name}' (${cls}): activation '${String(act)}' is not converted; use 'relu' (or 'linear'/'softmax' on the output layer)`, {
-        code: 'ERR_UNSUPPORTED',
-      });
+      throw new ConvertError(
+        name,
+        `layer '${name}' (${cls}): activation '${String(act)}' is not converted; use 'relu' (or 'linear'/'softmax' on the output layer)`,
+        {
+          code: 'ERR_UNSUPPORTED',
+        },
+      );
     };
     const single = () => {
-      if (inputs.length !== 1) throw new ConvertError(name, `layer '${name}' (${cls}): expected one input, got ${inputs.length}`, { code: 'ERR_SHAPE' });
+      if (inputs.length !== 1)
+        throw new ConvertError(name, `layer '${name}' (${cls}): expected one input, got ${inputs.length}`, { code: 'ERR_SHAPE' });
       return inputs[0];
     };
     let out: number;
@@ -123,21 +144,39 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
         const [w, b] = weights;
         const [inUnits, units] = w.shape;
         if (nodes[single()].shape.length !== 1)
-          throw new ConvertError(name, `layer '${name}' (Dense): input must be 1-D per sample (add Flatten before it), got shape [${nodes[single()].shape}]`, {
-            code: 'ERR_UNSUPPORTED',
-          });
+          throw new ConvertError(
+            name,
+            `layer '${name}' (Dense): input must be 1-D per sample (add Flatten before it), got shape [${nodes[single()].shape}]`,
+            {
+              code: 'ERR_UNSUPPORTED',
+            },
+          );
         out = push({ kind: 'dense', w: w.data, b: b?.data ?? new Float32Array(units), inUnits, units }, [single()], [units]);
         out = activation(out, cfg.activation);
         break;
       }
       case 'Conv2D': {
-        if (cfg.data_format === 'channels_first') throw new ConvertError(name, `layer '${name}' (Conv2D): data_format channels_first is not converted; use channels_last`, { code: 'ERR_UNSUPPORTED' });
-        if (cfg.groups !== undefined && cfg.groups !== 1) throw new ConvertError(name, `layer '${name}' (Conv2D): grouped convolution is not converted`, { code: 'ERR_UNSUPPORTED' });
+        if (cfg.data_format === 'channels_first')
+          throw new ConvertError(name, `layer '${name}' (Conv2D): data_format channels_first is not converted; use channels_last`, {
+            code: 'ERR_UNSUPPORTED',
+          });
+        if (cfg.groups !== undefined && cfg.groups !== 1)
+          throw new ConvertError(name, `layer '${name}' (Conv2D): grouped convolution is not converted`, { code: 'ERR_UNSUPPORTED' });
         const [w, b] = weights;
         const [kh, kw, cin, cout] = w.shape;
         const dilation = pair(cfg.dilation_rate ?? 1, name);
         out = push(
-          { kind: 'conv2d', w: w.data, b: b?.data ?? new Float32Array(cout), kernel: [kh, kw], cin, cout, strides: pair(cfg.strides, name), padding: padding(cfg.padding, name), dilation },
+          {
+            kind: 'conv2d',
+            w: w.data,
+            b: b?.data ?? new Float32Array(cout),
+            kernel: [kh, kw],
+            cin,
+            cout,
+            strides: pair(cfg.strides, name),
+            padding: padding(cfg.padding, name),
+            dilation,
+          },
           [single()],
           outShape,
         );
@@ -145,11 +184,23 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
         break;
       }
       case 'DepthwiseConv2D': {
-        if (cfg.data_format === 'channels_first') throw new ConvertError(name, `layer '${name}' (DepthwiseConv2D): data_format channels_first is not converted`, { code: 'ERR_UNSUPPORTED' });
+        if (cfg.data_format === 'channels_first')
+          throw new ConvertError(name, `layer '${name}' (DepthwiseConv2D): data_format channels_first is not converted`, {
+            code: 'ERR_UNSUPPORTED',
+          });
         const [w, b] = weights;
         const [kh, kw, cin, multiplier] = w.shape;
         out = push(
-          { kind: 'depthwise', w: w.data, b: b?.data ?? new Float32Array(cin * multiplier), kernel: [kh, kw], cin, multiplier, strides: pair(cfg.strides, name), padding: padding(cfg.padding, name) },
+          {
+            kind: 'depthwise',
+            w: w.data,
+            b: b?.data ?? new Float32Array(cin * multiplier),
+            kernel: [kh, kw],
+            cin,
+            multiplier,
+            strides: pair(cfg.strides, name),
+            padding: padding(cfg.padding, name),
+          },
           [single()],
           outShape,
         );
@@ -160,18 +211,23 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
         const axis = cfg.axis as number;
         const rank = nodes[single()].shape.length + 1;
         if (axis !== -1 && axis !== rank - 1)
-          throw new ConvertError(name, `layer '${name}' (BatchNormalization): only the channel (last) axis is folded, got axis ${axis}`, { code: 'ERR_UNSUPPORTED' });
+          throw new ConvertError(name, `layer '${name}' (BatchNormalization): only the channel (last) axis is folded, got axis ${axis}`, {
+            code: 'ERR_UNSUPPORTED',
+          });
         const c = outShape[outShape.length - 1];
         let k = 0;
         const gamma = cfg.scale === false ? new Float32Array(c).fill(1) : weights[k++].data;
         const beta = cfg.center === false ? new Float32Array(c) : weights[k++].data;
         const mean = weights[k++].data;
-        const variance = weights[k++].data;
+        const variance = weights[k].data;
         out = push({ kind: 'batchnorm', gamma, beta, mean, variance, epsilon: cfg.epsilon as number }, [single()], outShape);
         break;
       }
       case 'ReLU': {
-        if ((cfg.maxValue ?? cfg.max_value) != null) throw new ConvertError(name, `layer '${name}' (ReLU): max_value is not converted (QCFS learns its own clip λ); remove it`, { code: 'ERR_UNSUPPORTED' });
+        if ((cfg.maxValue ?? cfg.max_value) != null)
+          throw new ConvertError(name, `layer '${name}' (ReLU): max_value is not converted (QCFS learns its own clip λ); remove it`, {
+            code: 'ERR_UNSUPPORTED',
+          });
         out = push({ kind: 'act', fn: 'relu' }, [single()], outShape);
         break;
       }
@@ -229,6 +285,7 @@ export async function fromLayersModel(model: LayersModel): Promise<Network> {
     where.set(name, out);
   }
   const output = where.get(outputLayerName);
-  if (output === undefined) throw new ConvertError('model', `fromLayersModel: output layer '${outputLayerName}' not found`, { code: 'ERR_SHAPE' });
+  if (output === undefined)
+    throw new ConvertError('model', `fromLayersModel: output layer '${outputLayerName}' not found`, { code: 'ERR_SHAPE' });
   return { nodes, output };
 }

@@ -39,13 +39,18 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
   const inputs = names.filter((n) => graph.nodes[n].type === 'Input');
   const outputs = names.filter((n) => graph.nodes[n].type === 'Output');
   if (inputs.length !== 1 || outputs.length !== 1)
-    throw new ConvertError('graph', `fromNir: the graph needs one Input and one Output, has ${inputs.length} and ${outputs.length}`, { code: 'ERR_UNSUPPORTED' });
+    throw new ConvertError('graph', `fromNir: the graph needs one Input and one Output, has ${inputs.length} and ${outputs.length}`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   // topological order (DFS post-order on predecessors)
   const order: string[] = [];
   const state = new Map<string, number>();
   const visit = (n: string) => {
     if (state.get(n) === 2) return;
-    if (state.get(n) === 1) throw new ConvertError(n, `fromNir: the graph has a cycle through '${n}'; only feed-forward graphs convert`, { code: 'ERR_UNSUPPORTED' });
+    if (state.get(n) === 1)
+      throw new ConvertError(n, `fromNir: the graph has a cycle through '${n}'; only feed-forward graphs convert`, {
+        code: 'ERR_UNSUPPORTED',
+      });
     state.set(n, 1);
     for (const p of preds.get(n)!) visit(p);
     state.set(n, 2);
@@ -68,10 +73,17 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
     if (n.type !== 'Input') {
       if (ps.length === 0) throw new ConvertError(name, `fromNir: node '${name}' has no input`, { code: 'ERR_UNSUPPORTED' });
       src = at.get(ps[0])!;
-      if (ps.length > 1) src = push(`${name}_sum`, 'Add', { kind: 'add' }, ps.map((p) => at.get(p)!), nodes[src].shape);
+      if (ps.length > 1)
+        src = push(
+          `${name}_sum`,
+          'Add',
+          { kind: 'add' },
+          ps.map((p) => at.get(p)!),
+          nodes[src].shape,
+        );
     }
     const inNir = src >= 0 ? nirShape.get(ps[0])! : [];
-    const inFlat = src >= 0 ? flatOf.get(ps[0]) ?? null : null;
+    const inFlat = src >= 0 ? (flatOf.get(ps[0]) ?? null) : null;
     let shape: number[] = inNir;
     let flat: number[] | null = null;
     let idx: number;
@@ -115,7 +127,19 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
         if (pad[0] || pad[1]) {
           const H = inNir[1] + 2 * pad[0];
           const W = inNir[2] + 2 * pad[1];
-          x = push(`${name}_pad`, 'ZeroPadding2D', { kind: 'zeropad', pad: [[pad[0], pad[0]], [pad[1], pad[1]]] }, [src], [H, W, cin]);
+          x = push(
+            `${name}_pad`,
+            'ZeroPadding2D',
+            {
+              kind: 'zeropad',
+              pad: [
+                [pad[0], pad[0]],
+                [pad[1], pad[1]],
+              ],
+            },
+            [src],
+            [H, W, cin],
+          );
         }
         const H = Math.floor((inNir[1] + 2 * pad[0] - dilation[0] * (kh - 1) - 1) / strides[0]) + 1;
         const W = Math.floor((inNir[2] + 2 * pad[1] - dilation[1] * (kw - 1) - 1) / strides[1]) + 1;
@@ -125,16 +149,38 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
           const w = new Float32Array(kh * kw * cin * cout);
           for (let o = 0; o < cout; o++)
             for (let ci = 0; ci < cin; ci++)
-              for (let y = 0; y < kh; y++) for (let xk = 0; xk < kw; xk++) w[((y * kw + xk) * cin + ci) * cout + o] = n.weight.data[((o * cinG + ci) * kh + y) * kw + xk];
-          idx = push(name, 'Conv2D', { kind: 'conv2d', w, b, kernel: [kh, kw], cin, cout, strides, padding: 'valid', dilation }, [x], nhwc(shape));
+              for (let y = 0; y < kh; y++)
+                for (let xk = 0; xk < kw; xk++)
+                  w[((y * kw + xk) * cin + ci) * cout + o] = n.weight.data[((o * cinG + ci) * kh + y) * kw + xk];
+          idx = push(
+            name,
+            'Conv2D',
+            { kind: 'conv2d', w, b, kernel: [kh, kw], cin, cout, strides, padding: 'valid', dilation },
+            [x],
+            nhwc(shape),
+          );
         } else if (groups === cin && cinG === 1) {
           const mult = cout / cin;
           const w = new Float32Array(kh * kw * cin * mult);
           for (let o = 0; o < cout; o++)
-            for (let y = 0; y < kh; y++) for (let xk = 0; xk < kw; xk++) w[((y * kw + xk) * cin + Math.floor(o / mult)) * mult + (o % mult)] = n.weight.data[(o * kh + y) * kw + xk];
-          if (dilation[0] !== 1 || dilation[1] !== 1) throw new ConvertError(name, `fromNir: node '${name}': dilated depthwise convolution is not supported`, { code: 'ERR_UNSUPPORTED' });
-          idx = push(name, 'DepthwiseConv2D', { kind: 'depthwise', w, b, kernel: [kh, kw], cin, multiplier: mult, strides, padding: 'valid' }, [x], nhwc(shape));
-        } else throw new ConvertError(name, `fromNir: node '${name}': grouped convolution (groups ${groups}) is not supported`, { code: 'ERR_UNSUPPORTED' });
+            for (let y = 0; y < kh; y++)
+              for (let xk = 0; xk < kw; xk++)
+                w[((y * kw + xk) * cin + Math.floor(o / mult)) * mult + (o % mult)] = n.weight.data[(o * kh + y) * kw + xk];
+          if (dilation[0] !== 1 || dilation[1] !== 1)
+            throw new ConvertError(name, `fromNir: node '${name}': dilated depthwise convolution is not supported`, {
+              code: 'ERR_UNSUPPORTED',
+            });
+          idx = push(
+            name,
+            'DepthwiseConv2D',
+            { kind: 'depthwise', w, b, kernel: [kh, kw], cin, multiplier: mult, strides, padding: 'valid' },
+            [x],
+            nhwc(shape),
+          );
+        } else
+          throw new ConvertError(name, `fromNir: node '${name}': grouped convolution (groups ${groups}) is not supported`, {
+            code: 'ERR_UNSUPPORTED',
+          });
         break;
       }
       case 'AvgPool2d':
@@ -142,12 +188,14 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
         const k = pair(n.kernel_size);
         const s = pair(n.stride);
         const p = pair(n.padding);
-        if (p[0] || p[1]) throw new ConvertError(name, `fromNir: node '${name}': padded pooling is not supported`, { code: 'ERR_UNSUPPORTED' });
+        if (p[0] || p[1])
+          throw new ConvertError(name, `fromNir: node '${name}': padded pooling is not supported`, { code: 'ERR_UNSUPPORTED' });
         const H = Math.floor((inNir[1] - k[0]) / s[0]) + 1;
         const W = Math.floor((inNir[2] - k[1]) / s[1]) + 1;
         shape = [inNir[0], H, W];
         idx = push(name, n.type, { kind: 'avgpool', pool: k, strides: s, padding: 'valid' }, [src], nhwc(shape));
-        if (n.type === 'SumPool2d') idx = push(`${name}_sum`, 'Scale', { kind: 'scale', scale: new Float32Array(size(shape)).fill(k[0] * k[1]) }, [idx], nhwc(shape));
+        if (n.type === 'SumPool2d')
+          idx = push(`${name}_sum`, 'Scale', { kind: 'scale', scale: new Float32Array(size(shape)).fill(k[0] * k[1]) }, [idx], nhwc(shape));
         break;
       }
       case 'Flatten': {
@@ -164,11 +212,24 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
         break;
       }
       case 'Scale':
-        idx = push(name, 'Scale', { kind: 'scale', scale: toHwc(n.scale.data.length === size(inNir) ? n.scale.data : new Float32Array(size(inNir)).fill(n.scale.data[0]), inNir) }, [src], nhwc(inNir));
+        idx = push(
+          name,
+          'Scale',
+          {
+            kind: 'scale',
+            scale: toHwc(n.scale.data.length === size(inNir) ? n.scale.data : new Float32Array(size(inNir)).fill(n.scale.data[0]), inNir),
+          },
+          [src],
+          nhwc(inNir),
+        );
         flat = inFlat;
         break;
       case 'IF': {
-        for (const v of n.v_reset.data) if (v !== 0) throw new ConvertError(name, `fromNir: node '${name}': IF with v_reset ≠ 0 is not supported (reset by subtraction)`, { code: 'ERR_UNSUPPORTED' });
+        for (const v of n.v_reset.data)
+          if (v !== 0)
+            throw new ConvertError(name, `fromNir: node '${name}': IF with v_reset ≠ 0 is not supported (reset by subtraction)`, {
+              code: 'ERR_UNSUPPORTED',
+            });
         let x = src;
         const r = n.r.data;
         if (Array.from(r).some((v) => v !== 1)) {
@@ -182,9 +243,13 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
         break;
       }
       default:
-        throw new ConvertError(name, `fromNir: node '${name}' is ${n.type}; supported: Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, Scale, IF, Output`, {
-          code: 'ERR_UNSUPPORTED',
-        });
+        throw new ConvertError(
+          name,
+          `fromNir: node '${name}' is ${n.type}; supported: Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, Scale, IF, Output`,
+          {
+            code: 'ERR_UNSUPPORTED',
+          },
+        );
     }
     at.set(name, idx);
     nirShape.set(name, shape);

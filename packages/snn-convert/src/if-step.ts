@@ -17,7 +17,13 @@ export type Surrogate = 'atan' | 'triangle';
  * and with `detachReset` the reset term θ·s is cut from the graph (Zenke &
  * Vogels 2021). Returns the new membrane and the weighted spikes.
  */
-export function ifStep(v: tf.Tensor, x: tf.Tensor, theta: tf.Tensor, surrogate?: Surrogate, detachReset = true): { v: tf.Tensor; out: tf.Tensor; s: tf.Tensor } {
+export function ifStep(
+  v: tf.Tensor,
+  x: tf.Tensor,
+  theta: tf.Tensor,
+  surrogate?: Surrogate,
+  detachReset = true,
+): { v: tf.Tensor; out: tf.Tensor; s: tf.Tensor } {
   const [nv, out, s] = tf.tidy(() => {
     const vi = tf.add(v, x);
     let s: tf.Tensor;

@@ -26,9 +26,13 @@ export function checkData(fn: string, name: string, data: LabelledData | undefin
   if (n < 1) throw new ConvertError(name, `${fn}: ${name} is empty (n = 0)`, { code: 'ERR_OUT_OF_RANGE' });
   const per = sampleSize * (data.frames ?? 1);
   if (data.images.length < n * per || data.labels.length < n)
-    throw new ConvertError(name, `${fn}: ${name} has ${data.images.length} values and ${data.labels.length} labels for n = ${n} samples of ${per} values`, {
-      code: 'ERR_SHAPE',
-    });
+    throw new ConvertError(
+      name,
+      `${fn}: ${name} has ${data.images.length} values and ${data.labels.length} labels for n = ${n} samples of ${per} values`,
+      {
+        code: 'ERR_SHAPE',
+      },
+    );
   if (classes !== undefined)
     for (let i = 0; i < n; i++) {
       const l = data.labels[i];

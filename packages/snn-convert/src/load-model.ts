@@ -25,17 +25,25 @@ export async function loadModel(source: string | ModelBytes, file = 'model'): Pr
     try {
       return await tfl.loadLayersModel(source);
     } catch (e) {
-      throw new ConvertError('model', `${source}: cannot load a tfjs-layers model: ${(e as Error).message}`, { code: 'ERR_FORMAT', cause: e });
+      throw new ConvertError('model', `${source}: cannot load a tfjs-layers model: ${(e as Error).message}`, {
+        code: 'ERR_FORMAT',
+        cause: e,
+      });
     }
   }
   let json: Record<string, unknown>;
   try {
     json = typeof source.modelJson === 'string' ? (JSON.parse(source.modelJson) as Record<string, unknown>) : source.modelJson;
   } catch (e) {
-    throw new ConvertError('model', `${file}: model.json is not valid JSON (${(e as Error).message}); is the file truncated?`, { code: 'ERR_FORMAT', cause: e });
+    throw new ConvertError('model', `${file}: model.json is not valid JSON (${(e as Error).message}); is the file truncated?`, {
+      code: 'ERR_FORMAT',
+      cause: e,
+    });
   }
   if (json == null || typeof json !== 'object' || json.modelTopology == null || !Array.isArray(json.weightsManifest))
-    throw new ConvertError('model', `${file}: not a tfjs-layers model.json (needs modelTopology and weightsManifest)`, { code: 'ERR_FORMAT' });
+    throw new ConvertError('model', `${file}: not a tfjs-layers model.json (needs modelTopology and weightsManifest)`, {
+      code: 'ERR_FORMAT',
+    });
   const specs = (json.weightsManifest as { weights: tf.io.WeightsManifestEntry[] }[]).flatMap((g) => g.weights);
   const parts = Array.isArray(source.weights) ? source.weights : [source.weights];
   const chunks = parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p)));
@@ -51,13 +59,21 @@ export async function loadModel(source: string | ModelBytes, file = 'model'): Pr
     if (s.quantization) need += s.shape.reduce((a, b) => a * b, 1) * (BYTES[s.quantization.dtype] ?? 4);
     else need += s.shape.reduce((a, b) => a * b, 1) * (BYTES[s.dtype] ?? 4);
   }
-  if (total < need) throw new ConvertError('weights', `${file}: the weights hold ${total} bytes but the manifest needs ${need}; the weight file is truncated or belongs to another model`, { code: 'ERR_FORMAT' });
+  if (total < need)
+    throw new ConvertError(
+      'weights',
+      `${file}: the weights hold ${total} bytes but the manifest needs ${need}; the weight file is truncated or belongs to another model`,
+      { code: 'ERR_FORMAT' },
+    );
   try {
     return await tfl.loadLayersModel(
       tf.io.fromMemory({ modelTopology: json.modelTopology as object, weightSpecs: specs, weightData: buf.buffer.slice(0, need) }),
     );
   } catch (e) {
-    throw new ConvertError('model', `${file}: tfjs-layers cannot build the model: ${(e as Error).message}`, { code: 'ERR_FORMAT', cause: e });
+    throw new ConvertError('model', `${file}: tfjs-layers cannot build the model: ${(e as Error).message}`, {
+      code: 'ERR_FORMAT',
+      cause: e,
+    });
   }
 }
 
@@ -70,7 +86,13 @@ export async function saveModel(model: LayersModel, weightsName = 'weights.bin')
   await model.save(
     tf.io.withSaveHandler(async (art) => {
       const data = art.weightData as ArrayBuffer;
-      const json = { format: 'layers-model', generatedBy: 'TensorFlow.js tfjs-layers v4.22.0', convertedBy: null, modelTopology: art.modelTopology, weightsManifest: [{ paths: [weightsName], weights: art.weightSpecs }] };
+      const json = {
+        format: 'layers-model',
+        generatedBy: 'TensorFlow.js tfjs-layers v4.22.0',
+        convertedBy: null,
+        modelTopology: art.modelTopology,
+        weightsManifest: [{ paths: [weightsName], weights: art.weightSpecs }],
+      };
       out = { modelJson: JSON.stringify(json), weights: new Uint8Array(data) };
       return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
     }),

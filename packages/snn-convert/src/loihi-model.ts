@@ -73,12 +73,16 @@ export class LoihiModel {
     const du = checkInt('loihi', 'du', opts.du ?? 4095, 0, 4095);
     const dv = checkInt('loihi', 'dv', opts.dv ?? 0, 0, 4095);
     const reset = opts.reset ?? 'subtract';
-    if (reset !== 'subtract' && reset !== 'zero') throw new ConvertError('reset', `loihi: reset must be 'subtract' or 'zero', got '${String(reset)}'`);
+    if (reset !== 'subtract' && reset !== 'zero')
+      throw new ConvertError('reset', `loihi: reset must be 'subtract' or 'zero', got '${String(reset)}'`);
     const inputThreshold = checkInt('loihi', 'inputThreshold', opts.inputThreshold ?? 4096, 1, VTH_MAX);
     this.options = { weightBits: bits, du, dv, reset, inputThreshold };
     // Binary spikes with θ inside the weights (the NIR form), pooling as sums with 1/k² in the next weights.
     const bin = fromNir(toNir(snn)).network;
-    this.v0 = snn.network.nodes.find((n) => n.op.kind === 'if')?.op.kind === 'if' ? (snn.network.nodes.find((n) => n.op.kind === 'if')!.op as { v0: number }).v0 : 0;
+    this.v0 =
+      snn.network.nodes.find((n) => n.op.kind === 'if')?.op.kind === 'if'
+        ? (snn.network.nodes.find((n) => n.op.kind === 'if')!.op as { v0: number }).v0
+        : 0;
     this.net = sumPools(bin);
     const qmax = 2 ** (bits - 1) - 1;
     this.layers = [];
@@ -104,7 +108,12 @@ export class LoihiModel {
       const vth = new Int32Array(count);
       for (let k = 0; k < count; k++) {
         const q = Math.round(thetaAt(k) / scale);
-        if (q > VTH_MAX) throw new ConvertError(n.name, `loihi: layer '${n.name}': threshold ${q} exceeds the 17-bit mantissa (use fewer weight bits or rescale)`, { code: 'ERR_OUT_OF_RANGE' });
+        if (q > VTH_MAX)
+          throw new ConvertError(
+            n.name,
+            `loihi: layer '${n.name}': threshold ${q} exceeds the 17-bit mantissa (use fewer weight bits or rescale)`,
+            { code: 'ERR_OUT_OF_RANGE' },
+          );
         vth[k] = Math.max(1, q);
       }
       let bias: Int32Array | null = null;
@@ -206,9 +215,13 @@ function linearBefore(net: Network, i: number): { index: number; analog: boolean
   const src = net.nodes[i].inputs[0];
   const n = net.nodes[src];
   if (n.op.kind !== 'dense' && n.op.kind !== 'conv2d' && n.op.kind !== 'depthwise')
-    throw new ConvertError(net.nodes[i].name, `loihi: IF layer '${net.nodes[i].name}' must follow a Dense/Conv2D layer directly (got ${n.className}); residual sums are not modelled`, {
-      code: 'ERR_UNSUPPORTED',
-    });
+    throw new ConvertError(
+      net.nodes[i].name,
+      `loihi: IF layer '${net.nodes[i].name}' must follow a Dense/Conv2D layer directly (got ${n.className}); residual sums are not modelled`,
+      {
+        code: 'ERR_UNSUPPORTED',
+      },
+    );
   let k = n.inputs[0];
   while (['avgpool', 'gap', 'flatten', 'scale', 'zeropad'].includes(net.nodes[k].op.kind)) k = net.nodes[k].inputs[0];
   return { index: src, analog: net.nodes[k].op.kind === 'input' };
@@ -242,7 +255,13 @@ function sumPools(net: Network): Network {
     result.push(copy);
     map[i] = result.length - 1;
     if (f) {
-      result.push({ name: `${n.name}_sum`, className: 'SumPool', op: { kind: 'scale', scale: new Float32Array(size(n.shape)).fill(f) }, inputs: [result.length - 1], shape: n.shape });
+      result.push({
+        name: `${n.name}_sum`,
+        className: 'SumPool',
+        op: { kind: 'scale', scale: new Float32Array(size(n.shape)).fill(f) },
+        inputs: [result.length - 1],
+        shape: n.shape,
+      });
       map[i] = result.length - 1;
     }
   });

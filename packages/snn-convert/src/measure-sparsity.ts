@@ -25,7 +25,11 @@ export interface Sparsity {
 }
 
 /** Activation sparsity of the IF layers on `data` over T steps (default 16). */
-export async function measureSparsity(snn: SpikingNetwork, data: LabelledData, opts: { T?: number; evaluation?: SnnEvaluation } = {}): Promise<Sparsity> {
+export async function measureSparsity(
+  snn: SpikingNetwork,
+  data: LabelledData,
+  opts: { T?: number; evaluation?: SnnEvaluation } = {},
+): Promise<Sparsity> {
   const ev = opts.evaluation ?? (await evaluate(snn, data, { T: opts.T ?? 16 }));
   return sparsityOf(ev);
 }

@@ -17,7 +17,11 @@ export async function loadModelFile(file: string): Promise<LayersModel> {
   try {
     json = JSON.parse(text) as typeof json;
   } catch (e) {
-    throw new ConvertError('model', `${file}: not a model.json (${(e as Error).message}); is it truncated?`, { code: 'ERR_FORMAT', path: file, cause: e });
+    throw new ConvertError('model', `${file}: not a model.json (${(e as Error).message}); is it truncated?`, {
+      code: 'ERR_FORMAT',
+      path: file,
+      cause: e,
+    });
   }
   const paths = Array.isArray(json?.weightsManifest) ? json.weightsManifest.flatMap((g) => g.paths ?? []) : [];
   const weights: Uint8Array[] = [];
@@ -26,7 +30,11 @@ export async function loadModelFile(file: string): Promise<LayersModel> {
     try {
       weights.push(await readFile(wf));
     } catch (e) {
-      throw new ConvertError('weights', `${wf}: cannot read the weights (${(e as Error).message})`, { code: 'ERR_FILE', path: wf, cause: e });
+      throw new ConvertError('weights', `${wf}: cannot read the weights (${(e as Error).message})`, {
+        code: 'ERR_FILE',
+        path: wf,
+        cause: e,
+      });
     }
   }
   return loadModel({ modelJson: json as Record<string, unknown>, weights }, file);

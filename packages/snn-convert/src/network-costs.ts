@@ -27,7 +27,12 @@ export function linearCosts(net: Network): Map<number, LayerCost> {
     else if (op.kind === 'add') analog[i] = n.inputs.some((k) => analog[k]);
     if (op.kind !== 'dense' && op.kind !== 'conv2d' && op.kind !== 'depthwise') return;
     const outEl = size(n.shape);
-    const macs = op.kind === 'dense' ? op.inUnits * op.units : op.kind === 'conv2d' ? outEl * op.kernel[0] * op.kernel[1] * op.cin : outEl * op.kernel[0] * op.kernel[1];
+    const macs =
+      op.kind === 'dense'
+        ? op.inUnits * op.units
+        : op.kind === 'conv2d'
+          ? outEl * op.kernel[0] * op.kernel[1] * op.cin
+          : outEl * op.kernel[0] * op.kernel[1];
     let zero = 0;
     for (const w of op.w) if (w === 0) zero++;
     out.set(i, { name: n.name, macs, inputs: size(inp!.shape), weights: op.w.length, zeroWeights: zero, analogInput: analog[n.inputs[0]] });

@@ -12,9 +12,28 @@ export type LayerOp =
   /** y = x W + b, W: [in, out] (Keras layout). */
   | { kind: 'dense'; w: Float32Array; b: Float32Array; inUnits: number; units: number }
   /** y = conv(x, W) + b, W: [kh, kw, cin, cout]. */
-  | { kind: 'conv2d'; w: Float32Array; b: Float32Array; kernel: [number, number]; cin: number; cout: number; strides: [number, number]; padding: Padding2d; dilation: [number, number] }
+  | {
+      kind: 'conv2d';
+      w: Float32Array;
+      b: Float32Array;
+      kernel: [number, number];
+      cin: number;
+      cout: number;
+      strides: [number, number];
+      padding: Padding2d;
+      dilation: [number, number];
+    }
   /** y = depthwise(x, W) + b, W: [kh, kw, cin, multiplier]. */
-  | { kind: 'depthwise'; w: Float32Array; b: Float32Array; kernel: [number, number]; cin: number; multiplier: number; strides: [number, number]; padding: Padding2d }
+  | {
+      kind: 'depthwise';
+      w: Float32Array;
+      b: Float32Array;
+      kernel: [number, number];
+      cin: number;
+      multiplier: number;
+      strides: [number, number];
+      padding: Padding2d;
+    }
   /** y = γ (x − μ) / √(σ² + ε) + β over the last (channel) axis. */
   | { kind: 'batchnorm'; gamma: Float32Array; beta: Float32Array; mean: Float32Array; variance: Float32Array; epsilon: number }
   | { kind: 'avgpool'; pool: [number, number]; strides: [number, number]; padding: Padding2d }

@@ -14,7 +14,8 @@ export interface NodeParams {
  * optimizer can update them). The caller disposes them with {@link disposeParams}.
  */
 export function makeParams(net: Network, trainable = false): NodeParams[] {
-  const mk = (d: Float32Array, shape: number[]) => (trainable ? tf.variable(tf.tensor(d, shape, 'float32')) : tf.tensor(d, shape, 'float32'));
+  const mk = (d: Float32Array, shape: number[]) =>
+    trainable ? tf.variable(tf.tensor(d, shape, 'float32')) : tf.tensor(d, shape, 'float32');
   return tf.tidy(() =>
     net.nodes.map((n) => {
       const op = n.op;
@@ -29,7 +30,9 @@ export function makeParams(net: Network, trainable = false): NodeParams[] {
           return { t: mk(op.lambda, [op.lambda.length]) };
         case 'if':
           // per channel (broadcast over the last axis), or one θ per neuron (from a NIR file)
-          return { t: mk(op.theta, op.theta.length > 1 && op.theta.length === size(n.shape) && n.shape.length > 1 ? n.shape : [op.theta.length]) };
+          return {
+            t: mk(op.theta, op.theta.length > 1 && op.theta.length === size(n.shape) && n.shape.length > 1 ? n.shape : [op.theta.length]),
+          };
         default:
           return {};
       }

@@ -18,7 +18,12 @@ export async function accuracyPlot(curves: Record<string, number[]>, title = 'SN
 export async function ratePlot(sp: Sparsity, title = 'Spike rate per layer'): Promise<string> {
   return linePlot(
     { series: [{ name: 'rate', x: sp.perLayer.map((_, i) => i + 1), y: sp.perLayer.map((l) => l.rate) }] },
-    { title: `${title}: ${sp.perLayer.map((l, i) => `${i + 1} ${l.name}`).join(', ')}`, xLabel: 'IF layer', yLabel: 'spikes / neuron / step', points: true },
+    {
+      title: `${title}: ${sp.perLayer.map((l, i) => `${i + 1} ${l.name}`).join(', ')}`,
+      xLabel: 'IF layer',
+      yLabel: 'spikes / neuron / step',
+      points: true,
+    },
   );
 }
 
@@ -52,7 +57,11 @@ export async function rasterOf(snn: SpikingNetwork, x: tf.Tensor, T: number, max
     let base = 0;
     for (const s of per[t]) {
       const d = await s.data();
-      for (let k = 0; k < d.length; k++) if (d[k] > 0) (times.push(t), neurons.push(base + k));
+      for (let k = 0; k < d.length; k++)
+        if (d[k] > 0) {
+          times.push(t);
+          neurons.push(base + k);
+        }
       base += d.length;
       s.dispose();
     }

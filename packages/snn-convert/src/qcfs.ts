@@ -3,7 +3,7 @@ import { unaryCustomGrad } from './custom-grad.js';
 import { ConvertError, checkInt } from './convert-error.js';
 import { annActivation, forward } from './forward.js';
 import type { LabelledData } from './labelled-data.js';
-import { batches, checkData, gatherBatch, range } from './labelled-data.js';
+import { batches, checkData, gatherBatch } from './labelled-data.js';
 import { channels, cloneNetwork, size } from './network.js';
 import type { Network } from './network.js';
 import { disposeParams, makeParams } from './params.js';
@@ -72,7 +72,8 @@ export async function toQcfs(net: Network, data: LabelledData, opts: ToQcfsOptio
   const n = checkData('toQcfs', 'data', data, size(inShape));
   const m = Math.min(n, checkInt('toQcfs', 'calibrationSamples', opts.calibrationSamples ?? 512, 1));
   const acts = net.nodes.flatMap((nd, i) => (nd.op.kind === 'act' ? [i] : []));
-  if (acts.length === 0) throw new ConvertError('model', 'toQcfs: the network has no ReLU activation to convert', { code: 'ERR_UNSUPPORTED' });
+  if (acts.length === 0)
+    throw new ConvertError('model', 'toQcfs: the network has no ReLU activation to convert', { code: 'ERR_UNSUPPORTED' });
   // Collect activations per node and channel over the calibration samples (evenly spaced over the data).
   const step = n / m;
   const idx = Int32Array.from({ length: m }, (_, k) => Math.floor(k * step));

@@ -18,10 +18,15 @@ export interface RunOptions {
 export class SpikingNetwork {
   readonly network: Network;
   constructor(network: Network) {
-    if (!network.nodes.some((n) => n.op.kind === 'if')) throw new ConvertError('network', 'SpikingNetwork: the network has no IF neurons (use toSpiking)', { code: 'ERR_STATE' });
+    if (!network.nodes.some((n) => n.op.kind === 'if'))
+      throw new ConvertError('network', 'SpikingNetwork: the network has no IF neurons (use toSpiking)', { code: 'ERR_STATE' });
     for (const n of network.nodes)
       if (n.op.kind === 'act' || n.op.kind === 'qcfs' || n.op.kind === 'batchnorm')
-        throw new ConvertError(n.name, `SpikingNetwork: node '${n.name}' is still ${n.op.kind} (fold batch norm and convert every activation first)`, { code: 'ERR_STATE' });
+        throw new ConvertError(
+          n.name,
+          `SpikingNetwork: node '${n.name}' is still ${n.op.kind} (fold batch norm and convert every activation first)`,
+          { code: 'ERR_STATE' },
+        );
     this.network = network;
   }
   /** Per-sample input shape (NHWC). */

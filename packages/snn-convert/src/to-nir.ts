@@ -115,7 +115,10 @@ export function toNir(snn: SpikingNetwork): NirGraph {
         let pad: [number, number] = [0, 0];
         if (op.padding === 'same') {
           if (op.strides[0] !== 1 || op.strides[1] !== 1 || kh % 2 === 0 || kw % 2 === 0)
-            throw unsupported(n, "'same' padding with a stride or an even kernel is asymmetric; use 'valid' with ZeroPadding folded by hand, or an odd kernel and stride 1");
+            throw unsupported(
+              n,
+              "'same' padding with a stride or an even kernel is asymmetric; use 'valid' with ZeroPadding folded by hand, or an odd kernel and stride 1",
+            );
           pad = [(dil[0] * (kh - 1)) / 2, (dil[1] * (kw - 1)) / 2];
         }
         const { names, theta } = absorb(a!, n.name);
@@ -158,7 +161,11 @@ export function toNir(snn: SpikingNetwork): NirGraph {
         // θ commutes with a per-channel mean: keep it on the value
         const out: Src[] = [];
         const nm = fresh(n.name);
-        nodes[nm] = createNode('AvgPool2d', { kernel_size: nirArray(k, [2], 'int64'), stride: nirArray(s, [2], 'int64'), padding: nirArray([0, 0], [2], 'int64') });
+        nodes[nm] = createNode('AvgPool2d', {
+          kernel_size: nirArray(k, [2], 'int64'),
+          stride: nirArray(s, [2], 'int64'),
+          padding: nirArray([0, 0], [2], 'int64'),
+        });
         const one = a!.srcs.length === 1;
         connect(one ? [a!.srcs[0].name] : materialize(a!, n.name), nm);
         out.push({ name: nm, theta: one ? a!.srcs[0].theta : null });
@@ -189,14 +196,36 @@ export function toNir(snn: SpikingNetwork): NirGraph {
         const per = full.length / (shape.length === 3 ? shape[0] : full.length);
         for (let k = 0; k < full.length; k++) full[k] = op.theta[C === 1 ? 0 : shape.length === 3 ? Math.floor(k / per) : k];
         const nm = fresh(n.name);
-        nodes[nm] = createNode('IF', { r: nirArray(new Float32Array(full.length).fill(1), shape), v_threshold: nirArray(full, shape), v_reset: nirArray(new Float32Array(full.length), shape) });
+        nodes[nm] = createNode('IF', {
+          r: nirArray(new Float32Array(full.length).fill(1), shape),
+          v_threshold: nirArray(full, shape),
+          v_reset: nirArray(new Float32Array(full.length), shape),
+        });
         connect(names, nm);
         // binary IF (read from NIR): the weights after it already hold θ
-        vals[i] = { srcs: [{ name: nm, theta: op.binary ? null : op.theta.length === 1 ? new Float32Array(shape.length === 3 ? shape[0] : size(shape)).fill(op.theta[0]) : op.theta }], shape, flatOf: null };
+        vals[i] = {
+          srcs: [
+            {
+              name: nm,
+              theta: op.binary
+                ? null
+                : op.theta.length === 1
+                  ? new Float32Array(shape.length === 3 ? shape[0] : size(shape)).fill(op.theta[0])
+                  : op.theta,
+            },
+          ],
+          shape,
+          flatOf: null,
+        };
         return;
       }
       default:
-        throw unsupported(n, op.kind === 'maxpool' ? 'max pooling of spikes has no NIR node (convert with maxPool: average)' : `${op.kind} has no NIR node here`);
+        throw unsupported(
+          n,
+          op.kind === 'maxpool'
+            ? 'max pooling of spikes has no NIR node (convert with maxPool: average)'
+            : `${op.kind} has no NIR node here`,
+        );
     }
   });
   const out = vals[net.output];

@@ -20,7 +20,9 @@ export function toSpiking(net: Network, opts: ToSpikingOptions = {}): SpikingNet
   const out = cloneNetwork(net);
   for (const node of out.nodes) {
     if (node.op.kind === 'act')
-      throw new ConvertError(node.name, `toSpiking: node '${node.name}' is a plain ${node.op.fn}; calibrate it with toQcfs first`, { code: 'ERR_STATE' });
+      throw new ConvertError(node.name, `toSpiking: node '${node.name}' is a plain ${node.op.fn}; calibrate it with toQcfs first`, {
+        code: 'ERR_STATE',
+      });
     if (node.op.kind === 'qcfs') {
       node.op = { kind: 'if', theta: node.op.lambda.slice(), v0 };
       node.className = 'IF';

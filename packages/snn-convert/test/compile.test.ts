@@ -13,9 +13,21 @@ function mlp(theta: number, v0: number, w1: Float32Array, nIn: number, nHid: num
     output: 3,
     nodes: [
       { name: 'input', className: 'InputLayer', op: { kind: 'input', shape: [nIn] }, inputs: [], shape: [nIn] },
-      { name: 'fc1', className: 'Dense', op: { kind: 'dense', w: w1, b: new Float32Array(nHid), inUnits: nIn, units: nHid }, inputs: [0], shape: [nHid] },
+      {
+        name: 'fc1',
+        className: 'Dense',
+        op: { kind: 'dense', w: w1, b: new Float32Array(nHid), inUnits: nIn, units: nHid },
+        inputs: [0],
+        shape: [nHid],
+      },
       { name: 'if1', className: 'IF', op: { kind: 'if', theta: new Float32Array([theta]), v0 }, inputs: [1], shape: [nHid] },
-      { name: 'fc2', className: 'Dense', op: { kind: 'dense', w: w2, b: new Float32Array(3), inUnits: nHid, units: 3 }, inputs: [2], shape: [3] },
+      {
+        name: 'fc2',
+        className: 'Dense',
+        op: { kind: 'dense', w: w2, b: new Float32Array(3), inUnits: nHid, units: 3 },
+        inputs: [2],
+        shape: [3],
+      },
     ],
   };
   return new SpikingNetwork(net);
@@ -27,7 +39,10 @@ describe('compile', () => {
     const nHid = 24;
     const w1 = Float32Array.from({ length: nIn * nHid }, (_, k) => Math.cos(k * 0.37) * 0.6);
     const snn = mlp(0.8, 0.5, w1, nIn, nHid);
-    const x = tf.tensor(Float32Array.from({ length: 4 * nIn }, (_, k) => (k % 7) / 7), [4, nIn]);
+    const x = tf.tensor(
+      Float32Array.from({ length: 4 * nIn }, (_, k) => (k % 7) / 7),
+      [4, nIn],
+    );
     const T = 10;
     const dense = await (await compile(snn, 'wasm', { mode: 'dense' })).run(x, { T });
     const event = await (await compile(snn, 'wasm', { mode: 'event' })).run(x, { T });

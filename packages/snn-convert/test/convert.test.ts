@@ -24,7 +24,13 @@ function blobs(n: number, seed: number): LabelledData {
 function mlp(): tfl.Sequential {
   return tfl.sequential({
     layers: [
-      tfl.layers.dense({ inputShape: [6], units: 8, activation: 'relu', name: 'h', kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) }),
+      tfl.layers.dense({
+        inputShape: [6],
+        units: 8,
+        activation: 'relu',
+        name: 'h',
+        kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }),
+      }),
       tfl.layers.dense({ units: 3, kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }),
     ],
   });
@@ -52,9 +58,12 @@ describe('convert', () => {
     expect(stats.thresholds['h/relu']).toHaveLength(8); // channel-wise λ
     for (const k of ['read', 'fold', 'calibrate', 'qcfs', 'finetune', 'evaluate']) expect(stats.timings[k]).toBeGreaterThanOrEqual(0);
     const x = tf.tensor(test.images.subarray(0, 12), [2, 6]);
-    await expectNoLeaks(() => {
-      snn.run(x, { T: 3 }).dispose();
-    }, { iterations: 20 });
+    await expectNoLeaks(
+      () => {
+        snn.run(x, { T: 3 }).dispose();
+      },
+      { iterations: 20 },
+    );
     x.dispose();
     model.dispose();
   });
@@ -66,7 +75,9 @@ describe('convert', () => {
     expect((await errorOf(convert(model, train, { T: 0 }))).argument).toBe('T');
     expect((await errorOf(convert(model, train, { strategy: 'magic' as 'auto' }))).argument).toBe('strategy');
     expect((await errorOf(convert(model, { images: new Float32Array(50), labels: new Uint8Array(10) }))).code).toBe('ERR_SHAPE');
-    expect((await errorOf(convert(model, { images: new Float32Array(60), labels: new Uint8Array(10).fill(7) }))).code).toBe('ERR_OUT_OF_RANGE');
+    expect((await errorOf(convert(model, { images: new Float32Array(60), labels: new Uint8Array(10).fill(7) }))).code).toBe(
+      'ERR_OUT_OF_RANGE',
+    );
     model.dispose();
   });
 });

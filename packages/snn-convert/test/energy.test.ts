@@ -5,7 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
-import { ConvertError, ENERGY_PRESETS, energy, measureSparsity, neurobenchMarkdown, neurobenchReport, SpikingNetwork } from '../src/index.js';
+import {
+  ConvertError,
+  ENERGY_PRESETS,
+  energy,
+  measureSparsity,
+  neurobenchMarkdown,
+  neurobenchReport,
+  SpikingNetwork,
+} from '../src/index.js';
 import type { Network } from '../src/index.js';
 
 beforeAll(async () => {
@@ -18,9 +26,21 @@ const net: Network = {
   output: 3,
   nodes: [
     { name: 'input', className: 'InputLayer', op: { kind: 'input', shape: [2] }, inputs: [], shape: [2] },
-    { name: 'fc1', className: 'Dense', op: { kind: 'dense', w: W1, b: new Float32Array(3), inUnits: 2, units: 3 }, inputs: [0], shape: [3] },
+    {
+      name: 'fc1',
+      className: 'Dense',
+      op: { kind: 'dense', w: W1, b: new Float32Array(3), inUnits: 2, units: 3 },
+      inputs: [0],
+      shape: [3],
+    },
     { name: 'if1', className: 'IF', op: { kind: 'if', theta: new Float32Array([1]), v0: 0.5 }, inputs: [1], shape: [3] },
-    { name: 'fc2', className: 'Dense', op: { kind: 'dense', w: new Float32Array([1, 0, 0, 1, 1, 1]), b: new Float32Array(2), inUnits: 3, units: 2 }, inputs: [2], shape: [2] },
+    {
+      name: 'fc2',
+      className: 'Dense',
+      op: { kind: 'dense', w: new Float32Array([1, 0, 0, 1, 1, 1]), b: new Float32Array(2), inUnits: 3, units: 2 },
+      inputs: [2],
+      shape: [2],
+    },
   ],
 };
 const snn = new SpikingNetwork(net);

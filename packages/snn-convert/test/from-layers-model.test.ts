@@ -33,7 +33,20 @@ describe('fromLayersModel', () => {
     const out = tfl.layers.dense({ units: 3, activation: 'softmax', name: 'fc' }).apply(z) as tfl.SymbolicTensor;
     const model = tfl.model({ inputs: input, outputs: out });
     const net = await fromLayersModel(model);
-    expect(net.nodes.map((n) => n.op.kind)).toEqual(['input', 'zeropad', 'conv2d', 'act', 'conv2d', 'add', 'act', 'maxpool', 'depthwise', 'avgpool', 'gap', 'dense']);
+    expect(net.nodes.map((n) => n.op.kind)).toEqual([
+      'input',
+      'zeropad',
+      'conv2d',
+      'act',
+      'conv2d',
+      'add',
+      'act',
+      'maxpool',
+      'depthwise',
+      'avgpool',
+      'gap',
+      'dense',
+    ]);
     const xs = tf.randomUniform([3, 8, 8, 2], 0, 1, 'float32', 1);
     const p = makeParams(net);
     const logits = tf.tidy(() => forward(net, p, xs, annActivation));
@@ -48,7 +61,9 @@ describe('fromLayersModel', () => {
   });
 
   it('reads a Sequential MLP with relu activations inside Dense', async () => {
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [5], units: 4, activation: 'relu' }), tfl.layers.dense({ units: 2 })] });
+    const model = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [5], units: 4, activation: 'relu' }), tfl.layers.dense({ units: 2 })],
+    });
     const net = await fromLayersModel(model);
     expect(net.nodes.map((n) => n.op.kind)).toEqual(['input', 'dense', 'act', 'dense']);
     expect(net.nodes[net.output].shape).toEqual([2]);
@@ -56,9 +71,13 @@ describe('fromLayersModel', () => {
   });
 
   it('names an unsupported layer, its class and what to do', async () => {
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [5], units: 4 }), tfl.layers.leakyReLU({ name: 'leaky' }), tfl.layers.dense({ units: 2 })] });
+    const model = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [5], units: 4 }), tfl.layers.leakyReLU({ name: 'leaky' }), tfl.layers.dense({ units: 2 })],
+    });
     await expectConvertError(fromLayersModel(model), 'ERR_UNSUPPORTED', /layer 'leaky' \(LeakyReLU\).*replace it by ReLU/);
-    const m2 = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [5], units: 4, activation: 'tanh', name: 'th' }), tfl.layers.dense({ units: 2 })] });
+    const m2 = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [5], units: 4, activation: 'tanh', name: 'th' }), tfl.layers.dense({ units: 2 })],
+    });
     await expectConvertError(fromLayersModel(m2), 'ERR_UNSUPPORTED', /'th'.*activation 'tanh'/);
     tf.dispose([model, m2] as unknown as tf.Tensor[]);
   });

@@ -13,7 +13,13 @@ export function oneLayer(n: number, w: Float32Array, b: Float32Array, act: Netwo
       { name: 'input', className: 'InputLayer', op: { kind: 'input', shape: [n] }, inputs: [], shape: [n] },
       { name: 'fc', className: 'Dense', op: { kind: 'dense', w, b, inUnits: n, units: n }, inputs: [0], shape: [n] },
       { name: 'act', className: 'X', op: act, inputs: [1], shape: [n] },
-      { name: 'out', className: 'Dense', op: { kind: 'dense', w: eye, b: new Float32Array(n), inUnits: n, units: n }, inputs: [2], shape: [n] },
+      {
+        name: 'out',
+        className: 'Dense',
+        op: { kind: 'dense', w: eye, b: new Float32Array(n), inUnits: n, units: n },
+        inputs: [2],
+        shape: [n],
+      },
     ],
   };
 }

@@ -22,7 +22,9 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 describe('loadModel / loadModelFile', () => {
   it('round-trips a model through bytes and files', async () => {
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 3, activation: 'relu' }), tfl.layers.dense({ units: 2 })] });
+    const model = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [4], units: 3, activation: 'relu' }), tfl.layers.dense({ units: 2 })],
+    });
     const x = tf.randomUniform([5, 4], 0, 1, 'float32', 2);
     const ref = model.predict(x) as tf.Tensor;
     const bytes = await saveModel(model);

@@ -57,15 +57,23 @@ async function ourSpikes(snn: SpikingNetwork, x: tf.Tensor, T: number): Promise<
 describe('toNir / fromNir', () => {
   it('CNN with a residual Add: executor spikes and readout equal snn.run, and the file round-trips', async () => {
     const input = tfl.input({ shape: [8, 8, 1] });
-    let x = tfl.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', name: 'c1', kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) }).apply(input) as tfl.SymbolicTensor;
+    let x = tfl.layers
+      .conv2d({ filters: 4, kernelSize: 3, padding: 'same', name: 'c1', kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) })
+      .apply(input) as tfl.SymbolicTensor;
     x = tfl.layers.reLU({ name: 'r1' }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.averagePooling2d({ poolSize: 2, name: 'p1' }).apply(x) as tfl.SymbolicTensor;
-    let y = tfl.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', name: 'c2', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }).apply(x) as tfl.SymbolicTensor;
+    let y = tfl.layers
+      .conv2d({ filters: 4, kernelSize: 3, padding: 'same', name: 'c2', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) })
+      .apply(x) as tfl.SymbolicTensor;
     y = tfl.layers.add({ name: 'add' }).apply([x, y]) as tfl.SymbolicTensor;
     y = tfl.layers.reLU({ name: 'r2' }).apply(y) as tfl.SymbolicTensor;
     y = tfl.layers.globalAveragePooling2d({ name: 'gap' }).apply(y) as tfl.SymbolicTensor;
-    y = tfl.layers.dense({ units: 6, activation: 'relu', name: 'd1', kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }) }).apply(y) as tfl.SymbolicTensor;
-    const out = tfl.layers.dense({ units: 3, name: 'd2', kernelInitializer: tfl.initializers.glorotUniform({ seed: 4 }) }).apply(y) as tfl.SymbolicTensor;
+    y = tfl.layers
+      .dense({ units: 6, activation: 'relu', name: 'd1', kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }) })
+      .apply(y) as tfl.SymbolicTensor;
+    const out = tfl.layers
+      .dense({ units: 3, name: 'd2', kernelInitializer: tfl.initializers.glorotUniform({ seed: 4 }) })
+      .apply(y) as tfl.SymbolicTensor;
     const model = tfl.model({ inputs: input, outputs: out });
     const snn = await spikingFrom(model, [8, 8, 1], 7);
     const g = toNir(snn);
@@ -107,7 +115,12 @@ describe('toNir / fromNir', () => {
   it('MLP: executor readout equals snn.run exactly', async () => {
     const model = tfl.sequential({
       layers: [
-        tfl.layers.dense({ inputShape: [20], units: 16, activation: 'relu', kernelInitializer: tfl.initializers.glorotUniform({ seed: 5 }) }),
+        tfl.layers.dense({
+          inputShape: [20],
+          units: 16,
+          activation: 'relu',
+          kernelInitializer: tfl.initializers.glorotUniform({ seed: 5 }),
+        }),
         tfl.layers.dense({ units: 4, kernelInitializer: tfl.initializers.glorotUniform({ seed: 6 }) }),
       ],
     });
@@ -128,7 +141,12 @@ describe('toNir / fromNir', () => {
 
   it('refuses what NIR cannot hold', async () => {
     const model = tfl.sequential({
-      layers: [tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 2, padding: 'same', name: 'even' }), tfl.layers.reLU(), tfl.layers.flatten(), tfl.layers.dense({ units: 2 })],
+      layers: [
+        tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 2, padding: 'same', name: 'even' }),
+        tfl.layers.reLU(),
+        tfl.layers.flatten(),
+        tfl.layers.dense({ units: 2 }),
+      ],
     });
     const snn = await spikingFrom(model, [6, 6, 1], 1);
     expect(() => toNir(snn)).toThrow(ConvertError);

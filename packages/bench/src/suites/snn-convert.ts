@@ -22,7 +22,8 @@ export const snnConvertSuite: Suite = {
     const mnist = await loadMnist();
     const T = 16;
     for (const name of ['mnist-mlp', 'mnist-cnn']) {
-      const convertOpts = name === 'mnist-cnn' ? { qcfsEpochs: ctx.quick ? 1 : 2, ifEpochs: ctx.quick ? 0 : 1 } : { qcfsEpochs: 1, ifEpochs: 1 };
+      const convertOpts =
+        name === 'mnist-cnn' ? { qcfsEpochs: ctx.quick ? 1 : 2, ifEpochs: ctx.quick ? 0 : 1 } : { qcfsEpochs: 1, ifEpochs: 1 };
       ctx.progress(`convert ${name}`);
       const model = await loadModelFile(example(name));
       const t0 = performance.now();
@@ -36,7 +37,9 @@ export const snnConvertSuite: Suite = {
           metric: 'time',
           unit: 's',
           value: seconds,
-          note: `one run; ANN ${(100 * stats.annAccuracy!).toFixed(2)} %, SNN ${(100 * stats.snnAccuracy!).toFixed(2)} % at T = ${T}; stages ${Object.entries(stats.timings)
+          note: `one run; ANN ${(100 * stats.annAccuracy!).toFixed(2)} %, SNN ${(100 * stats.snnAccuracy!).toFixed(2)} % at T = ${T}; stages ${Object.entries(
+            stats.timings,
+          )
             .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
             .join(', ')}`,
         });
@@ -56,7 +59,14 @@ export const snnConvertSuite: Suite = {
         { warmup: 2, repeats: ctx.quick ? 3 : 7 },
       );
       const annRate = batch / (annUs * 1e-6);
-      results.push({ case: `${name} ANN predict`, params: { batch }, backend: ctx.backend, metric: 'throughput', unit: 'samples/s', value: annRate });
+      results.push({
+        case: `${name} ANN predict`,
+        params: { batch },
+        backend: ctx.backend,
+        metric: 'throughput',
+        unit: 'samples/s',
+        value: annRate,
+      });
       for (const mode of ['dense', 'event'] as const) {
         ctx.progress(`${name}: SNN ${mode}`);
         const c = await compile(snn, ctx.backend as 'cpu', { mode });
