@@ -19,10 +19,12 @@ export interface HardwareOptions {
   inputWidth?: number;
   /**
    * 'rom' (default): weights in memories initialised by $readmemh (block RAM with init).
-   * 'ram': weights loaded through a byte stream (wl_valid/wl_ready/wl_data) after reset, into
-   * memories without init that map to iCE40 SPRAM (which cannot be initialised by the bitstream).
+   * 'ram': the weights of every layer whose weight memory holds more than 32 kbit are loaded
+   * through a byte stream (wl_valid/wl_ready/wl_data) after reset, into memories without init
+   * that map to iCE40 SPRAM (which the bitstream cannot initialise); smaller layers stay ROM.
+   * An array chooses per layer (true = loaded).
    */
-  weightStore?: 'rom' | 'ram';
+  weightStore?: 'rom' | 'ram' | boolean[];
 }
 
 export interface LayerPlan {
@@ -37,6 +39,8 @@ export interface LayerPlan {
   EC: number;
   WB: number;
   MB: number;
+  /** Weights loaded through the byte stream (RAM, SPRAM-mappable) rather than initialised (ROM). */
+  wram: boolean;
 }
 
 /** Everything the generators derive from a quantised network and the hardware options. */
@@ -49,7 +53,6 @@ export interface DesignPlan {
   inputSize: number;
   nOut: number;
   countBits: number;
-  weightStore: 'rom' | 'ram';
   layers: LayerPlan[];
 }
 
@@ -83,10 +86,15 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
       EC: Math.max(1, clog2(l.nIn + 1)),
       WB: l.weightBits,
       MB: l.membraneBits,
+      wram: false,
     };
   });
-  if (options.weightStore !== undefined && options.weightStore !== 'rom' && options.weightStore !== 'ram')
-    throw new HdlError('weightStore', `must be 'rom' or 'ram', got '${String(options.weightStore)}'`);
+  const ws = options.weightStore ?? 'rom';
+  if (ws !== 'rom' && ws !== 'ram' && !(Array.isArray(ws) && ws.length === net.layers.length))
+    throw new HdlError('weightStore', `must be 'rom', 'ram' or one boolean per layer, got ${JSON.stringify(ws)}`);
+  layers.forEach((p, i) => {
+    p.wram = Array.isArray(ws) ? Boolean(ws[i]) : ws === 'ram' && p.nIn * 2 ** p.GB * p.P * p.WB > 32768;
+  });
   const nOut = net.layers[net.layers.length - 1].nOut;
-  return { name, steps, inputWidth: iw, words: Math.ceil(net.inputSize / iw), inputSize: net.inputSize, nOut, countBits: Math.max(1, clog2(steps + 1)), weightStore: options.weightStore ?? 'rom', layers };
+  return { name, steps, inputWidth: iw, words: Math.ceil(net.inputSize / iw), inputSize: net.inputSize, nOut, countBits: Math.max(1, clog2(steps + 1)), layers };
 }

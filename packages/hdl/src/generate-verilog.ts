@@ -28,10 +28,11 @@ export function weightHex(l: QuantLayer, P: number, GB: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** The weight-load byte stream of a 'ram' design: per layer, per word {j, g}, ⌈P·WB / 8⌉ bytes, least significant first. */
+/** The weight-load byte stream of a design with loaded layers: per loaded layer (in order), per word {j, g}, ⌈P·WB / 8⌉ bytes, least significant first. */
 export function weightBytesHex(net: QuantizedNetwork, plan: DesignPlan): string {
   const out: string[] = [];
   plan.layers.forEach((p, i) => {
+    if (!p.wram) return;
     const nb = Math.ceil((p.P * p.WB) / 8);
     for (const word of weightHex(net.layers[i], p.P, p.GB).trimEnd().split('\n')) {
       const v = BigInt('0x' + word);
@@ -98,24 +99,27 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`// output: ${NO} spike counts of ${CW} bits per inference (out_last on the last). trc_*: every spike (step, layer, index).`);
   o.push(`module ${name}_top (`);
   o.push(`    input wire clk,\n    input wire rst,`);
-  const ram = plan.weightStore === 'ram';
+  const ramLayers = plan.layers.map((p, i) => (p.wram ? i : -1)).filter((i) => i >= 0);
+  const ram = ramLayers.length > 0;
   if (ram) o.push(`    input wire wl_valid,\n    output wire wl_ready,\n    input wire [7:0] wl_data,`);
   o.push(`    input wire in_valid,\n    output wire in_ready,\n    input wire [${IW - 1}:0] in_data,`);
   o.push(`    output wire out_valid,\n    input wire out_ready,\n    output wire [${CW - 1}:0] out_data,\n    output wire out_last,`);
   o.push(`    output wire trc_valid,\n    output wire [${TB - 1}:0] trc_step,\n    output wire [${LB - 1}:0] trc_layer,\n    output wire [${XB - 1}:0] trc_index`);
   o.push(`);`);
   o.push(`    localparam [3:0] T_INIT = 4'd0, T_INITW = 4'd1, T_LOAD = 4'd2, T_WORD = 4'd3, T_SCAN = 4'd4, T_RUN = 4'd5, T_RUNW = 4'd6, T_OUT = 4'd7${ram ? ", T_WLOAD = 4'd8" : ''};`);
-  const WA = Math.max(...plan.layers.map((p) => p.AI + p.GB));
-  const BWS = plan.layers.map((p) => Math.ceil((p.P * p.WB) / 8));
+  const rl = ramLayers.map((i) => plan.layers[i]);
+  const WA = ram ? Math.max(...rl.map((p) => p.AI + p.GB)) : 1;
+  const BWS = ram ? rl.map((p) => Math.ceil((p.P * p.WB) / 8)) : [1];
+  const RB = Math.max(1, Math.ceil(Math.log2(ramLayers.length + 1)));
   const BWB = Math.max(1, Math.ceil(Math.log2(Math.max(...BWS))));
   const WD = 8 * Math.max(...BWS);
   if (ram) {
     o.push(`    // Weight load: bytes, least significant first, ${BWS.join('/')} per word, layer by layer, address by address.`);
-    o.push(`    reg [${WD - 1}:0] wl_word;\n    reg [${BWB - 1}:0] wl_b;\n    reg [${LB - 1}:0] wl_l;\n    reg [${WA - 1}:0] wl_a;\n    reg wl_go;`);
-    const used = Math.max(...plan.layers.map((p) => p.P * p.WB));
+    o.push(`    reg [${WD - 1}:0] wl_word;\n    reg [${BWB - 1}:0] wl_b;\n    reg [${RB - 1}:0] wl_l;\n    reg [${WA - 1}:0] wl_a;\n    reg wl_go;`);
+    const used = Math.max(...rl.map((p) => p.P * p.WB));
     if (WD > used) o.push(`    wire unused_wl_pad = ^wl_word[${WD - 1}:${used}];`);
     o.push(`    reg [${BWB - 1}:0] wl_bl;\n    reg [${WA - 1}:0] wl_al;\n    always @* begin\n        case (wl_l)`);
-    plan.layers.forEach((p, i) => o.push(`            ${LB}'d${i}: begin wl_bl = ${BWB}'d${BWS[i] - 1}; wl_al = ${WA}'d${p.nIn * 2 ** p.GB - 1}; end`));
+    rl.forEach((p, k) => o.push(`            ${RB}'d${k}: begin wl_bl = ${BWB}'d${BWS[k] - 1}; wl_al = ${WA}'d${p.nIn * 2 ** p.GB - 1}; end`));
     o.push(`            default: begin wl_bl = 0; wl_al = 0; end\n        endcase\n    end`);
   }
   o.push(`    reg [3:0] state;\n    reg [${WW - 1}:0] w;\n    reg [${TB - 1}:0] t;\n    reg [${LB - 1}:0] l;\n    reg [${KB - 1}:0] k;\n    reg [${IW - 1}:0] word;`);
@@ -163,7 +167,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
         `.LEAK_SHIFT(${lk.shift})`,
         `.LEAK_MUL(${lk.mul})`,
         `.LEAK_BITS(${lk.bits})`,
-        `.W_ROM(${ram ? 0 : 1})`,
+        `.W_ROM(${p.wram ? 0 : 1})`,
         `.W_FILE("${name}_l${i}_w.hex")`,
         `.B_FILE("${name}_l${i}_b.hex")`,
       ]
@@ -178,9 +182,9 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
         `.ev_clear(${evClear})`,
         `.ev_we(${evWe})`,
         `.ev_index(${evIdx})`,
-        ram ? `.wl_we(wl_go && (wl_l == ${LB}'d${i}))` : `.wl_we(1'b0)`,
-        ram ? `.wl_addr(wl_a${WA > p.AI + p.GB ? `[${p.AI + p.GB - 1}:0]` : ''})` : `.wl_addr(${p.AI + p.GB}'d0)`,
-        ram ? `.wl_data(wl_word[${p.P * p.WB - 1}:0])` : `.wl_data(${p.P * p.WB}'d0)`,
+        p.wram ? `.wl_we(wl_go && (wl_l == ${RB}'d${ramLayers.indexOf(i)}))` : `.wl_we(1'b0)`,
+        p.wram ? `.wl_addr(wl_a${WA > p.AI + p.GB ? `[${p.AI + p.GB - 1}:0]` : ''})` : `.wl_addr(${p.AI + p.GB}'d0)`,
+        p.wram ? `.wl_data(wl_word[${p.P * p.WB - 1}:0])` : `.wl_data(${p.P * p.WB}'d0)`,
         `.init(init_all)`,
         `.run((state == T_RUN) && (l == ${LB}'d${i}))`,
         `.busy(busy${i})`,
@@ -213,7 +217,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`            for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n        end else begin`);
   o.push(`            if (sp_valid${L - 1}) cnt[sp_index${L - 1}] <= cnt[sp_index${L - 1}] + 1'b1;`);
   o.push(`            case (state)`);
-  if (ram) o.push(`                T_WLOAD: if (wl_go && wl_a == wl_al && wl_l == ${LB}'d${L - 1}) state <= T_INIT;`);
+  if (ram) o.push(`                T_WLOAD: if (wl_go && wl_a == wl_al && wl_l == ${RB}'d${ramLayers.length - 1}) state <= T_INIT;`);
   o.push(`                T_INIT: begin\n                    t <= 0;\n                    k <= 0;\n                    for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n                    state <= T_INITW;\n                end`);
   o.push(`                T_INITW: if (!busy_any) state <= T_LOAD;`);
   o.push(`                T_LOAD: begin\n                    w <= 0;\n                    state <= T_WORD;\n                end`);
@@ -237,7 +241,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
  * the last output, so a 'ram' design's weight load is not counted).
  */
 export function testbenchVerilog(plan: DesignPlan, samples: number, options: { backpressure?: boolean; weightBytes?: number } = {}): string {
-  const ram = plan.weightStore === 'ram';
+  const ram = plan.layers.some((p) => p.wram);
   const NWL = options.weightBytes ?? 0;
   if (ram && NWL === 0) throw new HdlError('weightBytes', 'a ram design testbench needs the number of weight bytes');
   const { name, inputWidth: IW, words, steps, nOut } = plan;

@@ -4,8 +4,8 @@
  *
  * - `wmem` [N_IN · GP] × P·WB bits: word {j, g} holds the weights from input j to neurons g·P … g·P+P−1
  *   (GP = 2^GB ≥ G = ⌈N_OUT / P⌉ groups), initialised from W_FILE with $readmemh (W_ROM = 1), or
- *   written through the `wl_*` port before the first inference (W_ROM = 0: no init, one address port,
- *   which yosys maps to iCE40 SPRAM);
+ *   written through the `wl_*` port before the first inference (W_ROM = 0: no init, one address port, read
+ *   disabled while writing, ram_style "huge": the pattern yosys maps to iCE40 SPRAM);
  * - `bmem` [G] × P·MB bits: biases (B_FILE); `vmem` [G] × P·MB bits: membranes;
  * - `emem` [N_IN] × AI bits: the indices of this step's input spikes (written by the previous engine
  *   or the input stage), so silent inputs cost nothing.
@@ -58,7 +58,6 @@ module neurite_layer #(
     localparam [3:0] S_IDLE = 4'd0, S_INIT = 4'd1, S_EV = 4'd2, S_ACC = 4'd3, S_GAP = 4'd4,
                      S_FRD = 4'd5, S_FEV = 4'd6, S_EMIT = 4'd7;
 
-    reg [P*WB-1:0] wmem [0:N_IN*GP-1];
     reg [P*MB-1:0] bmem [0:G-1];
     reg [P*MB-1:0] vmem [0:G-1];
     reg [AI-1:0] emem [0:N_IN-1];
@@ -89,16 +88,18 @@ module neurite_layer #(
     generate
         if (W_ROM != 0) begin : w_rom
             // Weights fixed at configuration: a ROM initialised from W_FILE (block RAM with init).
+            reg [P*WB-1:0] wmem [0:N_IN*GP-1];
             initial $readmemh(W_FILE, wmem);
             always @(posedge clk) wdata <= wmem[waddr];
             wire unused_wl = ^{wl_we, wl_addr, wl_data};
         end else begin : w_ram
             // Weights loaded through wl_* before the first inference: one address port, no init
             // (the single-port pattern that maps to iCE40 SPRAM).
+            (* ram_style = "huge" *) reg [P*WB-1:0] wmem [0:N_IN*GP-1];
             wire [AI+GB-1:0] wa = wl_we ? wl_addr : waddr;
             always @(posedge clk) begin
                 if (wl_we) wmem[wa] <= wl_data;
-                wdata <= wmem[wa];
+                else wdata <= wmem[wa];
             end
         end
     endgenerate

@@ -96,7 +96,7 @@ function checkFits(l: QuantLayer) {
 }
 
 function checkInt(name: string, v: number | undefined, lo: number, hi: number): void {
-  if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) throw new HdlError(name, `must be an integer in [${lo}, ${hi}], got ${v}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) throw new HdlError(name, `${name} must be an integer in [${lo}, ${hi}], got ${v}`, { code: 'ERR_OUT_OF_RANGE' });
 }
 
 function quantizeLeak(a: number, kind: 'shift' | 'mul', bits: number): QuantLeak {

@@ -40,14 +40,14 @@ module ${name}_synth (
     output wire out_valid,
     input wire out_ready,
     output wire [${CW - 1}:0] out_data,
-    output wire out_last${plan.weightStore === 'ram' ? ',\n    input wire wl_valid,\n    output wire wl_ready,\n    input wire [7:0] wl_data' : ''}
+    output wire out_last${plan.layers.some((p) => p.wram) ? ',\n    input wire wl_valid,\n    output wire wl_ready,\n    input wire [7:0] wl_data' : ''}
 );
     wire unused_trc_valid;
     wire [${TB - 1}:0] unused_trc_step;
     wire [${LB - 1}:0] unused_trc_layer;
     wire [${XB - 1}:0] unused_trc_index;
     ${name}_top core (
-        .clk(clk), .rst(rst),${plan.weightStore === 'ram' ? '\n        .wl_valid(wl_valid), .wl_ready(wl_ready), .wl_data(wl_data),' : ''}
+        .clk(clk), .rst(rst),${plan.layers.some((p) => p.wram) ? '\n        .wl_valid(wl_valid), .wl_ready(wl_ready), .wl_data(wl_data),' : ''}
         .in_valid(in_valid), .in_ready(in_ready), .in_data(in_data),
         .out_valid(out_valid), .out_ready(out_ready), .out_data(out_data), .out_last(out_last),
         .trc_valid(unused_trc_valid), .trc_step(unused_trc_step), .trc_layer(unused_trc_layer), .trc_index(unused_trc_index)
@@ -76,7 +76,7 @@ export async function writeDesign(
     Object.assign(files, v.files);
     files[`${v.plan.name}_synth.v`] = synthWrapper(v.plan);
     let weightBytes = 0;
-    if (v.plan.weightStore === 'ram') {
+    if (v.plan.layers.some((p) => p.wram)) {
       files['weights.hex'] = weightBytesHex(net, v.plan);
       weightBytes = files['weights.hex'].trimEnd().split('\n').length;
     }

@@ -2,7 +2,8 @@
  * The generated Verilog (in iverilog and in Verilator) and the HLS C++ (under g++) are bit-identical
  * to the TypeScript golden model on seeded random networks and spike trains: every spike of every
  * layer at every step, and every output count, in the same order. Several shapes, both leaks, both
- * resets, 1 to 10 neurons per cycle, random stream gaps and back-pressure in the testbench.
+ * resets, 1 to 10 neurons per cycle, initialised and stream-loaded weights, random stream gaps and
+ * back-pressure in the testbench.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const cases = [
   { id: 'lif-20-12-5-shift-p4', sizes: [20, 12, 5], neuron: 'LIF' as const, leak: 'shift' as const, wb: 4, P: 4, steps: 12, resetMode: 'subtract' as const, scale: 0.6, verilator: true },
   { id: 'lif-16-8-8-3-mul-p1', sizes: [16, 8, 8, 3], neuron: 'LIF' as const, leak: 'mul' as const, wb: 6, P: 1, steps: 10, resetMode: 'to_v_reset' as const, scale: 1.5, verilator: true },
+  { id: 'lif-40-16-6-loaded-weights-p8', sizes: [40, 16, 6], neuron: 'LIF' as const, leak: 'shift' as const, wb: 5, P: 8, steps: 8, resetMode: 'subtract' as const, scale: 0.6, verilator: false, weightStore: [true, true] },
   { id: 'if-33-10-4-p10-reset', sizes: [33, 10, 4], neuron: 'IF' as const, leak: 'shift' as const, wb: 3, P: 10, steps: 9, resetMode: 'to_v_reset' as const, vReset: -0.25, scale: 0.6, verilator: false },
 ];
 
@@ -29,7 +31,7 @@ describe.each(cases)('$id', (c) => {
     const graph = randomChain({ sizes: c.sizes, seed: c.sizes.length * 100 + c.wb, neuron: c.neuron, resetMode: c.resetMode, vReset: c.vReset, scale: c.scale });
     const stim = randomSpikes(3, c.steps, c.sizes[0], 0.3, c.wb);
     const net = quantize(graph, { weightBits: c.wb, leak: c.leak, calibration: stim });
-    await writeDesign(dir, net, { steps: c.steps, neuronsPerCycle: c.P, stimulus: stim, target: 'both' });
+    await writeDesign(dir, net, { steps: c.steps, neuronsPerCycle: c.P, stimulus: stim, target: 'both', weightStore: 'weightStore' in c ? c.weightStore : 'rom' });
     return simulateQuantized(net, stim);
   })();
 
