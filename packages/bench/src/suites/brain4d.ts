@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Simulator } from '@neurite/brain4d';
+import { timeCall } from '../measure.js';
+import type { BenchResult, Suite } from '../suite.js';
+
+/** An example network shipped by @neurite/brain4d, parsed. */
+function example(name: string): Record<string, any> {
+  return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`@neurite/brain4d/examples/${name}`)), 'utf8')) as Record<string, any>;
+}
+
+/** A 4D lattice network of X·Y·Z·W LIF neurons (the last w-slice inhibitory), Gaussian distance kernels of ≈ k synapses per neuron. */
+function lattice(shape: [number, number, number, number], k: number): Record<string, any> {
+  const [X, Y, Z, W] = shape;
+  const params = { tau_m: 20, E_L: -49, v_reset: -60, v_th: -50, t_ref: 5, tau_syn_ex: 5, tau_syn_in: 10 };
+  const init = { v: { dist: 'uniform', low: -60, high: -50 } };
+  // Σ_d p0·exp(−d²/2) over an unbounded lattice ≈ p0·(2π)²·Π s with s = (2, 2, 2, 1): p0 = k / (4π²·8) per projection pair.
+  const p0 = Math.min(1, k / (4 * Math.PI ** 2 * 8));
+  const rule = { type: 'distance', kernel: 'gaussian', p0, scale: [2, 2, 2, 1] };
+  return {
+    dt: 0.1,
+    seed: 1,
+    lattice: shape,
+    populations: {
+      exc: { size: [X, Y, Z, W - 1], model: 'lif', params, init },
+      inh: { origin: [0, 0, 0, W - 1], size: [X, Y, Z, 1], model: 'lif', params, init },
+    },
+    projections: [
+      { source: 'exc', target: 'exc', rule, weight: 0.5, receptor: 'exc' },
+      { source: 'exc', target: 'inh', rule, weight: 0.5, receptor: 'exc' },
+      { source: 'inh', target: 'exc', rule, weight: -2, receptor: 'inh', delay: 2 },
+      { source: 'inh', target: 'inh', rule, weight: -2, receptor: 'inh', delay: 2 },
+    ],
+  };
+}
+
+const mib = (b: number) => b / 2 ** 20;
+
+/** Builds and runs a network; times the build and the run (wall and CPU), and the memory after the build. */
+async function simulate(net: Record<string, any>, ms: number) {
+  const rss0 = process.memoryUsage().rss;
+  let sim!: Simulator;
+  const build = await timeCall(() => (sim = new Simulator(net)));
+  const mem = process.memoryUsage();
+  let r!: ReturnType<Simulator['run']>;
+  const run = await timeCall(() => (r = sim.run(ms)));
+  return { sim, r, buildS: build.wallUs / 1e6, runWallS: run.wallUs / 1e6, runCpuS: run.cpuUs / 1e6, rssMiB: mib(mem.rss), rssGrowMiB: mib(mem.rss - rss0) };
+}
+
+/**
+ * brain4d suite: CUBA (4000 LIF, Brian2's form) on one thread against Brian2 2.5 C++ standalone
+ * run in the same process tree (packages/bench/references/brain4d/cuba_brian2.py; its own
+ * measurement of the network run, code generation and compilation excluded); a 100k-neuron
+ * 4D lattice (RTF, bytes per synapse); a 1M-neuron lattice with ≈ 1e8 synapses (RTF, memory;
+ * full runs only); the Potjans–Diesmann microcircuit (full runs only); STDP overhead.
+ * RTF = wall-clock seconds per biological second.
+ */
+export const brain4dSuite: Suite = {
+  name: 'brain4d',
+  description: 'spiking networks on a 4D lattice: CUBA vs Brian2 C++, lattices, microcircuit, STDP',
+  async run(ctx) {
+    const out: BenchResult[] = [];
+    const cudaS = ctx.quick ? 2 : 10;
+    ctx.progress(`CUBA ${cudaS} s biological`);
+    const cubaNet = example('cuba.json');
+    cubaNet.monitors = {};
+    const cuba = await simulate(cubaNet, cudaS * 1000);
+    const rtf = cuba.runWallS / cudaS;
+    ctx.progress('CUBA in Brian2 C++ standalone (compiles first)');
+    const brian = ctx.pythonReference<{ rtf: number; run_s: number; build_and_run_s: number; rates: Record<string, number>; brian2: string }>(
+      'brain4d/cuba_brian2.py',
+      [String(cudaS), '1'],
+    );
+    const rates = cuba.sim.rates();
+    const mean = (rates.exc * 3200 + rates.inh * 800) / 4000;
+    out.push({
+      case: 'cuba-1-thread',
+      params: { neurons: 4000, synapses: cuba.sim.synapseCount(), biological_s: cudaS, dt_ms: 0.1 },
+      backend: 'cpu',
+      metric: 'rtf',
+      unit: 's/s',
+      value: rtf,
+      ...(brian ? { reference: { name: `Brian2 ${brian.brian2} C++ standalone, network run`, value: brian.rtf }, ratio: rtf / brian.rtf } : {}),
+      goal: 'ratio ≤ 1.0',
+      note:
+        `mean rate ${mean.toFixed(3)} Hz (reference 5.3–5.6); process CPU ${(cuba.runCpuS / cudaS).toFixed(3)} s/s` +
+        (brian ? `; Brian2 rates exc ${brian.rates.exc.toFixed(3)} inh ${brian.rates.inh.toFixed(3)} Hz, build+compile+run ${brian.build_and_run_s.toFixed(1)} s` : '; Brian2 not available: no reference') +
+        '; 2 workers: not implemented (worker_threads partitions are missing in this version)',
+    });
+
+    const lat100 = await simulate(lattice([50, 50, 10, 4], 100), ctx.quick ? 100 : 1000);
+    out.push({
+      case: 'lattice-100k',
+      params: { neurons: lat100.sim.N, synapses: lat100.sim.synapseCount(), biological_s: lat100.r.duration / 1000 },
+      backend: 'cpu',
+      metric: 'rtf',
+      unit: 's/s',
+      value: lat100.r.rtf,
+      note: `${(lat100.sim.synapseBytes() / lat100.sim.synapseCount()).toFixed(2)} bytes/synapse; build ${lat100.buildS.toFixed(1)} s; rates ${JSON.stringify(
+        Object.fromEntries(Object.entries(lat100.sim.rates()).map(([k, v]) => [k, +v.toFixed(2)])),
+      )} Hz; RSS ${lat100.rssMiB.toFixed(0)} MiB`,
+    });
+
+    const stdpNet = example('stdp-song.json');
+    const plain = structuredClone(stdpNet);
+    delete plain.projections[0].plasticity;
+    const T = ctx.quick ? 10_000 : 100_000;
+    const withStdp = await simulate(stdpNet, T);
+    const without = await simulate(plain, T);
+    out.push({
+      case: 'stdp-overhead',
+      params: { inputs: 1000, biological_s: T / 1000 },
+      backend: 'cpu',
+      metric: 'time-ratio',
+      unit: 'x',
+      value: withStdp.runWallS / without.runWallS,
+      note: `with STDP ${withStdp.runWallS.toFixed(2)} s, without ${without.runWallS.toFixed(2)} s (Song–Abbott network)`,
+    });
+
+    if (!ctx.quick) {
+      ctx.progress('1M-neuron lattice, ≈ 1e8 synapses');
+      const big = await simulate(lattice([100, 100, 25, 4], 100), 100);
+      out.push({
+        case: 'lattice-1M',
+        params: { neurons: big.sim.N, synapses: big.sim.synapseCount(), biological_s: 0.1 },
+        backend: 'cpu',
+        metric: 'rtf',
+        unit: 's/s',
+        value: big.r.rtf,
+        note: `RSS after build ${big.rssMiB.toFixed(0)} MiB (synapse store ${mib(big.sim.synapseBytes()).toFixed(0)} MiB); build ${big.buildS.toFixed(1)} s`,
+      });
+    }
+    if (!ctx.quick && process.env.NEURITE_BENCH_MICROCIRCUIT === '1') {
+      ctx.progress('Potjans–Diesmann microcircuit');
+      const net = example('microcircuit.json');
+      const mc = await simulate(net, 1000);
+      const ref: Record<string, number> = { L23E: 0.97, L23I: 2.87, L4E: 4.75, L4I: 5.4, L5E: 8.14, L5I: 9.08, L6E: 0.99, L6I: 7.52 };
+      const r = mc.sim.rates();
+      out.push({
+        case: 'microcircuit-1-thread',
+        params: { neurons: mc.sim.N, synapses: mc.sim.synapseCount(), biological_s: 1 },
+        backend: 'cpu',
+        metric: 'rtf',
+        unit: 's/s',
+        value: mc.r.rtf,
+        note: `rates ${Object.keys(ref)
+          .map((k) => `${k} ${r[k].toFixed(2)} (ref ${ref[k]})`)
+          .join(', ')} Hz; RSS ${mc.rssMiB.toFixed(0)} MiB; build ${mc.buildS.toFixed(0)} s`,
+      });
+    }
+    return out;
+  },
+};
