@@ -157,7 +157,9 @@ module neurite_layer #(
         low = 0;
         for (k = P - 1; k >= 0; k = k - 1) if (mask[k]) low = k[AO-1:0];
     end
-    wire [AO-1:0] gbase = g * P;
+    wire [AO+GB:0] gfull = {1'b0, g} * P;
+    wire [AO-1:0] gbase = gfull[AO-1:0];
+    wire unused_gfull = ^gfull[AO+GB:AO];
     wire [AO-1:0] emit_index = gbase + low;
     wire [P-1:0] mask_rest = mask & (mask - 1'b1);
     wire last_g = ({1'b0, g} == G - 1);
