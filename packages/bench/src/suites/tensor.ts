@@ -315,16 +315,26 @@ function shared(a: Float32Array): Float32Array {
   return s;
 }
 
-/** Time of `f` on a pool of 1 and of 2 workers; the results must be bit-identical. */
-async function oneVsTwo(ctx: SuiteContext, pools: WorkerPool[], f: (pool: WorkerPool) => Promise<Float32Array>, opts = {}) {
-  const us: number[] = [];
-  const outs: Float32Array[] = [];
-  for (const pool of pools) {
-    outs.push(await f(pool));
-    us.push(await ctx.measure(() => f(pool), opts));
+/**
+ * Time of `f` on a pool of 1 and of 2 workers, the two timed alternately
+ * (1, 2, 1, 2, …) so that load from other processes falls on both alike;
+ * medians of `repeats` each. The results must be bit-identical.
+ */
+async function oneVsTwo(ctx: SuiteContext, pools: WorkerPool[], f: (pool: WorkerPool) => Promise<Float32Array>, repeats: number) {
+  const outs = [await f(pools[0]), await f(pools[1])];
+  await f(pools[0]);
+  await f(pools[1]);
+  const times: number[][] = [[], []];
+  for (let r = 0; r < (ctx.quick ? 3 : repeats); r++) {
+    for (const w of [0, 1]) {
+      const t0 = performance.now();
+      await f(pools[w]);
+      times[w].push((performance.now() - t0) * 1000);
+    }
   }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1];
   const same = outs[0].length === outs[1].length && outs[0].every((v, i) => Object.is(v, outs[1][i]));
-  return { one: us[0], two: us[1], same };
+  return { one: median(times[0]), two: median(times[1]), same };
 }
 
 async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
@@ -336,10 +346,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
     ctx.progress(`pool matmul ${n}² on 1 and 2 workers`);
     const a = shared(normalsF32(n * n, 11));
     const b = shared(normalsF32(n * n, 12));
-    const t = await oneVsTwo(ctx, pools, (pool) => poolMatMul(pool, a, b, { m: n, k: n, n, inline: false }), {
-      warmup: 2,
-      repeats: ctx.quick ? 3 : 9,
-    });
+    const t = await oneVsTwo(ctx, pools, (pool) => poolMatMul(pool, a, b, { m: n, k: n, n, inline: false }), 11);
     const gf = (us: number) => (2 * n ** 3) / (us * 1e-6) / 1e9;
     rows.push({
       case: 'pool matmul',
@@ -360,7 +367,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
     ctx.progress(`pool batched bind ${r}×${n} on 1 and 2 workers`);
     const a = shared(normalsF32(r * n, 13));
     const b = shared(normalsF32(r * n, 14));
-    const t = await oneVsTwo(ctx, pools, (pool) => poolConvolve(pool, a, b, { n, inline: false }));
+    const t = await oneVsTwo(ctx, pools, (pool) => poolConvolve(pool, a, b, { n, inline: false }), 21);
     rows.push({
       case: 'pool batched bind',
       params: { rows: r, n, workers: 2 },
