@@ -4,7 +4,7 @@
 // configs: conv-16 (see CONFIGS), scellier-500 (784-500-10, Scellier & Bengio 2017 Table 2 preset), scellier-500-500 (784-500-500-10
 // preset dynamics with fewer steps, see below), default-256 (784-256-10, the kernel's defaults),
 // backprop-500 (a backprop MLP of the same shape 784-500-10: sigmoid hidden, softmax cross-entropy, SGD lr 0.1,
-// batch 20, tfjs on wasm). Every run uses @neurite/datasets' fixed split (7996 train / 2004 test).
+// batch 20, tfjs on wasm), backprop-500-adam (the same with Adam, lr 1e-3). Every run uses @neurite/datasets' fixed split (7996 train / 2004 test).
 // Results accumulate in packages/eqprop/docs/mnist-results.json (one entry per config and seed).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { loadMnist } from '@neurite/datasets';
@@ -20,6 +20,8 @@ const CONFIGS = {
   // Scellier's 784-500-500-10 preset runs 100 free / 6 nudged steps; here 40 / 8 to fit the shared machine.
   'scellier-500-500': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }), maxSteps: 40, nudgedSteps: 8 }),
   'default-256': () => ({ inputDim: 784, hiddenDims: [256], outputDim: 10 }),
+  // the Table 2 preset with float16 storage of weights and states
+  'scellier-500-f16': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), dtype: 'float16' }),
   // conv energy model: 784 → conv 5×5, 16 maps, 2×2 average pooling (16·12·12 = 2304 units) → 10, Scellier dynamics
   'conv-16': () => ({
     ...scellierPreset({ inputDim: 784, hiddenDims: [], outputDim: 10 }),
@@ -28,7 +30,7 @@ const CONFIGS = {
   }),
 };
 
-async function backprop(train, test, epochs, seed) {
+async function backprop(train, test, epochs, seed, optimizer = 'sgd') {
   await setBackend('wasm');
   const rng = toRng(seed);
   const glorot = (m, n) => {
@@ -45,7 +47,7 @@ async function backprop(train, test, epochs, seed) {
     w1 = glorot(500, 10),
     b1 = tf.variable(tf.zeros([10]));
   const logits = (x) => tf.add(tf.matMul(tf.sigmoid(tf.add(tf.matMul(x, w0), b0)), w1), b1);
-  const opt = tf.train.sgd(0.1);
+  const opt = optimizer === 'adam' ? tf.train.adam(1e-3) : tf.train.sgd(0.1);
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
   const curve = [];
   const error = (set) =>
@@ -88,6 +90,7 @@ if (cmd === 'run') {
     const t0 = performance.now();
     let curve;
     if (config === 'backprop-500') curve = await backprop(train, test, epochs, seed);
+    else if (config === 'backprop-500-adam') curve = await backprop(train, test, epochs, seed, 'adam');
     else {
       const kernel = new EqPropKernel({ ...CONFIGS[config](), seed });
       curve = trainEpochs(
