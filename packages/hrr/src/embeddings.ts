@@ -249,18 +249,39 @@ export class RecordEmbedding {
     }
     return out;
   }
-  /** map only: [n, F] values → [n, D] on the backend, Σ_f k_f ⊙ ℓ(x_f) by a gather (caller disposes). */
+  /**
+   * map only: [n, F] values → [n, D] on the backend, Σ_f k_f ⊙ ℓ(x_f) by a gather of the level rows
+   * (caller disposes). The gather's [rows, F, D] intermediate is bounded to 2²⁴ floats (64 MB) by
+   * processing the rows in chunks.
+   */
   encodeTensor(x: Tensor2D): Tensor2D {
     if (this.vsa.model !== 'map') throw new HrrError('vsa', 'RecordEmbedding.encodeTensor: the map model only', { code: 'ERR_UNSUPPORTED' });
     const F = this.inFeatures,
       D = this.vsa.dim,
-      L = this.values.levels;
-    return tf.tidy(() => {
-      const u = tf.div(tf.sub(x, this.values.low), this.values.high - this.values.low);
-      const idx = tf.cast(tf.clipByValue(tf.round(tf.mul(u, L - 1)), 0, L - 1), 'int32');
-      const lv = tf.gather(tf.tensor2d(this.values.weight, [L, D]), idx); // [n, F, D]
-      return tf.sum(tf.mul(lv, tf.tensor2d(this.keys.weight, [F, D])), 1) as Tensor2D;
-    });
+      L = this.values.levels,
+      n = x.shape[0];
+    const chunk = Math.max(1, Math.floor(2 ** 24 / (F * D)));
+    const V = tf.tensor2d(this.values.weight, [L, D]),
+      K = tf.tensor2d(this.keys.weight, [F, D]);
+    try {
+      const parts: Tensor2D[] = [];
+      for (let s = 0; s < n; s += chunk) {
+        const e = Math.min(n, s + chunk);
+        parts.push(
+          tf.tidy(() => {
+            const xs = tf.slice(x, [s, 0], [e - s, F]);
+            const u = tf.div(tf.sub(xs, this.values.low), this.values.high - this.values.low);
+            const idx = tf.cast(tf.clipByValue(tf.round(tf.mul(u, L - 1)), 0, L - 1), 'int32');
+            return tf.sum(tf.mul(tf.gather(V, idx), K), 1) as Tensor2D; // [rows, F, D] → [rows, D]
+          }),
+        );
+      }
+      const out = parts.length === 1 ? parts[0] : (tf.concat(parts, 0) as Tensor2D);
+      if (parts.length > 1) tf.dispose(parts);
+      return out;
+    } finally {
+      tf.dispose([V, K]);
+    }
   }
 }
 

@@ -52,3 +52,13 @@ export { SparseDistributedMemory, HopfieldNetwork, attention, modernHopfield } f
 export { parseExpression, specialElement, transformTo } from './spa-expression.js';
 export { resonator } from './resonator.js';
 export type { ResonatorOptions, ResonatorResult } from './resonator.js';
+export {
+  CentroidClassifier,
+  AdaptHDClassifier,
+  OnlineHDClassifier,
+  SparseHDClassifier,
+  QuantHDClassifier,
+  CompHD,
+  IntRVFLClassifier,
+} from './classifiers.js';
+export type { FitOptions } from './classifiers.js';

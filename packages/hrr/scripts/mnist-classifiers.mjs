@@ -1,0 +1,94 @@
+// MNIST (the project's fixed 7996/2004 split) with the HD classifiers of @neurite/hrr.
+// node packages/hrr/scripts/mnist-classifiers.mjs [--dim 10000] [--only onlinehd,centroid] [--json out.json] [--export mnist.bin]
+import { writeFileSync } from 'node:fs';
+import { setBackend, tf } from '@neurite/tensor';
+import { loadMnist } from '@neurite/datasets';
+import * as hrr from '@neurite/hrr';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const D = Number(opt('dim', '10000'));
+const only = opt('only', '') ? new Set(opt('only', '').split(',')) : null;
+await setBackend(opt('backend', 'wasm'));
+const { train, test } = await loadMnist();
+if (opt('export', '')) {
+  // float32 images then uint8 labels, train then test (for the torchhd reference script)
+  const parts = [train.images, train.labels, test.images, test.labels].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  writeFileSync(opt('export', ''), Buffer.concat(parts));
+}
+const F = 784;
+const t0 = () => performance.now();
+
+async function encodeBatched(enc, x, n) {
+  const out = new Float32Array(n * D);
+  for (let s = 0; s < n; s += 256) {
+    const e = Math.min(n, s + 256);
+    const xt = tf.tensor2d(x.subarray(s * F, e * F), [e - s, F]);
+    const y = enc.encodeTensor(xt);
+    out.set(await y.data(), s * D);
+    tf.dispose([xt, y]);
+  }
+  return out;
+}
+
+const rows = [];
+const report = (name, encoding, acc, trainS, extra = {}) => {
+  rows.push({ classifier: name, encoding, accuracy: acc, trainSeconds: trainS, ...extra });
+  process.stderr.write(`${name} (${encoding}): ${(100 * acc).toFixed(2)}% train ${trainS.toFixed(1)} s\n`);
+};
+const acc = (p, y) => p.reduce((s, v, i) => s + (v === y[i] ? 1 : 0), 0) / p.length;
+const want = (k) => !only || only.has(k);
+
+// Record (Random position keys ⊛ Level values, MAP), bipolar after hard quantisation: torchhd's MNIST example
+const map = hrr.createVsa({ model: 'map', dim: D });
+let recTrain, recTest;
+if (['centroid', 'adapthd', 'sparsehd', 'quanthd', 'comphd'].some(want)) {
+  const rec = new hrr.RecordEmbedding(map, F, 256, { seed: 1 });
+  let s = t0();
+  recTrain = hrr.hardQuantize(rec.encode(train.images));
+  const encS = (t0() - s) / 1000;
+  recTest = hrr.hardQuantize(rec.encode(test.images));
+  process.stderr.write(`record encoding: ${(train.n / encS).toFixed(0)} samples/s\n`);
+}
+const fitEval = async (name, m, xtr, xte, enc, opts) => {
+  const s = t0();
+  m.fit(xtr, train.labels, opts);
+  report(name, enc, acc(await m.predictAsync(xte), test.labels), (t0() - s) / 1000);
+  return m;
+};
+if (want('centroid')) await fitEval('Centroid', new hrr.CentroidClassifier(D, 10), recTrain, recTest, 'record');
+if (want('adapthd')) await fitEval('AdaptHD', new hrr.AdaptHDClassifier(D, 10), recTrain, recTest, 'record');
+if (want('sparsehd')) await fitEval('SparseHD (50%)', new hrr.SparseHDClassifier(D, 10, 0.5), recTrain, recTest, 'record');
+if (want('quanthd')) await fitEval('QuantHD (1 bit)', new hrr.QuantHDClassifier(D, 10, 1), recTrain, recTest, 'record');
+if (want('comphd')) {
+  const base = await fitEval('AdaptHD (for CompHD)', new hrr.AdaptHDClassifier(D, 10), recTrain, recTest, 'record');
+  const comp = new hrr.CompHD(D, 10, 2);
+  const cm = comp.compressModel(base);
+  report('CompHD (10× fold)', 'record', acc(cm.predict(comp.compress(recTest)), test.labels), 0);
+}
+if (want('onlinehd')) {
+  const sin = new hrr.SinusoidEmbedding(F, D, 3);
+  // images scaled to unit Euclidean norm: xW then has N(0, 1) entries, i.e. the sinusoid features
+  // approximate a Gaussian kernel of bandwidth 1 on the unit sphere (raw pixels give projections of
+  // σ ≈ 9, a kernel too narrow to generalise)
+  const unit = (x, n) => {
+    const o = new Float32Array(x.length);
+    for (let r = 0; r < n; r++) {
+      let e = 0;
+      for (let j = 0; j < F; j++) e += x[r * F + j] ** 2;
+      const k = 1 / Math.sqrt(e || 1);
+      for (let j = 0; j < F; j++) o[r * F + j] = x[r * F + j] * k;
+    }
+    return o;
+  };
+  let s = t0();
+  const xtr = await encodeBatched(sin, unit(train.images, train.n), train.n);
+  process.stderr.write(`sinusoid encoding: ${(train.n / ((t0() - s) / 1000)).toFixed(0)} samples/s\n`);
+  const xte = await encodeBatched(sin, unit(test.images, test.n), test.n);
+  await fitEval('OnlineHD', new hrr.OnlineHDClassifier(D, 10), xtr, xte, 'sinusoid');
+}
+process.stdout.write(JSON.stringify({ dim: D, train: train.n, test: test.n, results: rows }, null, 1) + '\n');
+if (opt('json', '')) writeFileSync(opt('json', ''), JSON.stringify(rows, null, 1));
