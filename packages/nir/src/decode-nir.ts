@@ -97,7 +97,7 @@ export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Prom
   }
 }
 
-function safe<T>(fn: () => T, file: string | undefined, node?: string, field?: string): T {
+export function safe<T>(fn: () => T, file: string | undefined, node?: string, field?: string): T {
   try {
     return fn();
   } catch (e) {
@@ -116,11 +116,13 @@ export const MAX_OBJECTS = 1_000_000;
  * {@link MAX_TOTAL_ELEMENTS}, so that no compressed array is inflated before the whole file is
  * known to fit. Iterative: a deep file cannot overflow the stack.
  */
-function survey(h5: H5, f: { get(n: string): unknown }, file: string | undefined): void {
+export function survey(h5: H5, f: { get(n: string): unknown }, file: string | undefined, start = 'node'): void {
   const seen = new Map<string, string>();
   let objects = 0;
   let total = 0;
-  const stack: { obj: unknown; path: string; depth: number }[] = [{ obj: safe(() => f.get('node'), file, ''), path: 'node', depth: 0 }];
+  const stack: { obj: unknown; path: string; depth: number }[] = [
+    { obj: start === '' ? f : safe(() => f.get(start), file, ''), path: start, depth: 0 },
+  ];
   while (stack.length > 0) {
     const { obj, path, depth } = stack.pop()!;
     const where = { file, field: path };
@@ -136,7 +138,10 @@ function survey(h5: H5, f: { get(n: string): unknown }, file: string | undefined
     seen.set(addr, path);
     if (isG) {
       const keys = safe(() => obj.keys(), file, undefined, path);
-      for (const k of keys) stack.push({ obj: safe(() => obj.get(k), file, undefined, `${path}/${k}`), path: `${path}/${k}`, depth: depth + 1 });
+      for (const k of keys) {
+        const sub = path === '' ? k : `${path}/${k}`;
+        stack.push({ obj: safe(() => obj.get(k), file, undefined, sub), path: sub, depth: depth + 1 });
+      }
     } else {
       const shape = safe(() => obj.metadata.shape, file, undefined, path) ?? [];
       if (shape.some((x) => !Number.isSafeInteger(x) || x < 0)) throw new NirError(`absurd dataset size [${shape.join(', ')}]`, where);
@@ -148,8 +153,8 @@ function survey(h5: H5, f: { get(n: string): unknown }, file: string | undefined
 }
 
 // instanceof, not constructor names: bundlers may rename classes (esbuild makes `Group` `Group2`).
-const isGroup = (h5: H5, x: unknown): x is H5Group => x instanceof h5.Group;
-const isDataset = (h5: H5, x: unknown): x is H5Dataset => x instanceof h5.Dataset;
+export const isGroup = (h5: H5, x: unknown): x is H5Group => x instanceof h5.Group;
+export const isDataset = (h5: H5, x: unknown): x is H5Dataset => x instanceof h5.Dataset;
 
 function readDataset(h5: H5, ds: unknown, file: string | undefined, node: string, field: string): Raw {
   const where = { file, node, field };

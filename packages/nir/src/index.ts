@@ -48,3 +48,6 @@ export { MAX_DELAY_STEPS, MAX_DELAY_ELEMENTS } from './node-step.js';
 export type { CompileOptions, ResetMode, Recording, RunOptions } from './compile.js';
 export { neuronCoefficients } from './neuron-coefficients.js';
 export type { Integration, NeuronCoefficients } from './neuron-coefficients.js';
+export { timeGridded, checkEventData, griddedToEvents, eventsToGridded } from './nir-data.js';
+export type { TimeGriddedData, EventData, Observable, NirNodeData, NirGraphData } from './nir-data.js';
+export { decodeNirData, encodeNirData } from './nir-data-file.js';
