@@ -60,23 +60,25 @@ export interface EnergyReport {
 /**
  * Energy per inference: SOPs = Σ_layers spikes × fan-out (see `fanOut`), MACs
  * for the layers fed by the analog input, E = E_MAC·MACs + E_AC·SOPs (+ neuron
- * updates for 'loihi2'), beside the ANN's E_MAC · MACs of every layer.
+ * updates for 'loihi2'), beside the ANN's E_MAC · MACs of every layer. With
+ * `inputEvents` (binary event input: mean events per sample), the layers fed
+ * by the input count events × fan-out accumulates instead of MACs.
  */
 export async function energy(
   snn: SpikingNetwork,
   data: LabelledData,
-  opts: { preset?: EnergyPreset; T?: number; evaluation?: SnnEvaluation } = {},
+  opts: { preset?: EnergyPreset; T?: number; evaluation?: SnnEvaluation; inputEvents?: number } = {},
 ): Promise<EnergyReport> {
   const preset = opts.preset ?? 'fp32-45nm';
   const costs = ENERGY_PRESETS[preset];
   if (!costs)
     throw new ConvertError('preset', `energy: preset must be one of ${Object.keys(ENERGY_PRESETS).join(', ')}, got '${String(preset)}'`);
   const ev = opts.evaluation ?? (await evaluate(snn, data, { T: opts.T ?? 16 }));
-  return energyOf(snn, ev, preset);
+  return energyOf(snn, ev, preset, opts.inputEvents);
 }
 
 /** The energy report from an evaluation already run. */
-export function energyOf(snn: SpikingNetwork, ev: SnnEvaluation, preset: EnergyPreset = 'fp32-45nm'): EnergyReport {
+export function energyOf(snn: SpikingNetwork, ev: SnnEvaluation, preset: EnergyPreset = 'fp32-45nm', inputEvents?: number): EnergyReport {
   const costs = ENERGY_PRESETS[preset];
   const net = snn.network;
   const lc = linearCosts(net);
@@ -84,6 +86,7 @@ export function energyOf(snn: SpikingNetwork, ev: SnnEvaluation, preset: EnergyP
   let sops = 0;
   let neurons = 0;
   for (const [i, f] of fo) {
+    if (net.nodes[i].op.kind === 'input') continue;
     const name = net.nodes[i].name;
     sops += (ev.spikes[name] / ev.samples) * f;
     neurons += ev.neurons[name];
@@ -92,8 +95,10 @@ export function energyOf(snn: SpikingNetwork, ev: SnnEvaluation, preset: EnergyP
   let annMacs = 0;
   for (const c of lc.values()) {
     annMacs += c.macs;
-    if (c.analogInput) macs += c.macs;
+    if (c.analogInput && inputEvents === undefined) macs += c.macs;
   }
+  // event input (binary events): the first layers are driven by spikes too: events × fan-out accumulates
+  if (inputEvents !== undefined) sops += inputEvents * (fo.get(0) ?? 0);
   const neuronUpdates = neurons * ev.T;
   const pj = costs.mac * macs + costs.ac * sops + costs.neuron * neuronUpdates;
   return { preset, costs, sops, macs, neuronUpdates, snnJoules: pj * 1e-12, annJoules: costs.mac * annMacs * 1e-12, annMacs, T: ev.T };

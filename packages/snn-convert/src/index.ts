@@ -42,3 +42,5 @@ export { compile, listBackends } from './compile.js';
 export type { Target, CompileOptions, CompiledSnn } from './compile.js';
 export { LoihiModel, loihiBias } from './loihi-model.js';
 export type { LoihiOptions } from './loihi-model.js';
+export { syntheticNmnist } from './synthetic-nmnist.js';
+export type { SyntheticNmnistOptions } from './synthetic-nmnist.js';

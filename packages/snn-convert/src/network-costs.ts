@@ -41,7 +41,7 @@ export function linearCosts(net: Network): Map<number, LayerCost> {
 }
 
 /**
- * Synaptic fan-out of one neuron of each IF layer: the accumulate operations
+ * Synaptic fan-out of one neuron of each IF layer (and of one input element, key 0): the accumulate operations
  * one of its spikes causes in the linear layers it reaches through pooling,
  * flatten, add and scale nodes (per reached layer, MACs / input elements,
  * times the pooling's input-to-output ratio for overlapping windows).
@@ -66,7 +66,7 @@ export function fanOut(net: Network): Map<number, number> {
   };
   const out = new Map<number, number>();
   net.nodes.forEach((n, i) => {
-    if (n.op.kind === 'if') out.set(i, reach(i));
+    if (n.op.kind === 'if' || n.op.kind === 'input') out.set(i, reach(i));
   });
   return out;
 }
