@@ -125,7 +125,8 @@ export function buildProjection(a: BuildProjectionArgs): ProjectionCSR {
     const rowFn = rowGenerator(a, rule, nS, nT, noSelf, structRng);
     for (let s = 0; s < nS; s++) {
       rowFn(s, out);
-      if (out.length > 0xffffffff) throw new Brain4dError(a.path, `${a.path}: more than 2^32 synapses in one projection`, { code: 'ERR_MEMORY' });
+      if (out.length > 0xffffffff)
+        throw new Brain4dError(a.path, `${a.path}: more than 2^32 synapses in one projection`, { code: 'ERR_MEMORY' });
       rowPtr[s + 1] = out.length;
     }
     tgt = out.take();
@@ -162,7 +163,9 @@ function rowGenerator(a: BuildProjectionArgs, rule: ConnectionRule, nS: number, 
       };
     case 'one_to_one':
       if (nS !== nT)
-        throw new Brain4dError(`${a.path}.rule`, `${a.path}: one_to_one needs equal population sizes, got ${nS} and ${nT}`, { code: 'ERR_SHAPE' });
+        throw new Brain4dError(`${a.path}.rule`, `${a.path}: one_to_one needs equal population sizes, got ${nS} and ${nT}`, {
+          code: 'ERR_SHAPE',
+        });
       return (s, out) => out.push(s);
     case 'fixed_probability': {
       const p = rule.p;
@@ -174,7 +177,9 @@ function rowGenerator(a: BuildProjectionArgs, rule: ConnectionRule, nS: number, 
     case 'fixed_outdegree': {
       const pool = noSelf ? nT - 1 : nT;
       if (!a.multapses && rule.k > pool)
-        throw new Brain4dError(`${a.path}.rule.k`, `${a.path}.rule.k = ${rule.k} exceeds the ${pool} possible targets`, { code: 'ERR_OUT_OF_RANGE' });
+        throw new Brain4dError(`${a.path}.rule.k`, `${a.path}.rule.k = ${rule.k} exceeds the ${pool} possible targets`, {
+          code: 'ERR_OUT_OF_RANGE',
+        });
       const tmp = new Uint32Array(rule.k);
       return (s, out) => {
         if (a.multapses) for (let q = 0; q < rule.k; q++) tmp[q] = rng.uniformInt(pool);
@@ -207,10 +212,12 @@ function distanceRows(a: BuildProjectionArgs, rule: Extract<ConnectionRule, { ty
           if (p > 0) offs.push({ dx, dy, dz, dw, p });
         }
   if (offs.length > 5e7)
-    throw new Brain4dError(`${a.path}.rule.scale`, `${a.path}: the kernel covers ${offs.length} lattice offsets (limit 5e7)`, { code: 'ERR_MEMORY' });
+    throw new Brain4dError(`${a.path}.rule.scale`, `${a.path}: the kernel covers ${offs.length} lattice offsets (limit 5e7)`, {
+      code: 'ERR_MEMORY',
+    });
   offs.sort((u, v) => v.p - u.p);
   const bands: Array<{ start: number; end: number; pMax: number }> = [];
-  for (let i = 0; i < offs.length; ) {
+  for (let i = 0; i < offs.length;) {
     const pMax = offs[i].p;
     let j = i;
     while (j < offs.length && offs[j].p > pMax / 2) j++;

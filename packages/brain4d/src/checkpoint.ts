@@ -21,12 +21,26 @@ export function checkpointBytes(sim: Simulator): Uint8Array {
     arrays.push([`pop.${i}.ref`, int.kargs[i].ref], [`pop.${i}.bias`, int.kargs[i].bias]);
   });
   arrays.push(['G', sim.G], ['ring', int.ring], ['ringUsed', int.ringUsed], ['popCounts', int.popCounts]);
-  arrays.push(['spikeSteps', sim.spikeSteps.data.subarray(0, sim.spikeSteps.length)], ['spikeIds', sim.spikeIds.data.subarray(0, sim.spikeIds.length)]);
+  arrays.push(
+    ['spikeSteps', sim.spikeSteps.data.subarray(0, sim.spikeSteps.length)],
+    ['spikeIds', sim.spikeIds.data.subarray(0, sim.spikeIds.length)],
+  );
   int.rateCounts.forEach((rc, i) => arrays.push([`rates.${i}`, Float64Array.from(rc)]));
-  int.stateMonitors.forEach((m, i) => arrays.push([`state.${i}.data`, m.data.data.subarray(0, m.data.length)], [`state.${i}.steps`, m.steps.data.subarray(0, m.steps.length)]));
+  int.stateMonitors.forEach((m, i) =>
+    arrays.push(
+      [`state.${i}.data`, m.data.data.subarray(0, m.data.length)],
+      [`state.${i}.steps`, m.steps.data.subarray(0, m.steps.length)],
+    ),
+  );
   sim.projections.forEach((pr, i) => {
     if (!pr.stdp) return;
-    arrays.push([`proj.${i}.w`, pr.w], [`proj.${i}.xPre`, pr.stdp.xPre], [`proj.${i}.lastPre`, pr.stdp.lastPre], [`proj.${i}.xPost`, pr.stdp.xPost], [`proj.${i}.lastPost`, pr.stdp.lastPost]);
+    arrays.push(
+      [`proj.${i}.w`, pr.w],
+      [`proj.${i}.xPre`, pr.stdp.xPre],
+      [`proj.${i}.lastPre`, pr.stdp.lastPre],
+      [`proj.${i}.xPost`, pr.stdp.xPost],
+      [`proj.${i}.lastPost`, pr.stdp.lastPost],
+    );
   });
   let offset = 0;
   const entries = arrays.map(([name, a]) => {
@@ -53,7 +67,8 @@ export function checkpointBytes(sim: Simulator): Uint8Array {
 export function restoreCheckpoint(sim: Simulator, bytes: Uint8Array): void {
   const magic = new TextEncoder().encode(MAGIC + '\n');
   const bad = (why: string) => new Brain4dError('checkpoint', `not a brain4d checkpoint: ${why}`, { code: 'ERR_FORMAT' });
-  if (bytes.length < magic.length + 4 || new TextDecoder().decode(bytes.subarray(0, magic.length)) !== MAGIC + '\n') throw bad('wrong magic line');
+  if (bytes.length < magic.length + 4 || new TextDecoder().decode(bytes.subarray(0, magic.length)) !== MAGIC + '\n')
+    throw bad('wrong magic line');
   const hlen = new DataView(bytes.buffer, bytes.byteOffset).getUint32(magic.length, true);
   if (magic.length + 4 + hlen > bytes.length) throw bad('truncated header');
   let header: { t: number; network: unknown; arrays: Array<{ name: string; type: string; length: number; offset: number }> };

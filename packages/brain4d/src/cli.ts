@@ -31,7 +31,11 @@ program
   .option('--build', 'also build the synapses (counts them exactly)')
   .action(async (file: string, opts: { build?: boolean }) => {
     const spec = await readNetwork(file);
-    const pops = Object.entries(spec.populations).map(([name, p]) => ({ name, model: p.model, neurons: p.size[0] * p.size[1] * p.size[2] * p.size[3] }));
+    const pops = Object.entries(spec.populations).map(([name, p]) => ({
+      name,
+      model: p.model,
+      neurons: p.size[0] * p.size[1] * p.size[2] * p.size[3],
+    }));
     const doc: Record<string, unknown> = { valid: true, populations: pops, projections: spec.projections!.length };
     if (opts.build) doc.synapses = new Simulator(spec).synapseCount();
     if (isJsonMode()) printJson(doc);
@@ -67,7 +71,15 @@ program
   .action(
     async (
       file: string,
-      opts: { duration?: number; seed?: number; checkpoint?: string; resume?: string; raster?: string; ratesPlot?: string; weightsPlot?: string },
+      opts: {
+        duration?: number;
+        seed?: number;
+        checkpoint?: string;
+        resume?: string;
+        raster?: string;
+        ratesPlot?: string;
+        weightsPlot?: string;
+      },
     ) => {
       const spec = await readNetwork(file);
       if (opts.seed !== undefined) spec.seed = opts.seed;
@@ -79,7 +91,10 @@ program
       const r = sim.run(duration, (done, _total, spikes) => {
         const bio = (done * sim.dt) / 1000;
         const wall = (performance.now() - t0) / 1000;
-        bar.update(done, `${bio.toFixed(1)} s bio  RTF ${(wall / Math.max(bio, 1e-9)).toFixed(3)}  ${(spikes / sim.N / Math.max(bio, 1e-9)).toFixed(2)} Hz`);
+        bar.update(
+          done,
+          `${bio.toFixed(1)} s bio  RTF ${(wall / Math.max(bio, 1e-9)).toFixed(3)}  ${(spikes / sim.N / Math.max(bio, 1e-9)).toFixed(2)} Hz`,
+        );
       });
       bar.stop();
       if (opts.checkpoint) await saveCheckpoint(sim, opts.checkpoint);
@@ -88,28 +103,52 @@ program
         const plot = await import('@neurite/plot');
         if (opts.raster) {
           const s = sim.spikes();
-          await writeFileAtomic(opts.raster, await plot.rasterPlot({ times: s.times, neurons: s.ids }, { title: `${spec.name ?? file}: spikes`, xLabel: 'time (ms)', yLabel: 'neuron id' }));
+          await writeFileAtomic(
+            opts.raster,
+            await plot.rasterPlot(
+              { times: s.times, neurons: s.ids },
+              { title: `${spec.name ?? file}: spikes`, xLabel: 'time (ms)', yLabel: 'neuron id' },
+            ),
+          );
           plots.push(opts.raster);
         }
         if (opts.ratesPlot) {
           const h = sim.rateHistory();
           const series = Object.entries(h.rates).map(([name, y]) => ({ name, x: Array.from(y, (_, k) => k * h.bin), y: Array.from(y) }));
-          await writeFileAtomic(opts.ratesPlot, await plot.linePlot({ series }, { title: 'population rates', xLabel: 'time (ms)', yLabel: 'rate (Hz)' }));
+          await writeFileAtomic(
+            opts.ratesPlot,
+            await plot.linePlot({ series }, { title: 'population rates', xLabel: 'time (ms)', yLabel: 'rate (Hz)' }),
+          );
           plots.push(opts.ratesPlot);
         }
         if (opts.weightsPlot) {
           const pr = sim.projections.find((p) => p.stdp);
           if (!pr) throw new UsageError('--weights-plot: the network has no plastic projection');
-          await writeFileAtomic(opts.weightsPlot, await plot.histogram(Array.from(pr.w), { bins: 50, title: 'plastic weights', xLabel: 'weight', yLabel: 'synapses' }));
+          await writeFileAtomic(
+            opts.weightsPlot,
+            await plot.histogram(Array.from(pr.w), { bins: 50, title: 'plastic weights', xLabel: 'weight', yLabel: 'synapses' }),
+          );
           plots.push(opts.weightsPlot);
         }
       }
       const rates = sim.rates();
-      if (isJsonMode()) printJson({ rates, rtf: r.rtf, spikes: r.spikes, steps: r.steps, duration_ms: r.duration, wall_s: r.wall, synapses: sim.synapseCount(), plots });
+      if (isJsonMode())
+        printJson({
+          rates,
+          rtf: r.rtf,
+          spikes: r.spikes,
+          steps: r.steps,
+          duration_ms: r.duration,
+          wall_s: r.wall,
+          synapses: sim.synapseCount(),
+          plots,
+        });
       else {
         const rows = Object.entries(rates).map(([population, hz]) => ({ population, 'rate (Hz)': hz.toFixed(3) }));
         process.stdout.write(table(rows, ['population', { key: 'rate (Hz)', align: 'right' }]) + '\n');
-        process.stdout.write(`${r.spikes} spikes in ${(r.duration / 1000).toFixed(3)} s biological, ${r.wall.toFixed(2)} s wall, RTF ${r.rtf.toFixed(3)}\n`);
+        process.stdout.write(
+          `${r.spikes} spikes in ${(r.duration / 1000).toFixed(3)} s biological, ${r.wall.toFixed(2)} s wall, RTF ${r.rtf.toFixed(3)}\n`,
+        );
         for (const p of plots) process.stdout.write(`wrote ${p}\n`);
       }
     },

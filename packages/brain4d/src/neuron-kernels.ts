@@ -123,7 +123,6 @@ function compileLif(n: number, offset: number, N: number, c: ReturnType<typeof l
     }
     return ns;`;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from numbers only (see above)
     return new Function('G', 'spikes', 'ns', 'v', 'ref', 'bias', body) as LifFn;
   } catch {
     return null;

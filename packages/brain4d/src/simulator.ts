@@ -51,7 +51,7 @@ interface StdpState {
 }
 
 /** Options of the {@link Simulator} constructor. */
-export interface SimulatorOptions extends ValidateOptions {}
+export type SimulatorOptions = ValidateOptions;
 
 /** What {@link Simulator.run} returns. */
 export interface RunResult {
@@ -117,7 +117,17 @@ export class Simulator {
   private projTgt: Int32Array;
   private popCounts: Float64Array;
   private biasBase: Float64Array[];
-  private inputs: Array<{ kind: 'poisson' | 'current' | 'noise'; pop: number; start: number; stop: number; a: number; b: number; base: number; neurons?: Int32Array; values?: Float64Array }>;
+  private inputs: Array<{
+    kind: 'poisson' | 'current' | 'noise';
+    pop: number;
+    start: number;
+    stop: number;
+    a: number;
+    b: number;
+    base: number;
+    neurons?: Int32Array;
+    values?: Float64Array;
+  }>;
   private biasChanges: Set<number>;
   private spikeInputs = new Map<number, number[]>();
   private recordSpikes: Uint8Array;
@@ -125,7 +135,14 @@ export class Simulator {
   readonly spikeIds = new Growable(Int32Array, 4096);
   private rateBin: number;
   private rateCounts: number[][];
-  private stateMonitors: Array<{ pop: Population; variable: string; neurons: Int32Array; every: number; data: Growable<Float64Array>; steps: Growable<Int32Array> }>;
+  private stateMonitors: Array<{
+    pop: Population;
+    variable: string;
+    neurons: Int32Array;
+    every: number;
+    data: Growable<Float64Array>;
+    steps: Growable<Int32Array>;
+  }>;
 
   constructor(network: unknown, options: SimulatorOptions = {}) {
     const spec = validateNetwork(network, options);
@@ -196,9 +213,21 @@ export class Simulator {
       }
       const base = new Float64Array(pop.n).fill(pop.model === 'lif' || pop.model === 'lif_cond' ? p.E_L + p.I_e : (p.I_e ?? 0));
       this.biasBase.push(base);
-      const args: KernelArgs = { n: pop.n, offset: pop.offset, N, dt: this.dt, p, pn, state: pop.state, ref: new Int32Array(pop.n), bias: base.slice() };
+      const args: KernelArgs = {
+        n: pop.n,
+        offset: pop.offset,
+        N,
+        dt: this.dt,
+        p,
+        pn,
+        state: pop.state,
+        ref: new Int32Array(pop.n),
+        bias: base.slice(),
+      };
       this.kargs.push(args);
-      const make = { lif: lifKernel, lif_cond: lifCondKernel, izhikevich: izhikevichKernel, adex: adexKernel, poisson: poissonKernel }[pop.model];
+      const make = { lif: lifKernel, lif_cond: lifCondKernel, izhikevich: izhikevichKernel, adex: adexKernel, poisson: poissonKernel }[
+        pop.model
+      ];
       this.kernels.push(make(args));
     });
     // Projections.
@@ -254,8 +283,19 @@ export class Simulator {
             }),
           );
           if (neurons.length === 0) continue;
-          if (pop.model === 'poisson') throw new Brain4dError(`senses.${inp.sense}`, 'the slice lies in a poisson population, which takes no input');
-          this.inputs.push({ kind: 'current', pop: pi, start, stop, a: 0, b: 0, base: 0, neurons: Int32Array.from(neurons), values: Float64Array.from(values) });
+          if (pop.model === 'poisson')
+            throw new Brain4dError(`senses.${inp.sense}`, 'the slice lies in a poisson population, which takes no input');
+          this.inputs.push({
+            kind: 'current',
+            pop: pi,
+            start,
+            stop,
+            a: 0,
+            b: 0,
+            base: 0,
+            neurons: Int32Array.from(neurons),
+            values: Float64Array.from(values),
+          });
           this.biasChanges.add(start).add(stop);
         }
         continue;
@@ -278,7 +318,15 @@ export class Simulator {
         this.inputs.push({ kind: 'noise', pop: pi, start, stop, a: inp.mean ?? 0, b: inp.std, base: pop.offset });
       } else {
         const ch = MODELS[pop.model].ports.indexOf(inp.receptor!);
-        this.inputs.push({ kind: 'poisson', pop: pi, start, stop, a: (inp.rate * this.dt) / 1000, b: inp.weight, base: ch * N + pop.offset });
+        this.inputs.push({
+          kind: 'poisson',
+          pop: pi,
+          start,
+          stop,
+          a: (inp.rate * this.dt) / 1000,
+          b: inp.weight,
+          base: ch * N + pop.offset,
+        });
       }
     }
     this.applyBias();
@@ -319,7 +367,8 @@ export class Simulator {
   /** Simulates `duration` ms (default: the network's `duration`) and returns rates, RTF and spike count of this call. */
   run(duration: number = this.spec.duration!, onProgress?: ProgressFn): RunResult {
     const steps = Math.round(duration / this.dt);
-    if (!Number.isFinite(steps) || steps < 0) throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!Number.isFinite(steps) || steps < 0)
+      throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
     const before = this.popCounts.slice();
     const t0 = performance.now();
     let spikes = 0;
@@ -389,7 +438,8 @@ export class Simulator {
     if (ns > 0) {
       const projs = this.projections;
       for (let q = 0; q < projs.length; q++) this.deliver(projs[q], spikes, popStart[this.projSrc[q]], popStart[this.projSrc[q] + 1]);
-      for (let q = 0; q < projs.length; q++) if (projs[q].stdp) this.postStdp(projs[q], spikes, popStart[this.projTgt[q]], popStart[this.projTgt[q] + 1]);
+      for (let q = 0; q < projs.length; q++)
+        if (projs[q].stdp) this.postStdp(projs[q], spikes, popStart[this.projTgt[q]], popStart[this.projTgt[q] + 1]);
     }
     for (const m of this.stateMonitors) {
       if (t % m.every !== 0) continue;
@@ -567,7 +617,13 @@ export class Simulator {
   /** Bytes held by the synapse store (CSR rows, targets, weights, delays, STDP indices). */
   synapseBytes(): number {
     return this.projections.reduce(
-      (a, p) => a + p.rowPtr.byteLength + p.tgt.byteLength + p.w.byteLength + (p.d?.byteLength ?? 0) + (p.stdp ? p.stdp.colIdx.byteLength + p.stdp.colPtr.byteLength : 0),
+      (a, p) =>
+        a +
+        p.rowPtr.byteLength +
+        p.tgt.byteLength +
+        p.w.byteLength +
+        (p.d?.byteLength ?? 0) +
+        (p.stdp ? p.stdp.colIdx.byteLength + p.stdp.colPtr.byteLength : 0),
       0,
     );
   }

@@ -10,17 +10,54 @@ const NEST: Record<ModelName, { template: string; params: (p: Record<string, num
   // C_m is set to τ_m (pF), so C_m/τ_m = 1 nS: currents in pA equal this package's R·I in mV.
   lif: {
     template: 'nest:iaf_psc_exp',
-    params: (p) => ({ C_m: p.tau_m, tau_m: p.tau_m, E_L: p.E_L, V_th: p.v_th, V_reset: p.v_reset, t_ref: p.t_ref, tau_syn_ex: p.tau_syn_ex, tau_syn_in: p.tau_syn_in, I_e: p.I_e }),
+    params: (p) => ({
+      C_m: p.tau_m,
+      tau_m: p.tau_m,
+      E_L: p.E_L,
+      V_th: p.v_th,
+      V_reset: p.v_reset,
+      t_ref: p.t_ref,
+      tau_syn_ex: p.tau_syn_ex,
+      tau_syn_in: p.tau_syn_in,
+      I_e: p.I_e,
+    }),
   },
   // g_L = 1 nS: conductances in nS equal this package's conductances relative to the leak.
   lif_cond: {
     template: 'nest:iaf_cond_exp',
-    params: (p) => ({ C_m: p.tau_m, g_L: 1, E_L: p.E_L, V_th: p.v_th, V_reset: p.v_reset, t_ref: p.t_ref, tau_syn_ex: p.tau_syn_ex, tau_syn_in: p.tau_syn_in, E_ex: p.E_ex, E_in: p.E_in, I_e: p.I_e }),
+    params: (p) => ({
+      C_m: p.tau_m,
+      g_L: 1,
+      E_L: p.E_L,
+      V_th: p.v_th,
+      V_reset: p.v_reset,
+      t_ref: p.t_ref,
+      tau_syn_ex: p.tau_syn_ex,
+      tau_syn_in: p.tau_syn_in,
+      E_ex: p.E_ex,
+      E_in: p.E_in,
+      I_e: p.I_e,
+    }),
   },
   izhikevich: { template: 'nest:izhikevich', params: (p) => ({ V_th: p.v_peak, I_e: p.I_e, consistent_integration: 0 }) },
   adex: {
     template: 'nest:aeif_psc_exp',
-    params: (p) => ({ C_m: p.C, g_L: p.g_L, E_L: p.E_L, V_th: p.V_T, Delta_T: p.Delta_T, tau_w: p.tau_w, a: p.a, b: p.b, V_reset: p.v_reset, V_peak: p.v_peak, t_ref: p.t_ref, tau_syn_ex: p.tau_syn_ex, tau_syn_in: p.tau_syn_in, I_e: p.I_e }),
+    params: (p) => ({
+      C_m: p.C,
+      g_L: p.g_L,
+      E_L: p.E_L,
+      V_th: p.V_T,
+      Delta_T: p.Delta_T,
+      tau_w: p.tau_w,
+      a: p.a,
+      b: p.b,
+      V_reset: p.v_reset,
+      V_peak: p.v_peak,
+      t_ref: p.t_ref,
+      tau_syn_ex: p.tau_syn_ex,
+      tau_syn_in: p.tau_syn_in,
+      I_e: p.I_e,
+    }),
   },
   poisson: { template: 'nest:poisson_generator', params: (p) => ({ rate: p.rate }) },
 };
@@ -88,7 +125,8 @@ export async function sonataFiles(sim: Simulator): Promise<SonataFiles> {
       g0.create_dataset({ name: 'lattice_id', data: Int32Array.from(pop.ids) });
       const dyn = g0.create_group('dynamics_params');
       const nestState: Record<string, string> = { v: 'V_m', u: 'U_m', w: 'w' };
-      for (const [k, arr] of Object.entries(pop.state)) if (nestState[k]) dyn.create_dataset({ name: nestState[k], data: Float64Array.from(arr) });
+      for (const [k, arr] of Object.entries(pop.state))
+        if (nestState[k]) dyn.create_dataset({ name: nestState[k], data: Float64Array.from(arr) });
       const kargs = sim.internals.kargs[i];
       for (const [k, arr] of Object.entries(kargs.pn)) dyn.create_dataset({ name: k, data: Float64Array.from(arr) });
       const nest = NEST[pop.model];
@@ -113,13 +151,23 @@ export async function sonataFiles(sim: Simulator): Promise<SonataFiles> {
       const g0 = g.create_group('0');
       // Inhibitory receptors of the current-based models take signed weights; NEST routes by sign.
       g0.create_dataset({ name: 'syn_weight', data: Float64Array.from(pr.w) });
-      g0.create_dataset({ name: 'delay', data: pr.d ? Float64Array.from(pr.d, (d) => d * sim.dt) : new Float64Array(m).fill(pr.delay * sim.dt) });
+      g0.create_dataset({
+        name: 'delay',
+        data: pr.d ? Float64Array.from(pr.d, (d) => d * sim.dt) : new Float64Array(m).fill(pr.delay * sim.dt),
+      });
       const synapse = pr.stdp ? 'stdp_synapse' : 'static_synapse';
       edgeTypes.push(`${100 + i} ${synapse} ${name}.json ${pr.spec.receptor}`);
       const dyn: Record<string, number | string> = {};
       if (pr.stdp) {
         const s = pr.stdp.spec;
-        Object.assign(dyn, { tau_plus: s.tau_plus, lambda: s.a_plus, alpha: s.a_minus / s.a_plus, Wmax: s.w_max, mu_plus: s.rule === 'additive' ? 0 : 1, mu_minus: s.rule === 'additive' ? 0 : 1 });
+        Object.assign(dyn, {
+          tau_plus: s.tau_plus,
+          lambda: s.a_plus,
+          alpha: s.a_minus / s.a_plus,
+          Wmax: s.w_max,
+          mu_plus: s.rule === 'additive' ? 0 : 1,
+          mu_minus: s.rule === 'additive' ? 0 : 1,
+        });
       }
       files[`components/synaptic_models/${name}.json`] = JSON.stringify(dyn, null, 2) + '\n';
     });
@@ -130,7 +178,10 @@ export async function sonataFiles(sim: Simulator): Promise<SonataFiles> {
     JSON.stringify(
       {
         manifest: { $BASE_DIR: '.', $NETWORK_DIR: '$BASE_DIR/network', $COMPONENTS_DIR: '$BASE_DIR/components' },
-        components: { point_neuron_models_dir: '$COMPONENTS_DIR/point_neuron_models_dir', synaptic_models_dir: '$COMPONENTS_DIR/synaptic_models' },
+        components: {
+          point_neuron_models_dir: '$COMPONENTS_DIR/point_neuron_models_dir',
+          synaptic_models_dir: '$COMPONENTS_DIR/synaptic_models',
+        },
         networks: {
           nodes: [{ nodes_file: '$NETWORK_DIR/nodes.h5', node_types_file: '$NETWORK_DIR/node_types.csv' }],
           edges: [{ edges_file: '$NETWORK_DIR/edges.h5', edge_types_file: '$NETWORK_DIR/edge_types.csv' }],
@@ -140,8 +191,18 @@ export async function sonataFiles(sim: Simulator): Promise<SonataFiles> {
       2,
     ) + '\n';
   files['simulation_config.json'] =
-    JSON.stringify({ manifest: { $BASE_DIR: '.' }, target_simulator: 'NEST', run: { tstop: sim.spec.duration, dt: sim.dt }, network: '$BASE_DIR/circuit_config.json' }, null, 2) + '\n';
-  files['neurite_inputs.json'] = JSON.stringify({ seed: sim.seed, dt: sim.dt, inputs: sim.spec.inputs, senses: sim.spec.senses }, null, 2) + '\n';
+    JSON.stringify(
+      {
+        manifest: { $BASE_DIR: '.' },
+        target_simulator: 'NEST',
+        run: { tstop: sim.spec.duration, dt: sim.dt },
+        network: '$BASE_DIR/circuit_config.json',
+      },
+      null,
+      2,
+    ) + '\n';
+  files['neurite_inputs.json'] =
+    JSON.stringify({ seed: sim.seed, dt: sim.dt, inputs: sim.spec.inputs, senses: sim.spec.senses }, null, 2) + '\n';
   if (Object.keys(files).length === 0) throw new Brain4dError('network', 'nothing to export');
   return files;
 }

@@ -30,7 +30,8 @@ function num(path: string, x: unknown, opts: { min?: number; max?: number; gt?: 
 }
 
 function vec4(path: string, x: unknown, min: number): [number, number, number, number] {
-  if (!Array.isArray(x) || x.length !== 4) return fail(path, `must be an array of 4 integers [x, y, z, w], got ${show(x)}`, { code: 'ERR_SHAPE' });
+  if (!Array.isArray(x) || x.length !== 4)
+    return fail(path, `must be an array of 4 integers [x, y, z, w], got ${show(x)}`, { code: 'ERR_SHAPE' });
   return x.map((v, i) => num(`${path}[${i}]`, v, { int: true, min })) as [number, number, number, number];
 }
 
@@ -75,7 +76,10 @@ function distribution(path: string, x: unknown, opts: { min?: number; gt?: numbe
 
 function paramValue(path: string, x: unknown, n: number, perNeuron: boolean, opts: { min?: number; gt?: number }): ParamValue {
   if (typeof x === 'number') return num(path, x, opts);
-  if (!perNeuron) return fail(path, `must be one number for the whole population (per-neuron values are not supported for it)`, { code: 'ERR_UNSUPPORTED' });
+  if (!perNeuron)
+    return fail(path, `must be one number for the whole population (per-neuron values are not supported for it)`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   if (Array.isArray(x)) {
     if (x.length !== n) fail(path, `has ${x.length} values, the population has ${n} neurons`, { code: 'ERR_SHAPE' });
     return x.map((v, i) => num(`${path}[${i}]`, v, opts));
@@ -98,7 +102,19 @@ function paramValue(path: string, x: unknown, n: number, perNeuron: boolean, opt
 export function validateNetwork(input: unknown, options: ValidateOptions = {}): NetworkSpec {
   const budget = options.memoryBudget ?? 32 * 2 ** 30;
   if (!isObj(input)) return fail('network', `must be a JSON object, got ${show(input)}`);
-  keys('network', input, ['name', 'dt', 'duration', 'seed', 'lattice', 'populations', 'senses', 'projections', 'inputs', 'monitors', 'description']);
+  keys('network', input, [
+    'name',
+    'dt',
+    'duration',
+    'seed',
+    'lattice',
+    'populations',
+    'senses',
+    'projections',
+    'inputs',
+    'monitors',
+    'description',
+  ]);
   const dt = input.dt === undefined ? 0.1 : num('dt', input.dt, { gt: 0 });
   const duration = input.duration === undefined ? 1000 : num('duration', input.duration, { gt: 0 });
   const seed = input.seed === undefined ? 0 : num('seed', input.seed, { int: true, min: 0 });
@@ -106,7 +122,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
   const lattice = vec4('lattice', input.lattice, 1);
   const latticeSize = lattice[0] * lattice[1] * lattice[2] * lattice[3];
   if (latticeSize > 2 ** 31 - 1) fail('lattice', `has ${latticeSize} points; neuron ids must fit in 31 bits`, { code: 'ERR_MEMORY' });
-  if (!isObj(input.populations) || Object.keys(input.populations).length === 0) fail('populations', 'must be a non-empty object {name: population}');
+  if (!isObj(input.populations) || Object.keys(input.populations).length === 0)
+    fail('populations', 'must be a non-empty object {name: population}');
   const pops = input.populations as Record<string, unknown>;
   const out: NetworkSpec = { dt, duration, seed, lattice, populations: {}, senses: {}, projections: [], inputs: [], monitors: {} };
   if (typeof input.name === 'string') out.name = input.name;
@@ -123,7 +140,9 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
     const origin = p.origin === undefined ? ([0, 0, 0, 0] as [number, number, number, number]) : vec4(`${path}.origin`, p.origin, 0);
     for (let k = 0; k < 4; k++)
       if (origin[k] + size[k] > lattice[k])
-        fail(`${path}.size`, `the box [${origin}] + [${size}] leaves the lattice [${lattice}] on axis ${'xyzw'[k]}`, { code: 'ERR_OUT_OF_RANGE' });
+        fail(`${path}.size`, `the box [${origin}] + [${size}] leaves the lattice [${lattice}] on axis ${'xyzw'[k]}`, {
+          code: 'ERR_OUT_OF_RANGE',
+        });
     const n = size[0] * size[1] * size[2] * size[3];
     sizes[name] = n;
     neurons += n;
@@ -147,7 +166,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
     const init = p.init === undefined ? {} : p.init;
     if (!isObj(init)) fail(`${path}.init`, 'must be an object');
     for (const [k, v] of Object.entries(init as Record<string, unknown>)) {
-      if (!(k in info.state)) fail(`${path}.init.${k}`, `unknown state variable of ${model} (known: ${Object.keys(info.state).join(', ') || 'none'})`);
+      if (!(k in info.state))
+        fail(`${path}.init.${k}`, `unknown state variable of ${model} (known: ${Object.keys(info.state).join(', ') || 'none'})`);
       spec.init![k] = paramValue(`${path}.init.${k}`, v, n, true, {});
     }
     out.populations[name] = spec;
@@ -184,7 +204,15 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
       const nT = sizes[target];
       if (!isObj(raw.rule)) fail(`${path}.rule`, 'must be an object {type, …}');
       const r = raw.rule as Record<string, unknown>;
-      const type = str(`${path}.rule.type`, r.type, ['all_to_all', 'one_to_one', 'fixed_probability', 'fixed_indegree', 'fixed_outdegree', 'fixed_total', 'distance'] as const);
+      const type = str(`${path}.rule.type`, r.type, [
+        'all_to_all',
+        'one_to_one',
+        'fixed_probability',
+        'fixed_indegree',
+        'fixed_outdegree',
+        'fixed_total',
+        'distance',
+      ] as const);
       let rule: ProjectionSpec['rule'];
       let est: number;
       switch (type) {
@@ -193,7 +221,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
           keys(`${path}.rule`, r, ['type']);
           rule = { type };
           est = type === 'all_to_all' ? nS * nT : nS;
-          if (type === 'one_to_one' && nS !== nT) fail(`${path}.rule`, `one_to_one needs equal sizes, got ${nS} and ${nT}`, { code: 'ERR_SHAPE' });
+          if (type === 'one_to_one' && nS !== nT)
+            fail(`${path}.rule`, `one_to_one needs equal sizes, got ${nS} and ${nT}`, { code: 'ERR_SHAPE' });
           break;
         case 'fixed_probability': {
           keys(`${path}.rule`, r, ['type', 'p']);
@@ -223,8 +252,14 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
           const kernel = str(`${path}.rule.kernel`, r.kernel, ['gaussian', 'exponential'] as const);
           const p0 = num(`${path}.rule.p0`, r.p0, { min: 0 });
           if (p0 > 1) fail(`${path}.rule.p0`, `must be <= 1, got ${p0}`, { code: 'ERR_OUT_OF_RANGE' });
-          if (!Array.isArray(r.scale) || r.scale.length !== 4) fail(`${path}.rule.scale`, 'must be 4 length scales [sx, sy, sz, sw]', { code: 'ERR_SHAPE' });
-          const scale = (r.scale as unknown[]).map((v, k) => num(`${path}.rule.scale[${k}]`, v, { gt: 0 })) as [number, number, number, number];
+          if (!Array.isArray(r.scale) || r.scale.length !== 4)
+            fail(`${path}.rule.scale`, 'must be 4 length scales [sx, sy, sz, sw]', { code: 'ERR_SHAPE' });
+          const scale = (r.scale as unknown[]).map((v, k) => num(`${path}.rule.scale[${k}]`, v, { gt: 0 })) as [
+            number,
+            number,
+            number,
+            number,
+          ];
           const cutoff = r.cutoff === undefined ? (kernel === 'gaussian' ? 3 : 5) : num(`${path}.rule.cutoff`, r.cutoff, { gt: 0 });
           rule = { type, kernel, p0, scale, cutoff };
           // Σ p over the infinite lattice ≈ p0 (2π)² Π s (gaussian) or p0·4!·(π²/2)·Π s (exponential), capped by the target size.
@@ -235,18 +270,37 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
       }
       synapses += est;
       if (synapses * BYTES_PER_SYNAPSE + neurons * BYTES_PER_NEURON > budget)
-        fail(`${path}.rule`, `the network needs about ${((synapses * BYTES_PER_SYNAPSE + neurons * BYTES_PER_NEURON) / 2 ** 30).toFixed(1)} GiB (${synapses.toExponential(2)} synapses), over the memory budget of ${(budget / 2 ** 30).toFixed(1)} GiB`, {
-          code: 'ERR_MEMORY',
-        });
+        fail(
+          `${path}.rule`,
+          `the network needs about ${((synapses * BYTES_PER_SYNAPSE + neurons * BYTES_PER_NEURON) / 2 ** 30).toFixed(1)} GiB (${synapses.toExponential(2)} synapses), over the memory budget of ${(budget / 2 ** 30).toFixed(1)} GiB`,
+          {
+            code: 'ERR_MEMORY',
+          },
+        );
       if (raw.weight === undefined) fail(`${path}.weight`, 'is required');
       const weight = distribution(`${path}.weight`, raw.weight);
       const delay = raw.delay === undefined ? 1 : distribution(`${path}.delay`, raw.delay);
       if (typeof delay === 'number' && (delay < 1 || !Number.isInteger(delay)))
         fail(`${path}.delay`, `must be a whole number of steps >= 1, got ${delay}`, { code: 'ERR_OUT_OF_RANGE' });
       const ports = MODELS[tModel].ports;
-      const wMean = typeof weight === 'number' ? weight : 'value' in weight ? weight.value : 'mean' in weight ? weight.mean : 'low' in weight ? weight.low : 1;
+      const wMean =
+        typeof weight === 'number'
+          ? weight
+          : 'value' in weight
+            ? weight.value
+            : 'mean' in weight
+              ? weight.mean
+              : 'low' in weight
+                ? weight.low
+                : 1;
       const receptor =
-        raw.receptor === undefined ? (ports.length === 1 ? ports[0] : wMean < 0 ? 'inh' : 'exc') : str(`${path}.receptor`, raw.receptor, ports);
+        raw.receptor === undefined
+          ? ports.length === 1
+            ? ports[0]
+            : wMean < 0
+              ? 'inh'
+              : 'exc'
+          : str(`${path}.receptor`, raw.receptor, ports);
       const proj: ProjectionSpec = {
         source,
         target,
@@ -257,7 +311,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
         autapses: raw.autapses === undefined ? true : raw.autapses === true,
         multapses: raw.multapses === undefined ? type === 'fixed_total' : raw.multapses === true,
       };
-      if (type === 'fixed_total' && proj.multapses === false) fail(`${path}.multapses`, 'fixed_total always allows multapses', { code: 'ERR_UNSUPPORTED' });
+      if (type === 'fixed_total' && proj.multapses === false)
+        fail(`${path}.multapses`, 'fixed_total always allows multapses', { code: 'ERR_UNSUPPORTED' });
       if (raw.plasticity !== undefined) proj.plasticity = stdp(`${path}.plasticity`, raw.plasticity);
       out.projections!.push(proj);
     });
@@ -278,13 +333,22 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
         const ports = MODELS[out.populations[target].model].ports;
         if (ports.length === 0) fail(`${path}.target`, 'a poisson population takes no input');
         const weight = num(`${path}.weight`, raw.weight);
-        const receptor = raw.receptor === undefined ? (ports.length === 1 ? ports[0] : weight < 0 ? 'inh' : 'exc') : str(`${path}.receptor`, raw.receptor, ports);
+        const receptor =
+          raw.receptor === undefined
+            ? ports.length === 1
+              ? ports[0]
+              : weight < 0
+                ? 'inh'
+                : 'exc'
+            : str(`${path}.receptor`, raw.receptor, ports);
         if (!Array.isArray(raw.times)) fail(`${path}.times`, 'must be an array of times in ms');
         const times = (raw.times as unknown[]).map((v, k) => num(`${path}.times[${k}]`, v, { min: 0 }));
         const spec: InputSpec = { type, target, times, weight, receptor: receptor as 'exc' };
         if (raw.neurons !== undefined) {
           if (!Array.isArray(raw.neurons)) fail(`${path}.neurons`, 'must be an array of indices within the population');
-          spec.neurons = (raw.neurons as unknown[]).map((v, k) => num(`${path}.neurons[${k}]`, v, { int: true, min: 0, max: sizes[target] - 1 }));
+          spec.neurons = (raw.neurons as unknown[]).map((v, k) =>
+            num(`${path}.neurons[${k}]`, v, { int: true, min: 0, max: sizes[target] - 1 }),
+          );
         }
         out.inputs!.push(spec);
       } else if (type === 'poisson') {
@@ -293,10 +357,21 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
         const ports = MODELS[out.populations[target].model].ports;
         if (ports.length === 0) fail(`${path}.target`, 'a poisson population takes no input');
         const weight = num(`${path}.weight`, raw.weight);
-        const receptor = raw.receptor === undefined ? (ports.length === 1 ? ports[0] : weight < 0 ? 'inh' : 'exc') : str(`${path}.receptor`, raw.receptor, ports);
+        const receptor =
+          raw.receptor === undefined
+            ? ports.length === 1
+              ? ports[0]
+              : weight < 0
+                ? 'inh'
+                : 'exc'
+            : str(`${path}.receptor`, raw.receptor, ports);
         out.inputs!.push({ type, target, rate: num(`${path}.rate`, raw.rate, { min: 0 }), weight, receptor: receptor as 'exc', ...window });
       } else if (type === 'current' || type === 'noise') {
-        keys(path, raw, type === 'current' ? ['type', 'target', 'amplitude', 'start', 'stop'] : ['type', 'target', 'std', 'mean', 'start', 'stop']);
+        keys(
+          path,
+          raw,
+          type === 'current' ? ['type', 'target', 'amplitude', 'start', 'stop'] : ['type', 'target', 'std', 'mean', 'start', 'stop'],
+        );
         const target = popRef(`${path}.target`, raw.target);
         if (out.populations[target].model === 'poisson') fail(`${path}.target`, 'a poisson population takes no input');
         if (type === 'current') out.inputs!.push({ type, target, amplitude: num(`${path}.amplitude`, raw.amplitude), ...window });
@@ -314,7 +389,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
         if (!Array.isArray(raw.values) || raw.values.length === 0 || raw.values.length > lattice[1])
           fail(`${path}.values`, `must be rows [y][x] (1 to Y = ${lattice[1]} rows)`, { code: 'ERR_SHAPE' });
         const values = (raw.values as unknown[]).map((row, y) => {
-          if (!Array.isArray(row) || row.length > lattice[0]) return fail(`${path}.values[${y}]`, `must be an array of at most X = ${lattice[0]} numbers`, { code: 'ERR_SHAPE' });
+          if (!Array.isArray(row) || row.length > lattice[0])
+            return fail(`${path}.values[${y}]`, `must be an array of at most X = ${lattice[0]} numbers`, { code: 'ERR_SHAPE' });
           return row.map((v, x) => num(`${path}.values[${y}][${x}]`, v));
         });
         out.inputs!.push({ type, sense, values, gain: raw.gain === undefined ? 1 : num(`${path}.gain`, raw.gain), ...window });
@@ -341,8 +417,14 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
         if (!Array.isArray(raw.neurons)) fail(`${path}.neurons`, 'must be an array of indices within the population');
         const neuronsList = (raw.neurons as unknown[]).map((v, k) => num(`${path}.neurons[${k}]`, v, { int: true, min: 0 }));
         for (let k = 0; k < neuronsList.length; k++)
-          if (neuronsList[k] >= sizes[population]) fail(`${path}.neurons[${k}]`, `must be < ${sizes[population]}`, { code: 'ERR_OUT_OF_RANGE' });
-        return { population, variable, neurons: neuronsList, every: raw.every === undefined ? 1 : num(`${path}.every`, raw.every, { int: true, min: 1 }) };
+          if (neuronsList[k] >= sizes[population])
+            fail(`${path}.neurons[${k}]`, `must be < ${sizes[population]}`, { code: 'ERR_OUT_OF_RANGE' });
+        return {
+          population,
+          variable,
+          neurons: neuronsList,
+          every: raw.every === undefined ? 1 : num(`${path}.every`, raw.every, { int: true, min: 1 }),
+        };
       });
     }
     if (m.rates !== undefined) {

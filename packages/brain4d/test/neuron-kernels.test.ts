@@ -75,7 +75,13 @@ describe('adex (forward Euler)', () => {
     const sim = new Simulator({
       ...one('adex', {}),
       inputs: [{ type: 'current', target: 'n', amplitude: f.current.amplitude, start: f.current.start, stop: f.current.stop }],
-      monitors: { spikes: true, state: [{ population: 'n', variable: 'v', neurons: [0] }, { population: 'n', variable: 'w', neurons: [0] }] },
+      monitors: {
+        spikes: true,
+        state: [
+          { population: 'n', variable: 'v', neurons: [0] },
+          { population: 'n', variable: 'w', neurons: [0] },
+        ],
+      },
     });
     sim.run(f.steps * f.dt);
     expect(Array.from(sim.spikes().steps)).toEqual(f.spike_steps);
@@ -99,7 +105,13 @@ describe('izhikevich (net.m half steps)', () => {
         lattice: [1, 1, 1, 1],
         populations: { n: { size: [1, 1, 1, 1], model: 'izhikevich', preset } },
         inputs: [{ type: 'current', target: 'n', amplitude: f.I }],
-        monitors: { spikes: true, state: [{ population: 'n', variable: 'v', neurons: [0] }, { population: 'n', variable: 'u', neurons: [0] }] },
+        monitors: {
+          spikes: true,
+          state: [
+            { population: 'n', variable: 'v', neurons: [0] },
+            { population: 'n', variable: 'u', neurons: [0] },
+          ],
+        },
       });
       sim.run(f.steps);
       // Brian2 rewrites the update expressions through sympy (another operand order), so the two
@@ -126,7 +138,17 @@ describe('lifKernel code generation', () => {
     const mk = () => {
       const n = 500;
       const v = Float64Array.from({ length: n }, (_, i) => -60 + ((i * 0.6180339887) % 1) * 10);
-      return { n, offset: 3, N: 510, dt: 0.1, p: { tau_m: 20, E_L: -49, v_reset: -60, v_th: -50, t_ref: 5, tau_syn_ex: 5, tau_syn_in: 10 }, pn: {}, state: { v }, ref: new Int32Array(n), bias: new Float64Array(n).fill(-49) };
+      return {
+        n,
+        offset: 3,
+        N: 510,
+        dt: 0.1,
+        p: { tau_m: 20, E_L: -49, v_reset: -60, v_th: -50, t_ref: 5, tau_syn_ex: 5, tau_syn_in: 10 },
+        pn: {},
+        state: { v },
+        ref: new Int32Array(n),
+        bias: new Float64Array(n).fill(-49),
+      };
     };
     const a = mk();
     const b = mk();

@@ -42,6 +42,11 @@ describe('sonataFiles', () => {
     const circuit = JSON.parse(files['circuit_config.json'] as string);
     expect(circuit.networks.nodes[0].nodes_file).toBe('$NETWORK_DIR/nodes.h5');
     expect(files['network/node_types.csv']).toContain('nest:iaf_psc_exp');
-    expect(JSON.parse(files['components/point_neuron_models_dir/exc.json'] as string)).toMatchObject({ C_m: 20, tau_m: 20, V_th: -50, E_L: -49 });
+    expect(JSON.parse(files['components/point_neuron_models_dir/exc.json'] as string)).toMatchObject({
+      C_m: 20,
+      tau_m: 20,
+      V_th: -50,
+      E_L: -49,
+    });
   }, 30_000);
 });

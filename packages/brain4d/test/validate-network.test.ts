@@ -39,7 +39,12 @@ describe('validateNetwork', () => {
     ['a non-finite dt', (n) => (n.dt = Infinity), 'dt', 'ERR_NOT_FINITE'],
     ['an unknown top-level key', (n) => (n.neurons = 5), 'network.neurons', 'ERR_INVALID_ARGUMENT'],
     ['a per-neuron array of the wrong length', (n) => (n.populations.exc.init.v = [1, 2, 3]), 'populations.exc.init.v', 'ERR_SHAPE'],
-    ['per-neuron values for a homogeneous LIF parameter', (n) => (n.populations.exc.params.tau_m = { dist: 'uniform', low: 1, high: 2 }), 'populations.exc.params.tau_m', 'ERR_UNSUPPORTED'],
+    [
+      'per-neuron values for a homogeneous LIF parameter',
+      (n) => (n.populations.exc.params.tau_m = { dist: 'uniform', low: 1, high: 2 }),
+      'populations.exc.params.tau_m',
+      'ERR_UNSUPPORTED',
+    ],
   ];
   for (const [what, edit, path, code] of cases) {
     it(`names the key path of ${what}`, () => {
