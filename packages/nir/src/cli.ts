@@ -19,7 +19,10 @@ import {
 import type { Progress } from '@neurite/cli';
 import type { Tensor } from '@neurite/tensor';
 import { NirError } from './nir-error.js';
-import { readNirFile, writeNir } from './nir-files.js';
+import { readNirData, readNirFile, writeNir, writeNirData } from './nir-files.js';
+import { eventsToGridded } from './nir-data.js';
+import type { NirGraphData } from './nir-data.js';
+import { griddedFromTensor, recordNirData } from './record-nir-data.js';
 import { graphToJson } from './json-form.js';
 import { checkGraph } from './check-graph.js';
 import { numel } from './nir-array.js';
@@ -186,6 +189,8 @@ program
 
 interface RunOptions extends RepairOption, TypeCheckOption {
   input: string;
+  output?: string;
+  record?: string;
   dt: number;
   steps?: number;
   integration?: CompileOptions['integration'];
@@ -198,9 +203,11 @@ program
   .description('run a graph on an input and print its outputs as JSON {name: {"shape": [...], "data": [...]}} (with or without --json)')
   .argument('<file>', '.nir (HDF5) or .json graph')
   .requiredOption(
-    '--input <x.json>',
-    'input as nested lists [T][B][...shape] or {"shape", "data"}; for several Input nodes, an object of those keyed by Input node name',
+    '--input <x.json|x.h5>',
+    'input as nested lists [T][B][...shape] or {"shape", "data"} (for several Input nodes, an object of those keyed by Input node name), or NIR data (.h5 / .nir: nir.write_data layout) with one observable per Input node',
   )
+  .option('--output <out.h5>', 'write the Output nodes (and --record nodes) as NIR data (nir.read_data layout) instead of printing JSON')
+  .option('--record <nodes>', "with --output: also record these nodes' output and state (comma-separated names, or 'all')")
   .requiredOption('--dt <seconds>', 'time step (a decimal number > 0)', parseDecimal('--dt'))
   .option('--steps <n>', `number of steps, 1 to ${MAX_RUN_STEPS} (default: T of the input)`, parseInteger('--steps', 1, MAX_RUN_STEPS))
   .addOption(new Option('--integration <method>', 'neuron integration').choices(['euler', 'exact']))
@@ -210,22 +217,28 @@ program
   .option(...REPAIR)
   .action(async (file: string, o: RunOptions) => {
     const { graph } = await readNirFile(file, { ...repairOf(o), typeCheck: o.typeCheck });
-    const { readFile } = await import('node:fs/promises');
-    let text: string;
-    try {
-      text = await readFile(o.input, 'utf8');
-    } catch (e) {
-      throw new NirError('cannot read input file', { file: o.input, code: 'ERR_FILE', cause: e });
-    }
+    if (o.record !== undefined && o.output === undefined) throw new UsageError('--record needs --output');
+    const isJson = o.input.toLowerCase().endsWith('.json');
     let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw new NirError('input is not valid JSON', { file: o.input, code: 'ERR_FORMAT', cause: e });
-    }
+    let data: NirGraphData | undefined;
+    if (isJson) {
+      const { readFile } = await import('node:fs/promises');
+      let text: string;
+      try {
+        text = await readFile(o.input, 'utf8');
+      } catch (e) {
+        throw new NirError('cannot read input file', { file: o.input, code: 'ERR_FILE', cause: e });
+      }
+      try {
+        parsed = JSON.parse(text);
+      } catch (e) {
+        throw new NirError('input is not valid JSON', { file: o.input, code: 'ERR_FORMAT', cause: e });
+      }
+    } else data = await readNirData(o.input);
     const { tf, setBackend } = await import('@neurite/tensor');
     await setBackend(o.backend);
     const opts: CompileOptions = { dt: o.dt, typeCheck: o.typeCheck };
+    if (o.record !== undefined) opts.record = o.record === 'all' ? 'all' : o.record.split(',').filter((s) => s !== '');
     if (o.integration !== undefined) opts.integration = o.integration;
     if (o.reset !== undefined) opts.reset = o.reset;
     const sim = compileIn(file, graph, opts);
@@ -233,7 +246,7 @@ program
     const xs: Record<string, Tensor> = {};
     let outs: Record<string, Tensor> | undefined;
     try {
-      const dense = inputsByName(parsed, sim.inputs, o.input);
+      const dense = data !== undefined ? inputsFromData(data, sim, o.dt, o.input) : inputsByName(parsed, sim.inputs, o.input);
       for (const [name, { data, shape }] of Object.entries(dense)) xs[name] = tf.tensor(data, shape, 'float32');
       let bar: Progress | undefined; // drawn on a TTY only, never with --json
       try {
@@ -256,6 +269,15 @@ program
       } finally {
         bar?.stop();
       }
+      if (o.output !== undefined) {
+        const doc = await recordNirData(sim, o.dt);
+        // Output nodes as float32 grids [B, T, numel] (recorded spiking nodes carry boolean `output` grids)
+        for (const [k, t] of Object.entries(outs)) doc.nodes[k] = { type: 'NIRNodeData', observables: { output: await griddedFromTensor(t, o.dt) } };
+        await writeNirData(o.output, doc);
+        if (isJsonMode()) printJson({ output: o.output, nodes: Object.keys(doc.nodes) });
+        else process.stdout.write(`wrote ${o.output}\n`);
+        return;
+      }
       const result: Record<string, { shape: number[]; data: number[] }> = {};
       for (const [k, t] of Object.entries(outs)) result[k] = { shape: t.shape, data: Array.from(await t.data()) };
       process.stdout.write(JSON.stringify(result) + '\n');
@@ -264,6 +286,45 @@ program
       sim.dispose();
     }
   });
+
+/**
+ * The inputs of `run` from NIR data: per Input node, the node of that name in the data (or the one
+ * node when both have one), its one observable (or the one named `input` / `spikes`): time-gridded
+ * [samples, steps, neurons] with the same dt as --dt, or events, put on the --dt grid. Gives
+ * [steps, samples, ...Input shape].
+ */
+function inputsFromData(data: NirGraphData, sim: Simulator, dt: number, file: string): Record<string, { data: Float32Array; shape: number[] }> {
+  const where = { file, code: 'ERR_FORMAT' as const };
+  const names = Object.keys(data.nodes);
+  const out: Record<string, { data: Float32Array; shape: number[] }> = {};
+  for (const input of sim.inputs) {
+    const key = Object.hasOwn(data.nodes, input) ? input : sim.inputs.length === 1 && names.length === 1 ? names[0] : undefined;
+    if (key === undefined) throw new NirError(`no data for Input node '${input}' (data nodes: ${names.join(', ')})`, where);
+    const n = data.nodes[key];
+    if (n.type !== 'NIRNodeData') throw new NirError(`data node '${key}' is graph data, not node data`, { ...where, node: key });
+    const obsNames = Object.keys(n.observables);
+    const pick = obsNames.length === 1 ? obsNames[0] : obsNames.find((k) => k === 'input') ?? obsNames.find((k) => k === 'spikes');
+    if (pick === undefined)
+      throw new NirError(`data node '${key}' has observables ${obsNames.join(', ')}: name one 'input' or keep only one`, { ...where, node: key });
+    const obs = n.observables[pick];
+    let grid;
+    try {
+      grid = obs.type === 'TimeGriddedData' ? obs : eventsToGridded(obs, dt);
+    } catch (e) {
+      throw e instanceof NirError ? new NirError(e.reason, { ...where, node: key, field: pick, code: e.code }) : e;
+    }
+    if (Math.abs(grid.dt - dt) > 1e-9 * dt)
+      throw new NirError(`data dt ${grid.dt} s differs from --dt ${dt} s`, { ...where, node: key, field: pick, code: 'ERR_INVALID_ARGUMENT' });
+    const [S, T, N] = grid.data.shape;
+    const shape = sim.inputShape(input);
+    if (numel(shape) !== N)
+      throw new NirError(`${N} neurons do not fit Input '${input}' of shape [${shape.join(', ')}]`, { ...where, node: key, field: pick, code: 'ERR_SHAPE' });
+    const moved = new Float32Array(S * T * N);
+    for (let s = 0; s < S; s++) for (let t = 0; t < T; t++) for (let k = 0; k < N; k++) moved[(t * S + s) * N + k] = grid.data.data[(s * T + t) * N + k];
+    out[input] = { data: moved, shape: [T, S, ...shape] };
+  }
+  return out;
+}
 
 /** Most levels an input may nest ([T][B] and up to 30 dims of a node's shape). */
 const MAX_INPUT_RANK = 32;

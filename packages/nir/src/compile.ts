@@ -362,6 +362,25 @@ export class Simulator {
     }
   }
 
+  /** The shape (without batch) a top-level Input node takes. */
+  inputShape(name: string): number[] {
+    const j = this.inputs.indexOf(name);
+    if (j < 0) throw new NirError(`no Input node '${name}' (Input nodes: ${this.inputs.join(', ')})`, { node: name });
+    return [...this.inputShapes[j]];
+  }
+
+  /** Names of the recorded nodes (compile's `record`). */
+  get recorded(): string[] {
+    return this.recordIdx.map((k) => this.nodes[k]);
+  }
+
+  /** The NIR type of an (inlined) node, by name as in {@link nodes}. */
+  nodeType(name: string): NirNode['type'] {
+    const k = this.nodes.indexOf(name);
+    if (k < 0) throw new NirError(`no node '${name}' (nodes: ${this.nodes.join(', ')})`, { node: name });
+    return this.prims[k].node.type;
+  }
+
   /** The recorded values of a node since the last reset / clear, stacked [T, B, ...] (caller disposes). */
   recording(name: string): Recording {
     const k = this.nodes.indexOf(name);

@@ -51,3 +51,4 @@ export type { Integration, NeuronCoefficients } from './neuron-coefficients.js';
 export { timeGridded, checkEventData, griddedToEvents, eventsToGridded } from './nir-data.js';
 export type { TimeGriddedData, EventData, Observable, NirNodeData, NirGraphData } from './nir-data.js';
 export { decodeNirData, encodeNirData } from './nir-data-file.js';
+export { recordNirData, griddedFromTensor } from './record-nir-data.js';

@@ -7,6 +7,8 @@ import { decodeNir } from './decode-nir.js';
 import type { ReadOptions, ReadResult } from './decode-nir.js';
 import { encodeNir } from './encode-nir.js';
 import { graphFromJson, graphToJson } from './json-form.js';
+import { decodeNirData, encodeNirData } from './nir-data-file.js';
+import type { NirGraphData } from './nir-data.js';
 
 const isJsonPath = (p: string) => p.toLowerCase().endsWith('.json');
 
@@ -54,5 +56,27 @@ export async function writeNir(path: string, graph: NirGraph): Promise<void> {
       code: 'ERR_FILE',
       cause: sys,
     });
+  }
+}
+
+/** Read NIR data (`nir.read_data`'s HDF5 layout; see {@link decodeNirData}) from a file (Node only). */
+export async function readNirData(path: string): Promise<NirGraphData> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new NirError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, code: 'ERR_FILE', cause: e });
+  }
+  return decodeNirData(bytes, { file: path });
+}
+
+/** Write NIR data (`nir.write_data`'s layout; see {@link encodeNirData}) atomically (Node only). */
+export async function writeNirData(path: string, data: NirGraphData): Promise<void> {
+  const bytes = await encodeNirData(data);
+  try {
+    await writeFileAtomic(path, bytes);
+  } catch (e) {
+    const sys = (e as { cause?: unknown }).cause ?? e;
+    throw new NirError(`cannot write file (${(sys as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, code: 'ERR_FILE', cause: sys });
   }
 }

@@ -1,6 +1,7 @@
 // What '@neurite/nir/node' resolves to outside Node (browser bundles): everything in
 // @neurite/nir, and file functions that throw a NirError pointing to the byte API.
 import type { NirGraph } from './types.js';
+import type { NirGraphData } from './nir-data.js';
 import type { ReadOptions, ReadResult } from './decode-nir.js';
 import { NirError } from './nir-error.js';
 
@@ -24,4 +25,14 @@ export async function readNir(_path: string, _opts: Omit<ReadOptions, 'file'> = 
 /** Node only: throws here (use `encodeNir(graph)`). */
 export async function writeNir(_path: string, _graph: NirGraph): Promise<void> {
   throw nodeOnly('writeNir');
+}
+
+/** Node only: throws here (use `decodeNirData(bytes)`). */
+export async function readNirData(_path: string): Promise<NirGraphData> {
+  throw nodeOnly('readNirData');
+}
+
+/** Node only: throws here (use `encodeNirData(data)`). */
+export async function writeNirData(_path: string, _data: NirGraphData): Promise<void> {
+  throw nodeOnly('writeNirData');
 }

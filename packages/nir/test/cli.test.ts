@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, REPO_ROOT, loadJson } from './helpers.js';
 import os from 'node:os';
-import { createGraph, createNode, writeNir } from '../src/node.js';
+import { createGraph, createNode, encodeNirData, griddedToEvents, readNirData, timeGridded, writeNir } from '../src/node.js';
 
 // Runs the built CLI (packages/nir/dist/cli.js; build with `npx tsc -p packages/nir/tsconfig.json`).
 const CLI = path.join(REPO_ROOT, 'packages/nir/dist/cli.js');
@@ -179,6 +179,38 @@ describe('neurite-nir run: several Input nodes', () => {
     const r = await run('run', src, '--input', path.join(dir, 'deep.json'), '--dt', '1e-4');
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^neurite-nir: .*deep\.json: .*nested more than 32 levels deep \[ERR_FORMAT\]$/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('run takes NIR data (gridded or events) as --input and writes NIR data with --output / --record', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-cli-'));
+    const src = path.join(FIXTURES, 'paper/lif_norse.nir');
+    const T = 40;
+    const x = Array.from({ length: T }, (_, t) => (t % 3 === 0 ? 1 : 0));
+    const grid = timeGridded(x, [1, T, 1], 1e-4, { boolean: true });
+    const data = (obs: unknown) => ({ type: 'NIRGraphData' as const, nodes: { input: { type: 'NIRNodeData' as const, observables: { spikes: obs as typeof grid } } } });
+    fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify(x.map((v) => [[v]])));
+    fs.writeFileSync(path.join(dir, 'grid.h5'), await encodeNirData(data(grid)));
+    fs.writeFileSync(path.join(dir, 'events.h5'), await encodeNirData(data(griddedToEvents(grid, 64))));
+    const ref = await run('run', src, '--input', path.join(dir, 'x.json'), '--dt', '1e-4');
+    expect(ref.code).toBe(0);
+    for (const f of ['grid.h5', 'events.h5']) {
+      const r = await run('run', src, '--input', path.join(dir, f), '--dt', '1e-4');
+      expect(r.stdout, f).toBe(ref.stdout);
+    }
+    const w = await run('run', src, '--input', path.join(dir, 'grid.h5'), '--dt', '1e-4', '--output', path.join(dir, 'out.h5'), '--record', '1');
+    expect(w.code).toBe(0);
+    const out = await readNirData(path.join(dir, 'out.h5'));
+    const { output } = JSON.parse(ref.stdout) as { output: { data: number[] } };
+    const o = out.nodes.output;
+    const lif = out.nodes['1'];
+    if (o.type !== 'NIRNodeData' || lif.type !== 'NIRNodeData') throw new Error('expected node data');
+    expect(o.observables.output.type === 'TimeGriddedData' && Array.from(o.observables.output.data.data)).toEqual(output.data);
+    expect(lif.observables.output.type === 'TimeGriddedData' && lif.observables.output.boolean).toBe(true);
+    expect(lif.observables.v.type === 'TimeGriddedData' && lif.observables.v.data.shape).toEqual([1, T, 1]);
+    const bad = await run('run', src, '--input', path.join(dir, 'grid.h5'), '--dt', '1e-3');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/grid\.h5: .*data dt 0\.0001 s differs from --dt 0\.001 s/);
     fs.rmSync(dir, { recursive: true });
   });
 });
