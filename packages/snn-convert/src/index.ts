@@ -44,3 +44,4 @@ export { LoihiModel, loihiBias } from './loihi-model.js';
 export type { LoihiOptions } from './loihi-model.js';
 export { syntheticNmnist } from './synthetic-nmnist.js';
 export type { SyntheticNmnistOptions } from './synthetic-nmnist.js';
+export { CartPole } from './cart-pole.js';
