@@ -1,6 +1,7 @@
 import { toRng, type SeedOrRng } from '@neurite/tensor';
 import { checkInt, rowsOf } from './check.js';
 import { HrrError } from './hrr-error.js';
+import { matInverse } from './small-matrix.js';
 import type { Vsa } from './vsa.js';
 
 /** Options of `resonator`. */
@@ -15,6 +16,12 @@ export interface ResonatorOptions {
    */
   init?: 'superposition' | 'random';
   seed?: SeedOrRng;
+  /**
+   * Superposition weights: 'op' (default; outer product, w = sim(u, c_m)) or 'ols' (ordinary least
+   * squares, w = G⁻¹·sim(u, c_m) with the codebook Gram matrix G_{mn} = sim(c_m, c_n), Kent et al.'s
+   * second variant, which removes the crosstalk between codevectors and raises the capacity).
+   */
+  weights?: 'op' | 'ols';
 }
 
 /** Result of `resonator`. */
@@ -57,9 +64,25 @@ export function resonator(vsa: Vsa, composite: ArrayLike<number>, codebooks: Arr
     return vsa.bundle(c, { weights: w, normalize: true });
   });
   const feats = books.map((c) => vsa.features(c));
+  const Fd = vsa.featureDim;
+  const gramInv =
+    opts.weights === 'ols'
+      ? feats.map((f, i) => {
+          const M = sizes[i],
+            g = new Float64Array(M * M);
+          for (let a = 0; a < M; a++)
+            for (let b = a; b < M; b++) {
+              let s = 0;
+              for (let j = 0; j < Fd; j++) s += f[a * Fd + j] * f[b * Fd + j];
+              g[a * M + b] = g[b * M + a] = s;
+            }
+          const inv = matInverse(g, M);
+          if (inv === null) throw new HrrError('codebooks', `resonator: codebook ${i} is linearly dependent (singular Gram matrix); use weights 'op'`);
+          return inv;
+        })
+      : null;
   const decode = (i: number, v: Float32Array): [Float64Array, number] => {
     const fv = vsa.features(v),
-      Fd = vsa.featureDim,
       M = sizes[i],
       w = new Float64Array(M);
     let best = 0;
@@ -84,7 +107,14 @@ export function resonator(vsa: Vsa, composite: ArrayLike<number>, codebooks: Arr
         for (let k = 1; k < i; k++) prefix = vsa.bind(prefix, est[k]);
         u = vsa.unbind(u, prefix);
       }
-      const [w] = decode(i, u);
+      let [w] = decode(i, u);
+      if (gramInv) {
+        const M = sizes[i],
+          g = gramInv[i],
+          v = new Float64Array(M);
+        for (let a = 0; a < M; a++) for (let b = 0; b < M; b++) v[a] += g[a * M + b] * w[b];
+        w = v;
+      }
       est[i] = vsa.bundle(books[i], { weights: w, normalize: true });
     }
     const next = est.map((e, i) => decode(i, e)[1]);
