@@ -128,7 +128,14 @@ const out = path.resolve(here, '../examples/mnist-784-128-10-lif.nir');
 await writeNir(out, graph);
 const record = {
   network: '784-128-10 LIF (tau 64 steps, dt 1, threshold 1, reset by subtraction)',
-  training: { epochs: EPOCHS, batch: BATCH, optimiser: 'adam 1e-3, cosine decay', augmentation: 'random shifts of ±2 pixels', seed: SEED, split: '@neurite/datasets loadMnist (7996 train / 2004 test)' },
+  training: {
+    epochs: EPOCHS,
+    batch: BATCH,
+    optimiser: 'adam 1e-3, cosine decay',
+    augmentation: 'random shifts of ±2 pixels',
+    seed: SEED,
+    split: '@neurite/datasets loadMnist (7996 train / 2004 test)',
+  },
   annTestAccuracy: ok / test.n,
   normalisation: { lambda1: lam1, lambda2: lam2, percentile: 0.999 },
   simulation: { dt: 1, integration: 'euler', reset: 'subtract', encoding: 'encodeRate (deterministic rate code)' },

@@ -6,7 +6,19 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createProgram, runProgram, isJsonMode, printJson, progress, table, parseInteger, parseNumber, packageVersion, Option, UsageError } from '@neurite/cli';
+import {
+  createProgram,
+  runProgram,
+  isJsonMode,
+  printJson,
+  progress,
+  table,
+  parseInteger,
+  parseNumber,
+  packageVersion,
+  Option,
+  UsageError,
+} from '@neurite/cli';
 import { readNir } from '@neurite/nir/node';
 import { setBackend } from '@neurite/tensor';
 import { quantize } from './quantize.js';
@@ -70,16 +82,33 @@ program
   .option('--weight-bits <n>', 'weight width in bits (2..16)', parseInteger('--weight-bits', 2, 16), 8)
   .option('--membrane-bits <n|auto>', 'membrane width (4..32) or auto from calibration', bitsOrAuto('--membrane-bits', 4, 32), 'auto')
   .option('--frac-bits <n|auto>', 'fractional bits (threshold = 2^n) or auto', bitsOrAuto('--frac-bits', 0, 30), 'auto')
-  .addOption(new Option('--leak <kind>', 'leak: 1 − 2^−k shift (no multiplier) or fixed-point multiply').choices(['shift', 'mul']).default('shift'))
+  .addOption(
+    new Option('--leak <kind>', 'leak: 1 − 2^−k shift (no multiplier) or fixed-point multiply').choices(['shift', 'mul']).default('shift'),
+  )
   .addOption(new Option('--target <t>', 'what to generate').choices(['verilog', 'hls', 'both']).default('both'))
   .option('--steps <n>', 'time steps per inference', parseInteger('--steps', 1, 65535), 16)
   .option('--neurons-per-cycle <n>', 'neurons updated per cycle in each layer engine', parseInteger('--neurons-per-cycle', 1, 1024), 8)
-  .addOption(new Option('--weight-store <s>', "rom: $readmemh-initialised block RAM; ram: loaded by a byte stream (iCE40 SPRAM)").choices(['rom', 'ram']).default('rom'))
-  .addOption(new Option('--stimulus <s>', 'spike trains for calibration and the testbench: seeded Bernoulli(0.2), or rate-coded MNIST test digits (784 inputs)').choices(['random', 'mnist']).default('random'))
+  .addOption(
+    new Option('--weight-store <s>', 'rom: $readmemh-initialised block RAM; ram: loaded by a byte stream (iCE40 SPRAM)')
+      .choices(['rom', 'ram'])
+      .default('rom'),
+  )
+  .addOption(
+    new Option(
+      '--stimulus <s>',
+      'spike trains for calibration and the testbench: seeded Bernoulli(0.2), or rate-coded MNIST test digits (784 inputs)',
+    )
+      .choices(['random', 'mnist'])
+      .default('random'),
+  )
   .option('--samples <n>', 'inferences in the testbench', parseInteger('--samples', 1, 100000), 4)
   .option('--seed <n>', 'seed of the random stimulus / MNIST digit choice', parseInteger('--seed', 0), 0)
   .option('--dt <s>', 'time step for the neuron equations (forward Euler)', parseNumber('--dt'), 1)
-  .addOption(new Option('--reset <mode>', 'reset when a neuron node has no reset_mode metadata').choices(['to_v_reset', 'subtract', 'zero']).default('to_v_reset'))
+  .addOption(
+    new Option('--reset <mode>', 'reset when a neuron node has no reset_mode metadata')
+      .choices(['to_v_reset', 'subtract', 'zero'])
+      .default('to_v_reset'),
+  )
   .option('--name <id>', 'module / file name prefix', 'neurite_snn')
   .action(async (net: string, o: GenOptions) => {
     const graph = await readNir(net);
@@ -112,7 +141,11 @@ program
       await setBackend('wasm');
       const f = await runFloatExecutor(graph, mnist.test, { dt: o.dt, reset: q.layers[0].reset === 'subtract' ? 'subtract' : o.reset });
       const r = simulateQuantized(q, mnist.test);
-      acc = { float: accuracy(classify(f.outputs, f.nOut), mnist.labels), quantised: accuracy(classify(r.outputs, r.nOut), mnist.labels), digits: mnist.test.samples };
+      acc = {
+        float: accuracy(classify(f.outputs, f.nOut), mnist.labels),
+        quantised: accuracy(classify(r.outputs, r.nOut), mnist.labels),
+        digits: mnist.test.samples,
+      };
     }
     const rec = await writeDesign(o.out, q, {
       steps: o.steps,
@@ -139,10 +172,22 @@ program
             leak: l.leak && typeof l.leak === 'object' ? JSON.stringify(l.leak) : '',
             'per cycle': rec.plan.layers[i].P,
           })),
-          ['layer', 'type', 'shape', { key: 'W bits', align: 'right' }, { key: 'v bits', align: 'right' }, { key: 'frac', align: 'right' }, 'leak', { key: 'per cycle', align: 'right' }],
+          [
+            'layer',
+            'type',
+            'shape',
+            { key: 'W bits', align: 'right' },
+            { key: 'v bits', align: 'right' },
+            { key: 'frac', align: 'right' },
+            'leak',
+            { key: 'per cycle', align: 'right' },
+          ],
         ) + '\n',
       );
-      if (acc) process.stdout.write(`accuracy: float ${(100 * acc.float).toFixed(2)}%, quantised ${(100 * acc.quantised).toFixed(2)}% (${acc.digits} MNIST test digits)\n`);
+      if (acc)
+        process.stdout.write(
+          `accuracy: float ${(100 * acc.float).toFixed(2)}%, quantised ${(100 * acc.quantised).toFixed(2)}% (${acc.digits} MNIST test digits)\n`,
+        );
       process.stdout.write(`wrote ${o.out} (${rec.targets.join(' + ')}, ${rec.samples} inference(s) in the testbench)\n`);
     }
   });
@@ -151,7 +196,11 @@ program
   .command('verify')
   .description('simulate a design directory and compare every trace with the golden model, bit for bit')
   .argument('<dir>', 'directory written by gen')
-  .addOption(new Option('--sim <s>', 'RTL simulators (g++ runs too when the design has HLS C++)').choices(['iverilog', 'verilator', 'both']).default('both'))
+  .addOption(
+    new Option('--sim <s>', 'RTL simulators (g++ runs too when the design has HLS C++)')
+      .choices(['iverilog', 'verilator', 'both'])
+      .default('both'),
+  )
   .option('--no-gcc', 'skip the HLS C++ under g++')
   .action(async (dir: string, o: { sim: 'iverilog' | 'verilator' | 'both'; gcc: boolean }) => {
     const d = await readDesign(dir);
@@ -173,21 +222,32 @@ program
         table(
           results.map((r) => ({
             simulator: r.simulator,
-            'bit-identical': r.identical ? 'yes' : `NO (line ${r.firstDifference?.line}: expected '${r.firstDifference?.expected}', got '${r.firstDifference?.got}')`,
+            'bit-identical': r.identical
+              ? 'yes'
+              : `NO (line ${r.firstDifference?.line}: expected '${r.firstDifference?.expected}', got '${r.firstDifference?.got}')`,
             'trace lines': r.lines,
             'cycles/inference': r.cycles === undefined ? '' : Math.round(r.cycles / d.samples),
             seconds: r.seconds.toFixed(1),
           })),
-          ['simulator', 'bit-identical', { key: 'trace lines', align: 'right' }, { key: 'cycles/inference', align: 'right' }, { key: 'seconds', align: 'right' }],
+          [
+            'simulator',
+            'bit-identical',
+            { key: 'trace lines', align: 'right' },
+            { key: 'cycles/inference', align: 'right' },
+            { key: 'seconds', align: 'right' },
+          ],
         ) + '\n',
       );
     const bad = results.filter((r) => !r.identical);
-    if (bad.length > 0) throw new HdlError(dir, `${bad.map((r) => r.simulator).join(', ')} differ from the golden model`, { code: 'ERR_STATE' });
+    if (bad.length > 0)
+      throw new HdlError(dir, `${bad.map((r) => r.simulator).join(', ')} differ from the golden model`, { code: 'ERR_STATE' });
   });
 
 program
   .command('report')
-  .description('synthesise with yosys (xc7 and iCE40), place and route on an iCE40 UP5K with nextpnr, and summarise resources, Fmax, cycles, accuracy')
+  .description(
+    'synthesise with yosys (xc7 and iCE40), place and route on an iCE40 UP5K with nextpnr, and summarise resources, Fmax, cycles, accuracy',
+  )
   .argument('<dir>', 'directory written by gen (run verify first for cycles per inference)')
   .option('--no-xc7', 'skip yosys synth_xilinx -family xc7')
   .option('--no-ice40', 'skip yosys synth_ice40 and nextpnr')
@@ -217,7 +277,8 @@ program
         say('nextpnr-ice40 --up5k…');
         const pr = await placeRouteUp5k(dir);
         report.up5k = pr;
-        if (pr.fmaxMHz !== undefined && typeof report.cyclesPerInference === 'number') report.usPerInference = report.cyclesPerInference / pr.fmaxMHz;
+        if (pr.fmaxMHz !== undefined && typeof report.cyclesPerInference === 'number')
+          report.usPerInference = report.cyclesPerInference / pr.fmaxMHz;
       }
       bar.tick(1, s);
     }
@@ -229,13 +290,49 @@ program
       const x = report.xc7 as Awaited<ReturnType<typeof synthesizeXc7>> | undefined;
       const i = report.ice40 as Awaited<ReturnType<typeof synthesizeIce40>> | undefined;
       const p = report.up5k as Awaited<ReturnType<typeof placeRouteUp5k>> | undefined;
-      if (x) rows.push({ target: 'xc7 (yosys)', LUT: x.lut, FF: x.ff, CARRY: x.carry, BRAM: `${x.bram36} BRAM36 (${x.ramb36} RAMB36 + ${x.ramb18} RAMB18)`, SPRAM: '', DSP: x.dsp, Fmax: '' });
-      if (i) rows.push({ target: 'iCE40 (yosys)', LUT: i.lut, FF: i.ff, CARRY: i.carry, BRAM: `${i.bram} EBR`, SPRAM: i.spram, DSP: i.dsp, Fmax: p?.fmaxMHz === undefined ? '' : `${p.fmaxMHz.toFixed(1)} MHz (UP5K)` });
-      process.stdout.write(table(rows, ['target', { key: 'LUT', align: 'right' }, { key: 'FF', align: 'right' }, { key: 'CARRY', align: 'right' }, 'BRAM', { key: 'SPRAM', align: 'right' }, { key: 'DSP', align: 'right' }, 'Fmax']) + '\n');
-      if (typeof report.cyclesPerInference === 'number') process.stdout.write(`cycles per inference: ${Math.round(report.cyclesPerInference)} (simulation)\n`);
+      if (x)
+        rows.push({
+          target: 'xc7 (yosys)',
+          LUT: x.lut,
+          FF: x.ff,
+          CARRY: x.carry,
+          BRAM: `${x.bram36} BRAM36 (${x.ramb36} RAMB36 + ${x.ramb18} RAMB18)`,
+          SPRAM: '',
+          DSP: x.dsp,
+          Fmax: '',
+        });
+      if (i)
+        rows.push({
+          target: 'iCE40 (yosys)',
+          LUT: i.lut,
+          FF: i.ff,
+          CARRY: i.carry,
+          BRAM: `${i.bram} EBR`,
+          SPRAM: i.spram,
+          DSP: i.dsp,
+          Fmax: p?.fmaxMHz === undefined ? '' : `${p.fmaxMHz.toFixed(1)} MHz (UP5K)`,
+        });
+      process.stdout.write(
+        table(rows, [
+          'target',
+          { key: 'LUT', align: 'right' },
+          { key: 'FF', align: 'right' },
+          { key: 'CARRY', align: 'right' },
+          'BRAM',
+          { key: 'SPRAM', align: 'right' },
+          { key: 'DSP', align: 'right' },
+          'Fmax',
+        ]) + '\n',
+      );
+      if (typeof report.cyclesPerInference === 'number')
+        process.stdout.write(`cycles per inference: ${Math.round(report.cyclesPerInference)} (simulation)\n`);
       else process.stdout.write(`cycles per inference: run 'neurite-hdl verify ${dir}' first\n`);
-      if (typeof report.usPerInference === 'number') process.stdout.write(`µs per inference on the UP5K: ${report.usPerInference.toFixed(1)}\n`);
-      if (d.accuracy) process.stdout.write(`accuracy: float ${(100 * d.accuracy.float).toFixed(2)}%, quantised ${(100 * d.accuracy.quantised).toFixed(2)}%\n`);
+      if (typeof report.usPerInference === 'number')
+        process.stdout.write(`µs per inference on the UP5K: ${report.usPerInference.toFixed(1)}\n`);
+      if (d.accuracy)
+        process.stdout.write(
+          `accuracy: float ${(100 * d.accuracy.float).toFixed(2)}%, quantised ${(100 * d.accuracy.quantised).toFixed(2)}%\n`,
+        );
     }
   });
 

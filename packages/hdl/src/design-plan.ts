@@ -61,17 +61,35 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
   const name = options.name ?? 'neurite_snn';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new HdlError('name', `'${name}' is not a Verilog/C++ identifier`);
   const steps = options.steps;
-  if (!Number.isInteger(steps) || steps < 1 || steps > 65535) throw new HdlError('steps', `must be an integer in [1, 65535], got ${steps}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (!Number.isInteger(steps) || steps < 1 || steps > 65535)
+    throw new HdlError('steps', `must be an integer in [1, 65535], got ${steps}`, { code: 'ERR_OUT_OF_RANGE' });
   const iw = options.inputWidth ?? 8;
-  if (!Number.isInteger(iw) || iw < 2 || iw > 64 || 2 ** clog2(iw) !== iw) throw new HdlError('inputWidth', `must be a power of two in [2, 64], got ${iw}`, { code: 'ERR_OUT_OF_RANGE' });
-  if (net.output !== 'counts') throw new HdlError(net.layers[net.layers.length - 1].name, `node '${net.layers[net.layers.length - 1].name}': the hardware generators read out spike counts; an LI readout layer is not mapped`, { code: 'ERR_UNSUPPORTED' });
+  if (!Number.isInteger(iw) || iw < 2 || iw > 64 || 2 ** clog2(iw) !== iw)
+    throw new HdlError('inputWidth', `must be a power of two in [2, 64], got ${iw}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (net.output !== 'counts')
+    throw new HdlError(
+      net.layers[net.layers.length - 1].name,
+      `node '${net.layers[net.layers.length - 1].name}': the hardware generators read out spike counts; an LI readout layer is not mapped`,
+      { code: 'ERR_UNSUPPORTED' },
+    );
   const layers = net.layers.map((l, i): LayerPlan => {
-    if (l.type === 'CubaLIF') throw new HdlError(l.name, `node '${l.name}': CubaLIF (synaptic current state) is simulated bit-true in TypeScript but not mapped to hardware`, { code: 'ERR_UNSUPPORTED' });
+    if (l.type === 'CubaLIF')
+      throw new HdlError(
+        l.name,
+        `node '${l.name}': CubaLIF (synaptic current state) is simulated bit-true in TypeScript but not mapped to hardware`,
+        { code: 'ERR_UNSUPPORTED' },
+      );
     if (!l.spiking) throw new HdlError(l.name, `node '${l.name}': only spiking layers are mapped to hardware`, { code: 'ERR_UNSUPPORTED' });
-    if (l.weightBits >= l.membraneBits) throw new HdlError(l.name, `layer '${l.name}': membrane (${l.membraneBits} bits) must be wider than the weights (${l.weightBits} bits)`, { code: 'ERR_OUT_OF_RANGE' });
+    if (l.weightBits >= l.membraneBits)
+      throw new HdlError(
+        l.name,
+        `layer '${l.name}': membrane (${l.membraneBits} bits) must be wider than the weights (${l.weightBits} bits)`,
+        { code: 'ERR_OUT_OF_RANGE' },
+      );
     const npc = options.neuronsPerCycle;
     const want = Array.isArray(npc) ? npc[i] : (npc ?? 8);
-    if (!Number.isInteger(want) || want < 1) throw new HdlError('neuronsPerCycle', `must be integers ≥ 1, got ${want}`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!Number.isInteger(want) || want < 1)
+      throw new HdlError('neuronsPerCycle', `must be integers ≥ 1, got ${want}`, { code: 'ERR_OUT_OF_RANGE' });
     const P = Math.min(want, l.nOut);
     const G = Math.ceil(l.nOut / P);
     return {
@@ -96,5 +114,14 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
     p.wram = Array.isArray(ws) ? Boolean(ws[i]) : ws === 'ram' && p.nIn * 2 ** p.GB * p.P * p.WB > 32768;
   });
   const nOut = net.layers[net.layers.length - 1].nOut;
-  return { name, steps, inputWidth: iw, words: Math.ceil(net.inputSize / iw), inputSize: net.inputSize, nOut, countBits: Math.max(1, clog2(steps + 1)), layers };
+  return {
+    name,
+    steps,
+    inputWidth: iw,
+    words: Math.ceil(net.inputSize / iw),
+    inputSize: net.inputSize,
+    nOut,
+    countBits: Math.max(1, clog2(steps + 1)),
+    layers,
+  };
 }

@@ -104,9 +104,13 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   if (ram) o.push(`    input wire wl_valid,\n    output wire wl_ready,\n    input wire [7:0] wl_data,`);
   o.push(`    input wire in_valid,\n    output wire in_ready,\n    input wire [${IW - 1}:0] in_data,`);
   o.push(`    output wire out_valid,\n    input wire out_ready,\n    output wire [${CW - 1}:0] out_data,\n    output wire out_last,`);
-  o.push(`    output wire trc_valid,\n    output wire [${TB - 1}:0] trc_step,\n    output wire [${LB - 1}:0] trc_layer,\n    output wire [${XB - 1}:0] trc_index`);
+  o.push(
+    `    output wire trc_valid,\n    output wire [${TB - 1}:0] trc_step,\n    output wire [${LB - 1}:0] trc_layer,\n    output wire [${XB - 1}:0] trc_index`,
+  );
   o.push(`);`);
-  o.push(`    localparam [3:0] T_INIT = 4'd0, T_INITW = 4'd1, T_LOAD = 4'd2, T_WORD = 4'd3, T_SCAN = 4'd4, T_RUN = 4'd5, T_RUNW = 4'd6, T_OUT = 4'd7${ram ? ", T_WLOAD = 4'd8" : ''};`);
+  o.push(
+    `    localparam [3:0] T_INIT = 4'd0, T_INITW = 4'd1, T_LOAD = 4'd2, T_WORD = 4'd3, T_SCAN = 4'd4, T_RUN = 4'd5, T_RUNW = 4'd6, T_OUT = 4'd7${ram ? ", T_WLOAD = 4'd8" : ''};`,
+  );
   const rl = ramLayers.map((i) => plan.layers[i]);
   const WA = ram ? Math.max(...rl.map((p) => p.AI + p.GB)) : 1;
   const BWS = ram ? rl.map((p) => Math.ceil((p.P * p.WB) / 8)) : [1];
@@ -115,17 +119,25 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   const WD = 8 * Math.max(...BWS);
   if (ram) {
     o.push(`    // Weight load: bytes, least significant first, ${BWS.join('/')} per word, layer by layer, address by address.`);
-    o.push(`    reg [${WD - 1}:0] wl_word;\n    reg [${BWB - 1}:0] wl_b;\n    reg [${RB - 1}:0] wl_l;\n    reg [${WA - 1}:0] wl_a;\n    reg wl_go;`);
+    o.push(
+      `    reg [${WD - 1}:0] wl_word;\n    reg [${BWB - 1}:0] wl_b;\n    reg [${RB - 1}:0] wl_l;\n    reg [${WA - 1}:0] wl_a;\n    reg wl_go;`,
+    );
     const used = Math.max(...rl.map((p) => p.P * p.WB));
     if (WD > used) o.push(`    wire unused_wl_pad = ^wl_word[${WD - 1}:${used}];`);
     o.push(`    reg [${BWB - 1}:0] wl_bl;\n    reg [${WA - 1}:0] wl_al;\n    always @* begin\n        case (wl_l)`);
-    rl.forEach((p, k) => o.push(`            ${RB}'d${k}: begin wl_bl = ${BWB}'d${BWS[k] - 1}; wl_al = ${WA}'d${p.nIn * 2 ** p.GB - 1}; end`));
+    rl.forEach((p, k) =>
+      o.push(`            ${RB}'d${k}: begin wl_bl = ${BWB}'d${BWS[k] - 1}; wl_al = ${WA}'d${p.nIn * 2 ** p.GB - 1}; end`),
+    );
     o.push(`            default: begin wl_bl = 0; wl_al = 0; end\n        endcase\n    end`);
   }
-  o.push(`    reg [3:0] state;\n    reg [${WW - 1}:0] w;\n    reg [${TB - 1}:0] t;\n    reg [${LB - 1}:0] l;\n    reg [${KB - 1}:0] k;\n    reg [${IW - 1}:0] word;`);
+  o.push(
+    `    reg [3:0] state;\n    reg [${WW - 1}:0] w;\n    reg [${TB - 1}:0] t;\n    reg [${LB - 1}:0] l;\n    reg [${KB - 1}:0] k;\n    reg [${IW - 1}:0] word;`,
+  );
   o.push(`    reg [${CW - 1}:0] cnt [0:${NO - 1}];`);
   // lowest set bit of word
-  o.push(`    reg [${IB - 1}:0] low;\n    integer b;\n    always @* begin\n        low = 0;\n        for (b = ${IW - 1}; b >= 0; b = b - 1) if (word[b]) low = b[${IB - 1}:0];\n    end`);
+  o.push(
+    `    reg [${IB - 1}:0] low;\n    integer b;\n    always @* begin\n        low = 0;\n        for (b = ${IW - 1}; b >= 0; b = b - 1) if (word[b]) low = b[${IB - 1}:0];\n    end`,
+  );
   o.push(`    wire [${IW - 1}:0] word_rest = word & (word - 1'b1);`);
   // valid-bit mask of the last word
   const lastBits = plan.inputSize - (NW - 1) * IW;
@@ -203,7 +215,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`    assign in_ready = (state == T_WORD);`);
   if (ram) o.push(`    assign wl_ready = (state == T_WLOAD) && !wl_go;`);
   o.push(`    assign out_valid = (state == T_OUT);`);
-  o.push(`    assign out_data = cnt[k[${Math.max(1, Math.ceil(Math.log2(NO)))  - 1}:0]];`);
+  o.push(`    assign out_data = cnt[k[${Math.max(1, Math.ceil(Math.log2(NO))) - 1}:0]];`);
   o.push(`    assign out_last = (k == ${KB}'d${NO - 1});`);
   o.push(`    assign trc_valid = ${plan.layers.map((_, i) => `sp_valid${i}`).join(' | ')};`);
   o.push(`    assign trc_step = t;`);
@@ -212,22 +224,38 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`    assign trc_index = ${plan.layers.map((_, i) => (i === L - 1 ? padIdx(i) : `sp_valid${i} ? ${padIdx(i)} : `)).join('')};`);
   o.push(`    integer c;`);
   o.push(`    always @(posedge clk) begin`);
-  if (ram) o.push(`        if (rst) begin\n            wl_word <= 0;\n            wl_b <= 0;\n            wl_l <= 0;\n            wl_a <= 0;\n            wl_go <= 1'b0;\n        end else if (state == T_WLOAD) begin`, `            if (wl_go) begin\n                wl_go <= 1'b0;\n                if (wl_a == wl_al) begin\n                    wl_a <= 0;\n                    wl_l <= wl_l + 1'b1;\n                end else wl_a <= wl_a + 1'b1;\n            end else if (wl_valid) begin`, `                wl_word[wl_b*8 +: 8] <= wl_data;\n                if (wl_b == wl_bl) begin\n                    wl_b <= 0;\n                    wl_go <= 1'b1;\n                end else wl_b <= wl_b + 1'b1;\n            end\n        end\n    end`, `    always @(posedge clk) begin`);
-  o.push(`        if (rst) begin\n            state <= ${ram ? 'T_WLOAD' : 'T_INIT'};\n            w <= 0;\n            t <= 0;\n            l <= 0;\n            k <= 0;\n            word <= 0;`);
+  if (ram)
+    o.push(
+      `        if (rst) begin\n            wl_word <= 0;\n            wl_b <= 0;\n            wl_l <= 0;\n            wl_a <= 0;\n            wl_go <= 1'b0;\n        end else if (state == T_WLOAD) begin`,
+      `            if (wl_go) begin\n                wl_go <= 1'b0;\n                if (wl_a == wl_al) begin\n                    wl_a <= 0;\n                    wl_l <= wl_l + 1'b1;\n                end else wl_a <= wl_a + 1'b1;\n            end else if (wl_valid) begin`,
+      `                wl_word[wl_b*8 +: 8] <= wl_data;\n                if (wl_b == wl_bl) begin\n                    wl_b <= 0;\n                    wl_go <= 1'b1;\n                end else wl_b <= wl_b + 1'b1;\n            end\n        end\n    end`,
+      `    always @(posedge clk) begin`,
+    );
+  o.push(
+    `        if (rst) begin\n            state <= ${ram ? 'T_WLOAD' : 'T_INIT'};\n            w <= 0;\n            t <= 0;\n            l <= 0;\n            k <= 0;\n            word <= 0;`,
+  );
   o.push(`            for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n        end else begin`);
   o.push(`            if (sp_valid${L - 1}) cnt[sp_index${L - 1}] <= cnt[sp_index${L - 1}] + 1'b1;`);
   o.push(`            case (state)`);
   if (ram) o.push(`                T_WLOAD: if (wl_go && wl_a == wl_al && wl_l == ${RB}'d${ramLayers.length - 1}) state <= T_INIT;`);
-  o.push(`                T_INIT: begin\n                    t <= 0;\n                    k <= 0;\n                    for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n                    state <= T_INITW;\n                end`);
+  o.push(
+    `                T_INIT: begin\n                    t <= 0;\n                    k <= 0;\n                    for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n                    state <= T_INITW;\n                end`,
+  );
   o.push(`                T_INITW: if (!busy_any) state <= T_LOAD;`);
   o.push(`                T_LOAD: begin\n                    w <= 0;\n                    state <= T_WORD;\n                end`);
-  o.push(`                T_WORD: if (in_valid) begin\n                    word <= in_data & word_mask;\n                    state <= T_SCAN;\n                end`);
-  o.push(`                T_SCAN: begin\n                    if (word != 0) word <= word_rest;\n                    else if (last_word) begin\n                        l <= 0;\n                        state <= T_RUN;\n                    end else begin\n                        w <= w + 1'b1;\n                        state <= T_WORD;\n                    end\n                end`);
+  o.push(
+    `                T_WORD: if (in_valid) begin\n                    word <= in_data & word_mask;\n                    state <= T_SCAN;\n                end`,
+  );
+  o.push(
+    `                T_SCAN: begin\n                    if (word != 0) word <= word_rest;\n                    else if (last_word) begin\n                        l <= 0;\n                        state <= T_RUN;\n                    end else begin\n                        w <= w + 1'b1;\n                        state <= T_WORD;\n                    end\n                end`,
+  );
   o.push(`                T_RUN: state <= T_RUNW;`);
   o.push(
     `                T_RUNW: if (!busy_sel) begin\n                    if (l == ${LB}'d${L - 1}) begin\n                        if (t == ${TB}'d${T - 1}) state <= T_OUT;\n                        else begin\n                            t <= t + 1'b1;\n                            state <= T_LOAD;\n                        end\n                    end else begin\n                        l <= l + 1'b1;\n                        state <= T_RUN;\n                    end\n                end`,
   );
-  o.push(`                T_OUT: if (out_ready) begin\n                    if (out_last) state <= T_INIT;\n                    else k <= k + 1'b1;\n                end`);
+  o.push(
+    `                T_OUT: if (out_ready) begin\n                    if (out_last) state <= T_INIT;\n                    else k <= k + 1'b1;\n                end`,
+  );
   o.push(`                default: state <= T_INIT;\n            endcase\n        end\n    end\nendmodule\n`);
   void last;
   return o.join('\n');
@@ -240,7 +268,11 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
  * `simulateQuantized(…, { trace: true })` — and prints `cycles N` (rising edges from the first accepted input word to
  * the last output, so a 'ram' design's weight load is not counted).
  */
-export function testbenchVerilog(plan: DesignPlan, samples: number, options: { backpressure?: boolean; weightBytes?: number } = {}): string {
+export function testbenchVerilog(
+  plan: DesignPlan,
+  samples: number,
+  options: { backpressure?: boolean; weightBytes?: number } = {},
+): string {
   const ram = plan.layers.some((p) => p.wram);
   const NWL = options.weightBytes ?? 0;
   if (ram && NWL === 0) throw new HdlError('weightBytes', 'a ram design testbench needs the number of weight bytes');
@@ -266,14 +298,18 @@ module ${name}_tb;
     wire [${Math.max(1, Math.ceil(Math.log2(steps + 1))) - 1}:0] trc_step;
     wire [${Math.max(1, Math.ceil(Math.log2(plan.layers.length + 1))) - 1}:0] trc_layer;
     wire [${Math.max(...plan.layers.map((p) => p.AO)) - 1}:0] trc_index;
-    reg [${IW - 1}:0] stim [0:N_WORDS-1];${ram ? `
+    reg [${IW - 1}:0] stim [0:N_WORDS-1];${
+      ram
+        ? `
     localparam N_WL = ${NWL};
     reg [7:0] wl [0:N_WL-1];
     reg wl_valid = 1'b0;
     reg [7:0] wl_data = 0;
     wire wl_ready;
     reg wl_xfer = 1'b0;
-    integer wl_sent = 0;` : ''}
+    integer wl_sent = 0;`
+        : ''
+    }
     reg started = 1'b0;
     integer fd;
     integer sent = 0;
@@ -315,12 +351,16 @@ module ${name}_tb;
     // Drive on the falling edge.
     always @(negedge clk) begin
         lfsr <= {lfsr[30:0], lfsr[31] ^ lfsr[21] ^ lfsr[1] ^ lfsr[0]};
-        if (in_xfer) sent = sent + 1;${ram ? `
+        if (in_xfer) sent = sent + 1;${
+          ram
+            ? `
         if (wl_xfer) wl_sent = wl_sent + 1;
         wl_valid <= !rst && (wl_sent < N_WL) && ${bpExpr("lfsr[9:8] != 2'd0")};
-        wl_data <= (wl_sent < N_WL) ? wl[wl_sent] : 0;` : ''}
+        wl_data <= (wl_sent < N_WL) ? wl[wl_sent] : 0;`
+            : ''
+        }
         if (out_xfer) got = got + 1;
-        in_valid <= !rst && (sent < N_WORDS) && ${bp ? '(lfsr[3:0] != 4\'d0)' : "1'b1"};
+        in_valid <= !rst && (sent < N_WORDS) && ${bp ? "(lfsr[3:0] != 4'd0)" : "1'b1"};
         in_data <= (sent < N_WORDS) ? stim[sent] : 0;
         out_ready <= ${bp ? "(lfsr[6:4] != 3'd0)" : "1'b1"};
         if (got == N_OUT) begin

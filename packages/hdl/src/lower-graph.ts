@@ -76,38 +76,64 @@ export function lowerGraph(graph: NirGraph, options: LowerOptions = {}): FloatNe
   const dt = options.dt ?? 1;
   const integration = options.integration ?? 'euler';
   const maxDense = options.maxDense ?? 2 ** 24;
-  if (!(dt > 0) || !Number.isFinite(dt)) throw new HdlError('dt', `must be a positive finite number, got ${dt}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (!(dt > 0) || !Number.isFinite(dt))
+    throw new HdlError('dt', `must be a positive finite number, got ${dt}`, { code: 'ERR_OUT_OF_RANGE' });
   const names = Object.keys(graph.nodes);
   for (const name of names) {
     const n = graph.nodes[name];
-    if (n.type === 'NIRGraph') throw new HdlError(name, `node '${name}': nested graphs are not mapped to hardware (flatten the graph first)`, { code: 'ERR_UNSUPPORTED' });
-    if (n.type !== 'Input' && n.type !== 'Output' && !NEURON_TYPES.includes(n.type) && !(SYNAPSE_TYPES as readonly string[]).includes(n.type))
-      throw new HdlError(name, `node '${name}': ${n.type} is not mapped to hardware (supported: ${[...SYNAPSE_TYPES, ...NEURON_TYPES].join(', ')})`, {
+    if (n.type === 'NIRGraph')
+      throw new HdlError(name, `node '${name}': nested graphs are not mapped to hardware (flatten the graph first)`, {
         code: 'ERR_UNSUPPORTED',
       });
+    if (
+      n.type !== 'Input' &&
+      n.type !== 'Output' &&
+      !NEURON_TYPES.includes(n.type) &&
+      !(SYNAPSE_TYPES as readonly string[]).includes(n.type)
+    )
+      throw new HdlError(
+        name,
+        `node '${name}': ${n.type} is not mapped to hardware (supported: ${[...SYNAPSE_TYPES, ...NEURON_TYPES].join(', ')})`,
+        {
+          code: 'ERR_UNSUPPORTED',
+        },
+      );
   }
   const inputs = names.filter((n) => graph.nodes[n].type === 'Input');
   const outputs = names.filter((n) => graph.nodes[n].type === 'Output');
-  if (inputs.length !== 1) throw new HdlError(inputs[1] ?? 'graph', `the graph needs exactly one Input node, it has ${inputs.length}`, { code: 'ERR_UNSUPPORTED' });
+  if (inputs.length !== 1)
+    throw new HdlError(inputs[1] ?? 'graph', `the graph needs exactly one Input node, it has ${inputs.length}`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   if (outputs.length !== 1)
-    throw new HdlError(outputs[1] ?? 'graph', `the graph needs exactly one Output node, it has ${outputs.length}`, { code: 'ERR_UNSUPPORTED' });
+    throw new HdlError(outputs[1] ?? 'graph', `the graph needs exactly one Output node, it has ${outputs.length}`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   const out = new Map<string, string[]>();
   const inn = new Map<string, string[]>();
   for (const [a, b] of graph.edges) {
-    if (!(a in graph.nodes) || !(b in graph.nodes)) throw new HdlError(`${a} -> ${b}`, `edge '${a} -> ${b}' names no node`, { code: 'ERR_UNSUPPORTED' });
+    if (!(a in graph.nodes) || !(b in graph.nodes))
+      throw new HdlError(`${a} -> ${b}`, `edge '${a} -> ${b}' names no node`, { code: 'ERR_UNSUPPORTED' });
     out.set(a, [...(out.get(a) ?? []), b]);
     inn.set(b, [...(inn.get(b) ?? []), a]);
   }
   for (const name of names) {
-    if ((out.get(name)?.length ?? 0) > 1) throw new HdlError(name, `node '${name}' feeds ${out.get(name)!.length} nodes: branches are not mapped (a chain is)`, { code: 'ERR_UNSUPPORTED' });
-    if ((inn.get(name)?.length ?? 0) > 1) throw new HdlError(name, `node '${name}' sums ${inn.get(name)!.length} inputs: merges are not mapped (a chain is)`, { code: 'ERR_UNSUPPORTED' });
+    if ((out.get(name)?.length ?? 0) > 1)
+      throw new HdlError(name, `node '${name}' feeds ${out.get(name)!.length} nodes: branches are not mapped (a chain is)`, {
+        code: 'ERR_UNSUPPORTED',
+      });
+    if ((inn.get(name)?.length ?? 0) > 1)
+      throw new HdlError(name, `node '${name}' sums ${inn.get(name)!.length} inputs: merges are not mapped (a chain is)`, {
+        code: 'ERR_UNSUPPORTED',
+      });
   }
   // Walk the chain from the Input.
   const chain: string[] = [];
   const seen = new Set<string>();
   let cur: string | undefined = inputs[0];
   while (cur !== undefined) {
-    if (seen.has(cur)) throw new HdlError(cur, `node '${cur}' closes a cycle: recurrent graphs are not mapped`, { code: 'ERR_UNSUPPORTED' });
+    if (seen.has(cur))
+      throw new HdlError(cur, `node '${cur}' closes a cycle: recurrent graphs are not mapped`, { code: 'ERR_UNSUPPORTED' });
     seen.add(cur);
     chain.push(cur);
     cur = out.get(cur)?.[0];
@@ -115,11 +141,18 @@ export function lowerGraph(graph: NirGraph, options: LowerOptions = {}): FloatNe
   for (const name of names)
     if (!seen.has(name)) {
       const cyc = inn.get(name) !== undefined && out.get(name) !== undefined;
-      throw new HdlError(name, cyc ? `node '${name}' is on a cycle: recurrent graphs are not mapped` : `node '${name}' is not on the path from Input to Output`, {
-        code: 'ERR_UNSUPPORTED',
-      });
+      throw new HdlError(
+        name,
+        cyc ? `node '${name}' is on a cycle: recurrent graphs are not mapped` : `node '${name}' is not on the path from Input to Output`,
+        {
+          code: 'ERR_UNSUPPORTED',
+        },
+      );
     }
-  if (chain[chain.length - 1] !== outputs[0]) throw new HdlError(chain[chain.length - 1], `the chain from the Input ends at '${chain[chain.length - 1]}', not at the Output`, { code: 'ERR_UNSUPPORTED' });
+  if (chain[chain.length - 1] !== outputs[0])
+    throw new HdlError(chain[chain.length - 1], `the chain from the Input ends at '${chain[chain.length - 1]}', not at the Output`, {
+      code: 'ERR_UNSUPPORTED',
+    });
 
   const shapes = checkGraph(graph);
   const inputShape = shapes.nodes[inputs[0]].output ?? [];
@@ -133,7 +166,8 @@ export function lowerGraph(graph: NirGraph, options: LowerOptions = {}): FloatNe
       pending.push(name);
       continue;
     }
-    if (pending.length === 0) throw new HdlError(name, `neuron '${name}' has no synaptic node (Affine, Linear, Conv2d, …) before it`, { code: 'ERR_UNSUPPORTED' });
+    if (pending.length === 0)
+      throw new HdlError(name, `neuron '${name}' has no synaptic node (Affine, Linear, Conv2d, …) before it`, { code: 'ERR_UNSUPPORTED' });
     const nodeShape = shapes.nodes[name].output ?? shapes.nodes[name].input ?? [];
     const nOut = prod(nodeShape);
     const { weight, bias } = composeDense(graph, shapes.nodes, pending, inShape, inSize, nOut, maxDense);
@@ -142,7 +176,10 @@ export function lowerGraph(graph: NirGraph, options: LowerOptions = {}): FloatNe
     inSize = nOut;
     inShape = nodeShape;
   }
-  if (pending.length > 0) throw new HdlError(pending[0], `node '${pending[0]}' follows the last neuron: the chain must end with a neuron layer`, { code: 'ERR_UNSUPPORTED' });
+  if (pending.length > 0)
+    throw new HdlError(pending[0], `node '${pending[0]}' follows the last neuron: the chain must end with a neuron layer`, {
+      code: 'ERR_UNSUPPORTED',
+    });
   if (layers.length === 0) throw new HdlError(chain[1] ?? inputs[0], 'the graph has no neuron layer', { code: 'ERR_UNSUPPORTED' });
   return { inputName: inputs[0], outputName: outputs[0], inputShape, inputSize: prod(inputShape), layers };
 }
@@ -159,15 +196,19 @@ function neuronLayer(
   integration: Integration,
   defaultReset: ResetMode,
 ): FloatLayer {
-  if (n.type !== 'IF' && n.type !== 'LIF' && n.type !== 'LI' && n.type !== 'CubaLIF') throw new HdlError(name, `node '${name}': ${n.type} is not a neuron`, { code: 'ERR_UNSUPPORTED' });
+  if (n.type !== 'IF' && n.type !== 'LIF' && n.type !== 'LI' && n.type !== 'CubaLIF')
+    throw new HdlError(name, `node '${name}': ${n.type} is not a neuron`, { code: 'ERR_UNSUPPORTED' });
   const c = neuronCoefficients(n, dt, integration);
   const len = c.aV.length;
   const at = (a: Float64Array, i: number) => (len === 1 ? a[0] : a[i]);
-  if (len !== 1 && len !== nOut) throw new HdlError(name, `node '${name}' has ${len} parameters for ${nOut} neurons`, { code: 'ERR_SHAPE' });
+  if (len !== 1 && len !== nOut)
+    throw new HdlError(name, `node '${name}' has ${len} parameters for ${nOut} neurons`, { code: 'ERR_SHAPE' });
   const uniform = (a: Float64Array, what: string) => {
     for (let i = 1; i < a.length; i++)
       if (Math.abs(a[i] - a[0]) > 1e-12 * Math.max(1, Math.abs(a[0])))
-        throw new HdlError(name, `node '${name}': ${what} differs between neurons (${a[0]} vs ${a[i]}); one layer shares one ${what}`, { code: 'ERR_UNSUPPORTED' });
+        throw new HdlError(name, `node '${name}': ${what} differs between neurons (${a[0]} vs ${a[i]}); one layer shares one ${what}`, {
+          code: 'ERR_UNSUPPORTED',
+        });
     return a[0];
   };
   const leak = uniform(c.aV, 'leak factor');
@@ -227,12 +268,22 @@ function composeDense(
   maxDense: number,
 ): { weight: Float64Array; bias: Float64Array } {
   if (nIn * nOut > maxDense)
-    throw new HdlError(names[0], `layer through '${names.join(', ')}' needs a ${nOut}×${nIn} dense matrix, more than ${maxDense} elements`, { code: 'ERR_OUT_OF_RANGE' });
+    throw new HdlError(
+      names[0],
+      `layer through '${names.join(', ')}' needs a ${nOut}×${nIn} dense matrix, more than ${maxDense} elements`,
+      { code: 'ERR_OUT_OF_RANGE' },
+    );
   const only = graph.nodes[names[0]];
   if (names.length === 1 && (only.type === 'Affine' || only.type === 'Linear')) {
     const [r, c] = only.weight.shape;
-    if (r !== nOut || c !== nIn) throw new HdlError(names[0], `node '${names[0]}': weight ${r}×${c} does not map ${nIn} inputs to ${nOut} neurons`, { code: 'ERR_SHAPE' });
-    return { weight: Float64Array.from(only.weight.data), bias: only.type === 'Affine' ? Float64Array.from(only.bias.data) : new Float64Array(nOut) };
+    if (r !== nOut || c !== nIn)
+      throw new HdlError(names[0], `node '${names[0]}': weight ${r}×${c} does not map ${nIn} inputs to ${nOut} neurons`, {
+        code: 'ERR_SHAPE',
+      });
+    return {
+      weight: Float64Array.from(only.weight.data),
+      bias: only.type === 'Affine' ? Float64Array.from(only.bias.data) : new Float64Array(nOut),
+    };
   }
   const apply = (x: Float64Array): Float64Array => {
     let v = x;
@@ -242,7 +293,8 @@ function composeDense(
       v = r.y;
       shape = r.shape;
     }
-    if (v.length !== nOut) throw new HdlError(names[names.length - 1], `synaptic chain gives ${v.length} values for ${nOut} neurons`, { code: 'ERR_SHAPE' });
+    if (v.length !== nOut)
+      throw new HdlError(names[names.length - 1], `synaptic chain gives ${v.length} values for ${nOut} neurons`, { code: 'ERR_SHAPE' });
     return v;
   };
   const bias = apply(new Float64Array(nIn));
@@ -264,7 +316,13 @@ function spatial(v: number | { data: ArrayLike<number> }, n: number): number[] {
 }
 
 /** One synaptic node on a float64 vector (row-major, no batch dim). */
-function applyOp(name: string, n: NirNode, x: Float64Array, shape: number[], outShape: number[] | null): { y: Float64Array; shape: number[] } {
+function applyOp(
+  name: string,
+  n: NirNode,
+  x: Float64Array,
+  shape: number[],
+  outShape: number[] | null,
+): { y: Float64Array; shape: number[] } {
   switch (n.type) {
     case 'Affine':
     case 'Linear': {

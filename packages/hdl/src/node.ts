@@ -16,3 +16,7 @@ export {
   ice40Resources,
 } from './synthesize-design.js';
 export type { ResourceCounts, PlaceRouteResult } from './synthesize-design.js';
+export { mnistStimuli } from './mnist-stimuli.js';
+export type { MnistStimuli } from './mnist-stimuli.js';
+export { mnistTable, mnistTableMarkdown } from './mnist-table.js';
+export type { MnistRow, MnistTableOptions } from './mnist-table.js';

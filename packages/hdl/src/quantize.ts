@@ -45,8 +45,13 @@ export function quantize(graph: NirGraph | FloatNetwork, options: QuantizeOption
   const layers: QuantLayer[] = float.layers.map((l) => quantizeLayer(l, formatOf(l.name, options)));
   const last = float.layers[float.layers.length - 1];
   const net: QuantizedNetwork = { inputSize: float.inputSize, layers, output: last.spiking ? 'counts' : 'membrane' };
-  for (let l = 0; l < layers.length; l++) if (!float.layers[l].spiking && l !== layers.length - 1)
-    throw new HdlError(float.layers[l].name, `node '${float.layers[l].name}': a non-spiking LI layer can only be the last (readout) layer`, { code: 'ERR_UNSUPPORTED' });
+  for (let l = 0; l < layers.length; l++)
+    if (!float.layers[l].spiking && l !== layers.length - 1)
+      throw new HdlError(
+        float.layers[l].name,
+        `node '${float.layers[l].name}': a non-spiking LI layer can only be the last (readout) layer`,
+        { code: 'ERR_UNSUPPORTED' },
+      );
   // Membrane widths: measure ranges with wide (48-bit, never saturating) arithmetic, then size.
   const autoLayers = layers.map((l) => formatOf(l.name, options).membraneBits ?? 'auto');
   if (autoLayers.some((m) => m === 'auto')) {
@@ -71,7 +76,14 @@ export function quantize(graph: NirGraph | FloatNetwork, options: QuantizeOption
 }
 
 function formatOf(name: string, o: QuantizeOptions): LayerFormat {
-  return { weightBits: o.weightBits, membraneBits: o.membraneBits, fracBits: o.fracBits, leak: o.leak, leakBits: o.leakBits, ...(o.perLayer?.[name] ?? {}) };
+  return {
+    weightBits: o.weightBits,
+    membraneBits: o.membraneBits,
+    fracBits: o.fracBits,
+    leak: o.leak,
+    leakBits: o.leakBits,
+    ...(o.perLayer?.[name] ?? {}),
+  };
 }
 
 function weightBound(l: QuantLayer): number {
@@ -92,11 +104,16 @@ function weightBound(l: QuantLayer): number {
 function checkFits(l: QuantLayer) {
   const [lo, hi] = intRange(l.membraneBits);
   if (l.threshold > hi || l.vReset < lo || l.vReset > hi)
-    throw new HdlError(l.name, `layer '${l.name}': threshold ${l.threshold} or reset ${l.vReset} does not fit ${l.membraneBits} membrane bits`, { code: 'ERR_OUT_OF_RANGE' });
+    throw new HdlError(
+      l.name,
+      `layer '${l.name}': threshold ${l.threshold} or reset ${l.vReset} does not fit ${l.membraneBits} membrane bits`,
+      { code: 'ERR_OUT_OF_RANGE' },
+    );
 }
 
 function checkInt(name: string, v: number | undefined, lo: number, hi: number): void {
-  if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) throw new HdlError(name, `${name} must be an integer in [${lo}, ${hi}], got ${v}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi))
+    throw new HdlError(name, `${name} must be an integer in [${lo}, ${hi}], got ${v}`, { code: 'ERR_OUT_OF_RANGE' });
 }
 
 function quantizeLeak(a: number, kind: 'shift' | 'mul', bits: number): QuantLeak {

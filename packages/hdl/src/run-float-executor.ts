@@ -19,7 +19,11 @@ export interface FloatRunOptions {
  * and returns per sample the output summed over steps (spike counts) or its last value:
  * row-major [samples][outputs]. The reference the quantised model is compared with.
  */
-export async function runFloatExecutor(graph: NirGraph, input: SpikeTrains, options: FloatRunOptions = {}): Promise<{ outputs: Float64Array; nOut: number }> {
+export async function runFloatExecutor(
+  graph: NirGraph,
+  input: SpikeTrains,
+  options: FloatRunOptions = {},
+): Promise<{ outputs: Float64Array; nOut: number }> {
   const sim = compile(graph, { dt: options.dt ?? 1, integration: options.integration ?? 'euler', reset: options.reset ?? 'to_v_reset' });
   const B = options.batch ?? 128;
   const inName = Object.keys(graph.nodes).find((n) => graph.nodes[n].type === 'Input');

@@ -36,7 +36,9 @@ export function requireTool(name: string): string {
   const p = findTool(name);
   if (p === undefined) {
     const pkg = DEBIAN_PACKAGES[name] ?? name;
-    throw new HdlError(name, `${name} not found on PATH: install the Debian package ${pkg} (apt-get install ${pkg})`, { code: 'ERR_STATE' });
+    throw new HdlError(name, `${name} not found on PATH: install the Debian package ${pkg} (apt-get install ${pkg})`, {
+      code: 'ERR_STATE',
+    });
   }
   return p;
 }
@@ -51,7 +53,11 @@ export interface ToolResult {
  * Runs a program to completion in `cwd` (nice 10 when `nice` is set); a non-zero exit becomes an
  * HdlError quoting the last lines of its output.
  */
-export async function runTool(name: string, args: string[], options: { cwd: string; nice?: boolean; timeoutMs?: number } = { cwd: '.' }): Promise<ToolResult> {
+export async function runTool(
+  name: string,
+  args: string[],
+  options: { cwd: string; nice?: boolean; timeoutMs?: number } = { cwd: '.' },
+): Promise<ToolResult> {
   const exe = requireTool(name);
   const niceExe = options.nice ? findTool('nice') : undefined;
   const cmd = niceExe ? niceExe : exe;

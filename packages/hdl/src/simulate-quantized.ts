@@ -34,7 +34,8 @@ export interface SimulationResult {
  * current i instead, and its v gets (i_prev · gain) >> gainBits.
  */
 export function simulateQuantized(net: QuantizedNetwork, input: SpikeTrains, options: SimulateOptions = {}): SimulationResult {
-  if (input.size !== net.inputSize) throw new HdlError('input', `spike trains have ${input.size} inputs, the network ${net.inputSize}`, { code: 'ERR_SHAPE' });
+  if (input.size !== net.inputSize)
+    throw new HdlError('input', `spike trains have ${input.size} inputs, the network ${net.inputSize}`, { code: 'ERR_SHAPE' });
   const L = net.layers.length;
   const last = net.layers[L - 1];
   const outputs = new Int32Array(input.samples * last.nOut);

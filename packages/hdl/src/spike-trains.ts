@@ -18,8 +18,10 @@ export interface SpikeTrains {
  * `values` is row-major [samples][size].
  */
 export function encodeRate(values: ArrayLike<number>, samples: number, size: number, steps: number): SpikeTrains {
-  if (!Number.isInteger(steps) || steps < 1) throw new HdlError('steps', `must be an integer ≥ 1, got ${steps}`, { code: 'ERR_OUT_OF_RANGE' });
-  if (values.length < samples * size) throw new HdlError('values', `holds ${values.length} values, fewer than ${samples} × ${size}`, { code: 'ERR_SHAPE' });
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new HdlError('steps', `must be an integer ≥ 1, got ${steps}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (values.length < samples * size)
+    throw new HdlError('values', `holds ${values.length} values, fewer than ${samples} × ${size}`, { code: 'ERR_SHAPE' });
   const data = new Uint8Array(samples * steps * size);
   const acc = new Float64Array(size);
   for (let s = 0; s < samples; s++) {

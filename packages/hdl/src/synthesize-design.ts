@@ -79,7 +79,8 @@ export function parseNextpnrFmax(log: string): number | undefined {
 /** Parses nextpnr's device utilisation lines, e.g. `ICESTORM_LC: 1234/ 5280 23%`. */
 export function parseNextpnrUtilisation(log: string): Record<string, { used: number; available: number }> {
   const out: Record<string, { used: number; available: number }> = {};
-  for (const m of log.matchAll(/^\s*(?:Info:\s+)?\s*(\w+):\s+(\d+)\/\s*(\d+)\s+\d+%/gm)) out[m[1]] = { used: Number(m[2]), available: Number(m[3]) };
+  for (const m of log.matchAll(/^\s*(?:Info:\s+)?\s*(\w+):\s+(\d+)\/\s*(\d+)\s+\d+%/gm))
+    out[m[1]] = { used: Number(m[2]), available: Number(m[3]) };
   return out;
 }
 
@@ -112,7 +113,22 @@ export async function synthesizeIce40(dir: string): Promise<ResourceCounts> {
 export async function placeRouteUp5k(dir: string, options: { seed?: number } = {}): Promise<PlaceRouteResult> {
   const r = await runTool(
     'nextpnr-ice40',
-    ['--up5k', '--package', 'sg48', '--json', 'ice40.json', '--pcf-allow-unconstrained', '--freq', '12', '--seed', String(options.seed ?? 1), '--asc', 'up5k.asc', '--log', 'pnr-up5k.log'],
+    [
+      '--up5k',
+      '--package',
+      'sg48',
+      '--json',
+      'ice40.json',
+      '--pcf-allow-unconstrained',
+      '--freq',
+      '12',
+      '--seed',
+      String(options.seed ?? 1),
+      '--asc',
+      'up5k.asc',
+      '--log',
+      'pnr-up5k.log',
+    ],
     { cwd: dir, nice: true },
   );
   const log = await readFile(path.join(dir, 'pnr-up5k.log'), 'utf8');

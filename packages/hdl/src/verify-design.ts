@@ -24,7 +24,8 @@ function compare(expected: string, got: string): Pick<VerifyResult, 'identical' 
   const b = got.trimEnd().split('\n');
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++)
-    if (a[i] !== b[i]) return { identical: false, lines: n, firstDifference: { line: i + 1, expected: a[i] ?? '<end>', got: b[i] ?? '<end>' } };
+    if (a[i] !== b[i])
+      return { identical: false, lines: n, firstDifference: { line: i + 1, expected: a[i] ?? '<end>', got: b[i] ?? '<end>' } };
   return { identical: true, lines: n };
 }
 
@@ -43,10 +44,12 @@ export async function verifyDesign(dir: string, simulator: Simulator): Promise<V
   const expected = await readFile(path.join(dir, 'expected.txt'), 'utf8');
   const rtl = ['neurite_layer.v', `${n}_top.v`, `${n}_tb.v`];
   const out = `trace-${simulator}.txt`;
-  let seconds = 0;
+  let seconds: number;
   let log = '';
-  if (simulator !== 'gcc' && !d.targets.includes('verilog')) throw new HdlError(dir, `the design in ${dir} has no Verilog (generated with --target hls)`, { code: 'ERR_STATE' });
-  if (simulator === 'gcc' && !d.targets.includes('hls')) throw new HdlError(dir, `the design in ${dir} has no HLS C++ (generated with --target verilog)`, { code: 'ERR_STATE' });
+  if (simulator !== 'gcc' && !d.targets.includes('verilog'))
+    throw new HdlError(dir, `the design in ${dir} has no Verilog (generated with --target hls)`, { code: 'ERR_STATE' });
+  if (simulator === 'gcc' && !d.targets.includes('hls'))
+    throw new HdlError(dir, `the design in ${dir} has no HLS C++ (generated with --target verilog)`, { code: 'ERR_STATE' });
   await rm(path.join(dir, 'trace.txt'), { force: true });
   if (simulator === 'iverilog') {
     const a = await runTool('iverilog', ['-g2005', '-o', 'sim-iverilog.vvp', ...rtl], { cwd: dir, nice: true });
@@ -57,7 +60,21 @@ export async function verifyDesign(dir: string, simulator: Simulator): Promise<V
   } else if (simulator === 'verilator') {
     const a = await runTool(
       'verilator',
-      ['--binary', '--timing', '-O2', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-j', '2', '--Mdir', 'obj-verilator', '--top-module', `${n}_tb`, ...rtl],
+      [
+        '--binary',
+        '--timing',
+        '-O2',
+        '-Wno-fatal',
+        '-Wno-lint',
+        '-Wno-style',
+        '-j',
+        '2',
+        '--Mdir',
+        'obj-verilator',
+        '--top-module',
+        `${n}_tb`,
+        ...rtl,
+      ],
       { cwd: dir, nice: true },
     );
     const b = await runTool(path.join(path.resolve(dir), 'obj-verilator', `V${n}_tb`), [], { cwd: dir, nice: true });
@@ -66,7 +83,11 @@ export async function verifyDesign(dir: string, simulator: Simulator): Promise<V
     await rename(path.join(dir, 'trace.txt'), path.join(dir, out));
   } else {
     const hls = path.join(dir, 'hls');
-    const a = await runTool('g++', ['-std=c++17', '-O2', '-Wall', '-Wextra', '-Wno-unknown-pragmas', '-o', 'tb-gcc', `${n}_tb.cpp`, `${n}.cpp`], { cwd: hls, nice: true });
+    const a = await runTool(
+      'g++',
+      ['-std=c++17', '-O2', '-Wall', '-Wextra', '-Wno-unknown-pragmas', '-o', 'tb-gcc', `${n}_tb.cpp`, `${n}.cpp`],
+      { cwd: hls, nice: true },
+    );
     const b = await runTool(path.join(path.resolve(hls), 'tb-gcc'), ['../stim.hex', `../${out}`], { cwd: hls, nice: true });
     seconds = a.seconds + b.seconds;
   }

@@ -17,7 +17,17 @@ export interface DesignRecord {
   targets: Array<'verilog' | 'hls'>;
   plan: DesignPlan;
   samples: number;
-  layers: Array<{ name: string; type: string; nIn: number; nOut: number; weightBits: number; membraneBits: number; fracBits: number; leak: unknown; reset: string }>;
+  layers: Array<{
+    name: string;
+    type: string;
+    nIn: number;
+    nOut: number;
+    weightBits: number;
+    membraneBits: number;
+    fracBits: number;
+    leak: unknown;
+    reset: string;
+  }>;
   /** Optional accuracy figures (quantised vs float) measured when the design was generated. */
   accuracy?: Record<string, number>;
   /** Free-form provenance (source file, options). */
@@ -64,11 +74,17 @@ endmodule
 export async function writeDesign(
   dir: string,
   net: QuantizedNetwork,
-  options: HardwareOptions & { target?: Target; stimulus: SpikeTrains; accuracy?: Record<string, number>; source?: Record<string, unknown> },
+  options: HardwareOptions & {
+    target?: Target;
+    stimulus: SpikeTrains;
+    accuracy?: Record<string, number>;
+    source?: Record<string, unknown>;
+  },
 ): Promise<DesignRecord> {
   const target = options.target ?? 'both';
   const stim = options.stimulus;
-  if (stim.steps !== options.steps) throw new HdlError('stimulus', `has ${stim.steps} steps, the design ${options.steps}`, { code: 'ERR_SHAPE' });
+  if (stim.steps !== options.steps)
+    throw new HdlError('stimulus', `has ${stim.steps} steps, the design ${options.steps}`, { code: 'ERR_SHAPE' });
   await mkdir(dir, { recursive: true });
   const files: Record<string, string> = {};
   const v = generateVerilog(net, options);
@@ -120,7 +136,11 @@ export async function readDesign(dir: string): Promise<DesignRecord> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new HdlError(dir, `${file} cannot be read: is ${dir} a directory written by 'neurite-hdl gen'?`, { code: 'ERR_FILE', path: file, cause: e });
+    throw new HdlError(dir, `${file} cannot be read: is ${dir} a directory written by 'neurite-hdl gen'?`, {
+      code: 'ERR_FILE',
+      path: file,
+      cause: e,
+    });
   }
   return JSON.parse(text) as DesignRecord;
 }
@@ -133,5 +153,12 @@ export function networkToJson(net: QuantizedNetwork): unknown {
 /** Inverse of {@link networkToJson}. */
 export function networkFromJson(raw: unknown): QuantizedNetwork {
   const r = raw as QuantizedNetwork & { layers: Array<{ weights: number[]; bias: number[] }> };
-  return { ...r, layers: r.layers.map((l) => ({ ...(l as unknown as QuantizedNetwork['layers'][number]), weights: Int32Array.from(l.weights), bias: Int32Array.from(l.bias) })) };
+  return {
+    ...r,
+    layers: r.layers.map((l) => ({
+      ...(l as unknown as QuantizedNetwork['layers'][number]),
+      weights: Int32Array.from(l.weights),
+      bias: Int32Array.from(l.bias),
+    })),
+  };
 }

@@ -51,11 +51,32 @@ describe('neurite-hdl', () => {
   });
 
   it('gen writes Verilog, HLS C++, stimulus and the golden trace', async () => {
-    const r = await cli(['gen', 'net.nir', '--out', 'design', '--weight-bits', '4', '--steps', '8', '--samples', '2', '--neurons-per-cycle', '4']);
+    const r = await cli([
+      'gen',
+      'net.nir',
+      '--out',
+      'design',
+      '--weight-bits',
+      '4',
+      '--steps',
+      '8',
+      '--samples',
+      '2',
+      '--neurons-per-cycle',
+      '4',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote design');
-    for (const f of ['neurite_layer.v', 'neurite_snn_top.v', 'neurite_snn_tb.v', 'hls/neurite_snn.cpp', 'stim.hex', 'expected.txt', 'design.json'])
+    for (const f of [
+      'neurite_layer.v',
+      'neurite_snn_top.v',
+      'neurite_snn_tb.v',
+      'hls/neurite_snn.cpp',
+      'stim.hex',
+      'expected.txt',
+      'design.json',
+    ])
       expect(existsSync(path.join(dir, 'design', f)), f).toBe(true);
   });
 
@@ -70,7 +91,10 @@ describe('neurite-hdl', () => {
   });
 
   it('a missing simulator is one line naming its Debian package', async () => {
-    const r = await cli(['verify', 'design', '--sim', 'verilator', '--no-gcc'], { ...process.env, PATH: path.dirname(process.execPath) + '/__none__' });
+    const r = await cli(['verify', 'design', '--sim', 'verilator', '--no-gcc'], {
+      ...process.env,
+      PATH: path.dirname(process.execPath) + '/__none__',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('install the Debian package verilator');

@@ -27,7 +27,11 @@ describe('memory images', () => {
     const l = { nIn: 2, nOut: 3, weightBits: 4, weights: Int32Array.from([1, 2, 3, 4, -1, -2]) } as QuantLayer;
     // W = [[1, 2], [3, 4], [−1, −2]]; P = 2 → G = 2 groups, GB = 1
     expect(weightHex(l, 2, 1).trim().split('\n')).toEqual(['31', '0f', '42', '0e']);
-    expect(biasHex({ nOut: 3, membraneBits: 8, bias: Int32Array.from([5, -1, 2]) } as QuantLayer, 2).trim().split('\n')).toEqual(['ff05', '0002']);
+    expect(
+      biasHex({ nOut: 3, membraneBits: 8, bias: Int32Array.from([5, -1, 2]) } as QuantLayer, 2)
+        .trim()
+        .split('\n'),
+    ).toEqual(['ff05', '0002']);
   });
   it('stimulusHex: per step, inputs w·width … w·width + width − 1 in one word', () => {
     const s = { samples: 1, steps: 2, size: 5, data: Uint8Array.from([1, 0, 0, 1, 1, 0, 1, 0, 0, 0]) };
@@ -46,7 +50,11 @@ describe.runIf(hasTool('verilator'))('verilator --lint-only -Wall', () => {
     const stim = randomSpikes(2, 6, 18, 0.3, 1);
     const net = quantize(randomChain({ sizes: [18, 10, 4], seed: 7, neuron: 'LIF' }), { weightBits: 5, leak: v.leak, calibration: stim });
     await writeDesign(dir, net, { steps: 6, neuronsPerCycle: v.P, weightStore: v.weightStore, stimulus: stim, target: 'verilog' });
-    const r = await runTool('verilator', ['--lint-only', '-Wall', '--top-module', 'neurite_snn_synth', 'neurite_layer.v', 'neurite_snn_top.v', 'neurite_snn_synth.v'], { cwd: dir });
+    const r = await runTool(
+      'verilator',
+      ['--lint-only', '-Wall', '--top-module', 'neurite_snn_synth', 'neurite_layer.v', 'neurite_snn_top.v', 'neurite_snn_synth.v'],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe('');
   });
 });

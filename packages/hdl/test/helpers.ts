@@ -40,7 +40,14 @@ export function randomChain(o: RandomChainOptions): NirGraph {
     nodes[`n${l}`] =
       o.neuron === 'IF'
         ? createNode('IF', { r: full(1), v_threshold: full(1), v_reset: full(o.vReset ?? 0), metadata: meta })
-        : createNode('LIF', { tau: full(o.tau ?? 16), r: full(o.tau ?? 16), v_leak: full(0), v_threshold: full(1), v_reset: full(o.vReset ?? 0), metadata: meta });
+        : createNode('LIF', {
+            tau: full(o.tau ?? 16),
+            r: full(o.tau ?? 16),
+            v_leak: full(0),
+            v_threshold: full(1),
+            v_reset: full(o.vReset ?? 0),
+            metadata: meta,
+          });
     edges.push([prev, `fc${l}`], [`fc${l}`, `n${l}`]);
     prev = `n${l}`;
   }

@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 
 const ifNode = (n: number, shape = [n]) =>
-  createNode('IF', { r: nirArray(new Float32Array(n).fill(1), shape), v_threshold: nirArray(new Float32Array(n).fill(1), shape), metadata: { reset_mode: 'subtract' } });
+  createNode('IF', {
+    r: nirArray(new Float32Array(n).fill(1), shape),
+    v_threshold: nirArray(new Float32Array(n).fill(1), shape),
+    metadata: { reset_mode: 'subtract' },
+  });
 
 function convNet(): NirGraph {
   const rng = createRng(21);
@@ -27,7 +31,15 @@ function convNet(): NirGraph {
   return createGraph({
     nodes: {
       input: createNode('Input', { shape: [2, 8, 8] }),
-      conv: createNode('Conv2d', { weight: nirArray(w, [4, 2, 3, 3]), bias: nirArray(new Float32Array(4).fill(0.05), [4]), stride: 1, padding: 0, dilation: 1, groups: 1, input_shape: [8, 8] }),
+      conv: createNode('Conv2d', {
+        weight: nirArray(w, [4, 2, 3, 3]),
+        bias: nirArray(new Float32Array(4).fill(0.05), [4]),
+        stride: 1,
+        padding: 0,
+        dilation: 1,
+        groups: 1,
+        input_shape: [8, 8],
+      }),
       n1: ifNode(4 * 6 * 6, [4, 6, 6]),
       pool: createNode('SumPool2d', { kernel_size: [2, 2], stride: [2, 2], padding: [0, 0] }),
       flat: createNode('Flatten', { start_dim: 0, end_dim: -1 }),
@@ -77,12 +89,46 @@ describe('lowerGraph', () => {
     [
       'an unsupported node type',
       { ...base(), d: createNode('Delay', { delay: [1, 1] }) },
-      [['input', 'fc'], ['fc', 'n'], ['n', 'd'], ['d', 'output']],
+      [
+        ['input', 'fc'],
+        ['fc', 'n'],
+        ['n', 'd'],
+        ['d', 'output'],
+      ],
       /node 'd': Delay is not mapped/,
     ],
-    ['a cycle', base(), [['input', 'fc'], ['fc', 'n'], ['n', 'output'], ['n', 'fc']], /feeds 2 nodes|sums 2 inputs|cycle/],
-    ['a branch', base(), [['input', 'fc'], ['input', 'n'], ['fc', 'n'], ['n', 'output']], /node 'input' feeds 2 nodes/],
-    ['a neuron without synapses', base(), [['input', 'n'], ['n', 'fc'], ['fc', 'output']], /neuron 'n' has no synaptic node/],
+    [
+      'a cycle',
+      base(),
+      [
+        ['input', 'fc'],
+        ['fc', 'n'],
+        ['n', 'output'],
+        ['n', 'fc'],
+      ],
+      /feeds 2 nodes|sums 2 inputs|cycle/,
+    ],
+    [
+      'a branch',
+      base(),
+      [
+        ['input', 'fc'],
+        ['input', 'n'],
+        ['fc', 'n'],
+        ['n', 'output'],
+      ],
+      /node 'input' feeds 2 nodes/,
+    ],
+    [
+      'a neuron without synapses',
+      base(),
+      [
+        ['input', 'n'],
+        ['n', 'fc'],
+        ['fc', 'output'],
+      ],
+      /neuron 'n' has no synaptic node/,
+    ],
   ])('rejects %s with an HdlError naming the node', (_what, nodes, edges, re) => {
     const g = createGraph({ nodes, edges }, { typeCheck: false } as never);
     let err: unknown;
@@ -97,8 +143,18 @@ describe('lowerGraph', () => {
   });
 
   it('rejects a non-positive threshold and a leak that differs between neurons', () => {
-    const g = (n: unknown) => createGraph({ nodes: { ...base(), n }, edges: [['input', 'fc'], ['fc', 'n'], ['n', 'output']] });
+    const g = (n: unknown) =>
+      createGraph({
+        nodes: { ...base(), n },
+        edges: [
+          ['input', 'fc'],
+          ['fc', 'n'],
+          ['n', 'output'],
+        ],
+      });
     expect(() => lowerGraph(g(createNode('IF', { r: [1, 1], v_threshold: [1, 0] })))).toThrow(/threshold 0 of neuron 1/);
-    expect(() => lowerGraph(g(createNode('LIF', { tau: [2, 4], r: [1, 1], v_leak: [0, 0], v_threshold: [1, 1] })))).toThrow(/leak factor differs/);
+    expect(() => lowerGraph(g(createNode('LIF', { tau: [2, 4], r: [1, 1], v_leak: [0, 0], v_threshold: [1, 1] })))).toThrow(
+      /leak factor differs/,
+    );
   });
 });

@@ -38,7 +38,11 @@ describe('simulateQuantized', () => {
   });
 
   it('reset to v_reset and a bias', () => {
-    const net: QuantizedNetwork = { inputSize: 1, layers: [layer({ reset: 'to_v_reset', vReset: -2, bias: Int32Array.from([1]) })], output: 'counts' };
+    const net: QuantizedNetwork = {
+      inputSize: 1,
+      layers: [layer({ reset: 'to_v_reset', vReset: -2, bias: Int32Array.from([1]) })],
+      output: 'counts',
+    };
     // start sat(b) = 1; t0: 1+3 = 4 (no); next base 4+1 = 5; t1: 5+3 = 8 > 4 spike → −2, base −1; t2: −1+3 = 2; base 3; t3: 3+3 = 6 spike
     const r = simulateQuantized(net, trains([1, 1, 1, 1]), { trace: true });
     expect(r.trace).toEqual(['1 0 0', '3 0 0', 'o 0 2']);
@@ -56,7 +60,11 @@ describe('simulateQuantized', () => {
   it('saturates every addition at the membrane width', () => {
     expect(saturate(200, 8)).toBe(127);
     expect(saturate(-200, 8)).toBe(-128);
-    const net: QuantizedNetwork = { inputSize: 1, layers: [layer({ weights: Int32Array.from([-100]), threshold: 50, reset: 'subtract' })], output: 'counts' };
+    const net: QuantizedNetwork = {
+      inputSize: 1,
+      layers: [layer({ weights: Int32Array.from([-100]), threshold: 50, reset: 'subtract' })],
+      output: 'counts',
+    };
     const r = simulateQuantized(net, trains([1, 1, 1]));
     expect(r.maxAbs[0]).toBe(228); // −128 − 100 seen before saturation
     expect(Array.from(r.outputs)).toEqual([0]);

@@ -6,7 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseYosysStat, xc7Resources, ice40Resources, parseNextpnrFmax, parseNextpnrUtilisation, synthesizeIce40 } from '../src/synthesize-design.js';
+import {
+  parseYosysStat,
+  xc7Resources,
+  ice40Resources,
+  parseNextpnrFmax,
+  parseNextpnrUtilisation,
+  synthesizeIce40,
+} from '../src/synthesize-design.js';
 import { quantize } from '../src/quantize.js';
 import { writeDesign } from '../src/write-design.js';
 import { hasTool, randomChain, randomSpikes } from './helpers.js';
@@ -51,7 +58,10 @@ Info: 	        ICESTORM_RAM:     6/   30    20%
 Info: Max frequency for clock 'clk$SB_IO_IN_$glb_clk': 20.01 MHz (PASS at 12.00 MHz)
 Info: Max frequency for clock 'clk$SB_IO_IN_$glb_clk': 24.50 MHz (PASS at 12.00 MHz)`;
     expect(parseNextpnrFmax(log)).toBe(24.5);
-    expect(parseNextpnrUtilisation(log)).toEqual({ ICESTORM_LC: { used: 4321, available: 5280 }, ICESTORM_RAM: { used: 6, available: 30 } });
+    expect(parseNextpnrUtilisation(log)).toEqual({
+      ICESTORM_LC: { used: 4321, available: 5280 },
+      ICESTORM_RAM: { used: 6, available: 30 },
+    });
   });
 });
 

@@ -19,19 +19,78 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'neurite-hdl-verify-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const cases = [
-  { id: 'lif-20-12-5-shift-p4', sizes: [20, 12, 5], neuron: 'LIF' as const, leak: 'shift' as const, wb: 4, P: 4, steps: 12, resetMode: 'subtract' as const, scale: 0.6, verilator: true },
-  { id: 'lif-16-8-8-3-mul-p1', sizes: [16, 8, 8, 3], neuron: 'LIF' as const, leak: 'mul' as const, wb: 6, P: 1, steps: 10, resetMode: 'to_v_reset' as const, scale: 1.5, verilator: true },
-  { id: 'lif-40-16-6-loaded-weights-p8', sizes: [40, 16, 6], neuron: 'LIF' as const, leak: 'shift' as const, wb: 5, P: 8, steps: 8, resetMode: 'subtract' as const, scale: 0.6, verilator: false, weightStore: [true, true] },
-  { id: 'if-33-10-4-p10-reset', sizes: [33, 10, 4], neuron: 'IF' as const, leak: 'shift' as const, wb: 3, P: 10, steps: 9, resetMode: 'to_v_reset' as const, vReset: -0.25, scale: 0.6, verilator: false },
+  {
+    id: 'lif-20-12-5-shift-p4',
+    sizes: [20, 12, 5],
+    neuron: 'LIF' as const,
+    leak: 'shift' as const,
+    wb: 4,
+    P: 4,
+    steps: 12,
+    resetMode: 'subtract' as const,
+    scale: 0.6,
+    verilator: true,
+  },
+  {
+    id: 'lif-16-8-8-3-mul-p1',
+    sizes: [16, 8, 8, 3],
+    neuron: 'LIF' as const,
+    leak: 'mul' as const,
+    wb: 6,
+    P: 1,
+    steps: 10,
+    resetMode: 'to_v_reset' as const,
+    scale: 1.5,
+    verilator: true,
+  },
+  {
+    id: 'lif-40-16-6-loaded-weights-p8',
+    sizes: [40, 16, 6],
+    neuron: 'LIF' as const,
+    leak: 'shift' as const,
+    wb: 5,
+    P: 8,
+    steps: 8,
+    resetMode: 'subtract' as const,
+    scale: 0.6,
+    verilator: false,
+    weightStore: [true, true],
+  },
+  {
+    id: 'if-33-10-4-p10-reset',
+    sizes: [33, 10, 4],
+    neuron: 'IF' as const,
+    leak: 'shift' as const,
+    wb: 3,
+    P: 10,
+    steps: 9,
+    resetMode: 'to_v_reset' as const,
+    vReset: -0.25,
+    scale: 0.6,
+    verilator: false,
+  },
 ];
 
 describe.each(cases)('$id', (c) => {
   const dir = path.join(root, c.id);
   const ready = (async () => {
-    const graph = randomChain({ sizes: c.sizes, seed: c.sizes.length * 100 + c.wb, neuron: c.neuron, resetMode: c.resetMode, vReset: c.vReset, scale: c.scale });
+    const graph = randomChain({
+      sizes: c.sizes,
+      seed: c.sizes.length * 100 + c.wb,
+      neuron: c.neuron,
+      resetMode: c.resetMode,
+      vReset: c.vReset,
+      scale: c.scale,
+    });
     const stim = randomSpikes(3, c.steps, c.sizes[0], 0.3, c.wb);
     const net = quantize(graph, { weightBits: c.wb, leak: c.leak, calibration: stim });
-    await writeDesign(dir, net, { steps: c.steps, neuronsPerCycle: c.P, stimulus: stim, target: 'both', weightStore: 'weightStore' in c ? c.weightStore : 'rom' });
+    await writeDesign(dir, net, {
+      steps: c.steps,
+      neuronsPerCycle: c.P,
+      stimulus: stim,
+      target: 'both',
+      weightStore: 'weightStore' in c ? c.weightStore : 'rom',
+    });
     return simulateQuantized(net, stim);
   })();
 

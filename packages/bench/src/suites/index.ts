@@ -6,6 +6,7 @@ import { assemblySuite } from './assembly.js';
 import { eqpropSuite } from './eqprop.js';
 import { snnConvertSuite } from './snn-convert.js';
 import { brain4dSuite } from './brain4d.js';
+import { hdlSuite } from './hdl.js';
 
 /** Every suite, in the order `neurite-bench` runs them. Packages add theirs here. */
-export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite, eqpropSuite, snnConvertSuite, brain4dSuite];
+export const suites: Suite[] = [tensorSuite, nirSuite, hrrSuite, assemblySuite, eqpropSuite, snnConvertSuite, brain4dSuite, hdlSuite];
