@@ -8,7 +8,7 @@ import { resolveEndpoint } from './resolve-endpoint.js';
 import { checkGraph } from './check-graph.js';
 import type { GraphShapes, ShapeProblem } from './check-graph.js';
 import { MAX_ELEMENTS, numel, sameShape } from './nir-array.js';
-import { nodeStep } from './node-step.js';
+import { MAX_DELAY_STEPS, nodeStep } from './node-step.js';
 import type { NodeStep, StepContext } from './node-step.js';
 import type { Integration } from './neuron-coefficients.js';
 
@@ -27,6 +27,18 @@ export interface CompileOptions {
   reset?: ResetMode;
   /** Node names (nested ones as `sub.node`) whose output and state to record at every step, or 'all'. */
   record?: string[] | 'all';
+  /**
+   * When a spiking neuron's reset acts: 'immediate' (default: right after the spike, NIR's definition)
+   * or 'next-step' (in the next step's update, after the decay for 'subtract': snnTorch's Leaky /
+   * Synaptic with `reset_delay=True`, its default). See README, "Simulator conventions".
+   */
+  resetTiming?: 'immediate' | 'next-step';
+  /**
+   * Steps by which every top-level Output node lags (default 0): an Output gives the value that
+   * reached it `outputDelay` steps before (zeros at first), like a pipelined simulator whose output
+   * process adds a step.
+   */
+  outputDelay?: number;
   /**
    * 'strict' (default): every edge must carry the shape its target takes. 'relaxed': an edge whose
    * shapes differ but hold the same number of elements (e.g. [1] into an Output declared [1, 1, 1], as
@@ -81,11 +93,17 @@ export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
     throw new NirError(`reset must be 'subtract', 'zero' or 'to_v_reset', got '${String(reset)}'`, { field: 'reset' });
   const g = validateNode(graph, '') as NirGraph;
   if (g.type !== 'NIRGraph') throw new NirError('expected a NIRGraph', { node: '' });
+  const resetTiming = opts.resetTiming ?? 'immediate';
+  if (resetTiming !== 'immediate' && resetTiming !== 'next-step')
+    throw new NirError(`resetTiming must be 'immediate' or 'next-step', got '${String(resetTiming)}'`, { field: 'resetTiming' });
+  const outputDelay = opts.outputDelay ?? 0;
+  if (!Number.isSafeInteger(outputDelay) || outputDelay < 0 || outputDelay > MAX_DELAY_STEPS)
+    throw new NirError(`outputDelay must be an integer in [0, ${MAX_DELAY_STEPS}], got ${outputDelay}`, { field: 'outputDelay', code: 'ERR_OUT_OF_RANGE' });
   const typeCheck = opts.typeCheck ?? 'strict';
   if (typeCheck !== 'strict' && typeCheck !== 'relaxed')
     throw new NirError(`typeCheck must be 'strict' or 'relaxed', got '${String(typeCheck)}'`, { field: 'typeCheck' });
   const shapes = checkGraph(g, {}, { typeCheck });
-  return new Simulator(g, shapes, opts.dt, integration, reset, opts.record ?? []);
+  return new Simulator(g, shapes, opts.dt, integration, reset, opts.record ?? [], resetTiming, outputDelay);
 }
 
 /** A compiled graph with its state. Dispose it when done. */
@@ -110,7 +128,16 @@ export class Simulator {
   private readonly consts: Tensor[] = [];
   private disposed = false;
 
-  constructor(g: NirGraph, shapes: GraphShapes, dt: number, integration: Integration, reset: ResetMode, record: string[] | 'all') {
+  constructor(
+    g: NirGraph,
+    shapes: GraphShapes,
+    dt: number,
+    integration: Integration,
+    reset: ResetMode,
+    record: string[] | 'all',
+    resetTiming: 'immediate' | 'next-step' = 'immediate',
+    outputDelay = 0,
+  ) {
     const { flat, conns } = flattenGraph(g, shapes);
     this.problems = shapes.problems;
     const isTop = (name: string) => Object.prototype.hasOwnProperty.call(g.nodes, name);
@@ -136,15 +163,18 @@ export class Simulator {
       dt,
       integration,
       reset,
+      resetTiming,
       constant: (a, shape) => {
         const t = tf.keep(tf.tensor(Float32Array.from(a), shape, 'float32'));
         this.consts.push(t);
         return t;
       },
     };
+    const isTopOutput = new Set(topOutputs);
     this.prims = order.map((old, k) => {
       const f = flat[old];
-      return { name: f.name, node: f.node, inputs: inputsOf[k], outShape: f.outShape, ...nodeStep(f.name, f.node, ctx) };
+      const step = isTopOutput.has(old) && outputDelay > 0 ? { fn: lagStep(outputDelay), stateNames: [] } : nodeStep(f.name, f.node, ctx);
+      return { name: f.name, node: f.node, inputs: inputsOf[k], outShape: f.outShape, ...step };
     });
     this.nodes = this.prims.map((p) => p.name);
     this.inputIdx = topInputs.map((i) => pos[i]);
@@ -418,6 +448,14 @@ export class Simulator {
     for (const t of this.consts) t.dispose();
     this.disposed = true;
   }
+}
+
+/** A lag of `k` steps: gives the input of k steps before (zeros at first); state: the last k inputs, oldest first. */
+function lagStep(k: number): NodeStep['fn'] {
+  return (x, s) => {
+    const hist = s.length === k ? s : [...new Array<Tensor>(k - s.length).fill(tf.zerosLike(x)), ...s];
+    return [tf.clone(hist[0]), [...hist.slice(1), x]];
+  };
 }
 
 interface FlatNode {

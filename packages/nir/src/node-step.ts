@@ -22,6 +22,8 @@ export interface StepContext {
   dt: number;
   integration: Integration;
   reset: ResetMode;
+  /** 'immediate': reset right after the spike; 'next-step': in the next step's update (snnTorch's reset_delay). */
+  resetTiming: 'immediate' | 'next-step';
   constant(data: ArrayLike<number>, shape: number[]): Tensor;
 }
 
@@ -107,6 +109,7 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
         vReset: spiking && ctx.reset === 'to_v_reset' && !allEq(n.v_reset.data, 0) ? c(n.v_reset) : undefined,
         reset: ctx.reset,
       };
+      if (spiking && ctx.resetTiming === 'next-step') return { fn: nextStepResetFn(params, cur, ctx.reset), stateNames: cur ? ['v', 'i', 'z'] : ['v', 'z'] };
       const fn: StepFn = (x, s) => {
         const r = neuronStep(x, { v: s[0], i: s[1] }, params);
         return [spiking ? r.spikes! : r.v, cur ? [r.v, r.i!] : [r.v]];
@@ -116,6 +119,34 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
     case 'NIRGraph':
       throw new NirError('nested graph left after inlining', { node: name, code: 'ERR_STATE' });
   }
+}
+
+/**
+ * A spiking neuron whose reset acts in the next step's update, as snnTorch's Leaky / Synaptic do with
+ * `reset_delay=True` (its default): with z the previous step's spikes,
+ * - subtract: v' = aV·v + bV·x + cV·i + kV − θ·z (the threshold is subtracted after the decay);
+ * - zero / to_v_reset: v is first set to 0 / v_reset where z = 1, then v' = aV·v + bV·x + cV·i + kV;
+ * then z' = [v' > θ]. The state v keeps the value before the reset (snnTorch's `mem`), so a recorded
+ * v shows it; spikes are the same as with an immediate reset for zero / to_v_reset.
+ */
+function nextStepResetFn(p: NeuronStepParams, cur: boolean, reset: ResetMode): StepFn {
+  return (x, s) => {
+    const v0 = s[0] ?? tf.zerosLike(x);
+    const i0 = cur ? (s[1] ?? tf.zerosLike(x)) : undefined;
+    const z0 = s[cur ? 2 : 1] ?? tf.zerosLike(x);
+    const th = p.threshold!;
+    let v = v0;
+    if (reset === 'zero' || (reset === 'to_v_reset' && p.vReset === undefined)) v = tf.sub(v, tf.mul(z0, v));
+    else if (reset === 'to_v_reset') v = tf.add(v, tf.mul(z0, tf.sub(p.vReset!, v)));
+    let nv = p.aV ? tf.mul(v, p.aV) : v;
+    nv = tf.add(nv, p.bV ? tf.mul(x, p.bV) : x);
+    if (p.cV && i0) nv = tf.add(nv, tf.mul(i0, p.cV));
+    if (p.kV) nv = tf.add(nv, p.kV);
+    if (reset === 'subtract') nv = tf.sub(nv, tf.mul(z0, th));
+    const z = tf.step(tf.sub(nv, th));
+    const ni = cur ? tf.add(tf.mul(i0!, p.aI!), p.bI ? tf.mul(x, p.bI) : x) : undefined;
+    return [z, cur ? [nv, ni!, z] : [nv, z]];
+  };
 }
 
 /** Longest delay line, in steps, and most delayed values per batch row held by one Delay node. */
