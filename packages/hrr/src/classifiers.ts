@@ -105,6 +105,30 @@ export class CentroidClassifier {
     for (let r = 0; r < n; r++) addRow(this.weight, lab[r], D, x, r, 1);
     return this;
   }
+  /**
+   * One OnlineHD epoch (see `OnlineHDClassifier`) over encoded rows x in the given order (`rng`
+   * shuffles; null: in order). Returns the number of mistakes.
+   */
+  onlineEpoch(x: ArrayLike<number>, y: ArrayLike<number>, lr: number, rng: ReturnType<typeof toRng> | null): number {
+    const D = this.dim,
+      n = rowsOf('fit', x, D, 'x'),
+      lab = labelsOf('fit', y, n, this.classes);
+    const s = new Float64Array(this.classes),
+      wn = this.norms();
+    let wrong = 0;
+    for (const r of rng === null ? Int32Array.from({ length: n }, (_, i) => i) : order(n, rng)) {
+      const p = this.similarities(x, r, s, wn),
+        t = lab[r];
+      addRow(this.weight, t, D, x, r, lr * (1 - s[t]));
+      wn[t] = norm(this.weight, t * D, D);
+      if (p !== t) {
+        wrong++;
+        addRow(this.weight, p, D, x, r, -lr * (1 - s[p]));
+        wn[p] = norm(this.weight, p * D, D);
+      }
+    }
+    return wrong;
+  }
   /** Cosine of row r of x with every class, into s (length classes); returns the arg-max. */
   protected similarities(x: ArrayLike<number>, r: number, s: Float64Array, wn: Float64Array): number {
     const D = this.dim,
@@ -229,27 +253,11 @@ export class AdaptHDClassifier extends CentroidClassifier {
  */
 export class OnlineHDClassifier extends CentroidClassifier {
   override fit(x: ArrayLike<number>, y: ArrayLike<number>, opts: FitOptions = {}): this {
-    const D = this.dim,
-      n = rowsOf('fit', x, D, 'x'),
-      lab = labelsOf('fit', y, n, this.classes);
     const rng = toRng(opts.seed ?? 0, 'seed', HrrError),
       lr = opts.lr ?? 0.035;
-    const s = new Float64Array(this.classes);
     const epochs = opts.epochs ?? 20;
     for (let e = 0; e < 1 + epochs; e++) {
-      const wn = this.norms();
-      let wrong = 0;
-      for (const r of e === 0 ? Int32Array.from({ length: n }, (_, i) => i) : order(n, rng)) {
-        const p = this.similarities(x, r, s, wn),
-          t = lab[r];
-        addRow(this.weight, t, D, x, r, lr * (1 - s[t]));
-        wn[t] = norm(this.weight, t * D, D);
-        if (p !== t) {
-          wrong++;
-          addRow(this.weight, p, D, x, r, -lr * (1 - s[p]));
-          wn[p] = norm(this.weight, p * D, D);
-        }
-      }
+      const wrong = this.onlineEpoch(x, y, lr, e === 0 ? null : rng);
       if (e > 0 && wrong === 0) break;
     }
     return this;

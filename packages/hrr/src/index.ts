@@ -62,3 +62,7 @@ export {
   IntRVFLClassifier,
 } from './classifiers.js';
 export type { FitOptions } from './classifiers.js';
+export { NeuralHDClassifier, DistHDClassifier, encodeAll } from './regenerating-classifiers.js';
+export type { RegenerateOptions } from './regenerating-classifiers.js';
+export { LeHDCClassifier } from './lehdc-classifier.js';
+export type { LeHDCOptions } from './lehdc-classifier.js';

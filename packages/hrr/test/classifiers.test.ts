@@ -6,6 +6,7 @@ import {
   CompHD,
   createVsa,
   IntRVFLClassifier,
+  LeHDCClassifier,
   OnlineHDClassifier,
   QuantHDClassifier,
   SparseHDClassifier,
@@ -44,7 +45,7 @@ describe('HD classifiers', () => {
     ['OnlineHD', () => new OnlineHDClassifier(tr.D, tr.C)],
     ['SparseHD', () => new SparseHDClassifier(tr.D, tr.C, 0.5)],
     ['QuantHD', () => new QuantHDClassifier(tr.D, tr.C, 1)],
-  ] as const)('%s reaches the nearest-prototype accuracy (≥ 99%%) on separable data; cpu and backend agree', async (_name, make) => {
+  ] as const)('%s reaches the nearest-prototype accuracy (≥ 99 percent) on separable data; cpu and backend agree', async (_name, make) => {
     const m = make().fit(tr.x, tr.y, { epochs: 3 });
     expect(m.accuracy(te.x, te.y)).toBeGreaterThanOrEqual(0.99);
     expect(Array.from(await m.predictAsync(te.x))).toEqual(Array.from(m.predict(te.x)));
@@ -59,6 +60,12 @@ describe('HD classifiers', () => {
     const cm = comp.compressModel(new CentroidClassifier(tr.D, tr.C).fit(tr.x, tr.y));
     // folding 4 segments adds 3 unrelated segment terms: margin 0.4 vs noise ≈ √(4/512) ≈ 0.09
     expect(cm.accuracy(comp.compress(te.x), te.y)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('LeHDC trains binary class vectors (±1) that classify the blobs (≥ 99%)', async () => {
+    const m = await new LeHDCClassifier(tr.D, tr.C).fitAsync(tr.x, tr.y, { epochs: 3, batchSize: 32 });
+    expect(m.weight.every((v) => v === 1 || v === -1)).toBe(true);
+    expect(m.accuracy(te.x, te.y)).toBeGreaterThanOrEqual(0.99);
   });
 
   it('IntRVFL (ridge read-out) separates the blobs', () => {
