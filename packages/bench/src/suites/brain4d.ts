@@ -116,6 +116,7 @@ export const brain4dSuite: Suite = {
       goal: 'ratio ≤ 1.0',
       note:
         `mean rate ${mean.toFixed(3)} Hz (reference 5.3–5.6); process CPU ${(cuba.runCpuS / cudaS).toFixed(3)} s/s` +
+        (brian ? ` (CPU-time ratio ${(cuba.runCpuS / cudaS / brian.rtf).toFixed(2)})` : '') +
         (brian
           ? `; Brian2 rates exc ${brian.rates.exc.toFixed(3)} inh ${brian.rates.inh.toFixed(3)} Hz, build+compile+run ${brian.build_and_run_s.toFixed(1)} s`
           : '; Brian2 not available: no reference') +
