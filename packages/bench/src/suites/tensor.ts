@@ -325,22 +325,28 @@ async function oneVsTwo(ctx: SuiteContext, pools: WorkerPool[], f: (pool: Worker
   await f(pools[0]);
   await f(pools[1]);
   const times: number[][] = [[], []];
+  const cpu: number[][] = [[], []];
   for (let r = 0; r < (ctx.quick ? 3 : repeats); r++) {
     for (const w of [0, 1]) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await f(pools[w]);
       times[w].push((performance.now() - t0) * 1000);
+      const c = process.cpuUsage(c0);
+      cpu[w].push(c.user + c.system);
     }
   }
   const median = (xs: number[]) => xs.sort((x, y) => x - y)[xs.length >> 1];
   const same = outs[0].length === outs[1].length && outs[0].every((v, i) => Object.is(v, outs[1][i]));
-  return { one: median(times[0]), two: median(times[1]), same };
+  // CPU time of the whole process (all threads) per call: the work the workers did, whatever share of the cores they got.
+  const cpuNote = `CPU time per call ${(median(cpu[0]) / 1000).toFixed(1)} ms (1 worker) vs ${(median(cpu[1]) / 1000).toFixed(1)} ms (2 workers); wall-time cores used ${(median(cpu[0]) / median(times[0])).toFixed(2)} vs ${(median(cpu[1]) / median(times[1])).toFixed(2)}`;
+  return { one: median(times[0]), two: median(times[1]), same, cpuNote };
 }
 
 async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
   const cpus = (await import('node:os')).availableParallelism();
-  const loadNote = `${cpus} cores on this machine, shared with other jobs: 2 workers can reach 2× only on 2 idle cores`;
+  const loadNote = `${cpus} cores on this machine, shared with other jobs: 2 workers can reach 2× only on 2 idle cores (Linux autogroup scheduling gives a busy machine's session one share, however many threads it runs)`;
   {
     const n = ctx.quick ? 512 : 1024;
     ctx.progress(`pool matmul ${n}² on 1 and 2 workers`);
@@ -358,7 +364,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
       reference: { name: '1 worker', value: gf(t.one) },
       ratio: gf(t.two) / gf(t.one),
       goal: 'ratio ≥ 1.7',
-      note: `${t.same ? 'bit-identical' : 'DIFFERENT'} results for 1 and 2 workers; ${loadNote}`,
+      note: `${t.same ? 'bit-identical' : 'DIFFERENT'} results for 1 and 2 workers; ${t.cpuNote}; ${loadNote}`,
     });
   }
   {
@@ -378,7 +384,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
       reference: { name: '1 worker', value: t.one / 1000 },
       ratio: t.one / t.two,
       goal: 'speed-up ≥ 1.7',
-      note: `ratio = speed-up (1-worker time / 2-worker time); ${t.same ? 'bit-identical' : 'DIFFERENT'} results; ${loadNote}`,
+      note: `ratio = speed-up (1-worker time / 2-worker time); ${t.same ? 'bit-identical' : 'DIFFERENT'} results; ${t.cpuNote}; ${loadNote}`,
     });
   }
   // Crossover: calling thread vs 2 workers for batched bind of growing row counts (n = 1024).
