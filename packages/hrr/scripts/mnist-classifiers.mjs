@@ -45,7 +45,7 @@ const want = (k) => !only || only.has(k);
 // Record (Random position keys ⊛ Level values, MAP), bipolar after hard quantisation: torchhd's MNIST example
 const map = hrr.createVsa({ model: 'map', dim: D });
 let recTrain, recTest;
-if (['centroid', 'adapthd', 'sparsehd', 'quanthd', 'comphd'].some(want)) {
+if (['centroid', 'adapthd', 'sparsehd', 'quanthd', 'comphd', 'lehdc'].some(want)) {
   const rec = new hrr.RecordEmbedding(map, F, 256, { seed: 1 });
   let s = t0();
   recTrain = hrr.hardQuantize(rec.encode(train.images));
@@ -69,6 +69,39 @@ if (want('comphd')) {
   const cm = comp.compressModel(base);
   report('CompHD (10× fold)', 'record', acc(cm.predict(comp.compress(recTest)), test.labels), 0);
 }
+if (want('lehdc')) {
+  const s = t0();
+  const m = await new hrr.LeHDCClassifier(D, 10).fitAsync(recTrain, train.labels, { epochs: Number(opt('lehdc-epochs', '10')) });
+  report('LeHDC', 'record', acc(await m.predictAsync(recTest), test.labels), (t0() - s) / 1000);
+}
+if (want('intrvfl')) {
+  // density encoding (keys ⊛ thermometer levels, MAP) at a smaller D: the ridge read-out solves a D×D system
+  const Dd = Number(opt('intrvfl-dim', '1000'));
+  const dens = new hrr.DensityEmbedding(hrr.createVsa({ model: 'map', dim: Dd }), F, 6);
+  const s = t0();
+  const m = new hrr.IntRVFLClassifier(Dd, 10, 3, 1).fit(dens.encode(train.images), train.labels);
+  report(`IntRVFL (D=${Dd})`, 'density', acc(m.predict(dens.encode(test.images)), test.labels), (t0() - s) / 1000);
+}
+const unitImages = (x, n) => {
+  const o = new Float32Array(x.length);
+  for (let r = 0; r < n; r++) {
+    let e = 0;
+    for (let j = 0; j < F; j++) e += x[r * F + j] ** 2;
+    const k = 1 / Math.sqrt(e || 1);
+    for (let j = 0; j < F; j++) o[r * F + j] = x[r * F + j] * k;
+  }
+  return o;
+};
+for (const [key, Cls, label] of [
+  ['neuralhd', hrr.NeuralHDClassifier, 'NeuralHD'],
+  ['disthd', hrr.DistHDClassifier, 'DistHD'],
+]) {
+  if (!want(key)) continue;
+  const m = new Cls(new hrr.SinusoidEmbedding(F, D, 3), 10);
+  const s = t0();
+  await m.fitRaw(unitImages(train.images, train.n), train.labels, { epochs: Number(opt('epochs', '20')) });
+  report(label, 'sinusoid + regeneration', acc(await m.predictRaw(unitImages(test.images, test.n)), test.labels), (t0() - s) / 1000);
+}
 if (want('onlinehd')) {
   const sin = new hrr.SinusoidEmbedding(F, D, 3);
   // images scaled to unit Euclidean norm: xW then has N(0, 1) entries, i.e. the sinusoid features
@@ -88,7 +121,7 @@ if (want('onlinehd')) {
   const xtr = await encodeBatched(sin, unit(train.images, train.n), train.n);
   process.stderr.write(`sinusoid encoding: ${(train.n / ((t0() - s) / 1000)).toFixed(0)} samples/s\n`);
   const xte = await encodeBatched(sin, unit(test.images, test.n), test.n);
-  await fitEval('OnlineHD', new hrr.OnlineHDClassifier(D, 10), xtr, xte, 'sinusoid');
+  await fitEval('OnlineHD', new hrr.OnlineHDClassifier(D, 10), xtr, xte, 'sinusoid', { epochs: Number(opt('epochs', '20')) });
 }
 process.stdout.write(JSON.stringify({ dim: D, train: train.n, test: test.n, results: rows }, null, 1) + '\n');
 if (opt('json', '')) writeFileSync(opt('json', ''), JSON.stringify(rows, null, 1));
