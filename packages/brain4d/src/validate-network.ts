@@ -282,6 +282,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
       const delay = raw.delay === undefined ? 1 : distribution(`${path}.delay`, raw.delay);
       if (typeof delay === 'number' && (delay < 1 || !Number.isInteger(delay)))
         fail(`${path}.delay`, `must be a whole number of steps >= 1, got ${delay}`, { code: 'ERR_OUT_OF_RANGE' });
+      if (tModel === 'lif_cond' && typeof weight === 'number' && weight < 0)
+        fail(`${path}.weight`, `conductances are >= 0 (the inh receptor has the reversal potential E_in), got ${weight}`, { code: 'ERR_OUT_OF_RANGE' });
       const ports = MODELS[tModel].ports;
       const wMean =
         typeof weight === 'number'

@@ -3,7 +3,7 @@
  * Song–Abbott STDP with Brian2's example parameters; determinism for a seed.
  */
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../src/index.js';
+import { Simulator, latticeCoords } from '../src/index.js';
 import { example } from './helpers.js';
 
 describe('CUBA (Brette et al. 2007 benchmark 2, Brian2 form)', () => {
@@ -129,4 +129,68 @@ describe('Song–Abbott STDP (Brian2 example parameters)', () => {
     expect(last).toBeGreaterThan(15);
     expect(last).toBeLessThan(30);
   }, 60_000);
+});
+
+const lif = { tau_m: 10, E_L: -65, v_reset: -65, v_th: -50, t_ref: 2, tau_syn_ex: 5, tau_syn_in: 5 };
+
+describe('inputs', () => {
+  it('a sense input drives exactly the neurons of its w-slice and z-plane where values are non-zero', () => {
+    const sim = new Simulator({
+      lattice: [4, 3, 2, 3],
+      populations: { a: { size: [4, 3, 2, 3], model: 'lif', params: lif } },
+      senses: { touch: { w: 1, z: 1 } },
+      inputs: [
+        {
+          type: 'sense',
+          sense: 'touch',
+          values: [
+            [0, 30, 0, 0],
+            [0, 0, 0, 30],
+          ],
+          start: 10,
+          stop: 60,
+        },
+      ],
+      monitors: { spikes: true },
+    });
+    sim.run(100);
+    const fired = new Set(sim.spikes().ids);
+    // E_L + 30 mV = −35 mV > v_th: tonic firing while on; nothing else receives input.
+    expect([...fired].map((id) => latticeCoords([4, 3, 2, 3], id)).sort()).toEqual([
+      [1, 0, 1, 1],
+      [3, 1, 1, 1],
+    ]);
+    const steps = sim.spikes().steps;
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...steps)).toBeLessThan(600);
+  });
+
+  it('a Poisson input delivers Poisson(n·rate·T) events of the given weight (4σ bound)', () => {
+    // τ_syn = 1e9 ms: g_ex keeps the sum of the weights it received (decay 1 − 1e-10 per step,
+    // a relative loss below 3e-6 over 20,000 steps) and v_th = 1e9 keeps the neurons silent.
+    const sim = new Simulator({
+      lattice: [200, 1, 1, 1],
+      populations: { a: { size: [200, 1, 1, 1], model: 'lif', params: { ...lif, v_th: 1e9, tau_syn_ex: 1e9 } } },
+      inputs: [{ type: 'poisson', target: 'a', rate: 50, weight: 0.5, receptor: 'exc' }],
+    });
+    sim.run(2000);
+    const received = sim.populations[0].state.g_ex.reduce((a, b) => a + b, 0) / 0.5;
+    const expected = 200 * 50 * 2;
+    expect(Math.abs(received - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
+  it('a poisson population spikes at its rate (4σ bound), at most once per neuron and step', () => {
+    const sim = new Simulator({
+      lattice: [200, 1, 1, 1],
+      populations: { p: { size: [200, 1, 1, 1], model: 'poisson', params: { rate: 50 } } },
+      monitors: { spikes: true },
+    });
+    sim.run(2000);
+    const n = sim.spikeCounts().p;
+    // Binomial(200·20000, 50·1e-4): mean 20,000, σ ≈ 141.
+    expect(Math.abs(n - 20000)).toBeLessThan(4 * Math.sqrt(20000 * (1 - 0.005)));
+    const { steps, ids } = sim.spikes();
+    const keys = new Set(Array.from(steps, (s, k) => s * 1000 + ids[k]));
+    expect(keys.size).toBe(n);
+  });
 });
