@@ -52,6 +52,9 @@ export interface DesignPlan {
   words: number;
   inputSize: number;
   nOut: number;
+  /** The last layer is a non-spiking readout: outputs are its membranes after the last step (signed). */
+  readout: boolean;
+  /** Width of out_data: spike-count bits, or the readout's membrane width. */
   countBits: number;
   layers: LayerPlan[];
 }
@@ -66,12 +69,6 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
   const iw = options.inputWidth ?? 8;
   if (!Number.isInteger(iw) || iw < 2 || iw > 64 || 2 ** clog2(iw) !== iw)
     throw new HdlError('inputWidth', `must be a power of two in [2, 64], got ${iw}`, { code: 'ERR_OUT_OF_RANGE' });
-  if (net.output !== 'counts')
-    throw new HdlError(
-      net.layers[net.layers.length - 1].name,
-      `node '${net.layers[net.layers.length - 1].name}': the hardware generators read out spike counts; an LI readout layer is not mapped`,
-      { code: 'ERR_UNSUPPORTED' },
-    );
   const layers = net.layers.map((l, i): LayerPlan => {
     if (l.type === 'CubaLIF')
       throw new HdlError(
@@ -79,7 +76,10 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
         `node '${l.name}': CubaLIF (synaptic current state) is simulated bit-true in TypeScript but not mapped to hardware`,
         { code: 'ERR_UNSUPPORTED' },
       );
-    if (!l.spiking) throw new HdlError(l.name, `node '${l.name}': only spiking layers are mapped to hardware`, { code: 'ERR_UNSUPPORTED' });
+    if (!l.spiking && i !== net.layers.length - 1)
+      throw new HdlError(l.name, `node '${l.name}': a non-spiking layer is mapped only as the last (readout) layer`, {
+        code: 'ERR_UNSUPPORTED',
+      });
     if (l.weightBits >= l.membraneBits)
       throw new HdlError(
         l.name,
@@ -121,7 +121,8 @@ export function planDesign(net: QuantizedNetwork, options: HardwareOptions): Des
     words: Math.ceil(net.inputSize / iw),
     inputSize: net.inputSize,
     nOut,
-    countBits: Math.max(1, clog2(steps + 1)),
+    readout: net.output === 'membrane',
+    countBits: net.output === 'membrane' ? net.layers[net.layers.length - 1].membraneBits : Math.max(1, clog2(steps + 1)),
     layers,
   };
 }

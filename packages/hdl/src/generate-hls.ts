@@ -39,13 +39,13 @@ export function generateHls(net: QuantizedNetwork, options: HardwareOptions): Hl
       `typedef ap_int<${l.weightBits}> ${name}_l${i}_w_t;\ntypedef ap_int<${l.membraneBits}> ${name}_l${i}_v_t;\ntypedef ap_int<${l.membraneBits + 18}> ${name}_l${i}_acc_t;`,
     );
   });
-  h.push(`typedef ap_uint<${IW}> ${name}_word_t;\ntypedef ap_uint<${plan.countBits}> ${name}_count_t;\n#else`);
+  h.push(`typedef ap_uint<${IW}> ${name}_word_t;\ntypedef ap_${plan.readout ? 'int' : 'uint'}<${plan.countBits}> ${name}_count_t;\n#else`);
   net.layers.forEach((l, i) => {
     h.push(
       `typedef ${cType(l.weightBits)} ${name}_l${i}_w_t;\ntypedef ${cType(l.membraneBits)} ${name}_l${i}_v_t;\ntypedef int64_t ${name}_l${i}_acc_t;`,
     );
   });
-  h.push(`typedef uint64_t ${name}_word_t;\ntypedef uint32_t ${name}_count_t;`);
+  h.push(`typedef uint64_t ${name}_word_t;\ntypedef ${plan.readout ? 'int32_t' : 'uint32_t'} ${name}_count_t;`);
   h.push(`// Testbench hook: called for every spike (step, layer, neuron); not part of the synthesised design.`);
   h.push(`extern void (*${name}_on_spike)(int step, int layer, int index);\n#endif`);
   h.push(
@@ -106,10 +106,13 @@ export function generateHls(net: QuantizedNetwork, options: HardwareOptions): Hl
     if (i + 1 < L) c.push(`        n${i + 1} = 0;`);
     c.push(`        for (int k = 0; k < ${l.nOut}; k++) {\n#pragma HLS PIPELINE II=1`);
     c.push(`            ${acc} u = v${i}[k];\n            ${acc} r = u;`);
-    c.push(`            if (u > ${l.threshold}) {`);
-    c.push(l.reset === 'subtract' ? `                r = u - ${l.threshold};` : `                r = ${l.vReset};`);
-    c.push(i + 1 < L ? `                ev${i + 1}[n${i + 1}++] = k;` : `                cnt[k]++;`);
-    c.push(`#ifndef __SYNTHESIS__\n                if (${name}_on_spike) ${name}_on_spike(t, ${i}, k);\n#endif\n            }`);
+    if (!l.spiking) c.push(`            if (t == ${T - 1}) cnt[k] = (${name}_count_t)u; // readout: the membrane of the last step`);
+    else {
+      c.push(`            if (u > ${l.threshold}) {`);
+      c.push(l.reset === 'subtract' ? `                r = u - ${l.threshold};` : `                r = ${l.vReset};`);
+      c.push(i + 1 < L ? `                ev${i + 1}[n${i + 1}++] = k;` : `                cnt[k]++;`);
+      c.push(`#ifndef __SYNTHESIS__\n                if (${name}_on_spike) ${name}_on_spike(t, ${i}, k);\n#endif\n            }`);
+    }
     c.push(`            ${acc} lk = ${leakExpr(l, 'r', acc)};`);
     c.push(`            v${i}[k] = ${name}_l${i}_sat(lk + (${acc})${name}_l${i}_b[k]);\n        }`);
   });
@@ -147,7 +150,7 @@ int main(int argc, char **argv) {
         if (n == 0) break;
         if (n != ${up}_STEPS * ${up}_WORDS) { std::fprintf(stderr, "stim.hex ends inside an inference\\n"); return 1; }
         ${name}(in, counts);
-        for (int k = 0; k < ${up}_OUTPUTS; k++) std::fprintf(trace_file, "o %d %u\\n", k, (unsigned)counts[k]);
+        for (int k = 0; k < ${up}_OUTPUTS; k++) std::fprintf(trace_file, ${plan.readout ? '"o %d %d\\n", k, (int)counts[k]' : '"o %d %u\\n", k, (unsigned)counts[k]'});
         samples++;
     }
     std::fclose(trace_file);

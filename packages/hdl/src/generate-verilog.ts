@@ -145,6 +145,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`    wire [${IW - 1}:0] word_mask = last_word ? ${IW}'h${((1n << BigInt(lastBits)) - 1n).toString(16)} : {${IW}{1'b1}};`);
   for (let i = 0; i < L; i++) {
     o.push(`    wire busy${i};\n    wire sp_valid${i};\n    wire [${plan.layers[i].AO - 1}:0] sp_index${i};`);
+    o.push(`    wire [${plan.layers[i].MB - 1}:0] ${plan.readout && i === L - 1 ? `sp_value${i}` : `unused_spv${i}`};`);
   }
   o.push(`    wire init_all = (state == T_INIT);`);
   o.push(`    wire in_ev = (state == T_SCAN) && (word != 0);`);
@@ -175,6 +176,7 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
         `.THETA(${sv(p.MB, ql.threshold)})`,
         `.VRESET(${sv(p.MB, ql.vReset)})`,
         `.RESET_SUB(${ql.reset === 'subtract' ? 1 : 0})`,
+        `.SPIKING(${ql.spiking ? 1 : 0})`,
         `.LEAK_KIND(${lk.kind})`,
         `.LEAK_SHIFT(${lk.shift})`,
         `.LEAK_MUL(${lk.mul})`,
@@ -199,9 +201,11 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
         p.wram ? `.wl_data(wl_word[${p.P * p.WB - 1}:0])` : `.wl_data(${p.P * p.WB}'d0)`,
         `.init(init_all)`,
         `.run((state == T_RUN) && (l == ${LB}'d${i}))`,
+        `.dump(${!ql.spiking ? `t == ${TB}'d${T - 1}` : "1'b0"})`,
         `.busy(busy${i})`,
         `.sp_valid(sp_valid${i})`,
         `.sp_index(sp_index${i})`,
+        `.sp_value(${plan.readout && i === L - 1 ? `sp_value${i}` : `unused_spv${i}`})`,
       ]
         .map((s) => `        ${s}`)
         .join(',\n'),
@@ -217,11 +221,32 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
   o.push(`    assign out_valid = (state == T_OUT);`);
   o.push(`    assign out_data = cnt[k[${Math.max(1, Math.ceil(Math.log2(NO))) - 1}:0]];`);
   o.push(`    assign out_last = (k == ${KB}'d${NO - 1});`);
-  o.push(`    assign trc_valid = ${plan.layers.map((_, i) => `sp_valid${i}`).join(' | ')};`);
+  // The trace reports spikes: a non-spiking readout's outputs are not spikes.
+  const SL = plan.readout ? L - 1 : L;
+  o.push(
+    `    assign trc_valid = ${
+      SL === 0
+        ? "1'b0"
+        : plan.layers
+            .slice(0, SL)
+            .map((_, i) => `sp_valid${i}`)
+            .join(' | ')
+    };`,
+  );
   o.push(`    assign trc_step = t;`);
-  o.push(`    assign trc_layer = ${plan.layers.map((_, i) => (i === L - 1 ? `${LB}'d${i}` : `sp_valid${i} ? ${LB}'d${i} : `)).join('')};`);
+  o.push(
+    `    assign trc_layer = ${plan.layers
+      .slice(0, Math.max(1, SL))
+      .map((_, i) => (i === Math.max(1, SL) - 1 ? `${LB}'d${i}` : `sp_valid${i} ? ${LB}'d${i} : `))
+      .join('')};`,
+  );
   const padIdx = (i: number) => (plan.layers[i].AO === XB ? `sp_index${i}` : `{${XB - plan.layers[i].AO}'d0, sp_index${i}}`);
-  o.push(`    assign trc_index = ${plan.layers.map((_, i) => (i === L - 1 ? padIdx(i) : `sp_valid${i} ? ${padIdx(i)} : `)).join('')};`);
+  o.push(
+    `    assign trc_index = ${plan.layers
+      .slice(0, Math.max(1, SL))
+      .map((_, i) => (i === Math.max(1, SL) - 1 ? padIdx(i) : `sp_valid${i} ? ${padIdx(i)} : `))
+      .join('')};`,
+  );
   o.push(`    integer c;`);
   o.push(`    always @(posedge clk) begin`);
   if (ram)
@@ -235,7 +260,11 @@ export function topVerilog(net: QuantizedNetwork, plan: DesignPlan): string {
     `        if (rst) begin\n            state <= ${ram ? 'T_WLOAD' : 'T_INIT'};\n            w <= 0;\n            t <= 0;\n            l <= 0;\n            k <= 0;\n            word <= 0;`,
   );
   o.push(`            for (c = 0; c < ${NO}; c = c + 1) cnt[c] <= 0;\n        end else begin`);
-  o.push(`            if (sp_valid${L - 1}) cnt[sp_index${L - 1}] <= cnt[sp_index${L - 1}] + 1'b1;`);
+  o.push(
+    plan.readout
+      ? `            if (sp_valid${L - 1}) cnt[sp_index${L - 1}] <= sp_value${L - 1};`
+      : `            if (sp_valid${L - 1}) cnt[sp_index${L - 1}] <= cnt[sp_index${L - 1}] + 1'b1;`,
+  );
   o.push(`            case (state)`);
   if (ram) o.push(`                T_WLOAD: if (wl_go && wl_a == wl_al && wl_l == ${RB}'d${ramLayers.length - 1}) state <= T_INIT;`);
   o.push(
@@ -343,7 +372,7 @@ module ${name}_tb;
         if (started | (in_valid & in_ready)) cycles <= cycles + 1;
         if (trc_valid) $fwrite(fd, "%0d %0d %0d\\n", trc_step, trc_layer, trc_index);
         if (out_valid & out_ready) begin
-            $fwrite(fd, "o %0d %0d\\n", kk, out_data);
+            $fwrite(fd, "o %0d %0d\\n", kk, ${plan.readout ? '$signed(out_data)' : 'out_data'});
             kk <= out_last ? 0 : kk + 1;
         end
     end

@@ -67,7 +67,9 @@ export interface LowerOptions {
 const prod = (s: number[]) => s.reduce((a, b) => a * b, 1);
 
 /**
- * Reads a NIR graph as a chain of layers (see {@link FloatLayer}). Throws an `HdlError` naming the
+ * Reads a NIR graph as a chain of layers (see {@link FloatLayer}). Synaptic nodes after the last
+ * neuron become an integrating readout layer (type 'LI', leak 1: its membrane after the last step is
+ * Σ_t of their output, as a readout that sums over time). Throws an `HdlError` naming the
  * node for anything the hardware mapping does not cover: a nested graph, a node type outside
  * {@link SYNAPSE_TYPES} and IF/LIF/LI/CubaLIF, fan-in or fan-out (branches), a cycle, a neuron
  * whose leak differs between its elements, a non-positive threshold.
@@ -176,10 +178,26 @@ export function lowerGraph(graph: NirGraph, options: LowerOptions = {}): FloatNe
     inSize = nOut;
     inShape = nodeShape;
   }
-  if (pending.length > 0)
-    throw new HdlError(pending[0], `node '${pending[0]}' follows the last neuron: the chain must end with a neuron layer`, {
-      code: 'ERR_UNSUPPORTED',
+  if (pending.length > 0) {
+    if (layers.length === 0) throw new HdlError(pending[0], 'the graph has no neuron layer', { code: 'ERR_UNSUPPORTED' });
+    // Synapses after the last neuron: an integrating readout, v_T = Σ_t (W x_t + b) (an LI without leak).
+    const last = pending[pending.length - 1];
+    const nOut = prod(shapes.nodes[last].output ?? []);
+    const { weight, bias } = composeDense(graph, shapes.nodes, pending, inShape, inSize, nOut, maxDense);
+    layers.push({
+      name: last,
+      synapses: [...pending],
+      type: 'LI',
+      nIn: inSize,
+      nOut,
+      weight,
+      bias,
+      leak: 1,
+      vReset: 0,
+      reset: 'to_v_reset',
+      spiking: false,
     });
+  }
   if (layers.length === 0) throw new HdlError(chain[1] ?? inputs[0], 'the graph has no neuron layer', { code: 'ERR_UNSUPPORTED' });
   return { inputName: inputs[0], outputName: outputs[0], inputShape, inputSize: prod(inputShape), layers };
 }

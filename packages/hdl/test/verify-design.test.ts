@@ -118,3 +118,32 @@ describe.each(cases)('$id', (c) => {
     expect(v.identical).toBe(true);
   });
 });
+
+describe('IF layer + Affine readout (membrane out, as snn-convert exports)', () => {
+  const dir = path.join(root, 'readout');
+  const ready = (async () => {
+    // randomChain's last Affine without its neuron: Input → fc1 → n1 → fc2 → Output.
+    const g = randomChain({ sizes: [20, 12, 5], seed: 4, neuron: 'IF', scale: 0.7 });
+    delete g.nodes.n2;
+    g.nodes.output = { ...g.nodes.output, shape: { shape: [1], dtype: 'int64', data: new Float64Array([5]) } } as typeof g.nodes.output;
+    g.edges = g.edges.filter(([a, b]) => a !== 'n2' && b !== 'n2');
+    g.edges.push(['fc2', 'output']);
+    const stim = randomSpikes(3, 8, 20, 0.3, 6);
+    const net = quantize(g, { weightBits: 4, calibration: stim });
+    await writeDesign(dir, net, { steps: 8, neuronsPerCycle: 4, stimulus: stim, target: 'both' });
+    return net;
+  })();
+  it('the last layer is a non-spiking readout', async () => {
+    expect((await ready).output).toBe('membrane');
+  });
+  it.runIf(hasTool('iverilog'))('iverilog trace (spikes and signed readout values) is bit-identical', async () => {
+    await ready;
+    const v = await verifyDesign(dir, 'iverilog');
+    expect(v.firstDifference).toBeUndefined();
+  });
+  it.runIf(hasTool('g++'))('HLS C++ under g++ is bit-identical', async () => {
+    await ready;
+    const v = await verifyDesign(dir, 'gcc');
+    expect(v.firstDifference).toBeUndefined();
+  });
+});
