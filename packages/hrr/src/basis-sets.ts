@@ -63,7 +63,8 @@ function interpolated(
 ): Float32Array {
   checkInt(fn, 'count', count, 1);
   checkFinite(fn, 'randomness', randomness);
-  if (randomness < 0 || randomness > 1) throw new HrrError('randomness', `${fn}: randomness must be in [0, 1], got ${randomness}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (randomness < 0 || randomness > 1)
+    throw new HrrError('randomness', `${fn}: randomness must be in [0, 1], got ${randomness}`, { code: 'ERR_OUT_OF_RANGE' });
   const rng = toRng(seed, 'seed', HrrError);
   const D = vsa.dim,
     es = vsa.elementSize,

@@ -20,7 +20,15 @@ import type { Vsa } from './vsa.js';
 export function bsbcModel(dim: number, blockSize: number): Vsa {
   const L = blockSize,
     B = dim / L;
-  const conv = (fn: string, a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | undefined, invA: boolean, an = 'a', bn = 'b') => {
+  const conv = (
+    fn: string,
+    a: ArrayLike<number>,
+    b: ArrayLike<number>,
+    out: Float32Array | undefined,
+    invA: boolean,
+    an = 'a',
+    bn = 'b',
+  ) => {
     const na = rowsOf(fn, a, dim, an),
       nb = rowsOf(fn, b, dim, bn);
     const n = broadcastRows(fn, na, nb, an, bn);

@@ -19,7 +19,8 @@ function labelsOf(fn: string, y: ArrayLike<number>, n: number, classes: number):
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const v = y[i];
-    if (!Number.isInteger(v) || v < 0 || v >= classes) throw new HrrError('y', `${fn}: label ${v} outside [0, ${classes})`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!Number.isInteger(v) || v < 0 || v >= classes)
+      throw new HrrError('y', `${fn}: label ${v} outside [0, ${classes})`, { code: 'ERR_OUT_OF_RANGE' });
     out[i] = v;
   }
   return out;
@@ -266,9 +267,12 @@ export class OnlineHDClassifier extends CentroidClassifier {
 
 /**
  * SparseHD (Khaleghi et al. 2019, "SparseHD: algorithm-hardware co-optimization for efficient
- * high-dimensional computing"): AdaptHD training, then class-wise sparsification keeping the
- * fraction `density` of each class vector's entries with the largest |W_{c,j}|, then `epochs`
- * retraining epochs with the mask re-applied after each. Defaults density 0.5, 5 epochs.
+ * high-dimensional computing"): AdaptHD training, then dimension-wise sparsification keeping the
+ * fraction `density` of the dimensions, those where the class vectors differ most
+ * (max_c W_{c,j} − min_c W_{c,j}; the paper's dimension-wise variant), then `epochs` retraining
+ * epochs with the mask re-applied after each. Defaults density 0.5, 5 epochs. (The class-wise
+ * variant, the largest |W_{c,j}| per class, keeps the component common to all classes on
+ * encodings with a large shared part such as MNIST's background and fell to 17% there.)
  */
 export class SparseHDClassifier extends CentroidClassifier {
   constructor(
@@ -277,7 +281,8 @@ export class SparseHDClassifier extends CentroidClassifier {
     readonly density = 0.5,
   ) {
     super(dim, classes);
-    if (!(density > 0 && density <= 1)) throw new HrrError('density', `SparseHD: density must be in (0, 1], got ${density}`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!(density > 0 && density <= 1))
+      throw new HrrError('density', `SparseHD: density must be in (0, 1], got ${density}`, { code: 'ERR_OUT_OF_RANGE' });
   }
   override fit(x: ArrayLike<number>, y: ArrayLike<number>, opts: FitOptions = {}): this {
     super.fit(x, y);
@@ -287,11 +292,22 @@ export class SparseHDClassifier extends CentroidClassifier {
     retrain(this, x, lab, opts.epochs ?? 10, (e, err) => (e === 0 ? lr : lr * err), rng);
     const D = this.dim,
       keep = Math.max(1, Math.round(this.density * D));
-    const mask = new Uint8Array(this.classes * D);
-    for (let c = 0; c < this.classes; c++) {
-      const idx = Array.from({ length: D }, (_, j) => j).sort((a, b) => Math.abs(this.weight[c * D + b]) - Math.abs(this.weight[c * D + a]));
-      for (let k = 0; k < keep; k++) mask[c * D + idx[k]] = 1;
+    // dimension-wise sparsity: keep the dimensions where the class vectors differ most
+    // (max_c W_cj − min_c W_cj); a dimension shared by all classes carries no class information
+    const spread = new Float64Array(D);
+    for (let j = 0; j < D; j++) {
+      let lo = Infinity,
+        hi = -Infinity;
+      for (let c = 0; c < this.classes; c++) {
+        const v = this.weight[c * D + j];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      spread[j] = hi - lo;
     }
+    const order_ = Array.from({ length: D }, (_, j) => j).sort((a, b) => spread[b] - spread[a]);
+    const mask = new Uint8Array(this.classes * D);
+    for (let k = 0; k < keep; k++) for (let c = 0; c < this.classes; c++) mask[c * D + order_[k]] = 1;
     const apply = () => {
       for (let i = 0; i < mask.length; i++) if (!mask[i]) this.weight[i] = 0;
     };

@@ -79,7 +79,8 @@ export function graph(vsa: Vsa, from: Rows, to: Rows, opts: { directed?: boolean
  * to a few thousand). Used by `IntRVFL` for its read-out.
  */
 export function ridgeRegression(x: ArrayLike<number>, y: ArrayLike<number>, n: number, alpha = 1): Float64Array {
-  if (!(n >= 1) || x.length % n !== 0 || y.length % n !== 0) throw new HrrError('n', `ridgeRegression: x and y must have n=${n} rows`, { code: 'ERR_SHAPE' });
+  if (!(n >= 1) || x.length % n !== 0 || y.length % n !== 0)
+    throw new HrrError('n', `ridgeRegression: x and y must have n=${n} rows`, { code: 'ERR_SHAPE' });
   if (!(alpha >= 0)) throw new HrrError('alpha', `ridgeRegression: alpha must be ≥ 0, got ${alpha}`, { code: 'ERR_OUT_OF_RANGE' });
   const F = x.length / n,
     C = y.length / n;

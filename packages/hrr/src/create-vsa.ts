@@ -37,7 +37,8 @@ export function createVsa(opts: VsaOptions): Vsa {
     case 'cgr':
     case 'mcr': {
       const q = opts.levels ?? 16;
-      if (!Number.isSafeInteger(q) || q < 2) throw new HrrError('levels', `createVsa: levels must be an integer ≥ 2, got ${q}`, { code: 'ERR_OUT_OF_RANGE' });
+      if (!Number.isSafeInteger(q) || q < 2)
+        throw new HrrError('levels', `createVsa: levels must be an integer ≥ 2, got ${q}`, { code: 'ERR_OUT_OF_RANGE' });
       return cyclicModel(model, dim, q);
     }
     case 'vtb':

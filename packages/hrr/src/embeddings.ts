@@ -18,7 +18,8 @@ function gatherRows(weight: Float32Array, dim: number, count: number, index: Arr
   const out = new Float32Array(index.length * dim);
   for (let i = 0; i < index.length; i++) {
     const k = index[i];
-    if (!Number.isInteger(k) || k < 0 || k >= count) throw new HrrError('index', `embedding: index ${k} outside [0, ${count})`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!Number.isInteger(k) || k < 0 || k >= count)
+      throw new HrrError('index', `embedding: index ${k} outside [0, ${count})`, { code: 'ERR_OUT_OF_RANGE' });
     out.set(weight.subarray(k * dim, (k + 1) * dim), i * dim);
   }
   return out;
@@ -255,7 +256,8 @@ export class RecordEmbedding {
    * processing the rows in chunks.
    */
   encodeTensor(x: Tensor2D): Tensor2D {
-    if (this.vsa.model !== 'map') throw new HrrError('vsa', 'RecordEmbedding.encodeTensor: the map model only', { code: 'ERR_UNSUPPORTED' });
+    if (this.vsa.model !== 'map')
+      throw new HrrError('vsa', 'RecordEmbedding.encodeTensor: the map model only', { code: 'ERR_UNSUPPORTED' });
     const F = this.inFeatures,
       D = this.vsa.dim,
       L = this.values.levels,
@@ -307,9 +309,14 @@ export class FractionalPowerEmbedding {
     checkInt('FractionalPowerEmbedding', 'inFeatures', inFeatures, 1);
     checkInt('FractionalPowerEmbedding', 'dim', dim, 1);
     this.bandwidth = checkFinite('FractionalPowerEmbedding', 'bandwidth', opts.bandwidth ?? 1);
-    if (kernel !== 'sinc' && kernel !== 'gaussian') throw new HrrError('kernel', `FractionalPowerEmbedding: kernel must be 'sinc' or 'gaussian', got ${String(kernel)}`);
+    if (kernel !== 'sinc' && kernel !== 'gaussian')
+      throw new HrrError('kernel', `FractionalPowerEmbedding: kernel must be 'sinc' or 'gaussian', got ${String(kernel)}`);
     const rng = toRng(seed, 'seed', HrrError);
-    this.phases = (kernel === 'sinc' ? rng.uniformArray(new Float32Array(inFeatures * dim), -Math.PI, Math.PI) : rng.normalArray(new Float32Array(inFeatures * dim))) as Float32Array;
+    this.phases = (
+      kernel === 'sinc'
+        ? rng.uniformArray(new Float32Array(inFeatures * dim), -Math.PI, Math.PI)
+        : rng.normalArray(new Float32Array(inFeatures * dim))
+    ) as Float32Array;
   }
   /** [n, F] → [n, D] FHRR angles. */
   encode(x: ArrayLike<number>): Float32Array {

@@ -27,8 +27,14 @@ export function ghrrModel(dim: number, m: number): Vsa {
     mm = m * m,
     D = dim / E;
   const view = (a: ArrayLike<number>, o: number): [ArrayLike<number>, ArrayLike<number>] =>
-    a instanceof Float32Array ? [a.subarray(o, o + mm), a.subarray(o + mm, o + E)] : [Array.from({ length: mm }, (_, i) => a[o + i]), Array.from({ length: mm }, (_, i) => a[o + mm + i])];
-  const perElement = (fn: string, a: ArrayLike<number>, f: (re: ArrayLike<number>, im: ArrayLike<number>) => [ArrayLike<number>, ArrayLike<number>]) => {
+    a instanceof Float32Array
+      ? [a.subarray(o, o + mm), a.subarray(o + mm, o + E)]
+      : [Array.from({ length: mm }, (_, i) => a[o + i]), Array.from({ length: mm }, (_, i) => a[o + mm + i])];
+  const perElement = (
+    fn: string,
+    a: ArrayLike<number>,
+    f: (re: ArrayLike<number>, im: ArrayLike<number>) => [ArrayLike<number>, ArrayLike<number>],
+  ) => {
     const n = rowsOf(fn, a, dim, 'a');
     const out = new Float32Array(n * dim);
     for (let o = 0; o < n * dim; o += E) {
@@ -41,7 +47,16 @@ export function ghrrModel(dim: number, m: number): Vsa {
     }
     return out;
   };
-  const mul = (fn: string, a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | undefined, ha: boolean, hb: boolean, an: string, bn: string) => {
+  const mul = (
+    fn: string,
+    a: ArrayLike<number>,
+    b: ArrayLike<number>,
+    out: Float32Array | undefined,
+    ha: boolean,
+    hb: boolean,
+    an: string,
+    bn: string,
+  ) => {
     const na = rowsOf(fn, a, dim, an),
       nb = rowsOf(fn, b, dim, bn);
     const n = broadcastRows(fn, na, nb, an, bn);
@@ -158,12 +173,14 @@ export function ghrrModel(dim: number, m: number): Vsa {
         const s = ((by % D) + D) % D;
         for (let i = 0; i < D; i++) idx[i] = (i - s + D) % D;
       } else {
-        if (by.length !== D) throw new HrrError('by', `permute: a GHRR permutation moves the D=${D} elements, got length ${by.length}`, { code: 'ERR_SHAPE' });
+        if (by.length !== D)
+          throw new HrrError('by', `permute: a GHRR permutation moves the D=${D} elements, got length ${by.length}`, { code: 'ERR_SHAPE' });
         checkPermutation('permute', by);
         for (let i = 0; i < D; i++) idx[i] = by[i];
       }
       const out = new Float32Array(n * dim);
-      for (let r = 0; r < n; r++) for (let i = 0; i < D; i++) for (let k = 0; k < E; k++) out[r * dim + i * E + k] = a[r * dim + idx[i] * E + k];
+      for (let r = 0; r < n; r++)
+        for (let i = 0; i < D; i++) for (let k = 0; k < E; k++) out[r * dim + i * E + k] = a[r * dim + idx[i] * E + k];
       return out;
     },
     bundle: (v, opts = {}) => {

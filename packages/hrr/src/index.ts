@@ -36,7 +36,17 @@ export { randomBasis, levelBasis, thermometerBasis, circularBasis } from './basi
 export type { BasisOptions } from './basis-sets.js';
 export { randsel, multirandsel } from './random-select.js';
 export { softQuantize, hardQuantize, hammingSimilarity } from './quantize.js';
-export { multiset, multibind, bundleSequence, bindSequence, ngrams, crossProduct, hashTable, graph, ridgeRegression } from './composites.js';
+export {
+  multiset,
+  multibind,
+  bundleSequence,
+  bindSequence,
+  ngrams,
+  crossProduct,
+  hashTable,
+  graph,
+  ridgeRegression,
+} from './composites.js';
 export {
   RandomEmbedding,
   LevelEmbedding,

@@ -46,8 +46,9 @@ export class LeHDCClassifier extends CentroidClassifier {
       const w = args[0] as tf.Tensor;
       (args[1] as tf.GradSaveFunc)([w]);
       return {
-          value: tf.sign(w),
-        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => tf.mul(dy as tf.Tensor, tf.cast(tf.lessEqual(tf.abs(saved[0]), 1), 'float32')),
+        value: tf.sign(w),
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
+          tf.mul(dy as tf.Tensor, tf.cast(tf.lessEqual(tf.abs(saved[0]), 1), 'float32')),
       };
     });
     const rng = toRng(opts.seed ?? 0, 'seed', HrrError);

@@ -30,7 +30,8 @@ export class SparseDistributedMemory {
   }
   /** Indices of the locations a key activates. */
   active(key: ArrayLike<number>): number[] {
-    if (key.length !== this.dim) throw new HrrError('key', `SparseDistributedMemory: key has length ${key.length}, expected ${this.dim}`, { code: 'ERR_SHAPE' });
+    if (key.length !== this.dim)
+      throw new HrrError('key', `SparseDistributedMemory: key has length ${key.length}, expected ${this.dim}`, { code: 'ERR_SHAPE' });
     const out: number[] = [],
       D = this.dim,
       min = D - 2 * this.radius;
@@ -42,7 +43,10 @@ export class SparseDistributedMemory {
     return out;
   }
   write(key: ArrayLike<number>, value: ArrayLike<number>): number {
-    if (value.length !== this.valueDim) throw new HrrError('value', `SparseDistributedMemory: value has length ${value.length}, expected ${this.valueDim}`, { code: 'ERR_SHAPE' });
+    if (value.length !== this.valueDim)
+      throw new HrrError('value', `SparseDistributedMemory: value has length ${value.length}, expected ${this.valueDim}`, {
+        code: 'ERR_SHAPE',
+      });
     const act = this.active(key);
     for (const m of act) for (let j = 0; j < this.valueDim; j++) this.counters[m * this.valueDim + j] += value[j];
     return act.length;

@@ -25,20 +25,25 @@ export function rowList(fn: string, vectors: ArrayLike<number> | ArrayLike<numbe
   if (Array.isArray(vectors) && vectors.length > 0 && typeof vectors[0] === 'object') {
     const list = vectors as ArrayLike<number>[];
     list.forEach((v, i) => {
-      if (v?.length !== dim) throw new HrrError('vectors', `${fn}: vectors[${i}] has length ${v?.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
+      if (v?.length !== dim)
+        throw new HrrError('vectors', `${fn}: vectors[${i}] has length ${v?.length}, expected dim=${dim}`, { code: 'ERR_SHAPE' });
     });
     return list;
   }
   const flat = vectors as ArrayLike<number>;
   const n = rowsOf(fn, flat, dim, 'vectors');
   const out: ArrayLike<number>[] = [];
-  for (let r = 0; r < n; r++) out.push(flat instanceof Float32Array ? flat.subarray(r * dim, (r + 1) * dim) : Array.from({ length: dim }, (_, j) => flat[r * dim + j]));
+  for (let r = 0; r < n; r++)
+    out.push(
+      flat instanceof Float32Array ? flat.subarray(r * dim, (r + 1) * dim) : Array.from({ length: dim }, (_, j) => flat[r * dim + j]),
+    );
   return out;
 }
 
 /** @internal Bundle weights (default 1), checked against the row count. */
 export function bundleWeights(fn: string, n: number, w?: ArrayLike<number>): Float64Array {
-  if (w !== undefined && w.length !== n) throw new HrrError('weights', `${fn}: weights has length ${w.length}, expected ${n}`, { code: 'ERR_SHAPE' });
+  if (w !== undefined && w.length !== n)
+    throw new HrrError('weights', `${fn}: weights has length ${w.length}, expected ${n}`, { code: 'ERR_SHAPE' });
   const out = new Float64Array(n).fill(1);
   if (w) for (let i = 0; i < n; i++) out[i] = w[i];
   return out;

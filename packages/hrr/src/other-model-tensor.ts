@@ -13,7 +13,16 @@ function floorMod(x: Tensor, q: number): Tensor {
  * from a and c = bind(a, b)) for bsc, bsbc, cgr, mcr, vtb, tvtb and ghrr; [n, D] in and out, n the
  * broadcast batch. The same arithmetic as the typed-array models.
  */
-export function otherModelOp(fn: string, a: Tensor2D, b: Tensor2D, conjA: boolean, model: VsaModel, n: number, d: number, opts: BindTensorOptions): Tensor2D {
+export function otherModelOp(
+  fn: string,
+  a: Tensor2D,
+  b: Tensor2D,
+  conjA: boolean,
+  model: VsaModel,
+  n: number,
+  d: number,
+  opts: BindTensorOptions,
+): Tensor2D {
   return tf.tidy(() => {
     const A = a.shape[0] === n ? a : tf.broadcastTo(a, [n, d]),
       B = b.shape[0] === n ? b : tf.broadcastTo(b, [n, d]);
@@ -41,7 +50,11 @@ export function otherModelOp(fn: string, a: Tensor2D, b: Tensor2D, conjA: boolea
         const X = tf.reshape(A, [n, m, m]),
           Y = tf.reshape(B, [n, m, m]);
         // vtb: bind √d·X Yᵀ, unbind √d·Yᵀ X (Y = c); tvtb: bind √d·X Y, unbind √d·Xᵀ Y
-        const P = conjA ? (model === 'vtb' ? tf.matMul(Y, X, true, false) : tf.matMul(X, Y, true, false)) : tf.matMul(X, Y, false, model === 'vtb');
+        const P = conjA
+          ? model === 'vtb'
+            ? tf.matMul(Y, X, true, false)
+            : tf.matMul(X, Y, true, false)
+          : tf.matMul(X, Y, false, model === 'vtb');
         return tf.reshape(tf.mul(Math.sqrt(m), P), [n, d]) as Tensor2D;
       }
       case 'ghrr': {
@@ -64,7 +77,10 @@ export function otherModelOp(fn: string, a: Tensor2D, b: Tensor2D, conjA: boolea
         return tf.reshape(tf.stack([cr, ci], 1), [n, d]) as Tensor2D;
       }
       default:
-        throw new HrrError('model', `${fn}: model must be one of hrr, fhrr, map, bsc, bsbc, cgr, mcr, vtb, tvtb, ghrr, got ${JSON.stringify(model)}`);
+        throw new HrrError(
+          'model',
+          `${fn}: model must be one of hrr, fhrr, map, bsc, bsbc, cgr, mcr, vtb, tvtb, ghrr, got ${JSON.stringify(model)}`,
+        );
     }
   });
 }

@@ -19,13 +19,20 @@ export function randsel(vsa: Vsa, a: ArrayLike<number>, b: ArrayLike<number>, p:
  * Random selection among n vectors (torchhd `multirandsel`): each element is taken from row i
  * with probability p_i (normalised; default uniform).
  */
-export function multirandsel(vsa: Vsa, vectors: ArrayLike<number> | ArrayLike<number>[], probabilities: ArrayLike<number> | undefined, seed: SeedOrRng): Float32Array {
+export function multirandsel(
+  vsa: Vsa,
+  vectors: ArrayLike<number> | ArrayLike<number>[],
+  probabilities: ArrayLike<number> | undefined,
+  seed: SeedOrRng,
+): Float32Array {
   const list = rowList('multirandsel', vectors, vsa.dim);
   const n = list.length;
   const p = new Float64Array(n).fill(1 / n);
   if (probabilities !== undefined) {
     if (probabilities.length !== n)
-      throw new HrrError('probabilities', `multirandsel: probabilities has length ${probabilities.length}, expected ${n}`, { code: 'ERR_SHAPE' });
+      throw new HrrError('probabilities', `multirandsel: probabilities has length ${probabilities.length}, expected ${n}`, {
+        code: 'ERR_SHAPE',
+      });
     let s = 0;
     for (let i = 0; i < n; i++) {
       p[i] = checkFinite('multirandsel', `probabilities[${i}]`, probabilities[i]);

@@ -155,7 +155,10 @@ export class DistHDClassifier extends NeuralHDClassifier {
 }
 
 /** Encodes raw rows on the backend in batches of 256. */
-export async function encodeAll(enc: { inFeatures: number; dim: number; encodeTensor: (x: tf.Tensor2D) => tf.Tensor2D }, x: Float32Array): Promise<Float32Array> {
+export async function encodeAll(
+  enc: { inFeatures: number; dim: number; encodeTensor: (x: tf.Tensor2D) => tf.Tensor2D },
+  x: Float32Array,
+): Promise<Float32Array> {
   const F = enc.inFeatures,
     D = enc.dim,
     n = rowsOf('encodeAll', x, F, 'x'),

@@ -48,7 +48,12 @@ export interface ResonatorResult {
  * bsc: weighted majority; hrr: unit norm). Stops when the decoded indices are stable for
  * `patience` iterations. torchhd's `resonator` covers MAP only.
  */
-export function resonator(vsa: Vsa, composite: ArrayLike<number>, codebooks: ArrayLike<number>[], opts: ResonatorOptions = {}): ResonatorResult {
+export function resonator(
+  vsa: Vsa,
+  composite: ArrayLike<number>,
+  codebooks: ArrayLike<number>[],
+  opts: ResonatorOptions = {},
+): ResonatorResult {
   const D = vsa.dim;
   if (composite?.length !== D) throw new HrrError('composite', `resonator: composite must have length dim=${D}`, { code: 'ERR_SHAPE' });
   if (!Array.isArray(codebooks) || codebooks.length < 2) throw new HrrError('codebooks', 'resonator: needs at least two codebooks');
@@ -77,7 +82,8 @@ export function resonator(vsa: Vsa, composite: ArrayLike<number>, codebooks: Arr
               g[a * M + b] = g[b * M + a] = s;
             }
           const inv = matInverse(g, M);
-          if (inv === null) throw new HrrError('codebooks', `resonator: codebook ${i} is linearly dependent (singular Gram matrix); use weights 'op'`);
+          if (inv === null)
+            throw new HrrError('codebooks', `resonator: codebook ${i} is linearly dependent (singular Gram matrix); use weights 'op'`);
           return inv;
         })
       : null;
@@ -97,7 +103,7 @@ export function resonator(vsa: Vsa, composite: ArrayLike<number>, codebooks: Arr
   let indices = est.map((e, i) => decode(i, e)[1]);
   let stable = 0,
     it = 0;
-  for (; it < maxIt && stable < patience; ) {
+  for (; it < maxIt && stable < patience;) {
     it++;
     for (let i = 0; i < F; i++) {
       let u: Float32Array = Float32Array.from(composite);

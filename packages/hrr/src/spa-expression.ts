@@ -13,7 +13,10 @@ export function specialElement(vsa: Vsa, name: 'Identity' | 'Zero' | 'AbsorbingE
   if (name === 'Identity') return vsa.identity();
   if (name === 'Zero') return vsa.empty();
   if (name === 'AbsorbingElement') {
-    if (vsa.model !== 'hrr') throw new HrrError('name', `specialElement: AbsorbingElement is defined for the hrr model only, not ${vsa.model}`, { code: 'ERR_UNSUPPORTED' });
+    if (vsa.model !== 'hrr')
+      throw new HrrError('name', `specialElement: AbsorbingElement is defined for the hrr model only, not ${vsa.model}`, {
+        code: 'ERR_UNSUPPORTED',
+      });
     return new Float32Array(vsa.dim).fill(1 / Math.sqrt(vsa.dim));
   }
   throw new HrrError('name', `specialElement: unknown element ${JSON.stringify(name)}`);
@@ -36,7 +39,8 @@ export function parseExpression(vocab: Vocabulary, expr: string): Float32Array {
   const fail = (msg: string): never => {
     throw new HrrError('expr', `parse: ${msg} in ${JSON.stringify(expr)}`, { code: 'ERR_FORMAT' });
   };
-  const scale = (x: Value, s: number): Value => (x.kind === 'scalar' ? { kind: 'scalar', v: x.v * s } : { kind: 'vector', v: vsa.bundle([x.v], { weights: [s] }) });
+  const scale = (x: Value, s: number): Value =>
+    x.kind === 'scalar' ? { kind: 'scalar', v: x.v * s } : { kind: 'vector', v: vsa.bundle([x.v], { weights: [s] }) };
   const add = (a: Value, b: Value, sign: number): Value => {
     if (a.kind === 'scalar' && b.kind === 'scalar') return { kind: 'scalar', v: a.v + sign * b.v };
     if (a.kind !== 'vector' || b.kind !== 'vector') return fail('cannot add a number and a vector');

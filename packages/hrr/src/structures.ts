@@ -82,7 +82,8 @@ export class BundleSequence {
     this.size++;
   }
   get(i: number): Float32Array {
-    if (!Number.isInteger(i) || i < 0 || i >= this.size) throw new HrrError('i', `BundleSequence.get: index ${i} outside [0, ${this.size})`, { code: 'ERR_OUT_OF_RANGE' });
+    if (!Number.isInteger(i) || i < 0 || i >= this.size)
+      throw new HrrError('i', `BundleSequence.get: index ${i} outside [0, ${this.size})`, { code: 'ERR_OUT_OF_RANGE' });
     return rho(this.vsa, this.value, -(this.size - 1 - i));
   }
   /** Removes the last element x (which the caller names): value = ρ^{−1}(value − x). */

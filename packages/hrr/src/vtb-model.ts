@@ -24,10 +24,20 @@ import type { Vsa } from './vsa.js';
  */
 export function vtbModel(model: 'vtb' | 'tvtb', dim: number): Vsa {
   const d = Math.round(Math.sqrt(dim));
-  if (d * d !== dim) throw new HrrError('dim', `createVsa: the ${model} model needs a square dimension D = d², got ${dim}`, { code: 'ERR_SHAPE' });
+  if (d * d !== dim)
+    throw new HrrError('dim', `createVsa: the ${model} model needs a square dimension D = d², got ${dim}`, { code: 'ERR_SHAPE' });
   const sd = Math.sqrt(d);
   /** out_r = vec(scale · op(X_r) · op(Y_r)), op = transpose when the flag is set. */
-  const prod = (fn: string, a: ArrayLike<number>, b: ArrayLike<number>, out: Float32Array | undefined, ta: boolean, tb: boolean, an: string, bn: string) => {
+  const prod = (
+    fn: string,
+    a: ArrayLike<number>,
+    b: ArrayLike<number>,
+    out: Float32Array | undefined,
+    ta: boolean,
+    tb: boolean,
+    an: string,
+    bn: string,
+  ) => {
     const na = rowsOf(fn, a, dim, an),
       nb = rowsOf(fn, b, dim, bn);
     const n = broadcastRows(fn, na, nb, an, bn);
@@ -59,9 +69,13 @@ export function vtbModel(model: 'vtb' | 'tvtb', dim: number): Vsa {
     const n = rowsOf(fn, a, dim, 'a');
     const out = new Float32Array(n * dim);
     for (let r = 0; r < n; r++) {
-      const inv = matInverse(a instanceof Float32Array ? a.subarray(r * dim, (r + 1) * dim) : Array.from({ length: dim }, (_, i) => a[r * dim + i]), d);
+      const inv = matInverse(
+        a instanceof Float32Array ? a.subarray(r * dim, (r + 1) * dim) : Array.from({ length: dim }, (_, i) => a[r * dim + i]),
+        d,
+      );
       if (inv === null) throw new HrrError('a', `${fn}: the ${d}×${d} matrix of row ${r} is singular`, { code: 'ERR_INVALID_ARGUMENT' });
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[r * dim + i * d + j] = (model === 'vtb' ? inv[j * d + i] : inv[i * d + j]) / d;
+      for (let i = 0; i < d; i++)
+        for (let j = 0; j < d; j++) out[r * dim + i * d + j] = (model === 'vtb' ? inv[j * d + i] : inv[i * d + j]) / d;
     }
     return out;
   };
@@ -75,10 +89,12 @@ export function vtbModel(model: 'vtb' | 'tvtb', dim: number): Vsa {
     dim,
     elementSize: 1,
     featureDim: dim,
-    random: (seed, count = 1) => toRng(seed, 'seed', HrrError).normalArray(new Float32Array(dim * count), 0, 1 / Math.sqrt(dim)) as Float32Array,
+    random: (seed, count = 1) =>
+      toRng(seed, 'seed', HrrError).normalArray(new Float32Array(dim * count), 0, 1 / Math.sqrt(dim)) as Float32Array,
     bind,
     // vtb: c = √d X Yᵀ → y ≈ vec(√d Cᵀ X); tvtb: c = √d X Y → y ≈ vec(√d Xᵀ C)
-    unbind: (c, a, out) => (model === 'vtb' ? prod('unbind', c, a, out, true, false, 'c', 'a') : prod('unbind', a, c, out, true, false, 'a', 'c')),
+    unbind: (c, a, out) =>
+      model === 'vtb' ? prod('unbind', c, a, out, true, false, 'c', 'a') : prod('unbind', a, c, out, true, false, 'a', 'c'),
     unbindRight: (c, b, out) => bind(c, transpose('unbind', b), out),
     inverse: (a) => transpose('inverse', a),
     leftInverse: (a) => exactInverse('leftInverse', a),
@@ -95,7 +111,10 @@ export function vtbModel(model: 'vtb' | 'tvtb', dim: number): Vsa {
       const n = rowsOf('unitary', a, dim, 'a');
       const out = new Float32Array(n * dim);
       for (let r = 0; r < n; r++) {
-        const q = polarOrthogonal(Array.from({ length: dim }, (_, i) => a[r * dim + i]), d);
+        const q = polarOrthogonal(
+          Array.from({ length: dim }, (_, i) => a[r * dim + i]),
+          d,
+        );
         for (let i = 0; i < dim; i++) out[r * dim + i] = q[i] / sd;
       }
       return out;

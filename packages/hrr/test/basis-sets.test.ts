@@ -36,7 +36,7 @@ describe('basis sets', () => {
       const dc = Math.min(k, L - k) / L,
         f = 1 - 2 * dc;
       const s = vsa.similarity(row(C, 0, D), row(C, k, D));
-      expect(Math.abs(s - f)).toBeLessThan(5 * (Math.sqrt(((1 + f) / 2) * ((1 - f) / 2) / D) * 2 + 1 / Math.sqrt(D)));
+      expect(Math.abs(s - f)).toBeLessThan(5 * (Math.sqrt((((1 + f) / 2) * ((1 - f) / 2)) / D) * 2 + 1 / Math.sqrt(D)));
     }
   });
 });

@@ -9,7 +9,8 @@ describe.each(['map', 'hrr', 'fhrr'] as const)('structures on %s', (model) => {
   const vsa = createVsa({ model, dim: D });
   const X = vsa.random(1, 8);
   const x = (i: number) => row(X, i, D);
-  const best = (q: Float32Array) => [0, 1, 2, 3, 4, 5, 6, 7].reduce((b, i) => (vsa.similarity(q, x(i)) > vsa.similarity(q, x(b)) ? i : b), 0);
+  const best = (q: Float32Array) =>
+    [0, 1, 2, 3, 4, 5, 6, 7].reduce((b, i) => (vsa.similarity(q, x(i)) > vsa.similarity(q, x(b)) ? i : b), 0);
 
   it('multiset, hash table, memory', () => {
     const m = new Multiset(vsa);

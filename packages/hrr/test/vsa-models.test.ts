@@ -11,7 +11,18 @@ const vocabs: Vocabulary[] = [];
 afterAll(() => vocabs.forEach((v) => v.dispose()));
 
 /** A dimension near 1024 that each model accepts (vtb: 32²; ghrr m = 2: 128 elements × 8 floats). */
-const DIM: Record<VsaModel, number> = { hrr: 1024, fhrr: 1024, map: 1024, bsc: 1024, bsbc: 1024, cgr: 1024, mcr: 1024, vtb: 1024, tvtb: 1024, ghrr: 1024 };
+const DIM: Record<VsaModel, number> = {
+  hrr: 1024,
+  fhrr: 1024,
+  map: 1024,
+  bsc: 1024,
+  bsbc: 1024,
+  cgr: 1024,
+  mcr: 1024,
+  vtb: 1024,
+  tvtb: 1024,
+  ghrr: 1024,
+};
 /** Models whose unbinding with a random key is exact (up to float32 rounding). */
 const EXACT = new Set<VsaModel>(['fhrr', 'map', 'bsc', 'bsbc', 'cgr', 'mcr', 'ghrr']);
 

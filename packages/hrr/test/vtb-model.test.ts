@@ -8,21 +8,24 @@ describe('VTB and TVTB', () => {
     expect(() => createVsa({ model: 'tvtb', dim: 1024 })).not.toThrow();
   });
 
-  it.each(['vtb', 'tvtb'] as const)('%s: with an orthogonal (unitary) key the transpose inverse unbinds exactly; binding is not commutative', (model) => {
-    const d = 16,
-      D = d * d,
-      vsa = createVsa({ model, dim: D });
-    const x = vsa.random(1),
-      y = vsa.unitary(vsa.random(2));
-    const c = vsa.bind(x, y);
-    // √d·Y orthogonal ⇒ unbindRight is exact up to float32 rounding of O(d) sums of |x| ≲ 1
-    expect(maxAbsDiff(vsa.unbindRight(c, y), x)).toBeLessThan(1e-5);
-    expect(vsa.similarity(vsa.bind(x, y), vsa.bind(y, x))).toBeLessThan(0.5);
-    // exact inverses: bind(z, r) = identity = bind(l, z) up to float32 (a d×d inverse, cond(Z) ≲ 10² for random d = 16)
-    const z = vsa.random(3);
-    expect(maxAbsDiff(vsa.bind(z, vsa.rightInverse(z)), vsa.identity())).toBeLessThan(1e-3);
-    expect(maxAbsDiff(vsa.bind(vsa.leftInverse(z), z), vsa.identity())).toBeLessThan(1e-3);
-  });
+  it.each(['vtb', 'tvtb'] as const)(
+    '%s: with an orthogonal (unitary) key the transpose inverse unbinds exactly; binding is not commutative',
+    (model) => {
+      const d = 16,
+        D = d * d,
+        vsa = createVsa({ model, dim: D });
+      const x = vsa.random(1),
+        y = vsa.unitary(vsa.random(2));
+      const c = vsa.bind(x, y);
+      // √d·Y orthogonal ⇒ unbindRight is exact up to float32 rounding of O(d) sums of |x| ≲ 1
+      expect(maxAbsDiff(vsa.unbindRight(c, y), x)).toBeLessThan(1e-5);
+      expect(vsa.similarity(vsa.bind(x, y), vsa.bind(y, x))).toBeLessThan(0.5);
+      // exact inverses: bind(z, r) = identity = bind(l, z) up to float32 (a d×d inverse, cond(Z) ≲ 10² for random d = 16)
+      const z = vsa.random(3);
+      expect(maxAbsDiff(vsa.bind(z, vsa.rightInverse(z)), vsa.identity())).toBeLessThan(1e-3);
+      expect(maxAbsDiff(vsa.bind(vsa.leftInverse(z), z), vsa.identity())).toBeLessThan(1e-3);
+    },
+  );
 
   it('vtb unbinding of a random key has cosine ≈ 1/√(2 + 1/d) (second moment of a Wishart matrix)', () => {
     // ŷ = d·Y XᵀX with d·XᵀX = GᵀG/d (G standard normal d×d): E tr((GᵀG/d)²)/d = 2 + 1/d, so

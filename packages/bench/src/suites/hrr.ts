@@ -191,7 +191,15 @@ async function hdCases(ctx: Parameters<Suite['run']>[0], results: BenchResult[])
     // @neurite/datasets through the workspace (a dependency the lead adds to the bench)
     datasets = (await import('@neurite/datasets' as string)) as typeof datasets;
   } catch {
-    results.push({ case: 'hd mnist', params: {}, backend: ctx.backend, metric: 'skipped', unit: '', value: 0, note: '@neurite/datasets unavailable' });
+    results.push({
+      case: 'hd mnist',
+      params: {},
+      backend: ctx.backend,
+      metric: 'skipped',
+      unit: '',
+      value: 0,
+      note: '@neurite/datasets unavailable',
+    });
     return;
   }
   const { train, test } = await datasets.loadMnist();
@@ -199,12 +207,24 @@ async function hdCases(ctx: Parameters<Suite['run']>[0], results: BenchResult[])
     D = 10000;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'neurite-hrr-'));
   const file = path.join(dir, 'mnist-split.bin');
-  writeFileSync(file, Buffer.concat([train.images, train.labels, test.images, test.labels].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
+  writeFileSync(
+    file,
+    Buffer.concat([train.images, train.labels, test.images, test.labels].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
+  );
   const epochs = ctx.quick ? 1 : 2,
     encodeN = ctx.quick ? 200 : 1000,
     trials = ctx.quick ? 2 : 10;
   ctx.progress('torchhd reference (TORCHHD_SRC)');
-  const ref = torchhdReference(file, ['--dim', String(D), '--epochs', String(epochs), '--encode-samples', String(encodeN), '--resonator-trials', String(trials)]);
+  const ref = torchhdReference(file, [
+    '--dim',
+    String(D),
+    '--epochs',
+    String(epochs),
+    '--encode-samples',
+    String(encodeN),
+    '--resonator-trials',
+    String(trials),
+  ]);
   rmSync(dir, { recursive: true, force: true });
   const withRef = (row: BenchResult, key: string) => {
     const rv = ref?.[key];
@@ -275,7 +295,14 @@ async function hdCases(ctx: Parameters<Suite['run']>[0], results: BenchResult[])
       'onlinehd_epoch_s',
     );
     withRef(
-      { case: 'onlinehd accuracy', params: { D, test: test.n, epochs }, backend: ctx.backend, metric: 'accuracy', unit: '%', value: (100 * ok) / test.n },
+      {
+        case: 'onlinehd accuracy',
+        params: { D, test: test.n, epochs },
+        backend: ctx.backend,
+        metric: 'accuracy',
+        unit: '%',
+        value: (100 * ok) / test.n,
+      },
       'onlinehd_accuracy_pct',
     );
   }
@@ -309,7 +336,9 @@ async function hdCases(ctx: Parameters<Suite['run']>[0], results: BenchResult[])
           unit: 'ms',
           value: ms / trials,
           note: `accuracy ${((100 * ok) / trials).toFixed(0)}%, ${(its / trials).toFixed(1)} iterations (cap 100)${
-            weights === 'op' && ref ? `; torchhd: accuracy ${(100 * Number(ref.resonator_accuracy)).toFixed(0)}%, ${Number(ref.resonator_iterations).toFixed(1)} iterations` : ''
+            weights === 'op' && ref
+              ? `; torchhd: accuracy ${(100 * Number(ref.resonator_accuracy)).toFixed(0)}%, ${Number(ref.resonator_iterations).toFixed(1)} iterations`
+              : ''
           }`,
         },
         weights === 'op' ? 'resonator_ms' : '',
