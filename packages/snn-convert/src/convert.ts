@@ -92,7 +92,7 @@ export async function convert(
     throw new ConvertError('strategy', `convert: strategy must be 'auto', 'qcfs_if_ft' or 'qcfs_direct', got '${String(strategyIn)}'`);
   const progress = (stage: ConvertStage) => (d: number, t: number) => opts.onProgress?.(stage, d, t);
   let t0 = now();
-  const ann = 'nodes' in model ? model : await fromLayersModel(model);
+  const ann = isNetwork(model) ? model : await fromLayersModel(model);
   timings.read = now() - t0;
   const inSize = size(ann.nodes[0].shape);
   const classes = ann.nodes[ann.output].shape[0];
@@ -157,4 +157,10 @@ export async function convert(
       timings,
     },
   };
+}
+
+/** A converter `Network` (rather than a tfjs-layers model). */
+function isNetwork(m: LayersModel | Network): m is Network {
+  const n = m as Partial<Network>;
+  return Array.isArray(n.nodes) && typeof n.output === 'number';
 }
