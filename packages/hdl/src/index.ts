@@ -18,3 +18,5 @@ export type { VerilogDesign } from './generate-verilog.js';
 export { LAYER_MODULE } from './layer-verilog.js';
 export { generateHls } from './generate-hls.js';
 export type { HlsDesign } from './generate-hls.js';
+export { readEqprop, relaxFloat, quantizeEqprop, quantizeEqpropInput, relaxQuantized, generateEqpropHls } from './eqprop-relaxation.js';
+export type { EqpropSpec, QuantEqprop } from './eqprop-relaxation.js';
