@@ -13,7 +13,25 @@ const opt = (name, dflt) => {
 const D = Number(opt('dim', '10000'));
 const only = opt('only', '') ? new Set(opt('only', '').split(',')) : null;
 await setBackend(opt('backend', 'wasm'));
-const { train, test } = await loadMnist();
+const loaded = await loadMnist();
+let { train, test } = loaded;
+// --validate: hold out every 5th training digit as the test set (for choosing the kernel scale
+// without looking at the test split)
+if (args.includes('--validate')) {
+  const pick = (keep) => {
+    const idx = [...Array(loaded.train.n).keys()].filter((i) => (i % 5 === 4) !== keep);
+    const images = new Float32Array(idx.length * 784),
+      labels = new Uint8Array(idx.length);
+    idx.forEach((i, k) => {
+      images.set(loaded.train.images.subarray(i * 784, (i + 1) * 784), k * 784);
+      labels[k] = loaded.train.labels[i];
+    });
+    return { images, labels, n: idx.length };
+  };
+  train = pick(true);
+  test = pick(false);
+}
+const scale = Number(opt('scale', '1'));
 if (opt('export', '')) {
   // float32 images then uint8 labels, train then test (for the torchhd reference script)
   const parts = [train.images, train.labels, test.images, test.labels].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
@@ -87,7 +105,7 @@ const unitImages = (x, n) => {
   for (let r = 0; r < n; r++) {
     let e = 0;
     for (let j = 0; j < F; j++) e += x[r * F + j] ** 2;
-    const k = 1 / Math.sqrt(e || 1);
+    const k = scale / Math.sqrt(e || 1);
     for (let j = 0; j < F; j++) o[r * F + j] = x[r * F + j] * k;
   }
   return o;
@@ -104,7 +122,7 @@ for (const [key, Cls, label] of [
 }
 if (want('onlinehd')) {
   const sin = new hrr.SinusoidEmbedding(F, D, 3);
-  // images scaled to unit Euclidean norm: xW then has N(0, 1) entries, i.e. the sinusoid features
+  // images scaled to Euclidean norm `--scale` (default 1): xW then has N(0, 1) entries, i.e. the sinusoid features
   // approximate a Gaussian kernel of bandwidth 1 on the unit sphere (raw pixels give projections of
   // σ ≈ 9, a kernel too narrow to generalise)
   const unit = (x, n) => {
@@ -112,7 +130,7 @@ if (want('onlinehd')) {
     for (let r = 0; r < n; r++) {
       let e = 0;
       for (let j = 0; j < F; j++) e += x[r * F + j] ** 2;
-      const k = 1 / Math.sqrt(e || 1);
+      const k = scale / Math.sqrt(e || 1);
       for (let j = 0; j < F; j++) o[r * F + j] = x[r * F + j] * k;
     }
     return o;
