@@ -20,3 +20,4 @@ export { generateHls } from './generate-hls.js';
 export type { HlsDesign } from './generate-hls.js';
 export { readEqprop, relaxFloat, quantizeEqprop, quantizeEqpropInput, relaxQuantized, generateEqpropHls } from './eqprop-relaxation.js';
 export type { EqpropSpec, QuantEqprop } from './eqprop-relaxation.js';
+export { generateEqpropVerilog } from './eqprop-verilog.js';

@@ -1,7 +1,8 @@
 /**
  * EqProp (neurite-eqprop/1 convention): the quantised fixed-iteration relaxation against the float
- * one, and the generated HLS C++ under g++ bit-identical to the TypeScript model, for synchronous
- * and asynchronous dynamics, state and affine readouts.
+ * one, and the generated HLS C++ (g++) and Verilog (iverilog, Verilator; lint-clean under -Wall)
+ * bit-identical to the TypeScript model, for synchronous and asynchronous dynamics, state and
+ * affine readouts.
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import {
   generateEqpropHls,
 } from '../src/eqprop-relaxation.js';
 import { runTool } from '../src/run-tool.js';
+import { generateEqpropVerilog } from '../src/eqprop-verilog.js';
 import { hasTool } from './helpers.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'neurite-hdl-eqprop-'));
@@ -101,6 +103,50 @@ describe.each(cases)('$id', (c) => {
     );
     await runTool(path.join(dir, 'tb'), ['inputs.txt', 'trace.txt'], { cwd: dir });
     const expected = inputs.flatMap((x) => relaxQuantized(q, x).trace);
+    expect(readFileSync(path.join(dir, 'trace.txt'), 'utf8').trimEnd().split('\n')).toEqual(expected);
+  });
+});
+
+describe.each(cases)('$id: Verilog', (c) => {
+  const spec = readEqprop(eqpropGraph(c.sizes, c.sizes.length, c.dynamics, c.readout));
+  const q = quantizeEqprop({ ...spec, steps: 6 }, { weightBits: 6, stateBits: 8 });
+  const rng = createRng(5);
+  const inputs = [0, 1, 2].map(() => Array.from(quantizeEqpropInput(q, rng.uniformArray(new Float64Array(c.sizes[0]), 0, 1))));
+  const dir = path.join(root, 'v-' + c.id.replace(/\W+/g, '-'));
+  mkdirSync(dir, { recursive: true });
+  for (const [f, t] of Object.entries(generateEqpropVerilog(q, inputs.length))) writeFileSync(path.join(dir, f), t);
+  writeFileSync(path.join(dir, 'inputs.hex'), inputs.flatMap((x) => x.map((v) => v.toString(16))).join('\n') + '\n');
+  const expected = inputs.flatMap((x) => relaxQuantized(q, x).trace);
+
+  it.runIf(hasTool('verilator'))('lint clean under verilator --lint-only -Wall', async () => {
+    const r = await runTool('verilator', ['--lint-only', '-Wall', 'neurite_eqprop.v'], { cwd: dir });
+    expect(r.stderr).toBe('');
+  });
+  it.runIf(hasTool('iverilog'))('iverilog trace is bit-identical', async () => {
+    await runTool('iverilog', ['-g2005', '-o', 'e.vvp', 'neurite_eqprop_tb.v', 'neurite_eqprop.v'], { cwd: dir });
+    await runTool('vvp', ['-n', 'e.vvp'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'trace.txt'), 'utf8').trimEnd().split('\n')).toEqual(expected);
+  });
+  it.runIf(hasTool('verilator') && c.dynamics === 'async')('Verilator trace is bit-identical', async () => {
+    await runTool(
+      'verilator',
+      [
+        '--binary',
+        '--timing',
+        '-Wno-fatal',
+        '-Wno-lint',
+        '-Wno-style',
+        '--Mdir',
+        'obj',
+        '--top-module',
+        'neurite_eqprop_tb',
+        'neurite_eqprop_tb.v',
+        'neurite_eqprop.v',
+      ],
+      { cwd: dir },
+    );
+    rmSync(path.join(dir, 'trace.txt'), { force: true });
+    await runTool(path.join(dir, 'obj', 'Vneurite_eqprop_tb'), [], { cwd: dir });
     expect(readFileSync(path.join(dir, 'trace.txt'), 'utf8').trimEnd().split('\n')).toEqual(expected);
   });
 });
