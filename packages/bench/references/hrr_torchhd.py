@@ -35,6 +35,8 @@ def main():
     p.add_argument("--resonator-items", type=int, default=100)
     p.add_argument("--resonator-trials", type=int, default=10)
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--classifiers", default="", help="comma list of torchhd.classifiers names to train and test (only these run)")
+    p.add_argument("--clf-epochs", type=int, default=3)
     a = p.parse_args()
     src = os.environ.get("TORCHHD_SRC")
     if not src or not os.path.isdir(os.path.join(src, "torchhd")):
@@ -72,6 +74,34 @@ def main():
     yte = torch.from_numpy(take(nte, np.uint8).astype(np.int64))
     D = a.dim
     out = {"torch": torch.__version__, "torchhd": torchhd.__version__, "dim": D, "threads": 1}
+    if a.classifiers:
+        # torchhd.classifiers with their default hyperparameters except the epoch count, on the same
+        # split (raw pixels in [0, 1], training order shuffled by the DataLoader), one result each
+        import inspect
+
+        from torchhd import classifiers as C
+
+        res = {}
+        for name in a.classifiers.split(","):
+            cls = getattr(C, name)
+            kw = {}
+            if "epochs" in inspect.signature(cls.__init__).parameters:
+                kw["epochs"] = a.clf_epochs
+            try:
+                torch.manual_seed(0)
+                model = cls(F, D, 10, **kw)
+                loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(xtr, ytr), batch_size=32, shuffle=True)
+                t = time.perf_counter()
+                model.fit(loader)
+                fit_s = time.perf_counter() - t
+                with torch.no_grad():
+                    acc = float((model.predict(xte) == yte).float().mean())
+                res[name] = {"accuracy": acc, "fit_s": fit_s, **kw}
+            except Exception as e:  # noqa: BLE001
+                res[name] = {"error": f"{type(e).__name__}: {e}"}
+        out["classifiers"] = res
+        print(json.dumps(out))
+        return
 
     # 1. torchhd's MNIST example encoder: Random position keys, Level values (256 levels), MAP,
     #    hash_table (Σ key ⊙ level) then hard_quantize
