@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { createProgram, isJsonMode, packageVersion, printJson, progress, runProgram, table, UsageError } from '@neurite/cli';
 import { writeFileAtomic } from '@neurite/tensor/node';
-import { loadCheckpoint, readNetwork, saveCheckpoint, writeSonata } from './node.js';
+import { loadCheckpoint, readNetwork, runPartitioned, saveCheckpoint, writeSonata } from './node.js';
 import { Simulator } from './simulator.js';
 
 /** "10s", "250ms", "1.5 s" or a plain number of ms. */
@@ -55,9 +55,10 @@ program
     if (!Number.isInteger(x) || x < 0) throw new UsageError(`--seed must be an integer >= 0, got '${v}'`);
     return x;
   })
-  .option('--workers <n>', 'worker threads (only 1 is implemented)', (v) => {
-    if (v !== '1') throw new UsageError(`--workers: only 1 is implemented in this version, got '${v}'`);
-    return 1;
+  .option('--workers <n>', 'worker threads (partitions exchanging spikes every step; same spikes as 1)', (v) => {
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < 1 || x > 64) throw new UsageError(`--workers must be an integer in [1, 64], got '${v}'`);
+    return x;
   })
   .option('--backend <name>', 'cpu (the only backend in this version)', (v) => {
     if (v !== 'cpu') throw new UsageError(`--backend: only cpu is implemented in this version, got '${v}'`);
@@ -74,6 +75,7 @@ program
       opts: {
         duration?: number;
         seed?: number;
+        workers?: number;
         checkpoint?: string;
         resume?: string;
         raster?: string;
@@ -83,6 +85,18 @@ program
     ) => {
       const spec = await readNetwork(file);
       if (opts.seed !== undefined) spec.seed = opts.seed;
+      if (opts.workers !== undefined && opts.workers > 1) {
+        if (opts.checkpoint || opts.resume || opts.raster || opts.ratesPlot || opts.weightsPlot)
+          throw new UsageError('--workers > 1 runs without --checkpoint, --resume and plots in this version');
+        const r = await runPartitioned(spec, opts.duration ?? spec.duration!, opts.workers);
+        if (isJsonMode()) printJson({ rates: r.rates, rtf: r.rtf, spikes: r.spikes, wall_s: r.wall, workers: opts.workers });
+        else {
+          const rows = Object.entries(r.rates).map(([population, hz]) => ({ population, 'rate (Hz)': hz.toFixed(3) }));
+          process.stdout.write(table(rows, ['population', { key: 'rate (Hz)', align: 'right' }]) + '\n');
+          process.stdout.write(`${r.spikes} spikes, ${r.wall.toFixed(2)} s wall on ${opts.workers} workers, RTF ${r.rtf.toFixed(3)}\n`);
+        }
+        return;
+      }
       const sim = new Simulator(spec);
       if (opts.resume) await loadCheckpoint(sim, opts.resume);
       const duration = opts.duration ?? spec.duration!;

@@ -27,6 +27,8 @@ export interface KernelArgs {
   ref: Int32Array;
   /** Constant drive per neuron added to the model's input (current inputs, sense inputs, I_e). */
   bias: Float64Array;
+  /** Poisson sources in a partitioned run: draw for the whole population, emit only local indices in [from, to). */
+  range?: [number, number];
 }
 
 /** e^{−dt/τ}: decay of an exponential synaptic variable over one step. */
@@ -249,19 +251,20 @@ export function poissonKernel(a: KernelArgs): NeuronKernel {
   let uniformRate = true;
   for (let i = 1; i < n; i++) if (rate[i] !== rate[0]) uniformRate = false;
   const pr = (rate[0] * dt) / 1000;
+  const [lo, hi] = a.range ?? [0, n];
   if (uniformRate) {
     return (_G, spikes, ns, rng) => {
       if (pr <= 0) return ns;
       const k = pr >= 1 ? n : rng.binomial(n, pr);
       if (k === 0) return ns;
       const pick = rng.sampleWithoutReplacement(n, k).sort();
-      for (let q = 0; q < k; q++) spikes[ns++] = offset + pick[q];
+      for (let q = 0; q < k; q++) if (pick[q] >= lo && pick[q] < hi) spikes[ns++] = offset + pick[q];
       return ns;
     };
   }
   const prs = rate.map((r) => (r * dt) / 1000);
   return (_G, spikes, ns, rng) => {
-    for (let i = 0; i < n; i++) if (rng.uniform() < prs[i]) spikes[ns++] = offset + i;
+    for (let i = 0; i < n; i++) if (rng.uniform() < prs[i] && i >= lo && i < hi) spikes[ns++] = offset + i;
     return ns;
   };
 }

@@ -56,3 +56,6 @@ export async function writeSonata(sim: Simulator, dir: string): Promise<string[]
   }
   return out;
 }
+
+export { runPartitioned } from './run-partitioned.js';
+export type { PartitionedResult } from './run-partitioned.js';

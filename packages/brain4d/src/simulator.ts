@@ -51,7 +51,16 @@ interface StdpState {
 }
 
 /** Options of the {@link Simulator} constructor. */
-export type SimulatorOptions = ValidateOptions;
+export interface SimulatorOptions extends ValidateOptions {
+  /**
+   * Partitioned run (one worker of several): this simulator updates only the neurons with
+   * global index in [lo, hi) and gets the step's full spike list from `exchange`, which
+   * receives the local spikes (ascending) and must write every partition's spikes, in
+   * partition order, into `out`, returning their count. Construction, inputs and delivery
+   * are replicated in every partition (each owns a full copy of the network).
+   */
+  partition?: { lo: number; hi: number; exchange: (local: Int32Array, count: number, out: Int32Array) => number };
+}
 
 /** What {@link Simulator.run} returns. */
 export interface RunResult {
@@ -115,6 +124,8 @@ export class Simulator {
   private noRng: Rng;
   private projSrc: Int32Array;
   private projTgt: Int32Array;
+  private exchange: NonNullable<SimulatorOptions['partition']>['exchange'] | null;
+  private localBuf: Int32Array;
   private popCounts: Float64Array;
   private biasBase: Float64Array[];
   private inputs: Array<{
@@ -228,7 +239,28 @@ export class Simulator {
       const make = { lif: lifKernel, lif_cond: lifCondKernel, izhikevich: izhikevichKernel, adex: adexKernel, poisson: poissonKernel }[
         pop.model
       ];
-      this.kernels.push(make(args));
+      const part = options.partition;
+      if (!part) this.kernels.push(make(args));
+      else {
+        const s = Math.max(0, Math.max(part.lo, pop.offset) - pop.offset);
+        const e = Math.max(s, Math.min(part.hi, pop.offset + pop.n) - pop.offset);
+        if (pop.model === 'poisson') this.kernels.push(poissonKernel({ ...args, range: [s, e] }));
+        else if (e <= s) this.kernels.push((_G, _spikes, ns) => ns);
+        else {
+          const view = <T extends Float64Array | Int32Array>(a: T) => a.subarray(s, e) as T;
+          this.kernels.push(
+            make({
+              ...args,
+              n: e - s,
+              offset: pop.offset + s,
+              state: Object.fromEntries(Object.entries(pop.state).map(([k, v]) => [k, view(v)])),
+              pn: Object.fromEntries(Object.entries(pn).map(([k, v]) => [k, view(v)])),
+              ref: view(args.ref),
+              bias: view(args.bias),
+            }),
+          );
+        }
+      }
     });
     // Projections.
     const byName = new Map(this.populations.map((p) => [p.name, p]));
@@ -331,6 +363,8 @@ export class Simulator {
     }
     this.applyBias();
     this.popStart = new Int32Array(this.populations.length + 1);
+    this.exchange = options.partition?.exchange ?? null;
+    this.localBuf = new Int32Array(this.exchange ? N : 0);
     this.stochastic = this.populations.some((p) => p.model === 'poisson') || this.inputs.some((i) => i.kind !== 'current');
     this.noRng = createRng(0);
     this.projSrc = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.source));
@@ -414,23 +448,43 @@ export class Simulator {
         for (let i = 0; i < n; i++) G[inp.base + i] += inp.a + inp.b * rng.normal();
       }
     }
-    const spikes = this.spikeBuf;
+    let spikes = this.spikeBuf;
     let ns = 0;
     const popStart = this.popStart;
-    for (let p = 0; p < this.kernels.length; p++) {
-      popStart[p] = ns;
-      ns = this.kernels[p](G, spikes, ns, rng);
-      this.popCounts[p] += ns - popStart[p];
+    const P = this.kernels.length;
+    if (this.exchange) {
+      // Local spikes first, then the full list of the step from every partition.
+      const local = this.localBuf;
+      for (let p = 0; p < P; p++) ns = this.kernels[p](G, local, ns, rng);
+      ns = this.exchange(local, ns, spikes);
+      let q = 0;
+      for (let p = 0; p < P; p++) {
+        popStart[p] = q;
+        const end = this.populations[p].offset + this.populations[p].n;
+        while (q < ns && spikes[q] < end) q++;
+      }
+    } else {
+      spikes = this.spikeBuf;
+      for (let p = 0; p < P; p++) {
+        popStart[p] = ns;
+        ns = this.kernels[p](G, spikes, ns, rng);
+      }
+    }
+    popStart[P] = ns;
+    for (let p = 0; p < P; p++) {
+      const c = popStart[p + 1] - popStart[p];
+      this.popCounts[p] += c;
       if (this.rateBin) {
         const bin = Math.floor(t / this.rateBin);
         const rc = this.rateCounts[p];
         while (rc.length <= bin) rc.push(0);
-        rc[bin] += ns - popStart[p];
+        rc[bin] += c;
       }
       if (this.recordSpikes[p]) {
-        for (let q = popStart[p]; q < ns; q++) {
+        const pop = this.populations[p];
+        for (let q = popStart[p]; q < popStart[p + 1]; q++) {
           this.spikeSteps.push(t);
-          this.spikeIds.push(this.populations[p].ids[spikes[q] - this.populations[p].offset]);
+          this.spikeIds.push(pop.ids[spikes[q] - pop.offset]);
         }
       }
     }

@@ -283,7 +283,9 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
       if (typeof delay === 'number' && (delay < 1 || !Number.isInteger(delay)))
         fail(`${path}.delay`, `must be a whole number of steps >= 1, got ${delay}`, { code: 'ERR_OUT_OF_RANGE' });
       if (tModel === 'lif_cond' && typeof weight === 'number' && weight < 0)
-        fail(`${path}.weight`, `conductances are >= 0 (the inh receptor has the reversal potential E_in), got ${weight}`, { code: 'ERR_OUT_OF_RANGE' });
+        fail(`${path}.weight`, `conductances are >= 0 (the inh receptor has the reversal potential E_in), got ${weight}`, {
+          code: 'ERR_OUT_OF_RANGE',
+        });
       const ports = MODELS[tModel].ports;
       const wMean =
         typeof weight === 'number'
@@ -325,10 +327,8 @@ export function validateNetwork(input: unknown, options: ValidateOptions = {}): 
       const path = `inputs[${i}]`;
       if (!isObj(raw)) fail(path, 'must be an object');
       const type = str(`${path}.type`, raw.type, ['poisson', 'current', 'noise', 'sense', 'spikes'] as const);
-      const window = {
-        start: raw.start === undefined ? 0 : num(`${path}.start`, raw.start, { min: 0 }),
-        stop: raw.stop === undefined ? Infinity : num(`${path}.stop`, raw.stop, { min: 0 }),
-      };
+      const window: { start: number; stop?: number } = { start: raw.start === undefined ? 0 : num(`${path}.start`, raw.start, { min: 0 }) };
+      if (raw.stop !== undefined) window.stop = num(`${path}.stop`, raw.stop, { min: 0 });
       if (type === 'spikes') {
         keys(path, raw, ['type', 'target', 'times', 'neurons', 'weight', 'receptor']);
         const target = popRef(`${path}.target`, raw.target);

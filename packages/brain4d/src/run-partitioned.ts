@@ -1,0 +1,67 @@
+import { Worker } from 'node:worker_threads';
+import { Brain4dError } from './brain4d-error.js';
+import type { NetworkSpec } from './network-spec.js';
+import type { PartitionData } from './spike-exchange.js';
+import { validateNetwork } from './validate-network.js';
+
+/** What {@link runPartitioned} returns. */
+export interface PartitionedResult {
+  rates: Record<string, number>;
+  spikes: number;
+  wall: number;
+  rtf: number;
+  /** Recorded spikes (monitors.spikes), as Simulator.spikes() gives them. */
+  times: Float64Array;
+  ids: Int32Array;
+  steps: Int32Array;
+}
+
+/**
+ * Runs a network on `workers` worker_threads: the neurons (global index order, i.e.
+ * population by population, lattice order within each, so a partition of a population is
+ * a slab along w, then z, y) are split into contiguous ranges of equal size; every worker
+ * updates its range and exchanges spikes every step over SharedArrayBuffer (see
+ * spike-exchange.ts); construction, inputs and delivery are replicated in every worker.
+ * The spikes equal a single-thread run's for the same seed. Node only.
+ */
+export async function runPartitioned(network: unknown, duration: number, workers: number): Promise<PartitionedResult> {
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+    throw new Brain4dError('workers', `must be an integer in [1, 64], got ${workers}`, { code: 'ERR_OUT_OF_RANGE' });
+  const spec: NetworkSpec = validateNetwork(network);
+  const N = Object.values(spec.populations).reduce((a, p) => a + p.size[0] * p.size[1] * p.size[2] * p.size[3], 0);
+  const slots = new SharedArrayBuffer(4 * workers * (N + 1));
+  const barrier = new SharedArrayBuffer(8);
+  const url = new URL('./partition-worker.js', import.meta.url);
+  const t0 = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: workers }, (_, index) => {
+      const lo = Math.round((index * N) / workers);
+      const hi = Math.round(((index + 1) * N) / workers);
+      const data: PartitionData = { spec, duration, index, workers, lo, hi, slots, barrier, N };
+      return new Promise<{ index: number; rates: Record<string, number>; spikes: number; steps?: Int32Array; ids?: Int32Array }>(
+        (resolve, reject) => {
+          const w = new Worker(url, { workerData: data });
+          w.once('message', (m) => {
+            resolve(m as never);
+            void w.terminate();
+          });
+          w.once('error', (e) =>
+            reject(new Brain4dError('workers', `partition ${index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e })),
+          );
+        },
+      );
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const first = results.find((r) => r.index === 0)!;
+  const steps = first.steps ?? new Int32Array(0);
+  return {
+    rates: first.rates,
+    spikes: first.spikes,
+    wall,
+    rtf: wall / (duration / 1000),
+    steps,
+    ids: first.ids ?? new Int32Array(0),
+    times: Float64Array.from(steps, (s) => s * spec.dt!),
+  };
+}

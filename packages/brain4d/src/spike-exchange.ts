@@ -1,0 +1,55 @@
+import type { NetworkSpec } from './network-spec.js';
+
+/** What each partition worker receives. */
+export interface PartitionData {
+  spec: NetworkSpec;
+  duration: number;
+  index: number;
+  workers: number;
+  lo: number;
+  hi: number;
+  /** One slot per worker: [count, ids…] (Int32, N + 1 entries each). */
+  slots: SharedArrayBuffer;
+  /** Barrier state: [arrived, generation]. */
+  barrier: SharedArrayBuffer;
+  N: number;
+}
+
+/**
+ * The spike exchange of a partitioned run over SharedArrayBuffer: every step each worker
+ * writes its spikes into its slot, waits at a barrier, concatenates all slots in worker order
+ * (partitions are ascending index ranges, so the list is ascending, exactly the single-thread
+ * order) and waits again before the slots may be overwritten. The barrier spins briefly, then
+ * blocks with Atomics.wait.
+ */
+export function spikeExchange(d: PartitionData): (local: Int32Array, count: number, out: Int32Array) => number {
+  const stride = d.N + 1;
+  const slots = new Int32Array(d.slots);
+  const bar = new Int32Array(d.barrier);
+  const k = d.workers;
+  const wait = () => {
+    const gen = Atomics.load(bar, 1);
+    if (Atomics.add(bar, 0, 1) === k - 1) {
+      Atomics.store(bar, 0, 0);
+      Atomics.add(bar, 1, 1);
+      Atomics.notify(bar, 1);
+      return;
+    }
+    for (let spin = 0; spin < 2000; spin++) if (Atomics.load(bar, 1) !== gen) return;
+    while (Atomics.load(bar, 1) === gen) Atomics.wait(bar, 1, gen, 50);
+  };
+  const mine = d.index * stride;
+  return (local, count, out) => {
+    slots[mine] = count;
+    slots.set(local.subarray(0, count), mine + 1);
+    wait();
+    let n = 0;
+    for (let w = 0; w < k; w++) {
+      const c = slots[w * stride];
+      out.set(slots.subarray(w * stride + 1, w * stride + 1 + c), n);
+      n += c;
+    }
+    wait();
+    return n;
+  };
+}
