@@ -120,7 +120,23 @@ export const brain4dSuite: Suite = {
         (brian
           ? `; Brian2 rates exc ${brian.rates.exc.toFixed(3)} inh ${brian.rates.inh.toFixed(3)} Hz, build+compile+run ${brian.build_and_run_s.toFixed(1)} s`
           : '; Brian2 not available: no reference') +
-        '; 2 workers: not implemented (worker_threads partitions are missing in this version)',
+        '',
+    });
+
+    ctx.progress(`CUBA ${cudaS} s biological on 2 workers`);
+    const { runPartitioned } = await import('@neurite/brain4d/node');
+    const par = await runPartitioned(cubaNet, cudaS * 1000, 2);
+    out.push({
+      case: 'cuba-2-workers',
+      params: { neurons: 4000, workers: 2, biological_s: cudaS },
+      backend: 'cpu',
+      metric: 'rtf',
+      unit: 's/s',
+      value: par.rtf,
+      reference: { name: '1 thread, this run', value: rtf },
+      ratio: par.rtf / rtf,
+      goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
+      note: `same spike count as 1 thread: ${par.spikes === Math.round((rates.exc * 3200 + rates.inh * 800) * cudaS)}; wall includes worker start and per-worker construction`,
     });
 
     const lat100 = await simulate(lattice([50, 50, 10, 4], 160), ctx.quick ? 100 : 1000);
