@@ -29,7 +29,7 @@ export async function runPartitioned(network: unknown, duration: number, workers
     throw new Brain4dError('workers', `must be an integer in [1, 64], got ${workers}`, { code: 'ERR_OUT_OF_RANGE' });
   const spec: NetworkSpec = validateNetwork(network);
   const N = Object.values(spec.populations).reduce((a, p) => a + p.size[0] * p.size[1] * p.size[2] * p.size[3], 0);
-  const slots = new SharedArrayBuffer(4 * workers * (N + 1));
+  const slots = new SharedArrayBuffer(2 * 4 * workers * (N + 1));
   const barrier = new SharedArrayBuffer(8);
   const url = new URL('./partition-worker.js', import.meta.url);
   const t0 = performance.now();

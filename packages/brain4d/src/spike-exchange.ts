@@ -8,7 +8,7 @@ export interface PartitionData {
   workers: number;
   lo: number;
   hi: number;
-  /** One slot per worker: [count, ids…] (Int32, N + 1 entries each). */
+  /** Two sets (even and odd steps) of one slot per worker: [count, ids…] (Int32, N + 1 entries each). */
   slots: SharedArrayBuffer;
   /** Barrier state: [arrived, generation]. */
   barrier: SharedArrayBuffer;
@@ -17,10 +17,11 @@ export interface PartitionData {
 
 /**
  * The spike exchange of a partitioned run over SharedArrayBuffer: every step each worker
- * writes its spikes into its slot, waits at a barrier, concatenates all slots in worker order
- * (partitions are ascending index ranges, so the list is ascending, exactly the single-thread
- * order) and waits again before the slots may be overwritten. The barrier spins briefly, then
- * blocks with Atomics.wait.
+ * writes its spikes into its slot of the step's parity, waits at a barrier and concatenates all
+ * slots in worker order (partitions are ascending index ranges, so the list is ascending, exactly
+ * the single-thread order). One barrier per step suffices: a worker can only write the same
+ * parity again (step t + 2) after every worker reached the barrier of step t + 1, i.e. finished
+ * reading step t. The barrier spins briefly, then blocks with Atomics.wait.
  */
 export function spikeExchange(d: PartitionData): (local: Int32Array, count: number, out: Int32Array) => number {
   const stride = d.N + 1;
@@ -38,18 +39,21 @@ export function spikeExchange(d: PartitionData): (local: Int32Array, count: numb
     for (let spin = 0; spin < 2000; spin++) if (Atomics.load(bar, 1) !== gen) return;
     while (Atomics.load(bar, 1) === gen) Atomics.wait(bar, 1, gen, 50);
   };
-  const mine = d.index * stride;
+  let parity = 0;
   return (local, count, out) => {
+    const base = parity * k * stride;
+    parity ^= 1;
+    const mine = base + d.index * stride;
     slots[mine] = count;
     slots.set(local.subarray(0, count), mine + 1);
     wait();
     let n = 0;
     for (let w = 0; w < k; w++) {
-      const c = slots[w * stride];
-      out.set(slots.subarray(w * stride + 1, w * stride + 1 + c), n);
+      const at = base + w * stride;
+      const c = slots[at];
+      out.set(slots.subarray(at + 1, at + 1 + c), n);
       n += c;
     }
-    wait();
     return n;
   };
 }
