@@ -146,11 +146,26 @@ program
         }
       }
       const rates = sim.rates();
+      // Plastic projections: weight distribution as fractions of w_max.
+      const plastic = sim.projections
+        .map((pr, index) => ({ pr, index }))
+        .filter(({ pr }) => pr.stdp)
+        .map(({ pr, index }) => {
+          const wmax = pr.stdp!.spec.w_max;
+          const x = Array.from(pr.w, (w) => w / wmax);
+          return {
+            projection: index,
+            mean_over_w_max: x.reduce((a, b) => a + b, 0) / x.length,
+            below_0_1: x.filter((v) => v < 0.1).length / x.length,
+            above_0_9: x.filter((v) => v > 0.9).length / x.length,
+          };
+        });
       if (isJsonMode())
         printJson({
           rates,
           rtf: r.rtf,
           spikes: r.spikes,
+          plastic,
           steps: r.steps,
           duration_ms: r.duration,
           wall_s: r.wall,
@@ -163,6 +178,10 @@ program
         process.stdout.write(
           `${r.spikes} spikes in ${(r.duration / 1000).toFixed(3)} s biological, ${r.wall.toFixed(2)} s wall, RTF ${r.rtf.toFixed(3)}\n`,
         );
+        for (const p of plastic)
+          process.stdout.write(
+            `projection ${p.projection}: w/w_max mean ${p.mean_over_w_max.toFixed(3)}, ${(100 * p.below_0_1).toFixed(1)}% below 0.1, ${(100 * p.above_0_9).toFixed(1)}% above 0.9\n`,
+          );
         for (const p of plots) process.stdout.write(`wrote ${p}\n`);
       }
     },
