@@ -9,6 +9,7 @@ import { createProgram, isJsonMode, packageVersion, printJson, progress, runProg
 import { writeFileAtomic } from '@neurite/tensor/node';
 import { loadCheckpoint, readNetwork, runPartitioned, saveCheckpoint, writeSonata } from './node.js';
 import { Simulator } from './simulator.js';
+import { toNir } from './to-nir.js';
 
 /** "10s", "250ms", "1.5 s" or a plain number of ms. */
 export function parseDuration(text: string): number {
@@ -192,14 +193,23 @@ program
   .description('export the built network: SONATA directory (nodes/edges HDF5 + JSON config)')
   .argument('<network>', 'network JSON file')
   .option('--sonata <dir>', 'write a SONATA circuit into this directory')
-  .option('--nir <file>', 'NIR export (not implemented in this version)')
+  .option('--nir <file>', 'write a .nir file (LIF networks NIR can hold: CubaLIF + Affine)')
   .action(async (file: string, opts: { sonata?: string; nir?: string }) => {
-    if (opts.nir) throw new UsageError('--nir: NIR export is not implemented in this version');
-    if (!opts.sonata) throw new UsageError('export needs --sonata <dir>');
+    if (!opts.sonata && !opts.nir) throw new UsageError('export needs --sonata <dir> or --nir <file>');
     const sim = new Simulator(await readNetwork(file));
-    const written = await writeSonata(sim, opts.sonata);
-    if (isJsonMode()) printJson({ sonata: path.resolve(opts.sonata), files: written, synapses: sim.synapseCount() });
-    else process.stdout.write(`wrote ${written.length} files to ${opts.sonata} (${sim.N} neurons, ${sim.synapseCount()} synapses)\n`);
+    if (opts.nir) {
+      const { writeNir } = await import('@neurite/nir/node');
+      await writeNir(opts.nir, toNir(sim));
+      if (!opts.sonata) {
+        if (isJsonMode()) printJson({ nir: path.resolve(opts.nir), synapses: sim.synapseCount() });
+        else process.stdout.write(`wrote ${opts.nir} (${sim.N} neurons, ${sim.synapseCount()} synapses)\n`);
+        return;
+      }
+    }
+    const dir = opts.sonata!;
+    const written = await writeSonata(sim, dir);
+    if (isJsonMode()) printJson({ sonata: path.resolve(dir), files: written, synapses: sim.synapseCount() });
+    else process.stdout.write(`wrote ${written.length} files to ${dir} (${sim.N} neurons, ${sim.synapseCount()} synapses)\n`);
   });
 
 await runProgram(program);

@@ -13,3 +13,4 @@ export type * from './network-spec.js';
 export { checkpointBytes, restoreCheckpoint } from './checkpoint.js';
 export { sonataFiles } from './sonata-export.js';
 export type { SonataFiles } from './sonata-export.js';
+export { toNir } from './to-nir.js';
