@@ -1,5 +1,6 @@
-import { tf, setBackend, backendInfo, type BackendName } from '@neurite/tensor';
-import { Brain } from '@neurite/assembly';
+import { tf, setBackend, backendInfo, startProfiling, type BackendName } from '@neurite/tensor';
+import { Brain, SparseArea, type SparseAreaOptions } from '@neurite/assembly';
+import { compile, createGraph, createNode, nirArray } from '@neurite/nir';
 import { median, timeCall } from '../measure.js';
 import type { BenchResult, Suite, SuiteContext } from '../suite.js';
 
@@ -41,9 +42,100 @@ async function explicitRound(ctx: SuiteContext, backend: BackendName, n: number,
   return t;
 }
 
+/**
+ * Rounds of a SparseArea on `backend`: `warm` rounds untimed (the assembly forms), then
+ * `timed` rounds each timed once (a round is a step of the area's state, so no repeats).
+ * Returns the per-round wall and CPU ms, the winners of every round, and setup time.
+ */
+async function sparseRounds(
+  backend: BackendName,
+  opts: SparseAreaOptions,
+  warm: number,
+  timed: number,
+): Promise<{
+  wall: number[];
+  cpu: number[];
+  winners: string[];
+  setupMs: number;
+  area: { synapses: number; hostBytes: number; deviceBytes: number; storage: string };
+}> {
+  await setBackend(backend);
+  const t0 = performance.now();
+  const a = new SparseArea(opts);
+  const setupMs = performance.now() - t0;
+  const winners: string[] = [];
+  const wall: number[] = [],
+    cpu: number[] = [];
+  try {
+    for (let r = 0; r < warm + timed; r++) {
+      const t = await timeCall(async () => winners.push(Array.from(await a.project()).join(',')));
+      if (r >= warm) {
+        wall.push(t.wallUs / 1000);
+        cpu.push(t.cpuUs / 1000);
+      }
+    }
+    return { wall, cpu, winners, setupMs, area: { ...a.memory(), storage: a.storage } };
+  } finally {
+    a.dispose();
+  }
+}
+
+/** A 784-100-10 LIF network of @neurite/nir (batch 16): the workload of the profiling-overhead case. */
+function nirWorkload() {
+  const n1 = 100;
+  const seeded = (len: number, seed: number) => {
+    const out = new Float32Array(len);
+    for (let i = 0; i < len; i++) out[i] = (((i * 2654435761 + seed) >>> 0) / 2 ** 32 - 0.5) * 0.1;
+    return out;
+  };
+  const lif = (n: number) =>
+    createNode('LIF', {
+      tau: new Float32Array(n).fill(0.01),
+      r: new Float32Array(n).fill(1),
+      v_leak: new Float32Array(n),
+      v_threshold: new Float32Array(n).fill(1),
+    });
+  const graph = createGraph({
+    nodes: {
+      input: createNode('Input', { shape: [784] }),
+      fc1: createNode('Linear', { weight: nirArray(seeded(n1 * 784, 1), [n1, 784]) }),
+      lif1: lif(n1),
+      fc2: createNode('Linear', { weight: nirArray(seeded(10 * n1, 2), [10, n1]) }),
+      lif2: lif(10),
+      output: createNode('Output', { shape: [10] }),
+    },
+    edges: [
+      ['input', 'fc1'],
+      ['fc1', 'lif1'],
+      ['lif1', 'fc2'],
+      ['fc2', 'lif2'],
+      ['lif2', 'output'],
+    ],
+  });
+  const sim = compile(graph, { dt: 1e-3 });
+  const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([16, 784], 0, 1, 'float32', 7), 0.2), 'float32'));
+  return {
+    /** 20 steps, the last output read with await data(). */
+    async run() {
+      let y: tf.Tensor | undefined;
+      for (let t = 0; t < 20; t++) {
+        y?.dispose();
+        y = sim.step(x);
+      }
+      await y!.data();
+      y!.dispose();
+    },
+    dispose() {
+      sim.dispose();
+      x.dispose();
+    },
+  };
+}
+
 export const assemblySuite: Suite = {
   name: 'assembly',
-  description: 'assembly calculus: lazy projection rounds (n = 1e5 … 1e7) and an explicit area round (wasm vs cpu)',
+  description:
+    'assembly calculus: lazy projection rounds (n = 1e5 … 1e7), explicit areas (dense tfjs vs SparseArea CSR on wasm, webgpu, n = 1e6), profiling overhead',
   async run(ctx) {
     const results: BenchResult[] = [];
     const backend = ctx.backend;
@@ -218,6 +310,170 @@ export const assemblySuite: Suite = {
         }
       }
       await setBackend(original ?? backend);
+    }
+
+    // 5. SparseArea: explicit area as a CSR, n = 1e5, k = 317, p = 0.01 (1e8 synapses), on wasm (host storage:
+    //    the typed-array kernels) and through the registered kernels (device storage) on wasm; the same winners
+    //    on every backend that runs here (webgpu in Node needs Dawn; webgl needs a browser).
+    const original = backendInfo().name ?? backend;
+    {
+      const opts: SparseAreaOptions = { n: 100000, k: 317, p: 0.01, beta: 0.05, seed: 1 };
+      const params = { n: 1e5, k: 317, p: 0.01, beta: 0.05 };
+      const warm = 5,
+        timed = ctx.quick ? 10 : 30;
+      ctx.progress('SparseArea n=1e5 on wasm (host)');
+      const host = await sparseRounds('wasm', { ...opts, storage: 'host' }, warm, timed);
+      results.push({
+        case: 'SparseArea round (CSR, host storage)',
+        params: { ...params, synapses: host.area.synapses },
+        backend: 'wasm',
+        metric: 'time',
+        unit: 'ms',
+        value: median(host.wall),
+        goal: '≤ 3 ms',
+        note: `median of ${timed} rounds after ${warm}; CPU ${median(host.cpu).toFixed(2)} ms; worst ${Math.max(...host.wall).toFixed(2)} ms; setup (randomCSR 1e8) ${host.setupMs.toFixed(0)} ms; ${(host.area.hostBytes / 1e6).toFixed(0)} MB`,
+      });
+      for (const [be, storage] of [
+        ['wasm', 'device'],
+        ['cpu', 'device'],
+        ['webgpu', 'device'],
+      ] as const) {
+        ctx.progress(`SparseArea n=1e5 on ${be} (${storage})`);
+        try {
+          const r = await sparseRounds(be, { ...opts, storage }, warm, ctx.quick ? 3 : 10);
+          const same = r.winners.every((w, i) => w === host.winners[i]);
+          results.push({
+            case: `SparseArea round (CSR, ${storage} storage)`,
+            params: { ...params, rounds: r.winners.length },
+            backend: be,
+            metric: 'time',
+            unit: 'ms',
+            value: median(r.wall),
+            note: `winners of all ${r.winners.length} rounds ${same ? 'equal' : 'DIFFER from'} wasm host storage's; ${(r.area.deviceBytes / 1e6).toFixed(0)} MB of tensors`,
+          });
+          results.push({
+            case: 'SparseArea winners equal to wasm host',
+            params: { ...params, rounds: r.winners.length },
+            backend: be,
+            metric: 'equal',
+            unit: 'bool',
+            value: same ? 1 : 0,
+            goal: '1',
+          });
+        } catch (e) {
+          results.push({
+            case: `SparseArea round (CSR, ${storage} storage)`,
+            params,
+            backend: be,
+            metric: 'time',
+            unit: 'ms',
+            value: NaN,
+            note: `not run: ${(e as Error).message.split('\n')[0]}`,
+          });
+        }
+      }
+      await setBackend(original);
+    }
+
+    // 6. SparseArea n = 1e6, k = 1000, p = 1e-3 (1e9 synapses: 8 GB float32, 6 GB float16) on wasm
+    if (ctx.quick) {
+      results.push({
+        case: 'SparseArea round n=1e6',
+        params: { n: 1e6, k: 1000, p: 1e-3 },
+        backend: 'wasm',
+        metric: 'time',
+        unit: 'ms',
+        value: NaN,
+        note: 'not run with --quick (needs 6–8 GB and ~1 min of setup)',
+      });
+    } else {
+      for (const weights of ['float16', 'float32'] as const) {
+        ctx.progress(`SparseArea n=1e6 ${weights}`);
+        try {
+          const rss0 = process.memoryUsage().rss;
+          const r = await sparseRounds('wasm', { n: 1_000_000, k: 1000, p: 1e-3, beta: 0.05, seed: 2, weights, memoryBudget: 24e9 }, 2, 10);
+          const rss1 = process.memoryUsage().rss;
+          results.push({
+            case: `SparseArea round n=1e6 (${weights} weights)`,
+            params: { n: 1e6, k: 1000, p: 1e-3, synapses: r.area.synapses },
+            backend: 'wasm',
+            metric: 'time',
+            unit: 'ms',
+            value: median(r.wall),
+            note: `median of 10 rounds after 2; CPU ${median(r.cpu).toFixed(1)} ms; setup ${(r.setupMs / 1000).toFixed(1)} s`,
+          });
+          results.push({
+            case: `SparseArea memory n=1e6 (${weights} weights)`,
+            params: { n: 1e6, k: 1000, p: 1e-3, synapses: r.area.synapses },
+            backend: 'wasm',
+            metric: 'memory',
+            unit: 'GB',
+            value: r.area.hostBytes / 1e9,
+            goal: '≤ 24 GB',
+            note: `${(r.area.hostBytes / r.area.synapses).toFixed(2)} bytes/synapse; process rss ${(rss0 / 1e9).toFixed(1)} → ${(rss1 / 1e9).toFixed(1)} GB`,
+          });
+        } catch (e) {
+          results.push({
+            case: `SparseArea round n=1e6 (${weights} weights)`,
+            params: { n: 1e6, k: 1000, p: 1e-3 },
+            backend: 'wasm',
+            metric: 'time',
+            unit: 'ms',
+            value: NaN,
+            note: `failed: ${(e as Error).message.split('\n')[0]}`,
+          });
+        }
+        await new Promise((r) => setTimeout(r, 0)); // let the collector free the area before the next one
+      }
+    }
+
+    // 7. profiling overhead: a NIR run (784-100-10 LIF, batch 16, 20 steps) never profiled, after a session
+    //    ended (profiling off), and inside a session (on); measured interleaved, medians of 3 blocks.
+    ctx.progress('profiling overhead');
+    {
+      await setBackend(original);
+      const w = nirWorkload();
+      const mopts = { warmup: 3, repeats: ctx.quick ? 7 : 21 };
+      const base: number[] = [],
+        off: number[] = [],
+        on: number[] = [];
+      for (let b = 0; b < 3; b++) {
+        if (b === 0) base.push(await ctx.measure(() => w.run(), mopts));
+        else {
+          await startProfiling().stop();
+          base.push(NaN);
+        }
+        off.push(await ctx.measure(() => w.run(), mopts));
+        const p = startProfiling();
+        on.push(await ctx.measure(() => w.run(), mopts));
+        await p.stop();
+      }
+      w.dispose();
+      const offUs = median(off),
+        onUs = median(on);
+      results.push({
+        case: 'profiling off (NIR run, after a session)',
+        params: { network: '784-100-10 LIF', batch: 16, steps: 20 },
+        backend: original,
+        metric: 'time',
+        unit: 'us',
+        value: offUs,
+        reference: { name: 'never profiled', value: base[0] },
+        ratio: offUs / base[0],
+        goal: 'ratio 1 (same code path)',
+      });
+      results.push({
+        case: 'profiling on (NIR run)',
+        params: { network: '784-100-10 LIF', batch: 16, steps: 20 },
+        backend: original,
+        metric: 'time',
+        unit: 'us',
+        value: onUs,
+        reference: { name: 'profiling off', value: offUs },
+        ratio: onUs / offUs,
+        goal: 'ratio ≤ 1.02',
+        note: `blocks off/on: ${off.map((x) => x.toFixed(0)).join(' ')} / ${on.map((x) => x.toFixed(0)).join(' ')} us`,
+      });
     }
     return results;
   },
