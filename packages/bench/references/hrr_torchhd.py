@@ -99,6 +99,8 @@ def main():
                 res[name] = {"accuracy": acc, "fit_s": fit_s, **kw}
             except Exception as e:  # noqa: BLE001
                 res[name] = {"error": f"{type(e).__name__}: {e}"}
+            # one line per classifier on stderr as it finishes (a long run keeps what it got)
+            print(json.dumps({name: res[name]}), file=sys.stderr, flush=True)
         out["classifiers"] = res
         print(json.dumps(out))
         return
