@@ -64,7 +64,7 @@ export interface ProfileKernel {
    * A kernel run by another kernel is counted in both.
    */
   wallMs: number;
-  /** Process CPU time during the kernel calls, ms (null where unavailable). */
+  /** Process CPU time during the kernel calls, ms (null unless `kernelCpu` was asked for, and in browsers). */
   cpuMs: number | null;
   /** GPU time from the backend's timer queries, ms; null unless `gpuTimer` was asked for and the backend has a timer. */
   gpuMs: number | null;

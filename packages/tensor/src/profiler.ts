@@ -6,8 +6,13 @@ import type { ProfileKernel, ProfileRegion, ProfileReport, ProfileSample } from 
 export interface ProfilingOptions {
   /** Memory sampling interval, ms (default 50; ≥ 1). Samples are also taken at every region boundary. */
   intervalMs?: number;
-  /** Record each tfjs kernel call (name, wall and CPU time, bytes). Default true. */
+  /** Record each tfjs kernel call (name, wall time, bytes). Default true. */
   kernels?: boolean;
+  /**
+   * Also measure the process CPU time of each kernel call (`process.cpuUsage()` twice a call, ~1 µs:
+   * noticeable for runs of many small kernels). Default false; regions always have CPU time.
+   */
+  kernelCpu?: boolean;
   /**
    * Also ask the backend's GPU timer for each kernel (webgpu timestamp queries, webgl
    * disjoint timer queries; read asynchronously). Default false: the queries change how
@@ -83,7 +88,7 @@ let active: Session | null = null;
  * How kernels are seen: tfjs-core's engine runs each kernel through its `Profiler`
  * while `engine.state.profiling` is set; the session installs its own
  * `profileKernel` (timing the kernel function with `performance.now()` and
- * `process.cpuUsage()`) for that time and restores tfjs's when it stops. tfjs's own
+ * `process.cpuUsage()` with `kernelCpu`) for that time and restores tfjs's when it stops. tfjs's own
  * one (used by `tf.profile`) reads every output synchronously on webgl without a timer
  * extension; this one never reads a tensor. Costs while on: two clock reads per kernel
  * and region. While no session runs, `profileRegion` is a direct call of `fn`.
@@ -105,7 +110,13 @@ export function startProfiling(opts: ProfilingOptions = {}): Profiling {
       code: 'ERR_OUT_OF_RANGE',
     });
   }
-  const session = new Session(intervalMs, opts.kernels !== false, opts.gpuTimer === true, maxRegions);
+  const session = new Session(
+    intervalMs,
+    opts.kernels !== false,
+    opts.gpuTimer === true,
+    maxRegions,
+    opts.kernelCpu === true && cpuNow !== null,
+  );
   active = session;
   session.begin();
   return { stop: () => session.stop() };
@@ -203,6 +214,7 @@ class Session {
     private readonly kernels: boolean,
     private readonly gpuTimer: boolean,
     private readonly maxRegions: number,
+    private readonly kernelCpu: boolean,
   ) {
     const m = engineMemory();
     this.startBytes = this.peakBytes = m.bytes;
@@ -259,7 +271,7 @@ class Session {
     // The engine keeps a record per kernel while profiling; this session keeps its own sums instead.
     engine.state.activeProfile.kernels.length = 0;
     const b0 = engine.state.numBytes;
-    const c0 = cpuNow === null ? 0 : cpuNow();
+    const c0 = this.kernelCpu ? cpuNow!() : 0;
     const t0 = performance.now();
     let outputs: tf.Tensor[] = [];
     let gpu: Promise<{ kernelMs: number | { error: string } }> | null = null;
@@ -271,7 +283,7 @@ class Session {
       outputs = f();
     }
     const wall = performance.now() - t0;
-    const cpu = cpuNow === null ? 0 : cpuNow() - c0;
+    const cpu = this.kernelCpu ? cpuNow!() - c0 : 0;
     let acc = this.kernelAcc.get(name);
     if (acc === undefined) {
       acc = { calls: 0, wallMs: 0, cpuMs: 0, gpuMs: 0, gpuPending: [], bytesAdded: 0 };
@@ -364,7 +376,7 @@ class Session {
         gpuMs = 0;
         for (const t of await Promise.all(a.gpuPending)) if (typeof t === 'number') gpuMs += t;
       }
-      kernels.push({ name, calls: a.calls, wallMs: a.wallMs, cpuMs: cpuNow === null ? null : a.cpuMs, gpuMs, bytesAdded: a.bytesAdded });
+      kernels.push({ name, calls: a.calls, wallMs: a.wallMs, cpuMs: this.kernelCpu ? a.cpuMs : null, gpuMs, bytesAdded: a.bytesAdded });
     }
     kernels.sort((x, y) => y.wallMs - x.wallMs);
     this.regions.sort((x, y) => x.start - y.start); // recorded as they end

@@ -46,10 +46,13 @@ describe.each(['cpu', 'wasm'] as const)('profile on %s', (backend) => {
   it('records regions with nesting, kernels by name and count, and memory', async () => {
     const original = engine().profiler.profileKernel;
     const before = memorySnapshot();
-    const { result, report } = await profile(() => {
-      work();
-      return 7;
-    });
+    const { result, report } = await profile(
+      () => {
+        work();
+        return 7;
+      },
+      { kernelCpu: true },
+    );
     expect(result).toBe(7);
     // hook removed, engine profiling flag restored
     expect(engine().profiler.profileKernel).toBe(original);
@@ -70,6 +73,7 @@ describe.each(['cpu', 'wasm'] as const)('profile on %s', (backend) => {
     const kernels = Object.fromEntries(report.kernels.map((k) => [k.name, k]));
     // tf.matMul of two rank-2 tensors is one BatchMatMul kernel call; tf.ones is a Fill
     expect(kernels.BatchMatMul.calls).toBe(3);
+    expect(kernels.BatchMatMul.cpuMs).not.toBeNull();
     // each call adds its output [64, 64] float32 = 16 KiB
     expect(kernels.BatchMatMul.bytesAdded).toBe(3 * 64 * 64 * 4);
     // peak: a and b alive at once on top of what was held at the start
