@@ -195,6 +195,8 @@ interface RunOptions extends RepairOption, TypeCheckOption {
   steps?: number;
   integration?: CompileOptions['integration'];
   reset?: CompileOptions['reset'];
+  resetTiming?: CompileOptions['resetTiming'];
+  outputDelay?: number;
   backend: 'wasm' | 'cpu';
 }
 
@@ -212,6 +214,10 @@ program
   .option('--steps <n>', `number of steps, 1 to ${MAX_RUN_STEPS} (default: T of the input)`, parseInteger('--steps', 1, MAX_RUN_STEPS))
   .addOption(new Option('--integration <method>', 'neuron integration').choices(['euler', 'exact']))
   .addOption(new Option('--reset <mode>', 'reset after a spike').choices(['to_v_reset', 'zero', 'subtract']))
+  .addOption(
+    new Option('--reset-timing <when>', "when the reset acts: immediate (NIR) or next-step (snnTorch's reset_delay)").choices(['immediate', 'next-step']),
+  )
+  .option('--output-delay <steps>', 'steps by which the Output nodes lag (a pipelined simulator)', parseInteger('--output-delay', 0, 1_000_000))
   .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu']).default('wasm'))
   .addOption(TYPE_CHECK())
   .option(...REPAIR)
@@ -241,6 +247,8 @@ program
     if (o.record !== undefined) opts.record = o.record === 'all' ? 'all' : o.record.split(',').filter((s) => s !== '');
     if (o.integration !== undefined) opts.integration = o.integration;
     if (o.reset !== undefined) opts.reset = o.reset;
+    if (o.resetTiming !== undefined) opts.resetTiming = o.resetTiming;
+    if (o.outputDelay !== undefined) opts.outputDelay = o.outputDelay;
     const sim = compileIn(file, graph, opts);
     warnProblems(file, sim.problems);
     const xs: Record<string, Tensor> = {};

@@ -120,29 +120,40 @@ export function survey(h5: H5, f: { get(n: string): unknown }, file: string | un
   const seen = new Map<string, string>();
   let objects = 0;
   let total = 0;
-  const stack: { obj: unknown; path: string; depth: number }[] = [
-    { obj: start === '' ? f : safe(() => f.get(start), file, ''), path: start, depth: 0 },
-  ];
-  while (stack.length > 0) {
-    const { obj, path, depth } = stack.pop()!;
-    const where = { file, field: path };
-    if (++objects > MAX_OBJECTS) throw new NirError(`more than ${MAX_OBJECTS} HDF5 objects under /node`, { ...where, code: 'ERR_OUT_OF_RANGE' });
-    if (depth > 256) throw new NirError('groups nested too deeply', { ...where, code: 'ERR_OUT_OF_RANGE' });
-    const isG = isGroup(h5, obj);
-    if (!isG && !isDataset(h5, obj)) continue; // links and other objects: reported when read
+  const short = (p: string) => (p.length > 60 ? `…${p.slice(-60)}` : p);
+  // Each object is claimed by its address when it is first reached (pushed), so a second link to it is
+  // found among the children of the group that holds both, before anything below is walked.
+  const claim = (obj: unknown, path: string): boolean => {
+    if (++objects > MAX_OBJECTS)
+      throw new NirError(`more than ${MAX_OBJECTS} HDF5 objects under /${start}`, { file, field: short(path), code: 'ERR_OUT_OF_RANGE' });
+    if (!isGroup(h5, obj) && !isDataset(h5, obj)) return false; // links and other objects: reported when read
     const ref = safe(() => (obj as unknown as { create_reference(): { ref_data: Uint8Array } }).create_reference().ref_data, file, undefined, path);
     const addr = Array.from(ref).join(',');
     const before = seen.get(addr);
     if (before !== undefined)
-      throw new NirError(`HDF5 object reached through two links ('/${before}' and '/${path}'): not a NIR file`, { ...where, code: 'ERR_FORMAT' });
+      throw new NirError(`HDF5 object reached through two links ('/${short(before)}' and '/${short(path)}'): not a NIR file`, {
+        file,
+        field: short(path),
+        code: 'ERR_FORMAT',
+      });
     seen.set(addr, path);
-    if (isG) {
+    return true;
+  };
+  const root = start === '' ? f : safe(() => f.get(start), file, '');
+  const stack: { obj: unknown; path: string; depth: number }[] = [];
+  if (claim(root, start)) stack.push({ obj: root, path: start, depth: 0 });
+  while (stack.length > 0) {
+    const { obj, path, depth } = stack.pop()!;
+    const where = { file, field: short(path) };
+    if (depth > 256) throw new NirError('groups nested too deeply', { ...where, code: 'ERR_OUT_OF_RANGE' });
+    if (isGroup(h5, obj)) {
       const keys = safe(() => obj.keys(), file, undefined, path);
       for (const k of keys) {
         const sub = path === '' ? k : `${path}/${k}`;
-        stack.push({ obj: safe(() => obj.get(k), file, undefined, sub), path: sub, depth: depth + 1 });
+        const child = safe(() => obj.get(k), file, undefined, sub);
+        if (claim(child, sub)) stack.push({ obj: child, path: sub, depth: depth + 1 });
       }
-    } else {
+    } else if (isDataset(h5, obj)) {
       const shape = safe(() => obj.metadata.shape, file, undefined, path) ?? [];
       if (shape.some((x) => !Number.isSafeInteger(x) || x < 0)) throw new NirError(`absurd dataset size [${shape.join(', ')}]`, where);
       total += numel(shape);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeNirData, encodeNirData, eventsToGridded, griddedToEvents, NirError } from '../src/node.js';
+import os from 'node:os';
+import { decodeNirData, encodeNirData, eventsToGridded, griddedToEvents, NirError, readNirData, timeGridded, writeNirData } from '../src/node.js';
 import type { EventData, NirGraphData, Observable, TimeGriddedData } from '../src/node.js';
 import { FIXTURES, loadJson } from './helpers.js';
 
@@ -81,5 +82,20 @@ describe('NIR data (nir.read_data / write_data layout of NIR main)', () => {
     const bad = { ...e, idx: { ...e.idx, data: e.idx.data.map((v, k) => (k === 0 ? 7 : v)) } };
     await expect(encodeNirData({ type: 'NIRGraphData', nodes: { a: { type: 'NIRNodeData', observables: { e: bad } } } })).rejects.toThrow(NirError);
     expect(() => eventsToGridded({ ...e, tMax: 1e-3 }, 1e-3)).toThrow(/past the grid/);
+  });
+
+  it("the README's example: grid -> events -> grid, written and read back", async () => {
+    const spikes = timeGridded(Float32Array.from([0, 1, 0, 0, 1, 1]), [1, 3, 2], 1e-3, { boolean: true });
+    const events = griddedToEvents(spikes, 4);
+    expect(Array.from(events.idx.data)).toEqual([1, 0, 1, -1]);
+    expect(Array.from(events.time.data)).toEqual([0, 2e-3, 2e-3, Infinity]);
+    const back = eventsToGridded(events, 1e-3);
+    expect(Array.from(back.data.data)).toEqual([0, 1, 0, 0, 1, 1]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nir-data-'));
+    const f = path.join(dir, 'data.h5');
+    await writeNirData(f, { type: 'NIRGraphData', nodes: { input: { type: 'NIRNodeData', observables: { spikes, events } } } });
+    const data = await readNirData(f);
+    expect(describe_(data)).toEqual(describe_({ type: 'NIRGraphData', nodes: { input: { type: 'NIRNodeData', observables: { spikes, events } } } }));
+    fs.rmSync(dir, { recursive: true });
   });
 });

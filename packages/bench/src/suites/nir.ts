@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, tf } from '@neurite/tensor';
-import { compile, createGraph, createNode, decodeNir, encodeNir, nirArray } from '@neurite/nir';
+import { compile, createGraph, createNode, decodeNir, encodeNir, nirArray, NirError } from '@neurite/nir';
 import { median } from '../measure.js';
 import type { BenchResult, Suite } from '../suite.js';
 
@@ -140,6 +140,59 @@ export const nirSuite: Suite = {
         value: ms,
       });
     }
+    results.push(...(await hostileCases(ctx)));
     return results;
   },
 };
+
+/**
+ * Time to refuse two hostile .nir files (written by packages/nir/test/fixtures/hostile/make_hostile.py,
+ * present in a repository checkout only): groups reached through two hard links per level, 40 levels
+ * deep (an exponential walk before groups were visited once by address), and eight compressed
+ * float32 arrays declaring 2^27 elements each (4 GiB once inflated, before the total size was
+ * budgeted). Each must end in a NirError (its message is the note); the value is the median time.
+ */
+async function hostileCases(ctx: Parameters<Suite['run']>[0]): Promise<BenchResult[]> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const out: BenchResult[] = [];
+  for (const name of ['links_40.nir', 'arrays_8x2e27.nir']) {
+    const file = path.resolve(here, '../../../nir/test/fixtures/hostile', name);
+    if (!fs.existsSync(file)) {
+      out.push({
+        case: 'refuse hostile .nir',
+        params: { file: name },
+        backend: 'n/a',
+        metric: 'time',
+        unit: 'ms',
+        value: NaN,
+        note: `not available: ${file}`,
+      });
+      continue;
+    }
+    ctx.progress(`refuse ${name}`);
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    let message = '';
+    const ms =
+      (await ctx.measure(
+        async () => {
+          try {
+            await decodeNir(bytes, { file: name });
+            message = 'read without error';
+          } catch (e) {
+            message = e instanceof NirError ? e.message : `not a NirError: ${String(e)}`;
+          }
+        },
+        { warmup: 1, repeats: ctx.quick ? 3 : 7 },
+      )) / 1000;
+    out.push({
+      case: 'refuse hostile .nir',
+      params: { file: name, bytes: bytes.length },
+      backend: 'n/a',
+      metric: 'time',
+      unit: 'ms',
+      value: ms,
+      note: message,
+    });
+  }
+  return out;
+}
