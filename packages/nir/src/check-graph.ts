@@ -217,7 +217,14 @@ function inferGraph(g: NirGraph, path: string, file: string | undefined, mode: T
           code: 'ERR_SHAPE',
         });
       const err = new NirError(reason, { file, node: path, edge, code: 'ERR_SHAPE' });
-      problems.push({ graph: path, edge: [edge[0], edge[1]], gives: [...pa.output], takes: [...pb.input], reshapable, message: err.message });
+      problems.push({
+        graph: path,
+        edge: [edge[0], edge[1]],
+        gives: [...pa.output],
+        takes: [...pb.input],
+        reshapable,
+        message: err.message,
+      });
     }
   }
   return res;

@@ -183,7 +183,13 @@ program
     warnProblems(input, shapes.problems);
     await writeNir(output, graph);
     if (isJsonMode())
-      printJson({ input, output, nodes: Object.keys(graph.nodes).length, edges: graph.edges.length, problems: problemsJson(input, shapes.problems) });
+      printJson({
+        input,
+        output,
+        nodes: Object.keys(graph.nodes).length,
+        edges: graph.edges.length,
+        problems: problemsJson(input, shapes.problems),
+      });
     else process.stdout.write(`wrote ${output}\n`);
   });
 
@@ -215,9 +221,16 @@ program
   .addOption(new Option('--integration <method>', 'neuron integration').choices(['euler', 'exact']))
   .addOption(new Option('--reset <mode>', 'reset after a spike').choices(['to_v_reset', 'zero', 'subtract']))
   .addOption(
-    new Option('--reset-timing <when>', "when the reset acts: immediate (NIR) or next-step (snnTorch's reset_delay)").choices(['immediate', 'next-step']),
+    new Option('--reset-timing <when>', "when the reset acts: immediate (NIR) or next-step (snnTorch's reset_delay)").choices([
+      'immediate',
+      'next-step',
+    ]),
   )
-  .option('--output-delay <steps>', 'steps by which the Output nodes lag (a pipelined simulator)', parseInteger('--output-delay', 0, 1_000_000))
+  .option(
+    '--output-delay <steps>',
+    'steps by which the Output nodes lag (a pipelined simulator)',
+    parseInteger('--output-delay', 0, 1_000_000),
+  )
   .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu']).default('wasm'))
   .addOption(TYPE_CHECK())
   .option(...REPAIR)
@@ -280,7 +293,8 @@ program
       if (o.output !== undefined) {
         const doc = await recordNirData(sim, o.dt);
         // Output nodes as float32 grids [B, T, numel] (recorded spiking nodes carry boolean `output` grids)
-        for (const [k, t] of Object.entries(outs)) doc.nodes[k] = { type: 'NIRNodeData', observables: { output: await griddedFromTensor(t, o.dt) } };
+        for (const [k, t] of Object.entries(outs))
+          doc.nodes[k] = { type: 'NIRNodeData', observables: { output: await griddedFromTensor(t, o.dt) } };
         await writeNirData(o.output, doc);
         if (isJsonMode()) printJson({ output: o.output, nodes: Object.keys(doc.nodes) });
         else process.stdout.write(`wrote ${o.output}\n`);
@@ -301,7 +315,12 @@ program
  * [samples, steps, neurons] with the same dt as --dt, or events, put on the --dt grid. Gives
  * [steps, samples, ...Input shape].
  */
-function inputsFromData(data: NirGraphData, sim: Simulator, dt: number, file: string): Record<string, { data: Float32Array; shape: number[] }> {
+function inputsFromData(
+  data: NirGraphData,
+  sim: Simulator,
+  dt: number,
+  file: string,
+): Record<string, { data: Float32Array; shape: number[] }> {
   const where = { file, code: 'ERR_FORMAT' as const };
   const names = Object.keys(data.nodes);
   const out: Record<string, { data: Float32Array; shape: number[] }> = {};
@@ -311,9 +330,12 @@ function inputsFromData(data: NirGraphData, sim: Simulator, dt: number, file: st
     const n = data.nodes[key];
     if (n.type !== 'NIRNodeData') throw new NirError(`data node '${key}' is graph data, not node data`, { ...where, node: key });
     const obsNames = Object.keys(n.observables);
-    const pick = obsNames.length === 1 ? obsNames[0] : obsNames.find((k) => k === 'input') ?? obsNames.find((k) => k === 'spikes');
+    const pick = obsNames.length === 1 ? obsNames[0] : (obsNames.find((k) => k === 'input') ?? obsNames.find((k) => k === 'spikes'));
     if (pick === undefined)
-      throw new NirError(`data node '${key}' has observables ${obsNames.join(', ')}: name one 'input' or keep only one`, { ...where, node: key });
+      throw new NirError(`data node '${key}' has observables ${obsNames.join(', ')}: name one 'input' or keep only one`, {
+        ...where,
+        node: key,
+      });
     const obs = n.observables[pick];
     let grid;
     try {
@@ -322,13 +344,24 @@ function inputsFromData(data: NirGraphData, sim: Simulator, dt: number, file: st
       throw e instanceof NirError ? new NirError(e.reason, { ...where, node: key, field: pick, code: e.code }) : e;
     }
     if (Math.abs(grid.dt - dt) > 1e-9 * dt)
-      throw new NirError(`data dt ${grid.dt} s differs from --dt ${dt} s`, { ...where, node: key, field: pick, code: 'ERR_INVALID_ARGUMENT' });
+      throw new NirError(`data dt ${grid.dt} s differs from --dt ${dt} s`, {
+        ...where,
+        node: key,
+        field: pick,
+        code: 'ERR_INVALID_ARGUMENT',
+      });
     const [S, T, N] = grid.data.shape;
     const shape = sim.inputShape(input);
     if (numel(shape) !== N)
-      throw new NirError(`${N} neurons do not fit Input '${input}' of shape [${shape.join(', ')}]`, { ...where, node: key, field: pick, code: 'ERR_SHAPE' });
+      throw new NirError(`${N} neurons do not fit Input '${input}' of shape [${shape.join(', ')}]`, {
+        ...where,
+        node: key,
+        field: pick,
+        code: 'ERR_SHAPE',
+      });
     const moved = new Float32Array(S * T * N);
-    for (let s = 0; s < S; s++) for (let t = 0; t < T; t++) for (let k = 0; k < N; k++) moved[(t * S + s) * N + k] = grid.data.data[(s * T + t) * N + k];
+    for (let s = 0; s < S; s++)
+      for (let t = 0; t < T; t++) for (let k = 0; k < N; k++) moved[(t * S + s) * N + k] = grid.data.data[(s * T + t) * N + k];
     out[input] = { data: moved, shape: [T, S, ...shape] };
   }
   return out;

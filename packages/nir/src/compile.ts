@@ -98,7 +98,10 @@ export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
     throw new NirError(`resetTiming must be 'immediate' or 'next-step', got '${String(resetTiming)}'`, { field: 'resetTiming' });
   const outputDelay = opts.outputDelay ?? 0;
   if (!Number.isSafeInteger(outputDelay) || outputDelay < 0 || outputDelay > MAX_DELAY_STEPS)
-    throw new NirError(`outputDelay must be an integer in [0, ${MAX_DELAY_STEPS}], got ${outputDelay}`, { field: 'outputDelay', code: 'ERR_OUT_OF_RANGE' });
+    throw new NirError(`outputDelay must be an integer in [0, ${MAX_DELAY_STEPS}], got ${outputDelay}`, {
+      field: 'outputDelay',
+      code: 'ERR_OUT_OF_RANGE',
+    });
   const typeCheck = opts.typeCheck ?? 'strict';
   if (typeCheck !== 'strict' && typeCheck !== 'relaxed')
     throw new NirError(`typeCheck must be 'strict' or 'relaxed', got '${String(typeCheck)}'`, { field: 'typeCheck' });

@@ -127,7 +127,12 @@ export function survey(h5: H5, f: { get(n: string): unknown }, file: string | un
     if (++objects > MAX_OBJECTS)
       throw new NirError(`more than ${MAX_OBJECTS} HDF5 objects under /${start}`, { file, field: short(path), code: 'ERR_OUT_OF_RANGE' });
     if (!isGroup(h5, obj) && !isDataset(h5, obj)) return false; // links and other objects: reported when read
-    const ref = safe(() => (obj as unknown as { create_reference(): { ref_data: Uint8Array } }).create_reference().ref_data, file, undefined, path);
+    const ref = safe(
+      () => (obj as unknown as { create_reference(): { ref_data: Uint8Array } }).create_reference().ref_data,
+      file,
+      undefined,
+      path,
+    );
     const addr = Array.from(ref).join(',');
     const before = seen.get(addr);
     if (before !== undefined)
@@ -158,7 +163,10 @@ export function survey(h5: H5, f: { get(n: string): unknown }, file: string | un
       if (shape.some((x) => !Number.isSafeInteger(x) || x < 0)) throw new NirError(`absurd dataset size [${shape.join(', ')}]`, where);
       total += numel(shape);
       if (total > MAX_TOTAL_ELEMENTS)
-        throw new NirError(`the datasets declare more than ${MAX_TOTAL_ELEMENTS} elements together`, { ...where, code: 'ERR_OUT_OF_RANGE' });
+        throw new NirError(`the datasets declare more than ${MAX_TOTAL_ELEMENTS} elements together`, {
+          ...where,
+          code: 'ERR_OUT_OF_RANGE',
+        });
     }
   }
 }

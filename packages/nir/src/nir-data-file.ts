@@ -41,7 +41,11 @@ export async function decodeNirData(bytes: Uint8Array, opts: { file?: string } =
     }
     const root = f;
     const type = attr(root, '__type__', file, '');
-    if (type !== 'NIRGraphData') throw new NirError(`not NIR data: the root's __type__ is ${JSON.stringify(type ?? null)}, not "NIRGraphData"`, { file, code: 'ERR_FORMAT' });
+    if (type !== 'NIRGraphData')
+      throw new NirError(`not NIR data: the root's __type__ is ${JSON.stringify(type ?? null)}, not "NIRGraphData"`, {
+        file,
+        code: 'ERR_FORMAT',
+      });
     survey(h5, root, file, '');
     return readGraphData(h5, root, file, '', 0);
   } catch (e) {
@@ -69,12 +73,14 @@ function attr(g: G, name: string, file: string | undefined, where: string): unkn
 
 function num(v: unknown, file: string | undefined, field: string): number {
   const n = typeof v === 'bigint' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new NirError(`expected a finite number attribute, got ${String(v)}`, { file, field, code: 'ERR_FORMAT' });
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    throw new NirError(`expected a finite number attribute, got ${String(v)}`, { file, field, code: 'ERR_FORMAT' });
   return n;
 }
 
 function child(g: G, name: string, file: string | undefined, where: string): unknown {
-  if (!safe(() => g.keys(), file, undefined, where).includes(name)) throw new NirError('missing', { file, field: `${where}/${name}`, code: 'ERR_FORMAT' });
+  if (!safe(() => g.keys(), file, undefined, where).includes(name))
+    throw new NirError('missing', { file, field: `${where}/${name}`, code: 'ERR_FORMAT' });
   return safe(() => g.get(name), file, undefined, `${where}/${name}`);
 }
 
@@ -96,8 +102,14 @@ function readGraphData(h5: H5, g: G, file: string | undefined, where: string, de
       if (!isGroup(h5, obsG)) throw new NirError('expected a group', { file, field: `${at}/observables`, code: 'ERR_FORMAT' });
       const observables = Object.create(null) as Record<string, Observable>;
       for (const k of safe(() => obsG.keys(), file, undefined, `${at}/observables`)) {
-        if (k === '__proto__') throw new NirError('bad observable name "__proto__": reserved', { file, field: `${at}/observables`, code: 'ERR_FORMAT' });
-        observables[k] = readObservable(h5, safe(() => obsG.get(k), file, undefined, `${at}/observables/${k}`) as G, file, `${at}/observables/${k}`);
+        if (k === '__proto__')
+          throw new NirError('bad observable name "__proto__": reserved', { file, field: `${at}/observables`, code: 'ERR_FORMAT' });
+        observables[k] = readObservable(
+          h5,
+          safe(() => obsG.get(k), file, undefined, `${at}/observables/${k}`) as G,
+          file,
+          `${at}/observables/${k}`,
+        );
       }
       nodes[name] = { type: 'NIRNodeData', observables };
     } else throw new NirError(`unknown node data type ${JSON.stringify(t ?? null)}`, { file, field: at, code: 'ERR_FORMAT' });
@@ -120,7 +132,8 @@ function readArray(h5: H5, ds: unknown, file: string | undefined, field: string)
   let dtype: NirArray['dtype'];
   if (md.type === 8) {
     const m = md.enum_type?.members ?? {};
-    if (!(Object.keys(m).length === 2 && m.FALSE === 0 && m.TRUE === 1)) throw new NirError('unsupported enum type', { ...where, code: 'ERR_UNSUPPORTED' });
+    if (!(Object.keys(m).length === 2 && m.FALSE === 0 && m.TRUE === 1))
+      throw new NirError('unsupported enum type', { ...where, code: 'ERR_UNSUPPORTED' });
     boolean = true;
     dtype = 'uint8';
   } else if (md.type === 0) dtype = `${md.signed ? 'int' : 'uint'}${md.size * 8}` as NirArray['dtype'];
@@ -141,7 +154,12 @@ function readObservable(h5: H5, g: G, file: string | undefined, at: string): Obs
   try {
     if (t === 'TimeGriddedData') {
       const { array, boolean } = readArray(h5, child(g, 'data', file, at), file, `${at}/data`);
-      if (array.shape.length !== 3) throw new NirError(`data must be [samples, steps, neurons], got [${array.shape.join(', ')}]`, { file, field: `${at}/data`, code: 'ERR_SHAPE' });
+      if (array.shape.length !== 3)
+        throw new NirError(`data must be [samples, steps, neurons], got [${array.shape.join(', ')}]`, {
+          file,
+          field: `${at}/data`,
+          code: 'ERR_SHAPE',
+        });
       const dt = num(attr(g, 'dt', file, at), file, `${at}@dt`);
       // our marker for a boolean grid stored as uint8 (see encodeNirData); Python ignores it
       const marked = attr(g, '__dtype__', file, at) === 'bool' && array.dtype === 'uint8' && array.data.every((v) => v === 0 || v === 1);
@@ -160,7 +178,12 @@ function readObservable(h5: H5, g: G, file: string | undefined, at: string): Obs
       return checkEventData(e);
     }
   } catch (e) {
-    if (e instanceof NirError && e.file === undefined) throw new NirError(e.reason, { file, field: e.field === undefined ? at : `${at}/${e.field}`, code: e.code === 'ERR_INVALID_ARGUMENT' ? 'ERR_FORMAT' : e.code });
+    if (e instanceof NirError && e.file === undefined)
+      throw new NirError(e.reason, {
+        file,
+        field: e.field === undefined ? at : `${at}/${e.field}`,
+        code: e.code === 'ERR_INVALID_ARGUMENT' ? 'ERR_FORMAT' : e.code,
+      });
     throw e;
   }
   throw new NirError(`unknown observable type ${JSON.stringify(t ?? null)}`, { file, field: at, code: 'ERR_FORMAT' });

@@ -54,10 +54,12 @@ export function timeGridded(
   opts: { boolean?: boolean } = {},
 ): TimeGriddedData {
   const arr = isArr(data) ? data : nirArray(data, shape ?? [1, data.length, 1], data instanceof Float32Array ? 'float32' : 'float64');
-  if (arr.shape.length !== 3) throw fail(`data must be [samples, steps, neurons], got shape [${arr.shape.join(', ')}]`, 'data', 'ERR_SHAPE');
+  if (arr.shape.length !== 3)
+    throw fail(`data must be [samples, steps, neurons], got shape [${arr.shape.join(', ')}]`, 'data', 'ERR_SHAPE');
   if (!(dt > 0) || !Number.isFinite(dt)) throw fail(`dt must be a finite number > 0, got ${dt}`, 'dt', 'ERR_OUT_OF_RANGE');
   const boolean = opts.boolean ?? false;
-  if (boolean) for (const v of arr.data) if (v !== 0 && v !== 1) throw fail(`boolean data must be 0 or 1, got ${v}`, 'data', 'ERR_OUT_OF_RANGE');
+  if (boolean)
+    for (const v of arr.data) if (v !== 0 && v !== 1) throw fail(`boolean data must be 0 or 1, got ${v}`, 'data', 'ERR_OUT_OF_RANGE');
   return { type: 'TimeGriddedData', data: arr, dt, boolean };
 }
 
@@ -76,13 +78,15 @@ export function checkEventData(e: EventData): EventData {
     if (a !== undefined && (a.shape.length !== 2 || a.shape[0] !== s[0] || a.shape[1] !== s[1]))
       throw fail(`${k} has shape [${a.shape.join(', ')}], idx [${s.join(', ')}]`, k, 'ERR_SHAPE');
   }
-  if (!Number.isSafeInteger(e.nNeurons) || e.nNeurons < 0) throw fail(`n_neurons must be an integer >= 0, got ${e.nNeurons}`, 'n_neurons', 'ERR_OUT_OF_RANGE');
+  if (!Number.isSafeInteger(e.nNeurons) || e.nNeurons < 0)
+    throw fail(`n_neurons must be an integer >= 0, got ${e.nNeurons}`, 'n_neurons', 'ERR_OUT_OF_RANGE');
   if (!(e.tMax >= 0) || !Number.isFinite(e.tMax)) throw fail(`t_max must be finite and >= 0, got ${e.tMax}`, 't_max', 'ERR_OUT_OF_RANGE');
   for (let k = 0; k < e.idx.data.length; k++) {
     const i = e.idx.data[k];
     const t = e.time.data[k];
     if (i === -1) continue;
-    if (!Number.isInteger(i) || i < 0 || i >= e.nNeurons) throw fail(`event index ${i} outside [0, ${e.nNeurons}) (or -1 for none)`, 'idx', 'ERR_OUT_OF_RANGE');
+    if (!Number.isInteger(i) || i < 0 || i >= e.nNeurons)
+      throw fail(`event index ${i} outside [0, ${e.nNeurons}) (or -1 for none)`, 'idx', 'ERR_OUT_OF_RANGE');
     if (!(t >= 0)) throw fail(`event time ${t} of neuron ${i} is negative or NaN`, 'time', 'ERR_OUT_OF_RANGE');
   }
   return e;
@@ -95,7 +99,8 @@ export function checkEventData(e: EventData): EventData {
  */
 export function griddedToEvents(g: TimeGriddedData, nEvents: number, timeShift = 0): EventData {
   if (!g.boolean) throw fail('data must be boolean (binary events) to convert to event data', 'data');
-  if (!Number.isSafeInteger(nEvents) || nEvents < 0) throw fail(`nEvents must be an integer >= 0, got ${nEvents}`, 'nEvents', 'ERR_OUT_OF_RANGE');
+  if (!Number.isSafeInteger(nEvents) || nEvents < 0)
+    throw fail(`nEvents must be an integer >= 0, got ${nEvents}`, 'nEvents', 'ERR_OUT_OF_RANGE');
   if (!(timeShift >= 0 && timeShift < g.dt)) throw fail('timeShift must be in [0, dt)', 'timeShift', 'ERR_OUT_OF_RANGE');
   const [S, T, N] = g.data.shape;
   if (S * nEvents > 2 ** 28) throw fail(`${S} × ${nEvents} events is too many`, 'nEvents', 'ERR_OUT_OF_RANGE');
@@ -141,7 +146,8 @@ export function eventsToGridded(e: EventData, dt: number): TimeGriddedData {
       const i = e.idx.data[s * E + k];
       if (i === -1) continue;
       const step = Math.floor(e.time.data[s * E + k] / dt);
-      if (step >= T) throw fail(`event at ${e.time.data[s * E + k]} s is past the grid of ${T} steps of ${dt} s`, 'time', 'ERR_OUT_OF_RANGE');
+      if (step >= T)
+        throw fail(`event at ${e.time.data[s * E + k]} s is past the grid of ${T} steps of ${dt} s`, 'time', 'ERR_OUT_OF_RANGE');
       out[(s * T + step) * N + i] = valued ? e.value!.data[s * E + k] : 1;
     }
   }

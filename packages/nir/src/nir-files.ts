@@ -77,6 +77,10 @@ export async function writeNirData(path: string, data: NirGraphData): Promise<vo
     await writeFileAtomic(path, bytes);
   } catch (e) {
     const sys = (e as { cause?: unknown }).cause ?? e;
-    throw new NirError(`cannot write file (${(sys as NodeJS.ErrnoException).code ?? 'error'})`, { file: path, code: 'ERR_FILE', cause: sys });
+    throw new NirError(`cannot write file (${(sys as NodeJS.ErrnoException).code ?? 'error'})`, {
+      file: path,
+      code: 'ERR_FILE',
+      cause: sys,
+    });
   }
 }

@@ -109,7 +109,8 @@ export function nodeStep(name: string, n: NirNode, ctx: StepContext): NodeStep {
         vReset: spiking && ctx.reset === 'to_v_reset' && !allEq(n.v_reset.data, 0) ? c(n.v_reset) : undefined,
         reset: ctx.reset,
       };
-      if (spiking && ctx.resetTiming === 'next-step') return { fn: nextStepResetFn(params, cur, ctx.reset), stateNames: cur ? ['v', 'i', 'z'] : ['v', 'z'] };
+      if (spiking && ctx.resetTiming === 'next-step')
+        return { fn: nextStepResetFn(params, cur, ctx.reset), stateNames: cur ? ['v', 'i', 'z'] : ['v', 'z'] };
       const fn: StepFn = (x, s) => {
         const r = neuronStep(x, { v: s[0], i: s[1] }, params);
         return [spiking ? r.spikes! : r.v, cur ? [r.v, r.i!] : [r.v]];

@@ -132,8 +132,13 @@ describe('neurite-nir run: several Input nodes', () => {
     const src = path.join(FIXTURES, 'exporters/rockpool_linear_lif.nir');
     const ins = await run('inspect', src);
     expect(ins.code).toBe(0);
-    expect(ins.stderr).toMatch(/^neurite-nir: warning: .*rockpool_linear_lif\.nir: .*'1_LIFNeuronTorch' gives \[1\] but 'output' takes \[1, 1, 1\]/m);
-    const doc = JSON.parse((await run('inspect', src, '--json')).stdout) as { nodes: Record<string, unknown>; problems: { edge: string[] }[] };
+    expect(ins.stderr).toMatch(
+      /^neurite-nir: warning: .*rockpool_linear_lif\.nir: .*'1_LIFNeuronTorch' gives \[1\] but 'output' takes \[1, 1, 1\]/m,
+    );
+    const doc = JSON.parse((await run('inspect', src, '--json')).stdout) as {
+      nodes: Record<string, unknown>;
+      problems: { edge: string[] }[];
+    };
     expect(doc.problems.map((p) => p.edge)).toEqual([
       ['input', '0_LinearTorch'],
       ['1_LIFNeuronTorch', 'output'],
@@ -188,7 +193,10 @@ describe('neurite-nir run: several Input nodes', () => {
     const T = 40;
     const x = Array.from({ length: T }, (_, t) => (t % 3 === 0 ? 1 : 0));
     const grid = timeGridded(x, [1, T, 1], 1e-4, { boolean: true });
-    const data = (obs: unknown) => ({ type: 'NIRGraphData' as const, nodes: { input: { type: 'NIRNodeData' as const, observables: { spikes: obs as typeof grid } } } });
+    const data = (obs: unknown) => ({
+      type: 'NIRGraphData' as const,
+      nodes: { input: { type: 'NIRNodeData' as const, observables: { spikes: obs as typeof grid } } },
+    });
     fs.writeFileSync(path.join(dir, 'x.json'), JSON.stringify(x.map((v) => [[v]])));
     fs.writeFileSync(path.join(dir, 'grid.h5'), await encodeNirData(data(grid)));
     fs.writeFileSync(path.join(dir, 'events.h5'), await encodeNirData(data(griddedToEvents(grid, 64))));
@@ -198,7 +206,18 @@ describe('neurite-nir run: several Input nodes', () => {
       const r = await run('run', src, '--input', path.join(dir, f), '--dt', '1e-4');
       expect(r.stdout, f).toBe(ref.stdout);
     }
-    const w = await run('run', src, '--input', path.join(dir, 'grid.h5'), '--dt', '1e-4', '--output', path.join(dir, 'out.h5'), '--record', '1');
+    const w = await run(
+      'run',
+      src,
+      '--input',
+      path.join(dir, 'grid.h5'),
+      '--dt',
+      '1e-4',
+      '--output',
+      path.join(dir, 'out.h5'),
+      '--record',
+      '1',
+    );
     expect(w.code).toBe(0);
     const out = await readNirData(path.join(dir, 'out.h5'));
     const { output } = JSON.parse(ref.stdout) as { output: { data: number[] } };

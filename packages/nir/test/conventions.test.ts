@@ -73,7 +73,11 @@ describe('simulator conventions: compile options reproduce each simulator’s pu
     const k = 3;
     const lagged = await (async () => {
       const g = createGraph({
-        nodes: { x: createNode('Input', { shape: [1] }), 1: createNode('IF', { r: [1], v_threshold: [1] }), y: createNode('Output', { shape: [1] }) },
+        nodes: {
+          x: createNode('Input', { shape: [1] }),
+          1: createNode('IF', { r: [1], v_threshold: [1] }),
+          y: createNode('Output', { shape: [1] }),
+        },
         edges: [
           ['x', '1'],
           ['1', 'y'],

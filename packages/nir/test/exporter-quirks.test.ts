@@ -13,8 +13,10 @@ function fixedShapes(g: NirGraph): NirGraph {
   const nodes: Record<string, NirNode> = { ...g.nodes };
   for (const p of shapes.problems) {
     const [a, b] = p.edge!;
-    if (g.nodes[a].type === 'Input') nodes[a] = { ...g.nodes[a], shape: { shape: [p.takes!.length], dtype: 'int64', data: Float64Array.from(p.takes!) } } as NirNode;
-    if (g.nodes[b].type === 'Output') nodes[b] = { ...g.nodes[b], shape: { shape: [p.gives!.length], dtype: 'int64', data: Float64Array.from(p.gives!) } } as NirNode;
+    if (g.nodes[a].type === 'Input')
+      nodes[a] = { ...g.nodes[a], shape: { shape: [p.takes!.length], dtype: 'int64', data: Float64Array.from(p.takes!) } } as NirNode;
+    if (g.nodes[b].type === 'Output')
+      nodes[b] = { ...g.nodes[b], shape: { shape: [p.gives!.length], dtype: 'int64', data: Float64Array.from(p.gives!) } } as NirNode;
   }
   return createGraph({ nodes, edges: g.edges, metadata: g.metadata });
 }
@@ -57,7 +59,10 @@ describe('files as each exporter writes them (test/fixtures/exporters, see the R
 
   it('a real mismatch (other element counts) still fails under relaxed, naming the edge', async () => {
     const g = await readNir(file('rockpool_cubalif.nir'), { typeCheck: false });
-    const bad = { ...g, nodes: { ...g.nodes, output: { ...g.nodes.output, shape: { shape: [1], dtype: 'int64', data: Float64Array.from([3]) } } as NirNode } };
+    const bad = {
+      ...g,
+      nodes: { ...g.nodes, output: { ...g.nodes.output, shape: { shape: [1], dtype: 'int64', data: Float64Array.from([3]) } } as NirNode },
+    };
     const e = (() => {
       try {
         compile(bad, { dt: 1e-3, typeCheck: 'relaxed' });

@@ -210,7 +210,9 @@ describe('fuzz: hostile files (each class generated from seed 99)', () => {
     });
     await refuses('__proto__ node', () => decodeNir(proto, { file: 'p.nir' }), /bad node name "__proto__": reserved/);
     await refuses('__proto__ in JSON', () =>
-      graphFromJson('{"type": "NIRGraph", "nodes": {"__proto__": {"type": "Input", "shape": {"shape": [1], "dtype": "int64", "data": [1]}}}, "edges": []}'),
+      graphFromJson(
+        '{"type": "NIRGraph", "nodes": {"__proto__": {"type": "Input", "shape": {"shape": [1], "dtype": "int64", "data": [1]}}}, "edges": []}',
+      ),
     );
   });
 
@@ -221,13 +223,27 @@ describe('fuzz: hostile files (each class generated from seed 99)', () => {
       const field = type.startsWith('Cuba') ? pick(['tau_syn', 'tau_mem']) : 'tau';
       const fields: Record<string, number[]> = { r: [1], v_leak: [0], v_threshold: [1], tau: [0.01], tau_syn: [0.01], tau_mem: [0.01] };
       fields[field] = [tau];
-      const keep = { LIF: ['tau', 'r', 'v_leak', 'v_threshold'], LI: ['tau', 'r', 'v_leak'], CubaLIF: ['tau_syn', 'tau_mem', 'r', 'v_leak', 'v_threshold'], CubaLI: ['tau_syn', 'tau_mem', 'r', 'v_leak'] }[type];
-      const e = await refuses(`${type}.${field} = ${tau}`, () => createNode(type, Object.fromEntries(keep.map((k) => [k, fields[k]]))), /time constants must be > 0/);
+      const keep = {
+        LIF: ['tau', 'r', 'v_leak', 'v_threshold'],
+        LI: ['tau', 'r', 'v_leak'],
+        CubaLIF: ['tau_syn', 'tau_mem', 'r', 'v_leak', 'v_threshold'],
+        CubaLI: ['tau_syn', 'tau_mem', 'r', 'v_leak'],
+      }[type];
+      const e = await refuses(
+        `${type}.${field} = ${tau}`,
+        () => createNode(type, Object.fromEntries(keep.map((k) => [k, fields[k]]))),
+        /time constants must be > 0/,
+      );
       expect(e.field).toBe(field);
     }
     for (const name of ['.', '..', `a\0${int(0, 9)}`, '\0']) {
-      await refuses(`name ${JSON.stringify(name)}`, () =>
-        createGraph({ nodes: { [name]: createNode('Input', { shape: [1] }), o: createNode('Output', { shape: [1] }) }, edges: [[name, 'o']] }),
+      await refuses(
+        `name ${JSON.stringify(name)}`,
+        () =>
+          createGraph({
+            nodes: { [name]: createNode('Input', { shape: [1] }), o: createNode('Output', { shape: [1] }) },
+            edges: [[name, 'o']],
+          }),
         /bad node name/,
       );
     }
@@ -237,7 +253,11 @@ describe('fuzz: hostile files (each class generated from seed 99)', () => {
   it('huge delays, T = 0 and unbounded step counts end in a NirError before any work', async () => {
     const g = (delay: number) =>
       createGraph({
-        nodes: { i: createNode('Input', { shape: [3] }), d: createNode('Delay', { delay: [delay, 0, 1] }), o: createNode('Output', { shape: [3] }) },
+        nodes: {
+          i: createNode('Input', { shape: [3] }),
+          d: createNode('Delay', { delay: [delay, 0, 1] }),
+          o: createNode('Output', { shape: [3] }),
+        },
         edges: [
           ['i', 'd'],
           ['d', 'o'],
@@ -253,7 +273,8 @@ describe('fuzz: hostile files (each class generated from seed 99)', () => {
     const empty = tf.zeros([0, 1, 3]);
     await refuses('T = 0', () => sim.runAll(empty), /no time steps \(T = 0\)/);
     const xs = tf.ones([2, 1, 3]);
-    for (const steps of [0, -int(1, 9), 2.5, NaN, Infinity]) await refuses(`steps ${steps}`, () => sim.runAll(xs, steps), /steps must be an integer >= 1/);
+    for (const steps of [0, -int(1, 9), 2.5, NaN, Infinity])
+      await refuses(`steps ${steps}`, () => sim.runAll(xs, steps), /steps must be an integer >= 1/);
     for (let c = 0; c < 3; c++) {
       const steps = 2 ** int(27, 50);
       await refuses(`steps ${steps}`, () => sim.runAll(xs, steps), /would hold more than/);

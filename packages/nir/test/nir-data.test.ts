@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { decodeNirData, encodeNirData, eventsToGridded, griddedToEvents, NirError, readNirData, timeGridded, writeNirData } from '../src/node.js';
+import {
+  decodeNirData,
+  encodeNirData,
+  eventsToGridded,
+  griddedToEvents,
+  NirError,
+  readNirData,
+  timeGridded,
+  writeNirData,
+} from '../src/node.js';
 import type { EventData, NirGraphData, Observable, TimeGriddedData } from '../src/node.js';
 import { FIXTURES, loadJson } from './helpers.js';
 
@@ -32,7 +41,14 @@ function describe_(g: NirGraphData): Record<string, unknown> {
     out[k] =
       n.type === 'NIRGraphData'
         ? { type: n.type, nodes: describe_(n) }
-        : { type: n.type, observables: Object.fromEntries(Object.keys(n.observables).sort().map((o) => [o, describeObs(n.observables[o])])) };
+        : {
+            type: n.type,
+            observables: Object.fromEntries(
+              Object.keys(n.observables)
+                .sort()
+                .map((o) => [o, describeObs(n.observables[o])]),
+            ),
+          };
   }
   return out;
 }
@@ -75,12 +91,14 @@ describe('NIR data (nir.read_data / write_data layout of NIR main)', () => {
   });
 
   it('refuses bad data with a NirError: not NIR data, events out of range, an event past the grid', async () => {
-    await expect(decodeNirData(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'paper/lif_norse.nir'))), { file: 'x.h5' })).rejects.toThrow(
-      /^x\.h5: .*not NIR data/,
-    );
+    await expect(
+      decodeNirData(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'paper/lif_norse.nir'))), { file: 'x.h5' }),
+    ).rejects.toThrow(/^x\.h5: .*not NIR data/);
     const e = (py.nodes.input as { observables: Record<string, EventData> }).observables.events;
     const bad = { ...e, idx: { ...e.idx, data: e.idx.data.map((v, k) => (k === 0 ? 7 : v)) } };
-    await expect(encodeNirData({ type: 'NIRGraphData', nodes: { a: { type: 'NIRNodeData', observables: { e: bad } } } })).rejects.toThrow(NirError);
+    await expect(encodeNirData({ type: 'NIRGraphData', nodes: { a: { type: 'NIRNodeData', observables: { e: bad } } } })).rejects.toThrow(
+      NirError,
+    );
     expect(() => eventsToGridded({ ...e, tMax: 1e-3 }, 1e-3)).toThrow(/past the grid/);
   });
 
@@ -95,7 +113,9 @@ describe('NIR data (nir.read_data / write_data layout of NIR main)', () => {
     const f = path.join(dir, 'data.h5');
     await writeNirData(f, { type: 'NIRGraphData', nodes: { input: { type: 'NIRNodeData', observables: { spikes, events } } } });
     const data = await readNirData(f);
-    expect(describe_(data)).toEqual(describe_({ type: 'NIRGraphData', nodes: { input: { type: 'NIRNodeData', observables: { spikes, events } } } }));
+    expect(describe_(data)).toEqual(
+      describe_({ type: 'NIRGraphData', nodes: { input: { type: 'NIRNodeData', observables: { spikes, events } } } }),
+    );
     fs.rmSync(dir, { recursive: true });
   });
 });
