@@ -24,7 +24,9 @@ const program = createProgram({
 program
   .argument('[suites...]', `suites to run, in this order (default: all of ${SUITE_NAMES})`)
   .option('--quick', 'fewer repeats and smaller sizes (a smoke run, not for comparisons)')
-  .addOption(new Option('--backend <name>', 'tfjs backend the suites run on').choices(['wasm', 'cpu', 'webgpu', 'webgl', 'auto']).default('wasm'))
+  .addOption(
+    new Option('--backend <name>', 'tfjs backend the suites run on').choices(['wasm', 'cpu', 'webgpu', 'webgl', 'auto']).default('wasm'),
+  )
   .action(async (names: string[], o: { quick?: boolean; backend: BackendChoice }) => {
     const chosen =
       names.length === 0
