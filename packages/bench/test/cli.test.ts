@@ -22,7 +22,9 @@ describe('neurite-bench CLI', () => {
     expect(a.stderr).toBe("neurite-bench: unknown option '--frobnicate'\n");
     const b = runCli(['no-such-suite']);
     expect(b.status).toBe(2);
-    expect(b.stderr).toBe("neurite-bench: unknown suite 'no-such-suite' (known: tensor, nir, hrr, assembly)\n");
+    expect(b.stderr).toBe(
+      "neurite-bench: unknown suite 'no-such-suite' (known: tensor, nir, hrr, assembly, eqprop, snn-convert, brain4d, hdl)\n",
+    );
     const c = runCli(['tensor', '--backend', 'tpu']);
     expect(c.status).toBe(2);
     expect(c.stderr.trim().split('\n')).toHaveLength(1);
@@ -79,9 +81,13 @@ describe('neurite-bench CLI', () => {
     for (const row of doc.results) {
       expect(Object.keys(row)).toEqual(expect.arrayContaining(['suite', 'case', 'params', 'backend', 'metric', 'unit', 'value']));
       expect(typeof row.params).toBe('object');
-      expect(typeof row.goal === 'string' || row.case === 'matmul b^T' || (row.case === 'matmul' && row.backend === 'cpu'), row.case).toBe(
-        true,
-      );
+      expect(
+        typeof row.goal === 'string' ||
+          row.case === 'matmul b^T' ||
+          row.case === 'copy' ||
+          (row.case === 'matmul' && row.backend === 'cpu'),
+        row.case,
+      ).toBe(true);
       // A value is a positive number, or null with a "not available" note.
       if (row.value === null) expect(row.note).toMatch(/not available/);
       else expect(row.value).toBeGreaterThan(0);
