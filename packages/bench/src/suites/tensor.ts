@@ -28,6 +28,8 @@ import {
   gatherRowsSum,
   gatherRowsSumTensor,
   neuronStep,
+  BUNDLE_CROSSOVER,
+  CONVOLVE_CROSSOVER,
   poolBundle,
   poolConvolve,
   poolMatMul,
@@ -404,8 +406,8 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
       value: two,
       reference: { name: 'calling thread', value: inl },
       ratio: two / inl,
-      goal: r * n >= 65536 ? 'ratio < 1 (at or above the crossover)' : 'ratio ≥ 1 (below the crossover)',
-      note: 'ratio < 1: the 2 workers win (CONVOLVE_CROSSOVER = 65536 elements = 64 rows here)',
+      goal: r * n >= CONVOLVE_CROSSOVER ? 'ratio < 1 (at or above the crossover)' : 'ratio ≥ 1 (below the crossover)',
+      note: `ratio < 1: the 2 workers win (CONVOLVE_CROSSOVER = ${CONVOLVE_CROSSOVER} elements = ${CONVOLVE_CROSSOVER / n} rows here)`,
     });
   }
   for (const [r, c] of ctx.quick
@@ -428,8 +430,8 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
       value: two,
       reference: { name: 'calling thread', value: inl },
       ratio: two / inl,
-      goal: r * c >= 2 ** 22 ? 'ratio < 1 (at or above the crossover)' : 'ratio ≥ 1 (below the crossover)',
-      note: 'ratio < 1: the 2 workers win (BUNDLE_CROSSOVER = 2^22 elements)',
+      goal: r * c >= BUNDLE_CROSSOVER ? 'ratio < 1 (at or above the crossover)' : 'ratio ≥ 1 (below the crossover)',
+      note: `ratio < 1: the 2 workers win (BUNDLE_CROSSOVER = ${BUNDLE_CROSSOVER} elements)`,
     });
   }
   {

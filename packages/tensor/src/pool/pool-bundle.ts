@@ -5,11 +5,12 @@ import { blockCount, outputFloat32, runBlocks, sharedFloat32 } from './run-block
 import type { WorkerPool } from './worker-pool.js';
 
 /**
- * Below this many elements (rows × cols) a bundle stays on the calling thread:
- * summing is memory-bound (~1 element/ns on one core), so a pool task's
- * messaging (~0.1–0.3 ms) only pays off for a few million elements.
+ * Below this many elements (rows × cols) a bundle stays on the calling thread.
+ * Measured with `neurite-bench tensor` (case "pool crossover") on an idle 2-core
+ * machine, cols = 1024: 2 workers / calling thread = 2.03 at 64 rows, 1.64 at
+ * 128, 0.91 at 256 (0.55–0.77 at 1024); so the pool pays off from ~2^18 elements.
  */
-export const BUNDLE_CROSSOVER = 1 << 22;
+export const BUNDLE_CROSSOVER = 1 << 18;
 
 /** Options of {@link poolBundle}. */
 export interface PoolBundleOptions extends PoolKernelOptions {

@@ -7,11 +7,11 @@ import type { WorkerPool } from './worker-pool.js';
 
 /**
  * Below this many elements (rows × n) a batched convolution stays on the
- * calling thread. Measured with `neurite-bench tensor` (case "pool crossover"):
- * a pool task costs ~0.1–0.3 ms of messaging, what ~64k elements of
- * convolution take on one core.
+ * calling thread. Measured with `neurite-bench tensor` (case "pool crossover") on
+ * an idle 2-core machine, n = 1024: 2 workers / calling thread = 1.16 at 64 rows,
+ * 0.91 at 128, 0.64 at 256; so the pool pays off from ~2^17 elements.
  */
-export const CONVOLVE_CROSSOVER = 1 << 16;
+export const CONVOLVE_CROSSOVER = 1 << 17;
 
 /** Options of {@link poolConvolve}. */
 export interface PoolConvolveOptions extends PoolKernelOptions {
