@@ -1,7 +1,7 @@
 /**
  * @internal The bytes of a tiny WebAssembly SIMD module for memory-bound
  * loops, assembled here from its instructions (no build step, no binary
- * blob; the encoding helpers follow kernels/wasm/neuron-step-simd.ts). It
+ * blob; encoding helpers in kernels/wasm/wasm-encoding.ts). It
  * imports its memory as e.m and exports, with byte offsets as arguments:
  *
  *   colsum(x, rows, rowBytes, out)   out[j] = Σ_i x[i, j], float32 accumulation in row order,
@@ -10,53 +10,34 @@
  *                                    products summed in two f32x4 accumulators (lanes k mod 8),
  *                                    whose 8 lanes are added in float64 at the end
  */
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+import {
+  uleb,
+  vec,
+  section,
+  name,
+  get,
+  set,
+  i32,
+  I32_ADD,
+  I32_GE_U,
+  BLOCK_,
+  LOOP,
+  END,
+  BR,
+  BR_IF,
+  simd,
+  F32X4_ADD,
+  F32X4_MUL,
+} from '../kernels/wasm/wasm-encoding.js';
 
-const get = (l: number) => [0x20, l];
-const set = (l: number) => [0x21, l];
-const i32 = (n: number) => [0x41, ...sleb(n)];
-const I32_ADD = [0x6a];
 const I32_MUL = [0x6c];
 const I32_GT_U = [0x4b];
-const I32_GE_U = [0x4f];
 const F64_ADD = [0xa0];
 const F64_PROMOTE_F32 = [0xbb];
-const BLOCK_ = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const END = [0x0b];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
-const simd = (op: number) => [0xfd, ...uleb(op)];
 const V128_LOAD = [...simd(0x00), 4, 0]; // align 16, offset 0
 const V128_STORE = [...simd(0x0b), 4, 0];
 const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
 const F32X4_EXTRACT = (lane: number) => [...simd(0x1f), lane];
-const F32X4_ADD = simd(0xe4);
-const F32X4_MUL = simd(0xe6);
 const I32T = 0x7f;
 const F64T = 0x7c;
 const V128T = 0x7b;

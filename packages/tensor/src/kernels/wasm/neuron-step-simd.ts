@@ -26,6 +26,26 @@
  * unreachable memory): the caller then uses the JS loop.
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import {
+  uleb,
+  vec,
+  section,
+  name,
+  get,
+  set,
+  tee,
+  i32,
+  I32_ADD,
+  I32_GE_U,
+  BLOCK_,
+  LOOP,
+  END,
+  BR,
+  BR_IF,
+  simd,
+  F32X4_ADD,
+  F32X4_MUL,
+} from './wasm-encoding.js';
 
 export const FLAG_AV = 1;
 export const FLAG_BV = 2;
@@ -82,53 +102,12 @@ const NV = 19,
   ZZ = 22,
   THK = 23; // v128 locals
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-
-// Instructions.
-const get = (l: number) => [0x20, l];
-const set = (l: number) => [0x21, l];
-const tee = (l: number) => [0x22, l];
-const i32 = (n: number) => [0x41, ...sleb(n)];
-const I32_ADD = [0x6a];
-const I32_GE_U = [0x4f];
-const BLOCK_ = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const END = [0x0b];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
-const simd = (op: number) => [0xfd, ...uleb(op)];
 const V128_LOAD = [...simd(0x00), 0, 0]; // align 1, offset 0
 const V128_STORE = [...simd(0x0b), 0, 0];
 const F32X4_SPLAT = simd(0x13);
 const F32X4_GT = simd(0x44);
 const V128_AND = simd(0x4e);
-const F32X4_ADD = simd(0xe4);
 const F32X4_SUB = simd(0xe5);
-const F32X4_MUL = simd(0xe6);
 const F32_ONE = [0x43, 0x00, 0x00, 0x80, 0x3f];
 
 /** Load four floats of a data array (at element offset K) / of a coefficient (at column offset J). */
