@@ -16,6 +16,11 @@ export function pythonExecutable(): string {
   return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 }
 
+/** The path of `packages/bench/references/<script>`. */
+export function referenceScript(script: string): string {
+  return path.join(referencesDir, script);
+}
+
 /** True when `import numpy` works in {@link pythonExecutable}. */
 export function hasNumpy(): boolean {
   if (available === undefined) {
@@ -28,7 +33,7 @@ export function hasNumpy(): boolean {
 /** Run a reference script and parse its JSON stdout; undefined without numpy or on failure. */
 export function pythonReference<T>(script: string, args: string[] = []): T | undefined {
   if (!hasNumpy()) return undefined;
-  const r = spawnSync(pythonExecutable(), [path.join(referencesDir, script), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(pythonExecutable(), [referenceScript(script), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) {
     process.stderr.write(`[bench] reference ${script} failed: ${r.stderr.split('\n').slice(-3).join(' ')}\n`);
     return undefined;

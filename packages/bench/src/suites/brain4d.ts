@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Simulator } from '@neurite/brain4d';
 import { timeCall } from '../measure.js';
+import { pythonExecutable, referenceScript } from '../python.js';
 import type { BenchResult, Suite } from '../suite.js';
 
 /** An example network shipped by @neurite/brain4d, parsed. */
@@ -39,15 +39,12 @@ function lattice(shape: [number, number, number, number], k: number): Record<str
 const mib = (b: number) => b / 2 ** 20;
 
 /**
- * A Brian2 reference script's JSON line: through the bench's python3 first; when that python3
- * lacks Brian2 (a pyenv shim before Debian's), through /usr/bin/python3 where Debian's
- * python3-brian lives. Undefined when neither runs it (the reference is then absent, never invented).
+ * A Brian2 reference script's JSON (its last stdout line; Brian2 may print before it), run on the
+ * bench's Python (Debian's /usr/bin/python3 carries python3-brian). Undefined when it does not run:
+ * the reference is then absent, never invented.
  */
-function brianReference<T>(ctx: Parameters<Suite['run']>[0], script: string, args: string[]): T | undefined {
-  const viaBench = ctx.pythonReference<T>(script, args);
-  if (viaBench !== undefined || !existsSync('/usr/bin/python3')) return viaBench;
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'references', script);
-  const r = spawnSync('/usr/bin/python3', [file, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+function brianReference<T>(script: string, args: string[]): T | undefined {
+  const r = spawnSync(pythonExecutable(), [referenceScript(script), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) return undefined;
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -97,7 +94,6 @@ export const brain4dSuite: Suite = {
     const rtf = cuba.runWallS / cudaS;
     ctx.progress('CUBA in Brian2 C++ standalone (compiles first)');
     const brian = brianReference<{ rtf: number; run_s: number; build_and_run_s: number; rates: Record<string, number>; brian2: string }>(
-      ctx,
       'brain4d/cuba_brian2.py',
       [String(cudaS), '1'],
     );

@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { tf } from '@neurite/tensor';
 import { EqPropKernel, relaxTensors, scellierPreset } from '@neurite/eqprop';
+import { pythonExecutable, referenceScript } from '../python.js';
 import type { BenchResult, Suite } from '../suite.js';
 
 type Ref = Record<string, number | string>;
@@ -26,19 +24,12 @@ function syntheticBatch(B: number, n: number, offset = 0): { x: Float32Array; y:
   return { x, y };
 }
 
-/** The PyTorch reference needs Debian's python3-torch: /usr/bin/python3 (python3 on PATH may be another interpreter). */
+/** The PyTorch reference (references/eqprop_torch.py) on the bench's Python (Debian's python3-torch). */
 function torchReference(quick: boolean): Ref | undefined {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const script = path.resolve(here, '..', '..', 'references', 'eqprop_torch.py');
-  for (const py of ['/usr/bin/python3', 'python3']) {
-    if (py.startsWith('/') && !existsSync(py)) continue;
-    const r = spawnSync(py, [script, ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
-    if (r.status === 0) {
-      const doc = JSON.parse(r.stdout) as Ref;
-      if (typeof doc.train_samples_per_s_784_500_10_b20 === 'number') return doc;
-    }
-  }
-  return undefined;
+  const r = spawnSync(pythonExecutable(), [referenceScript('eqprop_torch.py'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+  if (r.status !== 0) return undefined;
+  const doc = JSON.parse(r.stdout) as Ref;
+  return typeof doc.train_samples_per_s_784_500_10_b20 === 'number' ? doc : undefined;
 }
 
 /**

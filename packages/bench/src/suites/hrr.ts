@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { tf, type Tensor2D } from '@neurite/tensor';
 import {
   bind,
@@ -18,19 +17,23 @@ import {
   bindTensor,
   Vocabulary,
 } from '@neurite/hrr';
+import { pythonExecutable, referenceScript } from '../python.js';
 import type { BenchResult, Suite } from '../suite.js';
 
 type TorchhdRef = Record<string, number | string>;
 
 /**
  * The torchhd side (references/hrr_torchhd.py): torchhd from the checkout named by TORCHHD_SRC,
- * on /usr/bin/python3 (where Debian's torch lives), given the project's MNIST split in a temporary
+ * on the bench's Python (Debian's /usr/bin/python3 carries torch), given the project's MNIST split in a temporary
  * file. Undefined when TORCHHD_SRC, that Python or torch is missing: the reference fields are then absent.
  */
 function torchhdReference(file: string, args: string[]): TorchhdRef | undefined {
   if (!process.env.TORCHHD_SRC) return undefined;
-  const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'references', 'hrr_torchhd.py');
-  const r = spawnSync('/usr/bin/python3', [script, '--mnist', file, ...args], { encoding: 'utf8', maxBuffer: 16 << 20, env: process.env });
+  const r = spawnSync(pythonExecutable(), [referenceScript('hrr_torchhd.py'), '--mnist', file, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+    env: process.env,
+  });
   if (r.status !== 0) {
     process.stderr.write(`[bench] hrr_torchhd.py: ${(r.stdout || r.stderr).split('\n').slice(-3).join(' ')}\n`);
     return undefined;
