@@ -1,7 +1,8 @@
 import { tf, setBackend, backendInfo, startProfiling, type BackendName } from '@neurite/tensor';
 import { Brain, SparseArea, type SparseAreaOptions } from '@neurite/assembly';
-import { compile, createGraph, createNode, nirArray } from '@neurite/nir';
+import { compile } from '@neurite/nir';
 import { median, timeCall } from '../measure.js';
+import { lifMlpGraph } from '../lif-mlp-graph.js';
 import type { BenchResult, Suite, SuiteContext } from '../suite.js';
 
 /**
@@ -96,30 +97,7 @@ function nirWorkload() {
     for (let i = 0; i < len; i++) out[i] = (((i * 2654435761 + seed) >>> 0) / 2 ** 32 - 0.5) * 0.1;
     return out;
   };
-  const lif = (n: number) =>
-    createNode('LIF', {
-      tau: new Float32Array(n).fill(0.01),
-      r: new Float32Array(n).fill(1),
-      v_leak: new Float32Array(n),
-      v_threshold: new Float32Array(n).fill(1),
-    });
-  const graph = createGraph({
-    nodes: {
-      input: createNode('Input', { shape: [784] }),
-      fc1: createNode('Linear', { weight: nirArray(seeded(n1 * 784, 1), [n1, 784]) }),
-      lif1: lif(n1),
-      fc2: createNode('Linear', { weight: nirArray(seeded(10 * n1, 2), [10, n1]) }),
-      lif2: lif(10),
-      output: createNode('Output', { shape: [10] }),
-    },
-    edges: [
-      ['input', 'fc1'],
-      ['fc1', 'lif1'],
-      ['lif1', 'fc2'],
-      ['fc2', 'lif2'],
-      ['lif2', 'output'],
-    ],
-  });
+  const graph = lifMlpGraph(n1, seeded(n1 * 784, 1), seeded(10 * n1, 2));
   const sim = compile(graph, { dt: 1e-3 });
   const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([16, 784], 0, 1, 'float32', 7), 0.2), 'float32'));
   return {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng, tf } from '@neurite/tensor';
-import { compile, createGraph, createNode, decodeNir, encodeNir, nirArray, NirError } from '@neurite/nir';
+import { compile, decodeNir, encodeNir, NirError } from '@neurite/nir';
 import { median } from '../measure.js';
+import { lifMlpGraph } from '../lif-mlp-graph.js';
 import type { BenchResult, Suite } from '../suite.js';
 
 /** Seeded uniform(−a, a) weights, so every run builds the same network. */
@@ -12,8 +13,6 @@ function weights(n: number, a: number, seed: number): Float32Array {
   createRng(seed).uniformArray(out, -a, a);
   return out;
 }
-
-const full = (n: number, v: number) => new Float32Array(n).fill(v);
 
 /**
  * The .nir files timed: the example @neurite/nir ships (resolved as a package export, so it is
@@ -50,26 +49,9 @@ export const nirSuite: Suite = {
   async run(ctx) {
     const results: BenchResult[] = [];
     ctx.progress('784-500-10 LIF step, batch 64');
-    const lif = (n: number) => createNode('LIF', { tau: full(n, 0.01), r: full(n, 1), v_leak: full(n, 0), v_threshold: full(n, 1) });
     const w1 = weights(500 * 784, 0.05, 1);
     const w2 = weights(10 * 500, 0.1, 2);
-    const graph = createGraph({
-      nodes: {
-        input: createNode('Input', { shape: [784] }),
-        fc1: createNode('Linear', { weight: nirArray(w1, [500, 784]) }),
-        lif1: lif(500),
-        fc2: createNode('Linear', { weight: nirArray(w2, [10, 500]) }),
-        lif2: lif(10),
-        output: createNode('Output', { shape: [10] }),
-      },
-      edges: [
-        ['input', 'fc1'],
-        ['fc1', 'lif1'],
-        ['lif1', 'fc2'],
-        ['fc2', 'lif2'],
-        ['lif2', 'output'],
-      ],
-    });
+    const graph = lifMlpGraph(500, w1, w2);
     const sim = compile(graph, { dt: 1e-3 });
     const x = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([64, 784], 0, 1, 'float32', 7), 0.2), 'float32'));
     const w1t = tf.tidy(() => tf.transpose(tf.tensor2d(w1, [500, 784])));
