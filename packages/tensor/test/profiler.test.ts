@@ -102,9 +102,24 @@ describe('startProfiling', () => {
   });
 
   it('times an async region until its promise settles', async () => {
-    const { report } = await profile(() => profileRegion('wait', () => new Promise((r) => setTimeout(r, 30))));
-    // setTimeout never fires early (HTML timers spec / Node: at least the delay, 1 ms resolution)
-    expect(report.regions[0].wallMs).toBeGreaterThanOrEqual(29);
+    // The region opens before fn runs and closes after the promise settles, so it spans at least
+    // fn's start to the timer's callback (measured, not the nominal 30 ms: libuv counts a timer's
+    // delay from the loop's cached clock, so it can fire a little before 30 ms of performance.now()).
+    let calledAt = 0;
+    let firedAt = 0;
+    const { report } = await profile(() =>
+      profileRegion('wait', () => {
+        calledAt = performance.now();
+        return new Promise<void>((r) =>
+          setTimeout(() => {
+            firedAt = performance.now();
+            r();
+          }, 30),
+        );
+      }),
+    );
+    expect(firedAt - calledAt).toBeGreaterThan(20);
+    expect(report.regions[0].wallMs).toBeGreaterThanOrEqual(firedAt - calledAt);
   });
 
   it('ends a region when fn throws and rethrows', async () => {
