@@ -8,7 +8,7 @@ import { fit, staticLogits } from './fit.js';
 import { foldBatchNorm } from './fold-batch-norm.js';
 import { annActivation } from './forward.js';
 import { fromLayersModel } from './from-layers-model.js';
-import type { Surrogate } from './if-step.js';
+import type { Surrogate } from './lif-step.js';
 import type { LabelledData } from './labelled-data.js';
 import { checkData } from './labelled-data.js';
 import type { Network } from './network.js';

@@ -1,7 +1,7 @@
 import type { SeedOrRng } from '@neurite/tensor';
 import { ConvertError, checkInt } from './convert-error.js';
 import { fit } from './fit.js';
-import type { Surrogate } from './if-step.js';
+import type { Surrogate } from './lif-step.js';
 import type { LabelledData } from './labelled-data.js';
 import { simulate } from './simulate.js';
 import { SpikingNetwork } from './spiking-network.js';

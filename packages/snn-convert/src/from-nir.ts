@@ -25,7 +25,7 @@ const pair = (v: unknown): [number, number] => {
 
 /**
  * Read a NIR graph of Input, Affine/Linear, Conv2d, AvgPool2d/SumPool2d,
- * Flatten, Scale, IF and one Output (as `toNir` writes, or from another tool)
+ * Flatten, Scale, IF, LIF (one τ per layer, v_leak = 0) and one Output (as `toNir` writes, or from another tool)
  * into a SpikingNetwork whose IF layers emit binary spikes, so `run` matches
  * NIR's executor with dt = 1 and reset 'subtract' (IF with r ≠ 1 gets its
  * input scaled by r; v_reset must be 0). The initial membrane / θ comes from
@@ -224,28 +224,43 @@ export function fromNir(graph: NirGraph): SpikingNetwork {
         );
         flat = inFlat;
         break;
-      case 'IF': {
+      case 'IF':
+      case 'LIF': {
         for (const v of n.v_reset.data)
           if (v !== 0)
-            throw new ConvertError(name, `fromNir: node '${name}': IF with v_reset ≠ 0 is not supported (reset by subtraction)`, {
+            throw new ConvertError(name, `fromNir: node '${name}': ${n.type} with v_reset ≠ 0 is not supported (reset by subtraction)`, {
               code: 'ERR_UNSUPPORTED',
             });
+        // input gain: R for IF; R/τ for LIF (forward Euler at dt = 1), with β = 1 − 1/τ (one β per node)
+        let beta = 1;
+        let gain: Float32Array = Float32Array.from(n.r.data);
+        if (n.type === 'LIF') {
+          const taus = Array.from(n.tau.data);
+          if (taus.some((t) => t !== taus[0] || !(t >= 1)) || Array.from(n.v_leak.data).some((v) => v !== 0))
+            throw new ConvertError(
+              name,
+              `fromNir: node '${name}': LIF needs one τ ≥ 1 (in steps of dt) for the whole layer and v_leak = 0`,
+              { code: 'ERR_UNSUPPORTED' },
+            );
+          beta = 1 - 1 / taus[0];
+          gain = Float32Array.from(n.r.data, (r) => r / taus[0]);
+        }
         let x = src;
-        const r = n.r.data;
-        if (Array.from(r).some((v) => v !== 1)) {
-          const full = r.length === 1 ? new Float32Array(size(inNir)).fill(r[0]) : toHwc(r, inNir);
+        if (gain.some((v) => v !== 1)) {
+          const full = gain.length === 1 ? new Float32Array(size(inNir)).fill(gain[0]) : toHwc(gain, inNir);
           x = push(`${name}_r`, 'Scale', { kind: 'scale', scale: full }, [src], nhwc(inNir));
         }
         const th = n.v_threshold.data;
         const theta = th.length === 1 ? Float32Array.from(th) : toHwc(th, inNir);
-        idx = push(name, 'IF', { kind: 'if', theta, v0, binary: true }, [x], nhwc(inNir));
+        const op: LayerOp = beta === 1 ? { kind: 'if', theta, v0, binary: true } : { kind: 'if', theta, v0, binary: true, beta };
+        idx = push(name, n.type, op, [x], nhwc(inNir));
         flat = inFlat;
         break;
       }
       default:
         throw new ConvertError(
           name,
-          `fromNir: node '${name}' is ${n.type}; supported: Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, Scale, IF, Output`,
+          `fromNir: node '${name}' is ${n.type}; supported: Input, Affine, Linear, Conv2d, AvgPool2d, SumPool2d, Flatten, Scale, IF, LIF, Output`,
           {
             code: 'ERR_UNSUPPORTED',
           },

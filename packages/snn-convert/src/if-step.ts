@@ -1,21 +1,26 @@
-import { tf } from '@neurite/tensor';
-import { unaryCustomGrad } from './custom-grad.js';
+import type { tf } from '@neurite/tensor';
+import { lifStep } from './lif-step.js';
+import type { Surrogate } from './lif-step.js';
 
-/** Surrogate derivative shapes for the spike's Heaviside step (BPTT fine-tuning). */
-export type Surrogate = 'atan' | 'triangle';
+export type { Surrogate } from './lif-step.js';
 
 /**
  * One integrate-and-fire step with reset by subtraction (θ per channel,
- * broadcast over the last axis):
+ * broadcast over the last axis): {@link lifStep} without leak (β = 1),
  *
  *   v ← v + x;   s = [v ≥ θ];   v ← v − θ·s;   output θ·s
  *
- * Without `surrogate` this is the plain (inference) step. With one, s gets a
- * surrogate gradient in u = (v − θ)/θ:
- *   atan (SpikingJelly's ATan, α = 2):  ∂s/∂u = (α/2) / (1 + (π α u / 2)²)
- *   triangle (width 1):                 ∂s/∂u = max(0, 1 − |u|)
- * and with `detachReset` the reset term θ·s is cut from the graph (Zenke &
- * Vogels 2021). Returns the new membrane and the weighted spikes.
+ * With `surrogate`, s gets a surrogate gradient (see {@link lifStep}); with
+ * `detachReset` the reset term is cut from the graph. Returns the new membrane,
+ * the weighted spikes θ·s and the binary spikes s; the caller disposes them.
+ *
+ * @example
+ * ```ts
+ * import { tf } from '@neurite/tensor';
+ * import { ifStep } from '@neurite/snn-convert';
+ * const r = ifStep(tf.tensor2d([[0.5]]), tf.tensor2d([[0.6]]), tf.tensor1d([1]));
+ * console.log(await r.s.data(), await r.v.data()); // [1] [0.1]
+ * ```
  */
 export function ifStep(
   v: tf.Tensor,
@@ -24,38 +29,5 @@ export function ifStep(
   surrogate?: Surrogate,
   detachReset = true,
 ): { v: tf.Tensor; out: tf.Tensor; s: tf.Tensor } {
-  const [nv, out, s] = tf.tidy(() => {
-    const vi = tf.add(v, x);
-    let s: tf.Tensor;
-    if (surrogate === undefined) s = tf.cast(tf.greaterEqual(vi, theta), 'float32');
-    else s = (surrogate === 'atan' ? spikeAtan : spikeTriangle)(tf.div(tf.sub(vi, theta), theta));
-    const reset = detachReset && surrogate !== undefined ? detach(s) : s;
-    return [tf.sub(vi, tf.mul(reset, theta)), tf.mul(s, theta), s];
-  });
-  return { v: nv, out, s };
+  return lifStep(v, x, theta, 1, surrogate, detachReset);
 }
-
-const spikeAtan = unaryCustomGrad((u: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([u]);
-  return {
-    value: tf.cast(tf.greaterEqual(u, 0), 'float32'),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const a = 2;
-      const g = tf.div(a / 2, tf.add(1, tf.square(tf.mul((Math.PI * a) / 2, saved[0]))));
-      return [tf.mul(dy, g)];
-    },
-  };
-});
-
-const spikeTriangle = unaryCustomGrad((u: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([u]);
-  return {
-    value: tf.cast(tf.greaterEqual(u, 0), 'float32'),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.mul(dy, tf.relu(tf.sub(1, tf.abs(saved[0]))))],
-  };
-});
-
-const detach = unaryCustomGrad((x: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([]);
-  return { value: tf.clone(x), gradFunc: (dy: tf.Tensor) => [tf.zerosLike(dy)] };
-});

@@ -33,7 +33,7 @@ export interface LoihiOptions {
   reset?: 'subtract' | 'zero';
   /** 12-bit current decay, default 4095 (no synaptic memory). */
   du?: number;
-  /** 12-bit voltage decay, default 0 (IF). */
+  /** 12-bit voltage decay, default round(4096 (1 − β)) of the network's neurons: 0 for IF. */
   dv?: number;
   /** Threshold mantissa (≤ 131071) given to the largest θ of layers fed by the analog input, default 4096. */
   inputThreshold?: number;
@@ -71,7 +71,13 @@ export class LoihiModel {
   constructor(snn: SpikingNetwork, opts: LoihiOptions = {}) {
     const bits = checkInt('loihi', 'weightBits', opts.weightBits ?? 8, 2, 16);
     const du = checkInt('loihi', 'du', opts.du ?? 4095, 0, 4095);
-    const dv = checkInt('loihi', 'dv', opts.dv ?? 0, 0, 4095);
+    // LIF layers (leak β): dv = round(4096 (1 − β)), one β for the whole network
+    const betas = new Set(snn.network.nodes.flatMap((n) => (n.op.kind === 'if' ? [n.op.beta ?? 1] : [])));
+    if (betas.size > 1 && opts.dv === undefined)
+      throw new ConvertError('dv', `loihi: the layers leak differently (β ∈ {${[...betas].join(', ')}}); Loihi's dv is one per process here: pass dv`, {
+        code: 'ERR_UNSUPPORTED',
+      });
+    const dv = checkInt('loihi', 'dv', opts.dv ?? Math.round(4096 * (1 - [...betas][0])), 0, 4095);
     const reset = opts.reset ?? 'subtract';
     if (reset !== 'subtract' && reset !== 'zero')
       throw new ConvertError('reset', `loihi: reset must be 'subtract' or 'zero', got '${String(reset)}'`);

@@ -50,12 +50,13 @@ export type LayerOp =
    */
   | { kind: 'qcfs'; lambda: Float32Array; L: number }
   /**
-   * Integrate-and-fire neuron, reset by subtraction: v ← v + x; s = [v ≥ θ];
+   * (Leaky) integrate-and-fire neuron, reset by subtraction: v ← β v + x; s = [v ≥ θ];
    * v ← v − θ s; output θ s (a spike weighted by its threshold, which the
    * next layer's weights absorb on export), or s itself when `binary` (the
-   * weights already hold θ, as in a NIR graph). v(0) = v0 · θ.
+   * weights already hold θ, as in a NIR graph). v(0) = v0 · θ. `beta`: the
+   * leak per step, 0 < β ≤ 1 (absent or 1: IF; below 1: LIF, NIR τ = 1/(1 − β) at dt = 1).
    */
-  | { kind: 'if'; theta: Float32Array; v0: number; binary?: boolean }
+  | { kind: 'if'; theta: Float32Array; v0: number; binary?: boolean; beta?: number }
   /** y = s ⊙ x, s of the node's full output shape (NHWC), e.g. from a NIR Scale node. */
   | { kind: 'scale'; scale: Float32Array };
 

@@ -1,7 +1,7 @@
 import { tf } from '@neurite/tensor';
 import { forward } from './forward.js';
-import { ifStep } from './if-step.js';
-import type { Surrogate } from './if-step.js';
+import { lifStep } from './lif-step.js';
+import type { Surrogate } from './lif-step.js';
 import type { Network } from './network.js';
 import type { NodeParams } from './params.js';
 
@@ -37,7 +37,7 @@ export function simulate(net: Network, params: NodeParams[], x: tf.Tensor, opts:
       const op = node.op;
       if (op.kind !== 'if') throw new Error(`simulate: node '${node.name}' is ${op.kind}, not IF (convert it with toSpiking)`);
       const v = states.get(i) ?? tf.mul(tf.onesLike(a), tf.mul(p.t!, op.v0));
-      const r = ifStep(v, a, p.t!, opts.surrogate, opts.detachReset ?? true);
+      const r = lifStep(v, a, p.t!, op.beta ?? 1, opts.surrogate, opts.detachReset ?? true);
       next.set(i, r.v);
       spikes.set(i, r.s);
       return op.binary ? r.s : r.out;

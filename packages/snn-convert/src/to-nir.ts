@@ -29,11 +29,12 @@ const nchw = (shape: number[]) => (shape.length === 3 ? [shape[2], shape[0], sha
 
 /**
  * Export a spiking network as a NIR graph (Python nir 1.0 layout) of Input,
- * Affine, Conv2d, AvgPool2d, Flatten, Scale, IF and Output nodes, in NIR's
+ * Affine, Conv2d, AvgPool2d, Flatten, Scale, IF (LIF for leaky layers) and Output nodes, in NIR's
  * channel-first layout (weights permuted from NHWC). IF nodes emit binary
  * spikes: θ of each IF layer is multiplied into the weights of the layers it
  * feeds (a Scale node where a residual sum needs it), which gives the same
- * membrane inputs. IF: r = 1, v_threshold = θ, v_reset = 0; run with dt = 1
+ * membrane inputs. IF: r = 1, v_threshold = θ, v_reset = 0; LIF (leak β): τ = r = 1/(1 − β),
+ * v_leak = 0 (forward Euler at dt = 1 gives v ← β v + x); run with dt = 1
  * and reset 'subtract'. Graph metadata: `neurite_convention`, `v0` (the
  * initial membrane / θ: NIR's executor starts at 0, so only v0 = 0 networks
  * run identically there; `fromNir` restores v0), `readout` = 'mean'.
@@ -196,11 +197,24 @@ export function toNir(snn: SpikingNetwork): NirGraph {
         const per = full.length / (shape.length === 3 ? shape[0] : full.length);
         for (let k = 0; k < full.length; k++) full[k] = op.theta[C === 1 ? 0 : shape.length === 3 ? Math.floor(k / per) : k];
         const nm = fresh(n.name);
-        nodes[nm] = createNode('IF', {
-          r: nirArray(new Float32Array(full.length).fill(1), shape),
-          v_threshold: nirArray(full, shape),
-          v_reset: nirArray(new Float32Array(full.length), shape),
-        });
+        const beta = op.beta ?? 1;
+        if (beta === 1)
+          nodes[nm] = createNode('IF', {
+            r: nirArray(new Float32Array(full.length).fill(1), shape),
+            v_threshold: nirArray(full, shape),
+            v_reset: nirArray(new Float32Array(full.length), shape),
+          });
+        else {
+          // forward Euler at dt = 1: v' = (1 − 1/τ) v + (R/τ) x = β v + x with τ = R = 1/(1 − β)
+          const tau = new Float32Array(full.length).fill(1 / (1 - beta));
+          nodes[nm] = createNode('LIF', {
+            tau: nirArray(tau, shape),
+            r: nirArray(tau.slice(), shape),
+            v_leak: nirArray(new Float32Array(full.length), shape),
+            v_threshold: nirArray(full, shape),
+            v_reset: nirArray(new Float32Array(full.length), shape),
+          });
+        }
         connect(names, nm);
         // binary IF (read from NIR): the weights after it already hold θ
         vals[i] = {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tf } from '@neurite/tensor';
 import { tfl } from '@neurite/tensor/layers';
 import { compile, decodeNir, encodeNir } from '@neurite/nir';
-import { ConvertError, foldBatchNorm, fromLayersModel, fromNir, toNir, toQcfs, toSpiking } from '../src/index.js';
+import { ConvertError, foldBatchNorm, fromLayersModel, fromNir, spikingMlp, toNir, toQcfs, toSpiking } from '../src/index.js';
 import type { SpikingNetwork } from '../src/index.js';
 import { makeParams, disposeParams } from '../src/params.js';
 import { simulate } from '../src/simulate.js';
@@ -137,6 +137,35 @@ describe('toNir / fromNir', () => {
     tf.dispose([xs, seq, res, mean, readout]);
     sim.dispose();
     model.dispose();
+  });
+
+  it('LIF layers (β = 7/8) become NIR LIF nodes (τ = r = 8) that the executor runs with the same spikes and readout', async () => {
+    // β = 7/8 and τ = 8 are exact in float32, so NIR's forward Euler (1 − dt/τ) v + (r dt/τ) x is β v + x bit for bit
+    const snn = spikingMlp([12, 16, 10, 3], { neuron: 'lif', beta: 0.875, theta: 0.5, seed: 9 });
+    const g = toNir(snn);
+    const lifs = Object.entries(g.nodes).filter(([, n]) => n.type === 'LIF');
+    expect(lifs.length).toBe(2);
+    for (const [, n] of lifs) if (n.type === 'LIF') expect([n.tau.data[0], n.r.data[0], n.v_leak.data[0]]).toEqual([8, 8, 0]);
+    const xs = tf.randomUniform([7, 12], -1, 2, 'float32', 5);
+    const T = 20;
+    const ours = await ourSpikes(snn, xs, T);
+    let total = 0;
+    for (const v of ours.values()) total += v.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    const sim = compile(g, { dt: 1, reset: 'subtract', integration: 'euler', record: [...ours.keys()] });
+    const res = sim.run(tf.stack(Array.from({ length: T }, () => xs)));
+    for (const name of ours.keys()) {
+      const r = sim.recording(name);
+      expect(Array.from(await r.output.data()), name).toEqual(ours.get(name));
+      tf.dispose([r.output, r.v ?? [], r.i ?? []] as tf.Tensor[]);
+    }
+    const back = fromNir((await decodeNir(await encodeNir(g))).graph);
+    expect(back.network.nodes.filter((n) => n.op.kind === 'if').map((n) => (n.op.kind === 'if' ? n.op.beta : 0))).toEqual([0.875, 0.875]);
+    const r1 = snn.run(xs, { T });
+    const r2 = back.run(xs, { T });
+    expect(Array.from(await r2.data())).toEqual(Array.from(await r1.data()));
+    tf.dispose([xs, res, r1, r2]);
+    sim.dispose();
   });
 
   it('refuses what NIR cannot hold', async () => {
