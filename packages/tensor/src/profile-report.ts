@@ -25,7 +25,7 @@ export interface ProfileReport {
   kernels: ProfileKernel[];
   /** Tensor memory of the tfjs engine and JS memory of the process. */
   memory: ProfileMemory;
-  /** Memory samples over time (every `intervalMs`, and at each region boundary). */
+  /** Memory samples over time: every `intervalMs` (tensors and process memory) and at each region boundary (tensors only). */
   samples: ProfileSample[];
   /** The sampling interval asked for, ms. */
   intervalMs: number;
@@ -94,7 +94,11 @@ export interface ProfileSample {
   /** Tensor bytes / count held by the tfjs engine. */
   tensorBytes: number;
   tensors: number;
-  /** V8 heap used and ArrayBuffer bytes (Node; null in browsers). */
+  /**
+   * V8 heap used and ArrayBuffer bytes (Node's `process.memoryUsage()`): read by the samples taken every
+   * `intervalMs` and at the start and end of the session; null in samples taken at region boundaries (which
+   * read only the tensor counters, to keep regions cheap) and in browsers.
+   */
   heapUsed: number | null;
   arrayBuffers: number | null;
 }

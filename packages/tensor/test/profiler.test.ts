@@ -83,6 +83,10 @@ describe.each(['cpu', 'wasm'] as const)('profile on %s', (backend) => {
     expect(report.memory.peakHeapUsed).toBeGreaterThan(0);
     // samples at the start, at each region boundary (2 per region) and at the end
     expect(report.samples.length).toBeGreaterThanOrEqual(2 + 2 * 4);
+    // the first and last read the process memory; region boundaries read only the tensor counters
+    expect(report.samples[0].heapUsed).toBeGreaterThan(0);
+    expect(report.samples.at(-1)!.arrayBuffers).toBeGreaterThan(0);
+    expect(report.samples.filter((s) => s.heapUsed === null && s.arrayBuffers === null).length).toBeGreaterThanOrEqual(2 * 4);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 });
