@@ -9,6 +9,7 @@
  */
 import { realFftPlan } from '../fft/real-fft-plan.js';
 import { createRng } from '../rng/create-rng.js';
+import { columnSums64, dotPartialSums } from '../simd/simd-kernels.js';
 import { topK } from '../topk.js';
 import type { BlockArgs } from './block-task.js';
 import { blockRange } from './block-task.js';
@@ -41,13 +42,15 @@ export function convolveRowsBlock(args: BlockArgs, block: number, blocks: number
  * Column sums (bundle) over a column block: out[j] = sum_i x[i * cols + j],
  * args { x, out, rows, cols }, accumulated in float64 in row order and rounded
  * to float32 once. The block is a range of columns, so every output element
- * sums the same values in the same order whatever the partition.
+ * sums the same values in the same order whatever the partition. Runs as a
+ * WebAssembly SIMD loop (float64 lanes, the same additions) where available.
  */
 export function columnSumsBlock(args: BlockArgs, block: number, blocks: number): void {
   const { x, out, rows, cols } = args as { x: Float32Array; out: Float32Array; rows: number; cols: number };
   const [c0, c1] = blockRange(cols, block, blocks);
   const w = c1 - c0;
   if (w <= 0) return;
+  if (w >= 16 && columnSums64(x, rows, cols, c0, c1, out)) return;
   const acc = new Float64Array(w);
   for (let i = 0; i < rows; i++) {
     const base = i * cols + c0;
@@ -132,16 +135,36 @@ export function denseRowsSumBlock(args: BlockArgs, block: number, blocks: number
 }
 
 /**
- * Euclidean norms of rows, args { x, out, rows, cols } (float64 accumulation,
- * rounded once), over a block of rows.
+ * Euclidean norms of rows, args { x, out, rows, cols }, over a block of rows:
+ * |x_i|² summed as `dot(x_i, x_i)` sums (four float64 partial sums over
+ * j mod 4, (s0 + s1) + (s2 + s3), then the tail), square root rounded to
+ * float32 once; SIMD where available, the same bits either way.
  */
 export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): void {
   const { x, out, rows, cols } = args as { x: Float32Array; out: Float32Array; rows: number; cols: number };
   const [r0, r1] = blockRange(rows, block, blocks);
+  const body = cols & ~3;
   for (let i = r0; i < r1; i++) {
-    let s = 0;
     const base = i * cols;
-    for (let j = 0; j < cols; j++) s += x[base + j] * x[base + j];
+    const row = x.subarray(base, base + cols);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let j = 0;
+    const p = cols >= 64 ? dotPartialSums(row, row, body) : null;
+    if (p !== null) {
+      [s0, s1, s2, s3] = p;
+      j = body;
+    }
+    for (; j < body; j += 4) {
+      s0 += row[j] * row[j];
+      s1 += row[j + 1] * row[j + 1];
+      s2 += row[j + 2] * row[j + 2];
+      s3 += row[j + 3] * row[j + 3];
+    }
+    let s = s0 + s1 + (s2 + s3);
+    for (; j < cols; j++) s += row[j] * row[j];
     out[i] = Math.sqrt(s);
   }
 }

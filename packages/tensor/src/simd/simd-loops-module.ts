@@ -9,6 +9,16 @@
  *   dot(a, b, nBytes) -> f64         Σ_k a[k] b[k] over nBytes (a multiple of 16): float32
  *                                    products summed in two f32x4 accumulators (lanes k mod 8),
  *                                    whose 8 lanes are added in float64 at the end
+ *   dot64(a, b, nBytes, acc)         float64 partial sums s_l += a[k] b[k] over k ≡ l (mod 4),
+ *                                    l = 0..3, kept at acc (four f64, read and written back):
+ *                                    float32 inputs promoted, products exact in float64, so the
+ *                                    sums are those of the scalar loop of `dot` (src/dot.ts)
+ *   colsum64(x, rows, rowBytes, acc) acc[j] += Σ_i x[i, j] in float64, row order (acc: f64 per
+ *                                    column; rowBytes a multiple of 16), as a scalar float64 loop
+ *
+ * colsum accumulates eight rows per pass over a row of sums ((s + x0) + x1) + … + x7: the
+ * same additions in the same order as one row at a time, with an eighth of the loads and
+ * stores of the sums.
  */
 import {
   uleb,
@@ -31,6 +41,7 @@ import {
 } from '../kernels/wasm/wasm-encoding.js';
 
 const I32_MUL = [0x6c];
+const I32_AND = [0x71];
 const I32_GT_U = [0x4b];
 const F64_ADD = [0xa0];
 const F64_PROMOTE_F32 = [0xbb];
@@ -38,15 +49,30 @@ const V128_LOAD = [...simd(0x00), 4, 0]; // align 16, offset 0
 const V128_STORE = [...simd(0x0b), 4, 0];
 const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
 const F32X4_EXTRACT = (lane: number) => [...simd(0x1f), lane];
+/** v128.load64_zero (align 8) at a constant byte offset: two float32 in the low lanes. */
+const V128_LOAD64_ZERO = (offset: number) => [...simd(0x5d), 3, ...uleb(offset)];
+const V128_LOAD_AT = (offset: number) => [...simd(0x00), 4, ...uleb(offset)];
+const V128_STORE_AT = (offset: number) => [...simd(0x0b), 4, ...uleb(offset)];
+const F64X2_PROMOTE_LOW = simd(0x5f);
+const F64X2_ADD = simd(0xf0);
+const F64X2_MUL = simd(0xf2);
 const I32T = 0x7f;
 const F64T = 0x7c;
 const V128T = 0x7b;
 
-/** colsum(x=0, rows=1, rowBytes=2, out=3); locals p=4, end=5, j=6. */
+/** Rows colsum adds per pass over the sums (a power of two). */
+const UNROLL = 8;
+
+/** colsum(x=0, rows=1, rowBytes=2, out=3); locals p=4, end=5, j=6, endU=7, q=8 (i32), v=9 (v128). */
 function colsum(): number[] {
-  const [X, ROWS, RB, OUT, P, E, J] = [0, 1, 2, 3, 4, 5, 6];
+  const [X, ROWS, RB, OUT, P, E, J, EU, Q, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  // v = v + x[q]; q += rowBytes
+  const addRow = [...get(V), ...get(Q), ...V128_LOAD, ...F32X4_ADD, ...set(V), ...get(Q), ...get(RB), ...I32_ADD, ...set(Q)];
   return [
-    ...vec([[3, I32T]]),
+    ...vec([
+      [5, I32T],
+      [1, V128T],
+    ]),
     // out = 0
     ...i32(0),
     ...set(J),
@@ -68,7 +94,7 @@ function colsum(): number[] {
     ...BR(0),
     ...END,
     ...END,
-    // p = x; end = x + rows * rowBytes
+    // p = x; end = x + rows * rowBytes; end8 = x + (rows & -UNROLL) * rowBytes
     ...get(X),
     ...set(P),
     ...get(X),
@@ -77,6 +103,61 @@ function colsum(): number[] {
     ...I32_MUL,
     ...I32_ADD,
     ...set(E),
+    ...get(X),
+    ...get(ROWS),
+    ...i32(-UNROLL),
+    ...I32_AND,
+    ...get(RB),
+    ...I32_MUL,
+    ...I32_ADD,
+    ...set(EU),
+    // UNROLL rows per pass: out[j] = ((out[j] + x[p, j]) + x[p + 1, j]) + … + x[p + UNROLL - 1, j]
+    ...BLOCK_,
+    ...LOOP,
+    ...get(P),
+    ...get(EU),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...i32(0),
+    ...set(J),
+    ...BLOCK_,
+    ...LOOP,
+    ...get(J),
+    ...get(RB),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...get(OUT),
+    ...get(J),
+    ...I32_ADD,
+    ...V128_LOAD,
+    ...set(V),
+    ...get(P),
+    ...get(J),
+    ...I32_ADD,
+    ...set(Q),
+    ...Array.from({ length: UNROLL }, () => addRow).flat(),
+    ...get(OUT),
+    ...get(J),
+    ...I32_ADD,
+    ...get(V),
+    ...V128_STORE,
+    ...get(J),
+    ...i32(16),
+    ...I32_ADD,
+    ...set(J),
+    ...BR(0),
+    ...END,
+    ...END,
+    ...get(P),
+    ...get(RB),
+    ...i32(UNROLL),
+    ...I32_MUL,
+    ...I32_ADD,
+    ...set(P),
+    ...BR(0),
+    ...END,
+    ...END,
+    // the remaining rows one at a time
     ...BLOCK_,
     ...LOOP,
     ...get(P),
@@ -200,7 +281,141 @@ function dot(): number[] {
   ];
 }
 
-/** The module's bytes: imports memory e.m; exports colsum and dot. */
+/** dot64(a=0, b=1, nBytes=2, acc=3); locals k=4 (i32), s01=5, s23=6 (v128: f64 lanes s0 s1, s2 s3). */
+function dot64(): number[] {
+  const [A, B, N, ACC, K, S01, S23] = [0, 1, 2, 3, 4, 5, 6];
+  // s += promote(a[k + off..]) * promote(b[k + off..]) for the two float32 at byte offset off
+  const madd = (s: number, off: number) => [
+    ...get(s),
+    ...get(A),
+    ...get(K),
+    ...I32_ADD,
+    ...V128_LOAD64_ZERO(off),
+    ...F64X2_PROMOTE_LOW,
+    ...get(B),
+    ...get(K),
+    ...I32_ADD,
+    ...V128_LOAD64_ZERO(off),
+    ...F64X2_PROMOTE_LOW,
+    ...F64X2_MUL,
+    ...F64X2_ADD,
+    ...set(s),
+  ];
+  return [
+    ...vec([
+      [1, I32T],
+      [2, V128T],
+    ]),
+    ...get(ACC),
+    ...V128_LOAD_AT(0),
+    ...set(S01),
+    ...get(ACC),
+    ...V128_LOAD_AT(16),
+    ...set(S23),
+    ...i32(0),
+    ...set(K),
+    ...BLOCK_,
+    ...LOOP,
+    ...get(K),
+    ...get(N),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...madd(S01, 0),
+    ...madd(S23, 8),
+    ...get(K),
+    ...i32(16),
+    ...I32_ADD,
+    ...set(K),
+    ...BR(0),
+    ...END,
+    ...END,
+    ...get(ACC),
+    ...get(S01),
+    ...V128_STORE_AT(0),
+    ...get(ACC),
+    ...get(S23),
+    ...V128_STORE_AT(16),
+    ...END,
+  ];
+}
+
+/** colsum64(x=0, rows=1, rowBytes=2, acc=3); locals j=4, q=5, end=6 (i32), a0=7, a1=8 (v128: f64 sums of 4 columns). */
+function colsum64(): number[] {
+  const [X, ROWS, RB, ACC, J, Q, E, A0, A1] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const accAt = [...get(ACC), ...get(J), ...get(J), ...I32_ADD, ...I32_ADD]; // acc + 2 j (8 bytes per 4-byte column)
+  return [
+    ...vec([
+      [3, I32T],
+      [2, V128T],
+    ]),
+    ...i32(0),
+    ...set(J),
+    ...BLOCK_,
+    ...LOOP,
+    ...get(J),
+    ...get(RB),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...accAt,
+    ...V128_LOAD_AT(0),
+    ...set(A0),
+    ...accAt,
+    ...V128_LOAD_AT(16),
+    ...set(A1),
+    // q = x + j; end = q + rows * rowBytes; down the column block in row order
+    ...get(X),
+    ...get(J),
+    ...I32_ADD,
+    ...set(Q),
+    ...get(Q),
+    ...get(ROWS),
+    ...get(RB),
+    ...I32_MUL,
+    ...I32_ADD,
+    ...set(E),
+    ...BLOCK_,
+    ...LOOP,
+    ...get(Q),
+    ...get(E),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    ...get(A0),
+    ...get(Q),
+    ...V128_LOAD64_ZERO(0),
+    ...F64X2_PROMOTE_LOW,
+    ...F64X2_ADD,
+    ...set(A0),
+    ...get(A1),
+    ...get(Q),
+    ...V128_LOAD64_ZERO(8),
+    ...F64X2_PROMOTE_LOW,
+    ...F64X2_ADD,
+    ...set(A1),
+    ...get(Q),
+    ...get(RB),
+    ...I32_ADD,
+    ...set(Q),
+    ...BR(0),
+    ...END,
+    ...END,
+    ...accAt,
+    ...get(A0),
+    ...V128_STORE_AT(0),
+    ...accAt,
+    ...get(A1),
+    ...V128_STORE_AT(16),
+    ...get(J),
+    ...i32(16),
+    ...I32_ADD,
+    ...set(J),
+    ...BR(0),
+    ...END,
+    ...END,
+    ...END,
+  ];
+}
+
+/** The module's bytes: imports memory e.m; exports colsum, dot, dot64 and colsum64. */
 export function simdLoopsModuleBytes(): Uint8Array<ArrayBuffer> {
   const types = section(
     1,
@@ -210,15 +425,17 @@ export function simdLoopsModuleBytes(): Uint8Array<ArrayBuffer> {
     ]),
   );
   const imports = section(2, vec([[...name('e'), ...name('m'), 0x02, 0x00, 0x00]]));
-  const funcs = section(3, vec([[0], [1]]));
+  const funcs = section(3, vec([[0], [1], [0], [0]]));
   const exports = section(
     7,
     vec([
       [...name('colsum'), 0x00, 0],
       [...name('dot'), 0x00, 1],
+      [...name('dot64'), 0x00, 2],
+      [...name('colsum64'), 0x00, 3],
     ]),
   );
-  const bodies = [colsum(), dot()].map((code) => [...uleb(code.length), ...code]);
+  const bodies = [colsum(), dot(), dot64(), colsum64()].map((code) => [...uleb(code.length), ...code]);
   const codeSec = section(10, vec(bodies));
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...imports, ...funcs, ...exports, ...codeSec]);
 }
