@@ -30,6 +30,8 @@ export type { CSRTensors } from './sparse/csr-tensors.js';
 export { gatherRowsSumTensor } from './sparse/gather-rows-sum-tensor.js';
 export { propagateSpikesTensor } from './sparse/propagate-spikes-tensor.js';
 export { spmvTensor } from './sparse/spmv-tensor.js';
+export { sparseRowsScale, SparseRowsScale } from './kernels/sparse-rows-scale.js';
+export type { SparseRowsScaleOptions, SparseRowsScaleInputs, SparseRowsScaleAttrs } from './kernels/sparse-rows-scale.js';
 export { GatherRowsSum, SparseGatherRowsSum, SparseMatVec } from './sparse/kernel-names.js';
 export type {
   GatherRowsSumInputs,
