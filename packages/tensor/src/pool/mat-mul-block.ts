@@ -23,7 +23,7 @@ async function start(): Promise<void> {
 /**
  * out[r0:r1, :] = a[r0:r1, :] · op(b), op(b) = b ([k, n]) or bᵀ (b is [n, k],
  * `transposeB`); args { a, b, out, m, k, n, transposeB, key } where `key`
- * names this task's `b` (uploaded once per worker and task).
+ * names this task's `b` (uploaded, and transposed, once per worker and task).
  */
 export async function matMulBlock(args: BlockArgs, block: number, blocks: number): Promise<void> {
   const { a, b, out, m, k, n, transposeB, key } = args as {
@@ -42,10 +42,15 @@ export async function matMulBlock(args: BlockArgs, block: number, blocks: number
   if (r1 <= r0) return;
   if (cached?.key !== key) {
     cached?.b.dispose();
-    cached = { key, b: tf.tensor2d(b, transposeB ? [n, k] : [k, n]) };
+    // bᵀ is materialised once per worker and task: XNNPACK packs its weights only when b is a new
+    // tensor, so a product against the same [k, n] tensor packs once for all of the task's blocks
+    // (transposeB on each call would transpose and repack b per block).
+    const raw = tf.tensor2d(b, transposeB ? [n, k] : [k, n]);
+    cached = { key, b: transposeB ? tf.transpose(raw) : raw };
+    if (transposeB) raw.dispose();
   }
   const ta = tf.tensor2d(a.subarray(r0 * k, r1 * k), [r1 - r0, k]);
-  const c = tf.matMul(ta, cached.b, false, transposeB);
+  const c = tf.matMul(ta, cached.b);
   // A worker's own wasm backend: the product is in its heap, read synchronously.
   out.set(c.dataSync() as Float32Array, r0 * n);
   ta.dispose();
