@@ -23,8 +23,23 @@ const typed = readdirSync(join(root, 'packages'), { withFileTypes: true })
     };
   });
 
+// The docs site (apps/docs): its TypeScript (theme, demo kit, demos' helpers, browser tests) is
+// type-checked by apps/docs/tsconfig.json; its .vue components are formatted by Prettier.
+if (existsSync(join(root, 'apps', 'docs', 'tsconfig.json'))) {
+  typed.push({ project: 'apps/docs/tsconfig.json', files: ['apps/docs/.vitepress/**/*.{ts,mts}', 'apps/docs/test/**/*.ts'] });
+}
+
 export default defineConfig([
-  globalIgnores(['**/node_modules/', '**/dist/', '**/coverage/', '**/.turbo/', 'packages/tensor/src/generated/']),
+  globalIgnores([
+    '**/node_modules/',
+    '**/dist/',
+    '**/coverage/',
+    '**/.turbo/',
+    'packages/tensor/src/generated/',
+    'apps/docs/.vitepress/cache/',
+    'apps/docs/public/',
+    'apps/docs/test-artifacts/',
+  ]),
   {
     files: ['**/*.{ts,mts,js,mjs}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -1,0 +1,91 @@
+// The NIR demo (guide/nir.md) on cpu, wasm, webgl and webgpu in Chromium: the page's output spikes
+// equal the same run in Node (@neurite/nir on the cpu backend, input drawn by the rule the page
+// states: one createRng(seed).uniform() draw per element, spike when below the rate), the membrane
+// trace agrees within float32 rounding, no console error, no request leaves localhost. Also: the
+// site's local search finds a word of the NIR guide.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createRng, setBackend, tf } from '@neurite/tensor';
+import { compile, decodeNir } from '@neurite/nir';
+import { ALL_BACKENDS, DOCS, describeSite, openSite, type Site } from './site.js';
+
+interface NirResult {
+  file: string;
+  dt: number;
+  steps: number;
+  rate: number;
+  seed: number;
+  reset: 'subtract' | 'zero' | 'to_v_reset';
+  integration: 'euler' | 'exact';
+  input: { name: string; shape: number[] };
+  output: { name: string; shape: number[]; data: number[] };
+  raster: { node: string; neurons: number; count: number; spikes: [number, number][] } | null;
+  trace: { node: string; v: number[] } | null;
+}
+
+const NIR = path.resolve(DOCS, '../../packages/nir');
+
+/** The same run in Node on the cpu backend. */
+async function nodeRun(r: NirResult): Promise<{ output: number[]; v: number[] | undefined }> {
+  await setBackend('cpu');
+  const bytes = readFileSync(path.join(NIR, r.file === 'lif_norse.nir' ? 'examples' : 'test/fixtures/paper', r.file));
+  const { graph } = await decodeNir(new Uint8Array(bytes), { file: r.file });
+  const sim = compile(graph, { dt: r.dt, reset: r.reset, integration: r.integration, record: r.trace ? [r.trace.node] : [] });
+  const rng = createRng(r.seed);
+  const n = r.steps * r.input.shape.reduce((a, b) => a * b, 1);
+  const x = new Float32Array(n);
+  for (let k = 0; k < n; k++) x[k] = rng.uniform() < r.rate ? 1 : 0;
+  const xs = tf.tensor(x, [r.steps, 1, ...r.input.shape]);
+  const y = sim.run(xs);
+  const output = Array.from(await y.data());
+  let v: number[] | undefined;
+  if (r.trace) {
+    const rec = sim.recording(r.trace.node);
+    const d = await rec.v!.data();
+    const per = d.length / r.steps;
+    v = Array.from({ length: r.steps }, (_, t) => d[t * per]);
+    tf.dispose([rec.output, rec.v, rec.i].filter((t) => t !== undefined));
+  }
+  tf.dispose([xs, y]);
+  sim.dispose();
+  return { output, v };
+}
+
+describeSite('docs: NIR demo', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await openSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  for (const backend of ALL_BACKENDS) {
+    it(`lif_norse.nir on ${backend}: the page's spikes equal the Node run`, async () => {
+      const { result, msPerStep } = await site.openDemo<NirResult>('guide/nir', backend, {
+        demo: 'nir',
+        screenshot: `nir-demo-${backend}`,
+      });
+      expect(result.file).toBe('lif_norse.nir');
+      expect(msPerStep).toBeGreaterThan(0);
+      const ref = await nodeRun(result);
+      // Spikes are 0/1: equal exactly (the nir package's browser tests hold webgl/webgpu to the same).
+      expect(result.output.data).toEqual(ref.output);
+      expect(result.output.data.some((s) => s !== 0)).toBe(true);
+      // v: float32 Euler updates, a few roundings (≤ 2^-24 relative each) per step, accumulated over
+      // at most `steps` steps with a decay factor < 1: |Δv| ≤ steps · 4 · 2^-24 · (1 + max|v|).
+      const vmax = Math.max(...ref.v!.map(Math.abs));
+      const tol = result.steps * 4 * 2 ** -24 * (1 + vmax);
+      result.trace!.v.forEach((v, t) => expect(Math.abs(v - ref.v![t]), `v at step ${t}`).toBeLessThanOrEqual(tol));
+    });
+  }
+
+  it('local search finds the NIR guide', async () => {
+    const titles = await site.search('Neuromorphic Intermediate Representation');
+    expect(
+      titles.some((t) => /nir/i.test(t)),
+      titles.join(' / '),
+    ).toBe(true);
+  });
+});
