@@ -1,13 +1,15 @@
 import type { Rng } from '@neurite/tensor';
+import type { LifWasm } from './lif-wasm.js';
 
 /**
  * One population's time-driven update for one step. `G` holds the synaptic channel
  * variables of every neuron (channel 0 at [0, N), channel 1 at [N, 2N)); the kernel reads
  * the channels of its neurons, advances every state variable by dt, writes the indices of
  * the neurons that spiked (global, ascending) into `spikes` from position `ns` on and returns
- * the new count. Spikes that reach the population during the step were added to `G` before.
+ * the new count. Spikes that reach the population during the step were added to `G` before;
+ * `t` is the step.
  */
-export type NeuronKernel = (G: Float64Array, spikes: Int32Array, ns: number, rng: Rng) => number;
+export type NeuronKernel = (G: Float64Array, spikes: Int32Array, ns: number, rng: Rng, t: number) => number;
 
 /** The arrays and constants a kernel closes over. */
 export interface KernelArgs {
@@ -23,10 +25,15 @@ export interface KernelArgs {
   pn: Record<string, Float64Array>;
   /** State variables. */
   state: Record<string, Float64Array>;
-  /** Refractory countdown per neuron. */
-  ref: Int32Array;
+  /**
+   * Refractory state per neuron: `lif`, the step of its last spike (−∞ before the first);
+   * the other models, the countdown of refractory steps left.
+   */
+  ref: Float64Array;
   /** Constant drive per neuron added to the model's input (current inputs, sense inputs, I_e). */
   bias: Float64Array;
+  /** Whether every entry of `bias` is the same (kept up to date by the simulator; the SIMD LIF loop then reads one constant). */
+  biasUniform?: boolean;
   /** Poisson sources in a partitioned run: draw for the whole population, emit only local indices in [from, to). */
   range?: [number, number];
 }
@@ -39,41 +46,63 @@ const decay = (dt: number, tau: number) => Math.exp(-dt / tau);
  *   v(t+dt) = v∞ + (v − v∞)·P + g_ex·P_ex + g_in·P_in,  v∞ = E_L + I_e + I_ext,
  *   P = e^{−dt/τ_m},  P_s = τ_s/(τ_s − τ_m)·(e^{−dt/τ_s} − e^{−dt/τ_m})  (= (dt/τ_m)·e^{−dt/τ_m} when τ_s = τ_m),
  *   g_s(t+dt) = g_s·e^{−dt/τ_s}.
- * A spike (v > v_th) resets v to v_reset and holds it for round(t_ref/dt) − 1 further steps
- * (Brian2's `unless refractory`: the neuron integrates again on step t_spike + t_ref/dt).
+ * A spike (v > v_th) at step t_s resets v to v_reset and holds it there until step
+ * t_s + n_ref, n_ref = round(t_ref/dt) (Brian2's `unless refractory`: the neuron integrates
+ * again on step t_s + t_ref/dt); `ref` holds t_s. With `wasm` (state in that WebAssembly
+ * memory) the update runs as the SIMD loop of lif-wasm.ts, bitwise the same.
  */
-export function lifKernel(a: KernelArgs, options: { codegen?: boolean } = {}): NeuronKernel {
+export function lifKernel(a: KernelArgs, options: { codegen?: boolean; wasm?: { lif: LifWasm; lifUniform: LifWasm; consts: Float64Array } } = {}): NeuronKernel {
   const { n, offset, N, dt, p, ref, bias } = a;
   const v = a.state.v;
   const c = lifConstants(p, dt);
-  if (options.codegen !== false) {
-    const f = compileLif(n, offset, N, c);
-    if (f) return (G, spikes, ns) => f(G, spikes, ns, v, ref, bias);
-  }
   const { P, Pe, Pi, De, Di, vth, vreset, nref } = c;
   const c1 = offset + N;
-  return (G, spikes, ns) => {
-    for (let i = 0; i < n; i++) {
-      const ge = G[offset + i];
-      const gi = G[c1 + i];
-      G[offset + i] = ge * De;
-      G[c1 + i] = gi * Di;
-      const r = ref[i];
-      if (r !== 0) {
-        ref[i] = r - 1;
-        if (r > 1) continue;
+  /** The scalar update of neurons from … n − 1. */
+  const range =
+    (from: number): NeuronKernel =>
+    (G, spikes, ns, _rng, t) => {
+      const tRef = t - nref;
+      for (let i = from; i < n; i++) {
+        const ge = G[offset + i];
+        const gi = G[c1 + i];
+        G[offset + i] = ge * De;
+        G[c1 + i] = gi * Di;
+        if (ref[i] > tRef) continue;
+        const b = bias[i];
+        let vi = b + (v[i] - b) * P + ge * Pe + gi * Pi;
+        if (vi > vth) {
+          spikes[ns++] = offset + i;
+          vi = vreset;
+          ref[i] = t;
+        }
+        v[i] = vi;
       }
-      const b = bias[i];
-      let vi = b + (v[i] - b) * P + ge * Pe + gi * Pi;
-      if (vi > vth) {
-        spikes[ns++] = offset + i;
-        vi = vreset;
-        ref[i] = nref;
+      return ns;
+    };
+  const w = options.wasm;
+  if (w && v.buffer === w.consts.buffer && ref.buffer === v.buffer && bias.buffer === v.buffer) {
+    // Two neurons per SIMD instruction; an odd last neuron by the scalar loop (the same arithmetic).
+    const { consts } = w;
+    consts.set([P, Pe, Pi, De, Di, vth, vreset, nref, 0]);
+    const bytes = 16 * (n >> 1);
+    const tail = n & 1 ? range(n - 1) : null;
+    const [vp, rp, bp, cp] = [v.byteOffset, ref.byteOffset, bias.byteOffset, consts.byteOffset];
+    return (G, spikes, ns, rng, t) => {
+      const g0 = G.byteOffset + 8 * offset;
+      let f = w.lif;
+      if (a.biasUniform) {
+        consts[8] = bias[0];
+        f = w.lifUniform;
       }
-      v[i] = vi;
-    }
-    return ns;
-  };
+      ns = f(g0, g0 + 8 * N, vp, rp, bp, bytes, spikes.byteOffset, ns, offset, cp, t, t - nref);
+      return tail ? tail(G, spikes, ns, rng, t) : ns;
+    };
+  }
+  if (options.codegen !== false) {
+    const f = compileLif(n, offset, N, c);
+    if (f) return (G, spikes, ns, _rng, t) => f(G, spikes, ns, v, ref, bias, t);
+  }
+  return range(0);
 }
 
 /** The propagators of {@link lifKernel}. */
@@ -92,7 +121,7 @@ function lifConstants(p: Record<string, number>, dt: number) {
   };
 }
 
-type LifFn = (G: Float64Array, spikes: Int32Array, ns: number, v: Float64Array, ref: Int32Array, bias: Float64Array) => number;
+type LifFn = (G: Float64Array, spikes: Int32Array, ns: number, v: Float64Array, ref: Float64Array, bias: Float64Array, t: number) => number;
 
 /**
  * The same update as a function generated for this population, its constants written as
@@ -104,28 +133,25 @@ type LifFn = (G: Float64Array, spikes: Int32Array, ns: number, v: Float64Array, 
 function compileLif(n: number, offset: number, N: number, c: ReturnType<typeof lifConstants>): LifFn | null {
   const L = (x: number) => `(${String(x)})`;
   const body = `
+    const tRef = t - ${c.nref};
     for (let i = 0; i < ${n}; i++) {
       const ge = G[${offset} + i];
       const gi = G[${offset + N} + i];
       G[${offset} + i] = ge * ${L(c.De)};
       G[${offset + N} + i] = gi * ${L(c.Di)};
-      const r = ref[i];
-      if (r !== 0) {
-        ref[i] = r - 1;
-        if (r > 1) continue;
-      }
+      if (ref[i] > tRef) continue;
       const b = bias[i];
       let vi = b + (v[i] - b) * ${L(c.P)} + ge * ${L(c.Pe)} + gi * ${L(c.Pi)};
       if (vi > ${L(c.vth)}) {
         spikes[ns++] = ${offset} + i;
         vi = ${L(c.vreset)};
-        ref[i] = ${c.nref};
+        ref[i] = t;
       }
       v[i] = vi;
     }
     return ns;`;
   try {
-    return new Function('G', 'spikes', 'ns', 'v', 'ref', 'bias', body) as LifFn;
+    return new Function('G', 'spikes', 'ns', 'v', 'ref', 'bias', 't', body) as LifFn;
   } catch {
     return null;
   }

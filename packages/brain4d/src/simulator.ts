@@ -13,7 +13,9 @@ import {
   type KernelArgs,
   type NeuronKernel,
 } from './neuron-kernels.js';
+import { lifModule, type LifWasm } from './lif-wasm.js';
 import { sampler } from './sample-distribution.js';
+import { createStateHeap, heapBytes } from './state-heap.js';
 import { validateNetwork, type ValidateOptions } from './validate-network.js';
 
 /** A population as built: its neurons are global indices offset … offset+n−1, in lattice-id order. */
@@ -60,6 +62,12 @@ export interface SimulatorOptions extends ValidateOptions {
    * are replicated in every partition (each owns a full copy of the network).
    */
   partition?: { lo: number; hi: number; exchange: (local: Int32Array, count: number, out: Int32Array) => number };
+  /**
+   * Neuron-update kernels: `wasm` runs the LIF update as a WebAssembly SIMD loop over state kept
+   * in WebAssembly memory, `js` as JavaScript loops over typed arrays; `auto` (the default) takes
+   * wasm where the engine has WebAssembly SIMD. Both give bitwise the same spikes and state.
+   */
+  engine?: 'auto' | 'wasm' | 'js';
 }
 
 /** What {@link Simulator.run} returns. */
@@ -117,7 +125,11 @@ export class Simulator {
   private ringMask: number;
   private ringUsed: Uint8Array;
   private kernels: NeuronKernel[];
+  /** The neuron-update kernels in use (see {@link SimulatorOptions.engine}). */
+  readonly engine: 'wasm' | 'js';
   private kargs: KernelArgs[];
+  /** The arguments each kernel runs on (a partition's share of its population in a partitioned run). */
+  private kviews: KernelArgs[] = [];
   private spikeBuf: Int32Array;
   private popStart: Int32Array;
   private stochastic: boolean;
@@ -179,8 +191,17 @@ export class Simulator {
     });
     const N = offset;
     this.N = N;
-    this.G = new Float64Array(2 * N);
-    this.spikeBuf = new Int32Array(N);
+    const engine = options.engine ?? 'auto';
+    const mod = engine === 'js' ? null : lifModule();
+    if (engine === 'wasm' && !mod) throw new Brain4dError('engine', 'this JavaScript engine has no WebAssembly SIMD', { code: 'ERR_UNSUPPORTED' });
+    let bytes = heapBytes(2 * N, 8) + heapBytes(N, 4) * (options.partition ? 2 : 1);
+    for (const pop of this.populations) if (pop.model === 'lif') bytes += 3 * heapBytes(pop.n, 8) + heapBytes(10, 8);
+    const heap = createStateHeap(bytes, mod !== null);
+    this.engine = heap.memory ? 'wasm' : 'js';
+    const lifWasm = heap.memory ? (new WebAssembly.Instance(mod!, { e: { m: heap.memory } }).exports as { lif: LifWasm; lifUniform: LifWasm }) : null;
+    this.G = heap.f64(2 * N);
+    this.spikeBuf = heap.i32(N);
+    this.localBuf = options.partition ? heap.i32(N) : new Int32Array(0);
     this.popCounts = new Float64Array(this.populations.length);
     // Parameters, state, kernels.
     this.kargs = [];
@@ -224,6 +245,14 @@ export class Simulator {
       }
       const base = new Float64Array(pop.n).fill(pop.model === 'lif' || pop.model === 'lif_cond' ? p.E_L + p.I_e : (p.I_e ?? 0));
       this.biasBase.push(base);
+      // The LIF state the SIMD loop reads lives in the heap.
+      const inHeap = pop.model === 'lif' && lifWasm !== null;
+      const heapCopy = (a: Float64Array) => {
+        const h = heap.f64(a.length);
+        h.set(a);
+        return h;
+      };
+      if (inHeap) pop.state.v = heapCopy(pop.state.v);
       const args: KernelArgs = {
         n: pop.n,
         offset: pop.offset,
@@ -232,33 +261,39 @@ export class Simulator {
         p,
         pn,
         state: pop.state,
-        ref: new Int32Array(pop.n),
-        bias: base.slice(),
+        ref: inHeap ? heap.f64(pop.n) : new Float64Array(pop.n),
+        biasUniform: true,
+        bias: inHeap ? heapCopy(base) : base.slice(),
       };
+      if (pop.model === 'lif') args.ref.fill(-Infinity);
+      const kopts = inHeap ? { wasm: { ...lifWasm!, consts: heap.f64(10) } } : {};
       this.kargs.push(args);
-      const make = { lif: lifKernel, lif_cond: lifCondKernel, izhikevich: izhikevichKernel, adex: adexKernel, poisson: poissonKernel }[
-        pop.model
-      ];
+      const make = (a: KernelArgs) =>
+        pop.model === 'lif'
+          ? lifKernel(a, kopts)
+          : { lif_cond: lifCondKernel, izhikevich: izhikevichKernel, adex: adexKernel, poisson: poissonKernel }[pop.model](a);
       const part = options.partition;
-      if (!part) this.kernels.push(make(args));
-      else {
+      if (!part) {
+        this.kernels.push(make(args));
+        this.kviews.push(args);
+      } else {
         const s = Math.max(0, Math.max(part.lo, pop.offset) - pop.offset);
         const e = Math.max(s, Math.min(part.hi, pop.offset + pop.n) - pop.offset);
         if (pop.model === 'poisson') this.kernels.push(poissonKernel({ ...args, range: [s, e] }));
         else if (e <= s) this.kernels.push((_G, _spikes, ns) => ns);
         else {
           const view = <T extends Float64Array | Int32Array>(a: T) => a.subarray(s, e) as T;
-          this.kernels.push(
-            make({
-              ...args,
-              n: e - s,
-              offset: pop.offset + s,
-              state: Object.fromEntries(Object.entries(pop.state).map(([k, v]) => [k, view(v)])),
-              pn: Object.fromEntries(Object.entries(pn).map(([k, v]) => [k, view(v)])),
-              ref: view(args.ref),
-              bias: view(args.bias),
-            }),
-          );
+          const sub: KernelArgs = {
+            ...args,
+            n: e - s,
+            offset: pop.offset + s,
+            state: Object.fromEntries(Object.entries(pop.state).map(([k, v]) => [k, view(v)])),
+            pn: Object.fromEntries(Object.entries(pn).map(([k, v]) => [k, view(v)])),
+            ref: view(args.ref),
+            bias: view(args.bias),
+          };
+          this.kernels.push(make(sub));
+          this.kviews.push(sub);
         }
       }
     });
@@ -364,7 +399,6 @@ export class Simulator {
     this.applyBias();
     this.popStart = new Int32Array(this.populations.length + 1);
     this.exchange = options.partition?.exchange ?? null;
-    this.localBuf = new Int32Array(this.exchange ? N : 0);
     this.stochastic = this.populations.some((p) => p.model === 'poisson') || this.inputs.some((i) => i.kind !== 'current');
     this.noRng = createRng(0);
     this.projSrc = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.source));
@@ -396,6 +430,7 @@ export class Simulator {
       if (inp.neurons) for (let q = 0; q < inp.neurons.length; q++) bias[inp.neurons[q]] += inp.values![q];
       else for (let i = 0; i < bias.length; i++) bias[i] += inp.a;
     }
+    for (const k of this.kviews) k.biasUniform = k.bias.every((x) => x === k.bias[0]);
   }
 
   /** Simulates `duration` ms (default: the network's `duration`) and returns rates, RTF and spike count of this call. */
@@ -455,7 +490,7 @@ export class Simulator {
     if (this.exchange) {
       // Local spikes first, then the full list of the step from every partition.
       const local = this.localBuf;
-      for (let p = 0; p < P; p++) ns = this.kernels[p](G, local, ns, rng);
+      for (let p = 0; p < P; p++) ns = this.kernels[p](G, local, ns, rng, t);
       ns = this.exchange(local, ns, spikes);
       let q = 0;
       for (let p = 0; p < P; p++) {
@@ -467,7 +502,7 @@ export class Simulator {
       spikes = this.spikeBuf;
       for (let p = 0; p < P; p++) {
         popStart[p] = ns;
-        ns = this.kernels[p](G, spikes, ns, rng);
+        ns = this.kernels[p](G, spikes, ns, rng, t);
       }
     }
     popStart[P] = ns;

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../src/index.js';
+import { lifModule, type LifWasm } from '../src/lif-wasm.js';
 import { lifKernel } from '../src/neuron-kernels.js';
+import { createStateHeap, heapBytes } from '../src/state-heap.js';
 import { fixture } from './helpers.js';
 
 const one = (model: string, params: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -133,47 +135,64 @@ describe('izhikevich (net.m half steps)', () => {
   }
 });
 
-describe('lifKernel code generation', () => {
-  it('the generated update and the closure fallback give bit-identical states and spikes', () => {
-    const mk = () => {
-      const n = 500;
-      const v = Float64Array.from({ length: n }, (_, i) => -60 + ((i * 0.6180339887) % 1) * 10);
+describe('lifKernel implementations', () => {
+  it('the generated update, the closure fallback and the WebAssembly SIMD loop give bit-identical states and spikes', () => {
+    const n = 501; // odd: the SIMD loop's last neuron goes through the scalar tail
+    const N = 510;
+    const offset = 3;
+    const mod = lifModule();
+    expect(mod).not.toBeNull(); // Node ≥ 20 has WebAssembly SIMD
+    const heap = createStateHeap(heapBytes(2 * N, 8) + heapBytes(N, 4) + 3 * heapBytes(n, 8) + heapBytes(10, 8), true);
+    const wasm = new WebAssembly.Instance(mod!, { e: { m: heap.memory! } }).exports as { lif: LifWasm; lifUniform: LifWasm };
+    const mk = (alloc: (k: number) => Float64Array) => {
+      const v = alloc(n);
+      v.set(Float64Array.from({ length: n }, (_, i) => -60 + ((i * 0.6180339887) % 1) * 10));
+      const bias = alloc(n);
+      // A per-neuron drive for the first half of the run, then a uniform one (the SIMD loop's two variants).
+      bias.set(Float64Array.from({ length: n }, (_, i) => -49 + (i % 7) * 0.1));
+      const ref = alloc(n);
+      ref.fill(-Infinity);
       return {
         n,
-        offset: 3,
-        N: 510,
+        offset,
+        N,
         dt: 0.1,
         p: { tau_m: 20, E_L: -49, v_reset: -60, v_th: -50, t_ref: 5, tau_syn_ex: 5, tau_syn_in: 10 },
         pn: {},
         state: { v },
-        ref: new Int32Array(n),
-        bias: new Float64Array(n).fill(-49),
+        ref,
+        bias,
+        biasUniform: false,
       };
     };
-    const a = mk();
-    const b = mk();
-    const ka = lifKernel(a, { codegen: true });
-    const kb = lifKernel(b, { codegen: false });
-    const Ga = new Float64Array(1020);
-    const Gb = new Float64Array(1020);
-    const sa = new Int32Array(510);
-    const sb = new Int32Array(510);
+    const args = [mk((k) => new Float64Array(k)), mk((k) => new Float64Array(k)), mk((k) => heap.f64(k))];
+    const kernels = [
+      lifKernel(args[0], { codegen: true }),
+      lifKernel(args[1], { codegen: false }),
+      lifKernel(args[2], { wasm: { ...wasm, consts: heap.f64(10) } }),
+    ];
+    const Gs = [new Float64Array(2 * N), new Float64Array(2 * N), heap.f64(2 * N)];
+    const out = [new Int32Array(N), new Int32Array(N), heap.i32(N)];
     let total = 0;
-    for (let t = 0; t < 2000; t++) {
-      // The same pseudo-random synaptic input into both.
+    for (let t = 0; t < 4000; t++) {
+      if (t === 2000) for (const a of args) (a.bias.fill(-48.5), (a.biasUniform = true));
+      // The same pseudo-random synaptic input into each.
       for (let q = 0; q < 20; q++) {
-        const k = (t * 7919 + q * 104729) % 1020;
-        Ga[k] += q % 4 === 0 ? -2 : 1.5;
-        Gb[k] += q % 4 === 0 ? -2 : 1.5;
+        const k = (t * 7919 + q * 104729) % (2 * N);
+        for (const G of Gs) G[k] += q % 4 === 0 ? -2 : 1.5;
       }
-      const na = ka(Ga, sa, 0, undefined as never);
-      const nb = kb(Gb, sb, 0, undefined as never);
-      expect(na).toBe(nb);
-      expect(Array.from(sa.subarray(0, na))).toEqual(Array.from(sb.subarray(0, nb)));
-      total += na;
+      const counts = kernels.map((k, i) => k(Gs[i], out[i], 0, undefined as never, t));
+      for (let i = 1; i < 3; i++) {
+        expect(counts[i]).toBe(counts[0]);
+        expect(Array.from(out[i].subarray(0, counts[i]))).toEqual(Array.from(out[0].subarray(0, counts[0])));
+      }
+      total += counts[0];
     }
-    expect(Array.from(a.state.v)).toEqual(Array.from(b.state.v));
-    expect(Array.from(Ga)).toEqual(Array.from(Gb));
+    for (let i = 1; i < 3; i++) {
+      expect(Array.from(args[i].state.v)).toEqual(Array.from(args[0].state.v));
+      expect(Array.from(args[i].ref)).toEqual(Array.from(args[0].ref));
+      expect(Array.from(Gs[i])).toEqual(Array.from(Gs[0]));
+    }
     expect(total).toBeGreaterThan(100);
   });
 });

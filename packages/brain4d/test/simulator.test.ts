@@ -51,6 +51,25 @@ describe('CUBA (Brette et al. 2007 benchmark 2, Brian2 form)', () => {
   });
 });
 
+describe('engines', () => {
+  it('the WebAssembly SIMD and the JavaScript kernels give the same spikes (4D lattice: sense input on a w-slice, delays)', () => {
+    const net = example('lattice-4d.json');
+    net.populations.exc.size = [9, 9, 3, 4]; // 972 neurons, and an odd inhibitory population of 243
+    net.populations.inh.size = [9, 9, 3, 1];
+    net.inputs[0].start = 20;
+    net.inputs[0].stop = 60;
+    const wasm = new Simulator(net, { engine: 'wasm' });
+    const js = new Simulator(net, { engine: 'js' });
+    expect([wasm.engine, js.engine]).toEqual(['wasm', 'js']);
+    wasm.run(100);
+    js.run(100);
+    expect(wasm.spikes().ids.length).toBeGreaterThan(500);
+    expect(wasm.spikes().steps).toEqual(js.spikes().steps);
+    expect(wasm.spikes().ids).toEqual(js.spikes().ids);
+    expect(Array.from(wasm.populations[0].state.v)).toEqual(Array.from(js.populations[0].state.v));
+  });
+});
+
 describe('Izhikevich (2003) 1000-neuron network', () => {
   it('matches net.m: exc 7.26–7.44 Hz, inh 6.64–6.80 Hz, rate spectrum peaks at 7–8 Hz and 30–37 Hz (5 seeds × 10 s)', () => {
     const net = example('izhikevich-2003.json');

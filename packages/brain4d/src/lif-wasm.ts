@@ -1,0 +1,270 @@
+/**
+ * @internal The exact current-based LIF update of {@link lifKernel} as a WebAssembly SIMD
+ * loop, two neurons per instruction in float64. WebAssembly float64 arithmetic is IEEE 754
+ * double, the same as JavaScript's, and the loop evaluates the same expressions in the same
+ * order, so its spikes and state are bitwise those of the JavaScript loop. At step t:
+ *
+ *   ge, gi ← G;  G ← ge·De, gi·Di
+ *   active = last ≤ t − n_ref                      (last: step of the neuron's last spike)
+ *   v' = ((b + (v − b)·P) + ge·Pe) + gi·Pi
+ *   v ← active ? v' : v
+ *   if active ∧ v' > v_th: append the index, v ← v_reset, last ← t
+ *
+ * The spike branch is taken for the rare pairs with a spike; the indices are appended,
+ * ascending, to an Int32 list in the same memory. The module imports its memory as e.m and
+ * exports two functions of the same signature:
+ *
+ *   lif(g0, g1, v, last, b, bytes, out, count, first, consts, t, tRef) → count   (b: per-neuron drive)
+ *   lifUniform(…)                                                             (b: the constant consts[8])
+ *
+ * (byte offsets; `bytes` = 16 × number of neuron pairs; `first` the global index of the first
+ * neuron; consts the float64 block P, Pe, Pi, De, Di, v_th, v_reset, (unused), b; t the step and
+ * tRef = t − n_ref as float64; returns the new spike count). An odd last neuron is the caller's.
+ */
+import {
+  BLOCK_,
+  BR,
+  BR_IF,
+  END,
+  F64_LOAD,
+  F64_STORE,
+  F64T,
+  F64X2_ADD,
+  F64X2_GT,
+  F64X2_LE,
+  F64X2_MUL,
+  F64X2_SPLAT,
+  F64X2_SUB,
+  I32_ADD,
+  I32_AND,
+  I32_GE_U,
+  I32_SHL,
+  I32_SHR_U,
+  I32_STORE,
+  I32T,
+  I64X2_BITMASK,
+  IF,
+  LOOP,
+  V128_AND,
+  V128_ANY_TRUE,
+  V128_BITSELECT,
+  V128_LOAD,
+  V128_STORE,
+  V128T,
+  get,
+  i32,
+  moduleBytes,
+  set,
+  tee,
+} from './wasm-encoding.js';
+
+// Parameters.
+const G0 = 0,
+  G1 = 1,
+  VV = 2,
+  LL = 3,
+  BB = 4,
+  BYTES = 5,
+  OUT = 6,
+  COUNT = 7,
+  FIRST = 8,
+  CONSTS = 9,
+  T = 10,
+  TREF = 11;
+// Locals.
+const K = 12,
+  BITS = 13,
+  ADDR = 14;
+const P = 15,
+  PE = 16,
+  PI = 17,
+  DE = 18,
+  DI = 19,
+  VTH = 20,
+  TR = 21,
+  BC = 22,
+  GE = 23,
+  GI = 24,
+  ACT = 25,
+  VO = 26,
+  VN = 27,
+  SP = 28,
+  B = 29;
+
+const at = (p: number) => [...get(p), ...get(K), ...I32_ADD];
+
+/** Lane `lane` of the pair at k spiked: append first + k/8 + lane, v ← v_reset, last ← t. */
+const emit = (lane: number) => [
+  ...get(BITS),
+  ...i32(1 << lane),
+  ...I32_AND,
+  ...IF,
+  ...get(OUT),
+  ...get(COUNT),
+  ...i32(2),
+  ...I32_SHL,
+  ...I32_ADD,
+  ...get(FIRST),
+  ...get(K),
+  ...i32(3),
+  ...I32_SHR_U,
+  ...I32_ADD,
+  ...(lane ? [...i32(lane), ...I32_ADD] : []),
+  ...I32_STORE(),
+  ...get(COUNT),
+  ...i32(1),
+  ...I32_ADD,
+  ...set(COUNT),
+  ...at(VV),
+  ...get(CONSTS),
+  ...F64_LOAD(48),
+  ...F64_STORE(8 * lane),
+  ...at(LL),
+  ...get(T),
+  ...F64_STORE(8 * lane),
+  ...END,
+];
+
+function lifBody(uniform: boolean): number[] {
+  const splat = (q: number, local: number) => [...get(CONSTS), ...F64_LOAD(8 * q), ...F64X2_SPLAT, ...set(local)];
+  return [
+    ...splat(0, P),
+    ...splat(1, PE),
+    ...splat(2, PI),
+    ...splat(3, DE),
+    ...splat(4, DI),
+    ...splat(5, VTH),
+    ...splat(8, BC),
+    ...get(TREF),
+    ...F64X2_SPLAT,
+    ...set(TR),
+    ...i32(0),
+    ...set(K),
+    ...BLOCK_,
+    ...LOOP,
+    ...get(K),
+    ...get(BYTES),
+    ...I32_GE_U,
+    ...BR_IF(1),
+    // ge, gi; decay them in place
+    ...at(G0),
+    ...tee(ADDR),
+    ...get(ADDR),
+    ...V128_LOAD(),
+    ...tee(GE),
+    ...get(DE),
+    ...F64X2_MUL,
+    ...V128_STORE(),
+    ...at(G1),
+    ...tee(ADDR),
+    ...get(ADDR),
+    ...V128_LOAD(),
+    ...tee(GI),
+    ...get(DI),
+    ...F64X2_MUL,
+    ...V128_STORE(),
+    // active = last ≤ t − n_ref
+    ...at(LL),
+    ...V128_LOAD(),
+    ...get(TR),
+    ...F64X2_LE,
+    ...set(ACT),
+    // v' = ((b + (v − b)·P) + ge·Pe) + gi·Pi
+    ...at(VV),
+    ...tee(ADDR),
+    ...V128_LOAD(),
+    ...set(VO),
+    ...(uniform ? get(BC) : [...at(BB), ...V128_LOAD()]),
+    ...tee(B),
+    ...get(VO),
+    ...get(B),
+    ...F64X2_SUB,
+    ...get(P),
+    ...F64X2_MUL,
+    ...F64X2_ADD,
+    ...get(GE),
+    ...get(PE),
+    ...F64X2_MUL,
+    ...F64X2_ADD,
+    ...get(GI),
+    ...get(PI),
+    ...F64X2_MUL,
+    ...F64X2_ADD,
+    ...set(VN),
+    // v ← active ? v' : v
+    ...get(ADDR),
+    ...get(VN),
+    ...get(VO),
+    ...get(ACT),
+    ...V128_BITSELECT,
+    ...V128_STORE(),
+    // spikes: active ∧ v' > v_th
+    ...get(VN),
+    ...get(VTH),
+    ...F64X2_GT,
+    ...get(ACT),
+    ...V128_AND,
+    ...tee(SP),
+    ...V128_ANY_TRUE,
+    ...IF,
+    ...get(SP),
+    ...I64X2_BITMASK,
+    ...set(BITS),
+    ...emit(0),
+    ...emit(1),
+    ...END,
+    ...get(K),
+    ...i32(16),
+    ...I32_ADD,
+    ...set(K),
+    ...BR(0),
+    ...END,
+    ...END,
+    ...get(COUNT),
+  ];
+}
+
+let bytes: Uint8Array<ArrayBuffer> | null = null;
+/** The module's bytes (assembled once). */
+export function lifModuleBytes(): Uint8Array<ArrayBuffer> {
+  const fn = (name: string, uniform: boolean) => ({
+    name,
+    params: [...new Array<number>(10).fill(I32T), F64T, F64T],
+    results: [I32T],
+    locals: [
+      [3, I32T],
+      [15, V128T],
+    ] as Array<[number, number]>,
+    body: lifBody(uniform),
+  });
+  bytes ??= moduleBytes([fn('lif', false), fn('lifUniform', true)]);
+  return bytes;
+}
+
+/** The exported loops' signature. */
+export type LifWasm = (
+  g0: number,
+  g1: number,
+  v: number,
+  last: number,
+  b: number,
+  bytes: number,
+  out: number,
+  count: number,
+  first: number,
+  consts: number,
+  t: number,
+  tRef: number,
+) => number;
+
+let compiled: WebAssembly.Module | null | undefined;
+/** The compiled module, or null where this engine has no WebAssembly SIMD (or no WebAssembly). */
+export function lifModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    compiled = typeof WebAssembly !== 'undefined' && WebAssembly.validate(lifModuleBytes()) ? new WebAssembly.Module(lifModuleBytes()) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
