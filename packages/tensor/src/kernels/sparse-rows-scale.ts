@@ -37,7 +37,9 @@ const CONFIGS: Readonly<Record<string, tf.KernelConfig>> = {
  * product on every backend, so one input gives bit-identical weights everywhere.
  *
  * In place means every tensor sharing `m.data`'s buffer (clones, reshapes of it) sees the new
- * values; tfjs otherwise treats tensors as immutable, so keep `m.data` to yourself. webgl has no
+ * values; tfjs otherwise treats tensors as immutable, so keep `m.data` to yourself. On cpu,
+ * `tf.tensor` keeps the Float32Array it is given: the `data` of a `csrToTensors(csr)` is then
+ * `csr.data` itself, which changes too (upload a copy to keep it). webgl has no
  * such kernel (a texture cannot be read and written by one pass) and throws.
  * @param rows distinct row indices in [0, nRows)
  * @param cols column indices in [0, nCols), strictly ascending
