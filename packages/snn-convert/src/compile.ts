@@ -1,24 +1,21 @@
-import { gatherRowsSumTensor, setBackend, tf } from '@neurite/tensor';
+import { setBackend, tf } from '@neurite/tensor';
 import type { BackendName } from '@neurite/tensor';
 import { ConvertError, checkInt } from './convert-error.js';
-import { evalNode } from './forward.js';
-import { fromNir } from './from-nir.js';
-import { ifStep } from './if-step.js';
+import { EventEngine } from './event-engine.js';
 import { LoihiModel } from './loihi-model.js';
 import type { LoihiOptions } from './loihi-model.js';
-import type { Network } from './network.js';
-import { disposeParams, makeParams } from './params.js';
 import type { SpikingNetwork } from './spiking-network.js';
-import { toNir } from './to-nir.js';
 
 export type Target = 'cpu' | 'wasm' | 'webgl' | 'webgpu' | 'loihi';
 
 export interface CompileOptions extends LoihiOptions {
   /**
    * 'dense' (default): every layer as a dense tfjs op on the batch.
-   * 'event': per sample, a Dense layer fed by spikes sums only the weight rows
-   * of the neurons that spiked (@neurite/tensor's GatherRowsSum kernel on the
-   * target backend); other layers stay dense.
+   * 'event': the analog first layers run as batched tfjs ops on the target
+   * backend; the spiking part runs per sample on typed arrays, every layer fed by
+   * spikes computed from its active inputs only (Dense: @neurite/tensor's
+   * `gatherRowsSum` of the rows of the neurons that spiked; Conv2D and pooling:
+   * each active input scattered to the outputs it reaches). See `EventEngine`.
    */
   mode?: 'dense' | 'event';
 }
@@ -65,66 +62,19 @@ export async function compile(snn: SpikingNetwork, target: Target, opts: Compile
       },
     };
   if (mode !== 'event') throw new ConvertError('mode', `compile: mode must be 'dense' or 'event', got '${String(mode)}'`);
-  const net = fromNir(toNir(snn)).network; // binary spikes, θ in the weights
-  return { target, mode, run: (x, o) => runEvent(net, x, o.T) };
-}
-
-/** Event-driven simulation, one sample at a time. */
-async function runEvent(net: Network, x: tf.Tensor, T: number): Promise<Float32Array> {
-  checkInt('run', 'T', T, 1, 1 << 20);
-  const B = x.shape[0];
-  const params = makeParams(net);
-  const classes = net.nodes[net.output].shape[0];
-  const out = new Float32Array(B * classes);
-  const spikeFed = net.nodes.map((n) => n.op.kind === 'dense' && net.nodes[n.inputs[0]].op.kind === 'if');
-  try {
-    for (let b = 0; b < B; b++) {
-      const xb = tf.slice(x, b, 1);
-      const states = new Map<number, tf.Tensor>();
-      let acc: tf.Tensor | null = null;
-      for (let t = 0; t < T; t++) {
-        const vals: tf.Tensor[] = [];
-        const temps: tf.Tensor[] = [];
-        for (let i = 0; i < net.nodes.length; i++) {
-          const n = net.nodes[i];
-          const op = n.op;
-          const p = params[i];
-          let y: tf.Tensor;
-          if (op.kind === 'if') {
-            const a = vals[n.inputs[0]];
-            const v = states.get(i) ?? tf.tidy(() => tf.mul(tf.onesLike(a), tf.mul(p.t!, op.v0)));
-            const r = ifStep(v, a, p.t!);
-            if (states.has(i)) v.dispose();
-            else temps.push(v);
-            states.set(i, r.v);
-            r.out.dispose();
-            y = r.s;
-          } else if (spikeFed[i] && op.kind === 'dense') {
-            const s = (await vals[n.inputs[0]].data()) as Float32Array;
-            const rows: number[] = [];
-            for (let k = 0; k < s.length; k++) if (s[k] !== 0) rows.push(k);
-            const g = gatherRowsSumTensor(p.w as tf.Tensor2D, rows);
-            y = tf.tidy(() => tf.reshape(tf.add(g, p.b!), [1, op.units]));
-            g.dispose();
-          } else y = tf.tidy(() => evalNode(n, p, vals, xb));
-          vals[i] = y;
-        }
-        const sum: tf.Tensor = acc === null ? tf.clone(vals[net.output]) : tf.add(acc, vals[net.output]);
-        acc?.dispose();
-        acc = sum;
-        for (const v of vals) if (v !== xb) v.dispose();
-        tf.dispose(temps);
-      }
-      const d = await acc!.data();
-      for (let k = 0; k < classes; k++) out[b * classes + k] = d[k] / T;
-      acc!.dispose();
-      for (const v of states.values()) v.dispose();
-      xb.dispose();
-    }
-  } finally {
-    disposeParams(params);
-  }
-  return out;
+  const engine = new EventEngine(snn.network);
+  return {
+    target,
+    mode,
+    run: (x, o) => {
+      const T = checkInt('run', 'T', o?.T, 1, 1 << 20);
+      const shape = snn.inputShape;
+      const frames = x.rank === shape.length + 2 ? x.shape[1] : undefined;
+      if ((x.rank !== shape.length + 1 && frames === undefined) || x.shape.slice(x.rank - shape.length).join() !== shape.join())
+        throw new ConvertError('x', `run: x must be [B, ${shape}] or [B, frames, ${shape}], got [${x.shape}]`, { code: 'ERR_SHAPE' });
+      return engine.run(x, T, frames);
+    },
+  };
 }
 
 /**

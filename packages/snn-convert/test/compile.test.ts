@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tf } from '@neurite/tensor';
 import { compile, ConvertError, listBackends, loihiBias, SpikingNetwork } from '../src/index.js';
 import type { Network } from '../src/index.js';
+import { size } from '../src/network.js';
+import { disposeParams, makeParams } from '../src/params.js';
+import { simulate } from '../src/simulate.js';
 
 beforeAll(async () => {
   await setBackend('wasm');
@@ -51,6 +54,74 @@ describe('compile', () => {
     const bound = nHid * 2 ** -23 * nHid * 0.5;
     for (let i = 0; i < dense.length; i++) expect(Math.abs(dense[i] - event[i])).toBeLessThanOrEqual(bound);
     x.dispose();
+  });
+
+  it('event-driven equals dense exactly on a dyadic CNN (strided same conv, pooling, residual Add, GAP, LIF, frames)', async () => {
+    // weights on a 1/64 grid, inputs on 1/8, θ and β powers of two: every sum is exact in float32 in any order,
+    // so the event path (scatter order) and the dense tfjs path must give identical spikes and readouts
+    const dy = (n: number, seed: number) => Float32Array.from({ length: n }, (_, k) => Math.round(Math.sin(k * 2.3 + seed) * 40) / 64);
+    const conv = (name: string, i: number, cin: number, cout: number, k: number, s: number, shape: number[]) => ({
+      name,
+      className: 'Conv2D',
+      op: {
+        kind: 'conv2d' as const,
+        w: dy(k * k * cin * cout, i),
+        b: dy(cout, i + 10),
+        kernel: [k, k] as [number, number],
+        cin,
+        cout,
+        strides: [s, s] as [number, number],
+        padding: 'same' as const,
+        dilation: [1, 1] as [number, number],
+      },
+      inputs: [i - 1],
+      shape,
+    });
+    const lif = (name: string, i: number, shape: number[], beta?: number) => ({
+      name,
+      className: 'IF',
+      op: { kind: 'if' as const, theta: new Float32Array([0.5, 1, 0.25, 2]), v0: 0.5, ...(beta ? { beta } : {}) },
+      inputs: [i],
+      shape,
+    });
+    for (const beta of [undefined, 0.5]) {
+      const net: Network = {
+        output: 10,
+        nodes: [
+          { name: 'input', className: 'InputLayer', op: { kind: 'input', shape: [8, 8, 2] }, inputs: [], shape: [8, 8, 2] },
+          conv('c1', 1, 2, 4, 3, 1, [8, 8, 4]),
+          lif('if1', 1, [8, 8, 4], beta),
+          conv('c2', 3, 4, 4, 3, 2, [4, 4, 4]),
+          lif('if2', 3, [4, 4, 4], beta),
+          conv('c3', 5, 4, 4, 3, 1, [4, 4, 4]),
+          { name: 'add', className: 'Add', op: { kind: 'add' }, inputs: [4, 5], shape: [4, 4, 4] },
+          lif('if3', 6, [4, 4, 4], beta),
+          { name: 'pool', className: 'AveragePooling2D', op: { kind: 'avgpool', pool: [2, 2], strides: [2, 2], padding: 'valid' }, inputs: [7], shape: [2, 2, 4] },
+          { name: 'gap', className: 'GlobalAveragePooling2D', op: { kind: 'gap' }, inputs: [8], shape: [4] },
+          { name: 'fc', className: 'Dense', op: { kind: 'dense', w: dy(12, 3), b: dy(3, 4), inUnits: 4, units: 3 }, inputs: [9], shape: [3] },
+        ],
+      };
+      const snn = new SpikingNetwork(net);
+      const x = tf.tensor(Float32Array.from({ length: 3 * 8 * 8 * 2 }, (_, k) => ((k * 5) % 9) / 8), [3, 8, 8, 2]);
+      const xf = tf.tensor(Float32Array.from({ length: 2 * 3 * 8 * 8 * 2 }, (_, k) => ((k * 7) % 5) / 8), [2, 3, 8, 8, 2]);
+      for (const [input, T] of [[x, 6], [xf, 6]] as const) {
+        const dense = await (await compile(snn, 'wasm', { mode: 'dense' })).run(input, { T });
+        const event = await (await compile(snn, 'wasm', { mode: 'event' })).run(input, { T });
+        expect(Array.from(event), `β=${beta} rank ${input.rank}`).toEqual(Array.from(dense));
+      }
+      // the layers do spike, and not saturate: the comparison tests something
+      const counts: number[] = [];
+      tf.tidy(() => {
+        const p = makeParams(net);
+        simulate(net, p, x, { T: 6, onSpikes: (_t, sp) => sp.forEach((s, i) => (counts[i] = (counts[i] ?? 0) + tf.sum(s).dataSync()[0])) });
+        disposeParams(p);
+      });
+      for (const i of [2, 4, 7]) {
+        expect(counts[i], `β=${beta} layer ${i}`).toBeGreaterThan(0);
+        expect(counts[i]).toBeLessThan(6 * 3 * size(net.nodes[i].shape));
+      }
+      tf.dispose([x, xf]);
+    }
   });
 
   it('loihi: an IF layer on bias input fires floor((v0 + t·b − 1)/vth) times (integer IF, strict >, subtract)', async () => {
