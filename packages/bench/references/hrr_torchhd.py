@@ -36,7 +36,8 @@ def main():
     p.add_argument("--resonator-trials", type=int, default=10)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--classifiers", default="", help="comma list of torchhd.classifiers names to train and test (only these run)")
-    p.add_argument("--clf-epochs", type=int, default=3)
+    p.add_argument("--clf-epochs", default="3", help="epochs of every classifier, or Name=n,Name=n (others: 3)")
+    p.add_argument("--intrvfl-dim", type=int, default=1000, help="D of IntRVFL (its ridge read-out solves a D×D system)")
     a = p.parse_args()
     src = os.environ.get("TORCHHD_SRC")
     if not src or not os.path.isdir(os.path.join(src, "torchhd")):
@@ -75,33 +76,7 @@ def main():
     D = a.dim
     out = {"torch": torch.__version__, "torchhd": torchhd.__version__, "dim": D, "threads": 1}
     if a.classifiers:
-        # torchhd.classifiers with their default hyperparameters except the epoch count, on the same
-        # split (raw pixels in [0, 1], training order shuffled by the DataLoader), one result each
-        import inspect
-
-        from torchhd import classifiers as C
-
-        res = {}
-        for name in a.classifiers.split(","):
-            cls = getattr(C, name)
-            kw = {}
-            if "epochs" in inspect.signature(cls.__init__).parameters:
-                kw["epochs"] = a.clf_epochs
-            try:
-                torch.manual_seed(0)
-                model = cls(F, D, 10, **kw)
-                loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(xtr, ytr), batch_size=32, shuffle=True)
-                t = time.perf_counter()
-                model.fit(loader)
-                fit_s = time.perf_counter() - t
-                with torch.no_grad():
-                    acc = float((model.predict(xte) == yte).float().mean())
-                res[name] = {"accuracy": acc, "fit_s": fit_s, **kw}
-            except Exception as e:  # noqa: BLE001
-                res[name] = {"error": f"{type(e).__name__}: {e}"}
-            # one line per classifier on stderr as it finishes (a long run keeps what it got)
-            print(json.dumps({name: res[name]}), file=sys.stderr, flush=True)
-        out["classifiers"] = res
+        out["classifiers"] = train_classifiers(a, torch, xtr, ytr, xte, yte, F, D)
         print(json.dumps(out))
         return
 
@@ -137,7 +112,9 @@ def main():
     out["onlinehd_accuracy"] = float((pred == yte).float().mean())
     out["onlinehd_accuracy_pct"] = 100 * out["onlinehd_accuracy"]
 
-    # 3. resonator: 3 factors × M items, MAP, D = resonator_dim; iterate torchhd.resonator to a fixed point
+    # 3. resonator: 3 factors × M items, MAP, D = resonator_dim; iterate torchhd.resonator (its parallel
+    #    update) until the state is a fixed point or the decoded indices rest for 20 iterations, cap 1000;
+    #    decode by the largest |similarity| (negating two factors leaves the composite unchanged)
     Dr, M = a.resonator_dim, a.resonator_items
     trials = 2 if a.quick else a.resonator_trials
     g = torch.Generator().manual_seed(1)
@@ -150,12 +127,14 @@ def main():
         t = time.perf_counter()
         prev = None
         stable = 0
-        for it in range(100):
-            est = torchhd.resonator(s, est, books)
-            idx = torchhd.dot_similarity(est.unsqueeze(-2), books).squeeze(-2).argmax(-1)
+        for it in range(1000):
+            new = torchhd.resonator(s, est, books)
+            fixed = torch.equal(new, est)
+            est = new
+            idx = torchhd.dot_similarity(est.unsqueeze(-2), books).squeeze(-2).abs().argmax(-1)
             stable = stable + 1 if prev is not None and torch.equal(idx, prev) else 0
             prev = idx
-            if stable >= 3:
+            if fixed or stable >= 20:
                 break
         secs += time.perf_counter() - t
         iters += it + 1
@@ -165,6 +144,80 @@ def main():
     out["resonator_accuracy"] = solved / trials
     out["resonator_trials"] = trials
     print(json.dumps(out))
+
+
+# torchhd.classifiers whose encoder is the fixed hash_table(Random keys, Level values).sign(): their
+# encodings are computed once with the classifier's own `encoder` and fed to its own `fit`/`predict`
+# (the encoder replaced by the identity), instead of re-encoding [batch, 784, D] every epoch
+FIXED_ENCODER = {"Vanilla", "AdaptHD", "SparseHD", "QuantHD", "CompHD", "LeHDC"}
+# classifiers with torchhd's Sinusoid encoder get unit-norm images (as the project's side does)
+SINUSOID = {"OnlineHD", "NeuralHD", "DistHD"}
+
+
+def train_classifiers(a, torch, xtr, ytr, xte, yte, F, D):
+    """torchhd.classifiers with their default hyperparameters except the epoch count (`--clf-epochs`:
+    one number, or Name=n pairs), on the same split; one result each (also printed to stderr as it
+    finishes, so a long run keeps what it got)."""
+    import inspect
+
+    from torchhd import classifiers as C
+
+    epochs = {}
+    for part in str(a.clf_epochs).split(","):
+        if "=" in part:
+            k, v = part.split("=")
+            epochs[k] = int(v)
+        elif part:
+            epochs["*"] = int(part)
+
+    def unit(x):
+        return x / x.norm(dim=1, keepdim=True).clamp_min(1e-12)
+
+    cache = []  # (keys, levels, encoded train, encoded test)
+
+    def encoded(model):
+        keys = getattr(model, "keys", None) or getattr(model, "feat_keys")
+        for k, lv, etr, ete in cache:
+            if torch.equal(k, keys.weight) and torch.equal(lv, model.levels.weight):
+                return etr, ete, 0.0
+        t = time.perf_counter()
+        with torch.no_grad():
+            etr = torch.cat([model.encoder(xtr[s : s + 32]) for s in range(0, len(xtr), 32)])
+            ete = torch.cat([model.encoder(xte[s : s + 32]) for s in range(0, len(xte), 32)])
+        cache.append((keys.weight.clone(), model.levels.weight.clone(), etr, ete))
+        return etr, ete, time.perf_counter() - t
+
+    res = {}
+    for name in a.classifiers.split(","):
+        cls = getattr(C, name)
+        kw = {}
+        if "epochs" in inspect.signature(cls.__init__).parameters:
+            kw["epochs"] = epochs.get(name, epochs.get("*", 3))
+        dim = a.intrvfl_dim if name == "IntRVFL" else D
+        try:
+            torch.manual_seed(0)
+            model = cls(F, dim, 10, **kw)
+            tr, te, enc_s = (unit(xtr), unit(xte), 0.0) if name in SINUSOID else (xtr, xte, 0.0)
+            if name == "IntRVFL":
+                # its fit encodes the whole training set in one call ([n, 784, D] at once); the same
+                # encoding in chunks of 64 samples keeps the memory bounded
+                whole = model.model.encode
+                model.model.encode = lambda s: torch.cat([whole(s[i : i + 64]) for i in range(0, len(s), 64)])
+            if name in FIXED_ENCODER:
+                tr, te, enc_s = encoded(model)
+                model.encoder = lambda s: s
+            loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(tr, ytr), batch_size=32, shuffle=True)
+            t = time.perf_counter()
+            model.fit(loader)
+            fit_s = time.perf_counter() - t
+            model.eval()  # dropout (LeHDC) is a training-time operation
+            with torch.no_grad():
+                acc = float((torch.cat([model.predict(te[s : s + 256]) for s in range(0, len(te), 256)]) == yte).float().mean())
+            res[name] = {"accuracy": acc, "fit_s": fit_s, "encode_s": enc_s, "dim": dim, **kw}
+        except Exception as e:  # noqa: BLE001
+            res[name] = {"error": f"{type(e).__name__}: {e}"}
+        print(json.dumps({name: res[name]}), file=sys.stderr, flush=True)
+    return res
 
 
 if __name__ == "__main__":

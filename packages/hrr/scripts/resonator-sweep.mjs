@@ -1,12 +1,13 @@
 // Resonator accuracy and iterations vs codebook size (3 factors, MAP, D = 2000), OP and OLS weights.
-// node packages/hrr/scripts/resonator-sweep.mjs [--trials 10] [--model map] [--dim 2000] [--sizes 25,50,100]
+// node packages/hrr/scripts/resonator-sweep.mjs [--trials 10] [--model map] [--dim 2000] [--sizes 25,50,100] [--max-iterations 200]
 import { createVsa, resonator } from '@neurite/hrr';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : d);
 const D = Number(opt('dim', '2000')),
   trials = Number(opt('trials', '10')),
-  model = opt('model', 'map');
+  model = opt('model', 'map'),
+  maxIterations = Number(opt('max-iterations', '200'));
 const vsa = createVsa({ model, dim: D });
 const rows = [];
 for (const M of opt('sizes', '25,50,100').split(',').map(Number)) {
@@ -20,12 +21,12 @@ for (const M of opt('sizes', '25,50,100').split(',').map(Number)) {
       const row = (b, i) => b.subarray(i * D, (i + 1) * D);
       const s = vsa.bind(vsa.bind(row(books[0], truth[0]), row(books[1], truth[1])), row(books[2], truth[2]));
       const t = performance.now();
-      const r = resonator(vsa, s, books, { maxIterations: 200, weights });
+      const r = resonator(vsa, s, books, { maxIterations, weights });
       ms += performance.now() - t;
       it += r.iterations;
       if (r.indices.every((x, i) => x === truth[i])) ok++;
     }
-    rows.push({ model, D, items: M, searchSpace: M ** 3, weights, accuracy: ok / trials, iterations: it / trials, ms: ms / trials });
+    rows.push({ model, D, maxIterations, items: M, searchSpace: M ** 3, weights, accuracy: ok / trials, iterations: it / trials, ms: ms / trials });
     process.stderr.write(`M=${M} ${weights}: ${(100 * ok) / trials}% in ${(it / trials).toFixed(1)} it, ${(ms / trials).toFixed(0)} ms\n`);
   }
 }
