@@ -75,5 +75,7 @@ export { poolGatherRowsSum, GATHER_CROSSOVER } from './pool/pool-gather-rows-sum
 export { poolNormalFill, poolBinomialFill, FILL_CROSSOVER } from './pool/pool-random-fill.js';
 export { dot } from './dot.js';
 export { poolTopK, TOPK_CROSSOVER } from './pool/pool-top-k.js';
+export { poolRandomCSR, RANDOM_CSR_CROSSOVER } from './pool/pool-random-csr.js';
+export type { PoolRandomCSROptions } from './pool/pool-random-csr.js';
 export { createSimdArena, hasWasmSimd } from './simd/simd-arena.js';
 export type { SimdArena } from './simd/simd-arena.js';

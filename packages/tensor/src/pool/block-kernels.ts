@@ -9,6 +9,7 @@
  */
 import { realFftPlan } from '../fft/real-fft-plan.js';
 import { createRng } from '../rng/create-rng.js';
+import { geometricSampler } from '../rng/geometric-sampler.js';
 import { columnSums64, dotPartialSums } from '../simd/simd-kernels.js';
 import { topK } from '../topk.js';
 import type { BlockArgs } from './block-task.js';
@@ -219,4 +220,72 @@ export function topKBlock(args: BlockArgs, block: number, blocks: number): void 
   candValues.set(r.values, block * k);
   for (let i = 0; i < r.indices.length; i++) candIndices[block * k + i] = r.indices[i] + s;
   counts[block] = r.indices.length;
+}
+
+/**
+ * Rows of one block of a random CSR matrix (see poolRandomCSR): rows
+ * [block * blockRows, …) drawn by geometric skipping from
+ * createRng(`<seed>/rows <block>`), as randomCSR draws them, into
+ * indices[offsets[block] …] (at most caps[block] entries), each row's count in
+ * rowCounts[row] and the block's count in counts[block] (-1 when caps[block]
+ * was too small: nothing else is meaningful then). Weights follow the
+ * structure from the same generator: `weight` 'uniform' draws lo + (hi − lo) u,
+ * 'normal' mean + std z, 'constant' writes lo; `data` null for a pattern.
+ * args { nRows, nCols, p, seed, blockRows, offsets: Float64Array, caps: Float64Array,
+ * indices: Int32Array, data: Float32Array | null, rowCounts: Int32Array, counts: Float64Array,
+ * weight: 'constant' | 'uniform' | 'normal', w0, w1 }.
+ */
+export function randomCsrRowsBlock(args: BlockArgs, block: number): void {
+  const { nRows, nCols, p, seed, blockRows, offsets, caps, indices, data, rowCounts, counts, weight, w0, w1 } = args as {
+    nRows: number;
+    nCols: number;
+    p: number;
+    seed: string;
+    blockRows: number;
+    offsets: Float64Array;
+    caps: Float64Array;
+    indices: Int32Array;
+    data: Float32Array | null;
+    rowCounts: Int32Array;
+    counts: Float64Array;
+    weight: 'constant' | 'uniform' | 'normal';
+    w0: number;
+    w1: number;
+  };
+  const rng = createRng(`${seed}/rows ${block}`);
+  const r0 = block * blockRows;
+  const r1 = Math.min(nRows, r0 + blockRows);
+  const off = offsets[block];
+  const cap = caps[block];
+  let k = 0;
+  if (p === 1) {
+    if ((r1 - r0) * nCols > cap) {
+      counts[block] = -1;
+      return;
+    }
+    for (let i = r0; i < r1; i++) {
+      for (let j = 0; j < nCols; j++) indices[off + k++] = j;
+      rowCounts[i] = nCols;
+    }
+  } else if (p > 0 && nCols > 0) {
+    const g = geometricSampler(p, rng);
+    for (let i = r0; i < r1; i++) {
+      const start = k;
+      for (let j = -1; ;) {
+        j += 1 + g(nCols - j);
+        if (j >= nCols) break;
+        if (k === cap) {
+          counts[block] = -1;
+          return;
+        }
+        indices[off + k++] = j;
+      }
+      rowCounts[i] = k - start;
+    }
+  }
+  counts[block] = k;
+  if (data === null) return;
+  if (weight === 'uniform') for (let q = 0; q < k; q++) data[off + q] = w0 + (w1 - w0) * rng.uniform();
+  else if (weight === 'normal') for (let q = 0; q < k; q++) data[off + q] = w0 + w1 * rng.normal();
+  else data.fill(w0, off, off + k);
 }
