@@ -1,0 +1,11 @@
+/** Sizes of the worker-pool browser test, shared by the page and the Node side. */
+export const POOL_CASE = {
+  rows: 160,
+  n: 1024,
+  bundleRows: 300,
+  cols: 1024,
+  // nCols p = 400 entries a row: blocks of 655 rows, 3 blocks
+  csr: { nRows: 1500, nCols: 4000, p: 0.1, seed: 7 },
+  normals: 600_000,
+  normalsSeed: 3,
+} as const;

@@ -1,0 +1,100 @@
+/**
+ * The worker pool in headless Chromium: module Web Workers over
+ * SharedArrayBuffer in a crossOriginIsolated page (served with COOP/COEP), the
+ * worker script and block kernels bundled from the built package beside the
+ * app as the README says. Each kernel's result must have the bits Node
+ * computes for the same inputs; a page without the headers gets a pool of 0
+ * workers and a clear error for workers > 0. Skipped without /usr/bin/chromium
+ * (fails under CI).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { bundle, describeInChromium, launchChromium, pageHtml } from '../../../../test-utils/browser.js';
+import { createRng, createWorkerPool, poolBundle, poolConvolve, poolNormalFill, poolRandomCSR } from '../../src/index.js';
+import type { PoolPageResult } from './worker-pool-entry.js';
+import { POOL_CASE } from './worker-pool-case.js';
+import { fnv1a } from './fnv.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Static files on 127.0.0.1; with COOP/COEP (a crossOriginIsolated page) unless the query has `plain`. */
+async function serveIsolated(files: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const [file, query = ''] = (req.url ?? '/').split('?');
+    const body = files[file];
+    if (body === undefined) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html',
+      'cache-control': 'no-store',
+    };
+    if (!query.includes('plain')) {
+      headers['cross-origin-opener-policy'] = 'same-origin';
+      headers['cross-origin-embedder-policy'] = 'require-corp';
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The same computations in Node (calling thread: the pool promises the same bits for any worker count). */
+async function nodeResult(): Promise<Record<string, number>> {
+  const c = POOL_CASE;
+  const pool = await createWorkerPool({ workers: 0 });
+  const f = (n: number, seed: number) => createRng(seed).normalArray(new Float32Array(n)) as Float32Array;
+  const csr = await poolRandomCSR(pool, c.csr.nRows, c.csr.nCols, c.csr.p, c.csr.seed, { weight: { uniform: [-1, 2] } });
+  return {
+    convolve: fnv1a(await poolConvolve(pool, f(c.rows * c.n, 1), f(c.rows * c.n, 2), { n: c.n })),
+    bundle: fnv1a(await poolBundle(pool, f(c.bundleRows * c.cols, 3), { cols: c.cols })),
+    csr: fnv1a(csr.indptr, csr.indices, csr.data),
+    nnz: csr.indptr[csr.nRows],
+    normals: fnv1a(await poolNormalFill(pool, c.normalsSeed, new Float64Array(c.normals))),
+  };
+}
+
+describeInChromium('the worker pool on Web Workers in headless Chromium', () => {
+  it('runs bind, bundle, randomCSR and normals on 2 workers with the bits of Node; without isolation the pool has 0 workers', async () => {
+    const server = await serveIsolated({
+      '/': pageHtml('worker pool'),
+      '/bundle.js': await bundle(here('./worker-pool-entry.ts')),
+      // As the README tells browser apps: the worker script and the block kernels, bundled beside the app.
+      '/pool-worker.js': await bundle(here('../../dist/pool/pool-worker.js')),
+      '/block-kernels.js': await bundle(here('../../dist/pool/block-kernels.js')),
+    });
+    const browser = await launchChromium();
+    try {
+      const read = async (query: string): Promise<PoolPageResult> => {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${server.url}/${query}`);
+        await page.waitForFunction(() => (globalThis as { __pool?: unknown }).__pool != null, null, { timeout: 60_000 });
+        const r = await page.evaluate(() => (globalThis as unknown as { __pool: PoolPageResult }).__pool);
+        expect(errors).toEqual([]);
+        await page.close();
+        return r;
+      };
+      const isolated = await read('');
+      const want = await nodeResult();
+      expect(isolated).toEqual({ isolated: true, size: 2, sameInline: true, ...want });
+      const plain = await read('?plain');
+      expect(plain).toMatchObject({ isolated: false, defaultSize: 0 });
+      expect((plain as { error: string }).error).toMatch(/crossOriginIsolated/);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
+});
