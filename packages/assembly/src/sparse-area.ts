@@ -5,6 +5,7 @@ import {
   gatherRowsSumTensor,
   profileRegion,
   randomCSR,
+  sparseRowsScale,
   tf,
   toRng,
   topK,
@@ -36,7 +37,8 @@ export interface SparseAreaOptions {
    * Where the connectome lives. 'host': typed arrays, updated by the typed-array sparse
    * kernels of @neurite/tensor (the very loops its cpu and wasm kernels run); 'device':
    * tensors on the active backend (`csrToTensors`), the input from the registered
-   * `SparseGatherRowsSum` kernel, plasticity by tensor ops; 'auto' (default): host on cpu
+   * `SparseGatherRowsSum` kernel, plasticity in place by the `SparseRowsScale` kernel (cpu, wasm,
+   * webgpu; on webgl by tensor ops, which copy the weights); 'auto' (default): host on cpu
    * and wasm, device on webgl and webgpu.
    */
   storage?: 'auto' | 'host' | 'device';
@@ -199,6 +201,35 @@ export class SparseArea {
   }
 
   /**
+   * A copy of the connectome as it is now: row offsets, column indices and weights (float32;
+   * binary16 weights decoded) of the CSR (row = presynaptic neuron), and the stimulus weights
+   * onto each neuron. Device storage is read with `await data()`. For inspection and tests
+   * (the whole connectome: 8 bytes a synapse).
+   * @throws AssemblyError (ERR_STATE) after dispose().
+   */
+  async connectome(): Promise<{ indptr: Int32Array; indices: Int32Array; weights: Float32Array; stimulus: Float32Array }> {
+    if (this.disposed) throw new AssemblyError('this', 'SparseArea.connectome: the area was disposed', { code: 'ERR_STATE' });
+    if (this.host !== null) {
+      const h = this.host;
+      let weights: Float32Array;
+      if (h.data instanceof Uint16Array) {
+        const table = float16Table();
+        weights = new Float32Array(h.data.length);
+        for (let e = 0; e < h.data.length; e++) weights[e] = table[h.data[e]];
+      } else weights = h.data.slice();
+      return { indptr: this.indptr.slice(), indices: h.indices.slice(), weights, stimulus: h.stim.slice() };
+    }
+    const d = this.device!;
+    const [indices, weights, stimulus] = await Promise.all([d.csr.indices.data(), d.csr.data.data(), d.stim.data()]);
+    return {
+      indptr: this.indptr.slice(),
+      indices: Int32Array.from(indices),
+      weights: Float32Array.from(weights),
+      stimulus: Float32Array.from(stimulus),
+    };
+  }
+
+  /**
    * One round: the input of every neuron from the stimulus and the previous winners, the
    * k-cap, and Hebbian plasticity on the synapses from the firing neurons into the new
    * winners. Resolves to the new winners, ascending. Reads the input of the device
@@ -272,6 +303,21 @@ export class SparseArea {
       return;
     }
     const d = this.device!;
+    if (IN_PLACE_BACKENDS.has(tf.getBackend())) {
+      // the kernel scales only the firing rows' entries into the winners, in m.data's own buffer
+      if (rows !== null) sparseRowsScale(d.csr, rows, winners, f, { maxWeight: cap });
+      if (stimulus) {
+        const stim = tf.tidy(() => {
+          const mask = tf.scatterND(tf.tensor2d(winners, [winners.length, 1], 'int32'), tf.ones([winners.length], 'int32'), [this.n]);
+          const scaled = tf.mul(d.stim, tf.gather(tf.tensor1d([1, f], 'float32'), mask));
+          return Number.isFinite(cap) ? tf.minimum(scaled, cap) : scaled;
+        });
+        d.stim.dispose();
+        this.device = { csr: d.csr, stim: stim as tf.Tensor1D };
+      }
+      return;
+    }
+    // backends without the in-place kernel (webgl): gather the firing rows' entries, scale, scatter into a new tensor
     const positions = rows === null ? null : rowEntries(this.indptr, rows);
     const next = tf.tidy(() => {
       // factor table [1, 1 + β]: a winner's weight is multiplied by exactly the float32 1 + β, others by 1
@@ -302,6 +348,9 @@ export class SparseArea {
     this.host = null;
   }
 }
+
+/** Backends with the in-place `SparseRowsScale` kernel of @neurite/tensor. */
+const IN_PLACE_BACKENDS = new Set(['cpu', 'wasm', 'webgpu']);
 
 /** The entry positions of the listed rows, concatenated in the order of `rows`. */
 function rowEntries(indptr: Int32Array, rows: Int32Array): Int32Array {

@@ -14,7 +14,15 @@ afterAll(async () => {
  * ties to the lower index, by a full sort; every w_ij (i previous winner, j new winner) and
  * s_j times the float32 1 + β.
  */
-function denseReference(n: number, k: number, p: number, beta: number, seed: number, stimulusSize: number, rounds: number): string[] {
+function denseReference(
+  n: number,
+  k: number,
+  p: number,
+  beta: number,
+  seed: number,
+  stimulusSize: number,
+  rounds: number,
+): string[] & { weights?: Float32Array; stim?: Float32Array } {
   const rng = createRng(seed);
   const csr = randomCSR(n, n, p, rng, { pattern: true });
   const stim = new Float32Array(n);
@@ -24,7 +32,7 @@ function denseReference(n: number, k: number, p: number, beta: number, seed: num
   const present = w.map((x) => x); // 1 where a synapse exists
   const f = Math.fround(1 + beta);
   let prev: number[] = [];
-  const out: string[] = [];
+  const out: string[] & { weights?: Float32Array; stim?: Float32Array } = [];
   for (let r = 0; r < rounds; r++) {
     const input = new Float32Array(n);
     for (const i of prev) for (let j = 0; j < n; j++) if (present[i * n + j] === 1) input[j] += w[i * n + j];
@@ -36,7 +44,22 @@ function denseReference(n: number, k: number, p: number, beta: number, seed: num
     prev = next;
     out.push(next.join(','));
   }
+  // the stored synapses' weights in CSR order, and the stimulus weights
+  out.weights = Float32Array.from(csr.indices.subarray(0, csr.indptr[n]), (j, e) => w[rowOf(csr.indptr, e) * n + j]);
+  out.stim = stim;
   return out;
+}
+
+/** The row of CSR entry e (binary search in indptr). */
+function rowOf(indptr: Int32Array, e: number): number {
+  let lo = 0,
+    hi = indptr.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (indptr[mid] <= e) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 async function winnersOn(
@@ -49,18 +72,24 @@ async function winnersOn(
   const a = new SparseArea({ ...opts, storage });
   const out: string[] = [];
   for (let r = 0; r < rounds; r++) out.push(Array.from(await a.project()).join(','));
+  const c = await a.connectome();
   a.dispose();
-  return out;
+  return Object.assign(out, { weights: c.weights, stim: c.stimulus });
 }
 
 describe('SparseArea', () => {
   const small = { n: 400, k: 20, p: 0.1, beta: 0.1, seed: 11 };
 
-  it('gives the winners of the dense definition, on cpu and wasm, host and device storage', async () => {
+  it('gives the winners and weights of the dense definition, on cpu and wasm, host and device storage', async () => {
     const expected = denseReference(small.n, small.k, small.p, small.beta, small.seed, small.k, 8);
+    // plasticity happened: some synapses and stimulus weights grew
+    expect(expected.weights!.some((x) => x > 1)).toBe(true);
     for (const backend of ['cpu', 'wasm'] as const) {
       for (const storage of ['host', 'device'] as const) {
-        expect(await winnersOn(backend, storage, small, 8), `${backend} ${storage}`).toEqual(expected);
+        const got = await winnersOn(backend, storage, small, 8);
+        expect([...got], `${backend} ${storage}`).toEqual([...expected]);
+        expect(got.weights, `${backend} ${storage} weights`).toEqual(expected.weights);
+        expect(got.stim, `${backend} ${storage} stimulus weights`).toEqual(expected.stim);
       }
     }
   });
@@ -68,7 +97,9 @@ describe('SparseArea', () => {
   it('gives the same winners for a seed on every storage at n = 5000 (a stimulus-only round, then recurrence)', async () => {
     const opts = { n: 5000, k: 70, p: 0.02, beta: 0.05, seed: 4 };
     const host = await winnersOn('cpu', 'host', opts, 6);
-    expect(await winnersOn('wasm', 'device', opts, 6)).toEqual(host);
+    const device = await winnersOn('wasm', 'device', opts, 6);
+    expect([...device]).toEqual([...host]);
+    expect(device.weights).toEqual(host.weights);
     // winners differ between rounds: the test is not comparing constant output
     expect(new Set(host).size).toBeGreaterThan(1);
   });
