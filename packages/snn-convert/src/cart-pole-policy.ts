@@ -2,6 +2,7 @@ import { tf, toRng } from '@neurite/tensor';
 import type { SeedOrRng } from '@neurite/tensor';
 import { CartPole } from './cart-pole.js';
 import { ConvertError, checkInt, checkPositive, checkProb } from './convert-error.js';
+import { EventEngine } from './event-engine.js';
 import { PolicyGradient } from './policy-gradient.js';
 import type { PolicyGradientOptions } from './policy-gradient.js';
 import { SpikingNetwork } from './spiking-network.js';
@@ -119,7 +120,8 @@ export async function trainCartPolePolicy(snn: SpikingNetwork, opts: TrainCartPo
 /**
  * Mean return of a spiking policy on {@link CartPole} over `episodes` episodes (default
  * 100, run in parallel), acting greedily: the action with the larger readout after T
- * steps of the observation as constant input current. CartPole-v0 counts as solved at a
+ * steps of the observation as constant input current (simulated event-driven, as
+ * `compile(snn, target, { mode: 'event' })` does). CartPole-v0 counts as solved at a
  * mean ≥ 195.
  */
 export async function evaluateCartPolePolicy(
@@ -134,12 +136,11 @@ export async function evaluateCartPolePolicy(
   const obs = envs.map((e) => e.reset());
   let total = 0;
   let live = envs.map((_, i) => i);
+  const engine = new EventEngine(snn.network);
   while (live.length > 0) {
     const x = tf.tensor2d(Float32Array.from(live.flatMap((i) => obs[i])), [live.length, 4]);
-    const y = snn.run(x, { T });
+    const z = await engine.run(x, T);
     x.dispose();
-    const z = await y.data();
-    y.dispose();
     live.forEach((i, j) => {
       const r = envs[i].step(z[2 * j + 1] > z[2 * j] ? 1 : 0);
       obs[i] = r.state;
