@@ -5,6 +5,7 @@ import { takeInitError } from './register/guard-backend-init.js';
 
 /** Backends Neurite knows. `auto` picks the fastest one that initialises. */
 export type BackendName = 'cpu' | 'wasm' | 'webgl' | 'webgpu';
+/** What {@link setBackend} accepts: a backend, or `auto` (webgpu > webgl > wasm > cpu in a browser, wasm > cpu in Node). */
 export type BackendChoice = BackendName | 'auto';
 
 /** The `.wasm` files of tfjs-backend-wasm 4.22 (which one loads depends on SIMD / threads support). */
@@ -25,8 +26,11 @@ export interface SetBackendOptions {
 
 /** What is running: the backend's name and, for wasm, whether SIMD and threads are on. */
 export interface BackendInfo {
+  /** The active tfjs backend. */
   name: BackendName;
+  /** wasm: whether the SIMD binary runs (false for other backends). */
   simd: boolean;
+  /** wasm: whether the multi-threaded binary runs (false in Node, where tfjs turns threads off). */
   threads: boolean;
   /** true in Node (no window / document). */
   node: boolean;

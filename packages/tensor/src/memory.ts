@@ -8,9 +8,21 @@ export function scope<T extends tf.TensorContainer>(fn: () => T): T {
 
 /** Tensor count and bytes now held by the engine. */
 export interface MemorySnapshot {
+  /** Live tensors (tf.memory().numTensors). */
   tensors: number;
+  /** Bytes of tensor data held (tf.memory().numBytes). */
   bytes: number;
 }
+
+/**
+ * The tensor count and bytes held by the tfjs engine now (of the active backend).
+ * @example
+ * ```ts
+ * const before = memorySnapshot();
+ * tf.tidy(() => tf.ones([4]).sum());
+ * console.log(memorySnapshot().tensors - before.tensors); // 0
+ * ```
+ */
 export function memorySnapshot(): MemorySnapshot {
   const m = tf.memory();
   return { tensors: m.numTensors, bytes: m.numBytes };

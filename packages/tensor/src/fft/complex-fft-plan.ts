@@ -12,6 +12,7 @@ import { PlanCache, PLAN_CACHE_SIZE } from './plan-cache.js';
  * (2n numbers), float64 arithmetic.
  */
 export interface ComplexFftPlan {
+  /** Transform length (complex samples). */
   readonly n: number;
   /** X[k] = sum_t x[t] e^{-2 pi i k t / n}, k = 0..n-1. */
   forward(x: ArrayLike<number>, out?: Float64Array): Float64Array;

@@ -6,6 +6,7 @@ import { UnitRealPlan } from './unit-real-plan.js';
 
 /** A real FFT of length n: n real samples <-> floor(n/2)+1 complex bins. */
 export interface RealFftPlan {
+  /** Transform length (real samples). */
   readonly n: number;
   /** floor(n/2) + 1 */
   readonly bins: number;

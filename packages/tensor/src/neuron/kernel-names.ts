@@ -22,6 +22,7 @@ import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
  */
 export const NeuronStep = 'NeuronStep';
 
+/** Inputs of the `NeuronStep` kernel: the input x, state v (and i), and the coefficients as tensors broadcast over the batch. */
 export type NeuronStepInputs = {
   x: TensorInfo;
   v: TensorInfo;
@@ -39,6 +40,8 @@ export type NeuronStepInputs = {
 /** What a spiking neuron does to v after a spike z. */
 export type NeuronReset = 'subtract' | 'zero' | 'to_v_reset';
 
+/** Attributes of the `NeuronStep` kernel. */
 export interface NeuronStepAttrs {
+  /** What a spike does to v. */
   reset: NeuronReset;
 }

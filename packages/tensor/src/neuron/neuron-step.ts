@@ -33,7 +33,9 @@ export interface NeuronStepParams {
 
 /** State of a neuron layer, [B, ...S] each; absent entries are zeros (the first step). */
 export interface NeuronStepState {
+  /** Membrane potential. */
   v?: tf.Tensor;
+  /** Synaptic current (current-based layers). */
   i?: tf.Tensor;
 }
 

@@ -3,8 +3,10 @@ import { TensorError } from '../tensor-error.js';
 import type { Rng } from './rng.js';
 import { checkFinite, checkPositive } from '../tensor-validators.js';
 
+/** Distributions {@link randomTensor} draws from. */
 export type RandomDistribution = 'uniform' | 'normal' | 'truncatedNormal';
 
+/** Parameters of {@link randomTensor}'s distribution. */
 export interface RandomTensorOptions {
   /** uniform: lower bound (default 0); truncatedNormal: lower bound (default mean - 2 std, as tf.truncatedNormal). */
   lo?: number;

@@ -10,7 +10,9 @@ import { checkCSR } from './csr.js';
  * alias, not an interface, so that it is a tf.TensorContainer).
  */
 export type CSRTensors = {
+  /** Rows of the matrix. */
   readonly nRows: number;
+  /** Columns of the matrix. */
   readonly nCols: number;
   /** int32 [nRows + 1] */
   readonly indptr: tf.Tensor1D;

@@ -14,7 +14,9 @@ const MAX_INT32 = 2147483647;
  * value (none for a pattern), plus 4 (nRows + 1) for `indptr`.
  */
 export interface CSR {
+  /** Rows of the matrix. */
   readonly nRows: number;
+  /** Columns of the matrix. */
   readonly nCols: number;
   /** nRows + 1 offsets into `indices` / `data`; indptr[0] = 0, indptr[nRows] = nnz. */
   readonly indptr: Int32Array;
@@ -26,8 +28,11 @@ export interface CSR {
 
 /** A dense matrix stored row-major: element (i, j) is `data[i * nCols + j]`. */
 export interface DenseMatrix {
+  /** Rows of the matrix. */
   readonly nRows: number;
+  /** Columns of the matrix. */
   readonly nCols: number;
+  /** nRows · nCols values, row-major. */
   readonly data: Float32Array;
 }
 

@@ -5,6 +5,7 @@ import type { NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
  * Inputs: matrix float32 [n, m], rows int32 [r]. Output float32 [m].
  */
 export const GatherRowsSum = 'GatherRowsSum';
+/** Inputs of the `GatherRowsSum` kernel. */
 export type GatherRowsSumInputs = { matrix: TensorInfo; rows: TensorInfo } & NamedTensorInfoMap;
 
 /**
@@ -13,13 +14,16 @@ export type GatherRowsSumInputs = { matrix: TensorInfo; rows: TensorInfo } & Nam
  * indices int32 [nnz], values float32 [nnz]. Attr nCols = m. Output float32 [m].
  */
 export const SparseGatherRowsSum = 'SparseGatherRowsSum';
+/** Inputs of the `SparseGatherRowsSum` kernel (a CSR as three tensors and the selected rows). */
 export type SparseGatherRowsSumInputs = {
   indptr: TensorInfo;
   indices: TensorInfo;
   values: TensorInfo;
   rows: TensorInfo;
 } & NamedTensorInfoMap;
+/** Attributes of the `SparseGatherRowsSum` kernel. */
 export interface SparseGatherRowsSumAttrs {
+  /** Columns of the matrix (the output length). */
   nCols: number;
 }
 
@@ -29,4 +33,5 @@ export interface SparseGatherRowsSumAttrs {
  * x float32 [m]. Output float32 [n].
  */
 export const SparseMatVec = 'SparseMatVec';
+/** Inputs of the `SparseMatVec` kernel (a CSR as three tensors and the vector x). */
 export type SparseMatVecInputs = { indptr: TensorInfo; indices: TensorInfo; values: TensorInfo; x: TensorInfo } & NamedTensorInfoMap;
