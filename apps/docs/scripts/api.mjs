@@ -1,16 +1,12 @@
 // The API reference: `node apps/docs/scripts/api.mjs` writes Markdown pages for every public entry
-// point of every package (each key of packages/*/package.json "exports", see api-entry-points.mjs)
-// into apps/docs/api/, with api/typedoc-sidebar.json for the site's sidebar and api/index.md as the
+// point of every package (each key of packages/*/package.json "exports", see api-project.mjs) into
+// apps/docs/api/, with api/typedoc-sidebar.json for the site's sidebar and api/index.md as the
 // overview. typedoc 0.28 + typedoc-plugin-markdown + typedoc-vitepress-theme, options in
-// ../typedoc.json; one TypeScript program over the packages' sources (imports of @neurite/* resolve to
-// src through `paths`, so no dist is needed and types link across packages). Offline; prints its time.
+// ../typedoc.json. Offline; prints its time.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Application, Converter, ReflectionKind, TSConfigReader, TypeDocReader } from 'typedoc';
-import { entryPoints, repo, sourcePaths } from './api-entry-points.mjs';
+import { convertApi, docs, entryPoints, repo } from './api-project.mjs';
 
-const docs = fileURLToPath(new URL('..', import.meta.url));
 const out = path.join(docs, 'api');
 const t0 = performance.now();
 /** What a subpath entry is for, by its name (the root entry takes the package's description). */
@@ -23,34 +19,7 @@ const ENTRY_NOTES = {
   webgpu: 'Registers the webgpu backend and its kernels.',
 };
 const entries = entryPoints();
-const nameOf = new Map(entries.map((e) => [path.resolve(e.file), e.name]));
-
-const app = await Application.bootstrapWithPlugins(
-  {
-    options: path.join(docs, 'typedoc.json'),
-    tsconfig: path.join(docs, 'typedoc.tsconfig.json'),
-    entryPoints: entries.map((e) => e.file),
-    entryPointStrategy: 'resolve',
-    displayBasePath: repo,
-    compilerOptions: { paths: sourcePaths() },
-  },
-  [new TypeDocReader(), new TSConfigReader()],
-);
-
-// Name each module as a user imports it (`@neurite/nir/node`), not by its path under packages/.
-app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
-  if (reflection.kind !== ReflectionKind.Module) return;
-  const symbol = context.getSymbolFromReflection(reflection);
-  const file = symbol?.declarations?.[0]?.getSourceFile().fileName;
-  const name = file ? nameOf.get(path.resolve(file)) : undefined;
-  if (name) reflection.name = name;
-});
-
-const project = await app.convert();
-if (!project) {
-  console.error('[api] typedoc could not convert the entry points');
-  process.exit(1);
-}
+const { app, project } = await convertApi(entries);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await app.generateOutputs(project);
