@@ -10,10 +10,14 @@
  * - randomCSR 1e5 x 1e5, p = 0.01 (s, and bytes of the arrays per nnz);
  * - 1e7 standard normals (s) against numpy;
  * - the worker pool: matmul 1024² and batched bind 1000×1024 on 2 workers against 1,
- *   the crossover below which work stays on the calling thread, 1e7 normals on 2 workers;
+ *   the crossover below which work stays on the calling thread, 1e7 normals on 2 workers,
+ *   poolRandomCSR 5e4² p = 0.01 on 2 workers against the calling thread;
  * - HRR kernels against numpy: bind D = 10000, bundle 1000×1024, cleanup 100 queries ×
  *   1000 items × D = 10000 (cosine + argmax, 2 workers);
  * - bandwidth: bundle and dot bytes/s against a plain copy in the same run;
+ *
+ * Every numpy reference is timed in alternation with our side (pairedWithNumpy: three
+ * rounds of ours then numpy's), so that the load of a shared machine falls on both alike.
  * - webgpu in Node (Dawn; SwiftShader without a GPU): each Neurite webgpu kernel
  *   against the cpu result, with its time.
  */
@@ -34,6 +38,7 @@ import {
   poolConvolve,
   poolMatMul,
   poolNormalFill,
+  poolRandomCSR,
   poolScores,
   randomCSR,
   realFftPlan,
@@ -49,11 +54,51 @@ import type { BenchResult, Suite, SuiteContext } from '../suite.js';
 
 interface NumpyTimes {
   numpy: string;
-  rfft_irfft_us: Record<string, number>;
-  normals_s: number;
+  rfft_irfft_us?: Record<string, number>;
+  normals_s?: number;
   bind_us?: number;
   bundle_us?: number;
   cleanup_ms?: number;
+}
+
+type NumpyCase = 'fft' | 'normals' | 'bind' | 'bundle' | 'cleanup';
+
+const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+
+/**
+ * A case timed against numpy in alternation: `rounds` times (3, or 1 with --quick) our
+ * timing `js()`, then references/tensor.py timing only `key`, so that the load of a shared
+ * machine falls on both alike. value and reference are the medians of each side, ratio the
+ * median of the per-round ratios (value / reference). Without numpy: the value alone.
+ */
+async function pairedWithNumpy(
+  ctx: SuiteContext,
+  key: NumpyCase,
+  pick: (t: NumpyTimes) => number | undefined,
+  js: () => Promise<number>,
+): Promise<{ value: number; ref?: number; ratio?: number; note: string }> {
+  const rounds = ctx.quick ? 1 : 3;
+  const values: number[] = [];
+  const refs: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const v = await js();
+    values.push(v);
+    const t = ctx.pythonReference<NumpyTimes>('tensor.py', ['--only', key, ...(ctx.quick ? ['--quick'] : [])]);
+    const ref = t === undefined ? undefined : pick(t);
+    if (ref !== undefined) {
+      refs.push(ref);
+      ratios.push(v / ref);
+    }
+  }
+  const value = medianOf(values);
+  if (refs.length === 0) return { value, note: 'numpy not available: no reference' };
+  return {
+    value,
+    ref: medianOf(refs),
+    ratio: medianOf(ratios),
+    note: `${rounds} alternating rounds (ours, then numpy); ratio = median of the per-round ratios [${ratios.map((x) => x.toFixed(2)).join(', ')}]`,
+  };
 }
 
 async function matmulRows(ctx: SuiteContext): Promise<BenchResult[]> {
@@ -219,7 +264,7 @@ async function topKRow(ctx: SuiteContext): Promise<BenchResult> {
   };
 }
 
-async function fftRows(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
+async function fftRows(ctx: SuiteContext): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
   for (const [n, goal] of [
     [1024, '≤ 20 us'],
@@ -232,23 +277,29 @@ async function fftRows(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promis
     for (let i = 0; i < n; i++) x[i] = Math.sin(0.37 * i) + 0.5 * Math.cos((1.3 * i * i) / n);
     const spec = new Float64Array(2 * plan.bins);
     const y = new Float64Array(n);
-    const us = await ctx.measure(
-      () => {
-        plan.forward(x, spec);
-        plan.inverse(spec, y);
-      },
-      { inner: n <= 1024 ? 200 : 20 },
+    const p = await pairedWithNumpy(
+      ctx,
+      'fft',
+      (t) => t.rfft_irfft_us?.[String(n)],
+      () =>
+        ctx.measure(
+          () => {
+            plan.forward(x, spec);
+            plan.inverse(spec, y);
+          },
+          { inner: n <= 1024 ? 200 : 20 },
+        ),
     );
-    const ref = numpy?.rfft_irfft_us[String(n)];
     rows.push({
       case: 'rfft+irfft',
       params,
       backend: 'js',
       metric: 'time',
       unit: 'us',
-      value: us,
+      value: p.value,
       goal,
-      ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / ref } : {}),
+      ...(p.ref !== undefined ? { reference: { name: 'numpy', value: p.ref }, ratio: p.ratio } : {}),
+      note: p.note,
     });
   }
   return rows;
@@ -287,23 +338,28 @@ async function randomCsrRows(ctx: SuiteContext): Promise<BenchResult[]> {
   ];
 }
 
-async function normalsRow(ctx: SuiteContext, numpy: NumpyTimes | undefined): Promise<BenchResult> {
+async function normalsRow(ctx: SuiteContext): Promise<BenchResult> {
   const count = 10_000_000;
   const params = { count, dtype: 'float64' };
   ctx.progress(`${count} standard normals`);
   const rng = createRng(4);
   const out = new Float64Array(count);
-  const us = await ctx.measure(() => rng.normalArray(out), { warmup: 1, repeats: ctx.quick ? 3 : 7 });
-  const ref = numpy?.normals_s;
+  const p = await pairedWithNumpy(
+    ctx,
+    'normals',
+    (t) => (t.normals_s === undefined ? undefined : t.normals_s * 1e6),
+    () => ctx.measure(() => rng.normalArray(out), { warmup: 1, repeats: ctx.quick ? 3 : 7 }),
+  );
   return {
     case: 'normals',
     params,
     backend: 'js',
     metric: 'time',
     unit: 's',
-    value: us / 1e6,
+    value: p.value / 1e6,
     goal: '≤ 0.2 s',
-    ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / 1e6 / ref } : {}),
+    ...(p.ref !== undefined ? { reference: { name: 'numpy', value: p.ref / 1e6 }, ratio: p.ratio } : {}),
+    note: p.note,
   };
 }
 
@@ -345,7 +401,7 @@ async function oneVsTwo(ctx: SuiteContext, pools: WorkerPool[], f: (pool: Worker
   return { one: median(times[0]), two: median(times[1]), same, cpuNote };
 }
 
-async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
+async function poolRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
   const cpus = (await import('node:os')).availableParallelism();
   const loadNote = `${cpus} cores on this machine, shared with other jobs: 2 workers can reach 2× only on 2 idle cores (Linux autogroup scheduling gives a busy machine's session one share, however many threads it runs)`;
@@ -438,25 +494,68 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTime
     const count = 10_000_000;
     ctx.progress(`pool normals ${count} on 2 workers`);
     const out = sharedArray(Float64Array, count);
-    const us = await ctx.measure(() => poolNormalFill(pools[1], 4, out, { inline: false }), { warmup: 1, repeats: ctx.quick ? 3 : 7 });
-    const ref = numpy?.normals_s;
+    const p = await pairedWithNumpy(
+      ctx,
+      'normals',
+      (t) => (t.normals_s === undefined ? undefined : t.normals_s * 1e6),
+      () => ctx.measure(() => poolNormalFill(pools[1], 4, out, { inline: false }), { warmup: 1, repeats: ctx.quick ? 3 : 7 }),
+    );
     rows.push({
       case: 'pool normals',
       params: { count, dtype: 'float64', workers: 2 },
       backend: 'js workers',
       metric: 'time',
       unit: 's',
-      value: us / 1e6,
+      value: p.value / 1e6,
       goal: 'ratio ≤ 1.0',
-      ...(ref !== undefined ? { reference: { name: 'numpy', value: ref }, ratio: us / 1e6 / ref } : {}),
-      note: 'one generator per 2^18-element block: same values for any worker count',
+      ...(p.ref !== undefined ? { reference: { name: 'numpy', value: p.ref / 1e6 }, ratio: p.ratio } : {}),
+      note: `one generator per 2^18-element block: same values for any worker count; ${p.note}`,
+    });
+  }
+  {
+    // 2.5e7 entries (200 MB a matrix; two are held for the comparison) on a shared machine
+    const n = ctx.quick ? 20_000 : 50_000;
+    const prob = 0.01;
+    ctx.progress(`pool randomCSR ${n}² p=${prob} on 2 workers and on the calling thread`);
+    const pool0 = await createWorkerPool({ workers: 0 });
+    const draw = (pool: WorkerPool) => poolRandomCSR(pool, n, n, prob, 5, { inline: pool.size === 0 });
+    const bytes = (a: ArrayBufferView | null) => (a === null ? Buffer.alloc(0) : Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    let same: boolean;
+    {
+      const x = await draw(pool0);
+      const y = await draw(pools[1]);
+      same = bytes(x.indptr).equals(bytes(y.indptr)) && bytes(x.indices).equals(bytes(y.indices)) && bytes(x.data).equals(bytes(y.data));
+    }
+    const times: number[][] = [[], []];
+    for (let r = 0; r < (ctx.quick ? 1 : 3); r++) {
+      for (const [w, pool] of [pool0, pools[1]].entries()) {
+        const t0 = performance.now();
+        await draw(pool);
+        times[w].push((performance.now() - t0) * 1000);
+      }
+    }
+    const one = medianOf(times[0]);
+    const two = medianOf(times[1]);
+    rows.push({
+      case: 'pool randomCSR',
+      params: { nRows: n, nCols: n, p: prob, workers: 2 },
+      backend: 'js workers',
+      metric: 'time',
+      unit: 's',
+      value: two / 1e6,
+      reference: { name: 'calling thread (same blocks)', value: one / 1e6 },
+      ratio: one / two,
+      goal: 'ratio ≥ 1.7',
+      note: `ratio = speed-up; ${same ? 'bit-identical' : 'DIFFERENT'} matrices on 2 workers and on the calling thread; timed alternately; ${loadNote}`,
     });
   }
   return rows;
 }
 
-async function hrrRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes | undefined): Promise<BenchResult[]> {
+async function hrrRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
+  const refOf = (p: { ref?: number; ratio?: number }, name: string, scale = 1) =>
+    p.ref !== undefined ? { reference: { name, value: p.ref * scale }, ratio: p.ratio } : {};
   {
     const d = 10000;
     ctx.progress(`bind D=${d}`);
@@ -464,51 +563,65 @@ async function hrrRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes
     const a = createRng(21).normalArray(new Float64Array(d));
     const b = createRng(22).normalArray(new Float64Array(d));
     const out = new Float64Array(d);
-    const us = await ctx.measure(() => plan.convolve(a, b, out), { inner: 20 });
-    const ref = numpy?.bind_us;
+    const p = await pairedWithNumpy(
+      ctx,
+      'bind',
+      (t) => t.bind_us,
+      () => ctx.measure(() => plan.convolve(a, b, out), { inner: 20 }),
+    );
     rows.push({
       case: 'bind',
       params: { d, dtype: 'float64' },
       backend: 'js',
       metric: 'time',
       unit: 'us',
-      value: us,
+      value: p.value,
       goal: 'ratio ≤ 1.0',
-      ...(ref !== undefined ? { reference: { name: 'numpy irfft(rfft·rfft)', value: ref }, ratio: us / ref } : {}),
+      ...refOf(p, 'numpy irfft(rfft·rfft)'),
+      note: `realFftPlan.convolve: three half-length complex FFTs with the product fused between them; ${p.note}`,
     });
   }
   {
     const [r, c] = [1000, 1024];
     ctx.progress(`bundle ${r}×${c}`);
     const x = normalsF32(r * c, 23);
-    const us = await ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: true }), { inner: 5 });
-    const ref = numpy?.bundle_us;
+    const pb = await pairedWithNumpy(
+      ctx,
+      'bundle',
+      (t) => t.bundle_us,
+      () => ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: true }), { inner: 5 }),
+    );
     rows.push({
       case: 'bundle',
       params: { rows: r, cols: c, dtype: 'float32' },
-      backend: 'js',
+      backend: 'wasm SIMD',
       metric: 'time',
       unit: 'us',
-      value: us,
+      value: pb.value,
       goal: 'ratio ≤ 1.0',
-      ...(ref !== undefined ? { reference: { name: 'numpy sum(axis=0)', value: ref }, ratio: us / ref } : {}),
-      note: 'poolBundle on the calling thread (below the crossover): scalar JS, float64 accumulation',
+      ...refOf(pb, 'numpy sum(axis=0)'),
+      note: `poolBundle on the calling thread (below the crossover), an ordinary Float32Array: copied in cache-sized chunks into a SIMD loop with float64 lanes (float64 accumulation, more exact than numpy's float32); ${pb.note}`,
     });
     const arena = createSimdArena(4 * (r * c + c) + 65536);
     const xs = arena.alloc(r * c);
     xs.set(x);
     const out = arena.alloc(c);
-    const usSimd = await ctx.measure(() => arena.bundle(xs, c, out), { inner: 20 });
+    const ps = await pairedWithNumpy(
+      ctx,
+      'bundle',
+      (t) => t.bundle_us,
+      () => ctx.measure(() => arena.bundle(xs, c, out), { inner: 20 }),
+    );
     rows.push({
       case: 'bundle SIMD',
       params: { rows: r, cols: c, dtype: 'float32' },
       backend: 'wasm SIMD',
       metric: 'time',
       unit: 'us',
-      value: usSimd,
+      value: ps.value,
       goal: 'ratio ≤ 1.0',
-      ...(ref !== undefined ? { reference: { name: 'numpy sum(axis=0)', value: ref }, ratio: usSimd / ref } : {}),
-      note: 'SimdArena.bundle: f32x4 adds, float32 accumulation in row order (as numpy), data in the arena',
+      ...refOf(ps, 'numpy sum(axis=0)'),
+      note: `SimdArena.bundle: f32x4 adds, 8 rows per pass, float32 accumulation in row order (as numpy), data in the arena; ${ps.note}`,
     });
   }
   {
@@ -516,30 +629,34 @@ async function hrrRows(ctx: SuiteContext, pools: WorkerPool[], numpy: NumpyTimes
     ctx.progress(`cleanup ${nq}×${ni}×${d} on 2 workers`);
     const q = normalsF32(nq * d, 24);
     const items = shared(normalsF32(ni * d, 25));
-    const us = await ctx.measure(
-      async () => {
-        const s = await poolScores(pools[1], q, items, { d, cosine: true, inline: false });
-        const best = new Int32Array(nq);
-        for (let a = 0; a < nq; a++) {
-          let bi = 0;
-          for (let i = 1; i < ni; i++) if (s[a * ni + i] > s[a * ni + bi]) bi = i;
-          best[a] = bi;
-        }
-        return best;
-      },
-      { warmup: 1, repeats: ctx.quick ? 3 : 7 },
-    );
-    const ref = ctx.quick ? undefined : numpy?.cleanup_ms;
+    const run = () =>
+      ctx.measure(
+        async () => {
+          const s = await poolScores(pools[1], q, items, { d, cosine: true, inline: false });
+          const best = new Int32Array(nq);
+          for (let a = 0; a < nq; a++) {
+            let bi = 0;
+            for (let i = 1; i < ni; i++) if (s[a * ni + i] > s[a * ni + bi]) bi = i;
+            best[a] = bi;
+          }
+          return best;
+        },
+        { warmup: 1, repeats: ctx.quick ? 3 : 7 },
+      );
+    // numpy's cleanup is timed at the full size only
+    const p = ctx.quick
+      ? { value: await run(), note: '--quick: reduced size, no reference' }
+      : await pairedWithNumpy(ctx, 'cleanup', (t) => (t.cleanup_ms === undefined ? undefined : t.cleanup_ms * 1000), run);
     rows.push({
       case: 'cleanup',
       params: { queries: nq, items: ni, d, workers: 2 },
       backend: 'wasm workers',
       metric: 'time',
       unit: 'ms',
-      value: us / 1000,
+      value: p.value / 1000,
       goal: 'ratio ≤ 2.0 (CPU)',
-      ...(ref !== undefined ? { reference: { name: 'numpy (BLAS, both cores)', value: ref }, ratio: us / 1000 / ref } : {}),
-      note: 'cosine scores (XNNPACK per worker) + argmax',
+      ...refOf(p, 'numpy (BLAS, both cores)', 1e-3),
+      note: `cosine scores (XNNPACK per worker, queries transposed and packed once per worker) + argmax; ${p.note}`,
     });
   }
   return rows;
@@ -589,8 +706,18 @@ async function bandwidthRows(ctx: SuiteContext): Promise<BenchResult[]> {
     },
     row('bundle bandwidth', 4 * n, usBundle, `SimdArena.bundle of [${n / cols}, ${cols}]: bytes read`),
     row('dot bandwidth', 8 * n, usDot, 'SimdArena.dot: bytes read (both vectors)'),
-    row('bundle bandwidth JS', 4 * n, usBundleJs, 'poolBundle on the calling thread (scalar JS, float64 accumulators)'),
-    row('dot bandwidth JS', 8 * n, usDotJs, 'dot (scalar JS, 4 float64 accumulators)'),
+    row(
+      'bundle bandwidth JS',
+      4 * n,
+      usBundleJs,
+      'poolBundle on the calling thread, an ordinary Float32Array (chunked copy + SIMD float64 lanes)',
+    ),
+    row(
+      'dot bandwidth JS',
+      8 * n,
+      usDotJs,
+      'dot of ordinary Float32Arrays (chunked copy + SIMD float64 lanes, bit-identical to the scalar loop)',
+    ),
   ];
 }
 
@@ -724,18 +851,17 @@ export const tensorSuite: Suite = {
   description:
     'matmul (wasm vs cpu), gatherRowsSum, topK, rfft+irfft, randomCSR, normals, worker pool, HRR kernels vs numpy, bandwidth, webgpu in Node',
   async run(ctx) {
-    const numpy = ctx.pythonReference<NumpyTimes>('tensor.py', ctx.quick ? ['--quick'] : []);
     const results: BenchResult[] = [];
     results.push(...(await matmulRows(ctx)));
     results.push(...(await gatherRows(ctx)));
     results.push(await topKRow(ctx));
-    results.push(...(await fftRows(ctx, numpy)));
+    results.push(...(await fftRows(ctx)));
     results.push(...(await randomCsrRows(ctx)));
-    results.push(await normalsRow(ctx, numpy));
+    results.push(await normalsRow(ctx));
     const pools = [await createWorkerPool({ workers: 1 }), await createWorkerPool({ workers: 2 })];
     try {
-      results.push(...(await poolRows(ctx, pools, numpy)));
-      results.push(...(await hrrRows(ctx, pools, numpy)));
+      results.push(...(await poolRows(ctx, pools)));
+      results.push(...(await hrrRows(ctx, pools)));
     } finally {
       await Promise.all(pools.map((p) => p.terminate()));
     }
