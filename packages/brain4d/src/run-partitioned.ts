@@ -8,7 +8,11 @@ import { validateNetwork } from './validate-network.js';
 export interface PartitionedResult {
   rates: Record<string, number>;
   spikes: number;
+  /** Wall-clock seconds of the whole call: worker start, each partition's build, the simulation. */
   wall: number;
+  /** Wall-clock seconds of the simulation alone (slowest partition, from the common start). */
+  runWall: number;
+  /** Real-time factor of the simulation: runWall per biological second. */
   rtf: number;
   /** Recorded spikes (monitors.spikes), as Simulator.spikes() gives them. */
   times: Float64Array;
@@ -20,9 +24,10 @@ export interface PartitionedResult {
  * Runs a network on `workers` worker_threads: the neurons (global index order, i.e.
  * population by population, lattice order within each, so a partition of a population is
  * a slab along w, then z, y) are split into contiguous ranges of equal size; every worker
- * updates its range and exchanges spikes every step over SharedArrayBuffer (see
- * spike-exchange.ts); construction, inputs and delivery are replicated in every worker.
- * The spikes equal a single-thread run's for the same seed. Node only.
+ * keeps the synapses onto its range, updates its neurons, delivers the step's spikes to them
+ * and exchanges spikes with the others every step over SharedArrayBuffer (see
+ * spike-exchange.ts). Construction draws and inputs are replicated in every worker (the same
+ * random numbers). The spikes equal a single-thread run's for the same seed. Node only.
  */
 export async function runPartitioned(network: unknown, duration: number, workers: number): Promise<PartitionedResult> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
@@ -38,7 +43,7 @@ export async function runPartitioned(network: unknown, duration: number, workers
       const lo = Math.round((index * N) / workers);
       const hi = Math.round(((index + 1) * N) / workers);
       const data: PartitionData = { spec, duration, index, workers, lo, hi, slots, barrier, N };
-      return new Promise<{ index: number; rates: Record<string, number>; spikes: number; steps?: Int32Array; ids?: Int32Array }>(
+      return new Promise<{ index: number; rates: Record<string, number>; spikes: number; wall: number; steps?: Int32Array; ids?: Int32Array }>(
         (resolve, reject) => {
           const w = new Worker(url, { workerData: data });
           w.once('message', (m) => {
@@ -55,11 +60,13 @@ export async function runPartitioned(network: unknown, duration: number, workers
   const wall = (performance.now() - t0) / 1000;
   const first = results.find((r) => r.index === 0)!;
   const steps = first.steps ?? new Int32Array(0);
+  const runWall = Math.max(...results.map((r) => r.wall));
   return {
     rates: first.rates,
     spikes: first.spikes,
     wall,
-    rtf: wall / (duration / 1000),
+    runWall,
+    rtf: runWall / (duration / 1000),
     steps,
     ids: first.ids ?? new Int32Array(0),
     times: Float64Array.from(steps, (s) => s * spec.dt!),

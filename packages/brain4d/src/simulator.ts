@@ -14,6 +14,7 @@ import {
   type NeuronKernel,
 } from './neuron-kernels.js';
 import { lifModule, type LifWasm } from './lif-wasm.js';
+import { restrictTargets } from './restrict-targets.js';
 import { sampler } from './sample-distribution.js';
 import { createStateHeap, heapBytes } from './state-heap.js';
 import { validateNetwork, type ValidateOptions } from './validate-network.js';
@@ -39,6 +40,8 @@ export interface Projection extends ProjectionCSR {
   /** Offset into the channel array of the target's receptor: channel·N + target.offset. */
   base: number;
   stdp: StdpState | null;
+  /** The weight of every synapse when they are all equal and not plastic (delivery then reads no weights), else null. */
+  wConst: number | null;
 }
 
 interface StdpState {
@@ -58,8 +61,9 @@ export interface SimulatorOptions extends ValidateOptions {
    * Partitioned run (one worker of several): this simulator updates only the neurons with
    * global index in [lo, hi) and gets the step's full spike list from `exchange`, which
    * receives the local spikes (ascending) and must write every partition's spikes, in
-   * partition order, into `out`, returning their count. Construction, inputs and delivery
-   * are replicated in every partition (each owns a full copy of the network).
+   * partition order, into `out`, returning their count. The partition keeps only the synapses
+   * onto its own neurons; construction and inputs are replicated (every partition draws the
+   * same random numbers).
    */
   partition?: { lo: number; hi: number; exchange: (local: Int32Array, count: number, out: Int32Array) => number };
   /**
@@ -303,7 +307,7 @@ export class Simulator {
     this.projections = spec.projections!.map((ps, i) => {
       const source = byName.get(ps.source)!;
       const target = byName.get(ps.target)!;
-      const csr = buildProjection({
+      let csr = buildProjection({
         path: `projections[${i}]`,
         rule: ps.rule,
         source: source.box,
@@ -316,9 +320,17 @@ export class Simulator {
         rng: build.split(),
       });
       maxDelay = Math.max(maxDelay, csr.maxDelay);
+      const part = options.partition;
+      if (part) {
+        // A partition keeps only the synapses onto its own neurons.
+        const lo = Math.max(0, Math.min(target.n, part.lo - target.offset));
+        const hi = Math.max(lo, Math.min(target.n, part.hi - target.offset));
+        csr = restrictTargets(csr, lo, hi);
+      }
       const channel = MODELS[target.model].ports.indexOf(ps.receptor!);
-      const proj: Projection = { ...csr, spec: ps, source, target, base: channel * N + target.offset, stdp: null };
+      const proj: Projection = { ...csr, spec: ps, source, target, base: channel * N + target.offset, stdp: null, wConst: null };
       if (ps.plasticity) proj.stdp = makeStdp(proj, ps.plasticity);
+      else if (csr.w.length > 0 && csr.w.every((x) => x === csr.w[0])) proj.wConst = csr.w[0];
       return proj;
     });
     const D = pow2AtLeast(maxDelay + 1);
@@ -551,6 +563,15 @@ export class Simulator {
     }
     if (d === null && pr.delay === 1) {
       const G = this.G;
+      const wc = pr.wConst;
+      if (wc !== null) {
+        for (let q = from; q < to; q++) {
+          const s = spikes[q] - off;
+          const end = rowPtr[s + 1];
+          for (let k = rowPtr[s]; k < end; k++) G[base + tgt[k]] += wc;
+        }
+        return;
+      }
       for (let q = from; q < to; q++) {
         const s = spikes[q] - off;
         const end = rowPtr[s + 1];

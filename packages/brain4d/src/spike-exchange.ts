@@ -16,19 +16,14 @@ export interface PartitionData {
 }
 
 /**
- * The spike exchange of a partitioned run over SharedArrayBuffer: every step each worker
- * writes its spikes into its slot of the step's parity, waits at a barrier and concatenates all
- * slots in worker order (partitions are ascending index ranges, so the list is ascending, exactly
- * the single-thread order). One barrier per step suffices: a worker can only write the same
- * parity again (step t + 2) after every worker reached the barrier of step t + 1, i.e. finished
- * reading step t. The barrier spins briefly, then blocks with Atomics.wait.
+ * A barrier over the partition's shared [arrived, generation] pair: the last worker to arrive
+ * resets the count and bumps the generation; the others spin on the generation for a while
+ * (the usual wait is a few microseconds when every worker has a core), then block in Atomics.wait.
  */
-export function spikeExchange(d: PartitionData): (local: Int32Array, count: number, out: Int32Array) => number {
-  const stride = d.N + 1;
-  const slots = new Int32Array(d.slots);
+export function barrier(d: PartitionData): () => void {
   const bar = new Int32Array(d.barrier);
   const k = d.workers;
-  const wait = () => {
+  return () => {
     const gen = Atomics.load(bar, 1);
     if (Atomics.add(bar, 0, 1) === k - 1) {
       Atomics.store(bar, 0, 0);
@@ -39,6 +34,21 @@ export function spikeExchange(d: PartitionData): (local: Int32Array, count: numb
     for (let spin = 0; spin < 2000; spin++) if (Atomics.load(bar, 1) !== gen) return;
     while (Atomics.load(bar, 1) === gen) Atomics.wait(bar, 1, gen, 50);
   };
+}
+
+/**
+ * The spike exchange of a partitioned run over SharedArrayBuffer: every step each worker
+ * writes its spikes into its slot of the step's parity, waits at a barrier and concatenates all
+ * slots in worker order (partitions are ascending index ranges, so the list is ascending, exactly
+ * the single-thread order). One barrier per step suffices: a worker can only write the same
+ * parity again (step t + 2) after every worker reached the barrier of step t + 1, i.e. finished
+ * reading step t. The barrier spins briefly, then blocks with Atomics.wait.
+ */
+export function spikeExchange(d: PartitionData): (local: Int32Array, count: number, out: Int32Array) => number {
+  const stride = d.N + 1;
+  const slots = new Int32Array(d.slots);
+  const k = d.workers;
+  const wait = barrier(d);
   let parity = 0;
   return (local, count, out) => {
     const base = parity * k * stride;
