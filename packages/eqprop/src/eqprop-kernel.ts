@@ -2,9 +2,12 @@ import { tf, toRng, type Rng, type SeedOrRng } from '@neurite/tensor';
 import { createNetwork, stateLayers } from './energy-network.js';
 import type { Activation, Cost, Dynamics, EnergyNetwork, Estimator } from './energy-network.js';
 import { checkFinite, checkInt, checkPositive, EqPropError } from './eqprop-error.js';
-import { addForward, createScratch, relaxPhase, softmaxReadout } from './relax-phase.js';
+import { createScratch, relaxPhase, softmaxReadout } from './relax-phase.js';
 import type { PhaseScratch, PhaseSettings } from './relax-phase.js';
-import { addColumnSums, addOuter, addOuterSparse } from './hebbian-accumulate.js';
+import { addColumnSums } from './hebbian-accumulate.js';
+import { createDenseArena } from './dense-arena.js';
+import type { DenseArena } from './dense-arena.js';
+import { gemm } from './gemm.js';
 import { powerIteration } from './power-iteration.js';
 import { roundArrayToF16 } from './round-f16.js';
 import { holomorphicGradient } from './holomorphic-gradient.js';
@@ -127,8 +130,12 @@ export class EqPropKernel {
   steps = 0;
   private readonly rng: Rng;
   private readonly spectralU: Float64Array[];
-  private scratch: PhaseScratch | null = null;
   private readonly particles = new Map<number, Float32Array[]>();
+  /** The WebAssembly memory holding the weights, gradients and a batch's states (see DenseArena). */
+  private arena: DenseArena | null = null;
+  /** Largest batch the arena holds, and where its per-call buffers start. */
+  private capacity = 0;
+  private transientMark = 0;
 
   constructor(options: EqPropOptions) {
     this.settings = normalizeOptions(options);
@@ -145,6 +152,7 @@ export class EqPropKernel {
       this.conv ? { channels: this.conv.channels, patch: this.conv.patch, kernelArea: this.conv.kernel ** 2 } : undefined,
     );
     this.spectralU = this.net.weights.map((_, l) => new Float64Array(this.sizes[l]));
+    this.reserve(1);
     if (s.dtype === 'float16') for (const w of this.net.weights) roundArrayToF16(w);
     this.applySpectralNorm(20);
   }
@@ -154,16 +162,12 @@ export class EqPropKernel {
     return stateLayers(this.sizes, this.settings.cost);
   }
 
-  /** Bytes held by the weights, biases and the largest batch's states and scratch (independent of the step count). */
+  /**
+   * Bytes of the kernel's memory: the weights, biases, gradients and the states and
+   * scratch of the largest batch so far (independent of the step count).
+   */
   get memoryBytes(): number {
-    let n = 0;
-    for (const w of this.net.weights) n += w.byteLength;
-    for (const b of this.net.biases) n += b.byteLength;
-    if (this.scratch) {
-      for (const u of this.scratch.u) n += 3 * u.byteLength; // u, free and nudged states
-      n += this.scratch.readout.byteLength + this.scratch.res2.byteLength;
-    }
-    return n;
+    return this.arena?.bytes ?? 0;
   }
 
   /** One EP training step on a batch (tensors or arrays); see {@link EqPropKernel.trainBatch}. */
@@ -181,16 +185,44 @@ export class EqPropKernel {
    * kernel's own buffers, overwritten by the next call.
    */
   gradient(x: Float32Array, labels: ArrayLike<number>, options: { ids?: ArrayLike<number> } = {}): EqPropGradient {
+    const { gradW, gradB } = this.gradients();
+    const r = this.estimate(
+      x,
+      labels,
+      options,
+      gradW,
+      gradB,
+      this.net.weights.map(() => 1),
+    );
+    return { ...r, weights: gradW, biases: gradB };
+  }
+
+  /**
+   * Free phase, nudged phase(s), and the estimator's Hebbian difference added to
+   * (W, b): W_l += scale_l · ΔW_l, where ΔW_l = Σ_b of the estimate of −∂C/∂W_l.
+   */
+  private estimate(
+    xIn: Float32Array,
+    labels: ArrayLike<number>,
+    options: { ids?: ArrayLike<number> },
+    outW: Float32Array[],
+    outB: Float32Array[],
+    scale: number[],
+  ): TrainStepResult & { free: Float32Array[] } {
     const s = this.settings;
-    const B = checkBatch(x, labels, this.sizes);
+    const B = checkBatch(xIn, labels, this.sizes);
     const { sizes, net } = this;
     const L = sizes.length - 1;
     const S = this.stateLayers;
     const scratch = this.scratchFor(B);
-    const target = oneHot(labels, B, sizes[L]);
+    const arena = this.arena!;
+    const x = arena.alloc(xIn.length);
+    x.set(xIn);
+    const target = arena.alloc(B * sizes[L]);
+    for (let b = 0; b < B; b++) target[b * sizes[L] + labels[b]] = 1;
     const { drive, patches } = this.inputDrive(x, B);
     // Free phase.
-    const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
+    const free = sizes.slice(1, S + 1).map((n) => arena.alloc(B * n));
     const ids = s.persistent ? options.ids : undefined;
     if (ids !== undefined) {
       if (ids.length !== B)
@@ -213,64 +245,66 @@ export class EqPropKernel {
     const scored = this.scoreFree(free, target, labels, B, scratch);
     const { loss, accuracy } = scored;
     // a copy: the nudged phases reuse the scratch readout
-    const readout = scored.readout.slice();
+    const readout = arena.alloc(scored.readout.length);
+    readout.set(scored.readout);
     // Nudged phase(s) and the gradient estimate (ascent direction of −C).
-    const { gradW, gradB } = this.gradients();
     const nudged = this.settings.nudgedSteps;
     let nudgedSteps = 0;
     const nphase = this.phaseSettings(nudged);
-    const runNudged = (beta: number): Float32Array[] => {
-      const st = free.map((f) => f.slice());
+    const nudgedStates = free.map((f) => arena.alloc(f.length));
+    const runNudged = (beta: number, st: Float32Array[]): Float32Array[] => {
+      st.forEach((a, l) => a.set(free[l]));
       nudgedSteps += relaxPhase(net, st, drive, target, beta, nphase, scratch).steps;
       return st;
     };
     if (s.estimator === 'holomorphic') {
+      // (a gradient of its own: scaled into outW below when outW is not the gradient buffer)
+      const { gradW, gradB } = this.gradients();
       nudgedSteps += holomorphicGradient(net, x, free, drive, target, s, B, gradW, gradB);
+      if (gradW !== outW) addScaled(outW, outB, gradW, gradB, scale);
     } else if (s.estimator === 'symmetric') {
-      const sp = runNudged(s.beta);
-      const sm = runNudged(-s.beta);
-      this.accumulateDifference(gradW, gradB, x, patches, sp, sm, 1 / (2 * s.beta), B);
+      const sp = runNudged(s.beta, nudgedStates);
+      const sm = runNudged(
+        -s.beta,
+        free.map((f) => arena.alloc(f.length)),
+      );
+      this.accumulateDifference(outW, outB, x, patches, sp, sm, 1 / (2 * s.beta), B, scale);
     } else {
       const beta = s.estimator === 'random-sign' && this.rng.uniform() < 0.5 ? -s.beta : s.beta;
-      const sb = runNudged(beta);
-      this.accumulateDifference(gradW, gradB, x, patches, sb, free, 1 / beta, B);
+      const sb = runNudged(beta, nudgedStates);
+      this.accumulateDifference(outW, outB, x, patches, sb, free, 1 / beta, B, scale);
     }
     if (s.cost === 'cross-entropy') {
       // Readout outside the energy: its exact gradient at the free fixed point, (y − ŷ) s_{L−1}ᵀ.
       for (let k = 0; k < readout.length; k++) readout[k] = target[k] - readout[k];
-      addOuter(gradW[L - 1], free[S - 1], readout, 1, B, sizes[L - 1], sizes[L]);
-      addColumnSums(gradB[L - 1], readout, 1, B, sizes[L]);
+      gemm(outW[L - 1], free[S - 1], readout, sizes[L - 1], B, sizes[L], 1, sizes[L - 1], sizes[L], sizes[L], scale[L - 1]);
+      addColumnSums(outB[L - 1], readout, scale[L - 1], B, sizes[L]);
     }
-    return { weights: gradW, biases: gradB, free, loss, accuracy, freeSteps: fr.steps, nudgedSteps, residual: fr.residual };
+    return { free, loss, accuracy, freeSteps: fr.steps, nudgedSteps, residual: fr.residual };
   }
 
   /**
    * One EP training step on a batch held in a Float32Array [B, inputDim]
-   * (row-major) with integer labels [B]: {@link gradient}, then
-   * W_l ← W_l + (α_l/B)·ΔW_l (then float16 rounding and the spectral bound when set).
-   * Throws EqPropError for bad input or a diverging relaxation, leaving the
-   * weights unchanged.
+   * (row-major) with integer labels [B]: the estimate of {@link gradient} added
+   * straight into the weights, W_l ← W_l + (α_l/B)·ΔW_l (then float16 rounding and
+   * the spectral bound when set). Throws EqPropError for bad input or a diverging
+   * relaxation, leaving the weights unchanged (the update follows the phases).
    */
   trainBatch(x: Float32Array, labels: ArrayLike<number>, options: { ids?: ArrayLike<number> } = {}): TrainStepResult {
     const s = this.settings;
     const { net } = this;
-    const L = this.sizes.length - 1;
     const B = x.length / this.sizes[0];
-    const { weights: gradW, biases: gradB, loss, accuracy, freeSteps, nudgedSteps, residual } = this.gradient(x, labels, options);
-    // The gradient is finite here: x was checked, and a non-finite state would have
-    // made its phase's residual non-finite and thrown before this point.
-    for (let l = 0; l < L; l++) {
-      const a = s.lr[l] / B;
-      const w = net.weights[l];
-      const g = gradW[l];
-      for (let k = 0; k < w.length; k++) w[k] += a * g[k];
-      const bb = net.biases[l];
-      const gb = gradB[l];
-      for (let k = 0; k < bb.length; k++) bb[k] += a * gb[k];
-      if (s.dtype === 'float16') {
-        roundArrayToF16(w);
-        roundArrayToF16(bb);
-      }
+    const { loss, accuracy, freeSteps, nudgedSteps, residual } = this.estimate(
+      x,
+      labels,
+      options,
+      net.weights,
+      net.biases,
+      s.lr.map((a) => a / B),
+    );
+    if (s.dtype === 'float16') {
+      for (const w of net.weights) roundArrayToF16(w);
+      for (const b of net.biases) roundArrayToF16(b);
     }
     this.applySpectralNorm(1);
     this.steps++;
@@ -290,8 +324,10 @@ export class EqPropKernel {
     const { sizes, net } = this;
     const S = this.stateLayers;
     const scratch = this.scratchFor(B);
-    const { drive } = this.inputDrive(x, B);
-    const free = sizes.slice(1, S + 1).map((n) => new Float32Array(B * n));
+    const xa = this.arena!.alloc(x.length);
+    xa.set(x);
+    const { drive } = this.inputDrive(xa, B);
+    const free = sizes.slice(1, S + 1).map((n) => this.arena!.alloc(B * n));
     relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
     return this.output(free, B, scratch).slice();
   }
@@ -316,8 +352,10 @@ export class EqPropKernel {
       const { sizes, net } = this;
       const S = this.stateLayers;
       const scratch = this.scratchFor(B);
-      const { drive } = this.inputDrive(xb, B);
-      const free = sizes.slice(1, S + 1).map((m) => new Float32Array(B * m));
+      const xa = this.arena!.alloc(xb.length);
+      xa.set(xb);
+      const { drive } = this.inputDrive(xa, B);
+      const free = sizes.slice(1, S + 1).map((m) => this.arena!.alloc(B * m));
       relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
       const r = this.scoreFree(free, oneHot(lb, B, sizes[sizes.length - 1]), lb, B, scratch);
       loss += r.loss * B;
@@ -377,7 +415,7 @@ export class EqPropKernel {
 
   /** u_1's input part x W_0 + b_0 (or the convolution + pooling), and the conv patches when used. */
   private inputDrive(x: Float32Array, B: number): { drive: Float32Array; patches: Float32Array | null } {
-    const drive = new Float32Array(B * this.sizes[1]);
+    const drive = this.arena!.alloc(B * this.sizes[1]);
     if (this.conv) {
       const patches = pooledPatches(x, B, this.conv);
       convDrive(drive, patches, this.net.weights[0], this.net.biases[0], B, this.conv);
@@ -404,23 +442,48 @@ export class EqPropKernel {
 
   private grads: { gradW: Float32Array[]; gradB: Float32Array[] } | null = null;
 
-  /** Zeroed gradient buffers, allocated once. */
+  /** Zeroed gradient buffers (in the arena). */
   private gradients(): { gradW: Float32Array[]; gradB: Float32Array[] } {
-    if (this.grads === null) {
-      this.grads = {
-        gradW: this.net.weights.map((w) => new Float32Array(w.length)),
-        gradB: this.net.biases.map((b) => new Float32Array(b.length)),
-      };
-    } else {
-      for (const g of this.grads.gradW) g.fill(0);
-      for (const g of this.grads.gradB) g.fill(0);
-    }
-    return this.grads;
+    const g = this.grads!;
+    for (const a of g.gradW) a.fill(0);
+    for (const a of g.gradB) a.fill(0);
+    return g;
   }
 
+  /**
+   * Make the arena hold batches of B examples: a new, larger memory when needed, into
+   * which the weights and biases move (net.weights[l] and net.biases[l] become views of it).
+   */
+  private reserve(B: number): void {
+    if (this.arena !== null && B <= this.capacity) return;
+    const cap = Math.max(B, 2 * this.capacity, 1);
+    const { sizes, net } = this;
+    const params = net.weights.reduce((t, w) => t + w.length, 0) + net.biases.reduce((t, b) => t + b.length, 0);
+    const units = sizes.slice(1).reduce((t, n) => t + n, 0);
+    const wt = sizes.slice(1, -1).reduce((t, m, i) => t + m * sizes[i + 2], 0);
+    // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ
+    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units) + wt + cap * 2;
+    const allocs = 8 * sizes.length + 32;
+    const arena = createDenseArena(4 * floats + 16 * allocs, Math.max(cap, ...sizes));
+    net.weights.forEach((w, l) => {
+      net.weights[l] = arena.alloc(w.length);
+      net.weights[l].set(w);
+    });
+    net.biases.forEach((b, l) => {
+      net.biases[l] = arena.alloc(b.length);
+      net.biases[l].set(b);
+    });
+    this.grads = { gradW: net.weights.map((w) => arena.alloc(w.length)), gradB: net.biases.map((b) => arena.alloc(b.length)) };
+    this.arena = arena;
+    this.capacity = cap;
+    this.transientMark = arena.mark();
+  }
+
+  /** Scratch for a batch of B; frees the previous call's buffers. */
   private scratchFor(B: number): PhaseScratch {
-    if (this.scratch === null || this.scratch.batch !== B) this.scratch = createScratch(this.sizes, B);
-    return this.scratch;
+    this.reserve(B);
+    this.arena!.release(this.transientMark);
+    return createScratch(this.sizes, B, this.arena!);
   }
 
   /** Network output at the free states: s_L (MSE) or the softmax readout (in scratch.readout). */
@@ -470,22 +533,25 @@ export class EqPropKernel {
     b: Float32Array[],
     c: number,
     B: number,
+    scale: number[],
   ): void {
     const { sizes } = this;
     const S = this.stateLayers;
     for (let l = 0; l < S; l++) {
+      const m = sizes[l];
       const n = sizes[l + 1];
+      const k = c * scale[l];
       if (l === 0) {
-        const d = new Float32Array(a[0].length);
-        for (let k = 0; k < d.length; k++) d[k] = a[0][k] - b[0][k];
-        if (this.conv && patches) convGradient(gradW[0], patches, d, c, B, this.conv);
-        else addOuterSparse(gradW[0], x, d, c, B, sizes[0], n);
-        addColumnSums(gradB[0], d, c, B, n);
+        const d = this.arena!.alloc(a[0].length);
+        for (let i = 0; i < d.length; i++) d[i] = a[0][i] - b[0][i];
+        if (this.conv && patches) convGradient(gradW[0], patches, d, k, B, this.conv);
+        else gemm(gradW[0], x, d, m, B, n, 1, m, n, n, k); // W_0 += k · xᵀ (a_1 − b_1)
+        addColumnSums(gradB[0], d, k, B, n);
       } else {
-        addOuter(gradW[l], a[l - 1], a[l], c, B, sizes[l], n);
-        addOuter(gradW[l], b[l - 1], b[l], -c, B, sizes[l], n);
-        addColumnSums(gradB[l], a[l], c, B, n);
-        addColumnSums(gradB[l], b[l], -c, B, n);
+        gemm(gradW[l], a[l - 1], a[l], m, B, n, 1, m, n, n, k); // W_l += k · a_lᵀ a_{l+1}
+        gemm(gradW[l], b[l - 1], b[l], m, B, n, 1, m, n, n, -k);
+        addColumnSums(gradB[l], a[l], k, B, n);
+        addColumnSums(gradB[l], b[l], -k, B, n);
       }
     }
   }
@@ -510,15 +576,23 @@ export class EqPropKernel {
 
 /** drive = x W_0 + b_0, [B, n_1]. */
 function computeInputDrive(drive: Float32Array, x: Float32Array, net: EnergyNetwork, B: number): void {
-  const n = net.sizes[1];
+  const [m, n] = net.sizes;
   for (let b = 0; b < B; b++) drive.set(net.biases[0], b * n);
-  addForward(drive, x, net.weights[0], B, net.sizes[0], n);
+  gemm(drive, x, net.weights[0], B, m, n, m, 1, n, n);
 }
 
 function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {
   const t = new Float32Array(B * n);
   for (let b = 0; b < B; b++) t[b * n + labels[b]] = 1;
   return t;
+}
+
+/** W_l += scale_l · G_l, b_l += scale_l · g_l. */
+function addScaled(W: Float32Array[], b: Float32Array[], G: Float32Array[], g: Float32Array[], scale: number[]): void {
+  W.forEach((w, l) => {
+    for (let k = 0; k < w.length; k++) w[k] += scale[l] * G[l][k];
+    for (let k = 0; k < b[l].length; k++) b[l][k] += scale[l] * g[l][k];
+  });
 }
 
 /** Validate x [B, n_0] (finite) and labels (integers in [0, n_L)); returns B. */

@@ -1,6 +1,9 @@
 import type { Activation, Cost, Dynamics, EnergyNetwork } from './energy-network.js';
 import { EqPropError } from './eqprop-error.js';
 import { roundArrayToF16 } from './round-f16.js';
+import type { DenseArena } from './dense-arena.js';
+import { gemm } from './gemm.js';
+import { pointwiseUpdate } from './pointwise-update.js';
 
 /** Settings of one relaxation phase (free: beta = 0; nudged: beta ≠ 0). */
 export interface PhaseSettings {
@@ -33,23 +36,41 @@ export interface PhaseResult {
 }
 
 /**
- * Scratch buffers of a batch: u_l per state layer, the readout (cross-entropy)
- * and the per-example squared residuals. Reused by every phase of a step.
+ * Scratch buffers of a batch: u_l per state layer, the readout (cross-entropy),
+ * the per-example squared residuals, and the transposed couplings W_lᵀ
+ * ([n_{l+1}, n_l], l ≥ 1) the feedback products read. Reused by every phase of a step.
  */
 export interface PhaseScratch {
   batch: number;
   u: Float32Array[];
   readout: Float32Array;
   res2: Float64Array;
+  /** wt[l] = W_lᵀ for l ≥ 1 (wt[0] is empty), written by each phase from the current weights. */
+  wt: Float32Array[];
 }
 
-export function createScratch(sizes: readonly number[], batch: number): PhaseScratch {
+/**
+ * Scratch for a batch of `batch` examples of a network with these sizes. With an
+ * arena (the kernel's own), the buffers live in its WebAssembly memory and the
+ * phases run as SIMD loops; without one they are ordinary arrays (same results).
+ */
+export function createScratch(sizes: readonly number[], batch: number, arena?: DenseArena): PhaseScratch {
+  const f32 = (n: number) => (arena ? arena.alloc(n) : new Float32Array(n));
   return {
     batch,
-    u: sizes.slice(1).map((n) => new Float32Array(batch * n)),
-    readout: new Float32Array(batch * sizes[sizes.length - 1]),
-    res2: new Float64Array(batch),
+    u: sizes.slice(1).map((n) => f32(batch * n)),
+    readout: f32(batch * sizes[sizes.length - 1]),
+    res2: arena ? arena.alloc64(batch) : new Float64Array(batch),
+    wt: sizes.slice(0, -1).map((m, l) => f32(l === 0 ? 0 : m * sizes[l + 1])),
   };
+}
+
+/** wt = Wᵀ for W [m, n] row-major. */
+export function transposeInto(wt: Float32Array, w: Float32Array, m: number, n: number): void {
+  for (let i = 0; i < m; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) wt[j * m + i] = w[r + j];
+  }
 }
 
 /**
@@ -129,7 +150,7 @@ export function softmaxReadout(
   n: number,
 ): void {
   for (let b = 0; b < batch; b++) out.set(bias, b * n);
-  addForward(out, s, w, batch, m, n);
+  gemm(out, s, w, batch, m, n, m, 1, n, n);
   for (let b = 0; b < batch; b++) {
     const o = b * n;
     let mx = -Infinity;
@@ -170,10 +191,14 @@ function computeDrive(
   const u = scratch.u[l - 1];
   if (l === 1) u.set(drive);
   else {
+    const m = sizes[l - 1];
     for (let b = 0; b < B; b++) u.set(biases[l - 1], b * n);
-    addForward(u, states[l - 2], weights[l - 1], B, sizes[l - 1], n);
+    gemm(u, states[l - 2], weights[l - 1], B, m, n, m, 1, n, n);
   }
-  if (l < S) addFeedback(u, states[l], weights[l], B, n, sizes[l + 1]);
+  if (l < S) {
+    const k = sizes[l + 1];
+    gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n);
+  }
   if (beta !== 0 && l === S && target !== null) {
     const s = states[S - 1];
     if (cost === 'mse') {
@@ -184,7 +209,7 @@ function computeDrive(
       const yhat = scratch.readout;
       softmaxReadout(yhat, s, weights[L - 1], biases[L - 1], B, n, nOut);
       for (let k = 0; k < yhat.length; k++) yhat[k] = beta * (target[k] - yhat[k]);
-      addFeedback(u, yhat, weights[L - 1], B, n, nOut);
+      gemm(u, yhat, scratch.wt[L - 1], B, nOut, n, nOut, 1, n, n);
     }
   }
   return u;
@@ -232,6 +257,11 @@ export function relaxPhase(
     );
   } else groups.push(all);
   const hard = p.activation === 'hard-sigmoid';
+  // the feedback products read W_lᵀ (l ≥ 1; with cross-entropy also the readout's)
+  for (let l = 1; l < net.weights.length; l++) {
+    if (l < S || (p.cost === 'cross-entropy' && beta !== 0 && l === net.weights.length - 1))
+      transposeInto(scratch.wt[l], net.weights[l], net.sizes[l], net.sizes[l + 1]);
+  }
   const residuals: number[] = [];
   let residual = Infinity;
   let steps = 0;
@@ -272,40 +302,22 @@ export function relaxPhase(
 
 /**
  * Apply one layer's update s ← f(s, u) in place (the equations of {@link relaxPhase})
- * and add each example's squared change to res2. One loop per rule, so the
- * per-element work has no branches on the settings.
+ * and add each example's squared change to res2: the hard-sigmoid rules in float32
+ * by {@link pointwiseUpdate}, the logistic one here.
  */
 function res2Add(res2: Float64Array, s: Float32Array, u: Float32Array, n: number, B: number, p: PhaseSettings, hard: boolean): void {
+  if (p.dynamics === 'scellier') return pointwiseUpdate('euler', s, u, B, n, p.stepSize, res2);
+  if (hard) return pointwiseUpdate('damped', s, u, B, n, p.gamma, res2);
   const g = p.gamma;
   const keep = 1 - g;
-  const eps = p.stepSize;
   for (let b = 0; b < B; b++) {
     let acc = 0;
     const end = (b + 1) * n;
-    if (p.dynamics === 'scellier') {
-      for (let j = b * n; j < end; j++) {
-        const old = s[j];
-        const v = old + eps * (u[j] - old);
-        s[j] = v < 0 ? 0 : v > 1 ? 1 : v;
-        const d = s[j] - old;
-        acc += d * d;
-      }
-    } else if (hard) {
-      for (let j = b * n; j < end; j++) {
-        const old = s[j];
-        const x = u[j];
-        const r = x < 0 ? 0 : x > 1 ? 1 : x;
-        s[j] = keep * old + g * r;
-        const d = s[j] - old;
-        acc += d * d;
-      }
-    } else {
-      for (let j = b * n; j < end; j++) {
-        const old = s[j];
-        s[j] = keep * old + g / (1 + Math.exp(-u[j]));
-        const d = s[j] - old;
-        acc += d * d;
-      }
+    for (let j = b * n; j < end; j++) {
+      const old = s[j];
+      s[j] = keep * old + g / (1 + Math.exp(-u[j]));
+      const d = s[j] - old;
+      acc += d * d;
     }
     res2[b] += acc;
   }

@@ -1,0 +1,109 @@
+import { EqPropError } from './eqprop-error.js';
+import { simdModuleBytes } from './simd-module.js';
+
+/** The exports of the SIMD module (simd-module.ts), pointers in bytes. */
+export interface SimdExports {
+  gemm(
+    c: number,
+    a: number,
+    b: number,
+    M: number,
+    K: number,
+    N: number,
+    sar: number,
+    sak: number,
+    ldb: number,
+    ldc: number,
+    alpha: number,
+    pairs: number,
+  ): void;
+  euler(s: number, u: number, rows: number, n: number, eps: number, res: number): void;
+  damped(s: number, u: number, rows: number, n: number, keep: number, g: number, res: number): void;
+}
+
+/**
+ * Typed arrays inside one WebAssembly memory, so the products and updates of a
+ * relaxation run as WebAssembly SIMD loops on them where they lie (no copy per
+ * call). The memory has a fixed size (it never grows, so views stay valid):
+ * `alloc` hands out persistent arrays, `mark`/`release` a stack of transient ones.
+ */
+export interface DenseArena {
+  readonly bytes: number;
+  /** A zeroed float32 array of n elements (16-byte aligned). @throws EqPropError when full. */
+  alloc(n: number): Float32Array;
+  /** A zeroed float64 array of n elements. */
+  alloc64(n: number): Float64Array;
+  /** The allocation point, for {@link release}. */
+  mark(): number;
+  /** Free everything allocated since `mark` (views made since must no longer be used). */
+  release(mark: number): void;
+}
+
+interface ArenaState {
+  exports: SimdExports;
+  /** Byte offset of the pair list gemm writes (8 bytes per term of a row). */
+  pairs: number;
+  pairCapacity: number;
+}
+
+const arenas = new WeakMap<ArrayBufferLike, ArenaState>();
+let simdSupport: boolean | undefined;
+
+/** Whether this engine runs the module (WebAssembly with SIMD). */
+export function hasSimd(): boolean {
+  simdSupport ??= typeof WebAssembly !== 'undefined' && WebAssembly.validate(simdModuleBytes());
+  return simdSupport;
+}
+
+/** The SIMD module behind `buffer` when it belongs to an arena, with its pair list. */
+export function arenaOf(buffer: ArrayBufferLike): ArenaState | undefined {
+  return arenas.get(buffer);
+}
+
+/**
+ * An arena of at least `bytes` bytes whose gemm handles rows of up to `maxK`
+ * terms. Without WebAssembly SIMD it is plain memory (an ArrayBuffer) and the
+ * operations run their JavaScript versions, which give the same bits.
+ */
+export function createDenseArena(bytes: number, maxK: number): DenseArena {
+  const pairBytes = 8 * Math.max(1, maxK);
+  const total = Math.ceil((bytes + pairBytes + 64) / 65536) * 65536;
+  let buffer: ArrayBufferLike;
+  if (hasSimd()) {
+    const pages = total / 65536;
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(simdModuleBytes()), { e: { m: memory } })
+      .exports as unknown as SimdExports;
+    buffer = memory.buffer;
+    arenas.set(buffer, { exports, pairs: 0, pairCapacity: Math.max(1, maxK) });
+  } else buffer = new ArrayBuffer(total);
+  let top = pairBytes;
+  const take = (n: number, size: number): number => {
+    const need = Math.ceil((size * n) / 16) * 16;
+    if (top + need > total) {
+      throw new EqPropError('arena', `DenseArena: ${n} values do not fit (${total - top} of ${total} bytes left)`, {
+        code: 'ERR_OUT_OF_RANGE',
+      });
+    }
+    const at = top;
+    top += need;
+    return at;
+  };
+  return {
+    bytes: total,
+    alloc(n) {
+      const a = new Float32Array(buffer, take(n, 4), n);
+      a.fill(0);
+      return a;
+    },
+    alloc64(n) {
+      const a = new Float64Array(buffer, take(n, 8), n);
+      a.fill(0);
+      return a;
+    },
+    mark: () => top,
+    release(m) {
+      top = m;
+    },
+  };
+}

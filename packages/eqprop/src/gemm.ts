@@ -1,0 +1,53 @@
+import { arenaOf } from './dense-arena.js';
+
+const fround = Math.fround;
+
+/**
+ * C[r, j] += Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, in float32:
+ * A[r, k] = a[r·sar + k·sak] (strides in elements, so A may be a transposed
+ * view), B[k, j] = b[k·ldb + j], C[r, j] = c[r·ldc + j]. Each C[r, j] receives
+ * its terms in increasing k, every product and sum rounded to float32, and the
+ * zero terms α·A[r, k] = 0 are skipped (which changes no finite result): the
+ * same bits whether it runs as the WebAssembly SIMD loop (all four arrays in one
+ * {@link createDenseArena} arena) or as the JavaScript loop below.
+ */
+export function gemm(
+  c: Float32Array,
+  a: Float32Array,
+  b: Float32Array,
+  M: number,
+  K: number,
+  N: number,
+  sar: number,
+  sak: number,
+  ldb: number,
+  ldc: number,
+  alpha = 1,
+): void {
+  if (M === 0 || K === 0 || N === 0) return;
+  const st = arenaOf(c.buffer);
+  if (st !== undefined && a.buffer === c.buffer && b.buffer === c.buffer && K <= st.pairCapacity) {
+    st.exports.gemm(c.byteOffset, a.byteOffset, b.byteOffset, M, K, N, 4 * sar, 4 * sak, 4 * ldb, 4 * ldc, alpha, st.pairs);
+    return;
+  }
+  const al = fround(alpha);
+  const ks = new Int32Array(K);
+  const vs = new Float32Array(K);
+  for (let r = 0; r < M; r++) {
+    let cnt = 0;
+    for (let k = 0; k < K; k++) {
+      const v = fround(a[r * sar + k * sak] * al);
+      if (v !== 0) {
+        ks[cnt] = k * ldb;
+        vs[cnt++] = v;
+      }
+    }
+    if (cnt === 0) continue;
+    const o = r * ldc;
+    for (let j = 0; j < N; j++) {
+      let acc = c[o + j];
+      for (let q = 0; q < cnt; q++) acc = fround(acc + fround(vs[q] * b[ks[q] + j]));
+      c[o + j] = acc;
+    }
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * @internal The bytes of the WebAssembly SIMD module that runs the products and
+ * pointwise updates of a relaxation (see linear-arena.ts), assembled here from
+ * its instructions (no build step, no binary blob). It imports its memory as
+ * e.m; every pointer argument is a byte offset into it, every stride in bytes.
+ *
+ *   gemm(c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs)
+ *       C[r, j] += Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, with A[r, k] at a + r·sar + k·sak,
+ *       B[k, j] at b + k·ldb + 4j and C[r, j] at c + r·ldc + 4j. Per row r the non-zero α·A[r, k]
+ *       are first listed at `pairs` (8 bytes each: B's row offset, the value), then each block of
+ *       16, then 4, then 1 column(s) of C is held in registers while the list is walked: every
+ *       C[r, j] receives its terms in increasing k, each product and sum rounded to float32.
+ *       Skipping A's zeros changes no result (x + 0·b = x for finite b).
+ *   euler(s, u, rows, n, eps, res)      s ← min(1, max(0, s + ε(u − s)))       (projected Euler)
+ *   damped(s, u, rows, n, keep, g, res) s ← keep·s + g·min(1, max(0, u))       (damped hard sigmoid)
+ *       on [rows, n] float32 arrays; res (float64 per row) += Σ_j (s_new − s_old)², the squares
+ *       summed in four float32 lanes (j mod 4 over the first 4⌊n/4⌋ columns) and one float32
+ *       tail, added to res in float64 in the order lane 0, 1, 2, 3, tail.
+ */
+
+const uleb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+};
+const sleb = (n: number): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+};
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const str = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+
+const I32 = 0x7f;
+const F32 = 0x7d;
+const F64 = 0x7c;
+const V128 = 0x7b;
+
+// Instructions.
+const get = (l: number) => [0x20, ...uleb(l)];
+const set = (l: number) => [0x21, ...uleb(l)];
+const i32c = (n: number) => [0x41, ...sleb(n)];
+const f32c = (v: number) => [0x43, ...new Uint8Array(Float32Array.of(v).buffer)];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const IF = [0x04, 0x40];
+const END = [0x0b];
+const BR = (d: number) => [0x0c, d];
+const BR_IF = (d: number) => [0x0d, d];
+const I32_ADD = [0x6a];
+const I32_MUL = [0x6c];
+const I32_GE_U = [0x4f];
+const I32_GT_U = [0x4b];
+const I32_EQZ = [0x45];
+const I32_LOAD = (off = 0) => [0x28, 2, ...uleb(off)];
+const I32_STORE = (off = 0) => [0x36, 2, ...uleb(off)];
+const F32_LOAD = (off = 0) => [0x2a, 2, ...uleb(off)];
+const F32_STORE = (off = 0) => [0x38, 2, ...uleb(off)];
+const F64_LOAD = [0x2b, 3, 0];
+const F64_STORE = [0x39, 3, 0];
+const F32_ADD = [0x92];
+const F32_SUB = [0x93];
+const F32_MUL = [0x94];
+const F32_MIN = [0x96];
+const F32_MAX = [0x97];
+const F32_NE = [0x5c];
+const F64_ADD = [0xa0];
+const F64_PROMOTE = [0xbb];
+const simd = (op: number) => [0xfd, ...uleb(op)];
+const V_LOAD = (off = 0) => [...simd(0x00), 2, ...uleb(off)];
+const V_STORE = (off = 0) => [...simd(0x0b), 2, ...uleb(off)];
+const V_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
+const SPLAT = simd(0x13);
+const EXTRACT = (lane: number) => [...simd(0x1f), lane];
+const VADD = simd(0xe4);
+const VSUB = simd(0xe5);
+const VMUL = simd(0xe6);
+const VMIN = simd(0xe8);
+const VMAX = simd(0xe9);
+
+/** `while (cond) body` as block/loop: `exitIf` leaves when it pushes true. */
+const whileNot = (exitIf: number[], body: number[]) => [...BLOCK, ...LOOP, ...exitIf, ...BR_IF(1), ...body, ...BR(0), ...END, ...END];
+const inc = (l: number, by: number[]) => [...get(l), ...by, ...I32_ADD, ...set(l)];
+
+function gemmBody(): number[] {
+  // params 0..11: c a b M K N sar sak ldb ldc (i32) alpha (f32) pairs (i32)
+  const [c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  // locals: i32 r, k, p, q, qend, crow, jb, nb, pb, kb (12..21); f32 v, sc (22, 23); v128 vs, a0..a3 (24..28)
+  const [r, k, p, q, qend, crow, jb, nb, pb, kb] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
+  const [v, sc] = [22, 23];
+  const [vs, a0, a1, a2, a3] = [24, 25, 26, 27, 28];
+  const accs = [a0, a1, a2, a3];
+  /** One column block of `w` vectors: load accs, walk the pairs, store. */
+  const block = (w: number) => [
+    ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...V_LOAD(16 * i), ...set(acc)]),
+    ...get(pairs),
+    ...set(q),
+    ...whileNot(
+      [...get(q), ...get(qend), ...I32_GE_U],
+      [
+        ...get(q),
+        ...F32_LOAD(4),
+        ...SPLAT,
+        ...set(vs),
+        ...get(b),
+        ...get(q),
+        ...I32_LOAD(0),
+        ...I32_ADD,
+        ...get(jb),
+        ...I32_ADD,
+        ...set(pb),
+        ...accs.slice(0, w).flatMap((acc, i) => [...get(acc), ...get(vs), ...get(pb), ...V_LOAD(16 * i), ...VMUL, ...VADD, ...set(acc)]),
+        ...inc(q, i32c(8)),
+      ],
+    ),
+    ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * i)]),
+    ...inc(jb, i32c(16 * w)),
+  ];
+  const body = [
+    ...get(N),
+    ...i32c(4),
+    ...I32_MUL,
+    ...set(nb),
+    ...i32c(0),
+    ...set(r),
+    ...whileNot(
+      [...get(r), ...get(M), ...I32_GE_U],
+      [
+        // list the non-zero α·A[r, k] with B's row offsets
+        ...get(a),
+        ...get(r),
+        ...get(sar),
+        ...I32_MUL,
+        ...I32_ADD,
+        ...set(p),
+        ...get(pairs),
+        ...set(qend),
+        ...i32c(0),
+        ...set(k),
+        ...i32c(0),
+        ...set(kb),
+        ...whileNot(
+          [...get(k), ...get(K), ...I32_GE_U],
+          [
+            ...get(p),
+            ...F32_LOAD(0),
+            ...get(alpha),
+            ...F32_MUL,
+            ...set(v),
+            ...get(v),
+            ...f32c(0),
+            ...F32_NE,
+            ...IF,
+            ...get(qend),
+            ...get(kb),
+            ...I32_STORE(0),
+            ...get(qend),
+            ...get(v),
+            ...F32_STORE(4),
+            ...inc(qend, i32c(8)),
+            ...END,
+            ...inc(k, i32c(1)),
+            ...inc(p, get(sak)),
+            ...inc(kb, get(ldb)),
+          ],
+        ),
+        // a row with no terms leaves C unchanged
+        ...get(qend),
+        ...get(pairs),
+        ...I32_GT_U,
+        ...IF,
+        ...get(c),
+        ...get(r),
+        ...get(ldc),
+        ...I32_MUL,
+        ...I32_ADD,
+        ...set(crow),
+        ...i32c(0),
+        ...set(jb),
+        ...whileNot([...get(jb), ...i32c(64), ...I32_ADD, ...get(nb), ...I32_GT_U], block(4)),
+        ...whileNot([...get(jb), ...i32c(16), ...I32_ADD, ...get(nb), ...I32_GT_U], block(1)),
+        ...whileNot(
+          [...get(jb), ...get(nb), ...I32_GE_U],
+          [
+            ...get(crow),
+            ...get(jb),
+            ...I32_ADD,
+            ...F32_LOAD(0),
+            ...set(sc),
+            ...get(pairs),
+            ...set(q),
+            ...whileNot(
+              [...get(q), ...get(qend), ...I32_GE_U],
+              [
+                ...get(sc),
+                ...get(q),
+                ...F32_LOAD(4),
+                ...get(b),
+                ...get(q),
+                ...I32_LOAD(0),
+                ...I32_ADD,
+                ...get(jb),
+                ...I32_ADD,
+                ...F32_LOAD(0),
+                ...F32_MUL,
+                ...F32_ADD,
+                ...set(sc),
+                ...inc(q, i32c(8)),
+              ],
+            ),
+            ...get(crow),
+            ...get(jb),
+            ...I32_ADD,
+            ...get(sc),
+            ...F32_STORE(0),
+            ...inc(jb, i32c(4)),
+          ],
+        ),
+        ...END,
+        ...inc(r, i32c(1)),
+      ],
+    ),
+  ];
+  return [
+    ...vec(
+      [
+        [10, I32],
+        [2, F32],
+        [5, V128],
+      ].map(([n, t]) => [...uleb(n), t]),
+    ),
+    ...body,
+    ...END,
+  ];
+}
+
+/**
+ * A pointwise update over [rows, n] with the residual sums: `update(vOld, vU)` pushes the new
+ * v128 state from locals, `updateScalar` the same for one float32 (locals sOld, sU).
+ */
+function pointwiseBody(
+  nParams: number,
+  update: (old: number, u: number) => number[],
+  updateScalar: (old: number, u: number) => number[],
+): number[] {
+  // params: s u rows n ... res (last)
+  const [s, u, rows, n] = [0, 1, 2, 3];
+  const res = nParams - 1;
+  const L = nParams;
+  // locals: i32 r, jb, nb4, nb, sp, up (L..L+5); f32 fo, fu, fn, ft (L+6..L+9); v128 vo, vu, vn, vacc (L+10..L+13)
+  const [r, jb, nb4, nb, sp, up] = [L, L + 1, L + 2, L + 3, L + 4, L + 5];
+  const [fo, fu, fn, ft] = [L + 6, L + 7, L + 8, L + 9];
+  const [vo, vu, vn, vacc] = [L + 10, L + 11, L + 12, L + 13];
+  const body = [
+    ...get(n),
+    ...i32c(4),
+    ...I32_MUL,
+    ...set(nb),
+    ...get(n),
+    ...i32c(-4),
+    ...[0x71], // i32.and
+    ...i32c(4),
+    ...I32_MUL,
+    ...set(nb4),
+    ...i32c(0),
+    ...set(r),
+    ...whileNot(
+      [...get(r), ...get(rows), ...I32_GE_U],
+      [
+        ...V_ZERO,
+        ...set(vacc),
+        ...f32c(0),
+        ...set(ft),
+        ...i32c(0),
+        ...set(jb),
+        ...whileNot(
+          [...get(jb), ...get(nb4), ...I32_GE_U],
+          [
+            ...get(s),
+            ...get(jb),
+            ...I32_ADD,
+            ...set(sp),
+            ...get(u),
+            ...get(jb),
+            ...I32_ADD,
+            ...set(up),
+            ...get(sp),
+            ...V_LOAD(0),
+            ...set(vo),
+            ...get(up),
+            ...V_LOAD(0),
+            ...set(vu),
+            ...update(vo, vu),
+            ...set(vn),
+            ...get(sp),
+            ...get(vn),
+            ...V_STORE(0),
+            ...get(vacc),
+            ...get(vn),
+            ...get(vo),
+            ...VSUB,
+            ...set(vn),
+            ...get(vn),
+            ...get(vn),
+            ...VMUL,
+            ...VADD,
+            ...set(vacc),
+            ...inc(jb, i32c(16)),
+          ],
+        ),
+        ...whileNot(
+          [...get(jb), ...get(nb), ...I32_GE_U],
+          [
+            ...get(s),
+            ...get(jb),
+            ...I32_ADD,
+            ...set(sp),
+            ...get(sp),
+            ...F32_LOAD(0),
+            ...set(fo),
+            ...get(u),
+            ...get(jb),
+            ...I32_ADD,
+            ...F32_LOAD(0),
+            ...set(fu),
+            ...updateScalar(fo, fu),
+            ...set(fn),
+            ...get(sp),
+            ...get(fn),
+            ...F32_STORE(0),
+            ...get(ft),
+            ...get(fn),
+            ...get(fo),
+            ...F32_SUB,
+            ...set(fn),
+            ...get(fn),
+            ...get(fn),
+            ...F32_MUL,
+            ...F32_ADD,
+            ...set(ft),
+            ...inc(jb, i32c(4)),
+          ],
+        ),
+        // res[r] += lane0 + lane1 + lane2 + lane3 + tail (float64, in this order)
+        ...get(res),
+        ...get(res),
+        ...F64_LOAD,
+        ...[0, 1, 2, 3].flatMap((lane) => [...get(vacc), ...EXTRACT(lane), ...F64_PROMOTE, ...F64_ADD]),
+        ...get(ft),
+        ...F64_PROMOTE,
+        ...F64_ADD,
+        ...F64_STORE,
+        ...inc(res, i32c(8)),
+        ...inc(s, get(nb)),
+        ...inc(u, get(nb)),
+        ...inc(r, i32c(1)),
+      ],
+    ),
+  ];
+  return [
+    ...vec(
+      [
+        [6, I32],
+        [4, F32],
+        [4, V128],
+      ].map(([c, t]) => [...uleb(c), t]),
+    ),
+    ...body,
+    ...END,
+  ];
+}
+
+const clip4 = (x: number[]) => [...f32x4(0), ...f32x4(1), ...x, ...VMIN, ...VMAX];
+const f32x4 = (v: number) => [...f32c(v), ...SPLAT];
+const clip1 = (x: number[]) => [...f32c(0), ...f32c(1), ...x, ...F32_MIN, ...F32_MAX];
+
+let bytes: Uint8Array<ArrayBuffer> | null = null;
+
+/** The module's bytes (built once). */
+export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
+  if (bytes) return bytes;
+  const ftype = (params: number[]) => [0x60, ...vec(params.map((t) => [t])), 0];
+  const types = [
+    ftype([I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, I32]), // gemm
+    ftype([I32, I32, I32, I32, F32, I32]), // euler
+    ftype([I32, I32, I32, I32, F32, F32, I32]), // damped
+  ];
+  // euler: params s u rows n eps res → eps = 4
+  const euler = pointwiseBody(
+    6,
+    (o, uu) => clip4([...get(o), ...get(4), ...SPLAT, ...get(uu), ...get(o), ...VSUB, ...VMUL, ...VADD]),
+    (o, uu) => clip1([...get(o), ...get(4), ...get(uu), ...get(o), ...F32_SUB, ...F32_MUL, ...F32_ADD]),
+  );
+  // damped: params s u rows n keep g res → keep = 4, g = 5
+  const damped = pointwiseBody(
+    7,
+    (o, uu) => [...get(4), ...SPLAT, ...get(o), ...VMUL, ...get(5), ...SPLAT, ...clip4(get(uu)), ...VMUL, ...VADD],
+    (o, uu) => [...get(4), ...get(o), ...F32_MUL, ...get(5), ...clip1(get(uu)), ...F32_MUL, ...F32_ADD],
+  );
+  const mod = [
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec(types)),
+    ...section(2, vec([[...str('e'), ...str('m'), 0x02, 0x00, 0x01]])),
+    ...section(3, vec([[0], [1], [2]])),
+    ...section(
+      7,
+      vec([
+        [...str('gemm'), 0x00, 0],
+        [...str('euler'), 0x00, 1],
+        [...str('damped'), 0x00, 2],
+      ]),
+    ),
+    ...section(10, vec([gemmBody(), euler, damped].map((b) => [...uleb(b.length), ...b]))),
+  ];
+  bytes = Uint8Array.from(mod);
+  return bytes;
+}

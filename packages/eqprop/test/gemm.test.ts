@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '@neurite/tensor';
+import { createDenseArena, hasSimd } from '../src/dense-arena.js';
+import { gemm } from '../src/gemm.js';
+
+/** Random float32 values in [-1, 1] with a fraction `zeros` of exact zeros. */
+function fill(a: Float32Array, seed: number, zeros = 0): Float32Array {
+  const rng = createRng(seed);
+  for (let i = 0; i < a.length; i++) a[i] = rng.uniform() < zeros ? 0 : 2 * rng.uniform() - 1;
+  return a;
+}
+
+describe('gemm', () => {
+  it('runs WebAssembly SIMD in Node', () => {
+    expect(hasSimd()).toBe(true);
+  });
+
+  // shapes exercising the 16-, 4- and 1-column paths, strided (transposed) A and row strides
+  const shapes = [
+    { M: 3, K: 7, N: 37, zeros: 0 },
+    { M: 20, K: 784, N: 500, zeros: 0.8 },
+    { M: 20, K: 500, N: 10, zeros: 0.5 },
+    { M: 13, K: 10, N: 500, zeros: 0.3 },
+    { M: 5, K: 1, N: 3, zeros: 0 },
+  ];
+  for (const { M, K, N, zeros } of shapes) {
+    for (const transA of [false, true]) {
+      it(`[${M}, ${K}] x [${K}, ${N}]${transA ? ' (A transposed)' : ''}: SIMD bits = JavaScript bits, and ≈ float64`, () => {
+        const arena = createDenseArena(4 * (M * K + K * N + 2 * M * N) + 1024, K);
+        const a = fill(arena.alloc(M * K), 1, zeros);
+        const b = fill(arena.alloc(K * N), 2);
+        const c = fill(arena.alloc(M * N), 3);
+        const [sar, sak] = transA ? [1, M] : [K, 1];
+        const c0 = c.slice();
+        const plain = { a: a.slice(), b: b.slice(), c: c.slice() };
+        gemm(c, a, b, M, K, N, sar, sak, N, N, 0.75);
+        gemm(plain.c, plain.a, plain.b, M, K, N, sar, sak, N, N, 0.75);
+        expect(Buffer.from(c.buffer, c.byteOffset, c.byteLength).equals(Buffer.from(plain.c.buffer))).toBe(true);
+        // float64 reference: each float32 operation errs by ≤ 2⁻²⁴ relative; K + 1 of them on sums of |terms| ≤ Σ|αab| + |c|
+        let worst = 0;
+        for (let r = 0; r < M; r++)
+          for (let j = 0; j < N; j++) {
+            let exact = c0[r * N + j];
+            let mag = Math.abs(exact);
+            for (let k = 0; k < K; k++) {
+              const t = Math.fround(0.75 * a[r * sar + k * sak]) * b[k * N + j];
+              exact += t;
+              mag += Math.abs(t);
+            }
+            worst = Math.max(worst, Math.abs(c[r * N + j] - exact) / (mag * (K + 1) * 2 ** -23));
+          }
+        expect(worst).toBeLessThanOrEqual(1);
+      });
+    }
+  }
+});
