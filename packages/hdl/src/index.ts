@@ -17,6 +17,10 @@ export { generateVerilog, topVerilog, testbenchVerilog, stimulusHex, weightHex, 
 export type { VerilogDesign } from './generate-verilog.js';
 export { LAYER_MODULE } from './layer-verilog.js';
 export { generateHls } from './generate-hls.js';
+export { designFiles } from './design-files.js';
+export type { DesignFilesOptions, Target } from './design-files.js';
+export { synthWrapper } from './synth-wrapper.js';
+export { networkToJson, networkFromJson } from './network-json.js';
 export type { HlsDesign } from './generate-hls.js';
 export { readEqprop, relaxFloat, quantizeEqprop, quantizeEqpropInput, relaxQuantized, generateEqpropHls } from './eqprop-relaxation.js';
 export type { EqpropSpec, QuantEqprop } from './eqprop-relaxation.js';

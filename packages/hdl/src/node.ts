@@ -1,8 +1,8 @@
 export * from './index.js';
 export { findTool, requireTool, runTool, DEBIAN_PACKAGES } from './run-tool.js';
 export type { ToolResult } from './run-tool.js';
-export { writeDesign, readDesign, synthWrapper, networkToJson, networkFromJson } from './write-design.js';
-export type { DesignRecord, Target } from './write-design.js';
+export { writeDesign, readDesign } from './write-design.js';
+export type { DesignRecord } from './write-design.js';
 export { verifyDesign } from './verify-design.js';
 export type { VerifyResult, Simulator } from './verify-design.js';
 export {
