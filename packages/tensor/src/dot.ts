@@ -2,14 +2,14 @@ import { dotPartialSums } from './simd/simd-kernels.js';
 import { TensorError } from './tensor-error.js';
 
 /** From this length on, Float32Array operands go through the WebAssembly SIMD loop. */
-const SIMD_MIN = 64;
+const SIMD_MIN = 128;
 
 /**
  * Dot product sum_i a[i] b[i] of two equal-length arrays, accumulated in
  * float64 by four interleaved partial sums (s0 + s1) + (s2 + s3) over
  * i ≡ 0, 1, 2, 3 (mod 4), then the remainder; the loop is memory-bound for
  * large arrays (8 bytes read per multiply-add for float32 inputs).
- * Two Float32Array operands of 64 elements or more run as a WebAssembly SIMD
+ * Two Float32Array operands of 128 elements or more run as a WebAssembly SIMD
  * loop (float64 lanes holding the same four partial sums; a float32 product is
  * exact in float64), so the result is bit-identical either way.
  * @example
@@ -32,7 +32,10 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
     const body = n & ~3;
     const p = dotPartialSums(a, b, body);
     if (p !== null) {
-      [s0, s1, s2, s3] = p;
+      s0 = p[0];
+      s1 = p[1];
+      s2 = p[2];
+      s3 = p[3];
       i = body;
     }
   }

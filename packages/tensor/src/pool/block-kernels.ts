@@ -153,9 +153,12 @@ export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): v
     let s2 = 0;
     let s3 = 0;
     let j = 0;
-    const p = cols >= 64 ? dotPartialSums(row, row, body) : null;
+    const p = cols >= 128 ? dotPartialSums(row, row, body) : null;
     if (p !== null) {
-      [s0, s1, s2, s3] = p;
+      s0 = p[0];
+      s1 = p[1];
+      s2 = p[2];
+      s3 = p[3];
       j = body;
     }
     for (; j < body; j += 4) {

@@ -22,6 +22,8 @@ const BYTES = DOT_ACC_OFF + 64;
 interface Kernels {
   f32: Float32Array;
   f64: Float64Array;
+  /** The four partial sums of dot64, at DOT_ACC_OFF. */
+  dotAcc: Float64Array;
   dot64(a: number, b: number, nBytes: number, acc: number): void;
   colsum64(x: number, rows: number, rowBytes: number, acc: number): void;
 }
@@ -37,7 +39,13 @@ function load(): Kernels | null {
     const pages = Math.ceil(BYTES / 65536);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: memory } }).exports as unknown as Kernels;
-    kernels = { f32: new Float32Array(memory.buffer), f64: new Float64Array(memory.buffer), dot64: ex.dot64, colsum64: ex.colsum64 };
+    kernels = {
+      f32: new Float32Array(memory.buffer),
+      f64: new Float64Array(memory.buffer),
+      dotAcc: new Float64Array(memory.buffer, DOT_ACC_OFF, 4),
+      dot64: ex.dot64,
+      colsum64: ex.colsum64,
+    };
   } catch {
     kernels = null;
   }
@@ -52,21 +60,21 @@ export function simdKernelsAvailable(): boolean {
 /**
  * The four float64 partial sums of `dot` over the first `body` elements
  * (body a multiple of 4): s[l] = Σ_{i ≡ l mod 4, i < body} a[i] b[i], in
- * index order; null without SIMD.
+ * index order; null without SIMD. The returned array is reused by the next
+ * call on this thread: read it at once.
  */
 export function dotPartialSums(a: Float32Array, b: Float32Array, body: number): Float64Array | null {
   const k = load();
   if (k === null) return null;
-  const acc = k.f64.subarray(DOT_ACC_OFF / 8, DOT_ACC_OFF / 8 + 4);
-  acc.fill(0);
+  k.dotAcc.fill(0);
   const same = a === b;
   for (let o = 0; o < body; o += CHUNK) {
     const c = Math.min(CHUNK, body - o);
-    k.f32.set(a.subarray(o, o + c), A_OFF / 4);
-    if (!same) k.f32.set(b.subarray(o, o + c), B_OFF / 4);
+    k.f32.set(c === a.length ? a : a.subarray(o, o + c), A_OFF / 4);
+    if (!same) k.f32.set(c === b.length ? b : b.subarray(o, o + c), B_OFF / 4);
     k.dot64(A_OFF, same ? A_OFF : B_OFF, 4 * c, DOT_ACC_OFF);
   }
-  return Float64Array.from(acc);
+  return k.dotAcc;
 }
 
 /**
