@@ -1,6 +1,7 @@
 // MNIST (the project's fixed 7996/2004 split) with the HD classifiers of @neurite/hrr.
 // node packages/hrr/scripts/mnist-classifiers.mjs [--dim 10000] [--only onlinehd,centroid] [--json out.json] [--export mnist.bin]
-import { writeFileSync } from 'node:fs';
+//   [--lehdc 'epochs:dropout:weightDecay:patience[:trainDigits];…'] [--record-cache /tmp/records-10000.i8]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { setBackend, tf } from '@neurite/tensor';
 import { loadMnist } from '@neurite/datasets';
 import * as hrr from '@neurite/hrr';
@@ -55,7 +56,9 @@ async function encodeBatched(enc, x, n) {
 const rows = [];
 const report = (name, encoding, acc, trainS, extra = {}) => {
   rows.push({ classifier: name, encoding, accuracy: acc, trainSeconds: trainS, ...extra });
-  process.stderr.write(`${name} (${encoding}): ${(100 * acc).toFixed(2)}% train ${trainS.toFixed(1)} s\n`);
+  process.stderr.write(
+    `${name} (${encoding}): ${(100 * acc).toFixed(2)}% train ${trainS.toFixed(1)} s${Object.keys(extra).length ? ` ${JSON.stringify(extra)}` : ''}\n`,
+  );
 };
 const acc = (p, y) => p.reduce((s, v, i) => s + (v === y[i] ? 1 : 0), 0) / p.length;
 const want = (k) => !only || only.has(k);
@@ -64,12 +67,28 @@ const want = (k) => !only || only.has(k);
 const map = hrr.createVsa({ model: 'map', dim: D });
 let recTrain, recTest;
 if (['centroid', 'adapthd', 'sparsehd', 'quanthd', 'comphd', 'lehdc'].some(want)) {
-  const rec = new hrr.RecordEmbedding(map, F, 256, { seed: 1 });
-  let s = t0();
-  recTrain = hrr.hardQuantize(rec.encode(train.images));
-  const encS = (t0() - s) / 1000;
-  recTest = hrr.hardQuantize(rec.encode(test.images));
-  process.stderr.write(`record encoding: ${(train.n / encS).toFixed(0)} samples/s\n`);
+  // --record-cache file: the bipolar record encodings as int8 (written once, read by later runs at the same D)
+  const cache = opt('record-cache', '');
+  if (cache && existsSync(cache)) {
+    const b = readFileSync(cache);
+    const all = Float32Array.from(new Int8Array(b.buffer, b.byteOffset, b.byteLength));
+    if (all.length !== (train.n + test.n) * D) throw new Error(`${cache} does not hold ${train.n + test.n} encodings of D=${D}`);
+    recTrain = all.subarray(0, train.n * D);
+    recTest = all.subarray(train.n * D);
+  } else {
+    const rec = new hrr.RecordEmbedding(map, F, 256, { seed: 1 });
+    let s = t0();
+    recTrain = hrr.hardQuantize(rec.encode(train.images));
+    const encS = (t0() - s) / 1000;
+    recTest = hrr.hardQuantize(rec.encode(test.images));
+    process.stderr.write(`record encoding: ${(train.n / encS).toFixed(0)} samples/s\n`);
+    if (cache) {
+      const i8 = new Int8Array(recTrain.length + recTest.length);
+      i8.set(recTrain);
+      i8.set(recTest, recTrain.length);
+      writeFileSync(cache, i8);
+    }
+  }
 }
 const fitEval = async (name, m, xtr, xte, enc, opts) => {
   const s = t0();
@@ -88,9 +107,26 @@ if (want('comphd')) {
   report('CompHD (10× fold)', 'record', acc(cm.predict(comp.compress(recTest)), test.labels), 0);
 }
 if (want('lehdc')) {
-  const s = t0();
-  const m = await new hrr.LeHDCClassifier(D, 10).fitAsync(recTrain, train.labels, { epochs: Number(opt('lehdc-epochs', '10')) });
-  report('LeHDC', 'record', acc(await m.predictAsync(recTest), test.labels), (t0() - s) / 1000);
+  // --lehdc "epochs:dropout:weightDecay:patience[:trainDigits];…" runs each setting (default: the torchhd/paper
+  // setting 120:0.3:0.003:2); trainDigits takes the first n training digits (a learning curve)
+  for (const spec of opt('lehdc', '120:0.3:0.003:2').split(';')) {
+    const [epochs, dropout, weightDecay, patience, nTrain] = spec.split(':').map(Number);
+    const n = nTrain || train.n;
+    const s = t0();
+    const m = await new hrr.LeHDCClassifier(D, 10).fitAsync(recTrain.subarray(0, n * D), train.labels.subarray(0, n), {
+      epochs,
+      dropout,
+      weightDecay,
+      patience,
+    });
+    report('LeHDC', 'record', acc(await m.predictAsync(recTest), test.labels), (t0() - s) / 1000, {
+      epochs,
+      dropout,
+      weightDecay,
+      patience,
+      train: n,
+    });
+  }
 }
 if (want('intrvfl')) {
   // density encoding (keys ⊛ thermometer levels, MAP) at a smaller D: the ridge read-out solves a D×D system

@@ -26,7 +26,17 @@ for (const M of opt('sizes', '25,50,100').split(',').map(Number)) {
       it += r.iterations;
       if (r.indices.every((x, i) => x === truth[i])) ok++;
     }
-    rows.push({ model, D, maxIterations, items: M, searchSpace: M ** 3, weights, accuracy: ok / trials, iterations: it / trials, ms: ms / trials });
+    rows.push({
+      model,
+      D,
+      maxIterations,
+      items: M,
+      searchSpace: M ** 3,
+      weights,
+      accuracy: ok / trials,
+      iterations: it / trials,
+      ms: ms / trials,
+    });
     process.stderr.write(`M=${M} ${weights}: ${(100 * ok) / trials}% in ${(it / trials).toFixed(1)} it, ${(ms / trials).toFixed(0)} ms\n`);
   }
 }

@@ -7,6 +7,7 @@ export interface BundleOptions {
   weights?: ArrayLike<number>;
   /** Scale the sum to unit Euclidean norm (a zero sum stays zero). Default false. */
   normalize?: boolean;
+  /** Write the result here (length D) instead of a new array. */
   out?: Float32Array;
 }
 

@@ -43,7 +43,9 @@ export class CentroidClassifier {
   /** Class hypervectors [classes, D]. */
   weight: Float32Array;
   constructor(
+    /** Dimension D of the encoded samples. */
     readonly dim: number,
+    /** Number of classes C (labels 0 … C − 1). */
     readonly classes: number,
   ) {
     checkInt('classifier', 'dim', dim, 1);
@@ -67,6 +69,7 @@ export class CentroidClassifier {
     }
     return out;
   }
+  /** Labels of x [n, D]: the arg-max of the cosine scores, on the CPU. */
   predict(x: ArrayLike<number>): Int32Array {
     return argmaxRows(this.scores(x), this.classes);
   }
@@ -278,6 +281,7 @@ export class SparseHDClassifier extends CentroidClassifier {
   constructor(
     dim: number,
     classes: number,
+    /** Fraction of the D dimensions kept (the most discriminative, by max − min over classes). */
     readonly density = 0.5,
   ) {
     super(dim, classes);
@@ -335,6 +339,7 @@ export class QuantHDClassifier extends CentroidClassifier {
   constructor(
     dim: number,
     classes: number,
+    /** Quantisation: 1 bit (±1) or 2 bits (ternary {−1, 0, +1}). */
     readonly bits: 1 | 2 = 1,
   ) {
     super(dim, classes);
@@ -381,10 +386,14 @@ export class QuantHDClassifier extends CentroidClassifier {
  * returned classifier on `compress(x)`).
  */
 export class CompHD {
+  /** The random bipolar keys P, one per dimension ([D]). */
   readonly keys: Float32Array;
+  /** D / s. */
   readonly compressedDim: number;
   constructor(
+    /** Dimension D of the uncompressed vectors. */
     readonly dim: number,
+    /** Number s of segments folded together (divides D). */
     readonly segments: number,
     seed: SeedOrRng = 0,
   ) {
@@ -395,6 +404,7 @@ export class CompHD {
     this.keys = new Float32Array(dim);
     for (let i = 0; i < dim; i++) this.keys[i] = rng.uniform() < 0.5 ? -1 : 1;
   }
+  /** compress(x) = Σ_i P_i ⊙ x_{[iD/s, (i+1)D/s)} for each row of x ([n, D] → [n, D/s]). */
   compress(x: ArrayLike<number>): Float32Array {
     const D = this.dim,
       d = this.compressedDim,
@@ -417,17 +427,24 @@ export class CompHD {
  * ridge-regression read-out W = (HᵀH + λI)⁻¹ HᵀY with one-hot Y; prediction arg-max of h·W.
  */
 export class IntRVFLClassifier {
+  /** Read-out W [D, classes] after `fit` (null before). */
   weight: Float64Array | null = null;
   constructor(
+    /** Dimension D of the density encodings. */
     readonly dim: number,
+    /** Number of classes. */
     readonly classes: number,
+    /** Clipping threshold κ of the integer encodings. */
     readonly kappa = 3,
+    /** Ridge regularisation λ. */
     readonly lambda = 1,
   ) {}
+  /** Rounds and clips each entry to [−κ, κ]. */
   clip(h: ArrayLike<number>): Float32Array {
     const k = this.kappa;
     return Float32Array.from(h, (v) => Math.max(-k, Math.min(k, Math.round(v))));
   }
+  /** Solves the ridge read-out on the clipped encodings h [n, D] and labels y. */
   fit(h: ArrayLike<number>, y: ArrayLike<number>): this {
     const n = rowsOf('IntRVFL.fit', h, this.dim, 'h'),
       lab = labelsOf('IntRVFL.fit', y, n, this.classes);
@@ -436,6 +453,7 @@ export class IntRVFLClassifier {
     this.weight = ridgeRegression(this.clip(h), Y, n, this.lambda);
     return this;
   }
+  /** Labels of h [n, D]: arg-max of clip(h)·W. */
   predict(h: ArrayLike<number>): Int32Array {
     if (this.weight === null) throw new HrrError('weight', 'IntRVFL.predict: call fit first', { code: 'ERR_STATE' });
     const D = this.dim,

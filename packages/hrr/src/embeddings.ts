@@ -30,7 +30,9 @@ export class RandomEmbedding {
   /** The [count, D] table of elements. */
   readonly weight: Float32Array;
   constructor(
+    /** The model of the elements. */
     readonly vsa: Vsa,
+    /** Number of elements in the table. */
     readonly count: number,
     seed: SeedOrRng,
   ) {
@@ -50,14 +52,20 @@ export class RandomEmbedding {
  * round((x − low)/(high − low)·L) mod L of a `circularBasis` (period high − low).
  */
 export class LevelEmbedding {
+  /** The [levels, D] table of level elements. */
   readonly weight: Float32Array;
+  /** Lower end of the encoded range. */
   readonly low: number;
+  /** Upper end of the encoded range. */
   readonly high: number;
   constructor(
+    /** The model of the elements. */
     readonly vsa: Vsa,
+    /** Number of levels L. */
     readonly levels: number,
     seed: SeedOrRng,
     opts: RangeOptions & { kind?: 'level' | 'thermometer' | 'circular'; randomness?: number } = {},
+    /** 'level' (`levelBasis`), 'thermometer' or 'circular'. */
     readonly kind = opts.kind ?? 'level',
   ) {
     checkInt('LevelEmbedding', 'levels', levels, 1);
@@ -95,9 +103,12 @@ export class LevelEmbedding {
  * `encodeTensor` on the active backend.
  */
 export class ProjectionEmbedding {
+  /** The projection W, [F, D] row-major. */
   readonly weight: Float32Array;
   constructor(
+    /** Input features F. */
     readonly inFeatures: number,
+    /** Output dimension D. */
     readonly dim: number,
     seed: SeedOrRng,
   ) {
@@ -105,6 +116,7 @@ export class ProjectionEmbedding {
     checkInt('ProjectionEmbedding', 'dim', dim, 1);
     this.weight = toRng(seed, 'seed', HrrError).normalArray(new Float32Array(inFeatures * dim)) as Float32Array;
   }
+  /** x [n, F] → x·W [n, D] on the CPU. */
   encode(x: ArrayLike<number>): Float32Array {
     return project(this.weight, this.inFeatures, this.dim, x, 'ProjectionEmbedding.encode');
   }
@@ -119,10 +131,14 @@ export class ProjectionEmbedding {
  * x → cos(xW + b) ⊙ sin(xW), W [F, D] i.i.d. N(0, 1), b_j ~ U[0, 2π).
  */
 export class SinusoidEmbedding {
+  /** The projection W, [F, D] row-major. */
   readonly weight: Float32Array;
+  /** The phases b, [D]. */
   readonly bias: Float32Array;
   constructor(
+    /** Input features F. */
     readonly inFeatures: number,
+    /** Output dimension D. */
     readonly dim: number,
     seed: SeedOrRng,
   ) {
@@ -132,6 +148,7 @@ export class SinusoidEmbedding {
     this.weight = rng.normalArray(new Float32Array(inFeatures * dim)) as Float32Array;
     this.bias = rng.uniformArray(new Float32Array(dim), 0, 2 * Math.PI) as Float32Array;
   }
+  /** x [n, F] → cos(xW + b) ⊙ sin(xW) [n, D] on the CPU. */
   encode(x: ArrayLike<number>): Float32Array {
     const p = project(this.weight, this.inFeatures, this.dim, x, 'SinusoidEmbedding.encode');
     for (let i = 0; i < p.length; i++) {
@@ -140,6 +157,7 @@ export class SinusoidEmbedding {
     }
     return p;
   }
+  /** [n, F] → [n, D] on the backend (caller disposes). */
   encodeTensor(x: Tensor2D): Tensor2D {
     return tf.tidy(() => {
       const p = tf.matMul(x, tf.tensor2d(this.weight, [this.inFeatures, this.dim]));
@@ -172,10 +190,14 @@ function project(weight: Float32Array, F: number, D: number, x: ArrayLike<number
  * over [low, high].
  */
 export class DensityEmbedding {
+  /** The feature keys k_f. */
   readonly keys: RandomEmbedding;
+  /** The thermometer levels T (D + 1 of them). */
   readonly values: LevelEmbedding;
   constructor(
+    /** The model of the elements. */
     readonly vsa: Vsa,
+    /** Input features F. */
     readonly inFeatures: number,
     seed: SeedOrRng,
     opts: RangeOptions = {},
@@ -184,6 +206,7 @@ export class DensityEmbedding {
     this.keys = new RandomEmbedding(vsa, inFeatures, rng);
     this.values = new LevelEmbedding(vsa, vsa.dim + 1, rng, { ...opts, kind: 'thermometer' });
   }
+  /** x [n, F] → Σ_f k_f ⊛ T(x_f) [n, D]. */
   encode(x: ArrayLike<number>): Float32Array {
     return new RecordEmbedding(this.vsa, this.inFeatures, 0, {}, this.keys, this.values).encode(x);
   }
@@ -198,12 +221,17 @@ export class DensityEmbedding {
  * gathers the level rows on the backend.
  */
 export class RecordEmbedding {
+  /** The feature keys k_f. */
   readonly keys: RandomEmbedding;
+  /** The value levels ℓ. */
   readonly values: LevelEmbedding;
   private base: Float32Array | null = null;
   constructor(
+    /** The model of the elements. */
     readonly vsa: Vsa,
+    /** Input features F. */
     readonly inFeatures: number,
+    /** Number of value levels L. */
     readonly levels: number,
     opts: RangeOptions & { seed?: SeedOrRng } = {},
     keys?: RandomEmbedding,
@@ -213,6 +241,7 @@ export class RecordEmbedding {
     this.keys = keys ?? new RandomEmbedding(vsa, inFeatures, rng);
     this.values = values ?? new LevelEmbedding(vsa, levels, rng, opts);
   }
+  /** x [n, F] → Σ_f k_f ⊛ ℓ(x_f) [n, D] on the CPU (un-normalised). */
   encode(x: ArrayLike<number>): Float32Array {
     const F = this.inFeatures,
       D = this.vsa.dim,
@@ -297,13 +326,18 @@ export class RecordEmbedding {
  * β = `bandwidth` (default 1). Use with `createVsa({ model: 'fhrr', dim })`.
  */
 export class FractionalPowerEmbedding {
+  /** The base phases θ, [F, D]. */
   readonly phases: Float32Array;
+  /** β. */
   readonly bandwidth: number;
   constructor(
+    /** Input features F. */
     readonly inFeatures: number,
+    /** Output dimension D. */
     readonly dim: number,
     seed: SeedOrRng,
     opts: { kernel?: 'sinc' | 'gaussian'; bandwidth?: number } = {},
+    /** The kernel: 'sinc' or 'gaussian'. */
     readonly kernel = opts.kernel ?? 'sinc',
   ) {
     checkInt('FractionalPowerEmbedding', 'inFeatures', inFeatures, 1);

@@ -10,12 +10,18 @@ import { HrrError } from './hrr-error.js';
  * raw sum with `raw`.
  */
 export class SparseDistributedMemory {
+  /** Random bipolar addresses of the hard locations, [locations, D]. */
   readonly addresses: Float32Array;
+  /** Counters of the hard locations, [locations, valueDim]. */
   readonly counters: Float32Array;
   constructor(
+    /** Number M of hard locations. */
     readonly locations: number,
+    /** Address dimension D. */
     readonly dim: number,
+    /** Value dimension V. */
     readonly valueDim: number,
+    /** Activation radius r in Hamming distance. */
     readonly radius: number,
     seed: SeedOrRng,
   ) {
@@ -42,6 +48,7 @@ export class SparseDistributedMemory {
     }
     return out;
   }
+  /** Adds `value` to the counters of the locations `key` activates; returns how many it activated. */
   write(key: ArrayLike<number>, value: ArrayLike<number>): number {
     if (value.length !== this.valueDim)
       throw new HrrError('value', `SparseDistributedMemory: value has length ${value.length}, expected ${this.valueDim}`, {
@@ -51,6 +58,7 @@ export class SparseDistributedMemory {
     for (const m of act) for (let j = 0; j < this.valueDim; j++) this.counters[m * this.valueDim + j] += value[j];
     return act.length;
   }
+  /** sign(Σ of the active counters) (ties +1), or the raw sum with `raw`. */
   read(key: ArrayLike<number>, opts: { raw?: boolean } = {}): Float32Array {
     const out = new Float32Array(this.valueDim);
     for (const m of this.active(key)) for (let j = 0; j < this.valueDim; j++) out[j] += this.counters[m * this.valueDim + j];
@@ -65,9 +73,11 @@ export class SparseDistributedMemory {
  * times or until a fixed point. Capacity ≈ 0.138·D patterns (Amit, Gutfreund & Sompolinsky 1985).
  */
 export class HopfieldNetwork {
+  /** W = (1/D) Σ_p ξ_p ξ_pᵀ with a zero diagonal, [D, D]. */
   readonly weights: Float32Array;
   constructor(
     patterns: ArrayLike<number>,
+    /** Pattern dimension D. */
     readonly dim: number,
   ) {
     const P = rowsOf('HopfieldNetwork', patterns, dim, 'patterns');
@@ -79,6 +89,7 @@ export class HopfieldNetwork {
       }
     this.weights = Float32Array.from(w);
   }
+  /** Synchronous recall from `x`: x ← sign(W x) (ties keep x) until a fixed point or `steps` updates. */
   recall(x: ArrayLike<number>, steps = 20): Float32Array {
     const D = this.dim;
     let cur = Float32Array.from(x);

@@ -6,6 +6,7 @@ import { HrrError } from './hrr-error.js';
 export interface PermuteOptions {
   /** Vector dimension D (default: the permutation's length, or a.length for a shift). */
   dim?: number;
+  /** Write the result here instead of a new array. */
   out?: Float32Array;
 }
 

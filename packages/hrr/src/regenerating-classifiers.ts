@@ -14,6 +14,7 @@ export interface RegenerateOptions {
   regenRate?: number;
   /** Epochs between regenerations (default 5; none in the last `regenEvery` epochs). */
   regenEvery?: number;
+  /** Seed of the sample order and the regenerated dimensions. */
   seed?: SeedOrRng;
 }
 
@@ -100,6 +101,7 @@ function extreme(score: Float64Array, k: number, largest: boolean): Int32Array {
  */
 export class NeuralHDClassifier extends CentroidClassifier {
   constructor(
+    /** The sinusoid encoder whose dimensions are regenerated (its D is the model's). */
     readonly encoder: SinusoidEmbedding,
     classes: number,
   ) {

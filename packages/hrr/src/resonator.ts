@@ -21,6 +21,7 @@ export interface ResonatorOptions {
    * al.) or 'random' (a random superposition weighting, from `seed`).
    */
   init?: 'superposition' | 'random';
+  /** Seed of the random initial weights (`init: 'random'`). */
   seed?: SeedOrRng;
   /**
    * Superposition weights: 'op' (default; outer product, w = sim(u, c_m)) or 'ols' (ordinary least

@@ -22,11 +22,17 @@ function addInto(vsa: Vsa, acc: Float32Array, x: ArrayLike<number>, sign = 1): v
 
 /** Multiset (torchhd `Multiset`): value = Σ x_i; contains(x) = similarity(value, x). */
 export class Multiset {
+  /** The bundle Σ x_i (a model element of length D). */
   readonly value: Float32Array;
+  /** Elements added minus elements removed. */
   size = 0;
-  constructor(readonly vsa: Vsa) {
+  constructor(
+    /** The model the elements belong to. */
+    readonly vsa: Vsa,
+  ) {
     this.value = vsa.empty();
   }
+  /** Adds x: value = bundle(value, x). */
   add(x: ArrayLike<number>): void {
     addInto(this.vsa, this.value, check(this.vsa, 'x', x));
     this.size++;
@@ -36,6 +42,7 @@ export class Multiset {
     addInto(this.vsa, this.value, check(this.vsa, 'x', x), -1);
     this.size--;
   }
+  /** Similarity of x with the bundle (≈ 1/√n for a member of n, ≈ 0 otherwise). */
   contains(x: ArrayLike<number>): number {
     return this.vsa.similarity(this.value, check(this.vsa, 'x', x));
   }
@@ -43,19 +50,27 @@ export class Multiset {
 
 /** Hash table (torchhd `HashTable`): value = Σ k_i ⊛ v_i; get(k) = unbind(value, k) ≈ v. */
 export class HashTable {
+  /** The trace Σ k_i ⊛ v_i. */
   readonly value: Float32Array;
+  /** Pairs added minus pairs removed. */
   size = 0;
-  constructor(readonly vsa: Vsa) {
+  constructor(
+    /** The model the elements belong to. */
+    readonly vsa: Vsa,
+  ) {
     this.value = vsa.empty();
   }
+  /** Adds the pair: value += key ⊛ value. */
   add(key: ArrayLike<number>, value: ArrayLike<number>): void {
     addInto(this.vsa, this.value, this.vsa.bind(check(this.vsa, 'key', key), check(this.vsa, 'value', value)));
     this.size++;
   }
+  /** Removes the pair by subtraction (additive models; approximate for majority bundles). */
   remove(key: ArrayLike<number>, value: ArrayLike<number>): void {
     addInto(this.vsa, this.value, this.vsa.bind(check(this.vsa, 'key', key), check(this.vsa, 'value', value)), -1);
     this.size--;
   }
+  /** unbind(value, key) ≈ the value stored under key, plus noise (clean it up). */
   get(key: ArrayLike<number>): Float32Array {
     return this.vsa.unbind(this.value, check(this.vsa, 'key', key));
   }
@@ -66,11 +81,17 @@ export class HashTable {
  * value by one and adds x; get(i) = ρ^{−(n−1−i)}(value) ≈ x_i.
  */
 export class BundleSequence {
+  /** The trace Σ_i ρ^{n−1−i}(x_i). */
   value: Float32Array;
+  /** Number of elements n. */
   size = 0;
-  constructor(readonly vsa: Vsa) {
+  constructor(
+    /** The model the elements belong to. */
+    readonly vsa: Vsa,
+  ) {
     this.value = vsa.empty();
   }
+  /** Appends x at the end: value = ρ(value) + x. */
   append(x: ArrayLike<number>): void {
     this.value = rho(this.vsa, this.value, 1);
     addInto(this.vsa, this.value, check(this.vsa, 'x', x));
@@ -81,6 +102,7 @@ export class BundleSequence {
     addInto(this.vsa, this.value, rho(this.vsa, check(this.vsa, 'x', x), this.size));
     this.size++;
   }
+  /** ρ^{−(n−1−i)}(value) ≈ x_i plus noise; throws for i outside [0, n). */
   get(i: number): Float32Array {
     if (!Number.isInteger(i) || i < 0 || i >= this.size)
       throw new HrrError('i', `BundleSequence.get: index ${i} outside [0, ${this.size})`, { code: 'ERR_OUT_OF_RANGE' });
@@ -100,11 +122,17 @@ export class BundleSequence {
  * ρ is the cyclic shift, or for hrr a fixed random permutation (see the module note on ρ).
  */
 export class BindSequence {
+  /** The product ⊛_i ρ^{n−1−i}(x_i). */
   value: Float32Array;
+  /** Number of elements n. */
   size = 0;
-  constructor(readonly vsa: Vsa) {
+  constructor(
+    /** The model the elements belong to. */
+    readonly vsa: Vsa,
+  ) {
     this.value = vsa.identity();
   }
+  /** Appends x: value = ρ(value) ⊛ x. */
   append(x: ArrayLike<number>): void {
     this.value = this.vsa.bind(rho(this.vsa, this.value, 1), check(this.vsa, 'x', x));
     this.size++;
@@ -122,9 +150,12 @@ export class BindSequence {
  * edgeScore(a, b) = similarity(value, edge) (≈ 1/√E for a present edge among E, ≈ 0 otherwise).
  */
 export class Graph {
+  /** The trace Σ over edges. */
   readonly value: Float32Array;
   constructor(
+    /** The model the elements belong to. */
     readonly vsa: Vsa,
+    /** Directed edges a → b (stored as a ⊛ ρ(b)). */
     readonly directed = false,
   ) {
     this.value = vsa.empty();
@@ -132,13 +163,16 @@ export class Graph {
   private edge(a: ArrayLike<number>, b: ArrayLike<number>): Float32Array {
     return this.vsa.bind(check(this.vsa, 'a', a), this.directed ? rho(this.vsa, check(this.vsa, 'b', b), 1) : check(this.vsa, 'b', b));
   }
+  /** Adds the edge a–b (a → b when directed). */
   addEdge(a: ArrayLike<number>, b: ArrayLike<number>): void {
     addInto(this.vsa, this.value, this.edge(a, b));
   }
+  /** ≈ the bundle of a's neighbours (successors when directed), plus noise. */
   neighbours(a: ArrayLike<number>): Float32Array {
     const u = this.vsa.unbind(this.value, check(this.vsa, 'a', a));
     return this.directed ? rho(this.vsa, u, -1) : u;
   }
+  /** Similarity of the edge a–b with the graph (≈ 1/√E when present among E edges, ≈ 0 otherwise). */
   edgeScore(a: ArrayLike<number>, b: ArrayLike<number>): number {
     return this.vsa.similarity(this.value, this.edge(a, b));
   }
@@ -149,10 +183,14 @@ export class Graph {
  * leaf ⊛ ⊛_i ρ^i(dir(p_i)) with two random direction elements; getLeaf(path) unbinds the path.
  */
 export class Tree {
+  /** The trace Σ over leaves of leaf ⊛ path vector. */
   readonly value: Float32Array;
+  /** The random direction element of a left branch. */
   readonly left: Float32Array;
+  /** The random direction element of a right branch. */
   readonly right: Float32Array;
   constructor(
+    /** The model the elements belong to. */
     readonly vsa: Vsa,
     seed: Parameters<Vsa['random']>[0] = 'tree',
   ) {
@@ -169,9 +207,11 @@ export class Tree {
     });
     return p;
   }
+  /**  'right'>): void {|Stores `leaf` at `path`. */
   addLeaf(leaf: ArrayLike<number>, path: ReadonlyArray<'left' | 'right'>): void {
     addInto(this.vsa, this.value, this.vsa.bind(this.pathVector(path), check(this.vsa, 'leaf', leaf)));
   }
+  /**  'right'>): Float32Array {|≈ the leaf stored at `path`, plus noise (clean it up). */
   getLeaf(path: ReadonlyArray<'left' | 'right'>): Float32Array {
     return this.vsa.unbind(this.value, this.pathVector(path));
   }
@@ -183,14 +223,20 @@ export class Tree {
  * ≈ the next state (clean it up against the states).
  */
 export class FiniteStateAutomata {
+  /** The trace Σ over transitions of token ⊛ from ⊛ ρ(to). */
   readonly value: Float32Array;
-  constructor(readonly vsa: Vsa) {
+  constructor(
+    /** The model the elements belong to. */
+    readonly vsa: Vsa,
+  ) {
     this.value = vsa.empty();
   }
+  /** Adds the transition from --token--> to. */
   addTransition(token: ArrayLike<number>, from: ArrayLike<number>, to: ArrayLike<number>): void {
     const v = this.vsa;
     addInto(v, this.value, v.bind(v.bind(check(v, 'token', token), check(v, 'from', from)), rho(v, check(v, 'to', to), 1)));
   }
+  /** ≈ the state reached from `state` on `token`, plus noise (clean it up against the states). */
   transition(state: ArrayLike<number>, token: ArrayLike<number>): Float32Array {
     const v = this.vsa;
     return rho(v, v.unbind(v.unbind(this.value, check(v, 'token', token)), check(v, 'state', state)), -1);
@@ -202,16 +248,22 @@ export class FiniteStateAutomata {
  * is most similar to the query (and that similarity), or null below `threshold`.
  */
 export class Memory {
+  /** Stored keys, in insertion order. */
   readonly keys: Float32Array[] = [];
+  /** Stored values, same order as `keys`. */
   readonly values: Float32Array[] = [];
   constructor(
+    /** The model the elements belong to. */
     readonly vsa: Vsa,
+    /** Similarity below which `get` returns null. */
     readonly threshold = -Infinity,
   ) {}
+  /** Stores the pair (copies of both). */
   add(key: ArrayLike<number>, value: ArrayLike<number>): void {
     this.keys.push(Float32Array.from(check(this.vsa, 'key', key)));
     this.values.push(Float32Array.from(value));
   }
+  /**  null {|The value whose key is most similar to `query`, with that similarity and its index; null when empty or below `threshold`. */
   get(query: ArrayLike<number>): { value: Float32Array; similarity: number; index: number } | null {
     let best = -1,
       bs = -Infinity;

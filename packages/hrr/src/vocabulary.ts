@@ -6,8 +6,11 @@ import { parseExpression, transformTo } from './spa-expression.js';
 
 /** One cleanup answer: the item's name, its row in the vocabulary and its similarity to the query. */
 export interface CleanupMatch {
+  /** The item's name. */
   name: string;
+  /** The item's row in the vocabulary. */
   index: number;
+  /** Its similarity to the query. */
   score: number;
 }
 
@@ -46,8 +49,11 @@ const NAME = /^[^\u0000-\u001f]{1,256}$/;
  * done with it (the cache is rebuilt on demand after items are added).
  */
 export class Vocabulary {
+  /** The model of the items. */
   readonly vsa: Vsa;
+  /** New random items more similar than this to an existing one are redrawn. */
   readonly maxSimilarity: number;
+  /** Redraws allowed per new item before `create` fails. */
   readonly maxTries: number;
   private readonly rng: Rng;
   private readonly names_: string[] = [];
@@ -77,6 +83,7 @@ export class Vocabulary {
   get names(): readonly string[] {
     return this.names_;
   }
+  /** True when an item of that name exists. */
   has(name: string): boolean {
     return this.index_.has(name);
   }

@@ -28,7 +28,9 @@ export type VsaModel = 'hrr' | 'fhrr' | 'map' | 'bsc' | 'bsbc' | 'cgr' | 'mcr' |
  * are not commutative).
  */
 export interface Vsa {
+  /** The model's name (`createVsa`'s `model`). */
   readonly model: VsaModel;
+  /** Dimension D (floats per vector). */
   readonly dim: number;
   /**
    * Floats per independent element: 1, except bsbc (a block of L) and ghrr (an m×m complex

@@ -68,6 +68,35 @@ describe('HD classifiers', () => {
     expect(m.accuracy(te.x, te.y)).toBeGreaterThanOrEqual(0.99);
   });
 
+  it("LeHDC's schedule follows torch's ReduceLROnPlateau: ×0.1 after more than `patience` epochs without a 1e-4 relative gain", async () => {
+    // lr 1e-9 leaves the loss unchanged to ≪ 1e-4 relative, so every epoch after the first is a stall
+    const lrs: number[] = [];
+    const onEpoch = (_e: number, _loss: number, lr: number) => lrs.push(lr);
+    await new LeHDCClassifier(tr.D, tr.C).fitAsync(tr.x, tr.y, { epochs: 4, lr: 1e-9, dropout: 0, weightDecay: 0, patience: 0, onEpoch });
+    [1e-9, 1e-9, 1e-10, 1e-11].forEach((v, i) => expect(lrs[i]).toBeCloseTo(v, 20));
+    lrs.length = 0;
+    await new LeHDCClassifier(tr.D, tr.C).fitAsync(tr.x, tr.y, { epochs: 5, lr: 1e-9, dropout: 0, weightDecay: 0, patience: 1, onEpoch });
+    [1e-9, 1e-9, 1e-9, 1e-10, 1e-10].forEach((v, i) => expect(lrs[i]).toBeCloseTo(v, 20));
+  });
+
+  it('LeHDC: the dropout masks come from the seed; a rate outside [0, 1) is refused', async () => {
+    const fit = async (seed: number) => {
+      const losses: number[] = [];
+      const m = await new LeHDCClassifier(tr.D, tr.C).fitAsync(tr.x, tr.y, {
+        epochs: 2,
+        batchSize: 32,
+        seed,
+        onEpoch: (_e, l) => losses.push(l),
+      });
+      return { weight: m.weight, losses };
+    };
+    const [a, b, c] = [await fit(1), await fit(1), await fit(2)];
+    expect(a.weight).toEqual(b.weight);
+    expect(a.losses).toEqual(b.losses);
+    expect(a.losses).not.toEqual(c.losses);
+    await expect(new LeHDCClassifier(tr.D, tr.C).fitAsync(tr.x, tr.y, { dropout: 1 })).rejects.toThrow(/dropout/);
+  });
+
   it('IntRVFL (ridge read-out) separates the blobs', () => {
     const m = new IntRVFLClassifier(tr.D, tr.C, 3, 10).fit(tr.x, tr.y);
     const p = m.predict(te.x);
