@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { createProgram, isJsonMode, packageVersion, printJson, progress, runProgram, table, UsageError } from '@neurite/cli';
 import { writeFileAtomic } from '@neurite/tensor/node';
-import { loadCheckpoint, readNetwork, runPartitioned, saveCheckpoint, writeSonata } from './node.js';
+import { createMonitorFiles, loadCheckpoint, readNetwork, readSpikeFile, runPartitioned, saveCheckpoint, writeSonata } from './node.js';
 import { Simulator } from './simulator.js';
 import { toNir } from './to-nir.js';
 
@@ -61,12 +61,13 @@ program
     if (!Number.isInteger(x) || x < 1 || x > 64) throw new UsageError(`--workers must be an integer in [1, 64], got '${v}'`);
     return x;
   })
-  .option('--backend <name>', 'cpu (the only backend in this version)', (v) => {
-    if (v !== 'cpu') throw new UsageError(`--backend: only cpu is implemented in this version, got '${v}'`);
+  .option('--backend <name>', 'neuron updates: wasm (WebAssembly SIMD, the default) or cpu (JavaScript loops); the same spikes', (v) => {
+    if (v !== 'cpu' && v !== 'wasm') throw new UsageError(`--backend: cpu or wasm (webgl and webgpu are not implemented), got '${v}'`);
     return v;
   })
   .option('--checkpoint <file>', 'write a checkpoint at the end of the run')
   .option('--resume <file>', 'start from a checkpoint written by --checkpoint')
+  .option('--stream <dir>', 'stream the recorded spikes and state samples into this directory (spikes.bin, state-<i>.bin, monitors.json) instead of memory')
   .option('--raster <svg>', 'write a spike raster (SVG) of the recorded spikes')
   .option('--rates-plot <svg>', 'write the binned population rates (SVG; needs monitors.rates)')
   .option('--weights-plot <svg>', 'write a histogram of the plastic weights (SVG)')
@@ -79,6 +80,8 @@ program
         workers?: number;
         checkpoint?: string;
         resume?: string;
+        backend?: 'cpu' | 'wasm';
+        stream?: string;
         raster?: string;
         ratesPlot?: string;
         weightsPlot?: string;
@@ -87,8 +90,8 @@ program
       const spec = await readNetwork(file);
       if (opts.seed !== undefined) spec.seed = opts.seed;
       if (opts.workers !== undefined && opts.workers > 1) {
-        if (opts.checkpoint || opts.resume || opts.raster || opts.ratesPlot || opts.weightsPlot)
-          throw new UsageError('--workers > 1 runs without --checkpoint, --resume and plots in this version');
+        if (opts.checkpoint || opts.resume || opts.stream || opts.raster || opts.ratesPlot || opts.weightsPlot)
+          throw new UsageError('--workers > 1 runs without --checkpoint, --resume, --stream and plots in this version');
         const r = await runPartitioned(spec, opts.duration ?? spec.duration!, opts.workers);
         if (isJsonMode()) printJson({ rates: r.rates, rtf: r.rtf, spikes: r.spikes, wall_s: r.wall, workers: opts.workers });
         else {
@@ -98,7 +101,8 @@ program
         }
         return;
       }
-      const sim = new Simulator(spec);
+      const sink = opts.stream ? createMonitorFiles(opts.stream, spec) : undefined;
+      const sim = new Simulator(spec, { sink, engine: opts.backend === 'cpu' ? 'js' : opts.backend });
       if (opts.resume) await loadCheckpoint(sim, opts.resume);
       const duration = opts.duration ?? spec.duration!;
       const bar = progress(Math.round(duration / sim.dt), 'run');
@@ -112,12 +116,13 @@ program
         );
       });
       bar.stop();
+      const streamed = sink ? await sink.close() : [];
       if (opts.checkpoint) await saveCheckpoint(sim, opts.checkpoint);
       const plots: string[] = [];
       if (opts.raster || opts.ratesPlot || opts.weightsPlot) {
         const plot = await import('@neurite/plot');
         if (opts.raster) {
-          const s = sim.spikes();
+          const s = opts.stream ? await readSpikeFile(path.join(opts.stream, 'spikes.bin')).then((r) => ({ ...r, times: Float64Array.from(r.steps, (x) => x * sim.dt) })) : sim.spikes();
           await writeFileAtomic(
             opts.raster,
             await plot.rasterPlot(
@@ -172,6 +177,8 @@ program
           wall_s: r.wall,
           synapses: sim.synapseCount(),
           plots,
+          streamed,
+          backend: sim.engine === 'js' ? 'cpu' : 'wasm',
         });
       else {
         const rows = Object.entries(rates).map(([population, hz]) => ({ population, 'rate (Hz)': hz.toFixed(3) }));
@@ -183,7 +190,7 @@ program
           process.stdout.write(
             `projection ${p.projection}: w/w_max mean ${p.mean_over_w_max.toFixed(3)}, ${(100 * p.below_0_1).toFixed(1)}% below 0.1, ${(100 * p.above_0_9).toFixed(1)}% above 0.9\n`,
           );
-        for (const p of plots) process.stdout.write(`wrote ${p}\n`);
+        for (const p of [...plots, ...streamed]) process.stdout.write(`wrote ${p}\n`);
       }
     },
   );

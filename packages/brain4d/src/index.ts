@@ -14,3 +14,4 @@ export { checkpointBytes, restoreCheckpoint } from './checkpoint.js';
 export { sonataFiles } from './sonata-export.js';
 export type { SonataFiles } from './sonata-export.js';
 export { toNir } from './to-nir.js';
+export type { MonitorSink } from './monitor-sink.js';

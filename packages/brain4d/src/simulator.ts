@@ -14,6 +14,7 @@ import {
   type NeuronKernel,
 } from './neuron-kernels.js';
 import { lifModule, type LifWasm } from './lif-wasm.js';
+import type { MonitorSink } from './monitor-sink.js';
 import { restrictTargets } from './restrict-targets.js';
 import { sampler } from './sample-distribution.js';
 import { createStateHeap, heapBytes } from './state-heap.js';
@@ -72,6 +73,10 @@ export interface SimulatorOptions extends ValidateOptions {
    * wasm where the engine has WebAssembly SIMD. Both give bitwise the same spikes and state.
    */
   engine?: 'auto' | 'wasm' | 'js';
+  /** Stream the recorded spikes and state samples to this sink instead of keeping them (see {@link MonitorSink}). */
+  sink?: MonitorSink;
+  /** Steps between two hand-overs to `sink` (default 10000); each `run` call also ends with one. */
+  flushEvery?: number;
 }
 
 /** What {@link Simulator.run} returns. */
@@ -161,6 +166,8 @@ export class Simulator {
   readonly spikeSteps = new Growable(Int32Array, 4096);
   readonly spikeIds = new Growable(Int32Array, 4096);
   private rateBin: number;
+  private sink: MonitorSink | null;
+  private flushEvery: number;
   private rateCounts: number[][];
   private stateMonitors: Array<{
     pop: Population;
@@ -421,6 +428,10 @@ export class Simulator {
     this.populations.forEach((p, i) => {
       this.recordSpikes[i] = mon.spikes === true || (Array.isArray(mon.spikes) && mon.spikes.includes(p.name)) ? 1 : 0;
     });
+    this.sink = options.sink ?? null;
+    this.flushEvery = options.flushEvery ?? 10_000;
+    if (!Number.isInteger(this.flushEvery) || this.flushEvery < 1)
+      throw new Brain4dError('flushEvery', `must be an integer >= 1, got ${this.flushEvery}`, { code: 'ERR_OUT_OF_RANGE' });
     this.rateBin = mon.rates ? Math.max(1, Math.round(mon.rates.bin! / this.dt)) : 0;
     this.rateCounts = this.populations.map(() => []);
     this.stateMonitors = (mon.state ?? []).map((m) => ({
@@ -456,8 +467,10 @@ export class Simulator {
     const chunk = Math.max(1, Math.round(100 / this.dt));
     for (let s = 0; s < steps; s++) {
       spikes += this.step();
+      if (this.sink && this.t % this.flushEvery === 0) this.flush();
       if (onProgress && ((s + 1) % chunk === 0 || s + 1 === steps)) onProgress(s + 1, steps, spikes);
     }
+    if (this.sink) this.flush();
     const wall = (performance.now() - t0) / 1000;
     const rates: Record<string, number> = {};
     const secs = (steps * this.dt) / 1000;
@@ -681,6 +694,20 @@ export class Simulator {
     }
   }
 
+  /** Hands the recorded spikes and samples to the sink and forgets them (no-op without a sink). */
+  flush(): void {
+    const sink = this.sink;
+    if (!sink) return;
+    if (this.spikeSteps.length > 0) sink.spikes(this.spikeSteps.data.subarray(0, this.spikeSteps.length), this.spikeIds.data.subarray(0, this.spikeIds.length));
+    this.spikeSteps.length = 0;
+    this.spikeIds.length = 0;
+    this.stateMonitors.forEach((m, i) => {
+      if (m.steps.length > 0) sink.state(i, m.steps.data.subarray(0, m.steps.length), m.data.data.subarray(0, m.data.length));
+      m.steps.length = 0;
+      m.data.length = 0;
+    });
+  }
+
   /** Mean rate of each population since step 0, Hz. */
   rates(): Record<string, number> {
     const secs = (this.t * this.dt) / 1000;
@@ -696,7 +723,7 @@ export class Simulator {
     return out;
   }
 
-  /** Recorded spikes: times in ms (step·dt) and lattice ids. */
+  /** Recorded spikes: times in ms (step·dt) and lattice ids (with a sink: those not yet handed over). */
   spikes(): { times: Float64Array; ids: Int32Array; steps: Int32Array } {
     const steps = this.spikeSteps.data.slice(0, this.spikeSteps.length);
     return { times: Float64Array.from(steps, (s) => s * this.dt), ids: this.spikeIds.data.slice(0, this.spikeIds.length), steps };

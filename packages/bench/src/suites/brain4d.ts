@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Simulator } from '@neurite/brain4d';
 import { timeCall } from '../measure.js';
@@ -37,6 +38,15 @@ function lattice(shape: [number, number, number, number], k: number): Record<str
 }
 
 const mib = (b: number) => b / 2 ** 20;
+
+/** The 1-minute load average and the core count (the figures of a shared machine depend on them). */
+const loadAverage = () => `${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
+
+/** Whether a partitioned run recorded exactly the spikes of a single-thread simulator. */
+function sameSpikes(par: { ids: Int32Array; steps: Int32Array }, sim: Simulator): boolean {
+  const s = sim.spikes();
+  return par.ids.length === s.ids.length && par.ids.every((x, i) => x === s.ids[i] && par.steps[i] === s.steps[i]);
+}
 
 /**
  * A Brian2 reference script's JSON (its last stdout line; Brian2 may print before it), run on the
@@ -89,7 +99,8 @@ export const brain4dSuite: Suite = {
     const cudaS = ctx.quick ? 2 : 10;
     ctx.progress(`CUBA ${cudaS} s biological`);
     const cubaNet = example('cuba.json');
-    cubaNet.monitors = {};
+    // Spikes recorded, as Brian2's script records them with a SpikeMonitor.
+    cubaNet.monitors = { spikes: true };
     const cuba = await simulate(cubaNet, cudaS * 1000);
     const rtf = cuba.runWallS / cudaS;
     ctx.progress('CUBA in Brian2 C++ standalone (compiles first)');
@@ -111,7 +122,7 @@ export const brain4dSuite: Suite = {
         : {}),
       goal: 'ratio ≤ 1.0',
       note:
-        `mean rate ${mean.toFixed(3)} Hz (reference 5.3–5.6); process CPU ${(cuba.runCpuS / cudaS).toFixed(3)} s/s` +
+        `engine ${cuba.sim.engine}; load average ${loadAverage()}; mean rate ${mean.toFixed(3)} Hz (reference 5.3–5.6); process CPU ${(cuba.runCpuS / cudaS).toFixed(3)} s/s` +
         (brian ? ` (CPU-time ratio ${(cuba.runCpuS / cudaS / brian.rtf).toFixed(2)})` : '') +
         (brian
           ? `; Brian2 rates exc ${brian.rates.exc.toFixed(3)} inh ${brian.rates.inh.toFixed(3)} Hz, build+compile+run ${brian.build_and_run_s.toFixed(1)} s`
@@ -132,10 +143,12 @@ export const brain4dSuite: Suite = {
       reference: { name: '1 thread, this run', value: rtf },
       ratio: par.rtf / rtf,
       goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
-      note: `same spike count as 1 thread: ${par.spikes === Math.round((rates.exc * 3200 + rates.inh * 800) * cudaS)}; wall includes worker start and per-worker construction`,
+      note: `same spikes as 1 thread: ${sameSpikes(par, cuba.sim)}; simulation wall from the workers' common start (with worker start and builds ${par.wall.toFixed(2)} s); load average ${loadAverage()}`,
     });
 
-    const lat100 = await simulate(lattice([50, 50, 10, 4], 160), ctx.quick ? 100 : 1000);
+    const latNet = lattice([50, 50, 10, 4], 160);
+    const latMs = ctx.quick ? 100 : 1000;
+    const lat100 = await simulate(latNet, latMs);
     out.push({
       case: 'lattice-100k',
       params: { neurons: lat100.sim.N, synapses: lat100.sim.synapseCount(), biological_s: lat100.r.duration / 1000 },
@@ -143,9 +156,27 @@ export const brain4dSuite: Suite = {
       metric: 'rtf',
       unit: 's/s',
       value: lat100.r.rtf,
-      note: `${(lat100.sim.synapseBytes() / lat100.sim.synapseCount()).toFixed(2)} bytes/synapse; build ${lat100.buildS.toFixed(1)} s; rates ${JSON.stringify(
+      note: `engine ${lat100.sim.engine}; ${(lat100.sim.synapseBytes() / lat100.sim.synapseCount()).toFixed(2)} bytes/synapse; build ${lat100.buildS.toFixed(1)} s; rates ${JSON.stringify(
         Object.fromEntries(Object.entries(lat100.sim.rates()).map(([k, v]) => [k, +v.toFixed(2)])),
       )} Hz; RSS ${lat100.rssMiB.toFixed(0)} MiB`,
+    });
+
+    ctx.progress('100k lattice on 2 workers');
+    latNet.monitors = { spikes: true };
+    const latOne = new Simulator(latNet);
+    const latOneRun = latOne.run(latMs);
+    const latPar = await runPartitioned(latNet, latMs, 2);
+    out.push({
+      case: 'lattice-100k-2-workers',
+      params: { neurons: latOne.N, workers: 2, biological_s: latMs / 1000 },
+      backend: 'cpu',
+      metric: 'rtf',
+      unit: 's/s',
+      value: latPar.rtf,
+      reference: { name: '1 thread, this run', value: latOneRun.rtf },
+      ratio: latPar.rtf / latOneRun.rtf,
+      goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
+      note: `same spikes as 1 thread: ${sameSpikes(latPar, latOne)}; load average ${loadAverage()}`,
     });
 
     const stdpNet = example('stdp-song.json');
