@@ -37,17 +37,67 @@ function apiItems(): DefaultTheme.SidebarItem[] {
   return JSON.parse(readFileSync(file, 'utf8')) as DefaultTheme.SidebarItem[];
 }
 
-const api = apiItems();
+const api = process.env.NEURITE_DOCS_SKIP_API ? [] : apiItems();
 const apiHome = existsSync(path.join(docs, 'api', 'index.md')) ? '/api/' : undefined;
+/** One link per entry point (`@neurite/nir`, `@neurite/nir/node`, …), without their members. */
+const apiLinks: DefaultTheme.SidebarItem[] = api.map(({ text, link }) => ({ text, link }));
+
+const mainSidebar: DefaultTheme.SidebarItem[] = [
+  {
+    text: 'Getting started',
+    items: [
+      { text: 'What is Neurite', link: '/' },
+      { text: 'Getting started', link: '/getting-started' },
+    ],
+  },
+  { text: 'Guides', items: guideItems() },
+  ...(api.length ? [{ text: 'API', collapsed: true, link: apiHome, items: apiLinks }] : []),
+  { text: 'Benchmarks', link: '/benchmarks' },
+  { text: 'Interoperability', link: '/interoperability' },
+];
+
+/**
+ * The sidebar per section. Every page carries its sidebar in its HTML, so the API pages of a package
+ * list that package's members only (with the other packages as plain links): one sidebar holding
+ * every member of every package made each of the ~700 API pages about 380 kB.
+ */
+function sidebars(): DefaultTheme.SidebarMulti {
+  const multi: DefaultTheme.SidebarMulti = { '/': mainSidebar };
+  if (!api.length) return multi;
+  const back: DefaultTheme.SidebarItem = { text: 'Guides and pages', link: '/getting-started' };
+  multi['/api/'] = [back, { text: 'API', link: apiHome, items: apiLinks }];
+  const packages = new Set(api.map((e) => /^\/api\/([^/]+)\//.exec(e.link ?? '')?.[1]).filter((p): p is string => !!p));
+  for (const pkg of packages) {
+    const own = api.filter((e) => e.link?.startsWith(`/api/${pkg}/`));
+    multi[`/api/${pkg}/`] = [
+      back,
+      { text: 'API', link: apiHome, collapsed: true, items: apiLinks },
+      ...own.map((e) => ({ ...e, collapsed: false })),
+    ];
+  }
+  return multi;
+}
 
 export default defineConfig({
   title: 'Neurite',
   description: 'Brain-inspired computing in TypeScript, in Node and the browser, on every tfjs backend.',
   lang: 'en-US',
-  srcExclude: ['README.md', 'CONTRIBUTING-DEMOS.md', 'test/**', 'test-artifacts/**', 'scripts/**', 'data/**'],
+  // NEURITE_DOCS_SKIP_API=1 (see scripts/prepare.mjs) also leaves the API pages out of the build.
+  srcExclude: [
+    'README.md',
+    'CONTRIBUTING-DEMOS.md',
+    'test/**',
+    'test-artifacts/**',
+    'scripts/**',
+    'data/**',
+    ...(process.env.NEURITE_DOCS_SKIP_API ? ['api/**'] : []),
+  ],
   cleanUrls: false,
   lastUpdated: false,
-  head: [['meta', { name: 'theme-color', content: '#3c8772' }]],
+  head: [
+    ['meta', { name: 'theme-color', content: '#3c8772' }],
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+  ],
   markdown: {
     math: false,
     config: (md) => readmeLinks(md, { docs, repo, repository: REPOSITORY }),
@@ -61,19 +111,7 @@ export default defineConfig({
       { text: 'Benchmarks', link: '/benchmarks' },
       { text: 'Interoperability', link: '/interoperability' },
     ],
-    sidebar: [
-      {
-        text: 'Getting started',
-        items: [
-          { text: 'What is Neurite', link: '/' },
-          { text: 'Getting started', link: '/getting-started' },
-        ],
-      },
-      { text: 'Guides', items: guideItems() },
-      ...(api.length ? [{ text: 'API', collapsed: true, link: apiHome, items: api }] : []),
-      { text: 'Benchmarks', link: '/benchmarks' },
-      { text: 'Interoperability', link: '/interoperability' },
-    ],
+    sidebar: sidebars(),
     outline: { level: [2, 3] },
     footer: { message: 'MIT licensed. Every demo runs in your browser; nothing leaves this page.' },
   },
