@@ -79,7 +79,8 @@ export function createDenseArena(bytes: number, maxK: number): DenseArena {
   } else buffer = new ArrayBuffer(total);
   let top = pairBytes;
   const take = (n: number, size: number): number => {
-    const need = Math.ceil((size * n) / 16) * 16;
+    // 16 bytes of slack after each array: gemm's last 4-wide block may read (never write) 12 bytes past a row
+    const need = Math.ceil((size * n) / 16) * 16 + 16;
     if (top + need > total) {
       throw new EqPropError('arena', `DenseArena: ${n} values do not fit (${total - top} of ${total} bytes left)`, {
         code: 'ERR_OUT_OF_RANGE',

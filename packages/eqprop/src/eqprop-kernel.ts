@@ -464,7 +464,7 @@ export class EqPropKernel {
     // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ
     const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units) + wt + cap * 2;
     const allocs = 8 * sizes.length + 32;
-    const arena = createDenseArena(4 * floats + 16 * allocs, Math.max(cap, ...sizes));
+    const arena = createDenseArena(4 * floats + 32 * allocs, Math.max(cap, ...sizes));
     net.weights.forEach((w, l) => {
       net.weights[l] = arena.alloc(w.length);
       net.weights[l].set(w);

@@ -8,7 +8,8 @@
  *       C[r, j] += Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, with A[r, k] at a + r·sar + k·sak,
  *       B[k, j] at b + k·ldb + 4j and C[r, j] at c + r·ldc + 4j. Per row r the non-zero α·A[r, k]
  *       are first listed at `pairs` (8 bytes each: B's row offset, the value), then each block of
- *       16, then 4, then 1 column(s) of C is held in registers while the list is walked: every
+ *       16 columns of C is held in registers while the list is walked (the last 1-15 columns
+ *       as ⌈rest/4⌉ vectors whose lanes past N, read past the row, are not stored): every
  *       C[r, j] receives its terms in increasing k, each product and sum rounded to float32.
  *       Skipping A's zeros changes no result (x + 0·b = x for finite b).
  *   euler(s, u, rows, n, eps, res)      s ← min(1, max(0, s + ε(u − s)))       (projected Euler)
@@ -103,8 +104,8 @@ function gemmBody(): number[] {
   const [v, sc] = [22, 23];
   const [vs, a0, a1, a2, a3] = [24, 25, 26, 27, 28];
   const accs = [a0, a1, a2, a3];
-  /** One column block of `w` vectors: load accs, walk the pairs, store. */
-  const block = (w: number) => [
+  /** One column block of `w` vectors: load accs, walk the pairs, then (unless `partial`) store and advance. */
+  const block = (w: number, partial = false) => [
     ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...V_LOAD(16 * i), ...set(acc)]),
     ...get(pairs),
     ...set(q),
@@ -126,9 +127,26 @@ function gemmBody(): number[] {
         ...inc(q, i32c(8)),
       ],
     ),
-    ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * i)]),
-    ...inc(jb, i32c(16 * w)),
+    ...(partial
+      ? []
+      : [
+          ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * i)]),
+          ...inc(jb, i32c(16 * w)),
+        ]),
   ];
+  /** The last w vectors of a row: the first w − 1 stored whole, the last lane by lane while inside the row. */
+  const tail = (w: number) => {
+    const last = accs[w - 1];
+    const at = 16 * (w - 1);
+    return [
+      ...block(w, true),
+      ...accs.slice(0, w - 1).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * i)]),
+      ...[0, 1, 2, 3].flatMap((lane) => {
+        const store = [...get(crow), ...get(jb), ...I32_ADD, ...get(last), ...EXTRACT(lane), ...F32_STORE(at + 4 * lane)];
+        return lane === 0 ? store : [...get(jb), ...i32c(at + 4 * lane), ...I32_ADD, ...get(nb), ...[0x49], ...IF, ...store, ...END];
+      }),
+    ];
+  };
   const body = [
     ...get(N),
     ...i32c(4),
@@ -191,44 +209,20 @@ function gemmBody(): number[] {
         ...i32c(0),
         ...set(jb),
         ...whileNot([...get(jb), ...i32c(64), ...I32_ADD, ...get(nb), ...I32_GT_U], block(4)),
-        ...whileNot([...get(jb), ...i32c(16), ...I32_ADD, ...get(nb), ...I32_GT_U], block(1)),
-        ...whileNot(
-          [...get(jb), ...get(nb), ...I32_GE_U],
-          [
-            ...get(crow),
-            ...get(jb),
-            ...I32_ADD,
-            ...F32_LOAD(0),
-            ...set(sc),
-            ...get(pairs),
-            ...set(q),
-            ...whileNot(
-              [...get(q), ...get(qend), ...I32_GE_U],
-              [
-                ...get(sc),
-                ...get(q),
-                ...F32_LOAD(4),
-                ...get(b),
-                ...get(q),
-                ...I32_LOAD(0),
-                ...I32_ADD,
-                ...get(jb),
-                ...I32_ADD,
-                ...F32_LOAD(0),
-                ...F32_MUL,
-                ...F32_ADD,
-                ...set(sc),
-                ...inc(q, i32c(8)),
-              ],
-            ),
-            ...get(crow),
-            ...get(jb),
-            ...I32_ADD,
-            ...get(sc),
-            ...F32_STORE(0),
-            ...inc(jb, i32c(4)),
-          ],
-        ),
+        // the last 1-15 columns in one walk of the list: w = ⌈rest/4⌉ vectors, the last of which
+        // is stored lane by lane (its lanes past N, read past the row, are not stored)
+        ...[4, 3, 2, 1].flatMap((w) => [
+          ...get(nb),
+          ...get(jb),
+          ...[0x6b], // i32.sub
+          ...i32c(16 * (w - 1)),
+          ...I32_GT_U,
+          ...IF,
+          ...tail(w),
+          ...get(nb),
+          ...set(jb),
+          ...END,
+        ]),
         ...END,
         ...inc(r, i32c(1)),
       ],

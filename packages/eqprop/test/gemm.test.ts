@@ -22,6 +22,7 @@ describe('gemm', () => {
     { M: 20, K: 500, N: 10, zeros: 0.5 },
     { M: 13, K: 10, N: 500, zeros: 0.3 },
     { M: 5, K: 1, N: 3, zeros: 0 },
+    { M: 4, K: 9, N: 63, zeros: 0.2 },
   ];
   for (const { M, K, N, zeros } of shapes) {
     for (const transA of [false, true]) {
