@@ -8,7 +8,7 @@ run to a fixed point of the state (or --max-iterations). Reports the accuracy of
 the final state: argmax_m <x_i, X_i[m]> (signed) and argmax_m |<x_i, X_i[m]>| (the sign-flipped
 factorisations (-x, -y, z) are fixed points too, and they compose the same s).
 
-  /usr/bin/python3 hrr_resonator.py [--dim 2000] [--items 100] [--factors 3] [--trials 40] [--max-iterations 3000] [--seed 1]
+  /usr/bin/python3 hrr_resonator.py [--dim 2000] [--items 100] [--factors 3] [--trials 40] [--max-iterations 3000] [--seed 1] [--parallel]
 Prints one JSON object.
 """
 import argparse
@@ -26,6 +26,11 @@ def main():
     p.add_argument("--trials", type=int, default=40)
     p.add_argument("--max-iterations", type=int, default=3000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--parallel",
+        action="store_true",
+        help="update every factor from the previous iteration's estimates (torchhd.resonator's update) instead of in turn",
+    )
     a = p.parse_args()
     D, M, F = a.dim, a.items, a.factors
     rng = np.random.default_rng(a.seed)
@@ -44,11 +49,12 @@ def main():
             est.append(e)
         for it in range(a.max_iterations):
             before = [e.copy() for e in est]
+            others = before if a.parallel else est
             for i in range(F):
                 u = s.copy()
                 for j in range(F):
                     if j != i:
-                        u *= est[j]
+                        u *= others[j]
                 e = np.sign(books[i].T @ (books[i] @ u))
                 e[e == 0] = 1.0
                 est[i] = e
@@ -63,6 +69,7 @@ def main():
         "dim": D,
         "items": M,
         "factors": F,
+        "update": "parallel" if a.parallel else "sequential",
         "trials": a.trials,
         "accuracy_signed_decode": signed / a.trials,
         "accuracy_abs_decode": absolute / a.trials,

@@ -35,6 +35,7 @@ def main():
     p.add_argument("--resonator-items", type=int, default=100)
     p.add_argument("--resonator-trials", type=int, default=10)
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--parts", default="encode,onlinehd,resonator", help="which of encode, onlinehd, resonator to run")
     p.add_argument("--classifiers", default="", help="comma list of torchhd.classifiers names to train and test (only these run)")
     p.add_argument("--clf-epochs", default="3", help="epochs of every classifier, or Name=n,Name=n (others: 3)")
     p.add_argument("--intrvfl-dim", type=int, default=1000, help="D of IntRVFL (its ridge read-out solves a D×D system)")
@@ -80,8 +81,22 @@ def main():
         print(json.dumps(out))
         return
 
+    parts = set(a.parts.split(","))
     # 1. torchhd's MNIST example encoder: Random position keys, Level values (256 levels), MAP,
     #    hash_table (Σ key ⊙ level) then hard_quantize
+    if "encode" in parts:
+        encode_reference(a, out, xtr, F, D, embeddings, functional)
+    if "onlinehd" in parts:
+        onlinehd_reference(a, out, xtr, ytr, xte, yte, F, D, OnlineHD)
+    if "resonator" in parts:
+        resonator_reference(a, out, torch, torchhd)
+    print(json.dumps(out))
+
+
+def encode_reference(a, out, xtr, F, D, embeddings, functional):
+    import torch
+
+    ntr = len(xtr)
     position = embeddings.Random(F, D, vsa="MAP")
     value = embeddings.Level(256, D, vsa="MAP")
     n = min(a.encode_samples if not a.quick else 200, ntr)
@@ -94,6 +109,10 @@ def main():
             functional.hard_quantize(hv)
     out["encode_samples_per_s"] = n / (time.perf_counter() - t)
     out["encode_samples"] = n
+
+
+def onlinehd_reference(a, out, xtr, ytr, xte, yte, F, D, OnlineHD):
+    import torch
 
     # 2. OnlineHD (torchhd.classifiers.OnlineHD: Sinusoid encoder + Centroid.add_online) on unit-norm images
     def unit(x):
@@ -112,6 +131,8 @@ def main():
     out["onlinehd_accuracy"] = float((pred == yte).float().mean())
     out["onlinehd_accuracy_pct"] = 100 * out["onlinehd_accuracy"]
 
+
+def resonator_reference(a, out, torch, torchhd):
     # 3. resonator: 3 factors × M items, MAP, D = resonator_dim; iterate torchhd.resonator (its parallel
     #    update) until the state is a fixed point or the decoded indices rest for 20 iterations, cap 1000;
     #    decode by the largest |similarity| (negating two factors leaves the composite unchanged)
@@ -143,7 +164,6 @@ def main():
     out["resonator_iterations"] = iters / trials
     out["resonator_accuracy"] = solved / trials
     out["resonator_trials"] = trials
-    print(json.dumps(out))
 
 
 # torchhd.classifiers whose encoder is the fixed hash_table(Random keys, Level values).sign(): their
