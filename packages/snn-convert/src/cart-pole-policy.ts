@@ -7,6 +7,7 @@ import { PolicyGradient } from './policy-gradient.js';
 import type { PolicyGradientOptions } from './policy-gradient.js';
 import { SpikingNetwork } from './spiking-network.js';
 
+/** Options of {@link trainCartPolePolicy} (and the {@link PolicyGradient} options: T, lr, surrogate, seed). */
 export interface TrainCartPoleOptions extends PolicyGradientOptions {
   /** Episodes run in parallel per update (default 8). */
   episodesPerUpdate?: number;
@@ -24,6 +25,7 @@ export interface TrainCartPoleOptions extends PolicyGradientOptions {
   onUpdate?: (info: { update: number; meanReturn: number; loss: number; evalMean?: number }) => void;
 }
 
+/** What {@link trainCartPolePolicy} returns. */
 export interface TrainCartPoleResult {
   /** The trained policy. */
   snn: SpikingNetwork;

@@ -17,14 +17,18 @@ import { ConvertError } from './convert-error.js';
 export class CartPole {
   /** [x, ẋ, θ, θ̇]. */
   state: [number, number, number, number] = [0, 0, 0, 0];
+  /** Steps taken in the current episode. */
   steps = 0;
+  /** Whether the episode is over (true before the first `reset`). */
   done = true;
+  /** Steps after which an episode ends (200: CartPole-v0). */
   readonly maxSteps: number;
   private readonly rng: Rng;
   constructor(seed: SeedOrRng = 0, maxSteps = 200) {
     this.rng = toRng(seed);
     this.maxSteps = maxSteps;
   }
+  /** Start an episode: every state variable uniform in ±0.05 (seeded); returns the state [x, ẋ, θ, θ̇]. */
   reset(): number[] {
     this.state = [0, 0, 0, 0].map(() => -0.05 + 0.1 * this.rng.uniform()) as [number, number, number, number];
     this.steps = 0;

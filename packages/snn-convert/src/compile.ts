@@ -6,6 +6,7 @@ import { LoihiModel } from './loihi-model.js';
 import type { LoihiOptions } from './loihi-model.js';
 import type { SpikingNetwork } from './spiking-network.js';
 
+/** Where `compile` runs a spiking network: a tfjs backend, or the Loihi 2 fixed-point model. */
 export type Target = 'cpu' | 'wasm' | 'webgl' | 'webgpu' | 'loihi';
 
 export interface CompileOptions extends LoihiOptions {
@@ -20,8 +21,11 @@ export interface CompileOptions extends LoihiOptions {
   mode?: 'dense' | 'event';
 }
 
+/** A spiking network compiled for a target (see {@link compile}). */
 export interface CompiledSnn {
+  /** The target it was compiled for. */
   target: Target;
+  /** How it runs: batched tfjs ops, event-driven on typed arrays, or Loihi fixed point. */
   mode: 'dense' | 'event' | 'fixed-point';
   /** Readout [B, classes] (mean output over T), row-major. */
   run(x: tf.Tensor, opts: { T: number }): Promise<Float32Array>;

@@ -18,44 +18,66 @@ import { qcfsActivation, toQcfs } from './qcfs.js';
 import type { SpikingNetwork } from './spiking-network.js';
 import { toSpiking } from './to-spiking.js';
 
+/** `qcfs_if_ft`: QCFS training then BPTT fine-tuning; `qcfs_direct`: QCFS training only; `auto`: direct for residual models with 8 or more activations, fine-tuned otherwise. */
 export type Strategy = 'auto' | 'qcfs_if_ft' | 'qcfs_direct';
+/** The stages `convert` reports progress for. */
 export type ConvertStage = 'read' | 'fold' | 'calibrate' | 'qcfs' | 'finetune' | 'evaluate';
 
+/** Options of {@link convert}. */
 export interface ConvertOptions {
+  /** Data for the accuracies in the stats (ANN, QCFS, SNN per step); without it they are null. */
   testData?: LabelledData;
   /** Epochs of QCFS training (weights and λ), default 5; 0 keeps the calibrated λ. */
   qcfsEpochs?: number;
   /** Epochs of surrogate-gradient BPTT on the IF network (qcfs_if_ft only), default 5. */
   ifEpochs?: number;
+  /** Default 'auto'. */
   strategy?: Strategy;
+  /** One λ (θ) per channel (default true) or one per layer. */
   channelWise?: boolean;
   /** QCFS levels, default 8. */
   L?: number;
   /** Timesteps for fine-tuning and evaluation, default 16. */
   T?: number;
+  /** How λ starts: 'qcfs' (default; 99.9th percentile, then learnt), 'max' or 'p99.9' (see {@link ToQcfsOptions}). */
   calibration?: Calibration;
+  /** MaxPooling2D: replaced by average pooling (default) or kept (costs accuracy; no NIR export). */
   maxPool?: 'average' | 'keep';
   /** Initial membrane / θ (default 0.5). */
   v0?: number;
+  /** Surrogate spike derivative for BPTT (default 'atan'). */
   surrogate?: Surrogate;
+  /** Cut the reset term from the BPTT gradient (default true). */
   detachReset?: boolean;
+  /** Adam learning rate of QCFS training (default 1e-3). */
   qcfsLr?: number;
+  /** Adam learning rate of BPTT fine-tuning (default 1e-4). */
   ifLr?: number;
   /** Timesteps unrolled in BPTT (default min(T, 8)). */
   finetuneT?: number;
+  /** Mini-batch size for training and evaluation (default 64). */
   batchSize?: number;
+  /** Seed of the data order in training. */
   seed?: SeedOrRng;
+  /** Called as each stage advances (batches done of total). */
   onProgress?: (stage: ConvertStage, done: number, total: number) => void;
 }
 
+/** What {@link convert} reports beside the network. */
 export interface ConvertStats {
+  /** The strategy used (`auto` resolved). */
   strategy: 'qcfs_if_ft' | 'qcfs_direct';
+  /** The calibration used. */
   calibration: Calibration;
+  /** QCFS levels. */
   L: number;
+  /** Timesteps of the evaluation. */
   T: number;
   /** Accuracies on testData (null without it). */
   annAccuracy: number | null;
+  /** Accuracy of the QCFS network (the ANN the SNN approximates). */
   qcfsAccuracy: number | null;
+  /** Accuracy of the SNN after T steps. */
   snnAccuracy: number | null;
   /** SNN accuracy after t = 1..T steps (empty without testData). */
   accuracyPerStep: number[];

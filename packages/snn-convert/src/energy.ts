@@ -5,6 +5,7 @@ import type { SnnEvaluation } from './evaluate.js';
 import { fanOut, linearCosts } from './network-costs.js';
 import type { SpikingNetwork } from './spiking-network.js';
 
+/** Energy-per-operation presets: 45 nm CMOS at fp32, fp16, int8 (Horowitz, ISSCC 2014), and a Loihi estimate from published Loihi 1 figures. */
 export type EnergyPreset = 'loihi2' | 'fp32-45nm' | 'fp16' | 'int8';
 
 /** Energy per operation in picojoules. */
@@ -15,6 +16,7 @@ export interface EnergyCosts {
   ac: number;
   /** One neuron update per step (0 where the preset does not count it). */
   neuron: number;
+  /** Where the figures come from. */
   source: string;
 }
 
@@ -40,8 +42,11 @@ export const ENERGY_PRESETS: Record<EnergyPreset, EnergyCosts> = {
   },
 };
 
+/** Energy per inference of a spiking network beside the same network as an ANN (see {@link energy}). */
 export interface EnergyReport {
+  /** The preset used. */
   preset: EnergyPreset;
+  /** Its per-operation energies. */
   costs: EnergyCosts;
   /** Per sample (averaged over the data). */
   sops: number;
@@ -53,7 +58,9 @@ export interface EnergyReport {
   snnJoules: number;
   /** The same network as an ANN: E_MAC · all MACs, per sample, in joules. */
   annJoules: number;
+  /** MACs of the whole network as an ANN, per sample. */
   annMacs: number;
+  /** Timesteps the SNN ran. */
   T: number;
 }
 

@@ -31,6 +31,7 @@ export async function accuracyOf(net: Network, data: LabelledData, act: Activati
   return correct / n;
 }
 
+/** What {@link evaluate} measures on a data set. */
 export interface SnnEvaluation {
   /** Accuracy of the readout after all T steps. */
   accuracy: number;
@@ -40,13 +41,19 @@ export interface SnnEvaluation {
   spikes: Record<string, number>;
   /** Neurons per IF node (per sample). */
   neurons: Record<string, number>;
+  /** Samples evaluated. */
   samples: number;
+  /** Timesteps run. */
   T: number;
 }
 
+/** Options of {@link evaluate}. */
 export interface EvaluateOptions {
+  /** Timesteps (≥ 1). */
   T: number;
+  /** Samples per batch (default 256). */
   batchSize?: number;
+  /** Called after each batch with samples done and the total. */
   onProgress?: (done: number, total: number) => void;
 }
 

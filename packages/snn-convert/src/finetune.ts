@@ -6,17 +6,23 @@ import type { LabelledData } from './labelled-data.js';
 import { simulate } from './simulate.js';
 import { SpikingNetwork } from './spiking-network.js';
 
+/** Options of {@link finetune}. */
 export interface FinetuneOptions {
+  /** Passes over the data (default 1). */
   epochs?: number;
   /** Adam learning rate (default 1e-4: the converted weights are already good). */
   lr?: number;
   /** Timesteps unrolled for BPTT (default 8). */
   T?: number;
+  /** Surrogate spike derivative (default 'atan'). */
   surrogate?: Surrogate;
   /** Cut the reset term from the gradient (default true). */
   detachReset?: boolean;
+  /** Mini-batch size (default 64). */
   batchSize?: number;
+  /** Seed of the data order. */
   seed?: SeedOrRng;
+  /** Called after each batch with (done, total) batches. */
   onProgress?: (done: number, total: number) => void;
 }
 

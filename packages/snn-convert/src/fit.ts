@@ -10,11 +10,15 @@ import type { Network } from './network.js';
 import { disposeParams, makeParams, variablesOf, writeBack } from './params.js';
 import type { NodeParams } from './params.js';
 
+/** Options of {@link fit}. */
 export interface FitOptions {
+  /** Passes over the data (default 1). */
   epochs?: number;
   /** Adam learning rate (default 1e-3). */
   lr?: number;
+  /** Mini-batch size (default 64). */
   batchSize?: number;
+  /** Seed of the data order. */
   seed?: SeedOrRng;
   /** Called after each batch with (done, total) batches. */
   onProgress?: (done: number, total: number) => void;

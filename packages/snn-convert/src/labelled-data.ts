@@ -11,8 +11,11 @@ import { size } from './network.js';
  * `@neurite/datasets` MNIST splits fit as they are.
  */
 export interface LabelledData {
+  /** Samples row-major, each of the model's input size (times `frames` for event data). */
   images: Float32Array;
+  /** Class of each sample, an integer in [0, classes). */
   labels: ArrayLike<number>;
+  /** Number of samples (default labels.length). */
   n?: number;
   /** Frames per sample for event data (5-D input: batch, time, H, W, C). */
   frames?: number;

@@ -5,6 +5,7 @@ import { ConvertError } from './convert-error.js';
 
 /** A tfjs-layers model in memory: the parsed (or text) `model.json` and its concatenated weight bytes. */
 export interface ModelBytes {
+  /** The model.json text, or the parsed object. */
   modelJson: string | Record<string, unknown>;
   /** The weight shards in manifest order, concatenated (or one buffer per path, in order). */
   weights: ArrayBuffer | Uint8Array | (ArrayBuffer | Uint8Array)[];

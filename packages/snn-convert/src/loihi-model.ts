@@ -30,6 +30,7 @@ import { toNir } from './to-nir.js';
 export interface LoihiOptions {
   /** Weight bits (signed), default 8. */
   weightBits?: number;
+  /** After a spike: v ← v − θ ('subtract', default; needs Loihi 2's programmable neurons) or v ← 0 (Lava's LIF). */
   reset?: 'subtract' | 'zero';
   /** 12-bit current decay, default 4095 (no synaptic memory). */
   du?: number;
@@ -64,8 +65,11 @@ export function loihiBias(x: number): number {
 
 /** The fixed-point Loihi 2 model of a spiking network (see {@link LoihiOptions}). */
 export class LoihiModel {
+  /** The network in binary-spike form (θ in the weights, pooling as sums), as the model runs it. */
   readonly net: Network;
+  /** Per spiking layer: integer thresholds, biases and the float scale of one integer unit. */
   readonly layers: LoihiLayer[];
+  /** The options in effect (defaults filled in). */
   readonly options: Required<LoihiOptions>;
   private readonly v0: number;
   constructor(snn: SpikingNetwork, opts: LoihiOptions = {}) {

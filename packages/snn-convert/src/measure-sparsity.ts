@@ -3,7 +3,9 @@ import { evaluate } from './evaluate.js';
 import type { SnnEvaluation } from './evaluate.js';
 import type { SpikingNetwork } from './spiking-network.js';
 
+/** Spiking activity of one IF/LIF layer. */
 export interface LayerActivity {
+  /** Layer (node) name. */
   name: string;
   /** Spikes over all samples and steps. */
   spikes: number;
@@ -13,12 +15,15 @@ export interface LayerActivity {
   rate: number;
 }
 
+/** Activation sparsity of a spiking network on a data set (see {@link measureSparsity}). */
 export interface Sparsity {
   /** 1 − spikes / total. */
   sparsity: number;
+  /** Spikes of every layer, all samples and steps. */
   spikes: number;
   /** Neuron-steps: Σ neurons × T × samples. */
   total: number;
+  /** The same per layer. */
   perLayer: LayerActivity[];
   /** The evaluation it came from (accuracy per step as well). */
   evaluation: SnnEvaluation;

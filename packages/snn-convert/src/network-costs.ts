@@ -1,7 +1,9 @@
 import type { Network } from './network.js';
 import { size } from './network.js';
 
+/** Operation counts of one linear layer (see {@link linearCosts}). */
 export interface LayerCost {
+  /** Layer (node) name. */
   name: string;
   /** Multiply-accumulates per sample of this linear layer (dense / conv / depthwise). */
   macs: number;

@@ -7,6 +7,7 @@
  */
 export type Padding2d = 'same' | 'valid';
 
+/** The operation of one node, by `kind` (NHWC layouts; weights as plain Float32Arrays). */
 export type LayerOp =
   | { kind: 'input'; shape: number[] }
   /** y = x W + b, W: [in, out] (Keras layout). */
@@ -60,11 +61,13 @@ export type LayerOp =
   /** y = s ⊙ x, s of the node's full output shape (NHWC), e.g. from a NIR Scale node. */
   | { kind: 'scale'; scale: Float32Array };
 
+/** One node of a {@link Network}. */
 export interface LayerNode {
   /** Unique name (the source layer's name, or derived from it). */
   name: string;
   /** The tfjs-layers class it came from ('Dense', 'Conv2D', …) or the converter's own. */
   className: string;
+  /** What it computes. */
   op: LayerOp;
   /** Indices of the input nodes (earlier in the list). */
   inputs: number[];
@@ -72,7 +75,9 @@ export interface LayerNode {
   shape: number[];
 }
 
+/** A network in the converter's form (see the file comment): nodes in topological order. */
 export interface Network {
+  /** The nodes, every node after its inputs; node 0 is the input. */
   nodes: LayerNode[];
   /** Index of the output node. */
   output: number;

@@ -14,20 +14,41 @@ import type { SpikingNetwork } from './spiking-network.js';
  * and accuracy.
  */
 export interface NeuroBenchReport {
+  /** Bytes of the parameters as float32. */
   footprintBytes: number;
+  /** Weights, biases and thresholds. */
   parameters: number;
+  /** Zero weights / weights. */
   connectionSparsity: number;
+  /** 1 − spikes / neuron-steps. */
   activationSparsity: number;
+  /** Synaptic operations per sample if every synapse worked every step (MACs × T). */
   denseSynapticOps: number;
+  /** MACs per sample actually needed (the analog-input layer, once). */
   effectiveMacs: number;
+  /** Accumulates per sample driven by spikes (spikes × fan-out). */
   effectiveAcs: number;
+  /** Accuracy after T steps. */
   accuracy: number;
+  /** Timesteps. */
   T: number;
+  /** Samples evaluated. */
   samples: number;
+  /** The energy estimate for the preset. */
   energy: EnergyReport;
+  /** Spike rate (spikes / neuron / step) and size of each spiking layer. */
   perLayer: { name: string; rate: number; neurons: number }[];
 }
 
+/**
+ * The NeuroBench-style report of `snn` from an evaluation (see {@link evaluate}); `neurobenchMarkdown` renders it as a table.
+ *
+ * @example
+ * ```ts
+ * const ev = await evaluate(snn, mnist.test, { T: 16 });
+ * console.log(neurobenchMarkdown(neurobenchReport(snn, ev)));
+ * ```
+ */
 export function neurobenchReport(snn: SpikingNetwork, ev: SnnEvaluation, preset: EnergyPreset = 'fp32-45nm'): NeuroBenchReport {
   const lc = linearCosts(snn.network);
   let params = 0;

@@ -4,8 +4,11 @@ import { size } from './network.js';
 
 /** The tensors of one node: weights, bias, and the per-channel λ (QCFS) or θ (IF). */
 export interface NodeParams {
+  /** Weights (Dense [in, out], Conv2D [kh, kw, cin, cout], depthwise [kh, kw, cin, multiplier]). */
   w?: tf.Tensor;
+  /** Bias. */
   b?: tf.Tensor;
+  /** λ (QCFS) or θ (IF/LIF). */
   t?: tf.Tensor;
 }
 
@@ -40,6 +43,7 @@ export function makeParams(net: Network, trainable = false): NodeParams[] {
   );
 }
 
+/** Dispose the tensors made by {@link makeParams}. */
 export function disposeParams(params: NodeParams[]): void {
   for (const p of params) for (const t of [p.w, p.b, p.t]) t?.dispose();
 }

@@ -9,6 +9,7 @@ import type { NodeParams } from './params.js';
 import { simulate } from './simulate.js';
 import { SpikingNetwork } from './spiking-network.js';
 
+/** Options of {@link PolicyGradient}. */
 export interface PolicyGradientOptions {
   /** Timesteps each observation is presented for (default 8). */
   T?: number;
@@ -46,6 +47,7 @@ export interface PolicyGradientOptions {
  * ```
  */
 export class PolicyGradient {
+  /** Timesteps each observation is presented for. */
   readonly T: number;
   private readonly net: Network;
   private readonly params: NodeParams[];

@@ -12,6 +12,7 @@ import type { NodeParams } from './params.js';
 /** How the clip level λ of each activation is first chosen. */
 export type Calibration = 'qcfs' | 'max' | 'p99.9';
 
+/** Options of {@link toQcfs}. */
 export interface ToQcfsOptions {
   /** Quantisation levels L (QCFS paper: 4–16); default 8. */
   L?: number;

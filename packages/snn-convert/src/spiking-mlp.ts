@@ -6,6 +6,7 @@ import { SpikingNetwork } from './spiking-network.js';
 import { checkBeta } from './to-spiking.js';
 import type { NeuronModel } from './to-spiking.js';
 
+/** Options of {@link spikingMlp}. */
 export interface SpikingMlpOptions {
   /** 'lif' (default) or 'if'. */
   neuron?: NeuronModel;

@@ -5,6 +5,7 @@ import { cloneNetwork, size } from './network.js';
 import { disposeParams, makeParams } from './params.js';
 import { simulate } from './simulate.js';
 
+/** Options of {@link SpikingNetwork.run}. */
 export interface RunOptions {
   /** Timesteps (≥ 1). Static input is presented at every step; event input frame t at step t. */
   T: number;
@@ -16,6 +17,7 @@ export interface RunOptions {
  * read out as its input current averaged over the T steps.
  */
 export class SpikingNetwork {
+  /** The layers (IF/LIF nodes between the linear layers). */
   readonly network: Network;
   constructor(network: Network) {
     if (!network.nodes.some((n) => n.op.kind === 'if'))

@@ -2,6 +2,7 @@ import { toRng } from '@neurite/tensor';
 import type { SeedOrRng } from '@neurite/tensor';
 import { ConvertError, checkInt, checkPositive, checkProb } from './convert-error.js';
 
+/** Options of {@link syntheticNmnist}. */
 export interface SyntheticNmnistOptions {
   /** Frames per saccade (default 8; three saccades per sample). */
   framesPerSaccade?: number;
@@ -11,6 +12,7 @@ export interface SyntheticNmnistOptions {
   noise?: number;
   /** Saccade amplitude in pixels (default 2). */
   amplitude?: number;
+  /** Seed of the saccade jitter and the noise. */
   seed?: SeedOrRng;
 }
 

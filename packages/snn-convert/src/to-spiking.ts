@@ -6,6 +6,7 @@ import { SpikingNetwork } from './spiking-network.js';
 /** The neuron model of a spiking layer: integrate-and-fire, or leaky integrate-and-fire. */
 export type NeuronModel = 'if' | 'lif';
 
+/** Options of {@link toSpiking}. */
 export interface ToSpikingOptions {
   /** Initial membrane as a fraction of θ: 0.5 (default; QCFS's v(0) = θ/2), 0 for plain conversion. */
   v0?: number;
