@@ -200,13 +200,14 @@ program
   .description('export the built network: SONATA directory (nodes/edges HDF5 + JSON config)')
   .argument('<network>', 'network JSON file')
   .option('--sonata <dir>', 'write a SONATA circuit into this directory')
-  .option('--nir <file>', 'write a .nir file (LIF networks NIR can hold: CubaLIF + Affine)')
-  .action(async (file: string, opts: { sonata?: string; nir?: string }) => {
+  .option('--nir <file>', 'write a .nir file (LIF networks NIR can hold: CubaLIF or LIF + LI synapses, Affine, Delay)')
+  .option('--drop-refractory', 'with --nir: write LIF populations without their refractory period (listed in the metadata)')
+  .action(async (file: string, opts: { sonata?: string; nir?: string; dropRefractory?: boolean }) => {
     if (!opts.sonata && !opts.nir) throw new UsageError('export needs --sonata <dir> or --nir <file>');
     const sim = new Simulator(await readNetwork(file));
     if (opts.nir) {
       const { writeNir } = await import('@neurite/nir/node');
-      await writeNir(opts.nir, toNir(sim));
+      await writeNir(opts.nir, toNir(sim, { refractory: opts.dropRefractory ? 'drop' : 'refuse' }));
       if (!opts.sonata) {
         if (isJsonMode()) printJson({ nir: path.resolve(opts.nir), synapses: sim.synapseCount() });
         else process.stdout.write(`wrote ${opts.nir} (${sim.N} neurons, ${sim.synapseCount()} synapses)\n`);

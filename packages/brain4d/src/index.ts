@@ -14,4 +14,5 @@ export { checkpointBytes, restoreCheckpoint } from './checkpoint.js';
 export { sonataFiles } from './sonata-export.js';
 export type { SonataFiles } from './sonata-export.js';
 export { toNir } from './to-nir.js';
+export type { ToNirOptions } from './to-nir.js';
 export type { MonitorSink } from './monitor-sink.js';
