@@ -38,14 +38,29 @@ for (const seed of seeds) {
     seed,
     onUpdate: (i) => {
       if (i.update % 10 === 0 || i.evalMean !== undefined)
-        process.stderr.write(`seed ${seed} update ${i.update}: mean return ${i.meanReturn.toFixed(1)}${i.evalMean !== undefined ? `, greedy check ${i.evalMean.toFixed(1)}` : ''}\n`);
+        process.stderr.write(
+          `seed ${seed} update ${i.update}: mean return ${i.meanReturn.toFixed(1)}${i.evalMean !== undefined ? `, greedy check ${i.evalMean.toFixed(1)}` : ''}\n`,
+        );
     },
   });
   const mean100 = await evaluateCartPolePolicy(r.snn, { episodes: 100, T, seed: 10_000 + seed });
-  const row = { seed, hidden, beta, T, updates: r.updates, episodes: r.episodes, lastCheck: r.lastEval, mean100, solved: mean100 >= 195, seconds: (Date.now() - t0) / 1000 };
+  const row = {
+    seed,
+    hidden,
+    beta,
+    T,
+    updates: r.updates,
+    episodes: r.episodes,
+    lastCheck: r.lastEval,
+    mean100,
+    solved: mean100 >= 195,
+    seconds: (Date.now() - t0) / 1000,
+  };
   rows.push(row);
   console.log(JSON.stringify(row));
   writeFileSync(path.join(out, 'cartpole-lif-results.json'), JSON.stringify(rows, null, 1));
   if (saveNir && seed === seeds[0]) writeFileSync(saveNir, await encodeNir(toNir(r.snn)));
 }
-console.log(`directly trained LIF policy (T = ${T}, β = ${beta}): ${rows.filter((r) => r.solved).length}/${rows.length} seeds solve CartPole (mean ≥ 195 over 100 episodes)`);
+console.log(
+  `directly trained LIF policy (T = ${T}, β = ${beta}): ${rows.filter((r) => r.solved).length}/${rows.length} seeds solve CartPole (mean ≥ 195 over 100 episodes)`,
+);

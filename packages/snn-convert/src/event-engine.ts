@@ -271,7 +271,8 @@ export class EventEngine {
                 for (let c = 0; c < C; c++) {
                   let m = -Infinity;
                   for (let y = Math.max(0, oy * sh - padT); y < Math.min(H, oy * sh - padT + ph); y++)
-                    for (let x = Math.max(0, ox * sw - padL); x < Math.min(W, ox * sw - padL + pw); x++) m = Math.max(m, a[(y * W + x) * C + c]);
+                    for (let x = Math.max(0, ox * sw - padL); x < Math.min(W, ox * sw - padL + pw); x++)
+                      m = Math.max(m, a[(y * W + x) * C + c]);
                   out[(oy * Wo + ox) * C + c] = m;
                 }
           };

@@ -78,9 +78,13 @@ export class LoihiModel {
     // LIF layers (leak β): dv = round(4096 (1 − β)), one β for the whole network
     const betas = new Set(snn.network.nodes.flatMap((n) => (n.op.kind === 'if' ? [n.op.beta ?? 1] : [])));
     if (betas.size > 1 && opts.dv === undefined)
-      throw new ConvertError('dv', `loihi: the layers leak differently (β ∈ {${[...betas].join(', ')}}); Loihi's dv is one per process here: pass dv`, {
-        code: 'ERR_UNSUPPORTED',
-      });
+      throw new ConvertError(
+        'dv',
+        `loihi: the layers leak differently (β ∈ {${[...betas].join(', ')}}); Loihi's dv is one per process here: pass dv`,
+        {
+          code: 'ERR_UNSUPPORTED',
+        },
+      );
     const dv = checkInt('loihi', 'dv', opts.dv ?? Math.round(4096 * (1 - [...betas][0])), 0, 4095);
     const reset = opts.reset ?? 'subtract';
     if (reset !== 'subtract' && reset !== 'zero')

@@ -81,9 +81,13 @@ export class PolicyGradient {
     this.check();
     const d = this.inputs;
     if (!(states instanceof Float32Array) || states.length === 0 || states.length % d !== 0)
-      throw new ConvertError('states', `PolicyGradient: states must be a non-empty Float32Array of n × ${d} values, got ${states?.length}`, {
-        code: 'ERR_SHAPE',
-      });
+      throw new ConvertError(
+        'states',
+        `PolicyGradient: states must be a non-empty Float32Array of n × ${d} values, got ${states?.length}`,
+        {
+          code: 'ERR_SHAPE',
+        },
+      );
     return tf.tensor(states, [states.length / d, ...this.net.nodes[0].shape], 'float32');
   }
   private check(): void {
@@ -129,16 +133,24 @@ export class PolicyGradient {
     const k = this.actions;
     if (actions.length !== n || advantages.length !== n) {
       x.dispose();
-      throw new ConvertError('actions', `PolicyGradient.update: ${n} states need ${n} actions and advantages, got ${actions.length} and ${advantages.length}`, {
-        code: 'ERR_SHAPE',
-      });
+      throw new ConvertError(
+        'actions',
+        `PolicyGradient.update: ${n} states need ${n} actions and advantages, got ${actions.length} and ${advantages.length}`,
+        {
+          code: 'ERR_SHAPE',
+        },
+      );
     }
     for (let i = 0; i < n; i++)
       if (!Number.isInteger(actions[i]) || actions[i] < 0 || actions[i] >= k || !Number.isFinite(advantages[i])) {
         x.dispose();
-        throw new ConvertError('actions', `PolicyGradient.update: actions[${i}] = ${actions[i]} must be an action in [0, ${k}) with a finite advantage`, {
-          code: 'ERR_OUT_OF_RANGE',
-        });
+        throw new ConvertError(
+          'actions',
+          `PolicyGradient.update: actions[${i}] = ${actions[i]} must be an action in [0, ${k}) with a finite advantage`,
+          {
+            code: 'ERR_OUT_OF_RANGE',
+          },
+        );
       }
     const a = tf.tensor1d(Int32Array.from(actions), 'int32');
     const adv = tf.tensor1d(Float32Array.from(advantages));

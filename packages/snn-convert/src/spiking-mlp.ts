@@ -47,7 +47,9 @@ export function spikingMlp(sizes: number[], opts: SpikingMlpOptions = {}): Spiki
   const theta = checkPositive('spikingMlp', 'theta', opts.theta ?? 1);
   const v0 = checkFinite('spikingMlp', 'v0', opts.v0 ?? 0);
   const rng = toRng(opts.seed ?? 0);
-  const nodes: LayerNode[] = [{ name: 'input', className: 'InputLayer', op: { kind: 'input', shape: [sizes[0]] }, inputs: [], shape: [sizes[0]] }];
+  const nodes: LayerNode[] = [
+    { name: 'input', className: 'InputLayer', op: { kind: 'input', shape: [sizes[0]] }, inputs: [], shape: [sizes[0]] },
+  ];
   for (let l = 1; l < sizes.length; l++) {
     const [a, b] = [sizes[l - 1], sizes[l]];
     const lim = Math.sqrt(6 / (a + b));

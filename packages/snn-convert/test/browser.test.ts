@@ -48,10 +48,10 @@ describeInChromium('@neurite/snn-convert targets in headless Chromium (webgl, we
 
   for (const target of ['webgl', 'webgpu', 'wasm'] as const) {
     it(`${target}: dense and event-driven readouts, spike counts and the Loihi model equal Node cpu bit for bit`, async () => {
-      const r = await browser!.page.evaluate(
-        ([t, w]) => (globalThis as unknown as { __snn: SnnPageApi }).__snn.run(t, w),
-        [target, WASM_PATH] as const,
-      );
+      const r = await browser!.page.evaluate(([t, w]) => (globalThis as unknown as { __snn: SnnPageApi }).__snn.run(t, w), [
+        target,
+        WASM_PATH,
+      ] as const);
       if ('error' in r) throw browser!.error(r.error);
       expect(r.backend).toBe(target);
       expect(r.leaked).toBe(0);

@@ -96,15 +96,36 @@ describe('compile', () => {
           conv('c3', 5, 4, 4, 3, 1, [4, 4, 4]),
           { name: 'add', className: 'Add', op: { kind: 'add' }, inputs: [4, 5], shape: [4, 4, 4] },
           lif('if3', 6, [4, 4, 4], beta),
-          { name: 'pool', className: 'AveragePooling2D', op: { kind: 'avgpool', pool: [2, 2], strides: [2, 2], padding: 'valid' }, inputs: [7], shape: [2, 2, 4] },
+          {
+            name: 'pool',
+            className: 'AveragePooling2D',
+            op: { kind: 'avgpool', pool: [2, 2], strides: [2, 2], padding: 'valid' },
+            inputs: [7],
+            shape: [2, 2, 4],
+          },
           { name: 'gap', className: 'GlobalAveragePooling2D', op: { kind: 'gap' }, inputs: [8], shape: [4] },
-          { name: 'fc', className: 'Dense', op: { kind: 'dense', w: dy(12, 3), b: dy(3, 4), inUnits: 4, units: 3 }, inputs: [9], shape: [3] },
+          {
+            name: 'fc',
+            className: 'Dense',
+            op: { kind: 'dense', w: dy(12, 3), b: dy(3, 4), inUnits: 4, units: 3 },
+            inputs: [9],
+            shape: [3],
+          },
         ],
       };
       const snn = new SpikingNetwork(net);
-      const x = tf.tensor(Float32Array.from({ length: 3 * 8 * 8 * 2 }, (_, k) => ((k * 5) % 9) / 8), [3, 8, 8, 2]);
-      const xf = tf.tensor(Float32Array.from({ length: 2 * 3 * 8 * 8 * 2 }, (_, k) => ((k * 7) % 5) / 8), [2, 3, 8, 8, 2]);
-      for (const [input, T] of [[x, 6], [xf, 6]] as const) {
+      const x = tf.tensor(
+        Float32Array.from({ length: 3 * 8 * 8 * 2 }, (_, k) => ((k * 5) % 9) / 8),
+        [3, 8, 8, 2],
+      );
+      const xf = tf.tensor(
+        Float32Array.from({ length: 2 * 3 * 8 * 8 * 2 }, (_, k) => ((k * 7) % 5) / 8),
+        [2, 3, 8, 8, 2],
+      );
+      for (const [input, T] of [
+        [x, 6],
+        [xf, 6],
+      ] as const) {
         const dense = await (await compile(snn, 'wasm', { mode: 'dense' })).run(input, { T });
         const event = await (await compile(snn, 'wasm', { mode: 'event' })).run(input, { T });
         expect(Array.from(event), `β=${beta} rank ${input.rank}`).toEqual(Array.from(dense));

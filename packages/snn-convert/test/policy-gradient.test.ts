@@ -30,9 +30,7 @@ describe('PolicyGradient', () => {
     const p = makeParams(net);
     const x = tf.tensor2d(states, [n, 4]);
     const hid: tf.Tensor[] = [];
-    const z = tf.tidy(() =>
-      simulate(net, p, x, { T, onSpikes: (_t, sp) => sp.forEach((s) => hid.push(tf.keep(tf.mul(s, 0.5)))) }),
-    );
+    const z = tf.tidy(() => simulate(net, p, x, { T, onSpikes: (_t, sp) => sp.forEach((s) => hid.push(tf.keep(tf.mul(s, 0.5)))) }));
     const hbar = (await tf.tidy(() => tf.div(tf.addN(hid), T)).data()) as Float32Array;
     const probs = (await tf.tidy(() => tf.softmax(z)).data()) as Float32Array;
     tf.dispose([x, z, ...hid]);

@@ -99,9 +99,17 @@ export async function runScenario(target: Exclude<Target, 'loihi'>): Promise<Sce
     const event = await (await compile(snn, target, { mode: 'event' })).run(x, { T });
     x.dispose();
     const sp = await measureSparsity(snn, { images, labels: new Uint8Array(3) }, { T });
-    out.push({ name, dense: Array.from(dense), event: Array.from(event), spikes: Object.fromEntries(sp.perLayer.map((l) => [l.name, l.spikes])) });
+    out.push({
+      name,
+      dense: Array.from(dense),
+      event: Array.from(event),
+      spikes: Object.fromEntries(sp.perLayer.map((l) => [l.name, l.spikes])),
+    });
   }
-  const lx = tf.tensor(Float32Array.from({ length: 2 * 6 }, (_, k) => (k % 5) / 4), [2, 6]);
+  const lx = tf.tensor(
+    Float32Array.from({ length: 2 * 6 }, (_, k) => (k % 5) / 4),
+    [2, 6],
+  );
   const loihi = Array.from(await (await compile(mlp('if'), 'loihi')).run(lx, { T }));
   lx.dispose();
   return { backend: tf.getBackend(), nets: out, loihi, leaked: tf.memory().numTensors - before };
