@@ -92,6 +92,8 @@ export default defineConfig({
     'data/**',
     ...(process.env.NEURITE_DOCS_SKIP_API ? ['api/**'] : []),
   ],
+  // Without the API pages (NEURITE_DOCS_SKIP_API=1), links into api/ cannot resolve.
+  ignoreDeadLinks: process.env.NEURITE_DOCS_SKIP_API ? [/(^|\/)api\//] : undefined,
   cleanUrls: false,
   lastUpdated: false,
   head: [

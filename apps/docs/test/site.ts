@@ -194,9 +194,12 @@ export async function openSite(): Promise<Site> {
     });
     const page = await context.newPage();
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+      if (m.type() === 'error') errors.push(`console.error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
     });
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+    });
     await page.goto(pagePath.startsWith('http') ? pagePath : pageUrl(server.url, pagePath), { waitUntil: 'load' });
     return {
       page,

@@ -22,6 +22,8 @@ export interface NirRunResult {
   seed: number;
   reset: string;
   integration: string;
+  /** The repair applied on load, if any. */
+  repair: string | null;
   nodes: number;
   edges: number;
   input: { name: string; shape: number[] };
@@ -93,6 +95,7 @@ export async function runNir(ctx: DemoContext, bytes: Uint8Array, opts: NirRunOp
       seed: opts.seed,
       reset: opts.reset,
       integration: opts.integration,
+      repair: opts.repair ?? null,
       nodes: Object.keys(graph.nodes).length,
       edges: graph.edges.length,
       input: { name: inputName, shape },
