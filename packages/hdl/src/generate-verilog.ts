@@ -402,7 +402,9 @@ endmodule
 `;
 }
 
+/** What {@link generateVerilog} returns: the plan it sized and the files. */
 export interface VerilogDesign {
+  /** The sizes, parallelism and widths of every layer engine. */
   plan: DesignPlan;
   /** File name → contents: the layer engine, the top, memory images. */
   files: Record<string, string>;

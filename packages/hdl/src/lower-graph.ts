@@ -28,31 +28,45 @@ export interface FloatLayer {
   name: string;
   /** Names of the synaptic nodes composed into W, in order. */
   synapses: string[];
+  /** Neuron type of the layer. */
   type: NeuronType;
+  /** Inputs of the layer. */
   nIn: number;
+  /** Neurons of the layer. */
   nOut: number;
   /** Row-major [nOut][nIn]. */
   weight: Float64Array;
+  /** Bias b per neuron (in units of the threshold), added every step. */
   bias: Float64Array;
   /** Leak factor a (1 for IF). */
   leak: number;
+  /** Potential after a spike for `reset: 'to_v_reset'`, in units of the threshold. */
   vReset: number;
+  /** How the layer resets after a spike ('zero' is 'to_v_reset' with vReset 0). */
   reset: 'subtract' | 'to_v_reset';
+  /** Whether the layer spikes (false for an LI readout). */
   spiking: boolean;
-  /** CubaLIF only: synaptic decay aI and the current-to-voltage factor cV / θ. */
+  /** CubaLIF only: synaptic decay aI per step. */
   synLeak?: number;
+  /** CubaLIF only: the current-to-voltage factor cV / θ. */
   synGain?: number;
 }
 
 /** A feed-forward chain Input → (synapses → neuron)+ → Output. */
 export interface FloatNetwork {
+  /** Name of the Input node. */
   inputName: string;
+  /** Name of the Output node. */
   outputName: string;
+  /** Shape of the Input node. */
   inputShape: number[];
+  /** Elements of the input (the product of `inputShape`). */
   inputSize: number;
+  /** The layers, input to output. */
   layers: FloatLayer[];
 }
 
+/** Options of {@link lowerGraph} (and of {@link quantize}, which lowers first): the neuron discretisation and the reset. */
 export interface LowerOptions {
   /** Time step in seconds for the neuron coefficients (default 1: one step per unit, as Sinabs/snnTorch exports). */
   dt?: number;

@@ -2,14 +2,17 @@ import { loadMnist } from '@neurite/datasets';
 import { createRng } from '@neurite/tensor';
 import { encodeRate, type SpikeTrains } from './spike-trains.js';
 
+/** What {@link mnistStimuli} returns: calibration, test and testbench spike trains of MNIST digits. */
 export interface MnistStimuli {
   /** Every 16th training digit (500), rate-coded: the calibration set of `quantize`. */
   calibration: SpikeTrains;
   /** All 2,004 test digits, rate-coded, with their labels. */
   test: SpikeTrains;
+  /** The digit of each test sample. */
   labels: Uint8Array;
   /** `samples` test digits drawn with a seeded shuffle (the test split is stored class by class), for RTL simulation. */
   stimulus: SpikeTrains;
+  /** The digit of each `stimulus` sample. */
   stimulusLabels: Uint8Array;
 }
 

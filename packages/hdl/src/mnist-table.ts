@@ -9,35 +9,53 @@ import { writeDesign } from './write-design.js';
 import { verifyDesign, type Simulator } from './verify-design.js';
 import { synthesizeXc7, synthesizeIce40, placeRouteUp5k, type ResourceCounts, type PlaceRouteResult } from './synthesize-design.js';
 
+/** One row of {@link mnistTable}: one weight width's accuracy, verification, resources, Fmax and time per image. */
 export interface MnistRow {
+  /** Weight width in bits. */
   weightBits: number;
+  /** Neurons per cycle of the first layer (P). */
   neuronsPerCycle: number;
+  /** Accuracy of the float NIR executor on the 2,004 test digits (0–1). */
   floatAccuracy: number;
+  /** Accuracy of the bit-true quantised model on the same digits (0–1). */
   quantisedAccuracy: number;
   /** Bit-identical in every simulator run (iverilog, Verilator, g++ as asked). */
   verified: boolean;
+  /** The simulators the design was verified in. */
   simulators: string[];
+  /** Clock cycles per image, from the RTL simulation. */
   cyclesPerInference?: number;
-  /** gen (quantise + write both designs) and verify times, seconds. */
+  /** Time of gen (quantise + write both designs), in seconds. */
   genSeconds: number;
+  /** Time of the verification in every simulator, in seconds. */
   verifySeconds: number;
+  /** yosys `synth_xilinx -family xc7` resources (with `synthesis`). */
   xc7?: ResourceCounts;
+  /** yosys `synth_ice40 -spram` resources (with `synthesis`). */
   ice40?: ResourceCounts;
+  /** nextpnr-ice40 `--up5k` place and route (with `synthesis`). */
   up5k?: PlaceRouteResult;
+  /** Microseconds per image at the UP5K's Fmax: cycles / Fmax. */
   usPerInference?: number;
 }
 
+/** Options of {@link mnistTable}. */
 export interface MnistTableOptions {
   /** The .nir network (784 inputs, spiking layers). */
   file: string;
   /** Scratch directory; one design directory per width and weight store below it. */
   dir: string;
+  /** Weight widths in bits, one row each (default 8, 6, 4, 3). */
   widths?: number[];
+  /** Time steps per image (default 16). */
   steps?: number;
   /** Test digits simulated in the RTL / C testbenches. */
   samples?: number;
+  /** Simulators to verify in (default iverilog and g++). */
   simulators?: Simulator[];
+  /** Run yosys and nextpnr too (default true). */
   synthesis?: boolean;
+  /** Called with a line per step (for a progress display). */
   progress?: (message: string) => void;
   /** Neurons per cycle of the first layer for a weight width (default 16 up to 4 bits, else 8: SPRAM words stay ≤ 64 bits). */
   neuronsPerCycle?: (weightBits: number) => number;

@@ -14,30 +14,47 @@ export type QuantLeak =
  * 2^−fracBits in units of the layer's threshold (so `threshold` = 2^fracBits unless saturated).
  */
 export interface QuantLayer {
+  /** Name of the layer (its neuron node). */
   name: string;
+  /** Neuron type of the layer. */
   type: NeuronType;
+  /** Inputs of the layer. */
   nIn: number;
+  /** Neurons of the layer. */
   nOut: number;
+  /** Weight width in bits (two's complement). */
   weightBits: number;
+  /** Membrane width in bits (two's complement); bias, threshold and reset value share it. */
   membraneBits: number;
+  /** Fractional bits f: a real value x is the integer round(x · 2^f). */
   fracBits: number;
   /** Row-major [nOut][nIn]. */
   weights: Int32Array;
+  /** Bias per neuron, b_q = round(b · 2^f), added every step. */
   bias: Int32Array;
+  /** Threshold θ_q = 2^f (a spike when v > θ_q). */
   threshold: number;
+  /** Potential after a spike for 'to_v_reset', round(v_reset · 2^f). */
   vReset: number;
+  /** After a spike: v − θ_q ('subtract') or vReset ('to_v_reset'). */
   reset: 'subtract' | 'to_v_reset';
+  /** Whether the layer spikes (false for an LI readout, the last layer only). */
   spiking: boolean;
+  /** The membrane leak applied once per step. */
   leak: QuantLeak;
   /** CubaLIF only: synaptic current leak and the current → voltage gain (v += (i · gain) >> gainBits). */
   synLeak?: QuantLeak;
+  /** CubaLIF only: the current → voltage gain, v += (i · synGain) >> synGainBits. */
   synGain?: number;
+  /** CubaLIF only: fraction bits of `synGain`. */
   synGainBits?: number;
 }
 
 /** A quantised feed-forward network: what the simulator, the Verilog and the HLS C++ all compute. */
 export interface QuantizedNetwork {
+  /** Inputs of the network (spikes, 0/1). */
   inputSize: number;
+  /** The layers, input to output. */
   layers: QuantLayer[];
   /** 'counts': spike counts of the last layer per inference; 'membrane': its membrane after the last step (LI readout). */
   output: 'counts' | 'membrane';

@@ -4,9 +4,13 @@ import { HdlError } from './hdl-error.js';
 import type { ResetMode } from './lower-graph.js';
 import type { SpikeTrains } from './spike-trains.js';
 
+/** Options of {@link runFloatExecutor}: the executor's conventions, batch size and readout. */
 export interface FloatRunOptions {
+  /** Time step in seconds (default 1: one step per unit of the time constants). */
   dt?: number;
+  /** Discretisation of the neuron equations (default 'euler'). */
   integration?: Integration;
+  /** Reset after a spike (default 'to_v_reset'). */
   reset?: ResetMode;
   /** Samples per executor batch (default 128). */
   batch?: number;

@@ -43,9 +43,13 @@ export function requireTool(name: string): string {
   return p;
 }
 
+/** What {@link runTool} returns: the program's output and how long it ran. */
 export interface ToolResult {
+  /** Everything the program wrote to stdout. */
   stdout: string;
+  /** Everything the program wrote to stderr. */
   stderr: string;
+  /** Wall time, in seconds. */
   seconds: number;
 }
 

@@ -2,14 +2,17 @@ import { HdlError } from './hdl-error.js';
 import { applyLeak, saturate, shiftRight, type QuantizedNetwork } from './quantized-network.js';
 import type { SpikeTrains } from './spike-trains.js';
 
+/** Options of {@link simulateQuantized}. */
 export interface SimulateOptions {
   /** Collect the trace lines (spikes `t layer index`, outputs `o k value`) that the generated testbenches write. */
   trace?: boolean;
 }
 
+/** What {@link simulateQuantized} returns: outputs, per-layer ranges and activity, and the optional trace. */
 export interface SimulationResult {
   /** [samples][nOut of the last layer]: spike counts, or the final membrane for an LI readout. */
   outputs: Int32Array;
+  /** Outputs per sample (neurons of the last layer). */
   nOut: number;
   /** Largest |membrane| (and |synaptic current|) reached per layer, before saturation. */
   maxAbs: number[];
@@ -17,6 +20,7 @@ export interface SimulationResult {
   events: number[];
   /** Spikes out of each layer summed over all samples and steps. */
   spikes: number[];
+  /** With `trace: true`: per sample, one line `t layer index` per spike (in the order computed) then `o k value` per output. */
   trace?: string[];
 }
 
@@ -32,6 +36,27 @@ export interface SimulationResult {
  * so v holds the next step's leaked base between steps (sat = saturate to membraneBits). Spikes z of
  * a layer are the next layer's inputs in the same step. CubaLIF accumulates the events into its
  * current i instead, and its v gets (i_prev · gain) >> gainBits.
+ *
+ * @example
+ * ```ts
+ * import { createGraph, createNode, nirArray } from '@neurite/nir';
+ * import { quantize, simulateQuantized } from '@neurite/hdl';
+ *
+ * // Input(2) → Affine → IF(1): v += 0.75 per spike of input 0, threshold 1, reset by subtraction.
+ * const graph = createGraph({
+ *   nodes: {
+ *     input: createNode('Input', { shape: [2] }),
+ *     fc: createNode('Affine', { weight: nirArray([0.75, 0], [1, 2]), bias: [0] }),
+ *     if: createNode('IF', { r: [1], v_threshold: [1], v_reset: [0], metadata: { reset_mode: 'subtract' } }),
+ *     output: createNode('Output', { shape: [1] }),
+ *   },
+ *   edges: [['input', 'fc'], ['fc', 'if'], ['if', 'output']],
+ * });
+ * const spikes = { samples: 1, steps: 4, size: 2, data: Uint8Array.from([1, 0, 1, 0, 1, 0, 1, 0]) };
+ * const net = quantize(graph, { weightBits: 4, calibration: spikes });
+ * const run = simulateQuantized(net, spikes, { trace: true });
+ * console.log(run.trace); // [ '1 0 0', '2 0 0', 'o 0 2' ]: v = 0.75, 1.5 > 1 spike → 0.5, 1.25 spike → 0.25, 1.0
+ * ```
  */
 export function simulateQuantized(net: QuantizedNetwork, input: SpikeTrains, options: SimulateOptions = {}): SimulationResult {
   if (input.size !== net.inputSize)

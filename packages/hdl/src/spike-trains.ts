@@ -5,9 +5,13 @@ import { HdlError } from './hdl-error.js';
  * sample s at step t.
  */
 export interface SpikeTrains {
+  /** Number of samples (inferences). */
   samples: number;
+  /** Time steps per sample. */
   steps: number;
+  /** Inputs per step. */
   size: number;
+  /** The spikes, 0 or 1, `samples × steps × size` in the order above. */
   data: Uint8Array;
 }
 

@@ -5,20 +5,29 @@ import { readDesign } from './write-design.js';
 
 /** Cell counts of one yosys run, grouped; `cells` keeps every cell type yosys reported. */
 export interface ResourceCounts {
+  /** LUTs (xc7: LUT1–LUT6 cells; iCE40: SB_LUT4). */
   lut: number;
+  /** Flip-flops (xc7: FD* cells; iCE40: SB_DFF*). */
   ff: number;
+  /** Carry cells (xc7: CARRY4; iCE40: SB_CARRY). */
   carry: number;
-  /** xc7: RAMB18E1 and RAMB36E1 separately, and BRAM36-equivalents (RAMB36 + RAMB18 / 2). */
+  /** xc7: 18-kbit block RAMs (RAMB18E1). */
   ramb18?: number;
+  /** xc7: 36-kbit block RAMs (RAMB36E1). */
   ramb36?: number;
+  /** xc7: block RAM in 36-kbit equivalents, RAMB36 + RAMB18 / 2. */
   bram36?: number;
-  /** iCE40: 4-kbit block RAMs (SB_RAM40_4K) and 256-kbit single-port RAMs (SB_SPRAM256KA). */
+  /** iCE40: 4-kbit block RAMs (SB_RAM40_4K). */
   bram?: number;
+  /** iCE40: 256-kbit single-port RAMs (SB_SPRAM256KA). */
   spram?: number;
   /** xc7 LUTs used as distributed RAM. */
   lutram?: number;
+  /** DSP blocks (xc7: DSP48* cells; iCE40: SB_MAC16); 0 for shift-leak designs. */
   dsp: number;
+  /** Every cell type yosys reported, with its count. */
   cells: Record<string, number>;
+  /** Wall time of the yosys run, in seconds. */
   seconds: number;
 }
 
@@ -84,10 +93,15 @@ export function parseNextpnrUtilisation(log: string): Record<string, { used: num
   return out;
 }
 
+/** What {@link placeRouteUp5k} measured: the device, Fmax and the utilisation nextpnr reported. */
 export interface PlaceRouteResult {
+  /** The device placed on (`'iCE40 UP5K (sg48)'`). */
   device: string;
+  /** Maximum clock frequency nextpnr reports for the clock, in MHz (absent when it reports none). */
   fmaxMHz?: number;
+  /** Used and available cells per kind (ICESTORM_LC, ICESTORM_RAM, ICESTORM_SPRAM, …). */
   utilisation: Record<string, { used: number; available: number }>;
+  /** Wall time of the nextpnr run, in seconds. */
   seconds: number;
 }
 

@@ -4,14 +4,18 @@ import { HdlError } from './hdl-error.js';
 import { runTool } from './run-tool.js';
 import { readDesign } from './write-design.js';
 
+/** A simulator {@link verifyDesign} runs: Icarus Verilog, Verilator (both on the RTL) or g++ (on the HLS C++). */
 export type Simulator = 'iverilog' | 'verilator' | 'gcc';
 
+/** What {@link verifyDesign} found for one simulator. */
 export interface VerifyResult {
+  /** The simulator run. */
   simulator: Simulator;
   /** The simulator's trace equals the golden trace of `simulateQuantized`, byte for byte. */
   identical: boolean;
   /** Trace lines compared, and the first line that differs (1-based) when not identical. */
   lines: number;
+  /** The first differing line: its number (1-based), the golden line and the simulator's. */
   firstDifference?: { line: number; expected: string; got: string };
   /** Clock cycles for all inferences (RTL simulators), from the testbench's `cycles` line. */
   cycles?: number;

@@ -11,10 +11,15 @@ export type { Target } from './design-files.js';
 
 /** What `design.json` in a design directory records. */
 export interface DesignRecord {
+  /** Module and file name prefix. */
   name: string;
+  /** What the directory holds. */
   targets: Array<'verilog' | 'hls'>;
+  /** The plan of the Verilog design. */
   plan: DesignPlan;
+  /** Inferences in the testbenches (`stim.hex`). */
   samples: number;
+  /** The quantised layers: sizes, widths, leak and reset. */
   layers: Array<{
     name: string;
     type: string;

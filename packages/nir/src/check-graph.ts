@@ -7,12 +7,15 @@ import { spatial } from './spatial.js';
 
 /** Inferred input and output shape of one node (no batch dim); null when unknown. */
 export interface NodeShapes {
+  /** Shape the node takes (no batch dimension), or null when unknown. */
   input: number[] | null;
+  /** Shape the node gives (no batch dimension), or null when unknown. */
   output: number[] | null;
 }
 
 /** Shapes of every node of a graph, by name; nested graphs carry their own map. */
 export interface GraphShapes {
+  /** Shapes by node name; a nested graph's node carries the map of its own nodes in `inner`. */
   nodes: Record<string, NodeShapes & { inner?: GraphShapes }>;
   /** Edges whose shapes differ (typeCheck 'relaxed' or 'report'), from this graph and every nested one. */
   problems: ShapeProblem[];
@@ -24,7 +27,9 @@ export interface ShapeProblem {
   graph: string;
   /** The edge, or null for a node whose input does not fit it at all (only listed by 'report'). */
   edge: [string, string] | null;
+  /** Shape the edge's source gives, or null when unknown. */
   gives: number[] | null;
+  /** Shape the edge's target takes, or null when unknown. */
   takes: number[] | null;
   /** Same number of elements: the relaxed check reshapes the value across the edge. */
   reshapable: boolean;

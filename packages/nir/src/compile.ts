@@ -15,6 +15,7 @@ import type { Integration } from './neuron-coefficients.js';
 /** What a spiking neuron does to v after a spike z (see README, "Executor options"). */
 export type ResetMode = 'subtract' | 'zero' | 'to_v_reset';
 
+/** Options of {@link compile}: the time step, the discretisation and the simulator conventions. */
 export interface CompileOptions {
   /** Time step in seconds (> 0). */
   dt: number;
@@ -56,8 +57,11 @@ export interface RunOptions {
 
 /** One recorded node: outputs (and states) stacked over time, [T, B, ...]. */
 export interface Recording {
+  /** The node's output at every step, [T, B, ...shape] (0/1 spikes for spiking neurons; the caller disposes it). */
   output: Tensor;
+  /** The membrane voltage of a neuron node at every step, [T, B, ...shape] (the caller disposes it). */
   v?: Tensor;
+  /** The synaptic current of a CubaLI / CubaLIF node at every step, [T, B, ...shape]. */
   i?: Tensor;
 }
 
@@ -82,6 +86,30 @@ interface Prim extends NodeStep {
  * delays each element by round(d / dt) steps. Neuron equations: see
  * `neuronCoefficients`. The graph is turned once into a flat list of
  * closures (`nodeStep`); a step runs them in order inside one tf.tidy.
+ *
+ * @example
+ * ```ts
+ * import { setBackend, tf } from '@neurite/tensor';
+ * import { compile, createGraph, createNode } from '@neurite/nir';
+ *
+ * await setBackend('cpu');
+ * // One LIF neuron driven by a constant input: τ = 5 ms, R = 1, threshold 1, dt = 1 ms.
+ * // Euler: v ← 0.8 v + 0.2 x + 0, so with x = 2 it crosses v > 1 at the 4th step (0.4, 0.72, 0.976, 1.18).
+ * const graph = createGraph({
+ *   nodes: {
+ *     in: createNode('Input', { shape: [1] }),
+ *     lif: createNode('LIF', { tau: [0.005], r: [1], v_leak: [0], v_threshold: [1], v_reset: [0] }),
+ *     out: createNode('Output', { shape: [1] }),
+ *   },
+ *   edges: [['in', 'lif'], ['lif', 'out']],
+ * });
+ * const sim = compile(graph, { dt: 1e-3 });
+ * const x = tf.fill([6, 1, 1], 2); // [T, B, ...shape]
+ * const z = sim.run(x);
+ * console.log(Array.from(await z.data())); // [0, 0, 0, 1, 0, 0]
+ * tf.dispose([x, z]);
+ * sim.dispose();
+ * ```
  */
 export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
   checkPositive('compile', 'dt', opts.dt);
@@ -111,9 +139,11 @@ export function compile(graph: NirGraph, opts: CompileOptions): Simulator {
 
 /** A compiled graph with its state. Dispose it when done. */
 export class Simulator {
-  /** Names of the top-level Input / Output nodes, and of all (inlined) nodes in execution order. */
+  /** Names of the top-level Input nodes, in the graph's order. */
   readonly inputs: string[];
+  /** Names of the top-level Output nodes, in the graph's order: the keys of {@link Simulator.runAll}'s result. */
   readonly outputs: string[];
+  /** Names of all inlined nodes in execution order (nested ones as `sub.node`). */
   readonly nodes: string[];
   /** Edges whose shapes differ but hold as many elements (reshaped; only with `typeCheck: 'relaxed'`). */
   readonly problems: ShapeProblem[];

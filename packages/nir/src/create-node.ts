@@ -11,6 +11,7 @@ import { spatial } from './spatial.js';
 import { checkAllFinite, checkInt, located } from './nir-validators.js';
 import type { EdgeRepair } from './repair-dangling-edges.js';
 
+/** Options of {@link createGraph} (and of the readers, which build the graph the same way). */
 export interface GraphOptions {
   /**
    * Infer shapes and check every edge: true / 'strict' (default), 'relaxed' (an edge whose shapes

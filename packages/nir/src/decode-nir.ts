@@ -8,12 +8,15 @@ import type { EdgeRepair } from './repair-dangling-edges.js';
 import { h5Error, loadH5, scratchPath } from './h5.js';
 import type { H5 } from './h5.js';
 
+/** Options of {@link decodeNir} and the file readers: the graph options plus the name used in messages. */
 export interface ReadOptions extends GraphOptions {
   /** Name used in error messages (the file path). */
   file?: string;
 }
 
+/** What {@link decodeNir} returns: the graph, the file's version and the repairs made. */
 export interface ReadResult {
+  /** The validated graph (shapes checked unless `typeCheck: false`). */
   graph: NirGraph;
   /** The file's `/version` string, or null when absent (tolerated). */
   version: string | null;
@@ -43,6 +46,23 @@ type Raw = { kind: 'string'; shape: number[]; strings: string[] } | { kind: 'num
  * Throws NirError (file, node, field) on anything else: ERR_FORMAT for a damaged
  * file or invalid content, ERR_SHAPE for shapes that do not fit, ERR_UNSUPPORTED
  * for HDF5 types NIR files do not use.
+ *
+ * @example
+ * ```ts
+ * import { createGraph, createNode, decodeNir, encodeNir, nirArray } from '@neurite/nir';
+ *
+ * const graph = createGraph({
+ *   nodes: {
+ *     in: createNode('Input', { shape: [2] }),
+ *     fc: createNode('Linear', { weight: nirArray([1, -1], [1, 2]) }),
+ *     out: createNode('Output', { shape: [1] }),
+ *   },
+ *   edges: [['in', 'fc'], ['fc', 'out']],
+ * });
+ * const bytes = await encodeNir(graph); // a .nir file (HDF5) in memory, as Python nir writes it
+ * const { graph: back, version } = await decodeNir(bytes, { file: 'linear.nir' });
+ * console.log(version, Object.keys(back.nodes), back.nodes.fc.type); // '1.0.7' [ 'fc', 'in', 'out' ] 'Linear'
+ * ```
  */
 export async function decodeNir(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadResult> {
   const file = opts.file;

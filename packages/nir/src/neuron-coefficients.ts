@@ -33,17 +33,38 @@ export type Integration = 'euler' | 'exact';
  *              bV = w_in(R(1 − aV) − cV),  kV = v_leak(1 − aV)
  */
 export interface NeuronCoefficients {
+  /** Shape of the node's parameters (and of every array below). */
   shape: number[];
+  /** Decay of v per step: v' = aV · v + … */
   aV: Float64Array;
+  /** Gain of the step's summed input x on v. */
   bV: Float64Array;
+  /** Constant drive of v per step (from v_leak). */
   kV: Float64Array;
+  /** Gain of the synaptic current i on v (CubaLI, CubaLIF only). */
   cV?: Float64Array;
+  /** Decay of the synaptic current per step (CubaLI, CubaLIF only). */
   aI?: Float64Array;
+  /** Gain of the step's summed input x on i (CubaLI, CubaLIF only). */
   bI?: Float64Array;
 }
 
 type Neuron = INode | IFNode | LINode | LIFNode | CubaLINode | CubaLIFNode;
 
+/**
+ * The per-neuron constants of one discrete step of a neuron node (the equations are on
+ * {@link NeuronCoefficients}), for a time step `dt` in seconds and the chosen integration.
+ *
+ * @example
+ * ```ts
+ * import { createNode, neuronCoefficients } from '@neurite/nir';
+ *
+ * // τ = 10 ms, R = 1, dt = 1 ms: Euler decay aV = 1 − dt/τ = 0.9, input gain bV = R·dt/τ = 0.1.
+ * const lif = createNode('LIF', { tau: [0.01], r: [1], v_leak: [0], v_threshold: [1], v_reset: [0] });
+ * const { aV, bV } = neuronCoefficients(lif, 1e-3, 'euler');
+ * console.log(aV[0], bV[0]); // ≈ 0.9 ≈ 0.1
+ * ```
+ */
 export function neuronCoefficients(n: Neuron, dt: number, integration: Integration): NeuronCoefficients {
   const shape = [...n.r.shape];
   const len = n.r.data.length;

@@ -8,9 +8,13 @@ import { nirArray, numel } from './nir-array.js';
  * (numpy `bool` in Python; 0 / 1 here), else a measured value such as a membrane voltage.
  */
 export interface TimeGriddedData {
+  /** Type tag (`nir.TimeGriddedData`). */
   type: 'TimeGriddedData';
+  /** The values, shape `[samples, steps, neurons]`. */
   data: NirArray;
+  /** Time step of the grid, in seconds. */
   dt: number;
+  /** Whether `data` holds binary events (0 / 1) rather than measured values. */
   boolean: boolean;
 }
 
@@ -21,25 +25,36 @@ export interface TimeGriddedData {
  * `nir.ValuedEventData`.
  */
 export interface EventData {
+  /** Type tag: `'ValuedEventData'` when `value` is present. */
   type: 'EventData' | 'ValuedEventData';
+  /** Neuron index of each event, `[samples, events]` (int64, −1 where there is none). */
   idx: NirArray;
+  /** Time of each event in seconds, `[samples, events]` (+inf where there is none). */
   time: NirArray;
+  /** Value of each event, `[samples, events]` (ValuedEventData only). */
   value?: NirArray;
+  /** Number of neurons the indices range over. */
   nNeurons: number;
+  /** Duration of the recording, in seconds. */
   tMax: number;
 }
 
+/** What one observable of a node holds: time-gridded values or events. */
 export type Observable = TimeGriddedData | EventData;
 
 /** The observables of one node (`nir.NIRNodeData`), by name (e.g. `spikes`, `v`). */
 export interface NirNodeData {
+  /** Type tag (`nir.NIRNodeData`). */
   type: 'NIRNodeData';
+  /** The node's observables by name (e.g. `spikes`, `v`). */
   observables: Record<string, Observable>;
 }
 
 /** Data of a graph (`nir.NIRGraphData`): node data or nested graph data, by node name. */
 export interface NirGraphData {
+  /** Type tag (`nir.NIRGraphData`). */
   type: 'NIRGraphData';
+  /** Node data, or nested graph data, by node name. */
   nodes: Record<string, NirNodeData | NirGraphData>;
 }
 

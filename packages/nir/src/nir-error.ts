@@ -40,9 +40,13 @@ function argumentOf(w: NirErrorLocation): string {
  * `new NirError(reason, location?)` (the argument taken from the location).
  */
 export class NirError extends NeuriteError {
+  /** The file the error is about (its path or the name given as `file`), when there is one. */
   readonly file?: string;
+  /** The node the error is about, as a path from the top graph (`sub/node`), when there is one. */
   readonly node?: string;
+  /** The field of the node (e.g. `tau`, `weight`), when the error is about one. */
   readonly field?: string;
+  /** The edge `[from, to]` the error is about, when it is about one. */
   readonly edge?: [string, string];
   /** The bare description, without the location prefix. */
   readonly reason: string;

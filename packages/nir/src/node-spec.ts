@@ -97,6 +97,7 @@ export const NODE_SPECS: Record<Exclude<NodeType, 'NIRGraph'>, NodeSpec> = {
   Flatten: spec([f('start_dim', 'int'), f('end_dim', 'int'), f('input_type', 'shapeOrNull', 'null')], 2),
 };
 
+/** Every node type Neurite reads, writes and runs, in NIR's order (the primitives, then `'NIRGraph'`). */
 export const NODE_TYPES: NodeType[] = [...(Object.keys(NODE_SPECS) as NodeType[]), 'NIRGraph'];
 
 /** Neuron parameter groups that must share one shape (as nir asserts). */

@@ -150,8 +150,9 @@ function nextStepResetFn(p: NeuronStepParams, cur: boolean, reset: ResetMode): S
   };
 }
 
-/** Longest delay line, in steps, and most delayed values per batch row held by one Delay node. */
+/** Longest delay line, in steps, of one Delay node (a longer delay is refused at compile, naming the node). */
 export const MAX_DELAY_STEPS = 2 ** 20;
+/** Most delayed values (steps × elements) one Delay node may hold per batch row; a larger delay line is refused at compile. */
 export const MAX_DELAY_ELEMENTS = 2 ** 26;
 
 function delayStep(name: string, delay: NirArray, ctx: StepContext): StepFn {

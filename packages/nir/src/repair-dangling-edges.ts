@@ -2,8 +2,11 @@ import { resolveEndpoint } from './resolve-endpoint.js';
 
 /** One repair made by {@link repairDanglingEdges}. */
 export interface EdgeRepair {
+  /** The graph whose edge was repaired ('' for the top graph, else its path `a/b`). */
   graph: string;
+  /** The name the edge end had (naming no node). */
   from: string;
+  /** The node it was renamed to (the one node no edge mentioned). */
   to: string;
 }
 

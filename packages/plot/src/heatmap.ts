@@ -6,8 +6,11 @@ import { renderVegaLite } from './render-vega-lite.js';
 
 /** A row-major matrix given flat: entry (r, c) is `data[r * cols + c]`. */
 export interface FlatMatrix {
+  /** The `rows × cols` entries, row-major. */
   data: ArrayLike<number>;
+  /** Number of rows (drawn top to bottom). */
   rows: number;
+  /** Number of columns (drawn left to right). */
   cols: number;
 }
 

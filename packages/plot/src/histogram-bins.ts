@@ -11,7 +11,9 @@ export interface BinOptions {
 
 /** Bin edges `edges[0..B]` and the count in each of the `B` bins. */
 export interface HistogramBins {
+  /** The `B + 1` bin edges, increasing. */
   edges: Float64Array;
+  /** The number of values in each of the `B` bins. */
   counts: Uint32Array;
 }
 

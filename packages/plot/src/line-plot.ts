@@ -18,6 +18,7 @@ export interface LineSeries {
 
 /** What {@link linePlot} draws. */
 export interface LinePlotInput {
+  /** The curves, drawn in order, one legend entry each. */
   series: readonly LineSeries[];
 }
 

@@ -6,7 +6,9 @@ import { renderVegaLite } from './render-vega-lite.js';
 
 /** Spike events: spike `k` is neuron `neurons[k]` firing at time `times[k]` (same length). */
 export interface SpikeEvents {
+  /** Spike times (in steps, or in the unit of the x label). */
   times: ArrayLike<number>;
+  /** Index of the neuron of each spike (same length as `times`). */
   neurons: ArrayLike<number>;
 }
 
