@@ -37,6 +37,7 @@ export default defineConfig([
     '**/.turbo/',
     'packages/tensor/src/generated/',
     'apps/docs/.vitepress/cache/',
+    'apps/docs/.vitepress/dist-*/',
     'apps/docs/public/',
     'apps/docs/test-artifacts/',
   ]),

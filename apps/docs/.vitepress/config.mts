@@ -82,6 +82,8 @@ export default defineConfig({
   title: 'Neurite',
   description: 'Brain-inspired computing in TypeScript, in Node and the browser, on every tfjs backend.',
   lang: 'en-US',
+  // scripts/build.mjs builds into a fresh folder and then replaces .vitepress/dist with it.
+  outDir: process.env.NEURITE_DOCS_OUT_DIR ?? path.join(docs, '.vitepress', 'dist'),
   // NEURITE_DOCS_SKIP_API=1 (see scripts/prepare.mjs) also leaves the API pages out of the build.
   srcExclude: [
     'README.md',

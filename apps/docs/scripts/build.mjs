@@ -1,8 +1,8 @@
 // `npm run build -w @neurite/docs` (also what `npm test` runs through turbo): scripts/prepare.mjs,
-// then `vitepress build` into apps/docs/.vitepress/dist (emptied first). Prints the wall time of each
+// then `vitepress build` into apps/docs/.vitepress/dist (replaced as a whole). Prints the wall time of each
 // part and writes it to .vitepress/cache/build-time.json for scripts/report.mjs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vitepress';
@@ -39,12 +39,22 @@ process.on('exit', unlock);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 const t0 = performance.now();
-// A fresh output folder: pages left from an earlier build would point to assets that are gone.
-rmSync(path.join(docs, '.vitepress', 'dist'), { recursive: true, force: true });
+// VitePress writes a fresh folder beside the dist (.vitepress/config.mts reads NEURITE_DOCS_OUT_DIR),
+// which replaces the dist only when the build succeeded: the browser tests keep reading the previous
+// site meanwhile, and no page of an earlier build is left pointing to assets that are gone.
+const dist = path.join(docs, '.vitepress', 'dist');
+const fresh = path.join(docs, '.vitepress', `dist-building`);
+rmSync(fresh, { recursive: true, force: true });
+process.env.NEURITE_DOCS_OUT_DIR = fresh;
 const r = spawnSync(process.execPath, [path.join(docs, 'scripts', 'prepare.mjs')], { cwd: docs, stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 const t1 = performance.now();
 await build(docs);
+const old = path.join(docs, '.vitepress', 'dist-old');
+rmSync(old, { recursive: true, force: true });
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(fresh, dist);
+rmSync(old, { recursive: true, force: true });
 const t2 = performance.now();
 mkdirSync(path.join(docs, '.vitepress', 'cache'), { recursive: true });
 writeFileSync(
