@@ -29,5 +29,6 @@ export { softKCap } from './soft-k-cap.js';
 export { assemblyLoss } from './assembly-loss.js';
 export { LearningArea } from './learning-area.js';
 export type { LearningAreaOptions } from './learning-area.js';
+export { SparseLearningArea } from './sparse-learning-area.js';
 export { SparseArea } from './sparse-area.js';
 export type { SparseAreaOptions, SparseRoundOptions } from './sparse-area.js';

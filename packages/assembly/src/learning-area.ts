@@ -3,9 +3,7 @@ import { AssemblyError } from './assembly-error.js';
 import { checkInt, checkPositive, checkProb } from './validators.js';
 import { softKCap } from './soft-k-cap.js';
 import { assemblyLoss } from './assembly-loss.js';
-
-/** Adam's ε, the same on every backend (float32's tfjs epsilon). */
-const ADAM_EPSILON = 1e-7;
+import { adamSteps, topKRows } from './learning-steps.js';
 
 export interface LearningAreaOptions {
   /** Input neurons (e.g. the stimuli's neurons). */
@@ -73,17 +71,8 @@ export class LearningArea {
   }
 
   /** Hard k-cap winners of each pattern (ties: lower index first), read asynchronously. */
-  async winners(x: tf.Tensor2D): Promise<Int32Array[]> {
-    const inp = this.inputs(x);
-    const { indices, values } = tf.topk(inp, this.k);
-    tf.dispose([inp, values]);
-    try {
-      const flat = await indices.data();
-      const rows = indices.shape[0];
-      return Array.from({ length: rows }, (_, r) => Int32Array.from(flat.subarray(r * this.k, (r + 1) * this.k)));
-    } finally {
-      indices.dispose();
-    }
+  winners(x: tf.Tensor2D): Promise<Int32Array[]> {
+    return topKRows(this.inputs(x), this.k);
   }
 
   /** Assembly loss of a batch against 0/1 targets (batch × n). */
@@ -100,26 +89,8 @@ export class LearningArea {
    */
   async train(x: tf.Tensor2D, target: tf.Tensor2D, opts: { steps?: number; learningRate?: number } = {}): Promise<number[]> {
     const steps = checkInt('LearningArea.train', 'steps', opts.steps ?? 100, 0);
-    const opt = tf.train.adam(checkPositive('LearningArea.train', 'learningRate', opts.learningRate ?? 0.05), 0.9, 0.999, ADAM_EPSILON);
-    const losses: tf.Scalar[] = [];
-    try {
-      for (let s = 0; s < steps; s++) {
-        const { value, grads } = tf.variableGrads(() => this.loss(x, target), [this.weights]);
-        losses.push(value);
-        opt.applyGradients(grads as Record<string, tf.Variable>);
-        tf.dispose(Object.values(grads));
-      }
-      if (losses.length === 0) return [];
-      const all = tf.stack(losses);
-      try {
-        return Array.from(await all.data());
-      } finally {
-        all.dispose();
-      }
-    } finally {
-      tf.dispose(losses);
-      opt.dispose();
-    }
+    const lr = checkPositive('LearningArea.train', 'learningRate', opts.learningRate ?? 0.05);
+    return await adamSteps(() => this.loss(x, target), this.weights, steps, lr);
   }
 
   dispose(): void {
