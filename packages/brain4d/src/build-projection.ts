@@ -7,7 +7,9 @@ import { sampler } from './sample-distribution.js';
 
 /** The box a population occupies: origin and size on each of x, y, z, w. */
 export interface Box {
+  /** Lattice coordinates of the first corner. */
   origin: readonly [number, number, number, number];
+  /** Extent along x, y, z, w. */
   size: readonly [number, number, number, number];
 }
 
@@ -17,24 +19,41 @@ export interface Box {
  * target population, `w` the weights, `d` the delays in steps (null: every delay equals `delay`).
  */
 export interface ProjectionCSR {
+  /** Row pointers: the synapses of source s are rowPtr[s] … rowPtr[s+1]−1 (n_source + 1 entries). */
   rowPtr: Uint32Array;
+  /** Target of each synapse (index within the target population). */
   tgt: Uint32Array;
+  /** Weight of each synapse. */
   w: Float32Array;
+  /** Delay of each synapse in steps, or null when all equal `delay`. */
   d: Uint16Array | null;
+  /** The common delay in steps (when `d` is null). */
   delay: number;
+  /** Largest delay in steps. */
   maxDelay: number;
 }
 
+/** What {@link buildProjection} builds from. */
 export interface BuildProjectionArgs {
+  /** Key path named by errors (e.g. `projections[2]`). */
   path: string;
+  /** Connection rule. */
   rule: ConnectionRule;
+  /** Source box. */
   source: Box;
+  /** Target box. */
   target: Box;
+  /** Whether source and target are the same population (autapses then apply). */
   samePopulation: boolean;
+  /** Allow i → i when samePopulation. */
   autapses: boolean;
+  /** Allow repeated pairs (fixed in/out-degree, fixed total). */
   multapses: boolean;
+  /** Weight, constant or a distribution. */
   weight: number | Distribution;
+  /** Delay in steps, constant or a distribution (rounded, at least 1). */
   delay: number | Distribution;
+  /** Generator the structure, weights and delays are split from. */
   rng: Rng;
 }
 

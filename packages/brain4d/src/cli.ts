@@ -67,7 +67,10 @@ program
   })
   .option('--checkpoint <file>', 'write a checkpoint at the end of the run')
   .option('--resume <file>', 'start from a checkpoint written by --checkpoint')
-  .option('--stream <dir>', 'stream the recorded spikes and state samples into this directory (spikes.bin, state-<i>.bin, monitors.json) instead of memory')
+  .option(
+    '--stream <dir>',
+    'stream the recorded spikes and state samples into this directory (spikes.bin, state-<i>.bin, monitors.json) instead of memory',
+  )
   .option('--raster <svg>', 'write a spike raster (SVG) of the recorded spikes')
   .option('--rates-plot <svg>', 'write the binned population rates (SVG; needs monitors.rates)')
   .option('--weights-plot <svg>', 'write a histogram of the plastic weights (SVG)')
@@ -122,7 +125,12 @@ program
       if (opts.raster || opts.ratesPlot || opts.weightsPlot) {
         const plot = await import('@neurite/plot');
         if (opts.raster) {
-          const s = opts.stream ? await readSpikeFile(path.join(opts.stream, 'spikes.bin')).then((r) => ({ ...r, times: Float64Array.from(r.steps, (x) => x * sim.dt) })) : sim.spikes();
+          const s = opts.stream
+            ? await readSpikeFile(path.join(opts.stream, 'spikes.bin')).then((r) => ({
+                ...r,
+                times: Float64Array.from(r.steps, (x) => x * sim.dt),
+              }))
+            : sim.spikes();
           await writeFileAtomic(
             opts.raster,
             await plot.rasterPlot(

@@ -262,7 +262,8 @@ let compiled: WebAssembly.Module | null | undefined;
 export function lifModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   try {
-    compiled = typeof WebAssembly !== 'undefined' && WebAssembly.validate(lifModuleBytes()) ? new WebAssembly.Module(lifModuleBytes()) : null;
+    compiled =
+      typeof WebAssembly !== 'undefined' && WebAssembly.validate(lifModuleBytes()) ? new WebAssembly.Module(lifModuleBytes()) : null;
   } catch {
     compiled = null;
   }

@@ -19,15 +19,21 @@ export interface NetworkSpec {
   populations: Record<string, PopulationSpec>;
   /** Senses: named w-slices (at depth z) fed by `sense` inputs. */
   senses?: Record<string, SenseSpec>;
+  /** Projections (synapses between populations), built in this order. */
   projections?: ProjectionSpec[];
+  /** External inputs: Poisson trains, current steps, noise, sense values, spike times. */
   inputs?: InputSpec[];
+  /** What to record (spikes, sampled state, binned rates). */
   monitors?: MonitorSpec;
 }
 
 /** A population: the lattice box origin + [0, size) on each axis, filled with one model. */
 export interface PopulationSpec {
+  /** Lattice coordinates of the box's first corner (default [0, 0, 0, 0]). */
   origin?: [number, number, number, number];
+  /** Box size along x, y, z, w (neurons = their product). */
   size: [number, number, number, number];
+  /** Neuron model of every neuron of the box. */
   model: ModelName;
   /** Izhikevich only: one of RS, IB, CH, FS, LTS, TC, RZ (Izhikevich 2003, fig. 2). */
   preset?: IzhikevichPreset;
@@ -37,7 +43,9 @@ export interface PopulationSpec {
   init?: Record<string, ParamValue>;
 }
 
+/** Neuron models: exact LIF, conductance LIF, Izhikevich (2003), AdEx, Poisson spike source. */
 export type ModelName = 'lif' | 'lif_cond' | 'izhikevich' | 'adex' | 'poisson';
+/** Izhikevich (2003) parameter presets: regular spiking, intrinsically bursting, chattering, fast spiking, low-threshold spiking, thalamo-cortical, resonator. */
 export type IzhikevichPreset = 'RS' | 'IB' | 'CH' | 'FS' | 'LTS' | 'TC' | 'RZ';
 
 /**
@@ -57,6 +65,7 @@ export type Distribution =
   /** exp(N(mu, sigma²)). */
   | { dist: 'lognormal'; mu: number; sigma: number };
 
+/** A sense: the w-slice (and z-plane) its `sense` inputs drive, values[y][x]. */
 export interface SenseSpec {
   /** The w-slice. */
   w: number;
@@ -64,6 +73,7 @@ export interface SenseSpec {
   z?: number;
 }
 
+/** How a projection picks its synapses (NEST's rule names where they exist; `distance`: a kernel of the scaled 4D lattice distance). */
 export type ConnectionRule =
   | { type: 'all_to_all' }
   | { type: 'one_to_one' }
@@ -82,9 +92,13 @@ export type ConnectionRule =
       cutoff?: number;
     };
 
+/** A projection: synapses from one population to another by a connection rule. */
 export interface ProjectionSpec {
+  /** Source population name. */
   source: string;
+  /** Target population name. */
   target: string;
+  /** Connection rule. */
   rule: ConnectionRule;
   /** Synaptic weight (constant or distribution), in the receptor's units. */
   weight: number | Distribution;
@@ -96,19 +110,25 @@ export interface ProjectionSpec {
   autapses?: boolean;
   /** Allow repeated pairs in fixed_indegree/fixed_outdegree/fixed_total (default false). */
   multapses?: boolean;
+  /** Pair-based STDP on these synapses (none: static weights). */
   plasticity?: StdpSpec;
 }
 
 /** Pair-based STDP with traces, updated on spikes only. */
 export interface StdpSpec {
+  /** The only plasticity rule in this version. */
   type: 'stdp';
-  /** Time constants of the presynaptic (potentiation) and postsynaptic (depression) traces, ms. */
+  /** Time constant of the presynaptic (potentiation) trace, ms (default 20). */
   tau_plus?: number;
+  /** Time constant of the postsynaptic (depression) trace, ms (default 20). */
   tau_minus?: number;
   /** Amplitudes as fractions of w_max (Song, Miller & Abbott 2000: A− slightly above A+). */
   a_plus: number;
+  /** Depression amplitude as a fraction of w_max. */
   a_minus: number;
+  /** Upper weight bound (hard). */
   w_max: number;
+  /** Lower weight bound (hard, default 0). */
   w_min?: number;
   /** additive: Δw = ±A·w_max·x, hard bounds; multiplicative: Δw+ = A+(w_max − w)x_pre, Δw− = −A−(w − w_min)x_post. */
   rule?: 'additive' | 'multiplicative';
@@ -116,6 +136,7 @@ export interface StdpSpec {
   pairing?: 'all_to_all' | 'nearest';
 }
 
+/** External inputs (times in ms; `start` default 0, `stop` default the end of the run). */
 export type InputSpec =
   | { type: 'poisson'; target: string; rate: number; weight: number; receptor?: 'exc' | 'inh' | 'current'; start?: number; stop?: number }
   | { type: 'current'; target: string; amplitude: number; start?: number; stop?: number }
@@ -128,6 +149,7 @@ export type InputSpec =
    */
   | { type: 'spikes'; target: string; times: number[]; neurons?: number[]; weight: number; receptor?: 'exc' | 'inh' | 'current' };
 
+/** What the simulator records. */
 export interface MonitorSpec {
   /** Record spikes: true for all populations, or the list of population names. */
   spikes?: boolean | string[];

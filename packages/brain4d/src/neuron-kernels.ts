@@ -51,7 +51,10 @@ const decay = (dt: number, tau: number) => Math.exp(-dt / tau);
  * again on step t_s + t_ref/dt); `ref` holds t_s. With `wasm` (state in that WebAssembly
  * memory) the update runs as the SIMD loop of lif-wasm.ts, bitwise the same.
  */
-export function lifKernel(a: KernelArgs, options: { codegen?: boolean; wasm?: { lif: LifWasm; lifUniform: LifWasm; consts: Float64Array } } = {}): NeuronKernel {
+export function lifKernel(
+  a: KernelArgs,
+  options: { codegen?: boolean; wasm?: { lif: LifWasm; lifUniform: LifWasm; consts: Float64Array } } = {},
+): NeuronKernel {
   const { n, offset, N, dt, p, ref, bias } = a;
   const v = a.state.v;
   const c = lifConstants(p, dt);

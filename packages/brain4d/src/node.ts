@@ -139,7 +139,8 @@ export async function readSpikeFile(file: string): Promise<{ steps: Int32Array; 
   } catch (e) {
     throw new Brain4dError('file', `cannot read ${file}: ${(e as Error).message}`, { code: 'ERR_FILE', path: file, cause: e });
   }
-  if (bytes.length % 8 !== 0) throw new Brain4dError('file', `${file} is not a spike file (length not a multiple of 8)`, { code: 'ERR_FORMAT', path: file });
+  if (bytes.length % 8 !== 0)
+    throw new Brain4dError('file', `${file} is not a spike file (length not a multiple of 8)`, { code: 'ERR_FORMAT', path: file });
   const rec = new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   const n = rec.length / 2;
   const steps = new Int32Array(n);

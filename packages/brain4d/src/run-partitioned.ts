@@ -6,7 +6,9 @@ import { validateNetwork } from './validate-network.js';
 
 /** What {@link runPartitioned} returns. */
 export interface PartitionedResult {
+  /** Mean rate of each population, Hz. */
   rates: Record<string, number>;
+  /** Spikes emitted. */
   spikes: number;
   /** Wall-clock seconds of the whole call: worker start, each partition's build, the simulation. */
   wall: number;
@@ -14,9 +16,11 @@ export interface PartitionedResult {
   runWall: number;
   /** Real-time factor of the simulation: runWall per biological second. */
   rtf: number;
-  /** Recorded spikes (monitors.spikes), as Simulator.spikes() gives them. */
+  /** Times of the recorded spikes (monitors.spikes), ms, as Simulator.spikes() gives them. */
   times: Float64Array;
+  /** Lattice ids of the recorded spikes. */
   ids: Int32Array;
+  /** Steps of the recorded spikes. */
   steps: Int32Array;
 }
 
@@ -43,18 +47,23 @@ export async function runPartitioned(network: unknown, duration: number, workers
       const lo = Math.round((index * N) / workers);
       const hi = Math.round(((index + 1) * N) / workers);
       const data: PartitionData = { spec, duration, index, workers, lo, hi, slots, barrier, N };
-      return new Promise<{ index: number; rates: Record<string, number>; spikes: number; wall: number; steps?: Int32Array; ids?: Int32Array }>(
-        (resolve, reject) => {
-          const w = new Worker(url, { workerData: data });
-          w.once('message', (m) => {
-            resolve(m as never);
-            void w.terminate();
-          });
-          w.once('error', (e) =>
-            reject(new Brain4dError('workers', `partition ${index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e })),
-          );
-        },
-      );
+      return new Promise<{
+        index: number;
+        rates: Record<string, number>;
+        spikes: number;
+        wall: number;
+        steps?: Int32Array;
+        ids?: Int32Array;
+      }>((resolve, reject) => {
+        const w = new Worker(url, { workerData: data });
+        w.once('message', (m) => {
+          resolve(m as never);
+          void w.terminate();
+        });
+        w.once('error', (e) =>
+          reject(new Brain4dError('workers', `partition ${index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e })),
+        );
+      });
     }),
   );
   const wall = (performance.now() - t0) / 1000;

@@ -22,10 +22,15 @@ import { validateNetwork, type ValidateOptions } from './validate-network.js';
 
 /** A population as built: its neurons are global indices offset … offset+n−1, in lattice-id order. */
 export interface Population {
+  /** Population name (its key in `populations`). */
   name: string;
+  /** Neuron model. */
   model: ModelName;
+  /** Neuron count. */
   n: number;
+  /** Global index of its first neuron. */
   offset: number;
+  /** Its box of the lattice. */
   box: Box;
   /** Lattice id of each neuron. */
   ids: Int32Array;
@@ -35,11 +40,15 @@ export interface Population {
 
 /** A projection as built (CSR by source, indices within the populations). */
 export interface Projection extends ProjectionCSR {
+  /** The validated description. */
   spec: ProjectionSpec;
+  /** Source population. */
   source: Population;
+  /** Target population. */
   target: Population;
   /** Offset into the channel array of the target's receptor: channel·N + target.offset. */
   base: number;
+  /** STDP traces and the column index of the synapses (null: static weights). */
   stdp: StdpState | null;
   /** The weight of every synapse when they are all equal and not plastic (delivery then reads no weights), else null. */
   wConst: number | null;
@@ -120,11 +129,17 @@ const pow2AtLeast = (x: number) => {
  * Brian2's `delay = 0` corresponds to `delay: 1` here (its effect is first seen in the next update).
  */
 export class Simulator {
+  /** The validated network description (defaults filled). */
   readonly spec: NetworkSpec;
+  /** Time step, ms. */
   readonly dt: number;
+  /** The seed of every random draw. */
   readonly seed: number;
+  /** Neuron count over all populations. */
   readonly N: number;
+  /** Populations in description order (global indices consecutive). */
   readonly populations: Population[];
+  /** Projections in description order. */
   readonly projections: Projection[];
   /** Steps simulated so far. */
   t = 0;
@@ -163,7 +178,9 @@ export class Simulator {
   private biasChanges: Set<number>;
   private spikeInputs = new Map<number, number[]>();
   private recordSpikes: Uint8Array;
+  /** Steps of the recorded spikes (see {@link Simulator.spikes}). */
   readonly spikeSteps = new Growable(Int32Array, 4096);
+  /** Lattice ids of the recorded spikes. */
   readonly spikeIds = new Growable(Int32Array, 4096);
   private rateBin: number;
   private sink: MonitorSink | null;
@@ -204,12 +221,15 @@ export class Simulator {
     this.N = N;
     const engine = options.engine ?? 'auto';
     const mod = engine === 'js' ? null : lifModule();
-    if (engine === 'wasm' && !mod) throw new Brain4dError('engine', 'this JavaScript engine has no WebAssembly SIMD', { code: 'ERR_UNSUPPORTED' });
+    if (engine === 'wasm' && !mod)
+      throw new Brain4dError('engine', 'this JavaScript engine has no WebAssembly SIMD', { code: 'ERR_UNSUPPORTED' });
     let bytes = heapBytes(2 * N, 8) + heapBytes(N, 4) * (options.partition ? 2 : 1);
     for (const pop of this.populations) if (pop.model === 'lif') bytes += 3 * heapBytes(pop.n, 8) + heapBytes(10, 8);
     const heap = createStateHeap(bytes, mod !== null);
     this.engine = heap.memory ? 'wasm' : 'js';
-    const lifWasm = heap.memory ? (new WebAssembly.Instance(mod!, { e: { m: heap.memory } }).exports as { lif: LifWasm; lifUniform: LifWasm }) : null;
+    const lifWasm = heap.memory
+      ? (new WebAssembly.Instance(mod!, { e: { m: heap.memory } }).exports as { lif: LifWasm; lifUniform: LifWasm })
+      : null;
     this.G = heap.f64(2 * N);
     this.spikeBuf = heap.i32(N);
     this.localBuf = options.partition ? heap.i32(N) : new Int32Array(0);
@@ -698,7 +718,8 @@ export class Simulator {
   flush(): void {
     const sink = this.sink;
     if (!sink) return;
-    if (this.spikeSteps.length > 0) sink.spikes(this.spikeSteps.data.subarray(0, this.spikeSteps.length), this.spikeIds.data.subarray(0, this.spikeIds.length));
+    if (this.spikeSteps.length > 0)
+      sink.spikes(this.spikeSteps.data.subarray(0, this.spikeSteps.length), this.spikeIds.data.subarray(0, this.spikeIds.length));
     this.spikeSteps.length = 0;
     this.spikeIds.length = 0;
     this.stateMonitors.forEach((m, i) => {

@@ -66,7 +66,13 @@ export function toNir(sim: Simulator, options: ToNirOptions = {}): NirGraph {
       entry.set(`${pop.name}/exc`, pop.name).set(`${pop.name}/inh`, pop.name);
       return;
     }
-    nodes[pop.name] = createNode('LIF', { tau: neuron.tau_mem, r: neuron.r, v_leak: neuron.v_leak, v_threshold: neuron.v_threshold, v_reset: neuron.v_reset });
+    nodes[pop.name] = createNode('LIF', {
+      tau: neuron.tau_mem,
+      r: neuron.r,
+      v_leak: neuron.v_leak,
+      v_threshold: neuron.v_threshold,
+      v_reset: neuron.v_reset,
+    });
     for (const [receptor, tau] of [
       ['exc', p.tau_syn_ex / 1000],
       ['inh', p.tau_syn_in / 1000],

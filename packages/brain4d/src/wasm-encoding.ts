@@ -54,7 +54,9 @@ export const END = [0x0b];
 export const BR = (d: number): number[] => [0x0c, d];
 export const BR_IF = (d: number): number[] => [0x0d, d];
 /** Memory access with an alignment exponent (a hint) and a constant byte offset. */
-const mem = (op: number[], align: number) => (offset = 0) => [...op, align, ...uleb(offset)];
+const mem =
+  (op: number[], align: number) =>
+  (offset = 0) => [...op, align, ...uleb(offset)];
 export const I32_LOAD = mem([0x28], 2);
 export const I32_STORE = mem([0x36], 2);
 export const F64_LOAD = mem([0x2b], 3);

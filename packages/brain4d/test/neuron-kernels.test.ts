@@ -175,7 +175,11 @@ describe('lifKernel implementations', () => {
     const out = [new Int32Array(N), new Int32Array(N), heap.i32(N)];
     let total = 0;
     for (let t = 0; t < 4000; t++) {
-      if (t === 2000) for (const a of args) (a.bias.fill(-48.5), (a.biasUniform = true));
+      if (t === 2000)
+        for (const a of args) {
+          a.bias.fill(-48.5);
+          a.biasUniform = true;
+        }
       // The same pseudo-random synaptic input into each.
       for (let q = 0; q < 20; q++) {
         const k = (t * 7919 + q * 104729) % (2 * N);

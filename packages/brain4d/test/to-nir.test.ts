@@ -83,7 +83,7 @@ describe('toNir', () => {
     expect(edges).toContainEqual(['e_to_i_0', `i_${sim.projections[0].spec.receptor}`]);
   });
 
-  it("drops refractory periods only when asked, listing them in the metadata", async () => {
+  it('drops refractory periods only when asked, listing them in the metadata', async () => {
     const refr = structuredClone(net) as Record<string, any>;
     refr.populations.e.params.t_ref = 2;
     const sim = new Simulator(refr);
