@@ -3,12 +3,12 @@
 // states: one createRng(seed).uniform() draw per element, spike when below the rate), the membrane
 // trace agrees within float32 rounding, no console error, no request leaves localhost. Also: the
 // site's local search finds a word of the NIR guide.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRng, setBackend, tf } from '@neurite/tensor';
 import { compile, decodeNir } from '@neurite/nir';
-import { ALL_BACKENDS, DOCS, describeSite, openSite, type Site } from './site.js';
+import { ALL_BACKENDS, DIST, DOCS, describeSite, openSite, type Site } from './site.js';
 
 interface NirResult {
   file: string;
@@ -18,6 +18,7 @@ interface NirResult {
   seed: number;
   reset: 'subtract' | 'zero' | 'to_v_reset';
   integration: 'euler' | 'exact';
+  repair: 'rename-dangling' | null;
   input: { name: string; shape: number[] };
   output: { name: string; shape: number[]; data: number[] };
   raster: { node: string; neurons: number; count: number; spikes: [number, number][] } | null;
@@ -30,7 +31,7 @@ const NIR = path.resolve(DOCS, '../../packages/nir');
 async function nodeRun(r: NirResult): Promise<{ output: number[]; v: number[] | undefined }> {
   await setBackend('cpu');
   const bytes = readFileSync(path.join(NIR, r.file === 'lif_norse.nir' ? 'examples' : 'test/fixtures/paper', r.file));
-  const { graph } = await decodeNir(new Uint8Array(bytes), { file: r.file });
+  const { graph } = await decodeNir(new Uint8Array(bytes), { file: r.file, repair: r.repair ?? undefined });
   const sim = compile(graph, { dt: r.dt, reset: r.reset, integration: r.integration, record: r.trace ? [r.trace.node] : [] });
   const rng = createRng(r.seed);
   const n = r.steps * r.input.shape.reduce((a, b) => a * b, 1);
@@ -81,10 +82,23 @@ describeSite('docs: NIR demo', () => {
     });
   }
 
-  it('local search finds the NIR guide', async () => {
-    const titles = await site.search('Neuromorphic Intermediate Representation');
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    it(`the paper's braille subgraph file (repaired on load, recurrent) on ${backend}: same spikes as Node`, async () => {
+      const file = 'braille_noDelay_noBias_subtract_subgraph.nir';
+      const { result } = await site.openDemo<NirResult>('guide/nir', backend, { demo: 'nir', query: { nir: file } });
+      expect(result.file).toBe(file);
+      expect(result.repair).toBe('rename-dangling');
+      const ref = await nodeRun(result);
+      expect(result.output.data).toEqual(ref.output);
+      expect(result.raster!.count).toBeGreaterThan(0);
+    });
+  }
+
+  it('local search finds decodeNir: its API page when the API is built, else the NIR guide', async () => {
+    const titles = await site.search('decodeNir');
+    const want = existsSync(path.join(DIST, 'api', 'nir')) ? /decodeNir/ : /nir/i;
     expect(
-      titles.some((t) => /nir/i.test(t)),
+      titles.some((t) => want.test(t)),
       titles.join(' / '),
     ).toBe(true);
   });
