@@ -18,6 +18,14 @@ export const VSA_MODELS: readonly VsaModel[] = ['hrr', 'fhrr', 'map', 'bsc', 'bs
  * A VSA model at dimension D: `createVsa({ model, dim, blockSize?, levels? })` with model one of
  * `VSA_MODELS` (see `Vsa` for each model's operations). Switching the `model` option is the only
  * change needed to run the same code (vocabularies, structures, cleanup) on another model.
+ *
+ * @example
+ * ```ts
+ * const vsa = createVsa({ model: 'hrr', dim: 1024 });
+ * const [a, b] = [vsa.random('a'), vsa.random('b')];
+ * const c = vsa.bind(a, b);                  // dissimilar to a and to b
+ * vsa.similarity(vsa.unbind(c, a), b);       // ≈ 0.7 (1/√2 for a random HRR key; 1 for fhrr and map)
+ * ```
  */
 export function createVsa(opts: VsaOptions): Vsa {
   if (opts == null || typeof opts !== 'object') throw new HrrError('opts', 'createVsa: expected { model, dim }');
