@@ -30,7 +30,9 @@ async function run([backend, storage]) {
 const A = await run(sides[0]);
 const B = await run(sides[1]);
 for (let r = 0; r < rounds; r++) {
-  console.log(JSON.stringify({ round: r + 1, winnersEqual: A.winners[r] === B.winners[r], ms: { [A.backend]: A.ms[r], [B.backend]: B.ms[r] } }));
+  console.log(
+    JSON.stringify({ round: r + 1, winnersEqual: A.winners[r] === B.winners[r], ms: { [A.backend]: A.ms[r], [B.backend]: B.ms[r] } }),
+  );
 }
 let diff = 0,
   grown = 0;

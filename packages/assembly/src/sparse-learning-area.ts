@@ -46,7 +46,8 @@ export class SparseLearningArea {
 
   constructor(o: LearningAreaOptions) {
     const fn = 'SparseLearningArea';
-    if (o === null || typeof o !== 'object') throw new AssemblyError('options', `${fn}: options must be an object {nIn, n, k, p}, got ${String(o)}`);
+    if (o === null || typeof o !== 'object')
+      throw new AssemblyError('options', `${fn}: options must be an object {nIn, n, k, p}, got ${String(o)}`);
     checkInt(fn, 'nIn', o.nIn, 1);
     checkInt(fn, 'n', o.n, 1);
     checkInt(fn, 'k', o.k, 1);
@@ -91,7 +92,13 @@ export class SparseLearningArea {
     const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
       const [xs, w, save] = [args[0] as tf.Tensor2D, args[1] as tf.Tensor1D, args[2] as tf.GradSaveFunc];
       save([xs, w]);
-      const transposed: CSRTensors = { nRows: this.n, nCols: this.nIn, indptr: this.indptrT, indices: this.preT, data: tf.gather(w, this.perm) };
+      const transposed: CSRTensors = {
+        nRows: this.n,
+        nCols: this.nIn,
+        indptr: this.indptrT,
+        indices: this.preT,
+        data: tf.gather(w, this.perm),
+      };
       return {
         value: rowsTimes(transposed, xs),
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {

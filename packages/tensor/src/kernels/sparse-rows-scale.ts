@@ -74,9 +74,13 @@ export function sparseRowsScale(
   const backend = tf.engine().backendName ?? tf.getBackend();
   const config = CONFIGS[backend];
   if (config === undefined) {
-    throw new TensorError('backend', `${fn}: no in-place SparseRowsScale kernel on the ${backend} backend (cpu, wasm and webgpu have one)`, {
-      code: 'ERR_UNSUPPORTED',
-    });
+    throw new TensorError(
+      'backend',
+      `${fn}: no in-place SparseRowsScale kernel on the ${backend} backend (cpu, wasm and webgpu have one)`,
+      {
+        code: 'ERR_UNSUPPORTED',
+      },
+    );
   }
   if (tf.getKernel(SparseRowsScale, backend) == null) tf.registerKernel(config);
   const attrs: SparseRowsScaleAttrs = { nCols: m.nCols, factor: Math.fround(factor), maxWeight: Math.fround(maxWeight) };
