@@ -20,6 +20,50 @@ const CONFIGS = {
   // Scellier's 784-500-500-10 preset runs 100 free / 6 nudged steps; here 40 / 8 to fit the shared machine.
   'scellier-500-500': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }), maxSteps: 40, nudgedSteps: 8 }),
   'default-256': () => ({ inputDim: 784, hiddenDims: [256], outputDim: 10 }),
+  // the Table 2 preset with cosine annealing of the learning rates over the epochs (Laborieux et al. 2021's schedule)
+  'scellier-500-cos': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), schedule: 'cosine' }),
+  // the Table 2 preset with the symmetric estimator (±β, Laborieux et al. 2021) instead of the random sign
+  'scellier-500-sym': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), estimator: 'symmetric' }),
+  // the Table 2 dynamics (20 + 4 Euler steps, β = 1 random sign, persistent particles) with Adam on the EP estimate
+  'scellier-500-adam': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+    optimizer: 'adam',
+    lr: [1e-3, 1e-3],
+  }),
+  'scellier-500-adam-cos': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+    optimizer: 'adam',
+    lr: [1e-3, 1e-3],
+    schedule: 'cosine',
+  }),
+  // 784-500-500-10: Scellier & Bengio 2017's two-hidden-layer dynamics (Euler ε = 0.5, β = 1 random sign, persistent
+  // particles) with 100 free / 6 nudged steps and Adam (lr 1e-3) on the EP estimate
+  'scellier-500-500-adam': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
+    optimizer: 'adam',
+    lr: [1e-3, 1e-3, 1e-3],
+  }),
+  // conv 5×5×16 + 2×2 average pooling → 10 with the Table 2 dynamics and Adam
+  'conv-16-adam': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [], outputDim: 10 }),
+    conv: { channels: 16, kernel: 5, pool: 2 },
+    optimizer: 'adam',
+    lr: [1e-3, 1e-3],
+  }),
+  // conv 5×5×32 + 2×2 pooling → 500 hidden → 10, Table 2 dynamics, Adam
+  'conv-32-500-adam': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+    conv: { channels: 32, kernel: 5, pool: 2 },
+    optimizer: 'adam',
+    lr: [1e-3, 1e-3, 1e-3],
+    maxSteps: 40,
+    nudgedSteps: 6,
+  }),
+  'scellier-500-sym-cos': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+    estimator: 'symmetric',
+    schedule: 'cosine',
+  }),
   // the Table 2 preset with float16 storage of weights and states
   'scellier-500-f16': () => ({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), dtype: 'float16' }),
   // conv energy model: 784 → conv 5×5, 16 maps, 2×2 average pooling (16·12·12 = 2304 units) → 10, Scellier dynamics
@@ -30,7 +74,7 @@ const CONFIGS = {
   }),
 };
 
-async function backprop(train, test, epochs, seed, optimizer = 'sgd') {
+async function backprop(train, test, epochs, seed, optimizer = 'sgd', schedule = 'constant') {
   await setBackend('wasm');
   const rng = toRng(seed);
   const glorot = (m, n) => {
@@ -57,7 +101,10 @@ async function backprop(train, test, epochs, seed, optimizer = 'sgd') {
       for (let i = 0; i < set.n; i++) if (pred[i] !== set.labels[i]) wrong++;
       return wrong / set.n;
     });
+  const lr0 = optimizer === 'adam' ? 1e-3 : 0.1;
   for (let epoch = 1; epoch <= epochs; epoch++) {
+    // cosine annealing per epoch, the schedule trainEpochs applies to EP (½(1 + cos(π(e − 1)/E)))
+    if (schedule === 'cosine') opt.learningRate = lr0 * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / epochs));
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.uniformInt(i + 1);
       [order[i], order[j]] = [order[j], order[i]];
@@ -91,12 +138,14 @@ if (cmd === 'run') {
     let curve;
     if (config === 'backprop-500') curve = await backprop(train, test, epochs, seed);
     else if (config === 'backprop-500-adam') curve = await backprop(train, test, epochs, seed, 'adam');
+    else if (config === 'backprop-500-adam-cos') curve = await backprop(train, test, epochs, seed, 'adam', 'cosine');
     else {
-      const kernel = new EqPropKernel({ ...CONFIGS[config](), seed });
+      const { schedule, ...options } = CONFIGS[config]();
+      const kernel = new EqPropKernel({ ...options, seed });
       curve = trainEpochs(
         kernel,
         { images: train.images, labels: train.labels, n: train.n },
-        { epochs, batch: 20, seed, test, evaluateTrain: true },
+        { epochs, batch: 20, seed, test, evaluateTrain: true, schedule },
       );
     }
     const last = curve[curve.length - 1];

@@ -55,6 +55,12 @@ export interface EqPropOptions {
   /** Persistent particles: start each example's free phase from its last free fixed point (needs `ids`). */
   persistent?: boolean;
   /**
+   * How the estimate moves the weights: 'sgd' (default), W_l ← W_l + (α_l/B)·ΔW_l, or 'adam'
+   * (Kingma & Ba 2015, β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on the batch-mean gradient estimate
+   * g_l = −ΔW_l/B, with step size α_l (Laborieux et al. 2021 train their EP networks with Adam).
+   */
+  optimizer?: 'sgd' | 'adam';
+  /**
    * A convolutional first layer (see ConvSpec: conv + average pooling, the input coupling of a
    * P_CNN-style energy): the layers are then inputDim → C·P² feature-map units → hiddenDims → outputDim.
    */
@@ -128,6 +134,11 @@ export class EqPropKernel {
   readonly conv: ConvGeometry | null;
   /** Training steps done. */
   steps = 0;
+  /**
+   * Factor on every learning rate α_l (default 1): a schedule sets it between steps
+   * (e.g. `trainEpochs`' cosine annealing). Not saved by {@link save}.
+   */
+  lrScale = 1;
   private readonly rng: Rng;
   private readonly spectralU: Float64Array[];
   private readonly particles = new Map<number, Float32Array[]>();
@@ -294,14 +305,17 @@ export class EqPropKernel {
     const s = this.settings;
     const { net } = this;
     const B = x.length / this.sizes[0];
+    const adam = s.optimizer === 'adam';
+    const grads = adam ? this.gradients() : null;
     const { loss, accuracy, freeSteps, nudgedSteps, residual } = this.estimate(
       x,
       labels,
       options,
-      net.weights,
-      net.biases,
-      s.lr.map((a) => a / B),
+      grads ? grads.gradW : net.weights,
+      grads ? grads.gradB : net.biases,
+      s.lr.map((a) => (adam ? 1 / B : (a * this.lrScale) / B)),
     );
+    if (grads) this.adamStep(grads.gradW, grads.gradB);
     if (s.dtype === 'float16') {
       for (const w of net.weights) roundArrayToF16(w);
       for (const b of net.biases) roundArrayToF16(b);
@@ -556,6 +570,35 @@ export class EqPropKernel {
     }
   }
 
+  private adam: { m: Float32Array[]; v: Float32Array[]; t: number } | null = null;
+
+  /**
+   * Adam on the ascent direction d = ΔW/B (the gradient is −d): m ← β₁m + (1 − β₁)d,
+   * v ← β₂v + (1 − β₂)d², θ ← θ + α_l·lrScale·m̂/(√v̂ + ε), m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ).
+   */
+  private adamStep(dW: Float32Array[], dB: Float32Array[]): void {
+    const params = [...this.net.weights, ...this.net.biases];
+    const dirs = [...dW, ...dB];
+    this.adam ??= { m: params.map((p) => new Float32Array(p.length)), v: params.map((p) => new Float32Array(p.length)), t: 0 };
+    const st = this.adam;
+    st.t++;
+    const c1 = 1 - 0.9 ** st.t;
+    const c2 = 1 - 0.999 ** st.t;
+    const L = this.net.weights.length;
+    params.forEach((p, i) => {
+      const a = (this.settings.lr[i % L] * this.lrScale) / c1;
+      const m = st.m[i];
+      const v = st.v[i];
+      const d = dirs[i];
+      for (let k = 0; k < p.length; k++) {
+        const g = d[k];
+        m[k] = 0.9 * m[k] + 0.1 * g;
+        v[k] = 0.999 * v[k] + 0.001 * g * g;
+        p[k] += (a * m[k]) / (Math.sqrt(v[k] / c2) + 1e-8);
+      }
+    });
+  }
+
   /** W_l ← W_l · min(1, bound/σ̂_l) for the couplings inside the energy. */
   private applySpectralNorm(iters: number, scale = true): void {
     const s = this.settings;
@@ -728,6 +771,9 @@ function normalizeOptions(o: EqPropOptions): Settings {
       `${FN}: holomorphic EP needs a holomorphic activation ('sigmoid'), the MSE cost and the 'laborieux' or 'async' dynamics`,
     );
   }
+  const optimizer = o.optimizer ?? 'sgd';
+  if (optimizer !== 'sgd' && optimizer !== 'adam')
+    throw new EqPropError('optimizer', `${FN}: optimizer must be 'sgd' or 'adam', got ${String(optimizer)}`);
   const holomorphicPoints = checkInt(FN, 'holomorphicPoints', o.holomorphicPoints ?? 4, 2, 64);
   const stepSize = checkPositive(FN, 'stepSize', o.stepSize ?? 0.5);
   return {
@@ -750,6 +796,7 @@ function normalizeOptions(o: EqPropOptions): Settings {
     holomorphicPoints,
     stepSize,
     persistent: o.persistent ?? false,
+    optimizer,
     conv: o.conv ? { ...o.conv } : null,
   };
 }

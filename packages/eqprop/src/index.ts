@@ -6,6 +6,8 @@ export type { Activation, Cost, Dynamics, EnergyNetwork, Estimator } from './ene
 export { relaxPhase, createScratch } from './relax-phase.js';
 export type { PhaseResult, PhaseScratch, PhaseSettings } from './relax-phase.js';
 export { relaxTensors } from './relax-tensors.js';
+export { tensorTrainStep } from './tensor-train-step.js';
+export type { TensorTrainStepOptions, TensorTrainStepResult } from './tensor-train-step.js';
 export type { RelaxTensorsOptions, TensorParams } from './relax-tensors.js';
 export { hebbianUpdate } from './hebbian-update.js';
 export type { HebbianDelta } from './hebbian-update.js';

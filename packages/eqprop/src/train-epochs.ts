@@ -1,6 +1,6 @@
 import { toRng, type SeedOrRng } from '@neurite/tensor';
 import type { EqPropKernel } from './eqprop-kernel.js';
-import { checkInt } from './eqprop-error.js';
+import { checkInt, EqPropError } from './eqprop-error.js';
 
 /** A labelled data set as flat arrays: images [n, inputDim] row-major, labels [n]. */
 export interface LabelledData {
@@ -19,6 +19,12 @@ export interface TrainEpochsOptions {
   test?: LabelledData;
   /** Also evaluate the whole training set after every epoch (default false: the running training error is reported). */
   evaluateTrain?: boolean;
+  /**
+   * Learning-rate schedule over the epochs: 'constant' (default), or 'cosine' annealing
+   * (Loshchilov & Hutter 2017, as Laborieux et al. 2021 train EP): epoch e of E runs with
+   * kernel.lrScale = ½(1 + cos(π(e − 1)/E)) (restored to its value before when training ends).
+   */
+  schedule?: 'constant' | 'cosine';
   /** Called after every minibatch. */
   onBatch?: (info: { epoch: number; done: number; total: number; loss: number; accuracy: number; samplesPerSecond: number }) => void;
 }
@@ -52,7 +58,21 @@ export function trainEpochs(kernel: EqPropKernel, train: LabelledData, options: 
   const ids = new Int32Array(B);
   const curve: EpochRecord[] = [];
   const batches = Math.floor(train.n / B);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
+  const schedule = options.schedule ?? 'constant';
+  if (schedule !== 'constant' && schedule !== 'cosine')
+    throw new EqPropError('schedule', `${fn}: schedule must be 'constant' or 'cosine', got ${String(schedule)}`);
+  const scale0 = kernel.lrScale;
+  try {
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      if (schedule === 'cosine') kernel.lrScale = scale0 * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / epochs));
+      curve.push(runEpoch(epoch));
+    }
+  } finally {
+    kernel.lrScale = scale0;
+  }
+  return curve;
+
+  function runEpoch(epoch: number): EpochRecord {
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.uniformInt(i + 1);
       const t = order[i];
@@ -91,7 +111,6 @@ export function trainEpochs(kernel: EqPropKernel, train: LabelledData, options: 
     if (options.evaluateTrain) rec.trainError = 1 - kernel.evaluateArray(train.images.subarray(0, train.n * d), train.labels).accuracy;
     if (options.test)
       rec.testError = 1 - kernel.evaluateArray(options.test.images.subarray(0, options.test.n * d), options.test.labels).accuracy;
-    curve.push(rec);
+    return rec;
   }
-  return curve;
 }

@@ -59,6 +59,7 @@ describe('EqPropKernel = numpy reference (same weights, same batch)', () => {
           holomorphicPoints: 4,
           stepSize: st.step_size as number,
           persistent: false,
+          optimizer: 'sgd',
           conv: null,
         },
         weights: c.init.weights,
