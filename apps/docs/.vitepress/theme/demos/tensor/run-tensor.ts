@@ -55,7 +55,7 @@ export async function runTensor(ctx: DemoContext, o: TensorDemoOptions): Promise
   const timed = async (label: string, fn: () => Promise<Float32Array>): Promise<{ out: Float32Array; ms: number }> => {
     ctx.progress(label);
     await fn();
-    let out = new Float32Array(0);
+    let out: Float32Array = new Float32Array(0);
     const t0 = performance.now();
     for (let r = 0; r < o.repeats; r++) out = await ctx.time(1, fn);
     return { out, ms: (performance.now() - t0) / o.repeats };
