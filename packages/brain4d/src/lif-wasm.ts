@@ -37,7 +37,7 @@ import {
   F64X2_SUB,
   I32_ADD,
   I32_AND,
-  I32_GE_U,
+  I32_GT_U,
   I32_SHL,
   I32_SHR_U,
   I32_STORE,
@@ -93,8 +93,8 @@ const P = 15,
 
 const at = (p: number) => [...get(p), ...get(K), ...I32_ADD];
 
-/** Lane `lane` of the pair at k spiked: append first + k/8 + lane, v ← v_reset, last ← t. */
-const emit = (lane: number) => [
+/** Lane `lane` of the pair at byte k + o spiked: append first + (k + o)/8 + lane, v ← v_reset, last ← t. */
+const emit = (lane: number, o: number) => [
   ...get(BITS),
   ...i32(1 << lane),
   ...I32_AND,
@@ -109,7 +109,7 @@ const emit = (lane: number) => [
   ...i32(3),
   ...I32_SHR_U,
   ...I32_ADD,
-  ...(lane ? [...i32(lane), ...I32_ADD] : []),
+  ...(o / 8 + lane ? [...i32(o / 8 + lane), ...I32_ADD] : []),
   ...I32_STORE(),
   ...get(COUNT),
   ...i32(1),
@@ -118,63 +118,45 @@ const emit = (lane: number) => [
   ...at(VV),
   ...get(CONSTS),
   ...F64_LOAD(48),
-  ...F64_STORE(8 * lane),
+  ...F64_STORE(o + 8 * lane),
   ...at(LL),
   ...get(T),
-  ...F64_STORE(8 * lane),
+  ...F64_STORE(o + 8 * lane),
   ...END,
 ];
 
-function lifBody(uniform: boolean): number[] {
-  const splat = (q: number, local: number) => [...get(CONSTS), ...F64_LOAD(8 * q), ...F64X2_SPLAT, ...set(local)];
+/** The update of the neuron pair at byte k + o. */
+function pair(o: number, uniform: boolean): number[] {
   return [
-    ...splat(0, P),
-    ...splat(1, PE),
-    ...splat(2, PI),
-    ...splat(3, DE),
-    ...splat(4, DI),
-    ...splat(5, VTH),
-    ...splat(8, BC),
-    ...get(TREF),
-    ...F64X2_SPLAT,
-    ...set(TR),
-    ...i32(0),
-    ...set(K),
-    ...BLOCK_,
-    ...LOOP,
-    ...get(K),
-    ...get(BYTES),
-    ...I32_GE_U,
-    ...BR_IF(1),
     // ge, gi; decay them in place
     ...at(G0),
     ...tee(ADDR),
     ...get(ADDR),
-    ...V128_LOAD(),
+    ...V128_LOAD(o),
     ...tee(GE),
     ...get(DE),
     ...F64X2_MUL,
-    ...V128_STORE(),
+    ...V128_STORE(o),
     ...at(G1),
     ...tee(ADDR),
     ...get(ADDR),
-    ...V128_LOAD(),
+    ...V128_LOAD(o),
     ...tee(GI),
     ...get(DI),
     ...F64X2_MUL,
-    ...V128_STORE(),
+    ...V128_STORE(o),
     // active = last ≤ t − n_ref
     ...at(LL),
-    ...V128_LOAD(),
+    ...V128_LOAD(o),
     ...get(TR),
     ...F64X2_LE,
     ...set(ACT),
     // v' = ((b + (v − b)·P) + ge·Pe) + gi·Pi
     ...at(VV),
     ...tee(ADDR),
-    ...V128_LOAD(),
+    ...V128_LOAD(o),
     ...set(VO),
-    ...(uniform ? get(BC) : [...at(BB), ...V128_LOAD()]),
+    ...(uniform ? get(BC) : [...at(BB), ...V128_LOAD(o)]),
     ...tee(B),
     ...get(VO),
     ...get(B),
@@ -197,7 +179,7 @@ function lifBody(uniform: boolean): number[] {
     ...get(VO),
     ...get(ACT),
     ...V128_BITSELECT,
-    ...V128_STORE(),
+    ...V128_STORE(o),
     // spikes: active ∧ v' > v_th
     ...get(VN),
     ...get(VTH),
@@ -210,16 +192,53 @@ function lifBody(uniform: boolean): number[] {
     ...get(SP),
     ...I64X2_BITMASK,
     ...set(BITS),
-    ...emit(0),
-    ...emit(1),
+    ...emit(0, o),
+    ...emit(1, o),
     ...END,
+  ];
+}
+
+/** for (; k + 16·u ≤ bytes; k += 16·u) the u pairs at k, k + 16, … */
+function loop(u: number, uniform: boolean): number[] {
+  const body: number[] = [];
+  for (let q = 0; q < u; q++) body.push(...pair(16 * q, uniform));
+  return [
+    ...BLOCK_,
+    ...LOOP,
     ...get(K),
-    ...i32(16),
+    ...i32(16 * u),
+    ...I32_ADD,
+    ...get(BYTES),
+    ...I32_GT_U,
+    ...BR_IF(1),
+    ...body,
+    ...get(K),
+    ...i32(16 * u),
     ...I32_ADD,
     ...set(K),
     ...BR(0),
     ...END,
     ...END,
+  ];
+}
+
+function lifBody(uniform: boolean): number[] {
+  const splat = (q: number, local: number) => [...get(CONSTS), ...F64_LOAD(8 * q), ...F64X2_SPLAT, ...set(local)];
+  return [
+    ...splat(0, P),
+    ...splat(1, PE),
+    ...splat(2, PI),
+    ...splat(3, DE),
+    ...splat(4, DI),
+    ...splat(5, VTH),
+    ...splat(8, BC),
+    ...get(TREF),
+    ...F64X2_SPLAT,
+    ...set(TR),
+    ...i32(0),
+    ...set(K),
+    ...loop(2, uniform),
+    ...loop(1, uniform),
     ...get(COUNT),
   ];
 }
