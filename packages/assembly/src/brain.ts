@@ -10,6 +10,7 @@ import { DEFAULT_MEMORY_BUDGET, formatBytes, heldMemory, newAreaBytes } from './
 /** How the k best inputs among never-fired neurons are drawn (lazy areas). */
 export type TailSampler = 'reference' | 'exact';
 
+/** Options of `new Brain(p, seed, options)`. */
 export interface BrainOptions {
   /**
    * 'reference' (default): as brain.py — k iid draws of the normal
@@ -38,13 +39,19 @@ export interface BrainOptions {
 
 /** A read-only view of one area. */
 export interface AreaInfo {
+  /** Name of the area. */
   readonly name: string;
+  /** Neurons in the area. */
   readonly n: number;
+  /** Winners per round (the k-cap). */
   readonly k: number;
+  /** Plasticity β: a synapse into a winner from a firing neuron is multiplied by 1 + β. */
   readonly beta: number;
+  /** True for an explicit area (all n neurons simulated), false for a lazy one. */
   readonly explicit: boolean;
   /** Neurons ever fired (for lazy areas: the neurons simulated so far). */
   readonly support: number;
+  /** True while the area's assembly is fixed (`fixAssembly`): it fires its winners without recomputing them. */
   readonly fixed: boolean;
   /** New (first-time) winners in the last round this area was updated. */
   readonly numNewWinners: number;
@@ -91,7 +98,9 @@ const quote = (name: string) => JSON.stringify(name);
  * detExp and rng.hypergeometric, never Math.log/Math.exp).
  */
 export class Brain {
+  /** Synapse probability of every area and stimulus (unless an explicit area overrides it). */
   readonly p: number;
+  /** The one generator every draw of this brain comes from (seeded by the constructor). */
   readonly rng: Rng;
   /** Plasticity on/off (brain.py's disable_plasticity, inverted). */
   plasticity = true;
@@ -253,6 +262,10 @@ export class Brain {
     return this;
   }
 
+  /**
+   * Let area `name` compute its winners again (undoes `fixAssembly`).
+   * @throws AssemblyError when there is no such area.
+   */
   unfixAssembly(name: string): this {
     this.area(name).fixed = false;
     return this;
@@ -343,6 +356,10 @@ export class Brain {
     return this.area(name).winnersHistory.slice();
   }
 
+  /**
+   * A read-only view of area `name` (sizes, plasticity, support, fixed).
+   * @throws AssemblyError when there is no such area.
+   */
   areaInfo(name: string): AreaInfo {
     const a = this.area(name);
     return {
@@ -357,9 +374,11 @@ export class Brain {
     };
   }
 
+  /** Names of the areas, in the order they were added. */
   areaNames(): string[] {
     return this.state.areas.map((a) => a.name);
   }
+  /** Names of the stimuli, in the order they were added. */
   stimulusNames(): string[] {
     return this.state.stimuli.map((s) => s.name);
   }

@@ -5,11 +5,13 @@ import { softKCap } from './soft-k-cap.js';
 import { assemblyLoss } from './assembly-loss.js';
 import { adamSteps, topKRows } from './learning-steps.js';
 
+/** Options of {@link LearningArea} and {@link SparseLearningArea}. */
 export interface LearningAreaOptions {
   /** Input neurons (e.g. the stimuli's neurons). */
   nIn: number;
   /** Neurons of the area, of which k fire. */
   n: number;
+  /** Winners per pattern (the k-cap). */
   k: number;
   /** Synapse probability of the fixed random connectivity mask. */
   p: number;
@@ -30,9 +32,13 @@ export interface LearningAreaOptions {
  * (`await setBackend('cpu' | 'wasm' | …)` of @neurite/tensor).
  */
 export class LearningArea {
+  /** Input neurons. */
   readonly nIn: number;
+  /** Neurons of the area. */
   readonly n: number;
+  /** Winners per pattern (the k-cap). */
   readonly k: number;
+  /** Soft-cap temperature τ. */
   readonly temperature: number;
   /** Trainable weights W (nIn × n); only entries under the mask M matter. */
   readonly weights: tf.Variable;
@@ -93,6 +99,7 @@ export class LearningArea {
     return await adamSteps(() => this.loss(x, target), this.weights, steps, lr);
   }
 
+  /** Free the weights and the mask. */
   dispose(): void {
     this.weights.dispose();
     this.mask.dispose();

@@ -16,6 +16,7 @@ export const LEX = 'LEX',
 
 /** Every area, in the order rules and project maps are evaluated. */
 export const PARSER_AREAS = [LEX, DET, SUBJ, OBJ, VERB, ADJ, ADVERB, PREP, PREP_P] as const;
+/** Name of one of the parser's areas. */
 export type ParserArea = (typeof PARSER_AREAS)[number];
 /** Areas that start disinhibited. */
 export const INITIAL_AREAS: readonly ParserArea[] = [LEX, SUBJ, VERB];
@@ -37,13 +38,18 @@ export interface FiberRule {
   area2: ParserArea;
   index: number;
 }
+/** A rule of a word: inhibit or disinhibit an area or a fibre. */
 export type ParserRule = AreaRule | FiberRule;
 
+/** A word of the lexicon: its LEX assembly and the rules it fires before and after projecting. */
 export interface Lexeme {
   /** The word's assembly in LEX is neurons [index·k, index·k + k). */
   index: number;
+  /** Part of speech (which rules the word has). */
   category: 'noun' | 'transVerb' | 'intransVerb' | 'copula' | 'adverb' | 'determiner' | 'adjective' | 'preposition';
+  /** Rules applied when the word fires, before its projections. */
   pre: readonly ParserRule[];
+  /** Rules applied after its projections. */
   post: readonly ParserRule[];
 }
 

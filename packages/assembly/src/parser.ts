@@ -16,6 +16,7 @@ import {
   type ParserRule,
 } from './parser-rules.js';
 
+/** Options of {@link AssemblyParser} and {@link parseSentence}. */
 export interface ParserOptions {
   /** Synapse probability (default 0.1, as the reference parse()). */
   p?: number;
@@ -23,11 +24,15 @@ export interface ParserOptions {
   lexK?: number;
   /** n and k of the other areas (default 10000, 100; DET uses k = lexK). */
   nonLexN?: number;
+  /** k of the non-LEX areas (default 100). */
   nonLexK?: number;
   /** Plasticities (defaults 0.2, 1.0, 0.05, 0.5 as the reference EnglishParserBrain). */
   defaultBeta?: number;
+  /** Plasticity of LEX (default 1.0). */
   lexBeta?: number;
+  /** Plasticity of an area's recurrent synapses (default 0.05). */
   recurrentBeta?: number;
+  /** Plasticity of synapses between areas (default 0.5). */
   interareaBeta?: number;
   /** Projection rounds per word (default 20). */
   projectRounds?: number;
@@ -35,18 +40,25 @@ export interface ParserOptions {
   minOverlap?: number;
   /** Seed of the brain's generator, or a generator (default 0). */
   seed?: SeedOrRng;
+  /** How the lazy areas draw new winners (BrainOptions.sampler). */
   sampler?: TailSampler;
 }
 
 /** One dependency read out of the brain: `head -relation-> dependent`. */
 export interface Dependency {
+  /** The head word. */
   head: string;
+  /** The relation: the area through which the dependent was read out (SUBJ, OBJ, DET, ADJ, ADVERB, PREP, PREP_P). */
   relation: ParserArea;
+  /** The dependent word. */
   dependent: string;
 }
 
+/** What {@link AssemblyParser.parse} returns. */
 export interface ParseResult {
+  /** The sentence as given. */
   sentence: string;
+  /** Its dependencies, in the order they were read out. */
   dependencies: Dependency[];
 }
 
@@ -63,6 +75,7 @@ const NON_WORD = '<NON-WORD>';
  * reached, and each of those back into LEX, recursively.
  */
 export class AssemblyParser {
+  /** The brain the parser runs: LEX explicit, the other areas lazy (read it for supports and winners). */
   readonly brain: Brain;
   private readonly o: Required<Omit<ParserOptions, 'sampler' | 'seed'>>;
   private readonly areaState = new Map<ParserArea, Set<number>>();

@@ -7,14 +7,17 @@ export interface AssociationOptions extends SimulationOptions {
   jointRounds?: number;
 }
 
+/** What {@link simulateAssociation} measures: overlaps of C's assemblies, in neurons. */
 export interface AssociationResult {
   /** Overlap (neurons) of C's assembly for A and for B before association. */
   before: number;
   /** Overlap of the assembly formed under joint firing with A's and B's. */
   jointWithA: number;
+  /** Overlap of the joint assembly with B's assembly in C. */
   jointWithB: number;
   /** Overlap of A's assembly in C with the one B projects after association. */
   after: number;
+  /** Winners per round, for turning overlaps into fractions. */
   k: number;
 }
 

@@ -3,12 +3,17 @@ import { simulationBrain, type SimulationOptions } from './simulation-options.js
 import { checkInt } from './validators.js';
 
 export interface MergeOptions extends SimulationOptions {
+  /** Rounds of A and B firing together into C. */
   rounds: number;
 }
 
+/** What {@link simulateMerge} measures. */
 export interface MergeResult {
+  /** Support of A after each round. */
   supportA: number[];
+  /** Support of B after each round. */
   supportB: number[];
+  /** Support of C after each round. */
   supportC: number[];
   /** Winners of C after the last round. */
   winnersC: Int32Array;

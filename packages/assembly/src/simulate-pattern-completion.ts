@@ -12,9 +12,11 @@ export interface PatternCompletionOptions extends SimulationOptions {
   completionRounds: number;
 }
 
+/** What {@link simulatePatternCompletion} measures. */
 export interface PatternCompletionResult {
   /** Overlap (fraction of k) of the completed winners with the assembly after each completion round. */
   recovered: number[];
+  /** Neurons of the assembly that fire as the cue (⌊k·α⌋, at least 1). */
   cueSize: number;
 }
 

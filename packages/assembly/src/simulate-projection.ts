@@ -11,6 +11,7 @@ export interface ProjectionOptions extends SimulationOptions {
   explicit?: boolean;
 }
 
+/** What {@link simulateProjection} measures. */
 export interface ProjectionResult {
   /** Support (neurons ever fired) after each round. */
   support: number[];

@@ -10,6 +10,7 @@ export interface ReciprocalProjectionOptions extends SimulationOptions {
   rounds: number;
 }
 
+/** What {@link simulateReciprocalProjection} measures. */
 export interface ReciprocalProjectionResult {
   /** Support of B after each reciprocal round. */
   supportB: number[];

@@ -10,6 +10,7 @@ export interface SequenceOptions extends SimulationOptions {
   epochs: number;
 }
 
+/** What {@link simulateSequence} measures. */
 export interface SequenceResult {
   /** recall[i]: overlap (fraction of k) of the i-th recalled state with the assembly of element i. */
   recall: number[];

@@ -83,13 +83,21 @@ interface DeviceStore {
  * offsets on the host.
  */
 export class SparseArea {
+  /** Neurons in the area. */
   readonly n: number;
+  /** Winners per round (the k-cap). */
   readonly k: number;
+  /** Synapse probability (within the area and from the stimulus). */
   readonly p: number;
+  /** Plasticity β. */
   readonly beta: number;
+  /** Neurons of the stimulus. */
   readonly stimulusSize: number;
+  /** Where the connectome lives: typed arrays ('host') or tensors of the active backend ('device'). */
   readonly storage: 'host' | 'device';
+  /** Weight storage type. */
   readonly weights: 'float32' | 'float16';
+  /** Upper bound of a weight. */
   readonly maxWeight: number;
   /** Synapses stored (nnz of the connectome). */
   readonly synapses: number;

@@ -25,9 +25,13 @@ import type { LearningAreaOptions } from './learning-area.js';
  * tensors: call dispose(). A tf backend must be set first.
  */
 export class SparseLearningArea {
+  /** Input neurons. */
   readonly nIn: number;
+  /** Neurons of the area. */
   readonly n: number;
+  /** Winners per pattern (the k-cap). */
   readonly k: number;
+  /** Soft-cap temperature τ. */
   readonly temperature: number;
   /** Stored synapses (nnz). */
   readonly synapses: number;

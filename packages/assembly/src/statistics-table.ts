@@ -3,35 +3,55 @@ import { simulateProjection } from './simulate-projection.js';
 import { simulateAssociation } from './simulate-association.js';
 import { BRAIN_PY_REFERENCE } from './brain-py-reference.js';
 
+/** Options of {@link statisticsTable}. */
 export interface StatisticsOptions {
   /** Seeds per row (default 0..9). */
   seeds?: readonly number[];
+  /** Sampler of the lazy areas (default 'reference'). */
   sampler?: TailSampler;
+  /** Area size (default 100 000). */
   n?: number;
+  /** Winners per round (default 317). */
   k?: number;
+  /** Synapse probability (default 0.01). */
   p?: number;
+  /** Plasticities, one projection row each (default 0.01, 0.05, 0.1). */
   betas?: readonly number[];
   /** Rounds simulated per projection (default 100). */
   rounds?: number;
   /** Include the association experiment (p = 0.05, β = 0.1). Default true. */
   association?: boolean;
+  /** Called with a line of progress as each experiment starts. */
   onProgress?: (message: string) => void;
 }
 
+/** One β of the projection experiment, one entry per seed. */
 export interface ProjectionRow {
+  /** Plasticity. */
   beta: number;
+  /** Support after 20 rounds. */
   support20: number[];
+  /** Rounds until no new winner (roundsToStable). */
   roundsToStable: number[];
+  /** First round without a new winner (-1: none). */
   firstQuietRound: number[];
+  /** Round-2/round-1 overlap as a fraction of k. */
   overlap21: number[];
 }
 
+/** The statistics of {@link statisticsTable}, per seed, beside brain.py's. */
 export interface StatisticsTable {
+  /** The sampler used. */
   sampler: TailSampler;
+  /** Area size used. */
   n: number;
+  /** Winners per round used. */
   k: number;
+  /** Synapse probability used. */
   p: number;
+  /** The seeds, in the order of every per-seed list. */
   seeds: number[];
+  /** One row per β. */
   projection: ProjectionRow[];
   /** Overlap (fraction of k) of A's assembly in C with B's projection after association, per seed. */
   association: number[] | null;
