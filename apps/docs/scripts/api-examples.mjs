@@ -2,7 +2,9 @@
 // comments in packages/<pkg>/src (all packages when none is named) — each ```ts / ```js fence inside
 // an `@example` tag. With `--run`, every block runs in Node as an ES module (imports of @neurite/*
 // resolve to the built dist, so build first) and its output is printed; exit 1 if any block throws.
-// Blocks marked ```ts browser (DOM needed) are listed, not run.
+// Each block runs after `await setBackend('cpu')` of @neurite/tensor (as a program would start), so an
+// example need not select a backend. Blocks fenced ```ts browser (a DOM needed) or ```ts fragment (a
+// piece of a larger program, with names it does not define) are listed, not run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,7 @@ function sources(dir) {
 
 /**
  * The `@example` code blocks of one source file.
- * @returns {{ file: string, line: number, lang: string, browser: boolean, code: string }[]}
+ * @returns {{ file: string, line: number, lang: string, browser: boolean, fragment: boolean, code: string }[]}
  */
 export function examplesOf(file) {
   const text = readFileSync(file, 'utf8');
@@ -31,12 +33,20 @@ export function examplesOf(file) {
     for (let i = 0; i < body.length; i++) {
       if (/^@example\b/.test(body[i])) inExample = true;
       else if (/^@\w+/.test(body[i])) inExample = false;
-      const fence = inExample ? /^```(ts|js|typescript|javascript)(\s+browser)?\s*$/.exec(body[i]) : null;
+      const fence = inExample ? /^```(ts|js|typescript|javascript)(\s+(?:browser|fragment))?\s*$/.exec(body[i]) : null;
       if (!fence) continue;
       const end = body.indexOf('```', i + 1);
       if (end < 0) break;
       const line = text.slice(0, m.index).split('\n').length + i;
-      out.push({ file, line, lang: fence[1], browser: Boolean(fence[2]), code: body.slice(i + 1, end).join('\n') });
+      const mark = fence[2]?.trim();
+      out.push({
+        file,
+        line,
+        lang: fence[1],
+        browser: mark === 'browser',
+        fragment: mark === 'fragment',
+        code: body.slice(i + 1, end).join('\n'),
+      });
       i = end;
     }
   }
@@ -58,9 +68,10 @@ export function runExample(example, dir) {
   const dist = Object.fromEntries(
     entryPoints().map((e) => [e.name, pathToFileURL(e.file.replace(/\/src\/([^/]+)\.ts$/, '/dist/$1.js')).href]),
   );
-  const code = example.code.replace(/from '(@neurite\/[a-z0-9-]+(?:\/[a-z0-9-]+)?)'/g, (all, name) =>
-    dist[name] ? `from '${dist[name]}'` : all,
-  );
+  const prelude = `import { setBackend as __setBackend } from '${dist['@neurite/tensor']}';\nawait __setBackend('cpu');\n`;
+  const code =
+    prelude +
+    example.code.replace(/from '(@neurite\/[a-z0-9-]+(?:\/[a-z0-9-]+)?)'/g, (all, name) => (dist[name] ? `from '${dist[name]}'` : all));
   const file = path.join(dir, `example-${path.basename(example.file, '.ts')}-${example.line}.mjs`);
   writeFileSync(file, code);
   const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
@@ -75,8 +86,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   let failed = 0;
   for (const e of list) {
     const where = `${path.relative(repo, e.file)}:${e.line}`;
-    if (!run || e.browser) {
-      console.log(`${where}${e.browser ? ' (browser)' : ''}`);
+    if (!run || e.browser || e.fragment) {
+      console.log(`${where}${e.browser ? ' (browser)' : e.fragment ? ' (fragment)' : ''}`);
       continue;
     }
     const r = runExample(e, dir);

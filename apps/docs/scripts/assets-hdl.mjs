@@ -32,15 +32,15 @@ function lif(n, tau) {
   });
 }
 
-/** Input(sizes[0]) → (Affine → LIF)+ → Output, seeded. */
-function chain(sizes, tau, seed, gain) {
+/** Input(sizes[0]) → (Affine → LIF)+ → Output, seeded; `gains[l − 1]` scales the weights into layer l. */
+function chain(sizes, tau, seed, gains) {
   const rng = createRng(seed);
   const nodes = { input: createNode('Input', { shape: [sizes[0]] }) };
   const edges = [];
   let prev = 'input';
   for (let l = 1; l < sizes.length; l++) {
     nodes[`fc${l}`] = createNode('Affine', {
-      weight: weights(rng, sizes[l], sizes[l - 1], gain),
+      weight: weights(rng, sizes[l], sizes[l - 1], gains[l - 1]),
       bias: Array.from({ length: sizes[l] }, () => 0.05 * rng.normal()),
     });
     nodes[`lif${l}`] = lif(sizes[l], tau);
@@ -53,8 +53,12 @@ function chain(sizes, tau, seed, gain) {
 }
 
 const networks = [
-  { name: 'lif-8-6-3.nir', graph: chain([8, 6, 3], 8, 7, 2.5), about: 'Input(8) → Affine → LIF(6) → Affine → LIF(3), τ = 8 steps' },
-  { name: 'lif-16-12-4.nir', graph: chain([16, 12, 4], 16, 11, 3), about: 'Input(16) → Affine → LIF(12) → Affine → LIF(4), τ = 16 steps' },
+  { name: 'lif-8-6-3.nir', graph: chain([8, 6, 3], 8, 7, [3, 4]), about: 'Input(8) → Affine → LIF(6) → Affine → LIF(3), τ = 8 steps' },
+  {
+    name: 'lif-16-12-4.nir',
+    graph: chain([16, 12, 4], 16, 11, [3, 3]),
+    about: 'Input(16) → Affine → LIF(12) → Affine → LIF(4), τ = 16 steps',
+  },
 ];
 const files = [];
 for (const n of networks) {

@@ -35,6 +35,17 @@ const CHARS = {
  * separated by two spaces and padded to their widest cell by display width (`≤` and `µ`
  * count as one column); lines are trimmed at their end. A cell is `String(value)`, or
  * empty for null and undefined.
+ *
+ * @example
+ * ```ts
+ * import { table } from '@neurite/cli';
+ *
+ * console.log(table([{ layer: 'fc1', luts: 2302 }, { layer: 'fc2', luts: 96 }], ['layer', { key: 'luts', header: 'LUT', align: 'right' }]));
+ * // layer   LUT
+ * // -----  ----
+ * // fc1    2302
+ * // fc2      96
+ * ```
  */
 export function table(rows: ReadonlyArray<Record<string, unknown>>, columns: ReadonlyArray<string | TableColumn>): string {
   const cols: TableColumn[] = columns.map((c) => (typeof c === 'string' ? { key: c } : c));

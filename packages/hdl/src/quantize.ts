@@ -39,6 +39,25 @@ export interface QuantizeOptions extends LayerFormat, LowerOptions {
  * ('mul'). 'auto' membrane width: the smallest two's-complement width holding twice the largest
  * |membrane| the calibration spike trains reach (one bit of headroom), and at least θ_q and the weights.
  * Arithmetic saturates at that width (see `simulateQuantized`).
+ *
+ * @example
+ * ```ts
+ * import { createGraph, createNode, nirArray } from '@neurite/nir';
+ * import { quantize } from '@neurite/hdl';
+ *
+ * // LIF with τ = 16 steps (dt = 1): leak a = 1 − 1/16 = 1 − 2^−4, a shift by 4; weights 0.6 and −0.2 at 4 bits.
+ * const graph = createGraph({
+ *   nodes: {
+ *     input: createNode('Input', { shape: [2] }),
+ *     fc: createNode('Linear', { weight: nirArray([0.6, -0.2], [1, 2]) }),
+ *     lif: createNode('LIF', { tau: [16], r: [16], v_leak: [0], v_threshold: [1], v_reset: [0] }),
+ *     output: createNode('Output', { shape: [1] }),
+ *   },
+ *   edges: [['input', 'fc'], ['fc', 'lif'], ['lif', 'output']],
+ * });
+ * const [layer] = quantize(graph, { weightBits: 4, fracBits: 3, membraneBits: 8 }).layers;
+ * console.log(layer.leak, layer.threshold, Array.from(layer.weights)); // { kind: 'shift', shift: 4 } 8 [ 5, -2 ]: round(0.6·8), round(−0.2·8)
+ * ```
  */
 export function quantize(graph: NirGraph | FloatNetwork, options: QuantizeOptions = {}): QuantizedNetwork {
   const float = 'layers' in graph && !('nodes' in graph) ? graph : lowerGraph(graph as NirGraph, options);

@@ -70,6 +70,15 @@ function spikeRows(input: RasterInput, dt: number): { t: number; n: number }[] {
  * @throws PlotError for malformed input: mismatched lengths or ragged rows
  *   (`ERR_SHAPE`), NaN/±Infinity (`ERR_NOT_FINITE`), negative or fractional neuron
  *   indices (`ERR_OUT_OF_RANGE`), bad options.
+ *
+ * @example
+ * ```ts
+ * import { rasterPlot } from '@neurite/plot';
+ *
+ * // Neuron 0 fires at steps 1 and 4, neuron 2 at step 3.
+ * const svg = await rasterPlot({ times: [1, 3, 4], neurons: [0, 2, 0] }, { title: 'spikes', width: 300, height: 120 });
+ * console.log(svg.startsWith('<svg'), svg.includes('spikes')); // true true
+ * ```
  */
 export async function rasterPlot(spikes: RasterInput, opts: RasterPlotOptions = {}): Promise<string> {
   const events = isEvents(spikes);
