@@ -25,8 +25,11 @@ export type Estimator = 'one-sided' | 'random-sign' | 'symmetric' | 'holomorphic
  * (Laborieux et al. 2021).
  */
 export interface EnergyNetwork {
+  /** Layer sizes n_0 … n_L. */
   sizes: number[];
+  /** W_l row-major [n_l, n_{l+1}]. */
   weights: Float32Array[];
+  /** b_l, the bias of layer l + 1 [n_{l+1}]. */
   biases: Float32Array[];
 }
 

@@ -16,9 +16,11 @@ import type { ConvGeometry, ConvSpec } from './conv-coupling.js';
 
 /** Options of {@link EqPropKernel}; every field but the sizes has a default. */
 export interface EqPropOptions {
+  /** Input size n_0 (e.g. 784 for MNIST). */
   inputDim: number;
   /** Sizes of the hidden layers, any number of them (default [256]). */
   hiddenDims?: number[];
+  /** Output size n_L (the number of classes). */
   outputDim: number;
   /** Damping γ ∈ (0, 1] of the 'laborieux' and 'async' dynamics (default 0.5). */
   gamma?: number;
@@ -44,9 +46,13 @@ export interface EqPropOptions {
   spectralNorm?: boolean | number;
   /** Storage of weights and states: 'float16' rounds them to binary16 after every update/step (default 'float32'). */
   dtype?: 'float32' | 'float16';
+  /** Relaxation dynamics (default 'laborieux'; see relaxPhase for each update). */
   dynamics?: Dynamics;
+  /** Neuron nonlinearity ρ (default 'hard-sigmoid'). */
   activation?: Activation;
+  /** Cost nudging the output (default 'mse'; 'cross-entropy' puts a softmax readout on the last coupling). */
   cost?: Cost;
+  /** Gradient estimator (default 'one-sided'). */
   estimator?: Estimator;
   /** Points on the circle |β| for the holomorphic estimator (default 4). */
   holomorphicPoints?: number;
@@ -65,6 +71,7 @@ export interface EqPropOptions {
    * P_CNN-style energy): the layers are then inputDim → C·P² feature-map units → hiddenDims → outputDim.
    */
   conv?: ConvSpec | null;
+  /** Seed of the initial weights and the random signs (default 0). */
   seed?: SeedOrRng;
 }
 
@@ -74,6 +81,7 @@ export interface TrainStepResult {
   loss: number;
   /** Fraction of the batch whose largest output is the label (free phase). */
   accuracy: number;
+  /** Steps the free phase ran. */
   freeSteps: number;
   /** Steps of the nudged phase(s) together. */
   nudgedSteps: number;
@@ -93,11 +101,17 @@ export interface EqPropGradient extends TrainStepResult {
 
 /** What `save()` returns and `EqPropKernel.load` takes: plain JSON. */
 export interface EqPropSnapshot {
+  /** Always 'neurite-eqprop'. */
   format: 'neurite-eqprop';
+  /** Snapshot format version (1). */
   version: 1;
+  /** The kernel's settings (learning rates per coupling). */
   options: Required<Omit<EqPropOptions, 'seed' | 'lr'>> & { lr: number[] };
+  /** W_l row-major [n_l, n_{l+1}] (float32 values). */
   weights: number[][];
+  /** b_l [n_{l+1}]. */
   biases: number[][];
+  /** Training steps done. */
   steps: number;
   /** Power-iteration vectors of the spectral bound (absent: re-estimated with 20 iterations on load). */
   spectralU?: number[][];
@@ -127,8 +141,11 @@ const FN = 'EqPropKernel';
  * the tfjs backend; tensors are accepted and returned at the edges.
  */
 export class EqPropKernel {
+  /** The options with every default filled in. */
   readonly settings: Settings;
+  /** Layer sizes n_0 (input) … n_L (output), with the conv feature-map layer when there is one. */
   readonly sizes: number[];
+  /** The weights and biases (views into the kernel's WebAssembly memory; replaced by larger ones when a larger batch arrives). */
   readonly net: EnergyNetwork;
   /** The convolutional first coupling, when there is one (weights[0] then holds K [C, inChannels·k²]). */
   readonly conv: ConvGeometry | null;

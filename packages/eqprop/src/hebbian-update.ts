@@ -3,7 +3,9 @@ import { checkFinite, EqPropError } from './eqprop-error.js';
 
 /** The EP update of every coupling: ΔW_l [n_l, n_{l+1}] and Δb_l [n_{l+1}]. */
 export interface HebbianDelta {
+  /** ΔW_l [n_l, n_{l+1}]. */
   weights: tf.Tensor2D[];
+  /** Δb_l [n_{l+1}]. */
   biases: tf.Tensor1D[];
 }
 

@@ -7,8 +7,11 @@ import { pointwiseUpdate } from './pointwise-update.js';
 
 /** Settings of one relaxation phase (free: beta = 0; nudged: beta ≠ 0). */
 export interface PhaseSettings {
+  /** Update rule of a step. */
   dynamics: Dynamics;
+  /** Nonlinearity ρ. */
   activation: Activation;
+  /** Cost of the nudge. */
   cost: Cost;
   /** Damping γ ∈ (0, 1] of 'laborieux' and 'async'. */
   gamma: number;
@@ -28,6 +31,7 @@ export interface PhaseSettings {
 
 /** What a phase did. */
 export interface PhaseResult {
+  /** Steps run (≤ maxSteps). */
   steps: number;
   /** Residual of the last step: max over the batch of ‖s_{t+1} − s_t‖₂ (all state layers of one example). */
   residual: number;
@@ -41,9 +45,13 @@ export interface PhaseResult {
  * ([n_{l+1}, n_l], l ≥ 1) the feedback products read. Reused by every phase of a step.
  */
 export interface PhaseScratch {
+  /** Examples in the batch B. */
   batch: number;
+  /** u_l = ∂Φ/∂s_l − β∂C/∂s_l [B, n_l] per layer. */
   u: Float32Array[];
+  /** Softmax readout ŷ [B, n_L] (cross-entropy). */
   readout: Float32Array;
+  /** Squared residual of each example in the current step [B]. */
   res2: Float64Array;
   /** wt[l] = W_lᵀ for l ≥ 1 (wt[0] is empty), written by each phase from the current weights. */
   wt: Float32Array[];

@@ -4,14 +4,19 @@ import { checkInt, EqPropError } from './eqprop-error.js';
 
 /** Parameters as tensors: W_l [n_l, n_{l+1}], b_l [n_{l+1}] (the layout of EnergyNetwork). */
 export interface TensorParams {
+  /** W_l [n_l, n_{l+1}]. */
   weights: tf.Tensor2D[];
+  /** b_l [n_{l+1}]. */
   biases: tf.Tensor1D[];
 }
 
+/** Options of {@link relaxTensors}. */
 export interface RelaxTensorsOptions {
   /** Number of steps (a fixed count: the unrolled graph BPTT differentiates). */
   steps: number;
+  /** Update rule (default 'laborieux'). */
   dynamics?: Dynamics;
+  /** Nonlinearity ρ (default 'hard-sigmoid'). */
   activation?: Activation;
   /** Damping γ (default 0.5). */
   gamma?: number;

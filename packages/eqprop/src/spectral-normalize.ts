@@ -1,6 +1,7 @@
 import { tf, toRng, type SeedOrRng } from '@neurite/tensor';
 import { checkInt, checkPositive, EqPropError } from './eqprop-error.js';
 
+/** Options of {@link spectralNormalize}. */
 export interface SpectralNormalizeOptions {
   /** Power iterations (default 1; use more without a persistent `u`). */
   iters?: number;
@@ -14,6 +15,7 @@ export interface SpectralNormalizeOptions {
   warmup?: number;
 }
 
+/** What {@link spectralNormalize} returns (new tensors the caller disposes). */
 export interface SpectralNormalizeResult {
   /** W · min(1, bound/σ), so ‖weight‖₂ ≤ bound (up to the estimate's accuracy). */
   weight: tf.Tensor2D;

@@ -15,7 +15,9 @@ export interface TensorTrainStepOptions {
   beta: number;
   /** Learning rate α_l per weight matrix. */
   lr: number[];
+  /** Update rule (default 'laborieux'). */
   dynamics?: Dynamics;
+  /** Nonlinearity ρ (default 'hard-sigmoid'). */
   activation?: Activation;
   /** Damping γ of 'laborieux' and 'async' (default 0.5). */
   gamma?: number;

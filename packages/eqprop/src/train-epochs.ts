@@ -4,12 +4,17 @@ import { checkInt, EqPropError } from './eqprop-error.js';
 
 /** A labelled data set as flat arrays: images [n, inputDim] row-major, labels [n]. */
 export interface LabelledData {
+  /** Images [n, inputDim] row-major, values in [0, 1]. */
   images: Float32Array;
+  /** Class indices [n]. */
   labels: ArrayLike<number>;
+  /** Number of examples. */
   n: number;
 }
 
+/** Options of {@link trainEpochs}. */
 export interface TrainEpochsOptions {
+  /** Passes over the training set. */
   epochs: number;
   /** Minibatch size (default 20). */
   batch?: number;
@@ -31,11 +36,13 @@ export interface TrainEpochsOptions {
 
 /** One point of a learning curve (errors are fractions in [0, 1]). */
 export interface EpochRecord {
+  /** Epoch number, from 1. */
   epoch: number;
   /** Mean training cost over the epoch's minibatches (at their free fixed points, before each update). */
   loss: number;
   /** Training error: of the whole set after the epoch with `evaluateTrain`, else running over the epoch. */
   trainError: number;
+  /** Error on `test` after the epoch (when given). */
   testError?: number;
   /** Training throughput of the epoch (samples per second, wall clock). */
   samplesPerSecond: number;
