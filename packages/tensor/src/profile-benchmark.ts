@@ -12,11 +12,17 @@ export interface BenchmarkOptions {
 
 /** Timing of one operation by {@link benchmarkOperations}; times in ms per call. */
 export interface OperationTiming {
+  /** The operation's key in `ops`. */
   name: string;
+  /** Timed calls. */
   iterations: number;
+  /** Median time of a call, ms. */
   medianMs: number;
+  /** Mean time of a call, ms. */
   meanMs: number;
+  /** Fastest call, ms. */
   minMs: number;
+  /** Slowest call, ms. */
   maxMs: number;
   /** Sample standard deviation (n − 1), ms. */
   stdMs: number;
@@ -24,6 +30,7 @@ export interface OperationTiming {
   madMs: number;
   /** 10th and 90th percentiles (linear interpolation), ms. */
   p10Ms: number;
+  /** 90th percentile, ms (see p10Ms). */
   p90Ms: number;
   /** Items per second at the median time: items / (medianMs / 1000). */
   throughput: number;

@@ -18,6 +18,7 @@ export interface ProfileReport {
   cpuMs: number | null;
   /** Every region in the order it began (`profileRegion`), at most `maxRegions` (then `droppedRegions` counts the rest). */
   regions: ProfileRegion[];
+  /** Regions beyond `maxRegions`, counted in the totals but not listed. */
   droppedRegions: number;
   /** Regions aggregated by name, sorted by total wall time, descending. */
   regionTotals: ProfileTotal[];
@@ -33,6 +34,7 @@ export interface ProfileReport {
 
 /** One region: a named stretch of work marked with `profileRegion(name, fn)`. */
 export interface ProfileRegion {
+  /** The name given to `profileRegion`. */
   name: string;
   /** Start, ms since the session began. */
   start: number;
@@ -48,15 +50,21 @@ export interface ProfileRegion {
 
 /** Regions of one name, summed. */
 export interface ProfileTotal {
+  /** Region name. */
   name: string;
+  /** Regions of that name that ended during the session. */
   calls: number;
+  /** Their wall time, summed, ms (nested regions count in their parents too). */
   wallMs: number;
+  /** Their process CPU time, summed, ms (null where unavailable). */
   cpuMs: number | null;
 }
 
 /** One tfjs kernel name, summed over its calls. */
 export interface ProfileKernel {
+  /** tfjs kernel name (e.g. BatchMatMul), or the scope name of a custom-gradient op. */
   name: string;
+  /** Calls during the session. */
   calls: number;
   /**
    * Wall time of the kernel function on the JS thread, ms: the whole computation on
@@ -76,14 +84,19 @@ export interface ProfileKernel {
 export interface ProfileMemory {
   /** Tensor bytes and count held by the tfjs engine when the session began / ended. */
   startBytes: number;
+  /** Tensor bytes held when the session ended. */
   endBytes: number;
+  /** Tensors held when the session began. */
   startTensors: number;
+  /** Tensors held when the session ended. */
   endTensors: number;
   /** Largest tensor bytes / count seen (checked after every kernel and at every sample). */
   peakBytes: number;
+  /** Largest tensor count seen. */
   peakTensors: number;
   /** Largest JS heap used and ArrayBuffer bytes sampled (Node's process.memoryUsage; null in browsers). */
   peakHeapUsed: number | null;
+  /** Largest ArrayBuffer bytes sampled (null in browsers). */
   peakArrayBuffers: number | null;
 }
 
@@ -93,6 +106,7 @@ export interface ProfileSample {
   t: number;
   /** Tensor bytes / count held by the tfjs engine. */
   tensorBytes: number;
+  /** Tensors held by the tfjs engine. */
   tensors: number;
   /**
    * V8 heap used and ArrayBuffer bytes (Node's `process.memoryUsage()`): read by the samples taken every
@@ -100,5 +114,6 @@ export interface ProfileSample {
    * read only the tensor counters, to keep regions cheap) and in browsers.
    */
   heapUsed: number | null;
+  /** ArrayBuffer bytes, as heapUsed (null at region boundaries and in browsers). */
   arrayBuffers: number | null;
 }

@@ -12,6 +12,7 @@ import { TensorError } from '../tensor-error.js';
  * (float32 values). The output is `values` itself (same data id).
  */
 export const SparseRowsScale = 'SparseRowsScale';
+/** Inputs of the SparseRowsScale kernel (see {@link SparseRowsScale}). */
 export type SparseRowsScaleInputs = {
   indptr: TensorInfo;
   indices: TensorInfo;
@@ -19,9 +20,13 @@ export type SparseRowsScaleInputs = {
   rows: TensorInfo;
   cols: TensorInfo;
 } & NamedTensorInfoMap;
+/** Attributes of the SparseRowsScale kernel. */
 export interface SparseRowsScaleAttrs {
+  /** Columns of the CSR (for the cpu/wasm column mask). */
   nCols: number;
+  /** The factor, a float32 value. */
   factor: number;
+  /** The cap, a float32 value (Infinity: none). */
   maxWeight: number;
 }
 
