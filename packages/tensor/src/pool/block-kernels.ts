@@ -136,14 +136,13 @@ export function denseRowsSumBlock(args: BlockArgs, block: number, blocks: number
 }
 
 /**
- * Euclidean norms of rows, args { x, out, rows, cols }, over a block of rows:
- * |x_i|² summed as `dot(x_i, x_i)` sums (four float64 partial sums over
+ * Euclidean norms of rows r0 … r1 − 1 of the row-major [rows, cols] `x` into
+ * out[r]: |x_r|² summed as `dot(x_r, x_r)` sums (four float64 partial sums over
  * j mod 4, (s0 + s1) + (s2 + s3), then the tail), square root rounded to
  * float32 once; SIMD where available, the same bits either way.
+ * @internal
  */
-export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): void {
-  const { x, out, rows, cols } = args as { x: Float32Array; out: Float32Array; rows: number; cols: number };
-  const [r0, r1] = blockRange(rows, block, blocks);
+export function rowNormsRange(x: Float32Array, cols: number, r0: number, r1: number, out: Float32Array): void {
   const body = cols & ~3;
   for (let i = r0; i < r1; i++) {
     const base = i * cols;
@@ -171,6 +170,13 @@ export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): v
     for (; j < cols; j++) s += row[j] * row[j];
     out[i] = Math.sqrt(s);
   }
+}
+
+/** Euclidean norms of a block of rows (see rowNormsRange), args { x, out, rows, cols }. */
+export function rowNormsBlock(args: BlockArgs, block: number, blocks: number): void {
+  const { x, out, rows, cols } = args as { x: Float32Array; out: Float32Array; rows: number; cols: number };
+  const [r0, r1] = blockRange(rows, block, blocks);
+  rowNormsRange(x, cols, r0, r1, out);
 }
 
 /** Elements per block of the random fills: fixed, so the stream of each element never depends on the worker count. */

@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../register/wasm.js';
 import type { BlockArgs } from './block-task.js';
 import { blockRange } from './block-task.js';
+import { rowNormsRange } from './block-kernels.js';
 
 let ready: Promise<void> | undefined;
 let cached: { key: string; b: tf.Tensor2D } | undefined;
@@ -24,9 +25,13 @@ async function start(): Promise<void> {
  * out[r0:r1, :] = a[r0:r1, :] · op(b), op(b) = b ([k, n]) or bᵀ (b is [n, k],
  * `transposeB`); args { a, b, out, m, k, n, transposeB, key } where `key`
  * names this task's `b` (uploaded, and transposed, once per worker and task).
+ * With `aNorms` (a Float32Array of m), the Euclidean norms of the block's rows
+ * of `a` are written there too (rowNormsRange: the same bits as rowNormsBlock),
+ * while those rows are in cache.
  */
 export async function matMulBlock(args: BlockArgs, block: number, blocks: number): Promise<void> {
-  const { a, b, out, m, k, n, transposeB, key } = args as {
+  const { a, b, out, m, k, n, transposeB, key, aNorms } = args as {
+    aNorms?: Float32Array | null;
     a: Float32Array;
     b: Float32Array;
     out: Float32Array;
@@ -55,4 +60,5 @@ export async function matMulBlock(args: BlockArgs, block: number, blocks: number
   out.set(c.dataSync() as Float32Array, r0 * n);
   ta.dispose();
   c.dispose();
+  if (aNorms != null) rowNormsRange(a, k, r0, r1, aNorms);
 }

@@ -63,6 +63,25 @@ export async function poolMatMul(
     c.dispose();
     return out;
   }
+  return matMulOnWorkers(pool, a, b, m, k, n, transposeB);
+}
+
+/**
+ * The workers' half of {@link poolMatMul}: blocks of ~64 rows of `a`, XNNPACK per
+ * worker. With `aNorms` (shared, m elements) the norms of a's rows are computed in
+ * the same blocks (see matMulBlock).
+ * @internal
+ */
+export async function matMulOnWorkers(
+  pool: WorkerPool,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  m: number,
+  k: number,
+  n: number,
+  transposeB: boolean,
+  aNorms: Float32Array | null = null,
+): Promise<Float32Array> {
   const args = {
     a: sharedFloat32(a, false),
     b: sharedFloat32(b, false),
@@ -72,6 +91,7 @@ export async function poolMatMul(
     n,
     transposeB,
     key: `${++taskKey}:${Math.random()}`,
+    aNorms,
   };
   // ~64 rows per block: large enough for XNNPACK's tiles, enough blocks to balance 2–3 workers.
   await pool.run({ module: MAT_MUL_URL, fn: 'matMulBlock', args, blocks: blockCount(m, 64, 32) });

@@ -1,8 +1,8 @@
 import { checkInt } from '../tensor-validators.js';
 import { checkArray } from './check-length.js';
 import type { PoolKernelOptions } from './pool-options.js';
-import { poolMatMul } from './pool-mat-mul.js';
-import { blockCount, outputFloat32, runBlocks, sharedFloat32 } from './run-blocks.js';
+import { matMulOnWorkers, MATMUL_CROSSOVER, poolMatMul } from './pool-mat-mul.js';
+import { outputFloat32, runBlocks, sharedFloat32 } from './run-blocks.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** Options of {@link poolScores}. */
@@ -18,8 +18,8 @@ export interface PoolScoresOptions extends PoolKernelOptions {
  * <q, i> / (|q| |i|)) for row-major queries [nq, d] and items [ni, d];
  * returns [nq, ni] row-major. The products run as {@link poolMatMul} with the
  * items as the left operand (blocks of items per worker, the queries uploaded
- * once per worker), norms by blocks of rows in float64: the same result for
- * any worker count.
+ * and packed once per worker), the item norms in the same blocks (float64
+ * partial sums, as `dot`): the same result for any worker count.
  */
 export async function poolScores(
   pool: WorkerPool,
@@ -34,27 +34,27 @@ export async function poolScores(
   const nq = queries.length / d;
   const ni = items.length / d;
   const inline = options.inline;
-  const itemsShared = sharedFloat32(items, inline === true || pool.size === 0);
-  const byItem = await poolMatMul(pool, itemsShared, queries, {
-    m: ni,
-    k: d,
-    n: nq,
-    transposeB: true,
-    ...(inline === undefined ? {} : { inline }),
-  });
+  const cosine = options.cosine === true;
+  const onThread = inline === true || pool.size === 0;
+  const itemsShared = sharedFloat32(items, onThread);
+  // The product on the workers (as poolMatMul decides) computes the item norms in its own blocks, while the rows are in cache.
+  const onWorkers = !onThread && (inline === false || ni * d * nq >= MATMUL_CROSSOVER);
+  let inorm: Float32Array | undefined;
+  let byItem: Float32Array;
+  if (onWorkers) {
+    inorm = cosine ? outputFloat32(ni, false) : undefined;
+    byItem = await matMulOnWorkers(pool, itemsShared, queries, ni, d, nq, true, inorm ?? null);
+  } else {
+    byItem = await poolMatMul(pool, itemsShared, queries, { m: ni, k: d, n: nq, transposeB: true, inline: true });
+  }
   const out = new Float32Array(nq * ni);
-  if (options.cosine === true) {
-    const onThread = inline === true || pool.size === 0;
-    const inorm = outputFloat32(ni, onThread);
+  if (cosine) {
+    if (inorm === undefined) {
+      inorm = outputFloat32(ni, true);
+      await runBlocks(pool, 'rowNormsBlock', { x: itemsShared, out: inorm, rows: ni, cols: d }, 1, true);
+    }
     const qnorm = new Float32Array(nq);
-    await runBlocks(
-      pool,
-      'rowNormsBlock',
-      { x: itemsShared, out: inorm, rows: ni, cols: d },
-      blockCount(ni * d, 1 << 16),
-      onThread || ni * d < 1 << 20,
-    );
-    await runBlocks(pool, 'rowNormsBlock', { x: Float32Array.from(queries), out: qnorm, rows: nq, cols: d }, 1, true);
+    await runBlocks(pool, 'rowNormsBlock', { x: sharedFloat32(queries, true), out: qnorm, rows: nq, cols: d }, 1, true);
     for (let q = 0; q < nq; q++) {
       for (let i = 0; i < ni; i++) {
         const den = qnorm[q] * inorm[i];

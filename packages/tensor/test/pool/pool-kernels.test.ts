@@ -140,7 +140,31 @@ describe('pool kernels: the same result for 1, 2 and 3 workers', () => {
     }
   });
 
-  it('poolScores: dot and cosine scores of queries against items', async () => {
+  it('poolScores: dot and cosine scores of queries against items (one block; and 150 items × d = 203: SIMD norms, 2 blocks, the calling thread)', async () => {
+    const [nqs, nis] = [5, 150];
+    const d2 = 203;
+    const q2 = normals(nqs * d2, 19);
+    const items2 = normals(nis * d2, 20);
+    const onWorkers = await poolScores(pools[0], q2, items2, { d: d2, cosine: true, inline: false });
+    for (const pool of pools.slice(1))
+      expect(Array.from(await poolScores(pool, q2, items2, { d: d2, cosine: true, inline: false }))).toEqual(Array.from(onWorkers));
+    const onThread = await poolScores(pools[0], q2, items2, { d: d2, cosine: true, inline: true });
+    for (let a = 0; a < nqs; a++) {
+      for (let i = 0; i < nis; i++) {
+        let s = 0;
+        let nq = 0;
+        let ni = 0;
+        for (let t = 0; t < d2; t++) {
+          s += q2[a * d2 + t] * items2[i * d2 + t];
+          nq += q2[a * d2 + t] ** 2;
+          ni += items2[i * d2 + t] ** 2;
+        }
+        // |cos| ≤ 1: a float32 dot of d terms is within d·eps·|q||i| (Σ|ab| ≤ |q||i|), plus a few roundings of the quotient
+        const want = s / Math.sqrt(nq * ni);
+        expect(Math.abs(onWorkers[a * nis + i] - want)).toBeLessThanOrEqual((d2 + 4) * F32_EPS);
+        expect(Math.abs(onThread[a * nis + i] - want)).toBeLessThanOrEqual((d2 + 4) * F32_EPS);
+      }
+    }
     const d = 64;
     const q = normals(5 * d, 9);
     const items = normals(40 * d, 10);
