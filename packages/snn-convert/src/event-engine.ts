@@ -97,7 +97,7 @@ export class EventEngine {
     for (let b = 0; b < B; b++) {
       for (const r of this.resets) r();
       acc.fill(0);
-      for (let t = 0; t < T; t++) {
+      const setBoundary = (t: number) =>
         this.boundary.forEach((i, j) => {
           const len = this.vals[i].length;
           if (frames && t >= F) this.vals[i] = zero![j];
@@ -106,6 +106,9 @@ export class EventEngine {
             this.vals[i] = analog[j].subarray(s * len, (s + 1) * len);
           }
         });
+      if (!frames) setBoundary(0); // static input: the same analog values at every step
+      for (let t = 0; t < T; t++) {
+        if (frames) setBoundary(t);
         for (const s of this.steps) s.run(this.vals);
         const y = this.vals[net.output];
         for (let k = 0; k < classes; k++) acc[k] += y[k];

@@ -8,7 +8,8 @@ export type ActivationFn = (index: number, node: LayerNode, x: tf.Tensor, p: Nod
 /**
  * Evaluate the network on a batch `x` ([B, ...inputShape], NHWC) once, calling
  * `act` for every activation node. `seen(i, y)` (optional) sees every node's
- * output. Returns the output node's tensor. Call inside tf.tidy.
+ * output; `cached[i]`, where set, is node i's output computed before (not
+ * recomputed). Returns the output node's tensor. Call inside tf.tidy.
  */
 export function forward(
   net: Network,
@@ -16,14 +17,17 @@ export function forward(
   x: tf.Tensor,
   act: ActivationFn,
   seen?: (i: number, y: tf.Tensor) => void,
+  cached?: tf.Tensor[],
 ): tf.Tensor {
   const vals: tf.Tensor[] = new Array<tf.Tensor>(net.nodes.length);
   for (let i = 0; i < net.nodes.length; i++) {
     const n = net.nodes[i];
     const y =
-      n.op.kind === 'act' || n.op.kind === 'qcfs' || n.op.kind === 'if'
-        ? act(i, n, vals[n.inputs[0]], params[i])
-        : evalNode(n, params[i], vals, x);
+      cached?.[i] !== undefined
+        ? cached[i]
+        : n.op.kind === 'act' || n.op.kind === 'qcfs' || n.op.kind === 'if'
+          ? act(i, n, vals[n.inputs[0]], params[i])
+          : evalNode(n, params[i], vals, x);
     vals[i] = y;
     seen?.(i, y);
   }

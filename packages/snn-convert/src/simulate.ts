@@ -1,5 +1,5 @@
 import { tf } from '@neurite/tensor';
-import { forward } from './forward.js';
+import { evalNode, forward } from './forward.js';
 import { lifStep } from './lif-step.js';
 import type { Surrogate } from './lif-step.js';
 import type { Network } from './network.js';
@@ -29,19 +29,43 @@ export function simulate(net: Network, params: NodeParams[], x: tf.Tensor, opts:
   let states = new Map<number, tf.Tensor>();
   let acc: tf.Tensor | null = null;
   const frameList = frames ? tf.unstack(x, 1) : null;
+  // Static input: the nodes no spike reaches (the input and the analog layers before the first IF)
+  // give the same value at every step, so they are computed once (the same ops, so the same values).
+  const analog = net.nodes.map(() => false);
+  net.nodes.forEach((n, i) => {
+    analog[i] = n.op.kind !== 'if' && n.inputs.every((k) => analog[k]);
+  });
+  const cached: tf.Tensor[] = [];
+  if (!frameList) {
+    const idx = net.nodes.flatMap((_, i) => (analog[i] ? [i] : []));
+    const compute = () => {
+      const vs: tf.Tensor[] = [];
+      for (const i of idx) vs[i] = evalNode(net.nodes[i], params[i], vs, x);
+      return idx.map((i) => vs[i]);
+    };
+    const vs = train ? compute() : tf.tidy(compute);
+    idx.forEach((i, j) => (cached[i] = vs[j]));
+  }
   const step = (t: number): [tf.Tensor, Map<number, tf.Tensor>] => {
     const spikes = new Map<number, tf.Tensor>();
     const next = new Map<number, tf.Tensor>();
     const xt = frameList ? (t < frameList.length ? frameList[t] : tf.zerosLike(frameList[0])) : x;
-    const y = forward(net, params, xt, (i, node, a, p) => {
-      const op = node.op;
-      if (op.kind !== 'if') throw new Error(`simulate: node '${node.name}' is ${op.kind}, not IF (convert it with toSpiking)`);
-      const v = states.get(i) ?? tf.mul(tf.onesLike(a), tf.mul(p.t!, op.v0));
-      const r = lifStep(v, a, p.t!, op.beta ?? 1, opts.surrogate, opts.detachReset ?? true);
-      next.set(i, r.v);
-      spikes.set(i, r.s);
-      return op.binary ? r.s : r.out;
-    });
+    const y = forward(
+      net,
+      params,
+      xt,
+      (i, node, a, p) => {
+        const op = node.op;
+        if (op.kind !== 'if') throw new Error(`simulate: node '${node.name}' is ${op.kind}, not IF (convert it with toSpiking)`);
+        const v = states.get(i) ?? tf.mul(tf.onesLike(a), tf.mul(p.t!, op.v0));
+        const r = lifStep(v, a, p.t!, op.beta ?? 1, opts.surrogate, opts.detachReset ?? true);
+        next.set(i, r.v);
+        spikes.set(i, r.s);
+        return op.binary ? r.s : r.out;
+      },
+      undefined,
+      frameList ? undefined : cached,
+    );
     opts.onSpikes?.(t, spikes);
     const sum = acc === null ? (train ? y : tf.clone(y)) : tf.add(acc, y);
     opts.onOutput?.(t, sum);
@@ -62,7 +86,10 @@ export function simulate(net: Network, params: NodeParams[], x: tf.Tensor, opts:
     states = new Map(ifNodes(net).map((k, j) => [k, res[j + 1]]));
     for (const p of prev) p.dispose();
   }
-  if (!train) frameList?.forEach((f) => f.dispose());
+  if (!train) {
+    frameList?.forEach((f) => f.dispose());
+    for (const c of new Set(cached)) if (c !== undefined && c !== x) c.dispose();
+  }
   const out = tf.div(acc!, opts.T);
   if (!train) acc!.dispose();
   for (const v of states.values()) if (!train) v.dispose();
