@@ -47,7 +47,6 @@ const str = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) =>
 
 const I32 = 0x7f;
 const F32 = 0x7d;
-const F64 = 0x7c;
 const V128 = 0x7b;
 
 // Instructions.
@@ -65,7 +64,6 @@ const I32_ADD = [0x6a];
 const I32_MUL = [0x6c];
 const I32_GE_U = [0x4f];
 const I32_GT_U = [0x4b];
-const I32_EQZ = [0x45];
 const I32_LOAD = (off = 0) => [0x28, 2, ...uleb(off)];
 const I32_STORE = (off = 0) => [0x36, 2, ...uleb(off)];
 const F32_LOAD = (off = 0) => [0x2a, 2, ...uleb(off)];
@@ -99,10 +97,10 @@ const inc = (l: number, by: number[]) => [...get(l), ...by, ...I32_ADD, ...set(l
 function gemmBody(): number[] {
   // params 0..11: c a b M K N sar sak ldb ldc (i32) alpha (f32) pairs (i32)
   const [c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  // locals: i32 r, k, p, q, qend, crow, jb, nb, pb, kb (12..21); f32 v, sc (22, 23); v128 vs, a0..a3 (24..28)
+  // locals: i32 r, k, p, q, qend, crow, jb, nb, pb, kb (12..21); f32 v (22); v128 vs, a0..a3 (23..27)
   const [r, k, p, q, qend, crow, jb, nb, pb, kb] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-  const [v, sc] = [22, 23];
-  const [vs, a0, a1, a2, a3] = [24, 25, 26, 27, 28];
+  const v = 22;
+  const [vs, a0, a1, a2, a3] = [23, 24, 25, 26, 27];
   const accs = [a0, a1, a2, a3];
   /** One column block of `w` vectors: load accs, walk the pairs, then (unless `partial`) store and advance. */
   const block = (w: number, partial = false) => [
@@ -232,7 +230,7 @@ function gemmBody(): number[] {
     ...vec(
       [
         [10, I32],
-        [2, F32],
+        [1, F32],
         [5, V128],
       ].map(([n, t]) => [...uleb(n), t]),
     ),

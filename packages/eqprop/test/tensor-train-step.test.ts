@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tf } from '@neurite/tensor';
 import { EqPropKernel, tensorTrainStep } from '../src/index.js';
-import type { TensorParams } from '../src/index.js';
+import type { EqPropOptions, TensorParams } from '../src/index.js';
 
 beforeAll(async () => {
   await setBackend('cpu');
@@ -24,7 +24,7 @@ describe('tensorTrainStep', () => {
   ] as const) {
     it(`${dynamics}, ${estimator}: the same losses and weights as EqPropKernel.trainBatch over 10 steps`, async () => {
       const sizes = [12, 16, 4];
-      const options = {
+      const options: EqPropOptions = {
         inputDim: 12,
         hiddenDims: [16],
         outputDim: 4,
@@ -37,8 +37,9 @@ describe('tensorTrainStep', () => {
         lr: [0.1, 0.05],
         spectralNorm: false,
         seed: 3,
-      } as const;
+      };
       const k = new EqPropKernel(options);
+      const init = k.net.weights.map((w) => w.slice());
       let params: TensorParams = {
         weights: k.net.weights.map((w, l) => tf.tensor2d(w, [sizes[l], sizes[l + 1]])),
         biases: k.net.biases.map((b) => tf.tensor1d(b)),
@@ -64,6 +65,10 @@ describe('tensorTrainStep', () => {
         for (let i = 0; i < w.length; i++) worst = Math.max(worst, Math.abs(w[i] - k.net.weights[l][i]));
         for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(b[i] - k.net.biases[l][i]));
         expect(worst).toBeLessThan(TOL);
+        // the weights moved by ≫ TOL, so the comparison is not of two untouched initialisations
+        let moved = 0;
+        for (let i = 0; i < w.length; i++) moved = Math.max(moved, Math.abs(k.net.weights[l][i] - init[l][i]));
+        expect(moved).toBeGreaterThan(20 * TOL);
       }
       tf.dispose([params.weights, params.biases, xt, yt]);
     });

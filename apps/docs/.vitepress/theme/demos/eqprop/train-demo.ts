@@ -82,7 +82,13 @@ export interface TrainHooks {
 }
 
 /** The free phase's outputs s_L [B, 10] for images [B, 784] (tensors of the active backend). */
-function outputs(eqprop: typeof Eqprop, tf: Tf, params: Eqprop.TensorParams, x: Eqprop.TensorParams['weights'][number], s: EqpropDemoSettings) {
+function outputs(
+  eqprop: typeof Eqprop,
+  tf: Tf,
+  params: Eqprop.TensorParams,
+  x: Eqprop.TensorParams['weights'][number],
+  s: EqpropDemoSettings,
+) {
   const states = eqprop.relaxTensors(params, x, { steps: s.freeSteps, dynamics: 'scellier', stepSize: 0.5 });
   const out = states[states.length - 1];
   tf.dispose(states.slice(0, -1));
@@ -122,9 +128,11 @@ export async function trainDemo(
     for (let epoch = 1; epoch <= s.epochs; epoch++) {
       for (let k = 0; k < batches; k++) {
         const x = tf.tensor2d(data.train.x.subarray(k * s.batch * 784, (k + 1) * s.batch * 784), [s.batch, 784]);
-        const y = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(data.train.labels.subarray(k * s.batch, (k + 1) * s.batch), 'int32'), 10), 'float32'));
+        const y = tf.tidy(() =>
+          tf.cast(tf.oneHot(tf.tensor1d(data.train.labels.subarray(k * s.batch, (k + 1) * s.batch), 'int32'), 10), 'float32'),
+        );
         const loss = await hooks.time(1, async () => {
-          const step = eqprop.tensorTrainStep(params, x, y as Eqprop.TensorParams["weights"][number], {
+          const step = eqprop.tensorTrainStep(params, x, y as Eqprop.TensorParams['weights'][number], {
             freeSteps: s.freeSteps,
             nudgedSteps: s.nudgedSteps,
             beta: s.beta,
@@ -149,7 +157,15 @@ export async function trainDemo(
     const w0Sample: number[] = [];
     for (let i = 0; i < weights[0].length; i += 97) w0Sample.push(weights[0][i]);
     return {
-      result: { settings: s, losses, testAccuracy, w1: Array.from(weights[1]), b0: Array.from(biases[0]), b1: Array.from(biases[1]), w0Sample },
+      result: {
+        settings: s,
+        losses,
+        testAccuracy,
+        w1: Array.from(weights[1]),
+        b0: Array.from(biases[0]),
+        b1: Array.from(biases[1]),
+        w0Sample,
+      },
       network: { sizes, weights, biases },
     };
   } finally {
@@ -158,7 +174,13 @@ export async function trainDemo(
 }
 
 /** The free phase on one image [784] in [0, 1]: the 10 output states. */
-export async function classify(eqprop: typeof Eqprop, tf: Tf, network: DemoNetwork, pixels: Float32Array, s: EqpropDemoSettings): Promise<number[]> {
+export async function classify(
+  eqprop: typeof Eqprop,
+  tf: Tf,
+  network: DemoNetwork,
+  pixels: Float32Array,
+  s: EqpropDemoSettings,
+): Promise<number[]> {
   const params: Eqprop.TensorParams = {
     weights: network.weights.map((w, l) => tf.tensor2d(w, [network.sizes[l], network.sizes[l + 1]])),
     biases: network.biases.map((b) => tf.tensor1d(b)),
