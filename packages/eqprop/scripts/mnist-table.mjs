@@ -4,7 +4,8 @@
 // configs: conv-16 (see CONFIGS), scellier-500 (784-500-10, Scellier & Bengio 2017 Table 2 preset), scellier-500-500 (784-500-500-10
 // preset dynamics with fewer steps, see below), default-256 (784-256-10, the kernel's defaults),
 // backprop-500 (a backprop MLP of the same shape 784-500-10: sigmoid hidden, softmax cross-entropy, SGD lr 0.1,
-// batch 20, tfjs on wasm), backprop-500-adam (the same with Adam, lr 1e-3). Every run uses @neurite/datasets' fixed split (7996 train / 2004 test).
+// batch 20, tfjs on wasm), backprop-500-adam (the same with Adam, lr 1e-3), backprop-500-adam-cos (Adam with the cosine
+// schedule of trainEpochs), backprop-500-relu-adam-cos (ReLU hidden units, Adam, cosine). Every run uses @neurite/datasets' fixed split (7996 train / 2004 test).
 // Results accumulate in packages/eqprop/docs/mnist-results.json (one entry per config and seed).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { loadMnist } from '@neurite/datasets';
@@ -74,7 +75,7 @@ const CONFIGS = {
   }),
 };
 
-async function backprop(train, test, epochs, seed, optimizer = 'sgd', schedule = 'constant') {
+async function backprop(train, test, epochs, seed, optimizer = 'sgd', schedule = 'constant', activation = 'sigmoid') {
   await setBackend('wasm');
   const rng = toRng(seed);
   const glorot = (m, n) => {
@@ -90,7 +91,8 @@ async function backprop(train, test, epochs, seed, optimizer = 'sgd', schedule =
     b0 = tf.variable(tf.zeros([500])),
     w1 = glorot(500, 10),
     b1 = tf.variable(tf.zeros([10]));
-  const logits = (x) => tf.add(tf.matMul(tf.sigmoid(tf.add(tf.matMul(x, w0), b0)), w1), b1);
+  const act = activation === 'relu' ? tf.relu : tf.sigmoid;
+  const logits = (x) => tf.add(tf.matMul(act(tf.add(tf.matMul(x, w0), b0)), w1), b1);
   const opt = optimizer === 'adam' ? tf.train.adam(1e-3) : tf.train.sgd(0.1);
   const order = Int32Array.from({ length: train.n }, (_, i) => i);
   const curve = [];
@@ -139,6 +141,7 @@ if (cmd === 'run') {
     if (config === 'backprop-500') curve = await backprop(train, test, epochs, seed);
     else if (config === 'backprop-500-adam') curve = await backprop(train, test, epochs, seed, 'adam');
     else if (config === 'backprop-500-adam-cos') curve = await backprop(train, test, epochs, seed, 'adam', 'cosine');
+    else if (config === 'backprop-500-relu-adam-cos') curve = await backprop(train, test, epochs, seed, 'adam', 'cosine', 'relu');
     else {
       const { schedule, ...options } = CONFIGS[config]();
       const kernel = new EqPropKernel({ ...options, seed });

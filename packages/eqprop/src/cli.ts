@@ -70,6 +70,8 @@ program
   .addOption(new Option('--estimator <e>', 'gradient estimator').choices(['one-sided', 'random-sign', 'symmetric', 'holomorphic']))
   .addOption(new Option('--cost <c>', 'cost').choices(['mse', 'cross-entropy']))
   .addOption(new Option('--dtype <t>', 'storage of weights and states').choices(['float32', 'float16']))
+  .addOption(new Option('--optimizer <o>', 'how the EP estimate moves the weights').choices(['sgd', 'adam']))
+  .addOption(new Option('--schedule <s>', 'learning-rate schedule over the epochs').choices(['constant', 'cosine']).default('constant'))
   .option('--batch <n>', 'minibatch size', parseInteger('--batch', 1), 20)
   .option('--lr <a>', 'learning rate (one for every layer)', parseNumber('--lr'))
   .option('--beta <b>', 'nudging strength β', parseNumber('--beta'))
@@ -88,6 +90,7 @@ program
     if (opts.estimator) o.estimator = opts.estimator as Estimator;
     if (opts.cost) o.cost = opts.cost as Cost;
     if (opts.dtype) o.dtype = opts.dtype as 'float32' | 'float16';
+    if (opts.optimizer) o.optimizer = opts.optimizer as 'sgd' | 'adam';
     if (opts.lr !== undefined) o.lr = opts.lr as number;
     if (opts.beta !== undefined) o.beta = opts.beta as number;
     if (opts.steps !== undefined) o.maxSteps = opts.steps as number;
@@ -118,6 +121,7 @@ program
       seed: opts.seed as number,
       test: { images: test.images, labels: test.labels, n: test.n },
       evaluateTrain: true,
+      schedule: opts.schedule as 'constant' | 'cosine',
       onBatch: (i) => {
         const step = `epoch ${i.epoch} · ${i.samplesPerSecond.toFixed(0)} samples/s · loss ${i.loss.toFixed(4)} · acc ${(i.accuracy * 100).toFixed(1)}%`;
         bar.tick(opts.batch as number, step);
@@ -137,6 +141,8 @@ program
       estimator: kernel.settings.estimator,
       cost: kernel.settings.cost,
       dtype: kernel.settings.dtype,
+      optimizer: kernel.settings.optimizer,
+      schedule: opts.schedule,
       seed: opts.seed,
       epochs,
       trainSize: data.n,
