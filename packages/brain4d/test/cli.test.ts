@@ -35,6 +35,23 @@ describe('neurite-brain4d', () => {
     expect(doc.rtf).toBeGreaterThan(0);
   }, 60_000);
 
+  it('run --backend cpu --stream writes the spikes to files: as many as the run emitted, the same as the wasm engine', async () => {
+    const out = path.join(dir, 'stream');
+    const r = await cli(['run', cuba, '--duration', '100ms', '--backend', 'cpu', '--stream', out, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { spikes: number; backend: string; streamed: string[] };
+    expect(doc.backend).toBe('cpu');
+    expect(doc.streamed.map((f) => path.basename(f)).sort()).toEqual(['monitors.json', 'spikes.bin']);
+    // cuba.json records every population: 8 bytes (step, id) per spike.
+    expect(readFileSync(path.join(out, 'spikes.bin')).length).toBe(8 * doc.spikes);
+    const wasm = JSON.parse((await cli(['run', cuba, '--duration', '100ms', '--backend', 'wasm', '--json'])).stdout) as {
+      spikes: number;
+      backend: string;
+    };
+    expect(wasm.backend).toBe('wasm');
+    expect(wasm.spikes).toBe(doc.spikes);
+  }, 60_000);
+
   it('validate fails with exit 1 and the key path on one stderr line', async () => {
     const bad = JSON.parse(readFileSync(cuba, 'utf8')) as Record<string, any>;
     bad.projections[3].delay = 0;
