@@ -1,7 +1,10 @@
 /**
  * SparseArea in headless Debian Chromium (SwiftShader: webgl and webgpu without a GPU):
  * the winners of every round on wasm (host storage), webgl and webgpu (device storage:
- * the SparseGatherRowsSum kernel and tensor plasticity) equal Node's (cpu, host) exactly.
+ * the SparseGatherRowsSum kernel; plasticity by the in-place SparseRowsScale kernel on webgpu,
+ * by tensor ops on webgl) equal Node's (cpu, host) exactly, and so do every synapse weight and
+ * stimulus weight on wasm and webgpu (one float32 product a synapse; on webgl the winners only:
+ * GLSL ES does not promise IEEE float32 products).
  * Without /usr/bin/chromium the suite is skipped with a message, except under CI.
  */
 import { fileURLToPath } from 'node:url';
@@ -19,11 +22,17 @@ const ROUNDS = 4;
 describeInChromium('SparseArea in headless Chromium', () => {
   let browser: TestPage | undefined;
   const node: number[][] = [];
+  let nodeWeights: number[] = [];
+  let nodeStimulus: number[] = [];
 
   beforeAll(async () => {
     await setBackend('cpu');
     const a = new SparseArea({ ...OPTS, storage: 'host' });
     for (let r = 0; r < ROUNDS; r++) node.push(Array.from(await a.project()));
+    const c = await a.connectome();
+    nodeWeights = Array.from(c.weights);
+    nodeStimulus = Array.from(c.stimulus);
+    expect(nodeWeights.some((w) => w > 1)).toBe(true); // plasticity happened
     browser = await openTestPage({ entry: PAGE_ENTRY, title: 'neurite sparse area', readyGlobal: '__sparseArea' });
   }, 180_000);
 
@@ -32,7 +41,7 @@ describeInChromium('SparseArea in headless Chromium', () => {
   });
 
   for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
-    it(`gives Node's winners on ${backend}`, async () => {
+    it(`gives Node's winners${backend === 'webgl' ? '' : ' and weights'} on ${backend}`, async () => {
       const r = (await browser!.page.evaluate(
         ([b, w, o, n]) =>
           (globalThis as unknown as { __sparseArea: SparseAreaPageApi }).__sparseArea.rounds(
@@ -48,6 +57,10 @@ describeInChromium('SparseArea in headless Chromium', () => {
       expect(r.storage).toBe(backend === 'wasm' ? 'host' : 'device');
       expect(r.leaked).toBe(0);
       expect(r.winners).toEqual(node);
+      if (backend !== 'webgl') {
+        expect(r.weights).toEqual(nodeWeights);
+        expect(r.stimulus).toEqual(nodeStimulus);
+      }
     }, 180_000);
   }
 });

@@ -13,6 +13,9 @@ export interface SparseAreaRun {
   winners: number[][];
   support: number;
   leaked: number;
+  /** Every synapse weight and stimulus weight after the last round. */
+  weights: number[];
+  stimulus: number[];
 }
 
 export interface SparseAreaPageApi {
@@ -33,8 +36,17 @@ const api: SparseAreaPageApi = {
       const winners: number[][] = [];
       for (let r = 0; r < rounds; r++) winners.push(Array.from(await a.project()));
       const support = a.support;
+      const c = await a.connectome();
       a.dispose();
-      return { backend: backendInfo().name, storage: a.storage, winners, support, leaked: tf.memory().numTensors - before };
+      return {
+        backend: backendInfo().name,
+        storage: a.storage,
+        winners,
+        support,
+        leaked: tf.memory().numTensors - before,
+        weights: Array.from(c.weights),
+        stimulus: Array.from(c.stimulus),
+      };
     } catch (e) {
       return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
     }
