@@ -16,6 +16,8 @@ export interface SimdExports {
     ldc: number,
     alpha: number,
     pairs: number,
+    c0: number,
+    ldc0: number,
   ): void;
   euler(s: number, u: number, rows: number, n: number, eps: number, res: number): void;
   damped(s: number, u: number, rows: number, n: number, keep: number, g: number, res: number): void;

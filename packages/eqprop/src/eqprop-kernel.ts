@@ -637,8 +637,7 @@ export class EqPropKernel {
 /** drive = x W_0 + b_0, [B, n_1]. */
 function computeInputDrive(drive: Float32Array, x: Float32Array, net: EnergyNetwork, B: number): void {
   const [m, n] = net.sizes;
-  for (let b = 0; b < B; b++) drive.set(net.biases[0], b * n);
-  gemm(drive, x, net.weights[0], B, m, n, m, 1, n, n);
+  gemm(drive, x, net.weights[0], B, m, n, m, 1, n, n, 1, net.biases[0], 0);
 }
 
 function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {

@@ -3,10 +3,11 @@ import { arenaOf } from './dense-arena.js';
 const fround = Math.fround;
 
 /**
- * C[r, j] += Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, in float32:
+ * C[r, j] = C0[r, j] + Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, in float32:
  * A[r, k] = a[r·sar + k·sak] (strides in elements, so A may be a transposed
- * view), B[k, j] = b[k·ldb + j], C[r, j] = c[r·ldc + j]. Each C[r, j] receives
- * its terms in increasing k, every product and sum rounded to float32, and the
+ * view), B[k, j] = b[k·ldb + j], C[r, j] = c[r·ldc + j], C0[r, j] = c0[r·ldc0 + j]
+ * (by default C0 = C: C += α·A·B; `ldc0 = 0` starts every row from one row, e.g. a
+ * bias). Each C[r, j] receives its terms in increasing k, every product and sum rounded to float32, and the
  * zero terms α·A[r, k] = 0 are skipped (which changes no finite result): the
  * same bits whether it runs as the WebAssembly SIMD loop (all four arrays in one
  * {@link createDenseArena} arena) or as the JavaScript loop below.
@@ -23,13 +24,18 @@ export function gemm(
   ldb: number,
   ldc: number,
   alpha = 1,
+  c0: Float32Array = c,
+  ldc0 = ldc,
 ): void {
-  if (M === 0 || K === 0 || N === 0) return;
+  if (M === 0 || N === 0) return;
   const st = arenaOf(c.buffer);
-  if (st !== undefined && a.buffer === c.buffer && b.buffer === c.buffer && K <= st.pairCapacity) {
-    st.exports.gemm(c.byteOffset, a.byteOffset, b.byteOffset, M, K, N, 4 * sar, 4 * sak, 4 * ldb, 4 * ldc, alpha, st.pairs);
+  if (st !== undefined && a.buffer === c.buffer && b.buffer === c.buffer && c0.buffer === c.buffer && K <= st.pairCapacity) {
+    const same = c0 === c && ldc0 === ldc;
+    const p0 = same ? c.byteOffset : c0.byteOffset;
+    st.exports.gemm(c.byteOffset, a.byteOffset, b.byteOffset, M, K, N, 4 * sar, 4 * sak, 4 * ldb, 4 * ldc, alpha, st.pairs, p0, 4 * ldc0);
     return;
   }
+  const same = c0 === c && ldc0 === ldc;
   const al = fround(alpha);
   const ks = new Int32Array(K);
   const vs = new Float32Array(K);
@@ -42,10 +48,11 @@ export function gemm(
         vs[cnt++] = v;
       }
     }
-    if (cnt === 0) continue;
+    if (cnt === 0 && same) continue;
     const o = r * ldc;
+    const o0 = r * ldc0;
     for (let j = 0; j < N; j++) {
-      let acc = c[o + j];
+      let acc = c0[o0 + j];
       for (let q = 0; q < cnt; q++) acc = fround(acc + fround(vs[q] * b[ks[q] + j]));
       c[o + j] = acc;
     }

@@ -157,8 +157,7 @@ export function softmaxReadout(
   m: number,
   n: number,
 ): void {
-  for (let b = 0; b < batch; b++) out.set(bias, b * n);
-  gemm(out, s, w, batch, m, n, m, 1, n, n);
+  gemm(out, s, w, batch, m, n, m, 1, n, n, 1, bias, 0);
   for (let b = 0; b < batch; b++) {
     const o = b * n;
     let mx = -Infinity;
@@ -197,15 +196,15 @@ function computeDrive(
   const S = states.length;
   const n = sizes[l];
   const u = scratch.u[l - 1];
-  if (l === 1) u.set(drive);
-  else {
+  // u starts from the drive (l = 1) or the bias broadcast over the batch (C0 of gemm, no copy)
+  const k = sizes[l + 1];
+  if (l === 1) {
+    if (l < S) gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n, 1, drive, n);
+    else u.set(drive);
+  } else {
     const m = sizes[l - 1];
-    for (let b = 0; b < B; b++) u.set(biases[l - 1], b * n);
-    gemm(u, states[l - 2], weights[l - 1], B, m, n, m, 1, n, n);
-  }
-  if (l < S) {
-    const k = sizes[l + 1];
-    gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n);
+    gemm(u, states[l - 2], weights[l - 1], B, m, n, m, 1, n, n, 1, biases[l - 1], 0);
+    if (l < S) gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n);
   }
   if (beta !== 0 && l === S && target !== null) {
     const s = states[S - 1];

@@ -4,9 +4,10 @@
  * its instructions (no build step, no binary blob). It imports its memory as
  * e.m; every pointer argument is a byte offset into it, every stride in bytes.
  *
- *   gemm(c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs)
- *       C[r, j] += Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, with A[r, k] at a + r·sar + k·sak,
- *       B[k, j] at b + k·ldb + 4j and C[r, j] at c + r·ldc + 4j. Per row r the non-zero α·A[r, k]
+ *   gemm(c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs, c0, ldc0)
+ *       C[r, j] = C0[r, j] + Σ_k (α·A[r, k]) · B[k, j]  for r < M, j < N, with A[r, k] at a + r·sar + k·sak,
+ *       B[k, j] at b + k·ldb + 4j, C[r, j] at c + r·ldc + 4j and C0[r, j] at c0 + r·ldc0 + 4j (C0 = C
+ *       to accumulate; ldc0 = 0 broadcasts one row, e.g. a bias). Per row r the non-zero α·A[r, k]
  *       are first listed at `pairs` (8 bytes each: B's row offset, the value), then each block of
  *       16 columns of C is held in registers while the list is walked (the last 1-15 columns
  *       as ⌈rest/4⌉ vectors whose lanes past N, read past the row, are not stored): every
@@ -95,16 +96,16 @@ const whileNot = (exitIf: number[], body: number[]) => [...BLOCK, ...LOOP, ...ex
 const inc = (l: number, by: number[]) => [...get(l), ...by, ...I32_ADD, ...set(l)];
 
 function gemmBody(): number[] {
-  // params 0..11: c a b M K N sar sak ldb ldc (i32) alpha (f32) pairs (i32)
-  const [c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  // locals: i32 r, k, p, q, qend, crow, jb, nb, pb, kb (12..21); f32 v (22); v128 vs, a0..a3 (23..27)
-  const [r, k, p, q, qend, crow, jb, nb, pb, kb] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-  const v = 22;
-  const [vs, a0, a1, a2, a3] = [23, 24, 25, 26, 27];
+  // params 0..13: c a b M K N sar sak ldb ldc (i32) alpha (f32) pairs c0 ldc0 (i32)
+  const [c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, pairs, c0, ldc0] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  // locals: i32 r, k, p, q, qend, crow, jb, nb, pb, kb, c0row (14..24); f32 v (25); v128 vs, a0..a3 (26..30)
+  const [r, k, p, q, qend, crow, jb, nb, pb, kb, c0row] = [14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
+  const v = 25;
+  const [vs, a0, a1, a2, a3] = [26, 27, 28, 29, 30];
   const accs = [a0, a1, a2, a3];
   /** One column block of `w` vectors: load accs, walk the pairs, then (unless `partial`) store and advance. */
   const block = (w: number, partial = false) => [
-    ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...V_LOAD(16 * i), ...set(acc)]),
+    ...accs.slice(0, w).flatMap((acc, i) => [...get(c0row), ...get(jb), ...I32_ADD, ...V_LOAD(16 * i), ...set(acc)]),
     ...get(pairs),
     ...set(q),
     ...whileNot(
@@ -193,10 +194,14 @@ function gemmBody(): number[] {
             ...inc(kb, get(ldb)),
           ],
         ),
-        // a row with no terms leaves C unchanged
+        // a row with no terms leaves C unchanged (when C0 is C; else it copies C0's row)
         ...get(qend),
         ...get(pairs),
         ...I32_GT_U,
+        ...get(c0),
+        ...get(c),
+        ...[0x47], // i32.ne
+        ...[0x72], // i32.or
         ...IF,
         ...get(c),
         ...get(r),
@@ -204,6 +209,12 @@ function gemmBody(): number[] {
         ...I32_MUL,
         ...I32_ADD,
         ...set(crow),
+        ...get(c0),
+        ...get(r),
+        ...get(ldc0),
+        ...I32_MUL,
+        ...I32_ADD,
+        ...set(c0row),
         ...i32c(0),
         ...set(jb),
         ...whileNot([...get(jb), ...i32c(64), ...I32_ADD, ...get(nb), ...I32_GT_U], block(4)),
@@ -229,7 +240,7 @@ function gemmBody(): number[] {
   return [
     ...vec(
       [
-        [10, I32],
+        [11, I32],
         [1, F32],
         [5, V128],
       ].map(([n, t]) => [...uleb(n), t]),
@@ -386,7 +397,7 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
   if (bytes) return bytes;
   const ftype = (params: number[]) => [0x60, ...vec(params.map((t) => [t])), 0];
   const types = [
-    ftype([I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, I32]), // gemm
+    ftype([I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, I32, I32, I32]), // gemm
     ftype([I32, I32, I32, I32, F32, I32]), // euler
     ftype([I32, I32, I32, I32, F32, F32, I32]), // damped
   ];

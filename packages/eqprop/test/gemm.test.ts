@@ -24,6 +24,32 @@ describe('gemm', () => {
     { M: 5, K: 1, N: 3, zeros: 0 },
     { M: 4, K: 9, N: 63, zeros: 0.2 },
   ];
+  it('C = C0 + α·A·B: from another array, from one broadcast row (ldc0 = 0), and a row of A all zeros copies C0', () => {
+    const [M, K, N] = [5, 9, 23];
+    const arena = createDenseArena(4 * (M * K + K * N + 3 * M * N) + 1024, K);
+    const a = fill(arena.alloc(M * K), 4, 0.3);
+    a.fill(0, 2 * K, 3 * K);
+    const b = fill(arena.alloc(K * N), 5);
+    for (const [c0, ldc0] of [
+      [fill(arena.alloc(M * N), 6), N],
+      [fill(arena.alloc(N), 7), 0],
+    ] as const) {
+      const c = fill(arena.alloc(M * N), 8);
+      gemm(c, a, b, M, K, N, K, 1, N, N, 1, c0, ldc0);
+      const plain = c0.slice();
+      const js = new Float32Array(M * N);
+      gemm(js, a.slice(), b.slice(), M, K, N, K, 1, N, N, 1, plain, ldc0);
+      expect(Array.from(c)).toEqual(Array.from(js));
+      // the reference: start from C0, add in k order with float32 rounding
+      for (let r = 0; r < M; r++)
+        for (let j = 0; j < N; j++) {
+          let acc = c0[r * ldc0 + j];
+          for (let k = 0; k < K; k++) if (a[r * K + k] !== 0) acc = Math.fround(acc + Math.fround(a[r * K + k] * b[k * N + j]));
+          expect(c[r * N + j]).toBe(acc);
+        }
+    }
+  });
+
   for (const { M, K, N, zeros } of shapes) {
     for (const transA of [false, true]) {
       it(`[${M}, ${K}] x [${K}, ${N}]${transA ? ' (A transposed)' : ''}: SIMD bits = JavaScript bits, and ≈ float64`, () => {
