@@ -1,4 +1,5 @@
 // One partition of a worker_threads run (see run-partitioned.ts); started by runPartitioned.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Simulator } from './simulator.js';
 import { barrier, spikeExchange, type PartitionData } from './spike-exchange.js';
@@ -7,6 +8,29 @@ const d = workerData as PartitionData;
 const sim = new Simulator(d.spec, { partition: { lo: d.lo, hi: d.hi, exchange: spikeExchange(d) } });
 // Every partition built: the simulation starts together (the run's wall clock excludes the builds).
 barrier(d)();
+const cpu0 = threadCpuSeconds();
 const r = sim.run(d.duration);
+const cpu1 = threadCpuSeconds();
 const s = d.index === 0 ? sim.spikes() : null;
-parentPort!.postMessage({ index: d.index, rates: r.rates, spikes: r.spikes, wall: r.wall, steps: s?.steps, ids: s?.ids, t: sim.t });
+parentPort!.postMessage({
+  index: d.index,
+  rates: r.rates,
+  spikes: r.spikes,
+  wall: r.wall,
+  cpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+  steps: s?.steps,
+  ids: s?.ids,
+  t: sim.t,
+});
+
+/** CPU seconds (user + system) of this thread, from Linux's /proc/thread-self/stat (clock ticks of 1/100 s); null elsewhere. */
+function threadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5) are utime and stime; f starts at field 3.
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null;
+  }
+}

@@ -16,6 +16,8 @@ export interface PartitionedResult {
   runWall: number;
   /** Real-time factor of the simulation: runWall per biological second. */
   rtf: number;
+  /** CPU seconds each worker's thread spent in the simulation (Linux, 10 ms resolution; null where /proc is missing). */
+  workerCpu: Array<number | null>;
   /** Times of the recorded spikes (monitors.spikes), ms, as Simulator.spikes() gives them. */
   times: Float64Array;
   /** Lattice ids of the recorded spikes. */
@@ -52,6 +54,7 @@ export async function runPartitioned(network: unknown, duration: number, workers
         rates: Record<string, number>;
         spikes: number;
         wall: number;
+        cpu: number | null;
         steps?: Int32Array;
         ids?: Int32Array;
       }>((resolve, reject) => {
@@ -76,6 +79,7 @@ export async function runPartitioned(network: unknown, duration: number, workers
     wall,
     runWall,
     rtf: runWall / (duration / 1000),
+    workerCpu: [...results].sort((a, b) => a.index - b.index).map((r) => r.cpu),
     steps,
     ids: first.ids ?? new Int32Array(0),
     times: Float64Array.from(steps, (s) => s * spec.dt!),

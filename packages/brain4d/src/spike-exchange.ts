@@ -17,12 +17,16 @@ export interface PartitionData {
 
 /**
  * A barrier over the partition's shared [arrived, generation] pair: the last worker to arrive
- * resets the count and bumps the generation; the others spin on the generation for a while
- * (the usual wait is a few microseconds when every worker has a core), then block in Atomics.wait.
+ * resets the count and bumps the generation; the others spin on the generation, then block in
+ * Atomics.wait. The spin budget adapts (as adaptive mutexes do): it doubles (up to 4096 reads)
+ * after a wait that spinning ended and halves (down to 16) after one that had to block, so
+ * workers with a core each spin through the microseconds a step's imbalance lasts, while on an
+ * oversubscribed machine they stop burning the time slices their partners need.
  */
 export function barrier(d: PartitionData): () => void {
   const bar = new Int32Array(d.barrier);
   const k = d.workers;
+  let budget = 1024;
   return () => {
     const gen = Atomics.load(bar, 1);
     if (Atomics.add(bar, 0, 1) === k - 1) {
@@ -31,7 +35,12 @@ export function barrier(d: PartitionData): () => void {
       Atomics.notify(bar, 1);
       return;
     }
-    for (let spin = 0; spin < 2000; spin++) if (Atomics.load(bar, 1) !== gen) return;
+    for (let spin = 0; spin < budget; spin++)
+      if (Atomics.load(bar, 1) !== gen) {
+        budget = Math.min(4096, budget * 2);
+        return;
+      }
+    budget = Math.max(16, budget >> 1);
     while (Atomics.load(bar, 1) === gen) Atomics.wait(bar, 1, gen, 50);
   };
 }
