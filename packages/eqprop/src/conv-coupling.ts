@@ -1,4 +1,5 @@
 import { EqPropError } from './eqprop-error.js';
+import { gemm } from './gemm.js';
 
 /**
  * A convolutional input coupling (the P_CNN idea of Laborieux et al. 2021, with average
@@ -72,10 +73,10 @@ export function convGeometry(spec: ConvSpec, inputDim: number): ConvGeometry {
   };
 }
 
-/** X̄ for a batch: [B, P², inChannels·k²]. */
-export function pooledPatches(x: Float32Array, B: number, g: ConvGeometry): Float32Array {
+/** X̄ for a batch: [B, P², inChannels·k²] (into `out` when given). */
+export function pooledPatches(x: Float32Array, B: number, g: ConvGeometry, out?: Float32Array): Float32Array {
   const { side, kernel: k, pool: p, pooled: P, inChannels, patch } = g;
-  const out = new Float32Array(B * P * P * patch);
+  out ??= new Float32Array(B * P * P * patch);
   const inv = 1 / (p * p);
   const img = inChannels * side * side;
   for (let b = 0; b < B; b++) {
@@ -100,7 +101,22 @@ export function pooledPatches(x: Float32Array, B: number, g: ConvGeometry): Floa
   return out;
 }
 
-/** drive[b, c·P² + p] = b_1[c·P² + p] + Σ_j K[c, j] X̄[b, p, j]. */
+/** X̄ᵀ per example: out[b, j, p] = X̄[b, p, j] ([B, inChannels·k², P²]). */
+export function transposePatches(patches: Float32Array, B: number, g: ConvGeometry, out?: Float32Array): Float32Array {
+  const J = g.patch;
+  const P2 = g.pooled * g.pooled;
+  out ??= new Float32Array(B * J * P2);
+  for (let b = 0; b < B; b++) {
+    const o = b * J * P2;
+    for (let p = 0; p < P2; p++) for (let j = 0; j < J; j++) out[o + j * P2 + p] = patches[o + p * J + j];
+  }
+  return out;
+}
+
+/**
+ * drive[b, c·P² + p] = b_1[c·P² + p] + Σ_j K[c, j] X̄[b, p, j]: per example the product
+ * K [C, J] · X̄_bᵀ [J, P²] ({@link gemm}; X̄ᵀ from {@link transposePatches} when not given).
+ */
 export function convDrive(
   drive: Float32Array,
   patches: Float32Array,
@@ -108,36 +124,24 @@ export function convDrive(
   bias: Float32Array,
   B: number,
   g: ConvGeometry,
+  patchesT?: Float32Array,
 ): void {
   const { channels: C, patch: J } = g;
   const P2 = g.pooled * g.pooled;
+  const xt = patchesT ?? transposePatches(patches, B, g);
   for (let b = 0; b < B; b++) {
-    drive.set(bias, b * C * P2);
-    for (let p = 0; p < P2; p++) {
-      const xo = (b * P2 + p) * J;
-      for (let c = 0; c < C; c++) {
-        const ko = c * J;
-        let acc = 0;
-        for (let j = 0; j < J; j++) acc += K[ko + j] * patches[xo + j];
-        drive[b * C * P2 + c * P2 + p] += acc;
-      }
-    }
+    gemm(drive.subarray(b * C * P2, (b + 1) * C * P2), K, xt.subarray(b * J * P2, (b + 1) * J * P2), C, J, P2, J, 1, P2, P2, 1, bias, P2);
   }
 }
 
-/** acc[c, j] += coef · Σ_b Σ_p d[b, c·P² + p] X̄[b, p, j] (the Hebbian term ∂Φ/∂K for states d). */
+/**
+ * acc[c, j] += coef · Σ_b Σ_p d[b, c·P² + p] X̄[b, p, j] (the Hebbian term ∂Φ/∂K for states d):
+ * per example the product D_b [C, P²] · X̄_b [P², J] ({@link gemm}).
+ */
 export function convGradient(acc: Float32Array, patches: Float32Array, d: Float32Array, coef: number, B: number, g: ConvGeometry): void {
   const { channels: C, patch: J } = g;
   const P2 = g.pooled * g.pooled;
   for (let b = 0; b < B; b++) {
-    for (let p = 0; p < P2; p++) {
-      const xo = (b * P2 + p) * J;
-      for (let c = 0; c < C; c++) {
-        const v = coef * d[b * C * P2 + c * P2 + p];
-        if (v === 0) continue;
-        const ko = c * J;
-        for (let j = 0; j < J; j++) acc[ko + j] += v * patches[xo + j];
-      }
-    }
+    gemm(acc, d.subarray(b * C * P2, (b + 1) * C * P2), patches.subarray(b * P2 * J, (b + 1) * P2 * J), C, P2, J, P2, 1, J, J, coef);
   }
 }

@@ -11,7 +11,7 @@ import { gemm } from './gemm.js';
 import { powerIteration } from './power-iteration.js';
 import { roundArrayToF16 } from './round-f16.js';
 import { holomorphicGradient } from './holomorphic-gradient.js';
-import { convDrive, convGeometry, convGradient, pooledPatches } from './conv-coupling.js';
+import { convDrive, convGeometry, convGradient, pooledPatches, transposePatches } from './conv-coupling.js';
 import type { ConvGeometry, ConvSpec } from './conv-coupling.js';
 
 /** Options of {@link EqPropKernel}; every field but the sizes has a default. */
@@ -448,8 +448,10 @@ export class EqPropKernel {
   private inputDrive(x: Float32Array, B: number): { drive: Float32Array; patches: Float32Array | null } {
     const drive = this.arena!.alloc(B * this.sizes[1]);
     if (this.conv) {
-      const patches = pooledPatches(x, B, this.conv);
-      convDrive(drive, patches, this.net.weights[0], this.net.biases[0], B, this.conv);
+      const g = this.conv;
+      const patches = pooledPatches(x, B, g, this.arena!.alloc(B * g.pooled * g.pooled * g.patch));
+      const patchesT = transposePatches(patches, B, g, this.arena!.alloc(patches.length));
+      convDrive(drive, patches, this.net.weights[0], this.net.biases[0], B, g, patchesT);
       return { drive, patches };
     }
     computeInputDrive(drive, x, this.net, B);
@@ -493,7 +495,8 @@ export class EqPropKernel {
     const units = sizes.slice(1).reduce((t, n) => t + n, 0);
     const wt = sizes.slice(1, -1).reduce((t, m, i) => t + m * sizes[i + 2], 0);
     // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ
-    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units) + wt + cap * 2;
+    const patches = this.conv ? 2 * this.conv.pooled ** 2 * this.conv.patch : 0;
+    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units + patches) + wt + cap * 2;
     const allocs = 8 * sizes.length + 32;
     const arena = createDenseArena(4 * floats + 32 * allocs, Math.max(cap, ...sizes));
     net.weights.forEach((w, l) => {
