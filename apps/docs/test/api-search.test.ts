@@ -46,6 +46,7 @@ describeSite('docs: API reference', () => {
       const text = await fn.page.locator('.vp-doc').innerText();
       expect(text).toContain('Decode the bytes of a .nir (HDF5) file');
       expect(text).toContain('ReadResult');
+      await site.screenshot(fn.page, 'api-decodeNir');
       fn.assertClean();
     } finally {
       await fn.close();
