@@ -2,7 +2,7 @@
 // node packages/hrr/scripts/mnist-classifiers.mjs [--dim 10000] [--only onlinehd,centroid] [--json out.json] [--export mnist.bin]
 //   [--lehdc 'epochs:dropout:weightDecay:patience[:trainDigits];…'] [--record-cache /tmp/records-10000.i8]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { setBackend, tf } from '@neurite/tensor';
+import { createRng, setBackend, tf } from '@neurite/tensor';
 import { loadMnist } from '@neurite/datasets';
 import * as hrr from '@neurite/hrr';
 
@@ -108,12 +108,24 @@ if (want('comphd')) {
 }
 if (want('lehdc')) {
   // --lehdc "epochs:dropout:weightDecay:patience[:trainDigits];…" runs each setting (default: the torchhd/paper
-  // setting 120:0.3:0.003:2); trainDigits takes the first n training digits (a learning curve)
+  // setting 120:0.3:0.003:2); trainDigits trains on that many training digits drawn without replacement (seed 5;
+  // the split is stored class by class, so a prefix would hold only the first classes): a learning curve
   for (const spec of opt('lehdc', '120:0.3:0.003:2').split(';')) {
     const [epochs, dropout, weightDecay, patience, nTrain] = spec.split(':').map(Number);
     const n = nTrain || train.n;
+    let xs = recTrain,
+      ys = train.labels;
+    if (n < train.n) {
+      const pick = createRng(5).sampleWithoutReplacement(train.n, n);
+      xs = new Float32Array(n * D);
+      ys = new Uint8Array(n);
+      pick.forEach((r, i) => {
+        xs.set(recTrain.subarray(r * D, (r + 1) * D), i * D);
+        ys[i] = train.labels[r];
+      });
+    }
     const s = t0();
-    const m = await new hrr.LeHDCClassifier(D, 10).fitAsync(recTrain.subarray(0, n * D), train.labels.subarray(0, n), {
+    const m = await new hrr.LeHDCClassifier(D, 10).fitAsync(xs, ys, {
       epochs,
       dropout,
       weightDecay,
