@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tf } from '@neurite/tensor';
-import { compile, ConvertError, listBackends, loihiBias, SpikingNetwork } from '../src/index.js';
+import { compile, ConvertError, listBackends, loihiBias, LoihiModel, SpikingNetwork, spikingMlp } from '../src/index.js';
 import type { Network } from '../src/index.js';
 import { size } from '../src/network.js';
 import { disposeParams, makeParams } from '../src/params.js';
@@ -170,6 +170,18 @@ describe('compile', () => {
       expect(Math.abs(r[k] - s / T)).toBeLessThan(1e-4);
     }
     x.dispose();
+  });
+
+  it('loihi: a LIF network gets dv = round(4096 (1 − β)); layers with different β need an explicit dv', async () => {
+    const lif = spikingMlp([3, 5, 4, 2], { neuron: 'lif', beta: 0.75, seed: 2 });
+    expect((await compile(lif, 'loihi')).mode).toBe('fixed-point');
+    expect(new LoihiModel(lif).options.dv).toBe(1024);
+    expect(new LoihiModel(spikingMlp([3, 5, 2], { neuron: 'if' })).options.dv).toBe(0);
+    const mixed = lif.clone();
+    const second = mixed.network.nodes.filter((n) => n.op.kind === 'if')[1];
+    if (second.op.kind === 'if') second.op.beta = 0.5;
+    expect(() => new LoihiModel(mixed)).toThrow(/leak differently/);
+    expect(new LoihiModel(mixed, { dv: 100 }).options.dv).toBe(100);
   });
 
   it('loihiBias keeps 13-bit mantissas with a 3-bit exponent', () => {
