@@ -1,6 +1,6 @@
 // MNIST accuracy table and learning curves for the README (run from the repo root after building):
 //   nice -n 10 node packages/eqprop/scripts/mnist-table.mjs run <config> <epochs> <seed,...>
-//   node packages/eqprop/scripts/mnist-table.mjs report
+//   node packages/eqprop/scripts/mnist-table.mjs report [config,…]
 // configs: conv-16 (see CONFIGS), scellier-500 (784-500-10, Scellier & Bengio 2017 Table 2 preset), scellier-500-500 (784-500-500-10
 // preset dynamics with fewer steps, see below), default-256 (784-256-10, the kernel's defaults),
 // backprop-500 (a backprop MLP of the same shape 784-500-10: sigmoid hidden, softmax cross-entropy, SGD lr 0.1,
@@ -50,6 +50,14 @@ const CONFIGS = {
     conv: { channels: 16, kernel: 5, pool: 2 },
     optimizer: 'adam',
     lr: [1e-3, 1e-3],
+  }),
+  // conv 5×5×32 + 2×2 average pooling → 10, Table 2 dynamics, Adam (lr 2e-3) with the cosine schedule
+  'conv-32-adam-cos': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [], outputDim: 10 }),
+    conv: { channels: 32, kernel: 5, pool: 2 },
+    optimizer: 'adam',
+    lr: [2e-3, 2e-3],
+    schedule: 'cosine',
   }),
   // conv 5×5×32 + 2×2 pooling → 500 hidden → 10, Table 2 dynamics, Adam
   'conv-32-500-adam': () => ({
@@ -177,8 +185,12 @@ if (cmd === 'run') {
 } else if (cmd === 'report') {
   const { linePlot } = await import('@neurite/plot');
   const data = load();
+  // report [config,…]: those configs in that order (default: all); the curves plot the first five
+  const only = config ? config.split(',') : null;
   const by = {};
-  for (const r of data.runs) (by[r.config] ??= []).push(r);
+  for (const c of only ?? []) by[c] = [];
+  for (const r of data.runs) if (!only || only.includes(r.config)) (by[r.config] ??= []).push(r);
+  for (const c of Object.keys(by)) if (by[c].length === 0) delete by[c];
   const rows = [];
   for (const [c, runs] of Object.entries(by)) {
     const te = runs.map((r) => r.testError * 100);
@@ -192,11 +204,13 @@ if (cmd === 'run') {
   console.log(
     '| config | epochs | seeds | test error % (mean ± sd) | train error % (mean ± sd) |\n|---|---|---|---|---|\n' + rows.join('\n'),
   );
-  const series = Object.entries(by).map(([c, runs]) => ({
-    name: `${c} test`,
-    x: runs[0].curve.map((p) => p.epoch),
-    y: runs[0].curve.map((p) => p.testError * 100),
-  }));
+  const series = Object.entries(by)
+    .slice(0, 5)
+    .map(([c, runs]) => ({
+      name: `${c} test`,
+      x: runs[0].curve.map((p) => p.epoch),
+      y: runs[0].curve.map((p) => p.testError * 100),
+    }));
   const svg = await linePlot(
     { series },
     { title: 'MNIST test error (seed 0 of each config)', xLabel: 'epoch', yLabel: 'test error %', width: 520, height: 300 },
