@@ -2,6 +2,7 @@ import type { LayersModel } from '@neurite/tensor/layers';
 import type { SeedOrRng } from '@neurite/tensor';
 import { ConvertError, checkInt } from './convert-error.js';
 import { evaluate } from './evaluate.js';
+import type { SnnEvaluation } from './evaluate.js';
 import { accuracyOf } from './evaluate.js';
 import { finetune } from './finetune.js';
 import { fit, staticLogits } from './fit.js';
@@ -85,6 +86,8 @@ export interface ConvertStats {
   thresholds: Record<string, number[]>;
   /** Seconds per stage. */
   timings: Record<string, number>;
+  /** The SNN's evaluation on testData (spikes per layer too: for `sparsityOf`, `energyOf`), null without it. */
+  evaluation: SnnEvaluation | null;
 }
 
 /** Deep residual models (an Add and at least this many activations) convert without BPTT under 'auto'. */
@@ -177,6 +180,7 @@ export async function convert(
       accuracyPerStep: ev ? ev.perStep : [],
       thresholds,
       timings,
+      evaluation: ev,
     },
   };
 }

@@ -56,6 +56,9 @@ describe('convert', () => {
     expect(stats.snnAccuracy).toBe(stats.accuracyPerStep[5]);
     expect(Object.keys(stats.thresholds)).toEqual(['h/relu']);
     expect(stats.thresholds['h/relu']).toHaveLength(8); // channel-wise λ
+    expect(stats.evaluation?.perStep).toEqual(stats.accuracyPerStep);
+    expect(stats.evaluation?.samples).toBe(90);
+    expect(stats.evaluation?.spikes['h/relu']).toBeGreaterThan(0);
     for (const k of ['read', 'fold', 'calibrate', 'qcfs', 'finetune', 'evaluate']) expect(stats.timings[k]).toBeGreaterThanOrEqual(0);
     const x = tf.tensor(test.images.subarray(0, 12), [2, 6]);
     await expectNoLeaks(
