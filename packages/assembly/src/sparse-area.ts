@@ -62,6 +62,8 @@ interface DeviceStore {
   csr: CSRTensors;
   /** The stimulus weights as a CSR of one row (entry j = the weight onto neuron j), so that sparseRowsScale updates them too. */
   stim: CSRTensors;
+  /** On backends without the in-place kernel (webgl): the presynaptic neuron of every synapse, int32 [nnz]. */
+  pre: tf.Tensor1D | null;
 }
 
 /**
@@ -180,7 +182,8 @@ export class SparseArea {
       const data = weights === 'float16' ? new Uint16Array(this.synapses).fill(toFloat16Bits(1)) : new Float32Array(this.synapses).fill(1);
       this.host = { indices: csr.indices, data, stim, input: new Float32Array(n) };
     } else {
-      this.device = tf.tidy(() => ({
+      const inPlace = IN_PLACE_BACKENDS.has(tf.getBackend());
+      const tensors = tf.tidy(() => ({
         csr: csrToTensors(csr),
         stim: {
           nRows: 1,
@@ -190,6 +193,7 @@ export class SparseArea {
           data: tf.tensor1d(stim, 'float32'),
         },
       }));
+      this.device = { ...tensors, pre: inPlace ? null : tf.tensor1d(rowOfEntries(csr.indptr), 'int32') };
     }
   }
 
@@ -207,7 +211,8 @@ export class SparseArea {
    * Bytes held: `hostBytes` in typed arrays (row offsets, and for host storage the indices,
    * weights, stimulus weights and input buffer; flags of 1 byte a neuron), `deviceBytes` in
    * tensors of the backend (device storage: row offsets, indices, float32 weights; the stimulus
-   * weights with their column indices and two row offsets, a CSR of one row).
+   * weights with their column indices and two row offsets, a CSR of one row; on webgl also the
+   * presynaptic neuron of every synapse, 4 bytes each).
    */
   memory(): { synapses: number; hostBytes: number; deviceBytes: number } {
     const n = this.n,
@@ -216,7 +221,11 @@ export class SparseArea {
     if (this.storage === 'host') {
       return { synapses: nnz, hostBytes: 4 * (n + 1) + nnz * (4 + (this.weights === 'float16' ? 2 : 4)) + 8 * n + flags, deviceBytes: 0 };
     }
-    return { synapses: nnz, hostBytes: 4 * (n + 1) + flags, deviceBytes: 4 * (n + 1) + 8 * nnz + 8 * n + 8 };
+    return {
+      synapses: nnz,
+      hostBytes: 4 * (n + 1) + flags,
+      deviceBytes: 4 * (n + 1) + 8 * nnz + 8 * n + 8 + (this.device?.pre != null ? 4 * nnz : 0),
+    };
   }
 
   /**
@@ -328,33 +337,32 @@ export class SparseArea {
       if (stimulus) sparseRowsScale(d.stim, [0], winners, f, { maxWeight: cap });
       return;
     }
-    // backends without the in-place kernel (webgl): gather the firing rows' entries, scale, scatter into a new tensor
-    const positions = rows === null ? null : rowEntries(this.indptr, rows);
+    // backends without the in-place kernel (webgl): every weight times 1 or 1 + β in one elementwise pass into a new
+    // tensor, O(nnz) like the copy a scatter would make anyway, with shapes that do not change from round to round
+    // (webgl compiles a shader per shape): factor_e = table[fires[pre_e] · wins[post_e]], table = [1, 1 + β]
     const next = tf.tidy(() => {
-      // factor table [1, 1 + β]: a winner's weight is multiplied by exactly the float32 1 + β, others by 1
       const table = tf.tensor1d([1, f], 'float32');
-      const mask = tf.scatterND(tf.tensor2d(winners, [winners.length, 1], 'int32'), tf.ones([winners.length], 'int32'), [this.n]);
+      const flags = (ids: Int32Array) => tf.scatterND(tf.tensor2d(ids, [ids.length, 1], 'int32'), tf.ones([ids.length], 'int32'), [this.n]);
+      const wins = flags(winners);
       const capped = (x: tf.Tensor) => (Number.isFinite(cap) ? tf.minimum(x, cap) : x);
-      const stim = stimulus ? capped(tf.mul(d.stim.data, tf.gather(table, mask))) : d.stim.data;
-      let values = d.csr.data;
-      if (positions !== null && positions.length > 0) {
-        const pos = tf.tensor1d(positions, 'int32');
-        const cols = tf.gather(d.csr.indices, pos);
-        const scaled = capped(tf.mul(tf.gather(values, pos), tf.gather(table, tf.gather(mask, cols))));
-        values = tf.tensorScatterUpdate(values, tf.reshape(pos, [positions.length, 1]), scaled);
+      const stim = stimulus ? capped(tf.mul(d.stim.data, tf.gather(table, wins))) : d.stim.data;
+      let values: tf.Tensor = d.csr.data;
+      if (rows !== null && rows.length > 0) {
+        const sel = tf.mul(tf.gather(flags(rows), d.pre!), tf.gather(wins, d.csr.indices));
+        values = capped(tf.mul(values, tf.gather(table, sel)));
       }
       return { stim, values };
     });
     if (next.stim !== d.stim.data) d.stim.data.dispose();
     if (next.values !== d.csr.data) d.csr.data.dispose();
-    this.device = { csr: { ...d.csr, data: next.values as tf.Tensor1D }, stim: { ...d.stim, data: next.stim as tf.Tensor1D } };
+    this.device = { ...d, csr: { ...d.csr, data: next.values as tf.Tensor1D }, stim: { ...d.stim, data: next.stim as tf.Tensor1D } };
   }
 
   /** Free the device tensors (nothing to do for host storage). The area cannot run afterwards. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (this.device !== null) tf.dispose([this.device.csr, this.device.stim]);
+    if (this.device !== null) tf.dispose([this.device.csr, this.device.stim, this.device.pre ?? []]);
     this.device = null;
     this.host = null;
   }
@@ -363,13 +371,11 @@ export class SparseArea {
 /** Backends with the in-place `SparseRowsScale` kernel of @neurite/tensor. */
 const IN_PLACE_BACKENDS = new Set(['cpu', 'wasm', 'webgpu']);
 
-/** The entry positions of the listed rows, concatenated in the order of `rows`. */
-function rowEntries(indptr: Int32Array, rows: Int32Array): Int32Array {
-  let total = 0;
-  for (const r of rows) total += indptr[r + 1] - indptr[r];
-  const out = new Int32Array(total);
-  let q = 0;
-  for (const r of rows) for (let e = indptr[r], end = indptr[r + 1]; e < end; e++) out[q++] = e;
+/** The row of every entry of a CSR (its presynaptic neuron), from the row offsets. */
+function rowOfEntries(indptr: Int32Array): Int32Array {
+  const nRows = indptr.length - 1;
+  const out = new Int32Array(indptr[nRows]);
+  for (let r = 0; r < nRows; r++) out.fill(r, indptr[r], indptr[r + 1]);
   return out;
 }
 
