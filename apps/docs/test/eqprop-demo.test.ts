@@ -76,12 +76,28 @@ describeSite('docs: eqprop demo', () => {
 
   for (const backend of ALL_BACKENDS) {
     it(`on ${backend}: batch costs, weights and test accuracy equal EqPropKernel's in Node`, async () => {
-      const { result, msPerStep } = await site.openDemo<EqpropDemoResult>('guide/eqprop', backend, {
+      const { result, msPerStep, sitePage } = await site.openDemo<EqpropDemoResult>('guide/eqprop', backend, {
         demo: 'eqprop',
         query: QUERY,
         screenshot: `eqprop-demo-${backend}`,
         timeout: 55_000,
+        keepOpen: backend === 'cpu',
       });
+      if (backend === 'cpu') {
+        // draw a stroke on the pad: the trained network's free phase classifies it (10 output states in [0, 1])
+        const { page } = sitePage;
+        const box = (await page.locator('.eqprop-pad').boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 8 });
+        await page.mouse.up();
+        const bars = page.locator('[data-eqprop-outputs] li');
+        await bars.nth(9).waitFor({ timeout: 10_000 });
+        expect(await bars.count()).toBe(10);
+        expect(await page.locator('[data-eqprop-outputs] li.best').count()).toBe(1);
+        sitePage.assertClean();
+        await sitePage.close();
+      }
       expect(msPerStep).toBeGreaterThan(0);
       expect(result.settings).toMatchObject({ digits: 60, epochs: 1, hidden: 32 });
       const ref = reference(result.settings);
