@@ -31,22 +31,20 @@ export interface Profiling {
 
 /** The subset of tfjs-core's engine internals the profiler hooks into (tfjs 4.22). */
 interface EngineInternals {
-  state: { profiling: boolean; numBytes: number; numTensors: number; activeProfile: { kernels: unknown[] } };
-  profiler?: ProfilerInternals;
+  state: { numBytes: number; numTensors: number; activeScope: { name: string } | null };
   backendName: string | null;
+  /** The active backend (a getter that starts one when none is set: read only inside a kernel call). */
+  backend: BackendTimer;
+  /** Runs one kernel (or custom-gradient op) with the engine's bookkeeping; every op goes through it. */
+  runKernelFunc(params: KernelParams): unknown;
 }
-interface KernelProfile {
-  kernelName: string;
-  outputs: tf.Tensor[];
-  inputs: unknown;
-  timeMs: Promise<number | { error: string }>;
-  extraInfo: Promise<string>;
+interface KernelParams {
+  kernelName?: string;
 }
-interface ProfilerInternals {
-  backendTimer: { timerAvailable(): boolean; time(f: () => void): Promise<{ kernelMs: number | { error: string } }> };
-  profileKernel(name: string, inputs: unknown, f: () => tf.Tensor[]): KernelProfile;
+interface BackendTimer {
+  timerAvailable(): boolean;
+  time(f: () => void): Promise<{ kernelMs: number | { error: string } }>;
 }
-type ProfileKernelFn = ProfilerInternals['profileKernel'];
 
 interface KernelAcc {
   calls: number;
@@ -76,10 +74,6 @@ const cpuNow: (() => number) | null =
     : null;
 const memNow: MemoryUsage | null = typeof proc?.memoryUsage === 'function' ? () => proc.memoryUsage!() : null;
 
-/** What the kernel hook hands the engine for a kernel's time and extra info when no GPU timer is asked for. */
-const NO_TIME: Promise<number | { error: string }> = Promise.resolve(0);
-const NO_INFO: Promise<string> = Promise.resolve('');
-
 /** The one active session (profiling is process-wide: tfjs has one engine). */
 let active: Session | null = null;
 
@@ -89,16 +83,17 @@ let active: Session | null = null;
  * engine's tensor bytes and count (after every kernel: an exact peak), and, every
  * `intervalMs`, the JS heap and ArrayBuffer bytes. Only one session runs at a time.
  *
- * How kernels are seen: tfjs-core's engine runs each kernel through its `Profiler`
- * while `engine.state.profiling` is set; the session installs its own
- * `profileKernel` (timing the kernel function with `performance.now()` and
- * `process.cpuUsage()` with `kernelCpu`) for that time and restores tfjs's when it stops. tfjs's own
- * one (used by `tf.profile`) reads every output synchronously on webgl without a timer
- * extension; this one never reads a tensor. Costs while on (Node 22, measured by the
- * `assembly` bench's profiling-overhead case): ≈ 0.5 µs a kernel call (two clock reads and
- * the engine's own bookkeeping; `kernelCpu` adds ≈ 3 µs), ≈ 3 µs a region (two CPU-time
- * reads; the process memory, ≈ 11 µs a read, is read only every `intervalMs`). While no
- * session runs, `profileRegion` is a direct call of `fn`.
+ * How kernels are seen: every op reaches the backend through the tfjs engine's
+ * `runKernelFunc`; the session puts a wrapper of it on the engine object (it survives
+ * `setBackend`, which keeps the engine) that times the call with `performance.now()` (and
+ * `process.cpuUsage()` with `kernelCpu`), and removes it when it stops. The engine's own
+ * profiling mode (`tf.profile`, which reads every output synchronously on webgl without a
+ * timer extension and keeps a record per kernel) is not used: this never reads a tensor.
+ * Costs while on (Node 22, measured by the `assembly` bench's profiling-overhead case): a
+ * fraction of a microsecond a kernel call (two clock reads; `kernelCpu` adds ≈ 3 µs), ≈ 2 µs
+ * a region (two CPU-time reads; the process memory, ≈ 11 µs a read, is read only every
+ * `intervalMs`). While no session runs, `profileRegion` is a direct call of `fn` and the
+ * engine is untouched.
  * @throws TensorError (ERR_STATE) when a session is already running;
  *   (ERR_OUT_OF_RANGE) for a bad option.
  */
@@ -203,11 +198,7 @@ class Session {
   private readonly samples: ProfileSample[] = [];
   private openCount = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private patched: {
-    protos: Array<{ proto: ProfilerInternals; original: ProfileKernelFn }>;
-    profilingBefore: boolean;
-    engine: EngineInternals;
-  } | null = null;
+  private patched: EngineInternals | null = null;
   private readonly startBytes: number;
   private readonly startTensors: number;
   peakBytes: number;
@@ -236,58 +227,35 @@ class Session {
   }
 
   /**
-   * Install the kernel hook: on the prototype of the engine's profiler now, and on any
-   * profiler the engine makes later (setBackend makes a new one; the `profiler` field is
-   * watched while the session runs, so a backend set after the start is seen too).
+   * Install the kernel hook: an own `runKernelFunc` on the engine object that calls the
+   * prototype's and times it. Kernels a kernel runs (custom-gradient ops' forward functions)
+   * go through it too and are counted in both.
    */
   private hookKernels(): void {
     if (!this.kernels || this.patched !== null) return;
     const engine = tf.engine() as unknown as EngineInternals;
-    let current = engine.profiler;
-    const patched = {
-      protos: [] as Array<{ proto: ProfilerInternals; original: ProfileKernelFn }>,
-      profilingBefore: engine.state.profiling,
-      engine,
-    };
-    this.patched = patched;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the hook runs with the engine's profiler as `this`
+    const run = Object.getPrototypeOf(engine).runKernelFunc as EngineInternals['runKernelFunc'];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the wrapper runs with the engine as `this`
     const session = this;
-    const patch = (profiler: ProfilerInternals | undefined) => {
-      if (profiler == null) return;
-      const proto = Object.getPrototypeOf(profiler) as ProfilerInternals;
-      if (patched.protos.some((q) => q.proto === proto)) return;
-      patched.protos.push({ proto, original: proto.profileKernel });
-      proto.profileKernel = function (this: ProfilerInternals, name: string, inputs: unknown, f: () => tf.Tensor[]): KernelProfile {
-        return session.runKernel(this, engine, name, inputs, f);
-      };
+    engine.runKernelFunc = function (this: EngineInternals, params: KernelParams): unknown {
+      return session.runKernel(this, run, params);
     };
-    patch(current);
-    Object.defineProperty(engine, 'profiler', {
-      configurable: true,
-      enumerable: true,
-      get: () => current,
-      set: (v: ProfilerInternals) => {
-        current = v;
-        patch(v);
-      },
-    });
-    engine.state.profiling = true;
+    this.patched = engine;
   }
 
-  runKernel(profiler: ProfilerInternals, engine: EngineInternals, name: string, inputs: unknown, f: () => tf.Tensor[]): KernelProfile {
-    // The engine keeps a record per kernel while profiling; this session keeps its own sums instead.
-    engine.state.activeProfile.kernels.length = 0;
+  runKernel(engine: EngineInternals, run: EngineInternals['runKernelFunc'], params: KernelParams): unknown {
+    const name = params.kernelName ?? engine.state.activeScope?.name ?? '';
     const b0 = engine.state.numBytes;
     const c0 = this.kernelCpu ? cpuNow!() : 0;
-    const t0 = performance.now();
-    let outputs: tf.Tensor[] = [];
+    let out: unknown;
     let gpu: Promise<{ kernelMs: number | { error: string } }> | null = null;
-    if (this.gpuTimer && profiler.backendTimer.timerAvailable()) {
-      gpu = profiler.backendTimer.time(() => {
-        outputs = f();
+    const t0 = performance.now();
+    if (this.gpuTimer && engine.backendName !== null && engine.backend.timerAvailable()) {
+      gpu = engine.backend.time(() => {
+        out = run.call(engine, params);
       });
     } else {
-      outputs = f();
+      out = run.call(engine, params);
     }
     const wall = performance.now() - t0;
     const cpu = this.kernelCpu ? cpuNow!() - c0 : 0;
@@ -303,32 +271,17 @@ class Session {
     acc.bytesAdded += bytes - b0;
     if (bytes > this.peakBytes) this.peakBytes = bytes;
     if (engine.state.numTensors > this.peakTensors) this.peakTensors = engine.state.numTensors;
-    // The engine only stores timeMs and extraInfo in the per-kernel record it keeps while profiling, which
-    // runKernel empties: without a GPU timer, shared settled promises spare two allocations a call.
-    let timeMs = NO_TIME;
-    if (gpu !== null) {
-      timeMs = gpu.then((g) => g.kernelMs);
-      acc.gpuPending.push(timeMs);
-    }
-    return { kernelName: name, outputs, inputs, timeMs, extraInfo: NO_INFO };
+    if (gpu !== null) acc.gpuPending.push(gpu.then((g) => g.kernelMs));
+    return out;
   }
 
   private unhookKernels(): void {
-    const p = this.patched;
-    if (p === null) return;
-    const current = p.engine.profiler;
-    Object.defineProperty(p.engine, 'profiler', { configurable: true, enumerable: true, writable: true, value: current });
-    for (const { proto, original } of p.protos) proto.profileKernel = original;
-    p.engine.state.profiling = p.profilingBefore;
+    const engine = this.patched;
+    if (engine === null) return;
+    delete (engine as Partial<EngineInternals>).runKernelFunc;
     this.patched = null;
   }
 
-  /**
-   * One memory sample. `withProcess` also reads the process memory (Node's
-   * `process.memoryUsage()`, ≈ 11 µs a call: it reads the resident set size from the OS),
-   * which the interval samples and the first and last do; samples at region boundaries
-   * read only the engine's counters (≈ 0.1 µs), so a region costs ≈ 2 µs (two CPU-time reads).
-   */
   private sample(withProcess: boolean): void {
     const m = engineMemory();
     if (m.bytes > this.peakBytes) this.peakBytes = m.bytes;
