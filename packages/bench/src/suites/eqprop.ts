@@ -38,8 +38,8 @@ function torchReference(quick: boolean): Ref | undefined {
  * a PyTorch CPU one (references/eqprop_torch.py), both single-threaded like the kernel; a 20-step free
  * phase at batch 256 against two bare tfjs matMuls of the same shapes on the active backend; and memory
  * after a training step as the step count grows, beside the BPTT baseline (tfjs autodiff through
- * the unrolled relaxation), whose peak grows with it. The kernel's phases run in fused typed-array
- * loops: its figures do not depend on the backend.
+ * the unrolled relaxation), whose peak grows with it. The kernel's phases run as WebAssembly SIMD
+ * loops on its own memory: its figures do not depend on the tfjs backend.
  */
 export const eqpropSuite: Suite = {
   name: 'eqprop',
