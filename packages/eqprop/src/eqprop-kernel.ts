@@ -136,9 +136,20 @@ const FN = 'EqPropKernel';
  * (one-sided; 'random-sign' draws the sign of β per step; 'symmetric' uses
  * (1/2β)(Φ_W(s^β) − Φ_W(s^−β)) whose bias is O(β²) (Laborieux et al. 2021);
  * 'holomorphic' averages N complex nudges β e^{2πik/N} (Laborieux & Zenke 2022)).
- * The states and weights live in typed arrays and each phase is one fused loop,
- * so nothing grows with the number of steps and the result does not depend on
- * the tfjs backend; tensors are accepted and returned at the edges.
+ * The weights, states and scratch live in one WebAssembly memory and each phase
+ * runs as WebAssembly SIMD loops over them (see gemm and pointwiseUpdate), so
+ * nothing grows with the number of steps and the result does not depend on the
+ * tfjs backend; tensors are accepted and returned at the edges.
+ *
+ * @example
+ * ```ts
+ * import { EqPropKernel } from '@neurite/eqprop';
+ *
+ * const kernel = new EqPropKernel({ inputDim: 4, hiddenDims: [8], outputDim: 2, seed: 1 });
+ * const x = Float32Array.of(1, 0, 1, 0, 0, 1, 0, 1); // two examples
+ * for (let t = 0; t < 100; t++) kernel.trainBatch(x, [0, 1]);
+ * console.log(kernel.predictArray(x)); // [B, 2] output states
+ * ```
  */
 export class EqPropKernel {
   /** The options with every default filled in. */
