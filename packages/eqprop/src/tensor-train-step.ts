@@ -54,9 +54,10 @@ export interface TensorTrainStepResult {
  *
  * @example
  * ```ts
- * import { tf } from '@neurite/tensor';
+ * import { setBackend, tf } from '@neurite/tensor';
  * import { createNetwork, tensorTrainStep } from '@neurite/eqprop';
  *
+ * await setBackend('webgl'); // or 'cpu', 'wasm', 'webgpu'
  * const net = createNetwork([4, 8, 2], 0);
  * let params = {
  *   weights: net.weights.map((w, l) => tf.tensor2d(w, [net.sizes[l], net.sizes[l + 1]])),
