@@ -143,12 +143,13 @@ const FN = 'EqPropKernel';
  *
  * @example
  * ```ts
- * import { EqPropKernel } from '@neurite/eqprop';
+ * import { EqPropKernel, scellierPreset } from '@neurite/eqprop';
  *
- * const kernel = new EqPropKernel({ inputDim: 4, hiddenDims: [8], outputDim: 2, seed: 1 });
+ * const sizes = { inputDim: 4, hiddenDims: [8], outputDim: 2 };
+ * const kernel = new EqPropKernel({ ...scellierPreset(sizes), persistent: false, seed: 1 });
  * const x = Float32Array.of(1, 0, 1, 0, 0, 1, 0, 1); // two examples
  * for (let t = 0; t < 100; t++) kernel.trainBatch(x, [0, 1]);
- * console.log(kernel.predictArray(x)); // [B, 2] output states
+ * console.log(kernel.predictArray(x)); // Float32Array [1, 0, 0, 1]: the output states [B, 2]
  * ```
  */
 export class EqPropKernel {
