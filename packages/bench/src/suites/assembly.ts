@@ -126,9 +126,9 @@ function nirWorkload() {
  * Alternating blocks of `fn` with profiling off and on: per block, the off and on halves (order flipped
  * every block) each run fn twice untimed after the switch, then `runs` times timed (wall and process CPU).
  * Returns per-block on/off ratios (wall, CPU), per-block CPU differences (µs per block of `runs` calls / runs),
- * and the medians of the off and on times per call.
+ * and the medians of the off and on times per call. With `control`, the "on" half is not profiled either.
  */
-async function alternateOffOn(fn: () => Promise<void>, blocks: number, runs: number) {
+async function alternateOffOn(fn: () => Promise<void>, blocks: number, runs: number, control = false) {
   const wall: number[] = [],
     cpu: number[] = [],
     cpuDiffUs: number[] = [],
@@ -137,7 +137,8 @@ async function alternateOffOn(fn: () => Promise<void>, blocks: number, runs: num
   for (let b = 0; b < blocks; b++) {
     const t: Record<'off' | 'on', { wallUs: number; cpuUs: number }> = { off: { wallUs: 0, cpuUs: 0 }, on: { wallUs: 0, cpuUs: 0 } };
     for (const mode of b % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const)) {
-      const p = mode === 'on' ? startProfiling() : null;
+      // control: both halves unprofiled, so the spread of its ratios is the noise of the machine
+      const p = mode === 'on' && !control ? startProfiling() : null;
       await fn();
       await fn();
       t[mode] = await timeCall(fn, runs);
@@ -464,6 +465,7 @@ export const assemblySuite: Suite = {
       await startProfiling().stop();
       const afterSession = await ctx.measure(() => w.run(), { warmup: 3, repeats: ctx.quick ? 5 : 15 });
       const nir = await alternateOffOn(() => w.run(), ctx.quick ? 8 : 24, 8);
+      const noise = await alternateOffOn(() => w.run(), ctx.quick ? 8 : 24, 8, true);
       w.dispose();
       const params = { network: '784-100-10 LIF', batch: 16, steps: 20, kernelCalls: 100 };
       results.push({
@@ -488,7 +490,7 @@ export const assemblySuite: Suite = {
         reference: { name: 'profiling off', value: nir.offUs },
         ratio: median(nir.wall),
         goal: 'ratio ≤ 1.02',
-        note: `ratio = median over alternating off/on blocks of 8 runs (quartiles ${quantile(nir.wall, 0.25).toFixed(3)}–${quantile(nir.wall, 0.75).toFixed(3)}); CPU-time ratio ${median(nir.cpu).toFixed(3)} (quartiles ${quantile(nir.cpu, 0.25).toFixed(3)}–${quantile(nir.cpu, 0.75).toFixed(3)})`,
+        note: `ratio = median over alternating off/on blocks of 8 runs (quartiles ${quantile(nir.wall, 0.25).toFixed(3)}–${quantile(nir.wall, 0.75).toFixed(3)}); CPU-time ratio ${median(nir.cpu).toFixed(3)} (quartiles ${quantile(nir.cpu, 0.25).toFixed(3)}–${quantile(nir.cpu, 0.75).toFixed(3)}); the same alternation with neither half profiled (the machine's noise): ratio ${median(noise.wall).toFixed(3)} (quartiles ${quantile(noise.wall, 0.25).toFixed(3)}–${quantile(noise.wall, 0.75).toFixed(3)}), CPU ${median(noise.cpu).toFixed(3)} (quartiles ${quantile(noise.cpu, 0.25).toFixed(3)}–${quantile(noise.cpu, 0.75).toFixed(3)})`,
       });
       // one small kernel (Add of two scalars) and one empty region, 20 000 calls a block: the per-call cost
       const a = tf.scalar(1),
