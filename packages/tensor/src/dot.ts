@@ -14,6 +14,7 @@ const SIMD_MIN = 128;
  * exact in float64), so the result is bit-identical either way.
  * @example
  * ```ts
+ * import { dot } from '@neurite/tensor';
  * dot(new Float32Array([1, 2, 3]), new Float32Array([4, 5, 6])); // 32
  * ```
  * @throws TensorError when the lengths differ.

@@ -18,8 +18,9 @@ export interface MemorySnapshot {
  * The tensor count and bytes held by the tfjs engine now (of the active backend).
  * @example
  * ```ts
+ * import { memorySnapshot, tf } from '@neurite/tensor';
  * const before = memorySnapshot();
- * tf.tidy(() => tf.ones([4]).sum());
+ * tf.tidy(() => tf.sum(tf.ones([4])));
  * console.log(memorySnapshot().tensors - before.tensors); // 0
  * ```
  */

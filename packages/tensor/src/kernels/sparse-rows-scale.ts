@@ -47,6 +47,7 @@ const CONFIGS: Readonly<Record<string, tf.KernelConfig>> = {
  *   (ERR_UNSUPPORTED) a backend without the kernel.
  * @example
  * ```ts
+ * import { csrFromCOO, csrToTensors, sparseRowsScale } from '@neurite/tensor';
  * const m = csrToTensors(csrFromCOO(3, 3, [0, 0, 1], [0, 2, 2], [1, 1, 1]));
  * sparseRowsScale(m, [0], [2], 1.5); // entry (0, 2) becomes 1.5; (1, 2) is not in a selected row
  * console.log(await m.data.data()); // Float32Array [1, 1.5, 1]

@@ -37,8 +37,11 @@ export interface PoolRandomCSROptions extends PoolKernelOptions {
  * (peak memory about twice the result's for a moment).
  * @example
  * ```ts
+ * import { createWorkerPool, poolRandomCSR } from '@neurite/tensor';
  * const pool = await createWorkerPool();
- * const C = await poolRandomCSR(pool, 100_000, 100_000, 0.01, 42, { weight: { normal: [0, 0.1] } });
+ * const C = await poolRandomCSR(pool, 2000, 2000, 0.01, 42, { weight: { normal: [0, 0.1] } });
+ * console.log(C.indptr[2000]); // ≈ 40 000 stored entries
+ * await pool.terminate();
  * ```
  * @throws TensorError for p outside [0, 1], non-integer sizes, an expected nnz beyond 2^31 − 1,
  *   a bad seed or weight, or `pattern` with a weight.

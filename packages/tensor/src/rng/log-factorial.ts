@@ -17,6 +17,7 @@ const HALF_LOG_2PI = 0.9189385332046728;
  * whose truncation error is < 1/(1188 x⁹) < 1e-24 for x ≥ 256.
  * @example
  * ```ts
+ * import { logFactorial } from '@neurite/tensor';
  * logFactorial(5); // ln 120 ≈ 4.787
  * ```
  */
