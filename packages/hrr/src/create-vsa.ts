@@ -21,10 +21,11 @@ export const VSA_MODELS: readonly VsaModel[] = ['hrr', 'fhrr', 'map', 'bsc', 'bs
  *
  * @example
  * ```ts
+ * import { createVsa } from '@neurite/hrr';
  * const vsa = createVsa({ model: 'hrr', dim: 1024 });
  * const [a, b] = [vsa.random('a'), vsa.random('b')];
  * const c = vsa.bind(a, b);                  // dissimilar to a and to b
- * vsa.similarity(vsa.unbind(c, a), b);       // ≈ 0.7 (1/√2 for a random HRR key; 1 for fhrr and map)
+ * console.log(vsa.similarity(vsa.unbind(c, a), b)); // ≈ 0.7 (1/√2 for a random HRR key; 1 for fhrr and map)
  * ```
  */
 export function createVsa(opts: VsaOptions): Vsa {

@@ -68,11 +68,12 @@ export interface ResonatorResult {
  *
  * @example
  * ```ts
+ * import { createVsa, resonator } from '@neurite/hrr';
  * const vsa = createVsa({ model: 'map', dim: 2000 });
  * const books = [vsa.random('x', 100), vsa.random('y', 100), vsa.random('z', 100)];
- * const row = (b: Float32Array, i: number) => b.subarray(i * 2000, (i + 1) * 2000);
+ * const row = (b, i) => b.subarray(i * 2000, (i + 1) * 2000);
  * const s = vsa.bind(vsa.bind(row(books[0], 12), row(books[1], 34)), row(books[2], 56));
- * resonator(vsa, s, books, { maxIterations: 1000 }).indices; // [12, 34, 56]
+ * console.log(resonator(vsa, s, books, { maxIterations: 1000 }).indices); // [12, 34, 56]
  * ```
  */
 export function resonator(
