@@ -490,7 +490,7 @@ export const assemblySuite: Suite = {
         reference: { name: 'profiling off', value: nir.offUs },
         ratio: median(nir.cpu),
         goal: 'ratio ≤ 1.02',
-        note: `ratio = median over alternating off/on blocks of 8 runs (quartiles ${quantile(nir.wall, 0.25).toFixed(3)}–${quantile(nir.wall, 0.75).toFixed(3)}); CPU-time ratio ${median(nir.cpu).toFixed(3)} (quartiles ${quantile(nir.cpu, 0.25).toFixed(3)}–${quantile(nir.cpu, 0.75).toFixed(3)}); the same alternation with neither half profiled (the machine's noise): ratio ${median(noise.wall).toFixed(3)} (quartiles ${quantile(noise.wall, 0.25).toFixed(3)}–${quantile(noise.wall, 0.75).toFixed(3)}), CPU ${median(noise.cpu).toFixed(3)} (quartiles ${quantile(noise.cpu, 0.25).toFixed(3)}–${quantile(noise.cpu, 0.75).toFixed(3)})`,
+        note: `ratio = median over ${nir.cpu.length} alternating off/on blocks of 8 runs of the process CPU-time ratio (quartiles ${quantile(nir.cpu, 0.25).toFixed(3)}–${quantile(nir.cpu, 0.75).toFixed(3)}); wall-time ratio ${median(nir.wall).toFixed(3)} (quartiles ${quantile(nir.wall, 0.25).toFixed(3)}–${quantile(nir.wall, 0.75).toFixed(3)}), at the mercy of other processes on a shared machine; the same alternation with neither half profiled (the machine's noise): CPU ${median(noise.cpu).toFixed(3)} (quartiles ${quantile(noise.cpu, 0.25).toFixed(3)}–${quantile(noise.cpu, 0.75).toFixed(3)}), wall ${median(noise.wall).toFixed(3)} (quartiles ${quantile(noise.wall, 0.25).toFixed(3)}–${quantile(noise.wall, 0.75).toFixed(3)})`,
       });
       // one small kernel (Add of two scalars) and one empty region, 20 000 calls a block: the per-call cost
       const a = tf.scalar(1),
