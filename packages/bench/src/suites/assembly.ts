@@ -463,7 +463,7 @@ export const assemblySuite: Suite = {
       const w = nirWorkload();
       // never profiled, then after one session: blocks of 8 runs each (CPU and wall time)
       const blocksOf = async (n: number) => {
-        for (let i = 0; i < 3; i++) await w.run();
+        for (let i = 0; i < 10; i++) await w.run(); // warm: the first runs of a fresh workload still compile
         const out: { wallUs: number; cpuUs: number }[] = [];
         for (let i = 0; i < n; i++) out.push(await timeCall(() => w.run(), 8));
         return { wall: median(out.map((t) => t.wallUs)), cpu: median(out.map((t) => t.cpuUs)) };
