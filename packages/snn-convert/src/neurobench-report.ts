@@ -44,7 +44,7 @@ export interface NeuroBenchReport {
  * The NeuroBench-style report of `snn` from an evaluation (see {@link evaluate}); `neurobenchMarkdown` renders it as a table.
  *
  * @example
- * ```ts
+ * ```ts fragment
  * const ev = await evaluate(snn, mnist.test, { T: 16 });
  * console.log(neurobenchMarkdown(neurobenchReport(snn, ev)));
  * ```

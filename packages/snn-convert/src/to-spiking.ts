@@ -28,7 +28,7 @@ export interface ToSpikingOptions {
  *   ERR_OUT_OF_RANGE for β outside (0, 1].
  *
  * @example
- * ```ts
+ * ```ts fragment
  * import { toQcfs, toSpiking } from '@neurite/snn-convert';
  * const snn = toSpiking(await toQcfs(net, data, { L: 8 }));        // IF, v(0) = θ/2
  * const lif = toSpiking(await toQcfs(net, data), { neuron: 'lif', beta: 0.95 });
