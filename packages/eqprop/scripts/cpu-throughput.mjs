@@ -30,7 +30,7 @@ console.log(`train 784-500-10, batch 20, 20 + 4 steps: ${(6000 / cpuSeconds(c0))
 // gemm at the shapes of a step (A's zero fraction as measured in training: pixels 81 %, hidden ≈ 60 %, outputs ≈ 80 %)
 const arena = createDenseArena(8e6, 1000);
 let seed = 1;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
 const fill = (n, zeros) => {
   const a = arena.alloc(n);
   for (let i = 0; i < n; i++) a[i] = rnd() < zeros ? 0 : rnd();
