@@ -57,7 +57,7 @@ export interface TensorTrainStepResult {
  * import { setBackend, tf } from '@neurite/tensor';
  * import { createNetwork, tensorTrainStep } from '@neurite/eqprop';
  *
- * await setBackend('webgl'); // or 'cpu', 'wasm', 'webgpu'
+ * await setBackend('cpu'); // or 'wasm'; 'webgl' and 'webgpu' in a browser
  * const net = createNetwork([4, 8, 2], 0);
  * let params = {
  *   weights: net.weights.map((w, l) => tf.tensor2d(w, [net.sizes[l], net.sizes[l + 1]])),
