@@ -22,7 +22,7 @@
  * tRef = t − n_ref as float64; returns the new spike count). An odd last neuron is the caller's.
  */
 import {
-  BLOCK_,
+  BLOCK,
   BR,
   BR_IF,
   END,
@@ -30,11 +30,7 @@ import {
   F64_STORE,
   F64T,
   F64X2_ADD,
-  F64X2_GT,
-  F64X2_LE,
   F64X2_MUL,
-  F64X2_SPLAT,
-  F64X2_SUB,
   I32_ADD,
   I32_AND,
   I32_GT_U,
@@ -42,21 +38,29 @@ import {
   I32_SHR_U,
   I32_STORE,
   I32T,
-  I64X2_BITMASK,
   IF,
   LOOP,
   V128_AND,
-  V128_ANY_TRUE,
-  V128_BITSELECT,
-  V128_LOAD,
-  V128_STORE,
   V128T,
   get,
   i32,
+  mem,
   moduleBytes,
   set,
+  simd,
   tee,
-} from './wasm-encoding.js';
+} from '@neurite/tensor/wasm-encoding';
+
+// The SIMD instructions only this loop uses (v128 loads and stores hint 8-byte alignment).
+const V128_LOAD = mem(simd(0x00), 3);
+const V128_STORE = mem(simd(0x0b), 3);
+const F64X2_SPLAT = simd(0x14);
+const F64X2_GT = simd(0x4a);
+const F64X2_LE = simd(0x4b);
+const V128_BITSELECT = simd(0x52);
+const V128_ANY_TRUE = simd(0x53);
+const I64X2_BITMASK = simd(0xc4);
+const F64X2_SUB = simd(0xf1);
 
 // Parameters.
 const G0 = 0,
@@ -203,7 +207,7 @@ function loop(u: number, uniform: boolean): number[] {
   const body: number[] = [];
   for (let q = 0; q < u; q++) body.push(...pair(16 * q, uniform));
   return [
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(K),
     ...i32(16 * u),

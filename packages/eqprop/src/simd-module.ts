@@ -20,74 +20,56 @@
  *       tail, added to res in float64 in the order lane 0, 1, 2, 3, tail.
  */
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const str = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+import {
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  F32_ADD,
+  F32_LOAD,
+  F32_MAX,
+  F32_MIN,
+  F32_MUL,
+  F32_NE,
+  F32_STORE,
+  F32_SUB,
+  F32T,
+  F32X4_ADD,
+  F32X4_EXTRACT_LANE,
+  F32X4_MUL,
+  F32X4_SPLAT,
+  F32X4_SUB,
+  F64_ADD,
+  F64_LOAD,
+  F64_PROMOTE_F32,
+  F64_STORE,
+  I32_ADD,
+  I32_GE_U,
+  I32_GT_U,
+  I32_LOAD,
+  I32_LT_U,
+  I32_MUL,
+  I32_STORE,
+  I32T,
+  IF,
+  LOOP,
+  V128_ZERO,
+  V128T,
+  f32,
+  get,
+  i32,
+  mem,
+  name,
+  section,
+  set,
+  simd,
+  uleb,
+  vec,
+} from '@neurite/tensor/wasm-encoding';
 
-const I32 = 0x7f;
-const F32 = 0x7d;
-const V128 = 0x7b;
-
-// Instructions.
-const get = (l: number) => [0x20, ...uleb(l)];
-const set = (l: number) => [0x21, ...uleb(l)];
-const i32c = (n: number) => [0x41, ...sleb(n)];
-const f32c = (v: number) => [0x43, ...new Uint8Array(Float32Array.of(v).buffer)];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const IF = [0x04, 0x40];
-const END = [0x0b];
-const BR = (d: number) => [0x0c, d];
-const BR_IF = (d: number) => [0x0d, d];
-const I32_ADD = [0x6a];
-const I32_MUL = [0x6c];
-const I32_GE_U = [0x4f];
-const I32_GT_U = [0x4b];
-const I32_LOAD = (off = 0) => [0x28, 2, ...uleb(off)];
-const I32_STORE = (off = 0) => [0x36, 2, ...uleb(off)];
-const F32_LOAD = (off = 0) => [0x2a, 2, ...uleb(off)];
-const F32_STORE = (off = 0) => [0x38, 2, ...uleb(off)];
-const F64_LOAD = [0x2b, 3, 0];
-const F64_STORE = [0x39, 3, 0];
-const F32_ADD = [0x92];
-const F32_SUB = [0x93];
-const F32_MUL = [0x94];
-const F32_MIN = [0x96];
-const F32_MAX = [0x97];
-const F32_NE = [0x5c];
-const F64_ADD = [0xa0];
-const F64_PROMOTE = [0xbb];
-const simd = (op: number) => [0xfd, ...uleb(op)];
-const V_LOAD = (off = 0) => [...simd(0x00), 2, ...uleb(off)];
-const V_STORE = (off = 0) => [...simd(0x0b), 2, ...uleb(off)];
-const V_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
-const SPLAT = simd(0x13);
-const EXTRACT = (lane: number) => [...simd(0x1f), lane];
-const VADD = simd(0xe4);
-const VSUB = simd(0xe5);
-const VMUL = simd(0xe6);
+// The SIMD instructions only this module uses (v128 loads and stores hint 4-byte alignment).
+const V_LOAD = mem(simd(0x00), 2);
+const V_STORE = mem(simd(0x0b), 2);
 const VMIN = simd(0xe8);
 const VMAX = simd(0xe9);
 
@@ -113,7 +95,7 @@ function gemmBody(): number[] {
       [
         ...get(q),
         ...F32_LOAD(4),
-        ...SPLAT,
+        ...F32X4_SPLAT,
         ...set(vs),
         ...get(b),
         ...get(q),
@@ -122,15 +104,17 @@ function gemmBody(): number[] {
         ...get(jb),
         ...I32_ADD,
         ...set(pb),
-        ...accs.slice(0, w).flatMap((acc, i) => [...get(acc), ...get(vs), ...get(pb), ...V_LOAD(16 * i), ...VMUL, ...VADD, ...set(acc)]),
-        ...inc(q, i32c(8)),
+        ...accs
+          .slice(0, w)
+          .flatMap((acc, i) => [...get(acc), ...get(vs), ...get(pb), ...V_LOAD(16 * i), ...F32X4_MUL, ...F32X4_ADD, ...set(acc)]),
+        ...inc(q, i32(8)),
       ],
     ),
     ...(partial
       ? []
       : [
           ...accs.slice(0, w).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * i)]),
-          ...inc(jb, i32c(16 * w)),
+          ...inc(jb, i32(16 * w)),
         ]),
   ];
   /** The last w vectors of a row: the first w − 1 stored whole, the last lane by lane while inside the row. */
@@ -141,17 +125,17 @@ function gemmBody(): number[] {
       ...block(w, true),
       ...accs.slice(0, w - 1).flatMap((acc, i) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * i)]),
       ...[0, 1, 2, 3].flatMap((lane) => {
-        const store = [...get(crow), ...get(jb), ...I32_ADD, ...get(last), ...EXTRACT(lane), ...F32_STORE(at + 4 * lane)];
-        return lane === 0 ? store : [...get(jb), ...i32c(at + 4 * lane), ...I32_ADD, ...get(nb), ...[0x49], ...IF, ...store, ...END];
+        const store = [...get(crow), ...get(jb), ...I32_ADD, ...get(last), ...F32X4_EXTRACT_LANE(lane), ...F32_STORE(at + 4 * lane)];
+        return lane === 0 ? store : [...get(jb), ...i32(at + 4 * lane), ...I32_ADD, ...get(nb), ...I32_LT_U, ...IF, ...store, ...END];
       }),
     ];
   };
   const body = [
     ...get(N),
-    ...i32c(4),
+    ...i32(4),
     ...I32_MUL,
     ...set(nb),
-    ...i32c(0),
+    ...i32(0),
     ...set(r),
     ...whileNot(
       [...get(r), ...get(M), ...I32_GE_U],
@@ -165,9 +149,9 @@ function gemmBody(): number[] {
         ...set(p),
         ...get(pairs),
         ...set(qend),
-        ...i32c(0),
+        ...i32(0),
         ...set(k),
-        ...i32c(0),
+        ...i32(0),
         ...set(kb),
         ...whileNot(
           [...get(k), ...get(K), ...I32_GE_U],
@@ -178,7 +162,7 @@ function gemmBody(): number[] {
             ...F32_MUL,
             ...set(v),
             ...get(v),
-            ...f32c(0),
+            ...f32(0),
             ...F32_NE,
             ...IF,
             ...get(qend),
@@ -187,9 +171,9 @@ function gemmBody(): number[] {
             ...get(qend),
             ...get(v),
             ...F32_STORE(4),
-            ...inc(qend, i32c(8)),
+            ...inc(qend, i32(8)),
             ...END,
-            ...inc(k, i32c(1)),
+            ...inc(k, i32(1)),
             ...inc(p, get(sak)),
             ...inc(kb, get(ldb)),
           ],
@@ -215,16 +199,16 @@ function gemmBody(): number[] {
         ...I32_MUL,
         ...I32_ADD,
         ...set(c0row),
-        ...i32c(0),
+        ...i32(0),
         ...set(jb),
-        ...whileNot([...get(jb), ...i32c(64), ...I32_ADD, ...get(nb), ...I32_GT_U], block(4)),
+        ...whileNot([...get(jb), ...i32(64), ...I32_ADD, ...get(nb), ...I32_GT_U], block(4)),
         // the last 1-15 columns in one walk of the list: w = ⌈rest/4⌉ vectors, the last of which
         // is stored lane by lane (its lanes past N, read past the row, are not stored)
         ...[4, 3, 2, 1].flatMap((w) => [
           ...get(nb),
           ...get(jb),
           ...[0x6b], // i32.sub
-          ...i32c(16 * (w - 1)),
+          ...i32(16 * (w - 1)),
           ...I32_GT_U,
           ...IF,
           ...tail(w),
@@ -233,16 +217,16 @@ function gemmBody(): number[] {
           ...END,
         ]),
         ...END,
-        ...inc(r, i32c(1)),
+        ...inc(r, i32(1)),
       ],
     ),
   ];
   return [
     ...vec(
       [
-        [11, I32],
-        [1, F32],
-        [5, V128],
+        [11, I32T],
+        [1, F32T],
+        [5, V128T],
       ].map(([n, t]) => [...uleb(n), t]),
     ),
     ...body,
@@ -269,25 +253,25 @@ function pointwiseBody(
   const [vo, vu, vn, vacc] = [L + 10, L + 11, L + 12, L + 13];
   const body = [
     ...get(n),
-    ...i32c(4),
+    ...i32(4),
     ...I32_MUL,
     ...set(nb),
     ...get(n),
-    ...i32c(-4),
+    ...i32(-4),
     ...[0x71], // i32.and
-    ...i32c(4),
+    ...i32(4),
     ...I32_MUL,
     ...set(nb4),
-    ...i32c(0),
+    ...i32(0),
     ...set(r),
     ...whileNot(
       [...get(r), ...get(rows), ...I32_GE_U],
       [
-        ...V_ZERO,
+        ...V128_ZERO,
         ...set(vacc),
-        ...f32c(0),
+        ...f32(0),
         ...set(ft),
-        ...i32c(0),
+        ...i32(0),
         ...set(jb),
         ...whileNot(
           [...get(jb), ...get(nb4), ...I32_GE_U],
@@ -314,14 +298,14 @@ function pointwiseBody(
             ...get(vacc),
             ...get(vn),
             ...get(vo),
-            ...VSUB,
+            ...F32X4_SUB,
             ...set(vn),
             ...get(vn),
             ...get(vn),
-            ...VMUL,
-            ...VADD,
+            ...F32X4_MUL,
+            ...F32X4_ADD,
             ...set(vacc),
-            ...inc(jb, i32c(16)),
+            ...inc(jb, i32(16)),
           ],
         ),
         ...whileNot(
@@ -354,31 +338,31 @@ function pointwiseBody(
             ...F32_MUL,
             ...F32_ADD,
             ...set(ft),
-            ...inc(jb, i32c(4)),
+            ...inc(jb, i32(4)),
           ],
         ),
         // res[r] += lane0 + lane1 + lane2 + lane3 + tail (float64, in this order)
         ...get(res),
         ...get(res),
-        ...F64_LOAD,
-        ...[0, 1, 2, 3].flatMap((lane) => [...get(vacc), ...EXTRACT(lane), ...F64_PROMOTE, ...F64_ADD]),
+        ...F64_LOAD(),
+        ...[0, 1, 2, 3].flatMap((lane) => [...get(vacc), ...F32X4_EXTRACT_LANE(lane), ...F64_PROMOTE_F32, ...F64_ADD]),
         ...get(ft),
-        ...F64_PROMOTE,
+        ...F64_PROMOTE_F32,
         ...F64_ADD,
-        ...F64_STORE,
-        ...inc(res, i32c(8)),
+        ...F64_STORE(),
+        ...inc(res, i32(8)),
         ...inc(s, get(nb)),
         ...inc(u, get(nb)),
-        ...inc(r, i32c(1)),
+        ...inc(r, i32(1)),
       ],
     ),
   ];
   return [
     ...vec(
       [
-        [6, I32],
-        [4, F32],
-        [4, V128],
+        [6, I32T],
+        [4, F32T],
+        [4, V128T],
       ].map(([c, t]) => [...uleb(c), t]),
     ),
     ...body,
@@ -387,8 +371,8 @@ function pointwiseBody(
 }
 
 const clip4 = (x: number[]) => [...f32x4(0), ...f32x4(1), ...x, ...VMIN, ...VMAX];
-const f32x4 = (v: number) => [...f32c(v), ...SPLAT];
-const clip1 = (x: number[]) => [...f32c(0), ...f32c(1), ...x, ...F32_MIN, ...F32_MAX];
+const f32x4 = (v: number) => [...f32(v), ...F32X4_SPLAT];
+const clip1 = (x: number[]) => [...f32(0), ...f32(1), ...x, ...F32_MIN, ...F32_MAX];
 
 let bytes: Uint8Array<ArrayBuffer> | null = null;
 
@@ -397,33 +381,43 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
   if (bytes) return bytes;
   const ftype = (params: number[]) => [0x60, ...vec(params.map((t) => [t])), 0];
   const types = [
-    ftype([I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, I32, I32, I32]), // gemm
-    ftype([I32, I32, I32, I32, F32, I32]), // euler
-    ftype([I32, I32, I32, I32, F32, F32, I32]), // damped
+    ftype([I32T, I32T, I32T, I32T, I32T, I32T, I32T, I32T, I32T, I32T, F32T, I32T, I32T, I32T]), // gemm
+    ftype([I32T, I32T, I32T, I32T, F32T, I32T]), // euler
+    ftype([I32T, I32T, I32T, I32T, F32T, F32T, I32T]), // damped
   ];
   // euler: params s u rows n eps res → eps = 4
   const euler = pointwiseBody(
     6,
-    (o, uu) => clip4([...get(o), ...get(4), ...SPLAT, ...get(uu), ...get(o), ...VSUB, ...VMUL, ...VADD]),
+    (o, uu) => clip4([...get(o), ...get(4), ...F32X4_SPLAT, ...get(uu), ...get(o), ...F32X4_SUB, ...F32X4_MUL, ...F32X4_ADD]),
     (o, uu) => clip1([...get(o), ...get(4), ...get(uu), ...get(o), ...F32_SUB, ...F32_MUL, ...F32_ADD]),
   );
   // damped: params s u rows n keep g res → keep = 4, g = 5
   const damped = pointwiseBody(
     7,
-    (o, uu) => [...get(4), ...SPLAT, ...get(o), ...VMUL, ...get(5), ...SPLAT, ...clip4(get(uu)), ...VMUL, ...VADD],
+    (o, uu) => [
+      ...get(4),
+      ...F32X4_SPLAT,
+      ...get(o),
+      ...F32X4_MUL,
+      ...get(5),
+      ...F32X4_SPLAT,
+      ...clip4(get(uu)),
+      ...F32X4_MUL,
+      ...F32X4_ADD,
+    ],
     (o, uu) => [...get(4), ...get(o), ...F32_MUL, ...get(5), ...clip1(get(uu)), ...F32_MUL, ...F32_ADD],
   );
   const mod = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec(types)),
-    ...section(2, vec([[...str('e'), ...str('m'), 0x02, 0x00, 0x01]])),
+    ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x00, 0x01]])),
     ...section(3, vec([[0], [1], [2]])),
     ...section(
       7,
       vec([
-        [...str('gemm'), 0x00, 0],
-        [...str('euler'), 0x00, 1],
-        [...str('damped'), 0x00, 2],
+        [...name('gemm'), 0x00, 0],
+        [...name('euler'), 0x00, 1],
+        [...name('damped'), 0x00, 2],
       ]),
     ),
     ...section(10, vec([gemmBody(), euler, damped].map((b) => [...uleb(b.length), ...b]))),

@@ -1,7 +1,8 @@
 /**
  * @internal The bytes of a tiny WebAssembly SIMD module for memory-bound
  * loops, assembled here from its instructions (no build step, no binary
- * blob; encoding helpers in kernels/wasm/wasm-encoding.ts). It
+ * blob; encoding helpers in kernels/wasm/wasm-encoding.ts, public as
+ * `@neurite/tensor/wasm-encoding`). It
  * imports its memory as e.m and exports, with byte offsets as arguments:
  *
  *   colsum(x, rows, rowBytes, out)   out[j] = Σ_i x[i, j], float32 accumulation in row order,
@@ -30,35 +31,35 @@ import {
   i32,
   I32_ADD,
   I32_GE_U,
-  BLOCK_,
+  I32_MUL,
+  I32_AND,
+  I32_GT_U,
+  F64_ADD,
+  F64_PROMOTE_F32,
+  BLOCK,
   LOOP,
   END,
   BR,
   BR_IF,
   simd,
+  V128_ZERO,
   F32X4_ADD,
   F32X4_MUL,
+  F32X4_EXTRACT_LANE,
+  F64X2_ADD,
+  F64X2_MUL,
+  I32T,
+  F64T,
+  V128T,
 } from '../kernels/wasm/wasm-encoding.js';
 
-const I32_MUL = [0x6c];
-const I32_AND = [0x71];
-const I32_GT_U = [0x4b];
-const F64_ADD = [0xa0];
-const F64_PROMOTE_F32 = [0xbb];
 const V128_LOAD = [...simd(0x00), 4, 0]; // align 16, offset 0
 const V128_STORE = [...simd(0x0b), 4, 0];
-const V128_ZERO = [...simd(0x0c), ...new Array<number>(16).fill(0)];
-const F32X4_EXTRACT = (lane: number) => [...simd(0x1f), lane];
 /** v128.load64_zero (align 8) at a constant byte offset: two float32 in the low lanes. */
 const V128_LOAD64_ZERO = (offset: number) => [...simd(0x5d), 3, ...uleb(offset)];
 const V128_LOAD_AT = (offset: number) => [...simd(0x00), 4, ...uleb(offset)];
 const V128_STORE_AT = (offset: number) => [...simd(0x0b), 4, ...uleb(offset)];
 const F64X2_PROMOTE_LOW = simd(0x5f);
-const F64X2_ADD = simd(0xf0);
-const F64X2_MUL = simd(0xf2);
-const I32T = 0x7f;
-const F64T = 0x7c;
-const V128T = 0x7b;
 
 /** Rows colsum adds per pass over the sums (a power of two). */
 const UNROLL = 8;
@@ -76,7 +77,7 @@ function colsum(): number[] {
     // out = 0
     ...i32(0),
     ...set(J),
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(J),
     ...get(RB),
@@ -112,7 +113,7 @@ function colsum(): number[] {
     ...I32_ADD,
     ...set(EU),
     // UNROLL rows per pass: out[j] = ((out[j] + x[p, j]) + x[p + 1, j]) + … + x[p + UNROLL - 1, j]
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(P),
     ...get(EU),
@@ -120,7 +121,7 @@ function colsum(): number[] {
     ...BR_IF(1),
     ...i32(0),
     ...set(J),
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(J),
     ...get(RB),
@@ -158,7 +159,7 @@ function colsum(): number[] {
     ...END,
     ...END,
     // the remaining rows one at a time
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(P),
     ...get(E),
@@ -166,7 +167,7 @@ function colsum(): number[] {
     ...BR_IF(1),
     ...i32(0),
     ...set(J),
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(J),
     ...get(RB),
@@ -220,7 +221,7 @@ function dot(): number[] {
     ...V128_LOAD,
     ...F32X4_MUL,
   ];
-  const lanes = (acc: number) => [0, 1, 2, 3].flatMap((l) => [...get(acc), ...F32X4_EXTRACT(l), ...F64_PROMOTE_F32]);
+  const lanes = (acc: number) => [0, 1, 2, 3].flatMap((l) => [...get(acc), ...F32X4_EXTRACT_LANE(l), ...F64_PROMOTE_F32]);
   return [
     ...vec([
       [1, I32T],
@@ -233,7 +234,7 @@ function dot(): number[] {
     ...i32(0),
     ...set(K),
     // while (k + 32 <= n): two vectors
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(K),
     ...i32(32),
@@ -257,7 +258,7 @@ function dot(): number[] {
     ...END,
     ...END,
     // one more vector if 16 bytes are left
-    ...BLOCK_,
+    ...BLOCK,
     ...get(K),
     ...get(N),
     ...I32_GE_U,
@@ -314,7 +315,7 @@ function dot64(): number[] {
     ...set(S23),
     ...i32(0),
     ...set(K),
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(K),
     ...get(N),
@@ -350,7 +351,7 @@ function colsum64(): number[] {
     ]),
     ...i32(0),
     ...set(J),
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(J),
     ...get(RB),
@@ -373,7 +374,7 @@ function colsum64(): number[] {
     ...I32_MUL,
     ...I32_ADD,
     ...set(E),
-    ...BLOCK_,
+    ...BLOCK,
     ...LOOP,
     ...get(Q),
     ...get(E),

@@ -37,7 +37,7 @@ import {
   i32,
   I32_ADD,
   I32_GE_U,
-  BLOCK_,
+  BLOCK as BLOCK_,
   LOOP,
   END,
   BR,
@@ -45,6 +45,11 @@ import {
   simd,
   F32X4_ADD,
   F32X4_MUL,
+  F32X4_SPLAT,
+  F32X4_SUB,
+  V128_AND,
+  I32T,
+  V128T,
 } from './wasm-encoding.js';
 
 export const FLAG_AV = 1;
@@ -104,10 +109,7 @@ const NV = 19,
 
 const V128_LOAD = [...simd(0x00), 0, 0]; // align 1, offset 0
 const V128_STORE = [...simd(0x0b), 0, 0];
-const F32X4_SPLAT = simd(0x13);
 const F32X4_GT = simd(0x44);
-const V128_AND = simd(0x4e);
-const F32X4_SUB = simd(0xe5);
 const F32_ONE = [0x43, 0x00, 0x00, 0x80, 0x3f];
 
 /** Load four floats of a data array (at element offset K) / of a coefficient (at column offset J). */
@@ -188,8 +190,6 @@ function body(flags: number): number[] {
 
 /** The module's bytes for one set of FLAG_* bits: imports memory e.m, exports `step`. */
 export function neuronStepModuleBytes(flags: number): Uint8Array<ArrayBuffer> {
-  const I32T = 0x7f,
-    V128T = 0x7b;
   const type = section(1, vec([[0x60, ...vec(new Array<number[]>(16).fill([I32T])), ...vec([])]]));
   const imports = section(2, vec([[...name('e'), ...name('m'), 0x02, 0x00, 0x00]]));
   const funcs = section(3, vec([[0]]));
