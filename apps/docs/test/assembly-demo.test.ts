@@ -5,30 +5,14 @@
 // overlaps equal simulateProjection / simulateAssociation (plain JavaScript, one seed), and the parser's
 // dependencies equal parseSentence's — and, for the default sentence, the parse a reader expects.
 // No console error, no request off localhost (site.ts). One page per backend runs both demos.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
 import { SparseArea, parseSentence, simulateAssociation, simulateProjection } from '@neurite/assembly';
-import { ALL_BACKENDS, describeSite, openSite, type Site } from './site.js';
-
-interface ProjectionResult {
-  n: number;
-  k: number;
-  p: number;
-  beta: number;
-  rounds: number;
-  seed: number;
-  backend: string;
-  support: number[];
-  lastWinners: number[];
-  synapses: number;
-  lazySupport: number[];
-  association: { before: number; after: number; k: number };
-}
-interface ParseResult {
-  sentence: string;
-  dependencies: { head: string; relation: string; dependent: string }[];
-  words: string[];
-}
+import type {
+  AssemblyDemoResult as ProjectionResult,
+  ParseDemoResult as ParseResult,
+} from '../.vitepress/theme/demos/assembly/run-assembly.js';
+import { describeDemo } from './site.js';
 
 /** The explicit projection in Node: SparseArea on cpu, host storage (typed arrays), same settings. */
 async function nodeProjection(r: ProjectionResult) {
@@ -43,69 +27,56 @@ async function nodeProjection(r: ProjectionResult) {
   return { support, lastWinners: Array.from(last), synapses: a.synapses };
 }
 
-describeSite('docs: assembly demos', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  for (const backend of ALL_BACKENDS) {
-    it(`on ${backend}: the support curve, association and parse equal the Node runs`, async () => {
-      const run = await site.openDemo<ProjectionResult>('guide/assembly', backend, {
-        demo: 'assembly',
-        keepOpen: true,
-        screenshot: `assembly-demo-${backend}`,
+describeDemo<ProjectionResult>({
+  title: 'docs: assembly demos',
+  page: 'guide/assembly',
+  demo: 'assembly',
+  test: (backend) => `on ${backend}: the support curve, association and parse equal the Node runs`,
+  options: () => ({ keepOpen: true }),
+  async check(run, backend) {
+    // the page's second demo, the parser, ran on the same page and backend
+    const { page } = run.sitePage;
+    const shell = '.demo-shell[data-demo="assembly-parser"]';
+    const handle = await page.waitForSelector(`${shell}[data-status="done"], ${shell}[data-status="error"]`, { timeout: 30_000 });
+    expect(await handle.getAttribute('data-status'), await handle.$eval('*', (e) => e.textContent ?? '')).toBe('done');
+    expect(await handle.getAttribute('data-backend')).toBe(backend);
+    const parsed = JSON.parse(await handle.$eval('[data-demo-result]', (e) => e.textContent ?? '')) as ParseResult;
+    run.sitePage.assertClean();
+    await run.sitePage.close();
+    const r = run.result;
+    expect(r.backend).toBe(backend);
+    const ref = await nodeProjection(r);
+    expect(r.synapses).toBe(ref.synapses);
+    expect(r.support).toEqual(ref.support);
+    expect(r.lastWinners).toEqual(ref.lastWinners);
+    // the support grows past the first round's k and then flattens: a curve, not a constant
+    expect(r.support[0]).toBe(r.k);
+    expect(r.support[r.rounds - 1]).toBeGreaterThan(r.k);
+    const lazy = simulateProjection({ n: r.n, k: r.k, p: r.p, beta: r.beta, seed: r.seed, rounds: r.rounds });
+    expect(r.lazySupport).toEqual(lazy.support);
+    const assoc = simulateAssociation({ n: r.n, k: r.k, p: 0.05, beta: r.beta, seed: r.seed });
+    expect(r.association).toEqual({ before: assoc.before, after: assoc.after, k: assoc.k });
+    expect(parsed.dependencies).toEqual(parseSentence(parsed.sentence).dependencies);
+    if (parsed.sentence === 'the man saw a woman') {
+      expect(parsed.dependencies).toEqual([
+        { head: 'saw', relation: 'SUBJ', dependent: 'man' },
+        { head: 'saw', relation: 'OBJ', dependent: 'woman' },
+        { head: 'man', relation: 'DET', dependent: 'the' },
+        { head: 'woman', relation: 'DET', dependent: 'a' },
+      ]);
+    }
+  },
+  setup(site) {
+    it('parses a typed sentence given in the query (wasm)', async () => {
+      const run = await site().openDemo<ParseResult>('guide/assembly', 'wasm', {
+        demo: 'assembly-parser',
+        query: { sentence: 'cats chase mice', n: '500', k: '22', rounds: '3' },
       });
-      const { page } = run.sitePage;
-      let parsed: ParseResult;
-      try {
-        const shell = '.demo-shell[data-demo="assembly-parser"]';
-        const handle = await page.waitForSelector(`${shell}[data-status="done"], ${shell}[data-status="error"]`, { timeout: 30_000 });
-        expect(await handle.getAttribute('data-status'), await handle.$eval('*', (e) => e.textContent ?? '')).toBe('done');
-        expect(await handle.getAttribute('data-backend')).toBe(backend);
-        parsed = JSON.parse(await handle.$eval('[data-demo-result]', (e) => e.textContent ?? '')) as ParseResult;
-        run.sitePage.assertClean();
-      } finally {
-        await run.sitePage.close();
-      }
-      const r = run.result;
-      expect(r.backend).toBe(backend);
-      expect(run.msPerStep).toBeGreaterThan(0);
-      const ref = await nodeProjection(r);
-      expect(r.synapses).toBe(ref.synapses);
-      expect(r.support).toEqual(ref.support);
-      expect(r.lastWinners).toEqual(ref.lastWinners);
-      // the support grows past the first round's k and then flattens: a curve, not a constant
-      expect(r.support[0]).toBe(r.k);
-      expect(r.support[r.rounds - 1]).toBeGreaterThan(r.k);
-      const lazy = simulateProjection({ n: r.n, k: r.k, p: r.p, beta: r.beta, seed: r.seed, rounds: r.rounds });
-      expect(r.lazySupport).toEqual(lazy.support);
-      const assoc = simulateAssociation({ n: r.n, k: r.k, p: 0.05, beta: r.beta, seed: r.seed });
-      expect(r.association).toEqual({ before: assoc.before, after: assoc.after, k: assoc.k });
-      expect(parsed.dependencies).toEqual(parseSentence(parsed.sentence).dependencies);
-      if (parsed.sentence === 'the man saw a woman') {
-        expect(parsed.dependencies).toEqual([
-          { head: 'saw', relation: 'SUBJ', dependent: 'man' },
-          { head: 'saw', relation: 'OBJ', dependent: 'woman' },
-          { head: 'man', relation: 'DET', dependent: 'the' },
-          { head: 'woman', relation: 'DET', dependent: 'a' },
-        ]);
-      }
+      expect(run.result.sentence).toBe('cats chase mice');
+      expect(run.result.dependencies).toEqual([
+        { head: 'chase', relation: 'SUBJ', dependent: 'cats' },
+        { head: 'chase', relation: 'OBJ', dependent: 'mice' },
+      ]);
     });
-  }
-
-  it('parses a typed sentence given in the query (wasm)', async () => {
-    const run = await site.openDemo<ParseResult>('guide/assembly', 'wasm', {
-      demo: 'assembly-parser',
-      query: { sentence: 'cats chase mice', n: '500', k: '22', rounds: '3' },
-    });
-    expect(run.result.sentence).toBe('cats chase mice');
-    expect(run.result.dependencies).toEqual([
-      { head: 'chase', relation: 'SUBJ', dependent: 'cats' },
-      { head: 'chase', relation: 'OBJ', dependent: 'mice' },
-    ]);
-  });
+  },
 });

@@ -4,23 +4,10 @@
 // runs the same network for the same time in Node and asserts exactly the same spikes (per
 // population, every (step, id) pair through a checksum) and the same activity maps (integer
 // counts: exact in float32 below 2^24); no console error, no request leaves localhost.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { Simulator, type MonitorSink } from '@neurite/brain4d';
-import { ALL_BACKENDS, describeSite, openSite, type Site } from './site.js';
-
-interface Brain4dResult {
-  backend: string;
-  engine: string;
-  seed: number;
-  ms: number;
-  network: Record<string, any>;
-  neurons: number;
-  synapses: number;
-  counts: Record<string, number>;
-  spikes: number;
-  checksum: number;
-  slices: number[][];
-}
+import type { Brain4dDemoResult as Brain4dResult } from '../.vitepress/theme/demos/brain4d/run-brain4d.js';
+import { describeDemo } from './site.js';
 
 /** FNV-1a over the 32-bit words, four bytes each, low byte first (the page's checksum of its (step, id) pairs). */
 function fnv1a(h: number, words: Int32Array): number {
@@ -62,33 +49,22 @@ function nodeRun(r: Brain4dResult) {
   return { checksum, spikes, slices, counts, synapses: sim.synapseCount(), neurons: sim.N };
 }
 
-describeSite('docs: brain4d demo', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  for (const backend of ALL_BACKENDS) {
-    it(`4D lattice, 400 ms on ${backend}: the page's spikes and activity maps equal the same run in Node`, async () => {
-      const { result, msPerStep } = await site.openDemo<Brain4dResult>('guide/brain4d', backend, {
-        demo: 'brain4d',
-        screenshot: `brain4d-demo-${backend}`,
-      });
-      expect(result.backend).toBe(backend);
-      expect(result.engine).toBe(backend === 'cpu' ? 'js' : 'wasm');
-      expect(result.ms).toBe(400);
-      expect(msPerStep).toBeGreaterThan(0);
-      const ref = nodeRun(result);
-      expect(result.neurons).toBe(ref.neurons);
-      expect(result.synapses).toBe(ref.synapses);
-      expect(ref.spikes).toBeGreaterThan(1000);
-      expect(result.spikes).toBe(ref.spikes);
-      expect(result.counts).toEqual(ref.counts);
-      expect(result.checksum).toBe(ref.checksum);
-      expect(result.slices).toEqual(ref.slices);
-    });
-  }
+describeDemo<Brain4dResult>({
+  title: 'docs: brain4d demo',
+  page: 'guide/brain4d',
+  demo: 'brain4d',
+  test: (backend) => `4D lattice, 400 ms on ${backend}: the page's spikes and activity maps equal the same run in Node`,
+  check({ result }, backend) {
+    expect(result.backend).toBe(backend);
+    expect(result.engine).toBe(backend === 'cpu' ? 'js' : 'wasm');
+    expect(result.ms).toBe(400);
+    const ref = nodeRun(result);
+    expect(result.neurons).toBe(ref.neurons);
+    expect(result.synapses).toBe(ref.synapses);
+    expect(ref.spikes).toBeGreaterThan(1000);
+    expect(result.spikes).toBe(ref.spikes);
+    expect(result.counts).toEqual(ref.counts);
+    expect(result.checksum).toBe(ref.checksum);
+    expect(result.slices).toEqual(ref.slices);
+  },
 });

@@ -6,10 +6,10 @@
 // and test accuracy within float32 rounding. Also: no console error, no request leaves localhost.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { EqPropKernel } from '@neurite/eqprop';
 import { decodeDigits, type EqpropDemoResult } from '../.vitepress/theme/demos/eqprop/train-demo.js';
-import { ALL_BACKENDS, DIST, describeSite, openSite, type Site } from './site.js';
+import { DIST, describeDemo } from './site.js';
 
 const QUERY = { 'eqprop-digits': '60', 'eqprop-epochs': '1', 'eqprop-hidden': '32' };
 
@@ -65,54 +65,42 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return m;
 };
 
-describeSite('docs: eqprop demo', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  }, 120_000);
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  for (const backend of ALL_BACKENDS) {
-    it(`on ${backend}: batch costs, weights and test accuracy equal EqPropKernel's in Node`, async () => {
-      const { result, msPerStep, sitePage } = await site.openDemo<EqpropDemoResult>('guide/eqprop', backend, {
-        demo: 'eqprop',
-        query: QUERY,
-        screenshot: `eqprop-demo-${backend}`,
-        timeout: 55_000,
-        keepOpen: backend === 'cpu',
-      });
-      if (backend === 'cpu') {
-        // draw a stroke on the pad: the trained network's free phase classifies it (10 output states in [0, 1])
-        const { page } = sitePage;
-        const box = (await page.locator('.eqprop-pad').boundingBox())!;
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
-        await page.mouse.down();
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 8 });
-        await page.mouse.up();
-        const bars = page.locator('[data-eqprop-outputs] li');
-        await bars.nth(9).waitFor({ timeout: 10_000 });
-        expect(await bars.count()).toBe(10);
-        expect(await page.locator('[data-eqprop-outputs] li.best').count()).toBe(1);
-        sitePage.assertClean();
-        await sitePage.close();
-      }
-      expect(msPerStep).toBeGreaterThan(0);
-      expect(result.settings).toMatchObject({ digits: 60, epochs: 1, hidden: 32 });
-      const ref = reference(result.settings);
-      expect(result.losses).toHaveLength(3);
-      expect(maxDiff(result.losses, ref.losses)).toBeLessThan(TOL);
-      expect(maxDiff(result.w1, ref.w1)).toBeLessThan(TOL);
-      expect(maxDiff(result.b0, ref.b0)).toBeLessThan(TOL);
-      expect(maxDiff(result.b1, ref.b1)).toBeLessThan(TOL);
-      const w0 = Array.from({ length: result.w0Sample.length }, (_, i) => ref.w0[97 * i]);
-      expect(maxDiff(result.w0Sample, w0)).toBeLessThan(TOL);
-      // the weights moved (the comparison is not of two untouched initialisations): by ≫ TOL
-      expect(maxDiff(result.b1, new Float32Array(10))).toBeGreaterThan(20 * TOL);
-      // accuracy over 200 test digits: a digit whose two largest outputs lie within float32 rounding
-      // of each other may flip; allow 2 of 200
-      expect(Math.abs(result.testAccuracy[0] - ref.accuracy)).toBeLessThanOrEqual(2 / 200 + 1e-9);
-    }, 60_000);
-  }
+describeDemo<EqpropDemoResult>({
+  title: 'docs: eqprop demo',
+  page: 'guide/eqprop',
+  demo: 'eqprop',
+  test: (backend) => `on ${backend}: batch costs, weights and test accuracy equal EqPropKernel's in Node`,
+  options: (backend) => ({ query: QUERY, timeout: 55_000, keepOpen: backend === 'cpu' }),
+  timeout: 60_000,
+  async check({ result, sitePage }, backend) {
+    if (backend === 'cpu') {
+      // draw a stroke on the pad: the trained network's free phase classifies it (10 output states in [0, 1])
+      const { page } = sitePage;
+      const box = (await page.locator('.eqprop-pad').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 8 });
+      await page.mouse.up();
+      const bars = page.locator('[data-eqprop-outputs] li');
+      await bars.nth(9).waitFor({ timeout: 10_000 });
+      expect(await bars.count()).toBe(10);
+      expect(await page.locator('[data-eqprop-outputs] li.best').count()).toBe(1);
+      sitePage.assertClean();
+      await sitePage.close();
+    }
+    expect(result.settings).toMatchObject({ digits: 60, epochs: 1, hidden: 32 });
+    const ref = reference(result.settings);
+    expect(result.losses).toHaveLength(3);
+    expect(maxDiff(result.losses, ref.losses)).toBeLessThan(TOL);
+    expect(maxDiff(result.w1, ref.w1)).toBeLessThan(TOL);
+    expect(maxDiff(result.b0, ref.b0)).toBeLessThan(TOL);
+    expect(maxDiff(result.b1, ref.b1)).toBeLessThan(TOL);
+    const w0 = Array.from({ length: result.w0Sample.length }, (_, i) => ref.w0[97 * i]);
+    expect(maxDiff(result.w0Sample, w0)).toBeLessThan(TOL);
+    // the weights moved (the comparison is not of two untouched initialisations): by ≫ TOL
+    expect(maxDiff(result.b1, new Float32Array(10))).toBeGreaterThan(20 * TOL);
+    // accuracy over 200 test digits: a digit whose two largest outputs lie within float32 rounding
+    // of each other may flip; allow 2 of 200
+    expect(Math.abs(result.testAccuracy[0] - ref.accuracy)).toBeLessThanOrEqual(2 / 200 + 1e-9);
+  },
 });

@@ -3,29 +3,11 @@
 // this test recomputes everything in Node on typed arrays only (Vsa.unbind, Vsa.similarity), from
 // the seed and the parameters the page returns, and asserts the similarities agree within a float32
 // bound; no console error, no request leaves localhost.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { createRng } from '@neurite/tensor';
 import { createVsa, encodeRecord, Vocabulary, type Vsa } from '@neurite/hrr';
-import { ALL_BACKENDS, describeSite, openSite, type Site } from './site.js';
-
-interface HrrResult {
-  model: 'hrr' | 'fhrr' | 'map';
-  dim: number;
-  seed: number;
-  record: Record<string, string>;
-  query: string;
-  similarities: number[];
-  best: string;
-  capacity: {
-    ks: number[];
-    trials: number;
-    items: number;
-    cosines: number[][];
-    solved: number[];
-    theoryMean: (number | null)[];
-    theorySuccess: (number | null)[];
-  };
-}
+import type { HrrDemoResult as HrrResult } from '../.vitepress/theme/demos/hrr/run-hrr.js';
+import { describeDemo } from './site.js';
 
 // the names the guide's demo states, in the order it creates them
 const ROLES = ['name', 'colour', 'shape', 'size'];
@@ -92,35 +74,24 @@ function nodeRun(r: HrrResult): { similarities: number[]; cosines: number[][]; s
   return { similarities, cosines, solved, ambiguous };
 }
 
-describeSite('docs: HRR demo', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  for (const backend of ALL_BACKENDS) {
-    it(`hrr, D = 512 on ${backend}: the page's similarities equal the Node computation`, async () => {
-      const { result, msPerStep } = await site.openDemo<HrrResult>('guide/hrr', backend, {
-        demo: 'hrr',
-        screenshot: `hrr-demo-${backend}`,
-      });
-      expect(result.model).toBe('hrr');
-      expect(result.dim).toBe(512);
-      expect(msPerStep).toBeGreaterThan(0);
-      const ref = nodeRun(result);
-      const tol = tolerance(result.dim);
-      result.similarities.forEach((s, i) => expect(Math.abs(s - ref.similarities[i]), `sim to ${FILLERS[i]}`).toBeLessThanOrEqual(tol));
-      // the record's colour is recovered: red wins the cleanup (its cosine ≈ 1/√(k+1) = 0.5, the others ≈ 0 ± 0.044)
-      expect(result.best).toBe(result.record[result.query]);
-      result.capacity.cosines.forEach((c, ki) =>
-        c.forEach((v, t) => expect(Math.abs(v - ref.cosines[ki][t]), `k = ${result.capacity.ks[ki]}, trial ${t}`).toBeLessThanOrEqual(tol)),
-      );
-      result.capacity.solved.forEach((s, ki) => expect(Math.abs(s - ref.solved[ki])).toBeLessThanOrEqual(ref.ambiguous[ki]));
-      // the theory the page draws is the package's (first-order moments, cleanup probability)
-      expect(result.capacity.theoryMean.every((m) => typeof m === 'number')).toBe(true);
-    });
-  }
+describeDemo<HrrResult>({
+  title: 'docs: HRR demo',
+  page: 'guide/hrr',
+  demo: 'hrr',
+  test: (backend) => `hrr, D = 512 on ${backend}: the page's similarities equal the Node computation`,
+  check({ result }) {
+    expect(result.model).toBe('hrr');
+    expect(result.dim).toBe(512);
+    const ref = nodeRun(result);
+    const tol = tolerance(result.dim);
+    result.similarities.forEach((s, i) => expect(Math.abs(s - ref.similarities[i]), `sim to ${FILLERS[i]}`).toBeLessThanOrEqual(tol));
+    // the record's colour is recovered: red wins the cleanup (its cosine ≈ 1/√(k+1) = 0.5, the others ≈ 0 ± 0.044)
+    expect(result.best).toBe(result.record[result.query]);
+    result.capacity.cosines.forEach((c, ki) =>
+      c.forEach((v, t) => expect(Math.abs(v - ref.cosines[ki][t]), `k = ${result.capacity.ks[ki]}, trial ${t}`).toBeLessThanOrEqual(tol)),
+    );
+    result.capacity.solved.forEach((s, ki) => expect(Math.abs(s - ref.solved[ki])).toBeLessThanOrEqual(ref.ambiguous[ki]));
+    // the theory the page draws is the package's (first-order moments, cleanup probability)
+    expect(result.capacity.theoryMean.every((m) => typeof m === 'number')).toBe(true);
+  },
 });

@@ -5,10 +5,10 @@
 // site's local search finds a word of the NIR guide.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createRng, setBackend, tf } from '@neurite/tensor';
 import { compile, decodeNir } from '@neurite/nir';
-import { ALL_BACKENDS, DIST, DOCS, describeSite, openSite, type Site } from './site.js';
+import { DIST, DOCS, describeDemo } from './site.js';
 
 interface NirResult {
   file: string;
@@ -53,53 +53,43 @@ async function nodeRun(r: NirResult): Promise<{ output: number[]; v: number[] | 
   return { output, v };
 }
 
-describeSite('docs: NIR demo', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  for (const backend of ALL_BACKENDS) {
-    it(`lif_norse.nir on ${backend}: the page's spikes equal the Node run`, async () => {
-      const { result, msPerStep } = await site.openDemo<NirResult>('guide/nir', backend, {
-        demo: 'nir',
-        screenshot: `nir-demo-${backend}`,
+describeDemo<NirResult>({
+  title: 'docs: NIR demo',
+  page: 'guide/nir',
+  demo: 'nir',
+  test: (backend) => `lif_norse.nir on ${backend}: the page's spikes equal the Node run`,
+  async check({ result }) {
+    expect(result.file).toBe('lif_norse.nir');
+    const ref = await nodeRun(result);
+    // Spikes are 0/1: equal exactly (the nir package's browser tests hold webgl/webgpu to the same).
+    expect(result.output.data).toEqual(ref.output);
+    expect(result.output.data.some((s) => s !== 0)).toBe(true);
+    // v: float32 Euler updates, a few roundings (≤ 2^-24 relative each) per step, accumulated over
+    // at most `steps` steps with a decay factor < 1: |Δv| ≤ steps · 4 · 2^-24 · (1 + max|v|).
+    const vmax = Math.max(...ref.v!.map(Math.abs));
+    const tol = result.steps * 4 * 2 ** -24 * (1 + vmax);
+    result.trace!.v.forEach((v, t) => expect(Math.abs(v - ref.v![t]), `v at step ${t}`).toBeLessThanOrEqual(tol));
+  },
+  setup(site) {
+    for (const backend of ['wasm', 'webgpu'] as const) {
+      it(`the paper's braille subgraph file (repaired on load, recurrent) on ${backend}: same spikes as Node`, async () => {
+        const file = 'braille_noDelay_noBias_subtract_subgraph.nir';
+        const { result } = await site().openDemo<NirResult>('guide/nir', backend, { demo: 'nir', query: { nir: file } });
+        expect(result.file).toBe(file);
+        expect(result.repair).toBe('rename-dangling');
+        const ref = await nodeRun(result);
+        expect(result.output.data).toEqual(ref.output);
+        expect(result.raster!.count).toBeGreaterThan(0);
       });
-      expect(result.file).toBe('lif_norse.nir');
-      expect(msPerStep).toBeGreaterThan(0);
-      const ref = await nodeRun(result);
-      // Spikes are 0/1: equal exactly (the nir package's browser tests hold webgl/webgpu to the same).
-      expect(result.output.data).toEqual(ref.output);
-      expect(result.output.data.some((s) => s !== 0)).toBe(true);
-      // v: float32 Euler updates, a few roundings (≤ 2^-24 relative each) per step, accumulated over
-      // at most `steps` steps with a decay factor < 1: |Δv| ≤ steps · 4 · 2^-24 · (1 + max|v|).
-      const vmax = Math.max(...ref.v!.map(Math.abs));
-      const tol = result.steps * 4 * 2 ** -24 * (1 + vmax);
-      result.trace!.v.forEach((v, t) => expect(Math.abs(v - ref.v![t]), `v at step ${t}`).toBeLessThanOrEqual(tol));
-    });
-  }
+    }
 
-  for (const backend of ['wasm', 'webgpu'] as const) {
-    it(`the paper's braille subgraph file (repaired on load, recurrent) on ${backend}: same spikes as Node`, async () => {
-      const file = 'braille_noDelay_noBias_subtract_subgraph.nir';
-      const { result } = await site.openDemo<NirResult>('guide/nir', backend, { demo: 'nir', query: { nir: file } });
-      expect(result.file).toBe(file);
-      expect(result.repair).toBe('rename-dangling');
-      const ref = await nodeRun(result);
-      expect(result.output.data).toEqual(ref.output);
-      expect(result.raster!.count).toBeGreaterThan(0);
+    it('local search finds decodeNir: its API page when the API is built, else the NIR guide', async () => {
+      const titles = await site().search('decodeNir');
+      const want = existsSync(path.join(DIST, 'api', 'nir')) ? /decodeNir/ : /nir/i;
+      expect(
+        titles.some((t) => want.test(t)),
+        titles.join(' / '),
+      ).toBe(true);
     });
-  }
-
-  it('local search finds decodeNir: its API page when the API is built, else the NIR guide', async () => {
-    const titles = await site.search('decodeNir');
-    const want = existsSync(path.join(DIST, 'api', 'nir')) ? /decodeNir/ : /nir/i;
-    expect(
-      titles.some((t) => want.test(t)),
-      titles.join(' / '),
-    ).toBe(true);
-  });
+  },
 });

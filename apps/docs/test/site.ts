@@ -13,6 +13,10 @@
  *   the page; it throws when the demo failed, a console error appeared or a request left localhost.
  * - `site.search(query)`: the titles the site's local search lists for `query`.
  * - `site.screenshot(page, name)`: a PNG in apps/docs/test-artifacts/ (gitignored; kept for reviewers).
+ * - `describeDemo(spec)`: the suite of one demo page: `describeSite` with one site for the suite and, on
+ *   every backend of ALL_BACKENDS, a test that opens the demo (`openDemo`, screenshot
+ *   `<demo>-demo-<backend>`), requires it timed its steps, hands the run to `spec.check`, and, when the
+ *   page was kept open, checks the guards again after `check` and closes it.
  */
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -20,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, describeInChromium, launchChromium } from '../../../test-utils/browser.js';
 
 /** apps/docs */
@@ -122,6 +126,7 @@ export interface SitePage {
   external: string[];
   /** Throws when there is any console error or external request. */
   assertClean(): void;
+  /** Closes the page's context (again: nothing). */
   close(): Promise<void>;
 }
 
@@ -143,7 +148,7 @@ export interface OpenDemoOptions {
   query?: Record<string, string>;
   /** How long to wait for the demo (default 50 s). */
   timeout?: number;
-  /** Keep the page open (default: closed after reading the result, unless a screenshot is asked). */
+  /** Keep the page open (default: closed after reading the result). */
   keepOpen?: boolean;
   /** Save a screenshot of the demo as test-artifacts/<screenshot>.png. */
   screenshot?: string;
@@ -201,6 +206,7 @@ export async function openSite(): Promise<Site> {
       if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
     });
     await page.goto(pagePath.startsWith('http') ? pagePath : pageUrl(server.url, pagePath), { waitUntil: 'load' });
+    let closed = false;
     return {
       page,
       context,
@@ -210,7 +216,11 @@ export async function openSite(): Promise<Site> {
         const problems = [...errors, ...external.map((u) => `request left localhost: ${u}`)];
         if (problems.length) throw new Error(`${page.url()}: ${problems.join(' | ')}`);
       },
-      close: () => context.close(),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await context.close();
+      },
     };
   }
 
@@ -283,4 +293,74 @@ export async function openSite(): Promise<Site> {
       await server.close();
     },
   };
+}
+
+export interface DemoSuite<R> {
+  /** The suite's title. */
+  title: string;
+  /** The page of the demo, e.g. `guide/nir`. */
+  page: string;
+  /** The DemoShell `name` to wait for; the screenshots are test-artifacts/<demo>-demo-<backend>.png. */
+  demo: string;
+  /** The title of the test on `backend`. */
+  test(backend: Backend): string;
+  /** More options for `openDemo` on `backend` (query, timeout, keepOpen). */
+  options?(backend: Backend): Omit<OpenDemoOptions, 'demo' | 'screenshot'>;
+  /** Timeout of each backend's test, ms (default: vitest's). */
+  timeout?: number;
+  /**
+   * Called inside the suite before the backend tests are declared, with a getter of the open site:
+   * more hooks (they run after the site is open) and more tests.
+   */
+  setup?(site: () => Site): void;
+  /**
+   * The assertions on one backend's run (`run.msPerStep > 0` is already checked). With `keepOpen`,
+   * the page is still open; after `check` the guards are asserted again and the page is closed.
+   */
+  check(run: DemoRun<R>, backend: Backend): void | Promise<void>;
+}
+
+/**
+ * The suite of one demo page: `describeSite(spec.title)`, one site opened before its tests and closed
+ * after, `spec.setup(site)`, and for every backend of ALL_BACKENDS a test that runs
+ * `site.openDemo(spec.page, backend, { demo, screenshot: '<demo>-demo-<backend>', ...spec.options(backend) })`
+ * (which throws on a failed demo, on a backend other than the one asked, on a console error and on a
+ * request off localhost), expects a time per step > 0 and calls `spec.check(run, backend)`.
+ */
+export function describeDemo<R>(spec: DemoSuite<R>): void {
+  describeSite(spec.title, () => {
+    let site: Site | undefined;
+    const getSite = (): Site => {
+      if (!site) throw new Error('the site is not open (openSite failed in beforeAll)');
+      return site;
+    };
+    beforeAll(async () => {
+      site = await openSite();
+    });
+    afterAll(async () => {
+      await site?.close();
+    });
+    spec.setup?.(getSite);
+    for (const backend of ALL_BACKENDS) {
+      it(
+        spec.test(backend),
+        async () => {
+          const options = spec.options?.(backend) ?? {};
+          const run = await getSite().openDemo<R>(spec.page, backend, {
+            ...options,
+            demo: spec.demo,
+            screenshot: `${spec.demo}-demo-${backend}`,
+          });
+          try {
+            expect(run.msPerStep).toBeGreaterThan(0);
+            await spec.check(run, backend);
+            if (options.keepOpen) run.sitePage.assertClean();
+          } finally {
+            if (options.keepOpen) await run.sitePage.close();
+          }
+        },
+        spec.timeout,
+      );
+    }
+  });
 }

@@ -7,53 +7,48 @@
 // energy figures must be equal, not close. Also: no console error, no request leaves localhost.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { setBackend } from '@neurite/tensor';
 import * as snn from '@neurite/snn-convert';
 import { convertDemo, type SnnDemoResult } from '../.vitepress/theme/demos/snn-convert/pipeline.js';
-import { ALL_BACKENDS, DIST, DOCS, describeSite, openSite, type Site } from './site.js';
+import { DIST, DOCS, describeDemo } from './site.js';
 
 const EXAMPLES = path.resolve(DOCS, '../../packages/snn-convert/examples');
 
-describeSite('docs: snn-convert demo', () => {
-  let site: Site;
-  let ref: SnnDemoResult;
-  beforeAll(async () => {
-    await setBackend('cpu');
-    ref = (
-      await convertDemo(
-        snn,
-        {
-          modelJson: readFileSync(path.join(EXAMPLES, 'mnist-mlp.json'), 'utf8'),
-          weights: new Uint8Array(readFileSync(path.join(EXAMPLES, 'mnist-mlp.weights.bin'))),
-          digits: new Uint8Array(readFileSync(path.join(DIST, 'snn-convert', 'digits.bin'))),
-        },
-        { T: 16, L: 8 },
-      )
-    ).result;
-    site = await openSite();
-  }, 120_000);
-  afterAll(async () => {
-    await site?.close();
-  });
+let ref: SnnDemoResult;
 
-  it('the Node reference is a working conversion', () => {
-    // the example MLP scores 93.96 % on the whole test split (README); on 256 digits, 8-bit, ≥ 85 % is a sanity floor
-    expect(ref.annAccuracy).toBeGreaterThan(0.85);
-    expect(ref.accuracyPerStep).toHaveLength(16);
-    expect(ref.accuracyPerStep[15]).toBeGreaterThan(ref.annAccuracy - 0.05);
-    expect(Object.values(ref.spikes).every((s) => s > 0)).toBe(true);
-  });
+describeDemo<SnnDemoResult>({
+  title: 'docs: snn-convert demo',
+  page: 'guide/snn-convert',
+  demo: 'snn-convert',
+  test: (backend) => `on ${backend}: thresholds, spikes per layer, accuracy per step and energy equal the Node run`,
+  options: () => ({ timeout: 55_000 }),
+  timeout: 60_000,
+  setup() {
+    beforeAll(async () => {
+      await setBackend('cpu');
+      ref = (
+        await convertDemo(
+          snn,
+          {
+            modelJson: readFileSync(path.join(EXAMPLES, 'mnist-mlp.json'), 'utf8'),
+            weights: new Uint8Array(readFileSync(path.join(EXAMPLES, 'mnist-mlp.weights.bin'))),
+            digits: new Uint8Array(readFileSync(path.join(DIST, 'snn-convert', 'digits.bin'))),
+          },
+          { T: 16, L: 8 },
+        )
+      ).result;
+    }, 120_000);
 
-  for (const backend of ALL_BACKENDS) {
-    it(`on ${backend}: thresholds, spikes per layer, accuracy per step and energy equal the Node run`, async () => {
-      const { result, msPerStep } = await site.openDemo<SnnDemoResult>('guide/snn-convert', backend, {
-        demo: 'snn-convert',
-        screenshot: `snn-convert-demo-${backend}`,
-        timeout: 55_000,
-      });
-      expect(msPerStep).toBeGreaterThan(0);
-      expect(result).toEqual(ref);
-    }, 60_000);
-  }
+    it('the Node reference is a working conversion', () => {
+      // the example MLP scores 93.96 % on the whole test split (README); on 256 digits, 8-bit, ≥ 85 % is a sanity floor
+      expect(ref.annAccuracy).toBeGreaterThan(0.85);
+      expect(ref.accuracyPerStep).toHaveLength(16);
+      expect(ref.accuracyPerStep[15]).toBeGreaterThan(ref.annAccuracy - 0.05);
+      expect(Object.values(ref.spikes).every((s) => s > 0)).toBe(true);
+    });
+  },
+  check({ result }) {
+    expect(result).toEqual(ref);
+  },
 });

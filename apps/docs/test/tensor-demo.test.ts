@@ -3,10 +3,10 @@
 // same inputs in Node from the seed and sizes the page returns (demoInputs, createRng) and computes
 // each result exactly in float64 on typed arrays, then asserts the page's float32 results lie within
 // their rounding bounds; no console error, no request leaves localhost.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import * as tensor from '@neurite/tensor';
 import { demoInputs, type TensorDemoResult } from '../.vitepress/theme/demos/tensor/run-tensor.js';
-import { ALL_BACKENDS, describeSite, openSite, type Site } from './site.js';
+import { describeDemo } from './site.js';
 
 const U = 2 ** -24; // float32 unit roundoff
 
@@ -55,35 +55,24 @@ function reference(r: TensorDemoResult) {
   return { matmul, fft, sparse, nnz: csr.indptr[csr.nRows] };
 }
 
-describeSite('docs: tensor demo', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  });
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  for (const backend of ALL_BACKENDS) {
-    it(`matmul, rfft and SparseGatherRowsSum on ${backend} agree with float64 within float32 bounds`, async () => {
-      const { result, msPerStep } = await site.openDemo<TensorDemoResult>('guide/tensor', backend, {
-        demo: 'tensor',
-        screenshot: `tensor-demo-${backend}`,
-      });
-      expect(result.backend).toBe(backend);
-      expect(result).toMatchObject({ n: 256, fftLength: 1000, seed: 1 });
-      expect(msPerStep).toBeGreaterThan(0);
-      const ref = reference(result);
-      expect(result.sparse.nnz).toBe(ref.nnz);
-      for (const [name, got, want] of [
-        ['matmul', result.matmul.row0, ref.matmul],
-        ['rfft', result.fft.magnitudes, ref.fft],
-        ['gatherRowsSum', result.sparse.sums, ref.sparse],
-      ] as const) {
-        expect(got).toHaveLength(16);
-        got.forEach((v, i) => expect(Math.abs(v - want[i].value), `${name}[${i}]`).toBeLessThanOrEqual(want[i].tol));
-      }
-      for (const ms of [result.matmul.ms, result.fft.ms, result.fft.jsMs, result.sparse.ms]) expect(ms).toBeGreaterThan(0);
-    });
-  }
+describeDemo<TensorDemoResult>({
+  title: 'docs: tensor demo',
+  page: 'guide/tensor',
+  demo: 'tensor',
+  test: (backend) => `matmul, rfft and SparseGatherRowsSum on ${backend} agree with float64 within float32 bounds`,
+  check({ result }, backend) {
+    expect(result.backend).toBe(backend);
+    expect(result).toMatchObject({ n: 256, fftLength: 1000, seed: 1 });
+    const ref = reference(result);
+    expect(result.sparse.nnz).toBe(ref.nnz);
+    for (const [name, got, want] of [
+      ['matmul', result.matmul.row0, ref.matmul],
+      ['rfft', result.fft.magnitudes, ref.fft],
+      ['gatherRowsSum', result.sparse.sums, ref.sparse],
+    ] as const) {
+      expect(got).toHaveLength(16);
+      got.forEach((v, i) => expect(Math.abs(v - want[i].value), `${name}[${i}]`).toBeLessThanOrEqual(want[i].tol));
+    }
+    for (const ms of [result.matmul.ms, result.fft.ms, result.fft.jsMs, result.sparse.ms]) expect(ms).toBeGreaterThan(0);
+  },
 });
