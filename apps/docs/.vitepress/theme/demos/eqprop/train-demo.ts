@@ -36,23 +36,8 @@ export const DEFAULTS: EqpropDemoSettings = {
   lr: [0.1, 0.05],
 };
 
-export interface DigitSet {
-  x: Float32Array;
-  labels: Int32Array;
-  n: number;
-}
-
-/** digits.bin (scripts/assets-eqprop.mjs): (train + test)×784 uint8 pixels, then the labels. */
-export function decodeDigits(bytes: Uint8Array, train: number, test: number): { train: DigitSet; test: DigitSet } {
-  const n = train + test;
-  if (bytes.length !== n * 785) throw new Error(`digits.bin has ${bytes.length} bytes, expected ${n * 785}`);
-  const part = (from: number, count: number): DigitSet => {
-    const x = new Float32Array(count * 784);
-    for (let i = 0; i < count * 784; i++) x[i] = bytes[from * 784 + i] / 255;
-    return { x, labels: Int32Array.from(bytes.subarray(n * 784 + from, n * 784 + from + count)), n: count };
-  };
-  return { train: part(0, train), test: part(train, test) };
-}
+export { decodeDigits, type DigitSet } from '../mnist-digits.js';
+import type { DigitSet } from '../mnist-digits.js';
 
 /** The trained network as plain arrays (W_0 [784, hidden], W_1 [hidden, 10]). */
 export interface DemoNetwork {

@@ -9,24 +9,8 @@
 // backend.
 import type { DemoContext } from '../../demo-kit/index.js';
 
-export interface DigitSet {
-  /** [n, 784] pixels in [0, 1] (byte / 255). */
-  x: Float32Array;
-  labels: Int32Array;
-  n: number;
-}
-
-/** mnist-digits.bin (scripts/assets-hrr.mjs): (train + test)×784 uint8 pixels, then the labels. */
-export function decodeDigits(bytes: Uint8Array, train: number, test: number): { train: DigitSet; test: DigitSet } {
-  const n = train + test;
-  if (bytes.length !== n * 785) throw new Error(`mnist-digits.bin has ${bytes.length} bytes, expected ${n * 785}`);
-  const part = (from: number, count: number): DigitSet => {
-    const x = new Float32Array(count * 784);
-    for (let i = 0; i < count * 784; i++) x[i] = bytes[from * 784 + i] / 255;
-    return { x, labels: Int32Array.from(bytes.subarray(n * 784 + from, n * 784 + from + count)), n: count };
-  };
-  return { train: part(0, train), test: part(train, test) };
-}
+export { decodeDigits, type DigitSet } from '../mnist-digits.js';
+import type { DigitSet } from '../mnist-digits.js';
 
 export interface HrrMnistOptions {
   /** Dimension D of the MAP hypervectors. */
