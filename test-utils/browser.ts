@@ -127,7 +127,7 @@ function contentType(file: string): string {
  * unknown extension application/octet-stream).
  */
 export async function serve(files: Record<string, string | Uint8Array>): Promise<FileServer> {
-  const server = http.createServer((req, res) => {
+  return listenLocal((req, res) => {
     const file = (req.url ?? '/').split('?')[0];
     const body = files[file];
     if (body === undefined) {
@@ -136,6 +136,11 @@ export async function serve(files: Record<string, string | Uint8Array>): Promise
     }
     res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }).end(body);
   });
+}
+
+/** Listen with `handler` on 127.0.0.1 at a random port; `close()` ends open connections too. */
+export async function listenLocal(handler: http.RequestListener): Promise<FileServer> {
+  const server = http.createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

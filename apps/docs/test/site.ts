@@ -19,13 +19,11 @@
  *   page was kept open, checks the guards again after `check` and closes it.
  */
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, describeInChromium, launchChromium } from '../../../test-utils/browser.js';
+import { chromiumAvailable, describeInChromium, launchChromium, listenLocal } from '../../../test-utils/browser.js';
 
 /** apps/docs */
 export const DOCS = fileURLToPath(new URL('..', import.meta.url));
@@ -90,7 +88,7 @@ function resolveFile(urlPath: string): string | undefined {
 }
 
 async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
+  return listenLocal((req, res) => {
     const file = resolveFile(req.url ?? '/');
     const notFound = path.join(DIST, '404.html');
     if (!file) {
@@ -102,19 +100,6 @@ async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 export interface SitePage {
