@@ -5,7 +5,8 @@ nudged relaxations ('laborieux' damped fixed point, 'scellier' projected Euler, 
 one-sided / symmetric estimators, MSE or cross-entropy readout, spectral bound by power iteration.
 
 As a script: times training steps of 784-500-10 (batch 20, 20 free + 4 nudged Scellier steps,
-Scellier & Bengio 2017 Table 2 settings) and a free-phase sweep of batch 256; prints one JSON object.
+Scellier & Bengio 2017 Table 2 settings) and a free-phase sweep of batch 256 with `Scellier1`, a
+specialised float32 in-place version (checked against `Kernel` first); prints one JSON object.
 Usage: eqprop.py [--quick]
 Imported by packages/eqprop/scripts/make-fixtures.py to write the test fixtures."""
 import json
@@ -192,37 +193,118 @@ def synthetic_batch(B, n, offset=0):
     return x, ((np.arange(B) + offset) % 10).astype(np.int64)
 
 
+class Scellier1:
+    """The timed training step: one hidden layer, Scellier & Bengio 2017 settings (projected Euler, ε = 0.5,
+    MSE, hard sigmoid, one-sided estimate with the sign given per batch), written as a numpy user would for
+    speed: float32 throughout, in-place updates into preallocated buffers, the constant input drive x·W_0 + b_0
+    computed once per batch, W_0's update as one product xᵀ(h^β − h^0), no residual (ε = 0 stops nothing).
+    `Kernel` above is the general version (any layers and dynamics, float64 gradient sums) the fixtures use;
+    `bench` checks that both give the same weights on a batch before timing this one."""
+
+    def __init__(self, weights, biases, lr=(0.1, 0.05), eps=0.5, free_steps=20, nudged_steps=4):
+        self.W = [np.array(w, dtype=F) for w in weights]
+        self.b = [np.array(b, dtype=F) for b in biases]
+        self.lr, self.eps, self.free_steps, self.nudged_steps = lr, F(eps), free_steps, nudged_steps
+
+    def relax(self, h, y, drive, target, beta, steps, uh, uy):
+        W1, W1T, b1, eps = self.W[1], self.W[1].T, self.b[1], self.eps
+        for _ in range(steps):
+            np.matmul(y, W1T, out=uh)
+            uh += drive
+            np.matmul(h, W1, out=uy)
+            uy += b1
+            if beta != 0:
+                uy += F(beta) * (target - y)
+            uh -= h
+            uh *= eps
+            h += uh
+            np.clip(h, 0, 1, out=h)
+            uy -= y
+            uy *= eps
+            y += uy
+            np.clip(y, 0, 1, out=y)
+
+    def step(self, x, labels, beta):
+        W, b = self.W, self.b
+        B, n1, n2 = x.shape[0], W[0].shape[1], W[1].shape[1]
+        target = np.zeros((B, n2), dtype=F)
+        target[np.arange(B), labels] = 1
+        drive = x @ W[0]
+        drive += b[0]
+        uh, uy = np.empty((B, n1), dtype=F), np.empty((B, n2), dtype=F)
+        h0, y0 = np.zeros((B, n1), dtype=F), np.zeros((B, n2), dtype=F)
+        self.relax(h0, y0, drive, None, 0.0, self.free_steps, uh, uy)
+        hb, yb = h0.copy(), y0.copy()
+        self.relax(hb, yb, drive, target, beta, self.nudged_steps, uh, uy)
+        dh = hb - h0
+        c0, c1 = F(self.lr[0] / (B * beta)), F(self.lr[1] / (B * beta))
+        W[0] += (x.T @ dh) * c0
+        b[0] += dh.sum(axis=0) * c0
+        W[1] += (hb.T @ yb - h0.T @ y0) * c1
+        b[1] += (yb - y0).sum(axis=0) * c1
+        return h0, y0
+
+    def free_phase(self, x, steps, gamma=0.5):
+        """'laborieux' damped fixed point from zero states (the bench's batch-256 sweep), in place."""
+        W1, W1T, b1, g, keep = self.W[1], self.W[1].T, self.b[1], F(gamma), F(1 - gamma)
+        B = x.shape[0]
+        drive = x @ self.W[0]
+        drive += self.b[0]
+        h, y = np.zeros((B, W1.shape[0]), dtype=F), np.zeros((B, W1.shape[1]), dtype=F)
+        uh, uy = np.empty_like(h), np.empty_like(y)
+        for _ in range(steps):
+            np.matmul(y, W1T, out=uh)
+            uh += drive
+            np.matmul(h, W1, out=uy)
+            uy += b1
+            np.clip(uh, 0, 1, out=uh)
+            np.clip(uy, 0, 1, out=uy)
+            h *= keep
+            uh *= g
+            h += uh
+            y *= keep
+            uy *= g
+            y += uy
+        return h, y
+
+
 def bench(quick):
     repeats = 3 if quick else 7
     rng = np.random.default_rng(0)
     sizes = [784, 500, 10]
     weights = [rng.uniform(-1, 1, (m, n)).astype(F) * F(np.sqrt(6 / (m + n))) for m, n in zip(sizes[:-1], sizes[1:])]
     biases = [np.zeros(n, dtype=F) for n in sizes[1:]]
+    batches = [synthetic_batch(20, 784, 20 * j) for j in range(10)]
+    # the timed step = the general Kernel's step (same free states and weights after two batches, ±β);
+    # float32 sums in another order (and Kernel's float64 gradient sums): 1e-5 bounds the difference
     cfg = dict(dynamics="scellier", activation="hard-sigmoid", cost="mse", gamma=0.5, step_size=0.5, max_steps=20, nudged_steps=4,
                epsilon=0.0, adaptive=False, beta=1.0, estimator="one-sided", lr=[0.1, 0.05], spectral=None)
-    k = Kernel(Net(weights, biases), cfg)
-    batches = [synthetic_batch(20, 784, 20 * j) for j in range(10)]
+    general, fast = Kernel(Net(weights, biases), cfg), Scellier1(weights, biases)
+    for (x, y), sign in zip(batches[:2], (1.0, -1.0)):
+        cfg["sign"] = sign
+        free = general.step(x, y)["free"]
+        h0, y0 = fast.step(x, y, sign)
+        diffs = [np.abs(free[0] - h0).max(), np.abs(free[1] - y0).max()]
+        diffs += [np.abs(a - c).max() for a, c in zip(general.net.W + general.net.b, fast.W + fast.b)]
+        if max(diffs) > 1e-5:
+            raise SystemExit(f"eqprop.py: the timed step differs from Kernel.step by {max(diffs):.2e}")
+    k = Scellier1(weights, biases)
     for x, y in batches[:2]:
-        k.step(x, y)
+        k.step(x, y, 1.0)
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        for x, y in batches:
-            k.step(x, y)
+        for j, (x, y) in enumerate(batches):
+            k.step(x, y, 1.0 if j % 2 == 0 else -1.0)
         times.append(time.perf_counter() - t0)
     train_sps = 200 / float(np.median(times))
-    # free phase, batch 256, laborieux synchronous, 20 steps (no early stop)
-    cfg2 = dict(cfg, dynamics="laborieux", epsilon=0.0)
+    # free phase, batch 256, 'laborieux' damped fixed point (γ = 0.5), 20 steps (no early stop)
     x, _ = synthetic_batch(256, 784)
-    def free_phase():
-        drive = (x @ k.net.W[0] + k.net.b[0]).astype(F)
-        st = [np.zeros((256, n), dtype=F) for n in sizes[1:]]
-        relax(k.net, st, drive, None, 0.0, cfg2, 20)
-    free_phase()
+    k.free_phase(x, 20)
     ft = []
     for _ in range(repeats):
         t0 = time.perf_counter()
-        free_phase()
+        k.free_phase(x, 20)
         ft.append(time.perf_counter() - t0)
     return {"train_samples_per_s_784_500_10_b20": train_sps, "free_phase_us_784_500_10_b256_20steps": float(np.median(ft)) * 1e6}
 
