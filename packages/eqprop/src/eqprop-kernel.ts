@@ -13,6 +13,8 @@ import { roundArrayToF16 } from './round-f16.js';
 import { holomorphicGradient } from './holomorphic-gradient.js';
 import { convDrive, convGeometry, convGradient, pooledPatches, transposePatches } from './conv-coupling.js';
 import type { ConvGeometry, ConvSpec } from './conv-coupling.js';
+import { captureTrainingState, restoreTrainingState } from './optimizer-state.js';
+import type { EqPropTrainingState } from './optimizer-state.js';
 
 /** Options of {@link EqPropKernel}; every field but the sizes has a default. */
 export interface EqPropOptions {
@@ -103,8 +105,8 @@ export interface EqPropGradient extends TrainStepResult {
 export interface EqPropSnapshot {
   /** Always 'neurite-eqprop'. */
   format: 'neurite-eqprop';
-  /** Snapshot format version (1). */
-  version: 1;
+  /** Snapshot format version: 2 (adds `training`); version 1 files (weights only) still load. */
+  version: 1 | 2;
   /** The kernel's settings (learning rates per coupling). */
   options: Required<Omit<EqPropOptions, 'seed' | 'lr'>> & { lr: number[] };
   /** W_l row-major [n_l, n_{l+1}] (float32 values). */
@@ -115,6 +117,8 @@ export interface EqPropSnapshot {
   steps: number;
   /** Power-iteration vectors of the spectral bound (absent: re-estimated with 20 iterations on load). */
   spectralU?: number[][];
+  /** Optimiser state, schedule position, random-sign stream and persistent particles (version 2; see optimizer-state.ts). */
+  training?: EqPropTrainingState;
 }
 
 type Settings = Required<Omit<EqPropOptions, 'seed' | 'lr'>> & { lr: number[] };
@@ -409,24 +413,26 @@ export class EqPropKernel {
 
   /**
    * The trained network and settings as plain JSON (float32 values are exact through JSON).
-   * Not saved: persistent particles and the random-sign stream (a loaded kernel draws from its seed's start).
+   * Version 2 also keeps the training state (Adam moments and step count, lrScale, the schedule's epoch, the
+   * random-sign stream, persistent particles): train → save → load → train equals uninterrupted training.
    */
   save(): EqPropSnapshot {
     return {
       format: 'neurite-eqprop',
-      version: 1,
+      version: 2,
       options: { ...this.settings, hiddenDims: this.settings.hiddenDims.slice(), lr: this.settings.lr.slice() },
       weights: this.net.weights.map((w) => Array.from(w)),
       biases: this.net.biases.map((b) => Array.from(b)),
       steps: this.steps,
       spectralU: this.spectralU.map((u) => Array.from(u)),
+      training: captureTrainingState(this),
     };
   }
 
   /** A kernel from {@link save}'s snapshot (validated). */
   static load(snapshot: EqPropSnapshot): EqPropKernel {
-    if (typeof snapshot !== 'object' || snapshot === null || snapshot.format !== 'neurite-eqprop' || snapshot.version !== 1) {
-      throw new EqPropError('snapshot', `${FN}.load: not a neurite-eqprop version 1 snapshot`, { code: 'ERR_FORMAT' });
+    if (typeof snapshot !== 'object' || snapshot === null || snapshot.format !== 'neurite-eqprop' || ![1, 2].includes(snapshot.version)) {
+      throw new EqPropError('snapshot', `${FN}.load: not a neurite-eqprop version 1 or 2 snapshot`, { code: 'ERR_FORMAT' });
     }
     const k = new EqPropKernel({ ...snapshot.options, spectralNorm: false });
     (k.settings as { spectralNorm: boolean | number }).spectralNorm = snapshot.options.spectralNorm;
@@ -453,6 +459,7 @@ export class EqPropKernel {
     if (Array.isArray(su) && su.length === L && su.every((u, l) => Array.isArray(u) && u.length === k.sizes[l]))
       su.forEach((u, l) => k.spectralU[l].set(u));
     else k.applySpectralNorm(20, false);
+    if (snapshot.version === 2) restoreTrainingState(k, snapshot.training);
     return k;
   }
 

@@ -17,4 +17,6 @@ export { roundToF16 } from './round-f16.js';
 export { scellierPreset } from './scellier-preset.js';
 export { toNir, EQPROP_NIR_CONVENTION } from './to-nir.js';
 export { trainEpochs } from './train-epochs.js';
+export { completedEpochs } from './optimizer-state.js';
+export type { EqPropTrainingState } from './optimizer-state.js';
 export type { LabelledData, TrainEpochsOptions, EpochRecord } from './train-epochs.js';
