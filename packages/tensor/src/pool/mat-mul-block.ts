@@ -14,6 +14,7 @@ import { rowNormsRange } from './block-kernels.js';
 
 let ready: Promise<void> | undefined;
 let cached: { key: string; b: tf.Tensor2D } | undefined;
+let cachedA: { key: string; a: tf.Tensor2D } | undefined;
 
 async function start(): Promise<void> {
   const ok = await tf.setBackend('wasm');
@@ -61,4 +62,49 @@ export async function matMulBlock(args: BlockArgs, block: number, blocks: number
   ta.dispose();
   c.dispose();
   if (aNorms != null) rowNormsRange(a, k, r0, r1, aNorms);
+}
+
+/**
+ * out[:, c0:c1] = a · op(b)[:, c0:c1] for the block's columns [c0, c1) of the
+ * result; args as {@link matMulBlock} (no `aNorms`). `a` is uploaded once per
+ * worker and task (`key`); each block uploads and packs only its own slab of
+ * op(b) (k × (c1 − c0)), so the packing of b is split over the workers
+ * instead of repeated by each of them.
+ */
+export async function matMulColsBlock(args: BlockArgs, block: number, blocks: number): Promise<void> {
+  const { a, b, out, m, k, n, transposeB, key } = args as {
+    a: Float32Array;
+    b: Float32Array;
+    out: Float32Array;
+    m: number;
+    k: number;
+    n: number;
+    transposeB: boolean;
+    key: string;
+  };
+  ready ??= start();
+  await ready;
+  const [c0, c1] = blockRange(n, block, blocks);
+  const w = c1 - c0;
+  if (w <= 0) return;
+  if (cachedA?.key !== key) {
+    cachedA?.a.dispose();
+    cachedA = { key, a: tf.tensor2d(a, [m, k]) };
+  }
+  let slab: tf.Tensor2D;
+  if (transposeB) {
+    // b is [n, k]: the slab's rows are contiguous; materialise its transpose [k, w] (as matMulBlock does for the whole of b).
+    const raw = tf.tensor2d(b.subarray(c0 * k, c1 * k), [w, k]);
+    slab = tf.transpose(raw);
+    raw.dispose();
+  } else {
+    const s = new Float32Array(k * w);
+    for (let i = 0; i < k; i++) s.set(b.subarray(i * n + c0, i * n + c1), i * w);
+    slab = tf.tensor2d(s, [k, w]);
+  }
+  const c = tf.matMul(cachedA.a, slab);
+  const v = c.dataSync() as Float32Array;
+  for (let i = 0; i < m; i++) out.set(v.subarray(i * w, (i + 1) * w), i * n + c0);
+  slab.dispose();
+  c.dispose();
 }

@@ -30,9 +30,10 @@ export interface PoolMatMulOptions extends PoolKernelOptions {
 
 /**
  * Matrix product out = a · op(b) of row-major float32 matrices, a [m, k],
- * op(b) [k, n], out [m, n]. On the workers: blocks of rows of `a` (fixed by m
- * alone), each multiplied by XNNPACK in the worker's own tfjs wasm backend, so
- * the result is the same for any worker count. On the calling thread (pool of
+ * op(b) [k, n], out [m, n]. On the workers: blocks of rows of `a` or of
+ * columns of op(b) (fixed by the shape alone), each multiplied by XNNPACK in
+ * the worker's own tfjs wasm backend, so the result is the same for any
+ * worker count. On the calling thread (pool of
  * size 0, `inline`, or below {@link MATMUL_CROSSOVER}): tf.matMul on the active
  * backend (whose rounding may differ in the last bits).
  */
@@ -67,8 +68,24 @@ export async function poolMatMul(
 }
 
 /**
- * The workers' half of {@link poolMatMul}: blocks of ~64 rows of `a`, XNNPACK per
- * worker. With `aNorms` (shared, m elements) the norms of a's rows are computed in
+ * How the workers split a product (a function of the shape alone, so the
+ * result is the same for any worker count). By blocks of rows of a, every
+ * worker uploads and packs the whole of b (≈ 5 ms per million elements of b
+ * here, repeated by each worker: work that does not shrink with more
+ * workers); by blocks of columns of op(b), every worker uploads the whole of a
+ * (a plain copy, ≈ 0.65 ms per million elements) and packs only its own slabs
+ * of b, which also stay in the core's L2 cache while a streams past them.
+ * Columns when m ≤ 4 n (a's copy then costs less than b's packing) and there
+ * are at least two slabs of 128 columns.
+ * @internal
+ */
+export function splitsByColumns(m: number, n: number): boolean {
+  return n >= 256 && m <= 4 * n;
+}
+
+/**
+ * The workers' half of {@link poolMatMul}: blocks of ~64 rows of `a` or of ~64
+ * columns of op(b) (see {@link splitsByColumns}), XNNPACK per worker. With `aNorms` (shared, m elements) the norms of a's rows are computed in
  * the same blocks (see matMulBlock).
  * @internal
  */
@@ -93,7 +110,12 @@ export async function matMulOnWorkers(
     key: `${++taskKey}:${Math.random()}`,
     aNorms,
   };
-  // ~64 rows per block: large enough for XNNPACK's tiles, enough blocks to balance 2–3 workers.
-  await pool.run({ module: MAT_MUL_URL, fn: 'matMulBlock', args, blocks: blockCount(m, 64, 32) });
+  if (aNorms === null && splitsByColumns(m, n)) {
+    // ~128 columns per block (XNNPACK runs narrower slabs ~7 % slower): each worker uploads a once and packs only its slabs of b.
+    await pool.run({ module: MAT_MUL_URL, fn: 'matMulColsBlock', args, blocks: blockCount(n, 128, 24) });
+  } else {
+    // ~64 rows per block: large enough for XNNPACK's tiles, enough blocks to balance 2–3 workers.
+    await pool.run({ module: MAT_MUL_URL, fn: 'matMulBlock', args, blocks: blockCount(m, 64, 32) });
+  }
   return args.out;
 }

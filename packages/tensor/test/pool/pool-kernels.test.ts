@@ -24,6 +24,7 @@ import {
   spmv,
   type WorkerPool,
 } from '../../src/index.js';
+import { splitsByColumns } from '../../src/pool/pool-mat-mul.js';
 
 const pools: WorkerPool[] = [];
 const F32_EPS = 2 ** -24; // unit roundoff of float32
@@ -107,38 +108,44 @@ describe('pool kernels: the same result for 1, 2 and 3 workers', () => {
     for (let j = 0; j < 20; j++) expect(Math.abs(got[j] - want[j])).toBeLessThanOrEqual(2 * 1600 * F32_EPS * 1600);
   });
 
-  it('poolMatMul (plain and bᵀ) is identical for 1, 2, 3 workers and within float32 bounds of a float64 product', async () => {
-    const [m, k, n] = [150, 70, 90];
-    const a = normals(m * k, 7);
-    const b = normals(k * n, 8);
-    const run = async (transposeB: boolean, bb: Float32Array) => {
-      const first = await poolMatMul(pools[0], a, bb, { m, k, n, transposeB, inline: false });
-      for (const pool of pools.slice(1)) {
-        expect(Array.from(await poolMatMul(pool, a, bb, { m, k, n, transposeB, inline: false }))).toEqual(Array.from(first));
-      }
-      return first;
-    };
-    const bT = new Float32Array(n * k);
-    for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) bT[j * k + i] = b[i * n + j];
-    for (const [transposeB, bb] of [
-      [false, b],
-      [true, bT],
-    ] as const) {
-      const got = await run(transposeB, bb);
-      for (let i = 0; i < m; i++) {
-        for (let j = 0; j < n; j++) {
-          let s = 0;
-          let abs = 0;
-          for (let t = 0; t < k; t++) {
-            s += a[i * k + t] * b[t * n + j];
-            abs += Math.abs(a[i * k + t] * b[t * n + j]);
+  it.each([
+    ['blocks of rows', 150, 70, 90],
+    ['blocks of columns', 200, 70, 300],
+  ])(
+    'poolMatMul (plain and bᵀ, %s) is identical for 1, 2, 3 workers and within float32 bounds of a float64 product',
+    async (_, m, k, n) => {
+      expect(splitsByColumns(m, n)).toBe(n === 300);
+      const a = normals(m * k, 7);
+      const b = normals(k * n, 8);
+      const run = async (transposeB: boolean, bb: Float32Array) => {
+        const first = await poolMatMul(pools[0], a, bb, { m, k, n, transposeB, inline: false });
+        for (const pool of pools.slice(1)) {
+          expect(Array.from(await poolMatMul(pool, a, bb, { m, k, n, transposeB, inline: false }))).toEqual(Array.from(first));
+        }
+        return first;
+      };
+      const bT = new Float32Array(n * k);
+      for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) bT[j * k + i] = b[i * n + j];
+      for (const [transposeB, bb] of [
+        [false, b],
+        [true, bT],
+      ] as const) {
+        const got = await run(transposeB, bb);
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let s = 0;
+            let abs = 0;
+            for (let t = 0; t < k; t++) {
+              s += a[i * k + t] * b[t * n + j];
+              abs += Math.abs(a[i * k + t] * b[t * n + j]);
+            }
+            // Standard dot-product bound: |fl(s) - s| ≤ k · eps · sum |a b| (any summation order).
+            expect(Math.abs(got[i * n + j] - s)).toBeLessThanOrEqual(k * F32_EPS * abs);
           }
-          // Standard dot-product bound: |fl(s) - s| ≤ k · eps · sum |a b| (any summation order).
-          expect(Math.abs(got[i * n + j] - s)).toBeLessThanOrEqual(k * F32_EPS * abs);
         }
       }
-    }
-  });
+    },
+  );
 
   it('poolScores: dot and cosine scores of queries against items (one block; and 150 items × d = 203: SIMD norms, 2 blocks, the calling thread)', async () => {
     const [nqs, nis] = [5, 150];
