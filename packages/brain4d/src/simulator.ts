@@ -19,6 +19,10 @@ import { restrictTargets } from './restrict-targets.js';
 import { sampler } from './sample-distribution.js';
 import { createStateHeap, heapBytes } from './state-heap.js';
 import { validateNetwork, type ValidateOptions } from './validate-network.js';
+import { fixedNetwork, setFixedBias, type FixedNetwork } from './fixed-network.js';
+import { FixedLifEngine } from './fixed-lif-engine.js';
+import { STATE_LSB } from './fixed-point.js';
+import type { GpuLifEngine, GpuLifOptions } from './gpu/gpu-lif-engine.js';
 
 /** A population as built: its neurons are global indices offset … offset+n−1, in lattice-id order. */
 export interface Population {
@@ -80,8 +84,13 @@ export interface SimulatorOptions extends ValidateOptions {
    * Neuron-update kernels: `wasm` runs the LIF update as a WebAssembly SIMD loop over state kept
    * in WebAssembly memory, `js` as JavaScript loops over typed arrays; `auto` (the default) takes
    * wasm where the engine has WebAssembly SIMD. Both give bitwise the same spikes and state.
+   * `fixed` and `webgpu` step a fixed-point form of current-based LIF networks (see
+   * fixed-network.ts): `fixed` in JavaScript integers, `webgpu` as WGSL compute shaders with the
+   * same integers, so they give bitwise the same spikes (`webgpu` runs through {@link Simulator.runAsync}).
    */
-  engine?: 'auto' | 'wasm' | 'js';
+  engine?: 'auto' | 'wasm' | 'js' | 'fixed' | 'webgpu';
+  /** The `webgpu` engine's device and steps per submission (see {@link GpuLifOptions}). */
+  gpu?: GpuLifOptions;
   /** Stream the recorded spikes and state samples to this sink instead of keeping them (see {@link MonitorSink}). */
   sink?: MonitorSink;
   /** Steps between two hand-overs to `sink` (default 10000); each `run` call also ends with one. */
@@ -150,7 +159,12 @@ export class Simulator {
   private ringUsed: Uint8Array;
   private kernels: NeuronKernel[];
   /** The neuron-update kernels in use (see {@link SimulatorOptions.engine}). */
-  readonly engine: 'wasm' | 'js';
+  readonly engine: 'wasm' | 'js' | 'fixed' | 'webgpu';
+  /** The fixed-point network of the `fixed` and `webgpu` engines (null for the float64 ones). */
+  readonly fixed: FixedNetwork | null = null;
+  private fixedEngine: FixedLifEngine | null = null;
+  private gpuEngine: GpuLifEngine | null = null;
+  private gpuOptions: GpuLifOptions;
   private kargs: KernelArgs[];
   /** The arguments each kernel runs on (a partition's share of its population in a partitioned run). */
   private kviews: KernelArgs[] = [];
@@ -220,13 +234,17 @@ export class Simulator {
     const N = offset;
     this.N = N;
     const engine = options.engine ?? 'auto';
-    const mod = engine === 'js' ? null : lifModule();
+    const isFixed = engine === 'fixed' || engine === 'webgpu';
+    this.gpuOptions = options.gpu ?? {};
+    if (isFixed && options.partition)
+      throw new Brain4dError('engine', `the ${engine} engine does not run partitions`, { code: 'ERR_UNSUPPORTED' });
+    const mod = engine === 'js' || isFixed ? null : lifModule();
     if (engine === 'wasm' && !mod)
       throw new Brain4dError('engine', 'this JavaScript engine has no WebAssembly SIMD', { code: 'ERR_UNSUPPORTED' });
     let bytes = heapBytes(2 * N, 8) + heapBytes(N, 4) * (options.partition ? 2 : 1);
     for (const pop of this.populations) if (pop.model === 'lif') bytes += 3 * heapBytes(pop.n, 8) + heapBytes(10, 8);
     const heap = createStateHeap(bytes, mod !== null);
-    this.engine = heap.memory ? 'wasm' : 'js';
+    this.engine = isFixed ? engine : heap.memory ? 'wasm' : 'js';
     const lifWasm = heap.memory
       ? (new WebAssembly.Instance(mod!, { e: { m: heap.memory } }).exports as { lif: LifWasm; lifUniform: LifWasm })
       : null;
@@ -462,6 +480,12 @@ export class Simulator {
       data: new Growable(Float64Array, 1024),
       steps: new Growable(Int32Array, 256),
     }));
+    if (isFixed) {
+      this.fixed = fixedNetwork({ spec, N, dt: this.dt, populations: this.populations, projections: this.projections, kargs: this.kargs }, engine);
+      if (engine === 'fixed') this.fixedEngine = new FixedLifEngine(this.fixed);
+      else if (this.stateMonitors.length > 0)
+        throw new Brain4dError('monitors.state', 'the webgpu engine records spikes and rates only', { code: 'ERR_UNSUPPORTED' });
+    }
   }
 
   /** Recomputes each population's constant drive from the current inputs active at step t. */
@@ -478,6 +502,7 @@ export class Simulator {
 
   /** Simulates `duration` ms (default: the network's `duration`) and returns rates, RTF and spike count of this call. */
   run(duration: number = this.spec.duration!, onProgress?: ProgressFn): RunResult {
+    if (this.engine === 'webgpu') throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
     const steps = Math.round(duration / this.dt);
     if (!Number.isFinite(steps) || steps < 0)
       throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
@@ -498,8 +523,114 @@ export class Simulator {
     return { steps, duration: steps * this.dt, wall, rtf: secs > 0 ? wall / secs : 0, spikes, rates };
   }
 
+  /**
+   * {@link Simulator.run} for every engine, and the only way to run the `webgpu` engine: its steps
+   * are submitted `stepsPerSubmit` at a time and their spikes read back asynchronously (spikes,
+   * rates and progress as `run` records them).
+   */
+  async runAsync(duration: number = this.spec.duration!, onProgress?: ProgressFn): Promise<RunResult> {
+    if (this.engine !== 'webgpu') return this.run(duration, onProgress);
+    const steps = Math.round(duration / this.dt);
+    if (!Number.isFinite(steps) || steps < 0)
+      throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
+    const before = this.popCounts.slice();
+    const t0 = performance.now();
+    if (!this.gpuEngine) {
+      const { GpuLifEngine } = await import('./gpu/gpu-lif-engine.js');
+      this.gpuEngine = await GpuLifEngine.create(this.fixed!, this.gpuOptions);
+    }
+    const gpu = this.gpuEngine;
+    const end = this.t + steps;
+    const chunk = Math.max(1, Math.round(100 / this.dt));
+    const first = this.t;
+    let spikes = 0;
+    while (this.t < end) {
+      if (this.biasChanges.has(this.t)) {
+        this.applyBias();
+        setFixedBias(this.fixed!, { populations: this.populations, kargs: this.kargs });
+        gpu.writeBias(this.fixed!.bias);
+      }
+      // Up to the next change of the drives (current and sense inputs), which is uploaded between runs.
+      let stop = end;
+      for (const c of this.biasChanges) if (c > this.t && c < stop) stop = c;
+      await gpu.run(this.t, stop - this.t, (t, list, ns) => {
+        this.recordFixedStep(t, list, ns);
+        spikes += ns;
+        this.t = t + 1;
+        const done = this.t - first;
+        if (onProgress && (done % chunk === 0 || done === steps)) onProgress(done, steps, spikes);
+      });
+      if (this.sink) this.flush();
+    }
+    const wall = (performance.now() - t0) / 1000;
+    const rates: Record<string, number> = {};
+    const secs = (steps * this.dt) / 1000;
+    this.populations.forEach((p, i) => (rates[p.name] = secs > 0 ? (this.popCounts[i] - before[i]) / p.n / secs : 0));
+    return { steps, duration: steps * this.dt, wall, rtf: secs > 0 ? wall / secs : 0, spikes, rates };
+  }
+
+  /** Counts and records the ascending spike list of step t of the fixed-point engines. */
+  private recordFixedStep(t: number, spikes: Int32Array, ns: number): void {
+    const popStart = this.popStart;
+    const P = this.populations.length;
+    let q = 0;
+    for (let p = 0; p < P; p++) {
+      popStart[p] = q;
+      const e = this.populations[p].offset + this.populations[p].n;
+      while (q < ns && spikes[q] < e) q++;
+    }
+    popStart[P] = ns;
+    this.countSpikes(t, spikes);
+  }
+
+  /** Population counts, binned rates and recorded spikes of step t from `spikes` split by `popStart`. */
+  private countSpikes(t: number, spikes: Int32Array): void {
+    const popStart = this.popStart;
+    for (let p = 0; p < this.populations.length; p++) {
+      const c = popStart[p + 1] - popStart[p];
+      this.popCounts[p] += c;
+      if (this.rateBin) {
+        const bin = Math.floor(t / this.rateBin);
+        const rc = this.rateCounts[p];
+        while (rc.length <= bin) rc.push(0);
+        rc[bin] += c;
+      }
+      if (this.recordSpikes[p]) {
+        const pop = this.populations[p];
+        for (let q = popStart[p]; q < popStart[p + 1]; q++) {
+          this.spikeSteps.push(t);
+          this.spikeIds.push(pop.ids[spikes[q] - pop.offset]);
+        }
+      }
+    }
+  }
+
+  /** One step of the `fixed` engine (drives, update, delivery in fixed-lif-engine.ts), recorded as {@link Simulator.step} does. */
+  private fixedStep(): number {
+    const t = this.t;
+    if (this.biasChanges.has(t)) {
+      this.applyBias();
+      setFixedBias(this.fixed!, { populations: this.populations, kargs: this.kargs });
+    }
+    const ns = this.fixedEngine!.step(t, this.spikeBuf);
+    this.recordFixedStep(t, this.spikeBuf, ns);
+    const f = this.fixed!;
+    for (const m of this.stateMonitors) {
+      if (t % m.every !== 0) continue;
+      m.steps.push(t);
+      const off = m.pop.offset;
+      const src = m.variable === 'v' ? f.v : f.G;
+      const at = m.variable === 'g_in' ? this.N + off : off;
+      for (let q = 0; q < m.neurons.length; q++) m.data.push(src[at + m.neurons[q]] * STATE_LSB);
+    }
+    this.t = t + 1;
+    return ns;
+  }
+
   /** Advances one step; returns the number of spikes emitted. */
   step(): number {
+    if (this.fixedEngine) return this.fixedStep();
+    if (this.engine === 'webgpu') throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
     const t = this.t;
     const G = this.G;
     const N2 = 2 * this.N;
@@ -551,23 +682,7 @@ export class Simulator {
       }
     }
     popStart[P] = ns;
-    for (let p = 0; p < P; p++) {
-      const c = popStart[p + 1] - popStart[p];
-      this.popCounts[p] += c;
-      if (this.rateBin) {
-        const bin = Math.floor(t / this.rateBin);
-        const rc = this.rateCounts[p];
-        while (rc.length <= bin) rc.push(0);
-        rc[bin] += c;
-      }
-      if (this.recordSpikes[p]) {
-        const pop = this.populations[p];
-        for (let q = popStart[p]; q < popStart[p + 1]; q++) {
-          this.spikeSteps.push(t);
-          this.spikeIds.push(pop.ids[spikes[q] - pop.offset]);
-        }
-      }
-    }
+    this.countSpikes(t, spikes);
     popStart[this.kernels.length] = ns;
     if (ns > 0) {
       const projs = this.projections;
@@ -795,6 +910,7 @@ export class Simulator {
     rateCounts: number[][];
     stateMonitors: Array<{ data: Growable<Float64Array>; steps: Growable<Int32Array> }>;
   } {
+    if (this.fixed) throw new Brain4dError('engine', `checkpoints hold the float64 engines' state, not the ${this.engine} engine's`, { code: 'ERR_UNSUPPORTED' });
     return {
       kargs: this.kargs,
       ring: this.ring,

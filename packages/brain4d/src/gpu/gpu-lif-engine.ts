@@ -1,0 +1,213 @@
+import { Brain4dError } from '../brain4d-error.js';
+import type { FixedNetwork } from '../fixed-network.js';
+import { DELIVER_WGSL, UPDATE_WGSL } from './lif-shaders.js';
+import { webgpuDevice } from './webgpu-device.js';
+
+/** Options of {@link GpuLifEngine.create}. */
+export interface GpuLifOptions {
+  /** The device to run on (default: tfjs's webgpu device, see {@link webgpuDevice}). */
+  device?: GPUDevice;
+  /** Steps encoded into one command buffer (default 64); the spikes of a submission are read back as one block. */
+  stepsPerSubmit?: number;
+}
+
+/** Called once per step, in step order, with the step's spikes (global neuron indices, ascending). */
+export type GpuStepFn = (t: number, spikes: Int32Array, count: number) => void;
+
+const WG = 64;
+const MAX_DIM = 65535;
+
+/**
+ * The `webgpu` engine: a {@link FixedNetwork} stepped by the WGSL of lif-shaders.ts, the same
+ * integers as {@link FixedLifEngine}. Each step is two dispatches (neuron update over all
+ * neurons; spike delivery dispatched indirectly, one workgroup per spike, with atomicAdd into g
+ * and the delay ring); `stepsPerSubmit` steps go into one command buffer, whose spike counts and
+ * lists are copied to a mappable buffer and read with mapAsync while the next submission runs
+ * (two read-back buffers in turn). Nothing is read synchronously.
+ */
+export class GpuLifEngine {
+  private constructor(
+    readonly device: GPUDevice,
+    private readonly net: FixedNetwork,
+    private readonly K: number,
+    private readonly bufs: Record<'uniform' | 'neuron' | 'g' | 'ring' | 'tables' | 'counts' | 'spikes' | 'csr', GPUBuffer>,
+    private readonly readbacks: GPUBuffer[],
+    private readonly pipelines: { update: GPUComputePipeline; deliver: GPUComputePipeline },
+    private readonly groups: { update: GPUBindGroup; deliver: GPUBindGroup },
+    private readonly align: number,
+  ) {}
+
+  /**
+   * Uploads `net` (its current state) to the device and compiles the shaders.
+   * @throws Brain4dError `ERR_UNSUPPORTED` when the network exceeds the device's buffer limits or a shader fails to build.
+   */
+  static async create(net: FixedNetwork, options: GpuLifOptions = {}): Promise<GpuLifEngine> {
+    const device = options.device ?? (await webgpuDevice());
+    const K = options.stepsPerSubmit ?? 64;
+    if (!Number.isInteger(K) || K < 1)
+      throw new Brain4dError('stepsPerSubmit', `must be an integer >= 1, got ${K}`, { code: 'ERR_OUT_OF_RANGE' });
+    const { N, D } = net;
+    const align = Math.max(16, device.limits.minUniformBufferOffsetAlignment);
+    const S = GPUBufferUsage.STORAGE;
+    const C = GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+    const sizes = { neuron: 8 * N, g: 8 * N, ring: 8 * N * D, tables: 4 * (2 * N + net.consts.length), spikes: 4 * K * N, csr: 4 * (N + 1 + net.syn.length) };
+    for (const [name, bytes] of Object.entries(sizes))
+      if (bytes > device.limits.maxStorageBufferBindingSize)
+        throw new Brain4dError('engine', `the webgpu engine needs a ${name} buffer of ${bytes} bytes; this device binds at most ${device.limits.maxStorageBufferBindingSize}`, {
+          code: 'ERR_UNSUPPORTED',
+        });
+    const make = (size: number, usage: number, data?: ArrayBufferView) => {
+      const b = device.createBuffer({ size: Math.max(16, Math.ceil(size / 4) * 4), usage });
+      if (data) device.queue.writeBuffer(b, 0, data.buffer, data.byteOffset, data.byteLength);
+      return b;
+    };
+    const tables = new Int32Array(2 * N + net.consts.length);
+    tables.set(net.bias);
+    tables.set(net.popOf, N);
+    tables.set(net.consts, 2 * N);
+    const neuron = new Int32Array(2 * N);
+    neuron.set(net.v);
+    neuron.set(net.refc, N);
+    const csr = new Uint32Array(N + 1 + net.syn.length);
+    csr.set(net.rowPtr);
+    csr.set(new Uint32Array(net.syn.buffer, net.syn.byteOffset, net.syn.length), N + 1);
+    device.pushErrorScope('validation');
+    const bufs = {
+      uniform: make(align * K, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST),
+      neuron: make(sizes.neuron, S | C, neuron),
+      g: make(sizes.g, S | C, net.G),
+      ring: make(sizes.ring, S | C, net.ring),
+      tables: make(sizes.tables, S | C, tables),
+      counts: make(16 * K, S | C | GPUBufferUsage.INDIRECT),
+      spikes: make(sizes.spikes, S | C),
+      csr: make(sizes.csr, S | C, csr),
+    };
+    const rbSize = 16 * K + sizes.spikes;
+    const readbacks = [0, 1].map(() => make(rbSize, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST));
+    const layout = (kinds: GPUBufferBindingType[]) =>
+      device.createBindGroupLayout({
+        entries: [
+          { binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: 16 } },
+          ...kinds.map((type, i) => ({ binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
+        ],
+      });
+    const uLayout = layout(['storage', 'storage', 'storage', 'read-only-storage', 'storage', 'storage']);
+    const dLayout = layout(['read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage']);
+    const pipeline = async (code: string, bgl: GPUBindGroupLayout, name: string) => {
+      const module = device.createShaderModule({ code, label: name });
+      const info = await module.getCompilationInfo();
+      const errors = info.messages.filter((m) => m.type === 'error');
+      if (errors.length > 0)
+        throw new Brain4dError('engine', `the ${name} shader does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`, {
+          code: 'ERR_UNSUPPORTED',
+        });
+      return device.createComputePipelineAsync({
+        layout: device.createPipelineLayout({ bindGroupLayouts: [bgl] }),
+        compute: { module, entryPoint: 'main' },
+      });
+    };
+    const pipelines = { update: await pipeline(UPDATE_WGSL, uLayout, 'neuron update'), deliver: await pipeline(DELIVER_WGSL, dLayout, 'spike delivery') };
+    const bind = (bgl: GPUBindGroupLayout, list: GPUBuffer[]) =>
+      device.createBindGroup({
+        layout: bgl,
+        entries: [{ binding: 0, resource: { buffer: bufs.uniform, size: 16 } }, ...list.map((buffer, i) => ({ binding: i + 1, resource: { buffer } }))],
+      });
+    const groups = {
+      update: bind(uLayout, [bufs.neuron, bufs.g, bufs.ring, bufs.tables, bufs.counts, bufs.spikes]),
+      deliver: bind(dLayout, [bufs.csr, bufs.spikes, bufs.counts, bufs.g, bufs.ring]),
+    };
+    const err = await device.popErrorScope();
+    if (err) throw new Brain4dError('engine', `the webgpu engine could not be set up: ${err.message}`, { code: 'ERR_UNSUPPORTED' });
+    return new GpuLifEngine(device, net, K, bufs, readbacks, pipelines, groups, align);
+  }
+
+  /** Uploads a new drive per neuron (Q15.16; after {@link setFixedBias}); it applies from the next submitted step. */
+  writeBias(bias: Int32Array): void {
+    this.device.queue.writeBuffer(this.bufs.tables, 0, bias.buffer, bias.byteOffset, bias.byteLength);
+  }
+
+  /**
+   * Runs steps t0 … t0 + steps − 1 and calls `onStep` for each, in order, once its spikes are back.
+   * Submissions of `stepsPerSubmit` steps; submission c + 1 is encoded and submitted before the
+   * spikes of submission c are awaited.
+   */
+  async run(t0: number, steps: number, onStep: GpuStepFn): Promise<void> {
+    const { device, K, bufs, net, align } = this;
+    const N = net.N;
+    const groups = Math.ceil(N / WG);
+    const gx = Math.min(groups, MAX_DIM);
+    const gy = Math.ceil(groups / gx);
+    const uni = new Uint32Array((align / 4) * K);
+    const counts = new Uint32Array(4 * K);
+    for (let k = 0; k < K; k++) counts.set([0, 0, 1, 1], 4 * k);
+    const sorted = new Int32Array(N);
+    let pending: Promise<void> | null = null;
+    let chunk = 0;
+    for (let c = 0; c < steps; c += K, chunk++) {
+      const kk = Math.min(K, steps - c);
+      for (let k = 0; k < kk; k++) uni.set([t0 + c + k, k, N, net.D - 1], (align / 4) * k);
+      device.queue.writeBuffer(bufs.uniform, 0, uni.buffer, 0, align * kk);
+      device.queue.writeBuffer(bufs.counts, 0, counts.buffer, 0, 16 * kk);
+      const enc = device.createCommandEncoder();
+      const pass = enc.beginComputePass();
+      for (let k = 0; k < kk; k++) {
+        pass.setPipeline(this.pipelines.update);
+        pass.setBindGroup(0, this.groups.update, [align * k]);
+        pass.dispatchWorkgroups(gx, gy);
+        pass.setPipeline(this.pipelines.deliver);
+        pass.setBindGroup(0, this.groups.deliver, [align * k]);
+        pass.dispatchWorkgroupsIndirect(bufs.counts, 16 * k + 4);
+      }
+      pass.end();
+      const rb = this.readbacks[chunk & 1];
+      enc.copyBufferToBuffer(bufs.counts, 0, rb, 0, 16 * kk);
+      enc.copyBufferToBuffer(bufs.spikes, 0, rb, 16 * K, 4 * N * kk);
+      device.queue.submit([enc.finish()]);
+      const mapped = rb.mapAsync(GPUMapMode.READ, 0, 16 * K + 4 * N * kk);
+      if (pending) await pending;
+      const tc = t0 + c;
+      pending = mapped.then(() => {
+        const data = new Uint32Array(rb.getMappedRange(0, 16 * K + 4 * N * kk));
+        for (let k = 0; k < kk; k++) {
+          const n = data[4 * k];
+          const at = 4 * K + N * k;
+          for (let q = 0; q < n; q++) sorted[q] = data[at + q];
+          const list = sorted.subarray(0, n).sort();
+          onStep(tc + k, list, n);
+        }
+        rb.unmap();
+      });
+    }
+    if (pending) await pending;
+  }
+
+  /** Reads the state back (v, refractory counters, g, ring), e.g. to compare it with {@link FixedLifEngine}'s. */
+  async readState(): Promise<{ v: Int32Array; refc: Int32Array; G: Int32Array; ring: Int32Array }> {
+    const { device, bufs, net } = this;
+    const N = net.N;
+    const parts: Array<[GPUBuffer, number]> = [
+      [bufs.neuron, 8 * N],
+      [bufs.g, 8 * N],
+      [bufs.ring, 8 * N * net.D],
+    ];
+    const total = parts.reduce((a, [, s]) => a + s, 0);
+    const rb = device.createBuffer({ size: total, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const enc = device.createCommandEncoder();
+    let off = 0;
+    for (const [b, s] of parts) {
+      enc.copyBufferToBuffer(b, 0, rb, off, s);
+      off += s;
+    }
+    device.queue.submit([enc.finish()]);
+    await rb.mapAsync(GPUMapMode.READ);
+    const all = new Int32Array(rb.getMappedRange().slice(0));
+    rb.unmap();
+    rb.destroy();
+    return { v: all.slice(0, N), refc: all.slice(N, 2 * N), G: all.slice(2 * N, 4 * N), ring: all.slice(4 * N) };
+  }
+
+  /** Frees the device buffers (the device itself is shared and stays). */
+  destroy(): void {
+    for (const b of [...Object.values(this.bufs), ...this.readbacks]) b.destroy();
+  }
+}
