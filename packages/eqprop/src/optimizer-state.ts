@@ -99,7 +99,8 @@ export function captureTrainingState(kernel: EqPropKernel): EqPropTrainingState 
  */
 export function restoreTrainingState(kernel: EqPropKernel, saved: unknown): void {
   const bad = (field: string, what: string): never => {
-    throw new EqPropError(`snapshot.training.${field}`, `EqPropKernel.load: training.${field} ${what}`, { code: 'ERR_FORMAT' });
+    const name = field ? `snapshot.training.${field}` : 'snapshot.training';
+    throw new EqPropError(name, `EqPropKernel.load: ${name.slice(9)} ${what}`, { code: 'ERR_FORMAT' });
   };
   if (typeof saved !== 'object' || saved === null) bad('', 'must be an object');
   const s = saved as Partial<EqPropTrainingState>;

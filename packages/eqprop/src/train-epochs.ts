@@ -1,6 +1,7 @@
 import { toRng, type SeedOrRng } from '@neurite/tensor';
 import type { EqPropKernel } from './eqprop-kernel.js';
 import { checkInt, EqPropError } from './eqprop-error.js';
+import { setCompletedEpochs } from './optimizer-state.js';
 
 /** A labelled data set as flat arrays: images [n, inputDim] row-major, labels [n]. */
 export interface LabelledData {
@@ -14,8 +15,16 @@ export interface LabelledData {
 
 /** Options of {@link trainEpochs}. */
 export interface TrainEpochsOptions {
-  /** Passes over the training set. */
+  /** Passes over the training set: the length of the schedule (and of the run unless `firstEpoch`/`lastEpoch` cut it). */
   epochs: number;
+  /**
+   * First epoch to run, from 1 (default 1). Earlier epochs are skipped but their shuffles are drawn, so that
+   * training a kernel loaded from `save()` with `firstEpoch: completedEpochs(kernel) + 1` and the same other
+   * options continues the interrupted run exactly (same minibatches, same point of the schedule).
+   */
+  firstEpoch?: number;
+  /** Last epoch to run (default `epochs`): stop part-way through a schedule, e.g. to save and resume later. */
+  lastEpoch?: number;
   /** Minibatch size (default 20). */
   batch?: number;
   /** Seed of the per-epoch shuffles (default 0). */
@@ -68,24 +77,33 @@ export function trainEpochs(kernel: EqPropKernel, train: LabelledData, options: 
   const schedule = options.schedule ?? 'constant';
   if (schedule !== 'constant' && schedule !== 'cosine')
     throw new EqPropError('schedule', `${fn}: schedule must be 'constant' or 'cosine', got ${String(schedule)}`);
+  const first = checkInt(fn, 'firstEpoch', options.firstEpoch ?? 1, 1);
+  const last = checkInt(fn, 'lastEpoch', options.lastEpoch ?? epochs, 0, epochs);
   const scale0 = kernel.lrScale;
   try {
-    for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let epoch = 1; epoch <= last; epoch++) {
+      shuffle();
+      if (epoch < first) continue;
       if (schedule === 'cosine') kernel.lrScale = scale0 * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / epochs));
       curve.push(runEpoch(epoch));
+      setCompletedEpochs(kernel, epoch);
     }
   } finally {
     kernel.lrScale = scale0;
   }
   return curve;
 
-  function runEpoch(epoch: number): EpochRecord {
+  /** This epoch's order: a Fisher–Yates shuffle of the previous one. */
+  function shuffle(): void {
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.uniformInt(i + 1);
       const t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
+  }
+
+  function runEpoch(epoch: number): EpochRecord {
     const t0 = performance.now();
     let loss = 0;
     let correct = 0;
