@@ -17,6 +17,9 @@ let cached: { key: string; b: tf.Tensor2D } | undefined;
 let cachedA: { key: string; a: tf.Tensor2D } | undefined;
 
 async function start(): Promise<void> {
+  // One pool worker is one core: tfjs-wasm's threaded build (which it picks wherever a worker can share
+  // memory, as in a crossOriginIsolated page) would start threads of its own. Node never picks it.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   const ok = await tf.setBackend('wasm');
   if (!ok) throw new Error('the wasm backend did not start in a pool worker');
   await tf.ready();

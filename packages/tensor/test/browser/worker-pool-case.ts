@@ -8,4 +8,7 @@ export const POOL_CASE = {
   csr: { nRows: 1500, nCols: 4000, p: 0.1, seed: 7 },
   normals: 600_000,
   normalsSeed: 3,
+  // poolMatMul: 3 blocks of rows (n < 256), and 2 slabs of columns of bᵀ (n ≥ 256, m ≤ 4 n)
+  matMulRows: { m: 200, k: 70, n: 90, transposeB: false },
+  matMulCols: { m: 100, k: 64, n: 300, transposeB: true },
 } as const;

@@ -11,6 +11,7 @@ import {
   createWorkerPool,
   poolBundle,
   poolConvolve,
+  poolMatMul,
   poolNormalFill,
   poolRandomCSR,
   sharedArray,
@@ -19,7 +20,18 @@ import { POOL_CASE } from './worker-pool-case.js';
 import { fnv1a } from './fnv.js';
 
 export type PoolPageResult =
-  | { isolated: true; size: number; convolve: number; bundle: number; csr: number; nnz: number; normals: number; sameInline: boolean }
+  | {
+      isolated: true;
+      size: number;
+      convolve: number;
+      bundle: number;
+      csr: number;
+      nnz: number;
+      normals: number;
+      matMulRows: number;
+      matMulCols: number;
+      sameInline: boolean;
+    }
   | { isolated: false; canShare: boolean; defaultSize: number; error: string }
   | { failed: string };
 
@@ -50,6 +62,10 @@ async function main(): Promise<PoolPageResult> {
   const sums = await poolBundle(pool, x, { cols: c.cols, inline: false });
   const csr = await poolRandomCSR(pool, c.csr.nRows, c.csr.nCols, c.csr.p, c.csr.seed, { weight: { uniform: [-1, 2] }, inline: false });
   const normals = await poolNormalFill(pool, c.normalsSeed, sharedArray(Float64Array, c.normals), { inline: false });
+  const mm = async (s: (typeof c)['matMulRows' | 'matMulCols'], seed: number) =>
+    fnv1a(await poolMatMul(pool, filled(s.m * s.k, seed), filled(s.k * s.n, seed + 1), { ...s, inline: false }));
+  const matMulRows = await mm(c.matMulRows, 4);
+  const matMulCols = await mm(c.matMulCols, 6);
   await pool.terminate();
   return {
     isolated: true,
@@ -59,6 +75,8 @@ async function main(): Promise<PoolPageResult> {
     csr: fnv1a(csr.indptr, csr.indices, csr.data),
     nnz: csr.indptr[csr.nRows],
     normals: fnv1a(normals),
+    matMulRows,
+    matMulCols,
     sameInline: fnv1a(conv) === fnv1a(convInline),
   };
 }

@@ -3,7 +3,8 @@
  * SharedArrayBuffer in a crossOriginIsolated page (served with COOP/COEP), the
  * worker script and block kernels bundled from the built package beside the
  * app as the README says. Each kernel's result must have the bits Node
- * computes for the same inputs; a page without the headers gets a pool of 0
+ * computes for the same inputs (poolMatMul: XNNPACK in tfjs's wasm backend in
+ * each worker, its .wasm files served beside the worker script); a page without the headers gets a pool of 0
  * workers and a clear error for workers > 0. Skipped without /usr/bin/chromium
  * (fails under CI).
  */
@@ -11,8 +12,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { bundle, describeInChromium, launchChromium, pageHtml } from '../../../../test-utils/browser.js';
-import { createRng, createWorkerPool, poolBundle, poolConvolve, poolNormalFill, poolRandomCSR } from '../../src/index.js';
+import { bundle, describeInChromium, launchChromium, pageHtml, wasmAssetFiles } from '../../../../test-utils/browser.js';
+import { createRng, createWorkerPool, poolBundle, poolConvolve, poolMatMul, poolNormalFill, poolRandomCSR } from '../../src/index.js';
 import type { PoolPageResult } from './worker-pool-entry.js';
 import { POOL_CASE } from './worker-pool-case.js';
 import { fnv1a } from './fnv.js';
@@ -20,7 +21,7 @@ import { fnv1a } from './fnv.js';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Static files on 127.0.0.1; with COOP/COEP (a crossOriginIsolated page) unless the query has `plain`. */
-async function serveIsolated(files: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+async function serveIsolated(files: Record<string, string | Uint8Array>): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const [file, query = ''] = (req.url ?? '/').split('?');
     const body = files[file];
@@ -29,7 +30,7 @@ async function serveIsolated(files: Record<string, string>): Promise<{ url: stri
       return;
     }
     const headers: Record<string, string> = {
-      'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html',
+      'content-type': file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'text/html',
       'cache-control': 'no-store',
     };
     if (!query.includes('plain')) {
@@ -49,11 +50,20 @@ async function serveIsolated(files: Record<string, string>): Promise<{ url: stri
   };
 }
 
-/** The same computations in Node (calling thread: the pool promises the same bits for any worker count). */
+/**
+ * The same computations in Node (calling thread: the pool promises the same bits for any worker count;
+ * poolMatMul on one worker, since only the workers' XNNPACK products are bit-identical to each other).
+ */
 async function nodeResult(): Promise<Record<string, number>> {
   const c = POOL_CASE;
   const pool = await createWorkerPool({ workers: 0 });
   const f = (n: number, seed: number) => createRng(seed).normalArray(new Float32Array(n)) as Float32Array;
+  const one = await createWorkerPool({ workers: 1 });
+  const mm = async (s: (typeof c)['matMulRows' | 'matMulCols'], seed: number) =>
+    fnv1a(await poolMatMul(one, f(s.m * s.k, seed), f(s.k * s.n, seed + 1), { ...s, inline: false }));
+  const matMulRows = await mm(c.matMulRows, 4);
+  const matMulCols = await mm(c.matMulCols, 6);
+  await one.terminate();
   const csr = await poolRandomCSR(pool, c.csr.nRows, c.csr.nCols, c.csr.p, c.csr.seed, { weight: { uniform: [-1, 2] } });
   return {
     convolve: fnv1a(await poolConvolve(pool, f(c.rows * c.n, 1), f(c.rows * c.n, 2), { n: c.n })),
@@ -61,17 +71,22 @@ async function nodeResult(): Promise<Record<string, number>> {
     csr: fnv1a(csr.indptr, csr.indices, csr.data),
     nnz: csr.indptr[csr.nRows],
     normals: fnv1a(await poolNormalFill(pool, c.normalsSeed, new Float64Array(c.normals))),
+    matMulRows,
+    matMulCols,
   };
 }
 
 describeInChromium('the worker pool on Web Workers in headless Chromium', () => {
-  it('runs bind, bundle, randomCSR and normals on 2 workers with the bits of Node; without isolation the pool has 0 workers', async () => {
+  it('runs bind, bundle, randomCSR, normals and matMul (row and column blocks) on 2 workers with the bits of Node; without isolation the pool has 0 workers', async () => {
     const server = await serveIsolated({
       '/': pageHtml('worker pool'),
       '/bundle.js': await bundle(here('./worker-pool-entry.ts')),
       // As the README tells browser apps: the worker script and the block kernels, bundled beside the app.
       '/pool-worker.js': await bundle(here('../../dist/pool/pool-worker.js')),
       '/block-kernels.js': await bundle(here('../../dist/pool/block-kernels.js')),
+      // poolMatMul's block module starts tfjs's wasm backend in each worker, which fetches its .wasm beside the worker script.
+      '/mat-mul-block.js': await bundle(here('../../dist/pool/mat-mul-block.js')),
+      ...Object.fromEntries(Object.entries(wasmAssetFiles()).map(([p, bytes]) => ['/' + p.split('/').pop()!, bytes])),
     });
     const browser = await launchChromium();
     try {
