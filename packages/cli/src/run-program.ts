@@ -16,6 +16,23 @@ function neuriteCode(e: Error): string | undefined {
   return typeof x.code === 'string' && x.code.startsWith('ERR_') && typeof x.argument === 'string' ? x.code : undefined;
 }
 
+let pipeGuarded = false;
+
+/**
+ * A reader that stops early (`neurite-x … | head`) closes the pipe; the next write to stdout
+ * then fails with EPIPE, which Node reports as an unhandled 'error' event. Like Unix tools
+ * killed by SIGPIPE, the command then stops quietly: exit status as far as it had got (0 when
+ * nothing failed), nothing on stderr. Any other stdout error is rethrown as before.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+  });
+}
+
 /** One line: the message's line breaks (commander puts "Did you mean …?" on its own line) become spaces. */
 const oneLine = (s: string) =>
   s
@@ -42,9 +59,13 @@ const oneLine = (s: string) =>
  * goes to `file` as JSON (default `<program>-profile.json`), an SVG timeline beside it
  * (`.svg`), and the table to stderr (not with `--json`). A failure to write it makes a
  * successful run exit 1.
+ *
+ * When the reader of stdout goes away (`… | head`), the command exits quietly instead of
+ * failing with an unhandled EPIPE.
  */
 export async function runProgram(program: Command, argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   setJsonMode(false);
+  exitQuietlyOnClosedPipe();
   let code: number = EXIT_OK;
   let line: string | undefined;
   let stack: string | undefined;

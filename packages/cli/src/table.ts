@@ -57,7 +57,8 @@ export function table(rows: ReadonlyArray<Record<string, unknown>>, columns: Rea
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
     colAligns: cols.map((c) => c.align ?? 'left'),
   });
-  t.push(...rows.map((r) => cols.map((c) => (r[c.key] === undefined || r[c.key] === null ? '' : String(r[c.key])))));
+  // one push per row: spreading every row into one call overflows the stack for long tables (≈ 10^5 rows)
+  for (const r of rows) t.push(cols.map((c) => (r[c.key] === undefined || r[c.key] === null ? '' : String(r[c.key]))));
   return t
     .toString()
     .split('\n')

@@ -157,3 +157,21 @@ describe('runProgram', () => {
     expect(isJsonMode()).toBe(false);
   });
 });
+
+describe('a closed stdout pipe', () => {
+  it('ends the command quietly when the reader stops early (… | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const path = await import('node:path');
+    const { fileURLToPath } = await import('node:url');
+    const demoCli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'demo-cli.mjs');
+    // 5,000 rows as JSON (≈ 200 kB) do not fit in the pipe's buffer (64 kB): the command is
+    // still writing when the reader closes its end after the first chunk.
+    const child = spawn(process.execPath, [demoCli, 'count', '5000', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
