@@ -61,10 +61,14 @@ program
     if (!Number.isInteger(x) || x < 1 || x > 64) throw new UsageError(`--workers must be an integer in [1, 64], got '${v}'`);
     return x;
   })
-  .option('--backend <name>', 'neuron updates: wasm (WebAssembly SIMD, the default) or cpu (JavaScript loops); the same spikes', (v) => {
-    if (v !== 'cpu' && v !== 'wasm') throw new UsageError(`--backend: cpu or wasm (webgl and webgpu are not implemented), got '${v}'`);
-    return v;
-  })
+  .option(
+    '--backend <name>',
+    'wasm (WebAssembly SIMD, the default) or cpu (JavaScript loops), the same float64 spikes; fixed (fixed-point LIF in JavaScript) or webgpu (the same fixed-point integers as WGSL compute shaders, bit for bit the spikes of fixed)',
+    (v) => {
+      if (v !== 'cpu' && v !== 'wasm' && v !== 'fixed' && v !== 'webgpu') throw new UsageError(`--backend: cpu, wasm, fixed or webgpu, got '${v}'`);
+      return v;
+    },
+  )
   .option('--checkpoint <file>', 'write a checkpoint at the end of the run')
   .option('--resume <file>', 'start from a checkpoint written by --checkpoint')
   .option(
@@ -83,7 +87,7 @@ program
         workers?: number;
         checkpoint?: string;
         resume?: string;
-        backend?: 'cpu' | 'wasm';
+        backend?: 'cpu' | 'wasm' | 'fixed' | 'webgpu';
         stream?: string;
         raster?: string;
         ratesPlot?: string;
@@ -104,13 +108,15 @@ program
         }
         return;
       }
+      if ((opts.backend === 'fixed' || opts.backend === 'webgpu') && (opts.checkpoint || opts.resume))
+        throw new UsageError(`--checkpoint and --resume hold the float64 engines' state: use --backend cpu or wasm`);
       const sink = opts.stream ? createMonitorFiles(opts.stream, spec) : undefined;
       const sim = new Simulator(spec, { sink, engine: opts.backend === 'cpu' ? 'js' : opts.backend });
       if (opts.resume) await loadCheckpoint(sim, opts.resume);
       const duration = opts.duration ?? spec.duration!;
       const bar = progress(Math.round(duration / sim.dt), 'run');
       const t0 = performance.now();
-      const r = sim.run(duration, (done, _total, spikes) => {
+      const r = await sim.runAsync(duration, (done, _total, spikes) => {
         const bio = (done * sim.dt) / 1000;
         const wall = (performance.now() - t0) / 1000;
         bar.update(
@@ -186,7 +192,7 @@ program
           synapses: sim.synapseCount(),
           plots,
           streamed,
-          backend: sim.engine === 'js' ? 'cpu' : 'wasm',
+          backend: sim.engine === 'js' ? 'cpu' : sim.engine,
         });
       else {
         const rows = Object.entries(rates).map(([population, hz]) => ({ population, 'rate (Hz)': hz.toFixed(3) }));
