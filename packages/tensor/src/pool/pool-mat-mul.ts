@@ -114,8 +114,10 @@ export async function matMulOnWorkers(
     // ~128 columns per block (XNNPACK runs narrower slabs ~7 % slower): each worker uploads a once and packs only its slabs of b.
     await pool.run({ module: MAT_MUL_URL, fn: 'matMulColsBlock', args, blocks: blockCount(n, 128, 24) });
   } else {
-    // ~64 rows per block: large enough for XNNPACK's tiles, enough blocks to balance 2–3 workers.
-    await pool.run({ module: MAT_MUL_URL, fn: 'matMulBlock', args, blocks: blockCount(m, 64, 32) });
+    // ~64 rows per block: large enough for XNNPACK's tiles, enough blocks to balance 2–3 workers; an even
+    // count, so that 2 workers get equal shares (15 blocks would leave one worker a whole block longer).
+    const blocks = blockCount(m, 64, 32);
+    await pool.run({ module: MAT_MUL_URL, fn: 'matMulBlock', args, blocks: blocks > 1 ? blocks + (blocks & 1) : 1 });
   }
   return args.out;
 }

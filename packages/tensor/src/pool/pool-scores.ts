@@ -41,11 +41,18 @@ export async function poolScores(
   const onWorkers = !onThread && (inline === false || ni * d * nq >= MATMUL_CROSSOVER);
   let inorm: Float32Array | undefined;
   let byItem: Float32Array;
+  const qnorm = new Float32Array(nq);
+  // The query norms on the calling thread (one block: the same bits anywhere), while the workers multiply.
+  const queryNorms = () => runBlocks(pool, 'rowNormsBlock', { x: sharedFloat32(queries, true), out: qnorm, rows: nq, cols: d }, 1, true);
   if (onWorkers) {
     inorm = cosine ? outputFloat32(ni, false) : undefined;
-    byItem = await matMulOnWorkers(pool, itemsShared, queries, ni, d, nq, true, inorm ?? null);
+    const product = matMulOnWorkers(pool, itemsShared, queries, ni, d, nq, true, inorm ?? null);
+    product.catch(() => {}); // handled below, after the norms: no unhandled-rejection report meanwhile
+    if (cosine) await queryNorms();
+    byItem = await product;
   } else {
     byItem = await poolMatMul(pool, itemsShared, queries, { m: ni, k: d, n: nq, transposeB: true, inline: true });
+    if (cosine) await queryNorms();
   }
   const out = new Float32Array(nq * ni);
   if (cosine) {
@@ -53,8 +60,6 @@ export async function poolScores(
       inorm = outputFloat32(ni, true);
       await runBlocks(pool, 'rowNormsBlock', { x: itemsShared, out: inorm, rows: ni, cols: d }, 1, true);
     }
-    const qnorm = new Float32Array(nq);
-    await runBlocks(pool, 'rowNormsBlock', { x: sharedFloat32(queries, true), out: qnorm, rows: nq, cols: d }, 1, true);
     for (let q = 0; q < nq; q++) {
       for (let i = 0; i < ni; i++) {
         const den = qnorm[q] * inorm[i];
