@@ -6,6 +6,7 @@ import { Simulator } from '@neurite/brain4d';
 import { timeCall } from '../measure.js';
 import { pythonExecutable, referenceScript } from '../python.js';
 import type { BenchResult, Suite } from '../suite.js';
+import { brain4dGpuCases } from './brain4d-gpu-cases.js';
 
 /** An example network shipped by @neurite/brain4d, parsed. */
 function example(name: string): Record<string, any> {
@@ -186,6 +187,7 @@ export const brain4dSuite: Suite = {
       goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
       note: `best of ${repeats}; same spikes as 1 thread: ${sameSpikes(par, cubaOne)}; simulation wall from the workers' common start (with worker start and builds ${par.wall.toFixed(2)} s); worker threads' CPU ${workerCpu(par)}; load average ${loadAverage()}`,
     });
+    out.push(...(await brain4dGpuCases(ctx)));
 
     if (process.env.NEURITE_BENCH_BRAIN4D === 'cuba') return out;
 
