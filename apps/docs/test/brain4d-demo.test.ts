@@ -1,7 +1,8 @@
 // The brain4d demo (guide/brain4d.md) on cpu, wasm, webgl and webgpu in Chromium: the page runs the
-// 4D lattice network it returns (seeded) on @neurite/brain4d's engine (JavaScript loops on cpu,
-// WebAssembly SIMD elsewhere) and sums the spikes per lattice site on the tfjs backend; this test
-// runs the same network for the same time in Node and asserts exactly the same spikes (per
+// 4D lattice network it returns (seeded) on @neurite/brain4d's engines (JavaScript loops on cpu,
+// WebAssembly SIMD on wasm and webgl, the fixed-point WGSL engine on webgpu) and sums the spikes per
+// lattice site on the tfjs backend; this test runs the same network for the same time in Node (the
+// float64 engine; on webgpu the `fixed` engine, the same integers in JavaScript) and asserts exactly the same spikes (per
 // population, every (step, id) pair through a checksum) and the same activity maps (integer
 // counts: exact in float32 below 2^24); no console error, no request leaves localhost.
 import { expect } from 'vitest';
@@ -22,8 +23,8 @@ function fnv1a(h: number, words: Int32Array): number {
   return h >>> 0;
 }
 
-/** The same run in Node (wasm engine): counts per population, checksum, activity per w-slice summed over z. */
-function nodeRun(r: Brain4dResult) {
+/** The same run in Node (float64 engine, or `fixed` for the page's webgpu engine): counts per population, checksum, activity per w-slice summed over z. */
+function nodeRun(r: Brain4dResult, engine: 'auto' | 'fixed') {
   const [X, Y, Z, W] = r.network.lattice as number[];
   let checksum = 0x811c9dc5;
   let spikes = 0;
@@ -44,7 +45,7 @@ function nodeRun(r: Brain4dResult) {
     },
     state() {},
   };
-  const sim = new Simulator(r.network, { sink });
+  const sim = new Simulator(r.network, { sink, engine });
   sim.run(r.ms);
   return { checksum, spikes, slices, counts, synapses: sim.synapseCount(), neurons: sim.N };
 }
@@ -56,9 +57,9 @@ describeDemo<Brain4dResult>({
   test: (backend) => `4D lattice, 400 ms on ${backend}: the page's spikes and activity maps equal the same run in Node`,
   check({ result }, backend) {
     expect(result.backend).toBe(backend);
-    expect(result.engine).toBe(backend === 'cpu' ? 'js' : 'wasm');
+    expect(result.engine).toBe(backend === 'cpu' ? 'js' : backend === 'webgpu' ? 'webgpu' : 'wasm');
     expect(result.ms).toBe(400);
-    const ref = nodeRun(result);
+    const ref = nodeRun(result, backend === 'webgpu' ? 'fixed' : 'auto');
     expect(result.neurons).toBe(ref.neurons);
     expect(result.synapses).toBe(ref.synapses);
     expect(ref.spikes).toBeGreaterThan(1000);

@@ -1,8 +1,10 @@
 // The brain4d demo's computation (guide/brain4d.md): the 4D lattice network of demo-network.ts
-// run live in chunks. The spikes come from @neurite/brain4d's engine on typed arrays (backend cpu:
-// its JavaScript loops; every other backend: its WebAssembly SIMD loop, bitwise the same spikes),
-// streamed chunk by chunk through a MonitorSink; the activity maps (spikes per lattice site,
-// summed over z, one map per w-slice) are computed by tfjs on the selected backend.
+// run live in chunks. The spikes come from @neurite/brain4d's engines (backend cpu: its JavaScript
+// loops; wasm and webgl: its WebAssembly SIMD loop, bitwise the same float64 spikes; webgpu: its
+// fixed-point webgpu engine, WGSL compute shaders on the page's tfjs GPUDevice, bit for bit the
+// spikes of the `fixed` engine in Node), streamed chunk by chunk through a MonitorSink; the activity
+// maps (spikes per lattice site, summed over z, one map per w-slice) are computed by tfjs on the
+// selected backend.
 import type { DemoContext } from '../../demo-kit/index.js';
 import { DEMO_LATTICE, demoNetwork } from './demo-network.js';
 
@@ -22,7 +24,7 @@ export interface Brain4dChunk {
 /** What the demo returns (and the browser test checks against the same run in Node). */
 export interface Brain4dDemoResult {
   backend: string;
-  /** The engine that ran the neuron updates ('js' or 'wasm'). */
+  /** The engine that ran the neuron updates ('js', 'wasm' or 'webgpu'). */
   engine: string;
   seed: number;
   /** Biological time run, ms. */
@@ -73,7 +75,8 @@ export async function runBrain4d(
     state() {},
   };
   ctx.progress('building the network');
-  const sim = new Simulator(network, { engine: ctx.backend === 'cpu' ? 'js' : 'wasm', sink });
+  const engine = ctx.backend === 'cpu' ? 'js' : ctx.backend === 'webgpu' ? 'webgpu' : 'wasm';
+  const sim = new Simulator(network, { engine, sink });
   let total = tf.zeros([W, Y * X]);
   let checksum = FNV_START;
   let spikes = 0;
@@ -85,7 +88,7 @@ export async function runBrain4d(
     for (let done = 0; done < allSteps; done += chunkSteps) {
       const n = Math.min(chunkSteps, allSteps - done);
       const view = await ctx.time(n, async () => {
-        const r = sim.run(n * sim.dt);
+        const r = await sim.runAsync(n * sim.dt);
         const steps = concat(chunk.steps);
         const ids = concat(chunk.ids);
         chunk = { steps: [], ids: [] };
