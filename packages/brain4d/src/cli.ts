@@ -65,7 +65,8 @@ program
     '--backend <name>',
     'wasm (WebAssembly SIMD, the default) or cpu (JavaScript loops), the same float64 spikes; fixed (fixed-point LIF in JavaScript) or webgpu (the same fixed-point integers as WGSL compute shaders, bit for bit the spikes of fixed)',
     (v) => {
-      if (v !== 'cpu' && v !== 'wasm' && v !== 'fixed' && v !== 'webgpu') throw new UsageError(`--backend: cpu, wasm, fixed or webgpu, got '${v}'`);
+      if (v !== 'cpu' && v !== 'wasm' && v !== 'fixed' && v !== 'webgpu')
+        throw new UsageError(`--backend: cpu, wasm, fixed or webgpu, got '${v}'`);
       return v;
     },
   )

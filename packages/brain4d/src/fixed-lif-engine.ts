@@ -42,7 +42,8 @@ export class FixedLifEngine {
         continue;
       }
       const b = bias[i];
-      let vi = (b + mulShiftRound((v[i] - b) | 0, consts[c], s) + mulShiftRound(ge, consts[c + 1], s) + mulShiftRound(gi, consts[c + 2], s)) | 0;
+      let vi =
+        (b + mulShiftRound((v[i] - b) | 0, consts[c], s) + mulShiftRound(ge, consts[c + 1], s) + mulShiftRound(gi, consts[c + 2], s)) | 0;
       if (vi > consts[c + 5]) {
         spikes[ns++] = i;
         vi = consts[c + 6];

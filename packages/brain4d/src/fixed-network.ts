@@ -95,7 +95,10 @@ export function fixedNetwork(src: FixedNetworkSource, engine = 'fixed'): FixedNe
     try {
       return toFixed(x, frac);
     } catch (e) {
-      throw new Brain4dError(path, `${(e as Error).message}: outside the range of the ${engine} engine`, { code: 'ERR_OUT_OF_RANGE', cause: e });
+      throw new Brain4dError(path, `${(e as Error).message}: outside the range of the ${engine} engine`, {
+        code: 'ERR_OUT_OF_RANGE',
+        cause: e,
+      });
     }
   };
   const v = new Int32Array(N);

@@ -17,7 +17,13 @@ function twoNeurons(): Record<string, unknown> {
     lattice: [2, 1, 1, 1],
     populations: {
       src: { size: [1, 1, 1, 1], model: 'lif', params: { ...lif, I_e: 20 } },
-      dst: { origin: [1, 0, 0, 0], size: [1, 1, 1, 1], model: 'lif', params: { ...lif, I_e: 14.1 }, init: { v: -55.3, g_ex: 3.1, g_in: -2.2 } },
+      dst: {
+        origin: [1, 0, 0, 0],
+        size: [1, 1, 1, 1],
+        model: 'lif',
+        params: { ...lif, I_e: 14.1 },
+        init: { v: -55.3, g_ex: 3.1, g_in: -2.2 },
+      },
     },
     projections: [
       { source: 'src', target: 'dst', rule: { type: 'all_to_all' }, weight: 25.37, receptor: 'exc' },
@@ -77,7 +83,14 @@ describe('fixed engine: single-neuron trace', () => {
       const Ev1 =
         n < refUntil
           ? Ev
-          : P * Ev + (1 - P) * q(b) + (Math.abs(prev.v - b) + Ev + q(b)) * eps + Pe * Ee + (Math.abs(prev.ge) + Ee) * eps + Pi * Ei + (Math.abs(prev.gi) + Ei) * eps + 1.5 * u;
+          : P * Ev +
+            (1 - P) * q(b) +
+            (Math.abs(prev.v - b) + Ev + q(b)) * eps +
+            Pe * Ee +
+            (Math.abs(prev.ge) + Ee) * eps +
+            Pi * Ei +
+            (Math.abs(prev.gi) + Ei) * eps +
+            1.5 * u;
       Ee = De * Ee + (Math.abs(prev.ge) + 25.37 * ae + Ee) * eps + u / 2 + ae * q(25.37);
       Ei = Di * Ei + (Math.abs(prev.gi) + 4.13 * ai + Ei) * eps + u / 2 + ai * q(-4.13);
       Ev = Ev1;

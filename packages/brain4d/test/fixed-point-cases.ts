@@ -3,7 +3,9 @@ import { createRng } from '@neurite/tensor';
 
 /** Edge values of int32 and random ones. */
 export function mulShiftRoundCases(count: number, seed = 7): Array<[number, number]> {
-  const edge = [0, 1, -1, 2, -2, 0x7fff, 0x8000, -0x8000, 0xffff, 0x10000, -0x10000, 0x3fffffff, 0x40000000, -0x40000000, 0x7fffffff, -0x80000000];
+  const edge = [
+    0, 1, -1, 2, -2, 0x7fff, 0x8000, -0x8000, 0xffff, 0x10000, -0x10000, 0x3fffffff, 0x40000000, -0x40000000, 0x7fffffff, -0x80000000,
+  ];
   const out: Array<[number, number]> = [];
   for (const a of edge) for (const c of edge) out.push([a, c]);
   const rng = createRng(seed);

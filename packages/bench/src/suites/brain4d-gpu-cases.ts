@@ -21,12 +21,18 @@ export async function brain4dGpuCases(ctx: SuiteContext): Promise<BenchResult[]>
   if (process.env.VK_ICD_FILENAMES === undefined && process.env.NEURITE_BENCH_VULKAN !== 'system' && existsSync(SWIFTSHADER_ICD))
     process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   process.env.XDG_RUNTIME_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'neurite-xdg-'));
-  const net = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@neurite/brain4d/examples/cuba.json')), 'utf8')) as Record<string, any>;
+  const net = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@neurite/brain4d/examples/cuba.json')), 'utf8')) as Record<
+    string,
+    any
+  >;
   net.monitors = { spikes: true };
   const warm = 100;
   const steps = ctx.quick ? 500 : 5000;
   const params = { neurons: 4000, synapses: 'p = 0.02 (3.2e5)', warmup_steps: warm, steps };
-  const driver = process.env.VK_ICD_FILENAMES === SWIFTSHADER_ICD ? 'SwiftShader (Vulkan on the CPU)' : `Vulkan driver ${process.env.VK_ICD_FILENAMES ?? 'of the system'}`;
+  const driver =
+    process.env.VK_ICD_FILENAMES === SWIFTSHADER_ICD
+      ? 'SwiftShader (Vulkan on the CPU)'
+      : `Vulkan driver ${process.env.VK_ICD_FILENAMES ?? 'of the system'}`;
   ctx.progress(`brain4d webgpu engine: CUBA ${steps} steps`);
   const gpu = new Simulator(net, { engine: 'webgpu' });
   try {

@@ -50,12 +50,23 @@ export class GpuLifEngine {
     const align = Math.max(16, device.limits.minUniformBufferOffsetAlignment);
     const S = GPUBufferUsage.STORAGE;
     const C = GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
-    const sizes = { neuron: 8 * N, g: 8 * N, ring: 8 * N * D, tables: 4 * (2 * N + net.consts.length), spikes: 4 * K * N, csr: 4 * (N + 1 + net.syn.length) };
+    const sizes = {
+      neuron: 8 * N,
+      g: 8 * N,
+      ring: 8 * N * D,
+      tables: 4 * (2 * N + net.consts.length),
+      spikes: 4 * K * N,
+      csr: 4 * (N + 1 + net.syn.length),
+    };
     for (const [name, bytes] of Object.entries(sizes))
       if (bytes > device.limits.maxStorageBufferBindingSize)
-        throw new Brain4dError('engine', `the webgpu engine needs a ${name} buffer of ${bytes} bytes; this device binds at most ${device.limits.maxStorageBufferBindingSize}`, {
-          code: 'ERR_UNSUPPORTED',
-        });
+        throw new Brain4dError(
+          'engine',
+          `the webgpu engine needs a ${name} buffer of ${bytes} bytes; this device binds at most ${device.limits.maxStorageBufferBindingSize}`,
+          {
+            code: 'ERR_UNSUPPORTED',
+          },
+        );
     const make = (size: number, usage: number, data?: ArrayBufferView) => {
       const b = device.createBuffer({ size: Math.max(16, Math.ceil(size / 4) * 4), usage });
       if (data) device.queue.writeBuffer(b, 0, data.buffer, data.byteOffset, data.byteLength);
@@ -98,19 +109,29 @@ export class GpuLifEngine {
       const info = await module.getCompilationInfo();
       const errors = info.messages.filter((m) => m.type === 'error');
       if (errors.length > 0)
-        throw new Brain4dError('engine', `the ${name} shader does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`, {
-          code: 'ERR_UNSUPPORTED',
-        });
+        throw new Brain4dError(
+          'engine',
+          `the ${name} shader does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`,
+          {
+            code: 'ERR_UNSUPPORTED',
+          },
+        );
       return device.createComputePipelineAsync({
         layout: device.createPipelineLayout({ bindGroupLayouts: [bgl] }),
         compute: { module, entryPoint: 'main' },
       });
     };
-    const pipelines = { update: await pipeline(UPDATE_WGSL, uLayout, 'neuron update'), deliver: await pipeline(DELIVER_WGSL, dLayout, 'spike delivery') };
+    const pipelines = {
+      update: await pipeline(UPDATE_WGSL, uLayout, 'neuron update'),
+      deliver: await pipeline(DELIVER_WGSL, dLayout, 'spike delivery'),
+    };
     const bind = (bgl: GPUBindGroupLayout, list: GPUBuffer[]) =>
       device.createBindGroup({
         layout: bgl,
-        entries: [{ binding: 0, resource: { buffer: bufs.uniform, size: 16 } }, ...list.map((buffer, i) => ({ binding: i + 1, resource: { buffer } }))],
+        entries: [
+          { binding: 0, resource: { buffer: bufs.uniform, size: 16 } },
+          ...list.map((buffer, i) => ({ binding: i + 1, resource: { buffer } })),
+        ],
       });
     const groups = {
       update: bind(uLayout, [bufs.neuron, bufs.g, bufs.ring, bufs.tables, bufs.counts, bufs.spikes]),

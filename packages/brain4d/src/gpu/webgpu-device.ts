@@ -25,6 +25,10 @@ export async function webgpuDevice(): Promise<GPUDevice> {
   }
   const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
   const adapter = gpu ? await gpu.requestAdapter() : null;
-  if (adapter) return adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize } });
-  throw new Brain4dError('engine', 'the webgpu engine found no WebGPU device (no navigator.gpu or no adapter)', { code: 'ERR_UNSUPPORTED', cause });
+  if (adapter)
+    return adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize } });
+  throw new Brain4dError('engine', 'the webgpu engine found no WebGPU device (no navigator.gpu or no adapter)', {
+    code: 'ERR_UNSUPPORTED',
+    cause,
+  });
 }

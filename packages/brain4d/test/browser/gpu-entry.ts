@@ -28,7 +28,12 @@ const api: GpuPageApi = {
       const s = sim.spikes();
       const backend = tf.findBackend('webgpu') as unknown as { device?: GPUDevice } | null;
       const engine = (sim as unknown as { gpuEngine: { device: GPUDevice } | null }).gpuEngine;
-      return { steps: Array.from(s.steps), ids: Array.from(s.ids), shared: backend?.device !== undefined && engine?.device === backend.device, wall: r.wall };
+      return {
+        steps: Array.from(s.steps),
+        ids: Array.from(s.ids),
+        shared: backend?.device !== undefined && engine?.device === backend.device,
+        wall: r.wall,
+      };
     } catch (e) {
       return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
     }
