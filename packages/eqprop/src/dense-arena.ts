@@ -18,9 +18,62 @@ export interface SimdExports {
     pairs: number,
     c0: number,
     ldc0: number,
+    G: number,
   ): void;
-  euler(s: number, u: number, rows: number, n: number, eps: number, res: number): void;
-  damped(s: number, u: number, rows: number, n: number, keep: number, g: number, res: number): void;
+  narrow(
+    c: number,
+    a: number,
+    b: number,
+    M: number,
+    K: number,
+    N: number,
+    sar: number,
+    sak: number,
+    ldb: number,
+    ldc: number,
+    alpha: number,
+    c0: number,
+    ldc0: number,
+  ): void;
+  euler(s: number, u: number, rows: number, n: number, eps: number, res: number, withRes: number): void;
+  damped(s: number, u: number, rows: number, n: number, keep: number, g: number, res: number, withRes: number): void;
+  gemmEuler(
+    s: number,
+    a: number,
+    b: number,
+    M: number,
+    K: number,
+    N: number,
+    sar: number,
+    sak: number,
+    ldb: number,
+    alpha: number,
+    pairs: number,
+    c0: number,
+    ldc0: number,
+    eps: number,
+    res: number,
+    withRes: number,
+  ): void;
+  gemmDamped(
+    s: number,
+    a: number,
+    b: number,
+    M: number,
+    K: number,
+    N: number,
+    sar: number,
+    sak: number,
+    ldb: number,
+    alpha: number,
+    pairs: number,
+    c0: number,
+    ldc0: number,
+    keep: number,
+    g: number,
+    res: number,
+    withRes: number,
+  ): void;
 }
 
 /**
@@ -43,9 +96,18 @@ export interface DenseArena {
 
 interface ArenaState {
   exports: SimdExports;
-  /** Byte offset of the pair list gemm writes (8 bytes per term of a row). */
+  /** Byte offset of the pair lists gemm writes (a 4-byte end pointer per row of a group, then 8 bytes per term). */
   pairs: number;
-  pairCapacity: number;
+  /** Bytes of the pair area. */
+  pairBytes: number;
+}
+
+/** Rows gemm lists and walks together (so a slice of B is reused from cache by all of them). */
+export const GEMM_GROUP = 32;
+
+/** Rows of a group that fit the pair area for rows of K terms (≥ 1 when K ≤ the arena's maxK). */
+export function gemmGroup(st: ArenaState, K: number, M: number): number {
+  return Math.max(0, Math.min(M, GEMM_GROUP, Math.floor((st.pairBytes - 8) / (8 * K + 4))));
 }
 
 const arenas = new WeakMap<ArrayBufferLike, ArenaState>();
@@ -64,11 +126,11 @@ export function arenaOf(buffer: ArrayBufferLike): ArenaState | undefined {
 
 /**
  * An arena of at least `bytes` bytes whose gemm handles rows of up to `maxK`
- * terms. Without WebAssembly SIMD it is plain memory (an ArrayBuffer) and the
+ * terms (in groups of up to {@link GEMM_GROUP} rows). Without WebAssembly SIMD it is plain memory (an ArrayBuffer) and the
  * operations run their JavaScript versions, which give the same bits.
  */
 export function createDenseArena(bytes: number, maxK: number): DenseArena {
-  const pairBytes = 8 * Math.max(1, maxK);
+  const pairBytes = Math.ceil(((8 * Math.max(1, maxK) + 4) * GEMM_GROUP + 8) / 16) * 16;
   const total = Math.ceil((bytes + pairBytes + 64) / 65536) * 65536;
   let buffer: ArrayBufferLike;
   if (hasSimd()) {
@@ -77,7 +139,7 @@ export function createDenseArena(bytes: number, maxK: number): DenseArena {
     const exports = new WebAssembly.Instance(new WebAssembly.Module(simdModuleBytes()), { e: { m: memory } })
       .exports as unknown as SimdExports;
     buffer = memory.buffer;
-    arenas.set(buffer, { exports, pairs: 0, pairCapacity: Math.max(1, maxK) });
+    arenas.set(buffer, { exports, pairs: 0, pairBytes });
   } else buffer = new ArrayBuffer(total);
   let top = pairBytes;
   const take = (n: number, size: number): number => {

@@ -3,7 +3,8 @@ import { EqPropError } from './eqprop-error.js';
 import { roundArrayToF16 } from './round-f16.js';
 import type { DenseArena } from './dense-arena.js';
 import { gemm } from './gemm.js';
-import { pointwiseUpdate } from './pointwise-update.js';
+import { pointwiseUpdate, productUpdate } from './pointwise-update.js';
+import { NARROW_N } from './gemm.js';
 
 /** Settings of one relaxation phase (free: beta = 0; nudged: beta ≠ 0). */
 export interface PhaseSettings {
@@ -190,6 +191,7 @@ function computeDrive(
   beta: number,
   cost: Cost,
   scratch: PhaseScratch,
+  forwardOnly = false,
 ): Float32Array {
   const { sizes, weights, biases } = net;
   const B = scratch.batch;
@@ -199,11 +201,13 @@ function computeDrive(
   // u starts from the drive (l = 1) or the bias broadcast over the batch (C0 of gemm, no copy)
   const k = sizes[l + 1];
   if (l === 1) {
+    if (forwardOnly) return u;
     if (l < S) gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n, 1, drive, n);
     else u.set(drive);
   } else {
     const m = sizes[l - 1];
     gemm(u, states[l - 2], weights[l - 1], B, m, n, m, 1, n, n, 1, biases[l - 1], 0);
+    if (forwardOnly) return u;
     if (l < S) gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n);
   }
   if (beta !== 0 && l === S && target !== null) {
@@ -236,9 +240,14 @@ function computeDrive(
  * - 'scellier' (Scellier & Bengio 2017, projected Euler on ds/dt = −∂E/∂s, ε = `stepSize`):
  *     s_l ← clip(s_l + ε (ρ'(s_l) u_l − s_l), 0, 1),  ρ' = 1 on the box (hard sigmoid only)
  *
+ * With the hard sigmoid, the widest layer of each update group that has a next
+ * state layer and no nudge term of its own gets its update fused into its last
+ * product (u = C0 + s_{l+1} W_lᵀ, see productUpdate): u is never stored, the bits are the same.
+ *
  * The residual of a step is max over the batch of ‖s_{t+1} − s_t‖₂. The phase
  * stops once it falls below ε (2ε after step 5 with `adaptiveEpsilon`) or after
- * `maxSteps`. A residual that becomes non-finite, or that stays above 10× the
+ * `maxSteps`; with ε = 0 (and no `record`) nothing can stop it early, so the residual
+ * is computed at the last step only (a NaN state stays NaN, so it is still caught there). A residual that becomes non-finite, or that stays above 10× the
  * threshold without decreasing over the second half of the phase (the iteration
  * does not contract: it oscillates or grows), throws
  * EqPropError (code ERR_STATE, argument 'relaxation') before any weight changes.
@@ -272,18 +281,42 @@ export function relaxPhase(
   const residuals: number[] = [];
   let residual = Infinity;
   let steps = 0;
-  for (let t = 1; t <= p.maxSteps; t++) {
-    res2.fill(0);
-    for (const group of groups) {
-      if (group.length === 0) continue;
-      for (const l of group) computeDrive(l, net, states, drive, target, beta, p.cost, scratch);
-      for (const l of group) res2Add(res2, states[l - 1], scratch.u[l - 1], net.sizes[l], B, p, hard);
+  const rule = p.dynamics === 'scellier' ? 'euler' : hard ? 'damped' : null;
+  const param = p.dynamics === 'scellier' ? p.stepSize : p.gamma;
+  // per group, the layer whose state update is fused into its last product (the feedback s_{l+1}·W_lᵀ):
+  // the widest layer with a hard-sigmoid rule, a next state layer and no nudge term of its own
+  const fusedOf = groups.map((group) => {
+    let best = 0;
+    for (const l of group) {
+      const n = net.sizes[l];
+      const nudgedHere = beta !== 0 && l === S;
+      if (rule !== null && l < S && !nudgedHere && n > NARROW_N && (best === 0 || n > net.sizes[best])) best = l;
     }
+    return best;
+  });
+  for (let t = 1; t <= p.maxSteps; t++) {
+    // with ε = 0 nothing stops early: the residual is needed (and computed) at the last step only
+    const withRes = p.record === true || p.epsilon > 0 || t === p.maxSteps;
+    res2.fill(0);
+    const res = withRes ? res2 : null;
+    groups.forEach((group, g) => {
+      if (group.length === 0) return;
+      const f = fusedOf[g];
+      for (const l of group) computeDrive(l, net, states, drive, target, beta, p.cost, scratch, l === f);
+      if (f !== 0) {
+        const n = net.sizes[f];
+        const k = net.sizes[f + 1];
+        const c0 = f === 1 ? drive : scratch.u[f - 1];
+        productUpdate(rule!, states[f - 1], states[f], scratch.wt[f], B, k, n, k, 1, n, 1, c0, n, param, res);
+      }
+      for (const l of group) if (l !== f) res2Add(res, states[l - 1], scratch.u[l - 1], net.sizes[l], B, p, hard);
+    });
     if (p.f16) for (const s of states) roundArrayToF16(s);
+    steps = t;
+    if (!withRes) continue;
     let mx = 0;
     for (let b = 0; b < B; b++) mx = Math.max(mx, res2[b]);
     residual = Math.sqrt(mx);
-    steps = t;
     if (p.record) residuals.push(residual);
     else if (t === Math.ceil(p.maxSteps / 2)) residuals[0] = residual;
     if (!Number.isFinite(residual)) {
@@ -309,10 +342,10 @@ export function relaxPhase(
 
 /**
  * Apply one layer's update s ← f(s, u) in place (the equations of {@link relaxPhase})
- * and add each example's squared change to res2: the hard-sigmoid rules in float32
+ * and add each example's squared change to res2 (when given): the hard-sigmoid rules in float32
  * by {@link pointwiseUpdate}, the logistic one here.
  */
-function res2Add(res2: Float64Array, s: Float32Array, u: Float32Array, n: number, B: number, p: PhaseSettings, hard: boolean): void {
+function res2Add(res2: Float64Array | null, s: Float32Array, u: Float32Array, n: number, B: number, p: PhaseSettings, hard: boolean): void {
   if (p.dynamics === 'scellier') return pointwiseUpdate('euler', s, u, B, n, p.stepSize, res2);
   if (hard) return pointwiseUpdate('damped', s, u, B, n, p.gamma, res2);
   const g = p.gamma;
@@ -326,6 +359,6 @@ function res2Add(res2: Float64Array, s: Float32Array, u: Float32Array, n: number
       const d = s[j] - old;
       acc += d * d;
     }
-    res2[b] += acc;
+    if (res2 !== null) res2[b] += acc;
   }
 }

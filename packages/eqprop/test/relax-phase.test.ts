@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tf } from '@neurite/tensor';
 import { EqPropKernel, relaxPhase, createScratch, relaxTensors } from '../src/index.js';
 import type { Dynamics, PhaseSettings } from '../src/index.js';
+import { createDenseArena } from '../src/dense-arena.js';
 
 beforeAll(async () => {
   await setBackend('cpu');
@@ -78,5 +79,39 @@ describe('relaxPhase', () => {
       // float32: sums of ≤ 30 products in a different order, over 25 contracting steps → 1e-5
       ref.forEach((r, l) => r.forEach((v, i) => expect(Math.abs(v - states[l][i])).toBeLessThan(1e-5)));
     });
+  }
+
+  for (const dynamics of ['laborieux', 'async', 'scellier'] as Dynamics[]) {
+    for (const cost of ['mse', 'cross-entropy'] as const) {
+      it(`${dynamics}, ${cost}: in a SIMD arena = with plain arrays, bit for bit (free and nudged, every residual)`, () => {
+        const sizes = [20, 40, 30, 10];
+        const k = new EqPropKernel({ inputDim: 20, hiddenDims: [40, 30], outputDim: 10, seed: 5, spectralNorm: false });
+        const B = 7;
+        const S = cost === 'mse' ? 3 : 2;
+        const drive = Float32Array.from({ length: B * 40 }, (_, i) => Math.sin(i * 0.7) * 1.2);
+        const target = new Float32Array(B * 10);
+        for (let b = 0; b < B; b++) target[b * 10 + ((3 * b) % 10)] = 1;
+        const run = (arena: ReturnType<typeof createDenseArena> | null) => {
+          const f32 = (a: Float32Array) => {
+            const out = arena ? arena.alloc(a.length) : new Float32Array(a.length);
+            out.set(a);
+            return out;
+          };
+          const net = { sizes, weights: k.net.weights.map(f32), biases: k.net.biases.map(f32) };
+          const states = sizes.slice(1, S + 1).map((n) => f32(new Float32Array(B * n)));
+          const scratch = createScratch(sizes, B, arena ?? undefined);
+          const p = phase({ dynamics, cost, gamma: 0.7, maxSteps: 12 });
+          const free = relaxPhase(net, states, f32(drive), null, 0, p, scratch).residuals!;
+          const nudged = relaxPhase(net, states, f32(drive), f32(target), 0.5, p, scratch).residuals!;
+          return { states: states.map((s) => Array.from(s)), free, nudged };
+        };
+        const simd = run(createDenseArena(1 << 20, 64));
+        const plain = run(null);
+        expect(simd.states).toEqual(plain.states);
+        expect(simd.free).toEqual(plain.free);
+        expect(simd.nudged).toEqual(plain.nudged);
+        expect(simd.free.length).toBe(12);
+      });
+    }
   }
 });
