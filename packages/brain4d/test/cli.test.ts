@@ -52,6 +52,18 @@ describe('neurite-brain4d', () => {
     expect(wasm.spikes).toBe(doc.spikes);
   }, 60_000);
 
+  it('run --backend fixed runs the fixed-point engine; an unknown backend is a usage error (exit 2)', async () => {
+    const r = await cli(['run', cuba, '--duration', '50ms', '--backend', 'fixed', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { spikes: number; backend: string; steps: number };
+    expect(doc.backend).toBe('fixed');
+    expect(doc.steps).toBe(500);
+    expect(doc.spikes).toBeGreaterThan(0);
+    const bad = await cli(['run', cuba, '--backend', 'webgl']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--backend: cpu, wasm, fixed or webgpu/);
+  }, 60_000);
+
   it('validate fails with exit 1 and the key path on one stderr line', async () => {
     const bad = JSON.parse(readFileSync(cuba, 'utf8')) as Record<string, any>;
     bad.projections[3].delay = 0;
