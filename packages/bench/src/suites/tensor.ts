@@ -12,7 +12,8 @@
  * - the worker pool: matmul 1024² and batched bind 1000×1024 on 2 workers against 1,
  *   the crossover below which work stays on the calling thread, 1e7 normals on 2 workers,
  *   poolRandomCSR 5e4² p = 0.01 on 2 workers against the calling thread;
- * - HRR kernels against numpy: bind D = 10000, bundle 1000×1024, cleanup 100 queries ×
+ * - HRR kernels against numpy: bind D = 10000, bundle 1000×1024 (one thread, and two threads on
+ *   the arena's shared memory), cleanup 100 queries ×
  *   1000 items × D = 10000 (cosine + argmax, 2 workers);
  * - bandwidth: bundle and dot bytes/s against a plain copy in the same run;
  *
@@ -625,8 +626,46 @@ async function hrrRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchRes
       value: ps.value,
       goal: 'ratio ≤ 1.0',
       ...refOf(ps, 'numpy sum(axis=0)'),
-      note: `SimdArena.bundle: f32x4 adds, 8 rows per pass, float32 accumulation in row order (as numpy), data in the arena; ${ps.note}`,
+      note: `SimdArena.bundle: f32x4 adds, 8 rows per pass, float32 accumulation in row order (as numpy), data in the arena, one thread; ${ps.note}`,
     });
+    // The same arena on two threads: its memory shared with a helper (one pool worker), column chunks claimed by both.
+    const arena2 = createSimdArena(4 * (r * c + c) + 65536, { pool: pools[0] });
+    try {
+      const xs2 = arena2.alloc(r * c);
+      xs2.set(x);
+      const out2 = arena2.alloc(c);
+      arena2.bundle(xs2, c, out2);
+      const same = out2.every((v, i) => Object.is(v, out[i]));
+      const chunks0 = arena2.helperChunks();
+      let calls = 0;
+      const p2 = await pairedWithNumpy(
+        ctx,
+        'bundle',
+        (t) => t.bundle_us,
+        () =>
+          ctx.measure(
+            () => {
+              calls++;
+              arena2.bundle(xs2, c, out2);
+            },
+            { inner: 20 },
+          ),
+      );
+      const helperShare = (arena2.helperChunks() - chunks0) / (4 * calls);
+      rows.push({
+        case: 'bundle SIMD 2 threads',
+        params: { rows: r, cols: c, dtype: 'float32', threads: 2 },
+        backend: 'wasm SIMD',
+        metric: 'time',
+        unit: 'us',
+        value: p2.value,
+        goal: 'ratio ≤ 1.0',
+        ...refOf(p2, 'numpy sum(axis=0)'),
+        note: `SimdArena.bundle with a helper thread (createSimdArena(bytes, { pool }), one pool worker): data already in the arena's shared memory (no copy counted: none is made), 4 column chunks claimed by the calling thread and the helper; the helper summed ${(100 * helperShare).toFixed(0)} % of the chunks; ${same ? 'bit-identical to' : 'DIFFERENT from'} one thread; ${p2.note}`,
+      });
+    } finally {
+      await arena2.close();
+    }
   }
   {
     const [nq, ni, d] = ctx.quick ? [20, 200, 10000] : [100, 1000, 10000];

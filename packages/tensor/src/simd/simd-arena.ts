@@ -1,6 +1,31 @@
+import { builtModuleUrl } from '../pool/built-module-url.js';
+import type { WorkerPool } from '../pool/worker-pool.js';
+import { canShareMemory } from '../pool/worker-pool.js';
 import { TensorError } from '../tensor-error.js';
 import { checkInt } from '../tensor-validators.js';
+import { claimChunks, CTL, sharedColsum, type Colsum } from './simd-bundle-helper.js';
 import { simdLoopsModuleBytes } from './simd-loops-module.js';
+
+const HELPER_URL = builtModuleUrl('simd-bundle-helper', import.meta.url);
+
+/**
+ * Bundles of at least this many elements are shared with the helper thread
+ * (see {@link SimdArenaOptions.pool}); smaller ones take less than a wake-up.
+ */
+export const ARENA_BUNDLE_CROSSOVER = 1 << 16;
+
+/** Options of {@link createSimdArena}. */
+export interface SimdArenaOptions {
+  /**
+   * A pool one of whose workers becomes the arena's helper thread until
+   * {@link SimdArena.close}: the arena's memory is then shared
+   * (a SharedArrayBuffer) and `bundle` of ≥ {@link ARENA_BUNDLE_CROSSOVER}
+   * elements sums column chunks on both threads, with the bits of one thread.
+   * The helper polls for the next bundle for 2 ms after each (a busy core),
+   * then sleeps. Ignored where memory cannot be shared or the pool has no worker.
+   */
+  pool?: WorkerPool;
+}
 
 /**
  * Float32 arrays that live in one WebAssembly memory, with WebAssembly SIMD
@@ -26,6 +51,12 @@ export interface SimdArena {
   dot(a: Float32Array, b: Float32Array): number;
   /** Cosine scores of one query against each row of `items` ([rows, d], arena arrays): dot / (|q| |item|), 0 for a zero norm. */
   cosine(query: Float32Array, items: Float32Array, out?: Float64Array): Float64Array;
+  /** Whether bundles are shared with a helper thread (created with a pool that can share memory). */
+  readonly helped: boolean;
+  /** Column chunks the helper thread has summed so far (0 without one). */
+  helperChunks(): number;
+  /** Stop the helper thread (its pool worker is free again once this resolves); the arena stays usable on one thread. */
+  close(): Promise<void>;
 }
 
 /** Whether this engine runs WebAssembly SIMD. */
@@ -34,18 +65,47 @@ export function hasWasmSimd(): boolean {
 }
 
 /**
- * An arena of `bytes` (rounded up to 64 KiB pages).
+ * An arena of `bytes` (rounded up to 64 KiB pages); with `options.pool`, a
+ * helper thread for bundles (see {@link SimdArenaOptions}).
  * @throws TensorError ERR_UNSUPPORTED without WebAssembly SIMD.
  */
-export function createSimdArena(bytes: number): SimdArena {
+export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): SimdArena {
   const fn = 'createSimdArena';
   checkInt(fn, 'bytes', bytes, 1, 2 ** 31);
   if (!hasWasmSimd()) throw new TensorError('bytes', `${fn}: this engine has no WebAssembly SIMD`, { code: 'ERR_UNSUPPORTED' });
   const pages = Math.ceil(bytes / 65536);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const { colsum, dot } = new WebAssembly.Instance(new WebAssembly.Module(simdLoopsModuleBytes()), { e: { m: memory } }).exports as {
-    colsum(x: number, rows: number, rowBytes: number, out: number): void;
-    dot(a: number, b: number, nBytes: number): number;
+  const withHelper = options.pool !== undefined && options.pool.size > 0 && canShareMemory();
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, ...(withHelper ? { shared: true } : {}) });
+  const { colsum, dot } = new WebAssembly.Instance(new WebAssembly.Module(simdLoopsModuleBytes(withHelper ? pages : undefined)), {
+    e: { m: memory },
+  }).exports as { colsum: Colsum; dot(a: number, b: number, nBytes: number): number };
+  const control = withHelper ? new Int32Array(new SharedArrayBuffer(4 * CTL.length)) : null;
+  let helper: Promise<void> | null = null;
+  if (control !== null) {
+    const started = options.pool!.run({ module: HELPER_URL, fn: 'simdBundleHelper', args: { memory, pages, control }, blocks: 1 });
+    // A helper that fails to start only leaves every chunk to the calling thread.
+    helper = started.catch(() => {});
+  }
+  let seq = 0;
+  const bundleShared = (ctl: Int32Array, px: number, rows: number, rowBytes: number, po: number): void => {
+    const groups = rowBytes >> 4;
+    const chunks = Math.min(4, groups);
+    seq = (seq + 1) & 0x7fffff;
+    Atomics.store(ctl, CTL.x, px);
+    Atomics.store(ctl, CTL.rows, rows);
+    Atomics.store(ctl, CTL.rowBytes, rowBytes);
+    Atomics.store(ctl, CTL.out, po);
+    Atomics.store(ctl, CTL.width, rowBytes);
+    Atomics.store(ctl, CTL.chunks, chunks);
+    Atomics.store(ctl, CTL.done, 0);
+    Atomics.store(ctl, CTL.next, seq << 8);
+    Atomics.store(ctl, CTL.seq, seq);
+    Atomics.notify(ctl, CTL.seq);
+    claimChunks(ctl, colsum, seq);
+    // The helper's last chunk, if it holds one: it is summing it now.
+    while (Atomics.load(ctl, CTL.done) < chunks) {
+      // spin: the helper finishes its chunk within one chunk's time
+    }
   };
   const size = pages * 65536;
   let top = 0;
@@ -82,7 +142,11 @@ export function createSimdArena(bytes: number): SimdArena {
       const o = out ?? arena.alloc(cols);
       const po = own('out', o);
       if (o.length !== cols) throw new TensorError('out', `SimdArena.bundle: out must have ${cols} elements`, { code: 'ERR_SHAPE' });
-      colsum(px, x.length / cols, 4 * cols, po);
+      if (control !== null && Atomics.load(control, CTL.stop) === 0 && x.length >= ARENA_BUNDLE_CROSSOVER) {
+        bundleShared(control, px, x.length / cols, 4 * cols, po);
+      } else {
+        colsum(px, x.length / cols, 4 * cols, po, 4 * cols);
+      }
       return o;
     },
     dot(a, b) {
@@ -108,6 +172,14 @@ export function createSimdArena(bytes: number): SimdArena {
         res[r] = den > 0 ? arena.dot(query, row) / den : 0;
       }
       return res;
+    },
+    helped: control !== null,
+    helperChunks: () => (control === null ? 0 : Atomics.load(control, CTL.helped)),
+    async close() {
+      if (control === null) return;
+      Atomics.store(control, CTL.stop, 1);
+      Atomics.notify(control, CTL.seq);
+      await helper;
     },
   };
   return arena;

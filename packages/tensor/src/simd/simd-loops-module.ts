@@ -5,8 +5,10 @@
  * `@neurite/tensor/wasm-encoding`). It
  * imports its memory as e.m and exports, with byte offsets as arguments:
  *
- *   colsum(x, rows, rowBytes, out)   out[j] = Σ_i x[i, j], float32 accumulation in row order,
- *                                    four columns per instruction (rowBytes a multiple of 16)
+ *   colsum(x, rows, rowBytes, out, widthBytes)
+ *                                    out[j] = Σ_i x[i, j] over the first widthBytes of each row
+ *                                    (rows rowBytes apart), float32 accumulation in row order,
+ *                                    four columns per instruction (both multiples of 16)
  *   dot(a, b, nBytes) -> f64         Σ_k a[k] b[k] over nBytes (a multiple of 16): float32
  *                                    products summed in two f32x4 accumulators (lanes k mod 8),
  *                                    whose 8 lanes are added in float64 at the end
@@ -64,9 +66,9 @@ const F64X2_PROMOTE_LOW = simd(0x5f);
 /** Rows colsum adds per pass over the sums (a power of two). */
 const UNROLL = 8;
 
-/** colsum(x=0, rows=1, rowBytes=2, out=3); locals p=4, end=5, j=6, endU=7, q=8 (i32), v=9 (v128). */
+/** colsum(x=0, rows=1, rowBytes=2, out=3, widthBytes=4); locals p=5, end=6, j=7, endU=8, q=9 (i32), v=10 (v128). */
 function colsum(): number[] {
-  const [X, ROWS, RB, OUT, P, E, J, EU, Q, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [X, ROWS, RB, OUT, WB, P, E, J, EU, Q, V] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   // v = v + x[q]; q += rowBytes
   const addRow = [...get(V), ...get(Q), ...V128_LOAD, ...F32X4_ADD, ...set(V), ...get(Q), ...get(RB), ...I32_ADD, ...set(Q)];
   return [
@@ -80,7 +82,7 @@ function colsum(): number[] {
     ...BLOCK,
     ...LOOP,
     ...get(J),
-    ...get(RB),
+    ...get(WB),
     ...I32_GE_U,
     ...BR_IF(1),
     ...get(OUT),
@@ -124,7 +126,7 @@ function colsum(): number[] {
     ...BLOCK,
     ...LOOP,
     ...get(J),
-    ...get(RB),
+    ...get(WB),
     ...I32_GE_U,
     ...BR_IF(1),
     ...get(OUT),
@@ -170,7 +172,7 @@ function colsum(): number[] {
     ...BLOCK,
     ...LOOP,
     ...get(J),
-    ...get(RB),
+    ...get(WB),
     ...I32_GE_U,
     ...BR_IF(1),
     // out[j] = out[j] + x[p + j]
@@ -416,17 +418,24 @@ function colsum64(): number[] {
   ];
 }
 
-/** The module's bytes: imports memory e.m; exports colsum, dot, dot64 and colsum64. */
-export function simdLoopsModuleBytes(): Uint8Array<ArrayBuffer> {
+/**
+ * The module's bytes: imports memory e.m; exports colsum, dot, dot64 and colsum64.
+ * With `sharedPages` the memory imported is a shared one of exactly that many
+ * 64 KiB pages (a `WebAssembly.Memory({ initial, maximum, shared: true })`,
+ * over a SharedArrayBuffer, that threads can use at once).
+ */
+export function simdLoopsModuleBytes(sharedPages?: number): Uint8Array<ArrayBuffer> {
   const types = section(
     1,
     vec([
       [0x60, ...vec([[I32T], [I32T], [I32T], [I32T]]), ...vec([])],
       [0x60, ...vec([[I32T], [I32T], [I32T]]), ...vec([[F64T]])],
+      [0x60, ...vec([[I32T], [I32T], [I32T], [I32T], [I32T]]), ...vec([])],
     ]),
   );
-  const imports = section(2, vec([[...name('e'), ...name('m'), 0x02, 0x00, 0x00]]));
-  const funcs = section(3, vec([[0], [1], [0], [0]]));
+  const limits = sharedPages === undefined ? [0x00, 0x00] : [0x03, ...uleb(sharedPages), ...uleb(sharedPages)];
+  const imports = section(2, vec([[...name('e'), ...name('m'), 0x02, ...limits]]));
+  const funcs = section(3, vec([[2], [1], [0], [0]]));
   const exports = section(
     7,
     vec([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, createSimdArena, hasWasmSimd, TensorError } from '../../src/index.js';
+import { createRng, createSimdArena, createWorkerPool, hasWasmSimd, poolBundle, TensorError } from '../../src/index.js';
+import { ARENA_BUNDLE_CROSSOVER } from '../../src/simd/simd-arena.js';
 
 const F32_EPS = 2 ** -24;
 
@@ -20,6 +21,37 @@ describe('createSimdArena (WebAssembly SIMD loops)', () => {
       expect(out[j]).toBe(s);
     }
   });
+
+  it('bundle with a helper thread (shared memory, column chunks on both threads) has the bits of one thread; close frees the worker', async () => {
+    const pool = await createWorkerPool({ workers: 1 });
+    const [rows, cols] = [300, 260]; // 78000 elements ≥ ARENA_BUNDLE_CROSSOVER; 65 four-column groups in 4 uneven chunks
+    expect(rows * cols).toBeGreaterThanOrEqual(ARENA_BUNDLE_CROSSOVER);
+    const one = createSimdArena(4 * (rows * cols + cols) + 65536);
+    const two = createSimdArena(4 * (rows * cols + cols) + 65536, { pool });
+    expect([one.helped, two.helped]).toEqual([false, true]);
+    const x1 = one.alloc(rows * cols);
+    const x2 = two.alloc(rows * cols);
+    expect(x2.buffer).toBeInstanceOf(SharedArrayBuffer);
+    createRng(5).normalArray(x1);
+    x2.set(x1);
+    const want = Array.from(one.bundle(x1, cols));
+    const out = two.alloc(cols);
+    // Until the helper has taken chunks of its own (it starts asynchronously): every call has one thread's bits.
+    const deadline = Date.now() + 20_000;
+    let calls = 0;
+    do {
+      out.fill(Number.NaN);
+      expect(Array.from(two.bundle(x2, cols, out))).toEqual(want);
+      calls++;
+      if (calls % 50 === 0) await new Promise((r) => setTimeout(r, 1));
+    } while (two.helperChunks() === 0 && Date.now() < deadline);
+    expect(two.helperChunks()).toBeGreaterThan(0);
+    await two.close();
+    // Closed: one thread, same bits; the pool's worker runs other tasks again.
+    expect(Array.from(two.bundle(x2, cols, out))).toEqual(want);
+    expect(await poolBundle(pool, x2, { cols, inline: false })).toHaveLength(cols);
+    await pool.terminate();
+  }, 60_000);
 
   it('dot matches a float64 reference within n·eps32·Σ|ab| (float32 products and lanes), for lengths not multiple of 8', () => {
     const arena = createSimdArena(1 << 20);
