@@ -5,7 +5,9 @@ import { Simulator } from './simulator.js';
 import { barrier, spikeExchange, type PartitionData } from './spike-exchange.js';
 
 const d = workerData as PartitionData;
-const sim = new Simulator(d.spec, { partition: { lo: d.lo, hi: d.hi, exchange: spikeExchange(d) } });
+const { exchange, budget } = spikeExchange(d);
+// Only the first partition keeps the recorded spikes (every partition sees all of them).
+const sim = new Simulator(d.spec, { partition: { lo: d.lo, hi: d.hi, exchange, record: d.index === 0 } });
 // Every partition built: the simulation starts together (the run's wall clock excludes the builds).
 barrier(d)();
 const cpu0 = threadCpuSeconds();
@@ -18,6 +20,7 @@ parentPort!.postMessage({
   spikes: r.spikes,
   wall: r.wall,
   cpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
+  blocked: budget.blocked,
   steps: s?.steps,
   ids: s?.ids,
   t: sim.t,

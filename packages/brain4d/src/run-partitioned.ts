@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Brain4dError } from './brain4d-error.js';
 import type { NetworkSpec } from './network-spec.js';
-import type { PartitionData } from './spike-exchange.js';
+import { exchangeLayout, type PartitionData } from './spike-exchange.js';
 import { validateNetwork } from './validate-network.js';
 
 /** What {@link runPartitioned} returns. */
@@ -18,6 +18,12 @@ export interface PartitionedResult {
   rtf: number;
   /** CPU seconds each worker's thread spent in the simulation (Linux, 10 ms resolution; null where /proc is missing). */
   workerCpu: Array<number | null>;
+  /**
+   * Exchanges in which each worker had to block in Atomics.wait after spinning its budget
+   * (out of one per step): ≈ 0 on an idle machine with a core per worker; many on an
+   * oversubscribed one, where each costs a wake-up of tens of µs.
+   */
+  blocked: number[];
   /** Times of the recorded spikes (monitors.spikes), ms, as Simulator.spikes() gives them. */
   times: Float64Array;
   /** Lattice ids of the recorded spikes. */
@@ -25,6 +31,24 @@ export interface PartitionedResult {
   /** Steps of the recorded spikes. */
   steps: Int32Array;
 }
+
+/** Options of {@link runPartitioned}. */
+export interface PartitionedOptions {
+  /**
+   * Longest a worker spins waiting for a partner's spikes before it blocks in Atomics.wait, µs
+   * (default {@link DEFAULT_SPIN_US}); it adapts down to 4 µs while waits keep blocking.
+   */
+  spinUs?: number;
+}
+
+/**
+ * Default spin budget, µs: far above a step's imbalance between partitions of a few µs and
+ * above the tens of µs a blocked worker takes to wake, so that on an idle machine the
+ * steady state never blocks (a block makes the partner wait through the wake-up); on an
+ * oversubscribed one the budget falls ÷8 at each block (see waitUntil in spike-exchange.ts),
+ * so the workers soon block almost at once and leave their cores to the threads they wait for.
+ */
+export const DEFAULT_SPIN_US = 1000;
 
 /**
  * Runs a network on `workers` worker_threads: the neurons (global index order, i.e.
@@ -35,26 +59,34 @@ export interface PartitionedResult {
  * spike-exchange.ts). Construction draws and inputs are replicated in every worker (the same
  * random numbers). The spikes equal a single-thread run's for the same seed. Node only.
  */
-export async function runPartitioned(network: unknown, duration: number, workers: number): Promise<PartitionedResult> {
+export async function runPartitioned(
+  network: unknown,
+  duration: number,
+  workers: number,
+  options: PartitionedOptions = {},
+): Promise<PartitionedResult> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64)
     throw new Brain4dError('workers', `must be an integer in [1, 64], got ${workers}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (options.spinUs !== undefined && !(options.spinUs >= 1 && options.spinUs <= 1e6))
+    throw new Brain4dError('spinUs', `must be a number of µs in [1, 1e6], got ${options.spinUs}`, { code: 'ERR_OUT_OF_RANGE' });
   const spec: NetworkSpec = validateNetwork(network);
   const N = Object.values(spec.populations).reduce((a, p) => a + p.size[0] * p.size[1] * p.size[2] * p.size[3], 0);
-  const slots = new SharedArrayBuffer(2 * 4 * workers * (N + 1));
-  const barrier = new SharedArrayBuffer(8);
+  const shared = new SharedArrayBuffer(exchangeLayout(workers, N).bytes);
+  const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
   const url = new URL('./partition-worker.js', import.meta.url);
   const t0 = performance.now();
   const results = await Promise.all(
     Array.from({ length: workers }, (_, index) => {
       const lo = Math.round((index * N) / workers);
       const hi = Math.round(((index + 1) * N) / workers);
-      const data: PartitionData = { spec, duration, index, workers, lo, hi, slots, barrier, N };
+      const data: PartitionData = { spec, duration, index, workers, lo, hi, shared, N, spinUs };
       return new Promise<{
         index: number;
         rates: Record<string, number>;
         spikes: number;
         wall: number;
         cpu: number | null;
+        blocked: number;
         steps?: Int32Array;
         ids?: Int32Array;
       }>((resolve, reject) => {
@@ -80,6 +112,7 @@ export async function runPartitioned(network: unknown, duration: number, workers
     runWall,
     rtf: runWall / (duration / 1000),
     workerCpu: [...results].sort((a, b) => a.index - b.index).map((r) => r.cpu),
+    blocked: [...results].sort((a, b) => a.index - b.index).map((r) => r.blocked),
     steps,
     ids: first.ids ?? new Int32Array(0),
     times: Float64Array.from(steps, (s) => s * spec.dt!),

@@ -79,7 +79,13 @@ export interface SimulatorOptions extends ValidateOptions {
    * onto its own neurons; construction and inputs are replicated (every partition draws the
    * same random numbers).
    */
-  partition?: { lo: number; hi: number; exchange: (local: Int32Array, count: number, out: Int32Array) => number };
+  partition?: {
+    lo: number;
+    hi: number;
+    exchange: (local: Int32Array, count: number, out: Int32Array) => number;
+    /** Whether this partition records the spikes of `monitors.spikes` (default true; one partition suffices, every one sees them all). */
+    record?: boolean;
+  };
   /**
    * Neuron-update kernels: `wasm` runs the LIF update as a WebAssembly SIMD loop over state kept
    * in WebAssembly memory, `js` as JavaScript loops over typed arrays; `auto` (the default) takes
@@ -175,6 +181,9 @@ export class Simulator {
   private projSrc: Int32Array;
   private projTgt: Int32Array;
   private exchange: NonNullable<SimulatorOptions['partition']>['exchange'] | null;
+  /** The global index range this simulator updates: [0, N) unless partitioned. */
+  private lo: number;
+  private hi: number;
   private localBuf: Int32Array;
   private popCounts: Float64Array;
   private biasBase: Float64Array[];
@@ -456,6 +465,8 @@ export class Simulator {
     this.applyBias();
     this.popStart = new Int32Array(this.populations.length + 1);
     this.exchange = options.partition?.exchange ?? null;
+    this.lo = options.partition ? Math.max(0, options.partition.lo) : 0;
+    this.hi = options.partition ? Math.min(N, options.partition.hi) : N;
     this.stochastic = this.populations.some((p) => p.model === 'poisson') || this.inputs.some((i) => i.kind !== 'current');
     this.noRng = createRng(0);
     this.projSrc = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.source));
@@ -464,7 +475,8 @@ export class Simulator {
     const mon = spec.monitors!;
     this.recordSpikes = new Uint8Array(this.populations.length);
     this.populations.forEach((p, i) => {
-      this.recordSpikes[i] = mon.spikes === true || (Array.isArray(mon.spikes) && mon.spikes.includes(p.name)) ? 1 : 0;
+      const on = mon.spikes === true || (Array.isArray(mon.spikes) && mon.spikes.includes(p.name));
+      this.recordSpikes[i] = on && options.partition?.record !== false ? 1 : 0;
     });
     this.sink = options.sink ?? null;
     this.flushEvery = options.flushEvery ?? 10_000;
@@ -481,7 +493,10 @@ export class Simulator {
       steps: new Growable(Int32Array, 256),
     }));
     if (isFixed) {
-      this.fixed = fixedNetwork({ spec, N, dt: this.dt, populations: this.populations, projections: this.projections, kargs: this.kargs }, engine);
+      this.fixed = fixedNetwork(
+        { spec, N, dt: this.dt, populations: this.populations, projections: this.projections, kargs: this.kargs },
+        engine,
+      );
       if (engine === 'fixed') this.fixedEngine = new FixedLifEngine(this.fixed);
       else if (this.stateMonitors.length > 0)
         throw new Brain4dError('monitors.state', 'the webgpu engine records spikes and rates only', { code: 'ERR_UNSUPPORTED' });
@@ -502,7 +517,8 @@ export class Simulator {
 
   /** Simulates `duration` ms (default: the network's `duration`) and returns rates, RTF and spike count of this call. */
   run(duration: number = this.spec.duration!, onProgress?: ProgressFn): RunResult {
-    if (this.engine === 'webgpu') throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
+    if (this.engine === 'webgpu')
+      throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
     const steps = Math.round(duration / this.dt);
     if (!Number.isFinite(steps) || steps < 0)
       throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
@@ -630,19 +646,22 @@ export class Simulator {
   /** Advances one step; returns the number of spikes emitted. */
   step(): number {
     if (this.fixedEngine) return this.fixedStep();
-    if (this.engine === 'webgpu') throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
+    if (this.engine === 'webgpu')
+      throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
     const t = this.t;
     const G = this.G;
     const N2 = 2 * this.N;
     const rng = this.stochastic ? createRng((BigInt(this.seed) << 32n) | BigInt(t)) : this.noRng;
     const slot = t & this.ringMask;
     if (this.ringUsed[slot]) {
+      // Only the neurons this simulator updates (a partition's range) receive anything.
       const r = this.ring;
       const b = slot * N2;
-      for (let k = 0; k < N2; k++) {
-        G[k] += r[b + k];
-        r[b + k] = 0;
-      }
+      for (let c = 0; c < N2; c += this.N)
+        for (let k = c + this.lo; k < c + this.hi; k++) {
+          G[k] += r[b + k];
+          r[b + k] = 0;
+        }
       this.ringUsed[slot] = 0;
     }
     if (this.biasChanges.has(t)) this.applyBias();
@@ -910,7 +929,10 @@ export class Simulator {
     rateCounts: number[][];
     stateMonitors: Array<{ data: Growable<Float64Array>; steps: Growable<Int32Array> }>;
   } {
-    if (this.fixed) throw new Brain4dError('engine', `checkpoints hold the float64 engines' state, not the ${this.engine} engine's`, { code: 'ERR_UNSUPPORTED' });
+    if (this.fixed)
+      throw new Brain4dError('engine', `checkpoints hold the float64 engines' state, not the ${this.engine} engine's`, {
+        code: 'ERR_UNSUPPORTED',
+      });
     return {
       kargs: this.kargs,
       ring: this.ring,

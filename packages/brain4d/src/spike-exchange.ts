@@ -8,71 +8,159 @@ export interface PartitionData {
   workers: number;
   lo: number;
   hi: number;
-  /** Two sets (even and odd steps) of one slot per worker: [count, ids…] (Int32, N + 1 entries each). */
-  slots: SharedArrayBuffer;
-  /** Barrier state: [arrived, generation]. */
-  barrier: SharedArrayBuffer;
+  /** The exchange memory, laid out by {@link exchangeLayout}. */
+  shared: SharedArrayBuffer;
   N: number;
+  /** Longest spin before blocking in Atomics.wait, µs (see {@link waitUntil}). */
+  spinUs: number;
 }
 
 /**
- * A barrier over the partition's shared [arrived, generation] pair: the last worker to arrive
- * resets the count and bumps the generation; the others spin on the generation, then block in
- * Atomics.wait. The spin budget adapts (as adaptive mutexes do): it doubles (up to 4096 reads)
- * after a wait that spinning ended and halves (down to 16) after one that had to block, so
- * workers with a core each spin through the microseconds a step's imbalance lasts, while on an
- * oversubscribed machine they stop burning the time slices their partners need.
+ * Int32 elements of one padding unit: 128 bytes, two 64-byte cache lines, because x86 cores
+ * fetch lines in adjacent pairs. Every field one worker writes starts on its own unit, so no
+ * two workers ever write into the same pair of lines (no false sharing).
  */
-export function barrier(d: PartitionData): () => void {
-  const bar = new Int32Array(d.barrier);
-  const k = d.workers;
-  let budget = 1024;
-  return () => {
-    const gen = Atomics.load(bar, 1);
-    if (Atomics.add(bar, 0, 1) === k - 1) {
-      Atomics.store(bar, 0, 0);
-      Atomics.add(bar, 1, 1);
-      Atomics.notify(bar, 1);
-      return;
-    }
-    for (let spin = 0; spin < budget; spin++)
-      if (Atomics.load(bar, 1) !== gen) {
-        budget = Math.min(4096, budget * 2);
-        return;
-      }
-    budget = Math.max(16, budget >> 1);
-    while (Atomics.load(bar, 1) === gen) Atomics.wait(bar, 1, gen, 50);
+export const LINE = 32;
+
+/**
+ * Where everything lies in the exchange memory (Int32 indices): worker w's published step
+ * count at `flag(w)`, the number of threads blocked waiting for it at `sleepers(w)`, the
+ * start barrier's arrival count and generation at `arrive` and `generation`, and w's slot
+ * for the exchanges of parity p (0, 1) at `slot(w, p)`: [count, ids…], room for `capacity` ids.
+ */
+export function exchangeLayout(workers: number, capacity: number) {
+  const pad = (n: number) => Math.ceil(n / LINE) * LINE;
+  const slotSize = pad(capacity + 1);
+  const slots = (2 * workers + 1) * LINE;
+  return {
+    flag: (w: number) => w * 2 * LINE,
+    sleepers: (w: number) => (w * 2 + 1) * LINE,
+    arrive: 2 * workers * LINE,
+    generation: 2 * workers * LINE + 1,
+    slot: (w: number, p: number) => slots + (2 * w + p) * slotSize,
+    /** Bytes of the whole exchange memory. */
+    bytes: 4 * (slots + 2 * workers * slotSize),
   };
 }
 
 /**
- * The spike exchange of a partitioned run over SharedArrayBuffer: every step each worker
- * writes its spikes into its slot of the step's parity, waits at a barrier and concatenates all
- * slots in worker order (partitions are ascending index ranges, so the list is ascending, exactly
- * the single-thread order). One barrier per step suffices: a worker can only write the same
- * parity again (step t + 2) after every worker reached the barrier of step t + 1, i.e. finished
- * reading step t. The barrier spins briefly, then blocks with Atomics.wait.
+ * The start barrier (used once, after every partition is built): the last worker to arrive
+ * resets the count and bumps the generation; the others block in Atomics.wait.
  */
-export function spikeExchange(d: PartitionData): (local: Int32Array, count: number, out: Int32Array) => number {
-  const stride = d.N + 1;
-  const slots = new Int32Array(d.slots);
+export function barrier(d: PartitionData): () => void {
+  const a = new Int32Array(d.shared);
+  const L = exchangeLayout(d.workers, 0);
+  return () => {
+    const gen = Atomics.load(a, L.generation);
+    if (Atomics.add(a, L.arrive, 1) === d.workers - 1) {
+      Atomics.store(a, L.arrive, 0);
+      Atomics.add(a, L.generation, 1);
+      Atomics.notify(a, L.generation);
+      return;
+    }
+    while (Atomics.load(a, L.generation) === gen) Atomics.wait(a, L.generation, gen, 50);
+  };
+}
+
+/**
+ * Waits until the Int32 at `a[at]` reaches `target` (compared modulo 2³², so counts may wrap):
+ * first spins on Atomics.load, the reads a core does while its partner finishes a step (a
+ * crossing costs ≈ 0.1–0.5 µs between two idle cores), then, once `budget.us` µs have passed,
+ * counts itself in `a[sleepers]` and blocks in Atomics.wait (each wake-up costs tens of µs, so
+ * the steady state must never get here on an idle machine). The budget adapts, quick to fall
+ * and slow to rise: ÷8 (down to `budget.min`) after a wait that had to block, ×1.125 (up to
+ * `budget.max`) after one that spinning ended. So on an oversubscribed machine, where the
+ * partner is often descheduled for a whole time slice and spinning only delays it further,
+ * the budget stays near the floor once more than ≈ 5 % of the waits block (8 = 1.125^17.7),
+ * while on an idle machine a rare block (an interrupt) leaves it at 1/8 of its maximum, still
+ * above a wake-up's latency, so the partner's next wait spins through that wake-up instead
+ * of blocking in turn. Returns true when it blocked.
+ */
+export function waitUntil(a: Int32Array, at: number, target: number, sleepers: number, budget: SpinBudget): boolean {
+  for (let i = 0; i < 256; i++) if (((Atomics.load(a, at) - target) | 0) >= 0) return spun(budget);
+  const t0 = performance.now();
+  const limit = budget.us / 1000;
+  for (;;) {
+    for (let i = 0; i < 256; i++) if (((Atomics.load(a, at) - target) | 0) >= 0) return spun(budget);
+    if (performance.now() - t0 > limit) break;
+  }
+  budget.us = Math.max(budget.min, budget.us / 8);
+  budget.blocked++;
+  Atomics.add(a, sleepers, 1);
+  for (;;) {
+    const v = Atomics.load(a, at);
+    if (((v - target) | 0) >= 0) break;
+    Atomics.wait(a, at, v, 20);
+  }
+  Atomics.sub(a, sleepers, 1);
+  return true;
+}
+
+/** The adaptive spin budget of {@link waitUntil}, µs, and how many waits blocked. */
+export interface SpinBudget {
+  us: number;
+  min: number;
+  max: number;
+  blocked: number;
+}
+
+function spun(b: SpinBudget): false {
+  if (b.us < b.max) b.us = Math.min(b.max, b.us * 1.125);
+  return false;
+}
+
+/** Publishes `value` at `a[at]` and wakes the threads blocked on it, if any (none in the steady state of an idle machine). */
+export function publish(a: Int32Array, at: number, value: number, sleepers: number): void {
+  Atomics.store(a, at, value);
+  // Sequentially consistent: a waiter counts itself in `sleepers` before it checks `at` in
+  // Atomics.wait, so either this load sees it or its wait sees the new value.
+  if (Atomics.load(a, sleepers) !== 0) Atomics.notify(a, at);
+}
+
+/** Floor of the adaptive spin budget, µs. */
+export const MIN_SPIN_US = 4;
+
+/**
+ * The spike exchange of a partitioned run over SharedArrayBuffer: each worker writes its
+ * spikes into its slot of the exchange's parity, then publishes its exchange count in its own
+ * flag; the others spin on that flag (no read-modify-write, no shared counter: one cache-line
+ * transfer per partner) and concatenate all slots in worker order (partitions are ascending
+ * index ranges, so the list is ascending, exactly the single-thread order). Two parities
+ * suffice: a worker writes the same parity again (exchange e + 2) only after it saw every
+ * partner's flag reach e + 1, and a partner publishes e + 1 only after it finished reading
+ * exchange e. Returns the exchange and the spin statistics.
+ */
+export function spikeExchange(d: PartitionData): {
+  exchange: (local: Int32Array, count: number, out: Int32Array) => number;
+  budget: SpinBudget;
+} {
+  const a = new Int32Array(d.shared);
+  const L = exchangeLayout(d.workers, d.N);
   const k = d.workers;
-  const wait = barrier(d);
-  let parity = 0;
-  return (local, count, out) => {
-    const base = parity * k * stride;
-    parity ^= 1;
-    const mine = base + d.index * stride;
-    slots[mine] = count;
-    slots.set(local.subarray(0, count), mine + 1);
-    wait();
+  const me = d.index;
+  const budget: SpinBudget = { us: d.spinUs, min: Math.min(d.spinUs, MIN_SPIN_US), max: d.spinUs, blocked: 0 };
+  let e = 0;
+  const exchange = (local: Int32Array, count: number, out: Int32Array) => {
+    const p = e & 1;
+    e = (e + 1) | 0;
+    const mine = L.slot(me, p);
+    a[mine] = count;
+    a.set(local.subarray(0, count), mine + 1);
+    publish(a, L.flag(me), e, L.sleepers(me));
     let n = 0;
     for (let w = 0; w < k; w++) {
-      const at = base + w * stride;
-      const c = slots[at];
-      out.set(slots.subarray(at + 1, at + 1 + c), n);
+      if (w === me) {
+        out.set(local.subarray(0, count), n);
+        n += count;
+        continue;
+      }
+      waitUntil(a, L.flag(w), e, L.sleepers(w), budget);
+      const at = L.slot(w, p);
+      const c = a[at];
+      out.set(a.subarray(at + 1, at + 1 + c), n);
       n += c;
     }
     return n;
   };
+  return { exchange, budget };
 }
