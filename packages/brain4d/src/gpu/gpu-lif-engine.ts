@@ -7,8 +7,10 @@ import { webgpuDevice } from './webgpu-device.js';
 export interface GpuLifOptions {
   /** The device to run on (default: tfjs's webgpu device, see {@link webgpuDevice}). */
   device?: GPUDevice;
-  /** Steps encoded into one command buffer (default 64); the spikes of a submission are read back as one block. */
+  /** Steps encoded into one command buffer (default 128); the spikes of a submission are read back as one block. */
   stepsPerSubmit?: number;
+  /** Submissions whose spikes may be in flight at once (default 3; each has its read-back buffer of 4·N bytes a step). */
+  inFlight?: number;
 }
 
 /** Called once per step, in step order, with the step's spikes (global neuron indices, ascending). */
@@ -23,7 +25,7 @@ const MAX_DIM = 65535;
  * neurons; spike delivery dispatched indirectly, one workgroup per spike, with atomicAdd into g
  * and the delay ring); `stepsPerSubmit` steps go into one command buffer, whose spike counts and
  * lists are copied to a mappable buffer and read with mapAsync while the next submission runs
- * (two read-back buffers in turn). Nothing is read synchronously.
+ * (`inFlight` read-back buffers in turn). Nothing is read synchronously.
  */
 export class GpuLifEngine {
   private constructor(
@@ -43,7 +45,7 @@ export class GpuLifEngine {
    */
   static async create(net: FixedNetwork, options: GpuLifOptions = {}): Promise<GpuLifEngine> {
     const device = options.device ?? (await webgpuDevice());
-    const K = options.stepsPerSubmit ?? 64;
+    const K = options.stepsPerSubmit ?? 128;
     if (!Number.isInteger(K) || K < 1)
       throw new Brain4dError('stepsPerSubmit', `must be an integer >= 1, got ${K}`, { code: 'ERR_OUT_OF_RANGE' });
     const { N, D } = net;
@@ -94,7 +96,10 @@ export class GpuLifEngine {
       csr: make(sizes.csr, S | C, csr),
     };
     const rbSize = 16 * K + sizes.spikes;
-    const readbacks = [0, 1].map(() => make(rbSize, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST));
+    const inFlight = options.inFlight ?? 3;
+    if (!Number.isInteger(inFlight) || inFlight < 1)
+      throw new Brain4dError('inFlight', `must be an integer >= 1, got ${inFlight}`, { code: 'ERR_OUT_OF_RANGE' });
+    const readbacks = Array.from({ length: inFlight }, () => make(rbSize, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST));
     const layout = (kinds: GPUBufferBindingType[]) =>
       device.createBindGroupLayout({
         entries: [
@@ -162,10 +167,15 @@ export class GpuLifEngine {
     const counts = new Uint32Array(4 * K);
     for (let k = 0; k < K; k++) counts.set([0, 0, 1, 1], 4 * k);
     const sorted = new Int32Array(N);
-    let pending: Promise<void> | null = null;
+    // Read-back buffers in turn; a buffer is reused once its spikes were handed over and it was unmapped.
+    const R = this.readbacks.length;
+    const free: Array<Promise<void> | null> = new Array<Promise<void> | null>(R).fill(null);
+    let chain: Promise<void> = Promise.resolve();
     let chunk = 0;
     for (let c = 0; c < steps; c += K, chunk++) {
       const kk = Math.min(K, steps - c);
+      const slot = chunk % R;
+      if (free[slot]) await free[slot];
       for (let k = 0; k < kk; k++) uni.set([t0 + c + k, k, N, net.D - 1], (align / 4) * k);
       device.queue.writeBuffer(bufs.uniform, 0, uni.buffer, 0, align * kk);
       device.queue.writeBuffer(bufs.counts, 0, counts.buffer, 0, 16 * kk);
@@ -180,14 +190,14 @@ export class GpuLifEngine {
         pass.dispatchWorkgroupsIndirect(bufs.counts, 16 * k + 4);
       }
       pass.end();
-      const rb = this.readbacks[chunk & 1];
+      const rb = this.readbacks[slot];
       enc.copyBufferToBuffer(bufs.counts, 0, rb, 0, 16 * kk);
       enc.copyBufferToBuffer(bufs.spikes, 0, rb, 16 * K, 4 * N * kk);
       device.queue.submit([enc.finish()]);
       const mapped = rb.mapAsync(GPUMapMode.READ, 0, 16 * K + 4 * N * kk);
-      if (pending) await pending;
       const tc = t0 + c;
-      pending = mapped.then(() => {
+      chain = chain.then(async () => {
+        await mapped;
         const data = new Uint32Array(rb.getMappedRange(0, 16 * K + 4 * N * kk));
         for (let k = 0; k < kk; k++) {
           const n = data[4 * k];
@@ -198,8 +208,9 @@ export class GpuLifEngine {
         }
         rb.unmap();
       });
+      free[slot] = chain;
     }
-    if (pending) await pending;
+    await chain;
   }
 
   /** Reads the state back (v, refractory counters, g, ring), e.g. to compare it with {@link FixedLifEngine}'s. */

@@ -94,11 +94,11 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     expect(gpu.rates()).toEqual(cpu.rates());
   });
 
-  it('per-synapse delays (ring buffer), a current step, 7 steps a submission (not dividing the run): the same spikes', async () => {
+  it('per-synapse delays (ring buffer), a current step, 7 steps a submission (not dividing the run), 2 in flight: the same spikes', async () => {
     const net = cubaSmall(600, { delays: true, current: true });
     const cpu = new Simulator(net, { engine: 'fixed' });
     cpu.run(100);
-    const gpu = new Simulator(net, { engine: 'webgpu', gpu: { device, stepsPerSubmit: 7 } });
+    const gpu = new Simulator(net, { engine: 'webgpu', gpu: { device, stepsPerSubmit: 7, inFlight: 2 } });
     await gpu.runAsync(100);
     expect(cpu.spikes().ids.length).toBeGreaterThan(100);
     expect(gpu.spikes().steps).toEqual(cpu.spikes().steps);
