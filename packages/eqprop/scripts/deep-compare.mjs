@@ -1,6 +1,8 @@
 // Step-by-step check of EqPropKernel's multi-layer path against the independent numpy reference
 // packages/bench/references/eqprop_deep.py on one MNIST minibatch (run from the repo root after building):
-//   node packages/eqprop/scripts/deep-compare.mjs [hidden=500,500] [seed=0]
+//   node packages/eqprop/scripts/deep-compare.mjs [hidden=500,500] [seed=0] [--published]
+// --published runs the reference in the published code's units (C = ‖s_L − y‖², β and α as in Scellier & Bengio
+// 2017) instead of the kernel's (C = ½‖s_L − y‖², the preset's β' = 2β, α' = 2α): the same dynamics.
 // Builds a kernel with scellierPreset (one-sided β, fresh particles), writes its initial weights and a batch of 20
 // training digits to a case file, runs the reference's `step` on it (/usr/bin/python3), and prints the largest
 // difference of the states after every free and nudged step (relaxPhase on the kernel's network), of the kernel's
@@ -12,8 +14,10 @@ import { join } from 'node:path';
 import { loadMnist } from '@neurite/datasets';
 import { EqPropKernel, createScratch, relaxPhase, scellierPreset } from '@neurite/eqprop';
 
-const hidden = (process.argv[2] ?? '500,500').split(',').map(Number);
-const seed = Number(process.argv[3] ?? 0);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const published = process.argv.includes('--published');
+const hidden = (args[0] ?? '500,500').split(',').map(Number);
+const seed = Number(args[1] ?? 0);
 const sizes = [784, ...hidden, 10];
 const options = { ...scellierPreset({ inputDim: 784, hiddenDims: hidden, outputDim: 10 }), estimator: 'one-sided', persistent: false };
 const kernel = new EqPropKernel({ ...options, seed });
@@ -37,12 +41,12 @@ writeFileSync(
     labels,
     particles: sizes.slice(1).map((n) => new Array(B * n).fill(0)),
     eps: options.stepSize,
-    beta,
+    beta: published ? beta / 2 : beta,
     free: options.maxSteps,
     nudged: options.nudgedSteps,
-    alphas: options.lr,
-    // the kernel's MSE cost is ½‖s_L − y‖²
-    costFactor: 0.5,
+    alphas: published ? options.lr.map((a) => a / 2) : options.lr,
+    // the kernel's MSE cost is ½‖s_L − y‖², the published code's ‖s_L − y‖²
+    costFactor: published ? 1 : 0.5,
   }),
 );
 const ref = new URL('../../bench/references/eqprop_deep.py', import.meta.url).pathname;
