@@ -73,32 +73,21 @@ export async function runPartitioned(
   const N = Object.values(spec.populations).reduce((a, p) => a + p.size[0] * p.size[1] * p.size[2] * p.size[3], 0);
   const shared = new SharedArrayBuffer(exchangeLayout(workers, N).bytes);
   const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
-  const url = new URL('./partition-worker.js', import.meta.url);
   const t0 = performance.now();
-  const results = await Promise.all(
+  const results = await startWorkers<{
+    index: number;
+    rates: Record<string, number>;
+    spikes: number;
+    wall: number;
+    cpu: number | null;
+    blocked: number;
+    steps?: Int32Array;
+    ids?: Int32Array;
+  }>(
     Array.from({ length: workers }, (_, index) => {
       const lo = Math.round((index * N) / workers);
       const hi = Math.round(((index + 1) * N) / workers);
-      const data: PartitionData = { spec, duration, index, workers, lo, hi, shared, N, spinUs };
-      return new Promise<{
-        index: number;
-        rates: Record<string, number>;
-        spikes: number;
-        wall: number;
-        cpu: number | null;
-        blocked: number;
-        steps?: Int32Array;
-        ids?: Int32Array;
-      }>((resolve, reject) => {
-        const w = new Worker(url, { workerData: data });
-        w.once('message', (m) => {
-          resolve(m as never);
-          void w.terminate();
-        });
-        w.once('error', (e) =>
-          reject(new Brain4dError('workers', `partition ${index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e })),
-        );
-      });
+      return { spec, duration, index, workers, lo, hi, shared, N, spinUs };
     }),
   );
   const wall = (performance.now() - t0) / 1000;
@@ -117,4 +106,66 @@ export async function runPartitioned(
     ids: first.ids ?? new Int32Array(0),
     times: Float64Array.from(steps, (s) => s * spec.dt!),
   };
+}
+
+/** Starts one partition worker for each description and resolves with their messages, in order. */
+function startWorkers<T>(data: PartitionData[]): Promise<T[]> {
+  const url = new URL('./partition-worker.js', import.meta.url);
+  return Promise.all(
+    data.map(
+      (d) =>
+        new Promise<T>((resolve, reject) => {
+          const w = new Worker(url, { workerData: d });
+          w.once('message', (m) => {
+            resolve(m as T);
+            void w.terminate();
+          });
+          w.once('error', (e) =>
+            reject(new Brain4dError('workers', `partition ${d.index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e })),
+          );
+        }),
+    ),
+  );
+}
+
+/** What {@link measureExchange} returns. */
+export interface ExchangeCost {
+  /** Wall-clock µs per exchange (slowest worker), with no work between two exchanges. */
+  usPerExchange: number;
+  /** Exchanges in which each worker blocked in Atomics.wait (see {@link PartitionedResult.blocked}). */
+  blocked: number[];
+  /** Exchanges timed. */
+  exchanges: number;
+}
+
+/**
+ * The cost of the spike exchange itself: `workers` workers run `exchanges` exchanges of one
+ * spike each, back to back, through the code a partitioned run uses (spike-exchange.ts). On
+ * an idle machine with a core per worker this is the price of a step's synchronisation
+ * (≈ 0.1–0.5 µs); on an oversubscribed one it shows the blocking fall-back (tens of µs each).
+ */
+export async function measureExchange(exchanges: number, workers = 2, options: PartitionedOptions = {}): Promise<ExchangeCost> {
+  if (!Number.isInteger(exchanges) || exchanges < 1)
+    throw new Brain4dError('exchanges', `must be an integer >= 1, got ${exchanges}`, { code: 'ERR_OUT_OF_RANGE' });
+  if (!Number.isInteger(workers) || workers < 2 || workers > 64)
+    throw new Brain4dError('workers', `must be an integer in [2, 64], got ${workers}`, { code: 'ERR_OUT_OF_RANGE' });
+  const N = workers;
+  const shared = new SharedArrayBuffer(exchangeLayout(workers, N).bytes);
+  const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
+  const spec = validateNetwork({ lattice: [1, 1, 1, 1], populations: { p: { size: [1, 1, 1, 1], model: 'lif' } } });
+  const results = await startWorkers<{ wall: number; blocked: number }>(
+    Array.from({ length: workers }, (_, index) => ({
+      spec,
+      duration: 0,
+      index,
+      workers,
+      lo: index,
+      hi: index + 1,
+      shared,
+      N,
+      spinUs,
+      exchanges,
+    })),
+  );
+  return { usPerExchange: (Math.max(...results.map((r) => r.wall)) * 1e6) / exchanges, blocked: results.map((r) => r.blocked), exchanges };
 }

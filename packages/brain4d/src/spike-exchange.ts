@@ -13,6 +13,8 @@ export interface PartitionData {
   N: number;
   /** Longest spin before blocking in Atomics.wait, µs (see {@link waitUntil}). */
   spinUs: number;
+  /** Instead of simulating, time this many exchanges (see measureExchange in run-partitioned.ts). */
+  exchanges?: number;
 }
 
 /**
@@ -23,20 +25,21 @@ export interface PartitionData {
 export const LINE = 32;
 
 /**
- * Where everything lies in the exchange memory (Int32 indices): worker w's published step
- * count at `flag(w)`, the number of threads blocked waiting for it at `sleepers(w)`, the
- * start barrier's arrival count and generation at `arrive` and `generation`, and w's slot
- * for the exchanges of parity p (0, 1) at `slot(w, p)`: [count, ids…], room for `capacity` ids.
+ * Where everything lies in the exchange memory (Int32 indices). Worker w's slot for the
+ * exchanges of parity p (0, 1) at `slot(w, p)` is [flag, count, ids…] with room for `capacity`
+ * ids: the flag is the number of the last exchange published in it, and it shares its cache
+ * line with the count and the first 30 ids, so that a partner's wait and its read of a step's
+ * few spikes cost one line transfer. The number of threads blocked waiting on w's flags is at
+ * `sleepers(w)`; the start barrier's arrival count and generation at `arrive` and `generation`.
  */
 export function exchangeLayout(workers: number, capacity: number) {
   const pad = (n: number) => Math.ceil(n / LINE) * LINE;
-  const slotSize = pad(capacity + 1);
-  const slots = (2 * workers + 1) * LINE;
+  const slotSize = pad(capacity + 2);
+  const slots = (workers + 1) * LINE;
   return {
-    flag: (w: number) => w * 2 * LINE,
-    sleepers: (w: number) => (w * 2 + 1) * LINE,
-    arrive: 2 * workers * LINE,
-    generation: 2 * workers * LINE + 1,
+    sleepers: (w: number) => w * LINE,
+    arrive: workers * LINE,
+    generation: workers * LINE + 1,
     slot: (w: number, p: number) => slots + (2 * w + p) * slotSize,
     /** Bytes of the whole exchange memory. */
     bytes: 4 * (slots + 2 * workers * slotSize),
@@ -122,13 +125,14 @@ export const MIN_SPIN_US = 4;
 
 /**
  * The spike exchange of a partitioned run over SharedArrayBuffer: each worker writes its
- * spikes into its slot of the exchange's parity, then publishes its exchange count in its own
- * flag; the others spin on that flag (no read-modify-write, no shared counter: one cache-line
- * transfer per partner) and concatenate all slots in worker order (partitions are ascending
- * index ranges, so the list is ascending, exactly the single-thread order). Two parities
- * suffice: a worker writes the same parity again (exchange e + 2) only after it saw every
- * partner's flag reach e + 1, and a partner publishes e + 1 only after it finished reading
- * exchange e. Returns the exchange and the spin statistics.
+ * spikes into its slot of the exchange's parity, then publishes the exchange's number in the
+ * slot's flag; the others spin on that flag (no read-modify-write, no counter shared by all
+ * workers: one cache-line transfer per partner) and concatenate all slots in worker order
+ * (partitions are ascending index ranges, so the list is ascending, exactly the single-thread
+ * order). Two parities suffice: a worker writes the same parity again (exchange e + 2) only
+ * after it saw every partner publish e + 1, and a partner publishes e + 1 only after it
+ * finished reading exchange e. The few spikes of a step are copied by plain loops (a typed
+ * array's set() costs more than the copy). Returns the exchange and its spin statistics.
  */
 export function spikeExchange(d: PartitionData): {
   exchange: (local: Int32Array, count: number, out: Int32Array) => number;
@@ -139,25 +143,27 @@ export function spikeExchange(d: PartitionData): {
   const k = d.workers;
   const me = d.index;
   const budget: SpinBudget = { us: d.spinUs, min: Math.min(d.spinUs, MIN_SPIN_US), max: d.spinUs, blocked: 0 };
+  const slots = [0, 1].map((p) => Int32Array.from({ length: k }, (_, w) => L.slot(w, p)));
+  const sleepers = Int32Array.from({ length: k }, (_, w) => L.sleepers(w));
   let e = 0;
   const exchange = (local: Int32Array, count: number, out: Int32Array) => {
-    const p = e & 1;
+    const at = slots[e & 1];
     e = (e + 1) | 0;
-    const mine = L.slot(me, p);
-    a[mine] = count;
-    a.set(local.subarray(0, count), mine + 1);
-    publish(a, L.flag(me), e, L.sleepers(me));
+    const mine = at[me];
+    a[mine + 1] = count;
+    for (let i = 0; i < count; i++) a[mine + 2 + i] = local[i];
+    publish(a, mine, e, sleepers[me]);
     let n = 0;
     for (let w = 0; w < k; w++) {
       if (w === me) {
-        out.set(local.subarray(0, count), n);
+        for (let i = 0; i < count; i++) out[n + i] = local[i];
         n += count;
         continue;
       }
-      waitUntil(a, L.flag(w), e, L.sleepers(w), budget);
-      const at = L.slot(w, p);
-      const c = a[at];
-      out.set(a.subarray(at + 1, at + 1 + c), n);
+      const s = at[w];
+      waitUntil(a, s, e, sleepers[w], budget);
+      const c = a[s + 1];
+      for (let i = 0; i < c; i++) out[n + i] = a[s + 2 + i];
       n += c;
     }
     return n;
