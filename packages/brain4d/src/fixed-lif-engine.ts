@@ -11,6 +11,7 @@ import type { FixedNetwork } from './fixed-network.js';
 export class FixedLifEngine {
   private readonly ringUsed: Uint8Array;
 
+  /** @param net The network it steps in place (its state arrays change as it runs). */
   constructor(readonly net: FixedNetwork) {
     this.ringUsed = new Uint8Array(net.D);
   }

@@ -5,10 +5,15 @@ import type { KernelArgs } from './neuron-kernels.js';
 
 /** What {@link fixedNetwork} reads from a built network (a {@link Simulator}'s populations, projections and kernel arguments). */
 export interface FixedNetworkSource {
+  /** The validated description (its projections' plasticity and its inputs are checked). */
   spec: NetworkSpec;
+  /** Neuron count. */
   N: number;
+  /** Time step, ms. */
   dt: number;
+  /** Populations in order (global indices offset … offset + n − 1) with their initial state (v, g_ex, g_in in mV). */
   populations: ReadonlyArray<{ name: string; model: string; n: number; offset: number; state: Record<string, Float64Array> }>;
+  /** Projections as built: CSR by source, `base` = channel·N + target offset, weights in mV, delays in steps. */
   projections: ReadonlyArray<{
     source: { offset: number; n: number };
     base: number;
@@ -43,6 +48,7 @@ export interface FixedNetworkSource {
  * associative, so the order of the additions — and of GPU threads — cannot change any value.
  */
 export interface FixedNetwork {
+  /** Neuron count. */
   N: number;
   /** Ring depth (a power of two > the largest delay). */
   D: number;

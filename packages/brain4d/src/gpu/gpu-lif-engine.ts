@@ -29,6 +29,7 @@ const MAX_DIM = 65535;
  */
 export class GpuLifEngine {
   private constructor(
+    /** The device it runs on. */
     readonly device: GPUDevice,
     private readonly net: FixedNetwork,
     private readonly K: number,
