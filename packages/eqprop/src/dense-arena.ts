@@ -55,6 +55,8 @@ export interface SimdExports {
     res: number,
     withRes: number,
   ): void;
+  sub(d: number, a: number, b: number, n: number): void;
+  finite(x: number, n: number): number;
   gemmDamped(
     s: number,
     a: number,
@@ -84,8 +86,8 @@ export interface SimdExports {
  */
 export interface DenseArena {
   readonly bytes: number;
-  /** A zeroed float32 array of n elements (16-byte aligned). @throws EqPropError when full. */
-  alloc(n: number): Float32Array;
+  /** A float32 array of n elements (16-byte aligned), zeroed unless `zero` is false. @throws EqPropError when full. */
+  alloc(n: number, zero?: boolean): Float32Array;
   /** A zeroed float64 array of n elements. */
   alloc64(n: number): Float64Array;
   /** The allocation point, for {@link release}. */
@@ -156,9 +158,9 @@ export function createDenseArena(bytes: number, maxK: number): DenseArena {
   };
   return {
     bytes: total,
-    alloc(n) {
+    alloc(n, zero = true) {
       const a = new Float32Array(buffer, take(n, 4), n);
-      a.fill(0);
+      if (zero) a.fill(0);
       return a;
     },
     alloc64(n) {
@@ -171,4 +173,24 @@ export function createDenseArena(bytes: number, maxK: number): DenseArena {
       top = m;
     },
   };
+}
+
+/** d = a − b elementwise in float32 (a WebAssembly SIMD loop when all three lie in one arena). */
+export function subtract(d: Float32Array, a: Float32Array, b: Float32Array): void {
+  const st = arenaOf(d.buffer);
+  if (st !== undefined && a.buffer === d.buffer && b.buffer === d.buffer) {
+    st.exports.sub(d.byteOffset, a.byteOffset, b.byteOffset, d.length);
+    return;
+  }
+  for (let i = 0; i < d.length; i++) d[i] = a[i] - b[i];
+}
+
+/** Whether every value of x is finite (a WebAssembly SIMD loop when x lies in an arena). */
+export function allFinite(x: Float32Array): boolean {
+  const st = arenaOf(x.buffer);
+  if (st !== undefined) return st.exports.finite(x.byteOffset, x.length) === 1;
+  // Σ x_i·0 is 0 exactly when every x_i is finite (inf·0 and NaN·0 are NaN), with no branch per value
+  let probe = 0;
+  for (let i = 0; i < x.length; i++) probe += x[i] * 0;
+  return probe === 0;
 }

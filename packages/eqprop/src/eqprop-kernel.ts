@@ -5,7 +5,7 @@ import { checkFinite, checkInt, checkPositive, EqPropError } from './eqprop-erro
 import { createScratch, relaxPhase, softmaxReadout } from './relax-phase.js';
 import type { PhaseScratch, PhaseSettings } from './relax-phase.js';
 import { addColumnSums } from './hebbian-accumulate.js';
-import { createDenseArena } from './dense-arena.js';
+import { allFinite, createDenseArena, subtract } from './dense-arena.js';
 import type { DenseArena } from './dense-arena.js';
 import { gemm } from './gemm.js';
 import { powerIteration } from './power-iteration.js';
@@ -169,7 +169,7 @@ export class EqPropKernel {
   steps = 0;
   /**
    * Factor on every learning rate α_l (default 1): a schedule sets it between steps
-   * (e.g. `trainEpochs`' cosine annealing). Not saved by {@link save}.
+   * (e.g. `trainEpochs`' cosine annealing).
    */
   lrScale = 1;
   private readonly rng: Rng;
@@ -254,14 +254,15 @@ export class EqPropKernel {
     scale: number[],
   ): TrainStepResult & { free: Float32Array[] } {
     const s = this.settings;
-    const B = checkBatch(xIn, labels, this.sizes);
+    const B = checkBatch(xIn, labels, this.sizes, false);
     const { sizes, net } = this;
     const L = sizes.length - 1;
     const S = this.stateLayers;
     const scratch = this.scratchFor(B);
     const arena = this.arena!;
-    const x = arena.alloc(xIn.length);
+    const x = arena.alloc(xIn.length, false);
     x.set(xIn);
+    checkValues(x, sizes[0]);
     const target = arena.alloc(B * sizes[L]);
     for (let b = 0; b < B; b++) target[b * sizes[L] + labels[b]] = 1;
     const { drive, patches } = this.inputDrive(x, B);
@@ -367,12 +368,13 @@ export class EqPropKernel {
 
   /** {@link predict} on a Float32Array [B, inputDim]; returns [B, outputDim] row-major. */
   predictArray(x: Float32Array): Float32Array {
-    const B = checkBatch(x, null, this.sizes);
+    const B = checkBatch(x, null, this.sizes, false);
     const { sizes, net } = this;
     const S = this.stateLayers;
     const scratch = this.scratchFor(B);
-    const xa = this.arena!.alloc(x.length);
+    const xa = this.arena!.alloc(x.length, false);
     xa.set(x);
+    checkValues(xa, this.sizes[0]);
     const { drive } = this.inputDrive(xa, B);
     const free = sizes.slice(1, S + 1).map((n) => this.arena!.alloc(B * n));
     relaxPhase(net, free, drive, null, 0, this.phaseSettings(this.settings.maxSteps), scratch);
@@ -399,7 +401,7 @@ export class EqPropKernel {
       const { sizes, net } = this;
       const S = this.stateLayers;
       const scratch = this.scratchFor(B);
-      const xa = this.arena!.alloc(xb.length);
+      const xa = this.arena!.alloc(xb.length, false);
       xa.set(xb);
       const { drive } = this.inputDrive(xa, B);
       const free = sizes.slice(1, S + 1).map((m) => this.arena!.alloc(B * m));
@@ -513,9 +515,9 @@ export class EqPropKernel {
     const params = net.weights.reduce((t, w) => t + w.length, 0) + net.biases.reduce((t, b) => t + b.length, 0);
     const units = sizes.slice(1).reduce((t, n) => t + n, 0);
     const wt = sizes.slice(1, -1).reduce((t, m, i) => t + m * sizes[i + 2], 0);
-    // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ
+    // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ, a row of ones
     const patches = this.conv ? 2 * this.conv.pooled ** 2 * this.conv.patch : 0;
-    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units + patches) + wt + cap * 2;
+    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units + patches) + wt + cap * 3;
     const allocs = 8 * sizes.length + 32;
     const arena = createDenseArena(4 * floats + 32 * allocs, Math.max(cap, ...sizes));
     net.weights.forEach((w, l) => {
@@ -590,21 +592,22 @@ export class EqPropKernel {
   ): void {
     const { sizes } = this;
     const S = this.stateLayers;
+    const ones = this.arena!.alloc(B, false).fill(1);
     for (let l = 0; l < S; l++) {
       const m = sizes[l];
       const n = sizes[l + 1];
       const k = c * scale[l];
       if (l === 0) {
-        const d = this.arena!.alloc(a[0].length);
-        for (let i = 0; i < d.length; i++) d[i] = a[0][i] - b[0][i];
+        const d = this.arena!.alloc(a[0].length, false);
+        subtract(d, a[0], b[0]);
         if (this.conv && patches) convGradient(gradW[0], patches, d, k, B, this.conv);
         else gemm(gradW[0], x, d, m, B, n, 1, m, n, n, k); // W_0 += k · xᵀ (a_1 − b_1)
-        addColumnSums(gradB[0], d, k, B, n);
+        gemm(gradB[0], ones, d, 1, B, n, B, 1, n, n, k); // b_0 += k · Σ_b (a_1 − b_1)
       } else {
         gemm(gradW[l], a[l - 1], a[l], m, B, n, 1, m, n, n, k); // W_l += k · a_lᵀ a_{l+1}
         gemm(gradW[l], b[l - 1], b[l], m, B, n, 1, m, n, n, -k);
-        addColumnSums(gradB[l], a[l], k, B, n);
-        addColumnSums(gradB[l], b[l], -k, B, n);
+        gemm(gradB[l], ones, a[l], 1, B, n, B, 1, n, n, k); // b_l += k · Σ_b a_{l+1}
+        gemm(gradB[l], ones, b[l], 1, B, n, B, 1, n, n, -k);
       }
     }
   }
@@ -662,6 +665,15 @@ function computeInputDrive(drive: Float32Array, x: Float32Array, net: EnergyNetw
   gemm(drive, x, net.weights[0], B, m, n, m, 1, n, n, 1, net.biases[0], 0);
 }
 
+/** Throws EqPropError naming the first non-finite x[b, i]. */
+function checkValues(x: Float32Array, n0: number): void {
+  if (allFinite(x)) return;
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i]))
+      throw new EqPropError('x', `${FN}: x[${Math.floor(i / n0)}, ${i % n0}] is ${x[i]}`, { code: 'ERR_NOT_FINITE' });
+  }
+}
+
 function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {
   const t = new Float32Array(B * n);
   for (let b = 0; b < B; b++) t[b * n + labels[b]] = 1;
@@ -676,8 +688,8 @@ function addScaled(W: Float32Array[], b: Float32Array[], G: Float32Array[], g: F
   });
 }
 
-/** Validate x [B, n_0] (finite) and labels (integers in [0, n_L)); returns B. */
-function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: number[]): number {
+/** Validate x [B, n_0] (finite unless `values` is false: the caller checks its copy) and labels (integers in [0, n_L)); returns B. */
+function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: number[], values = true): number {
   const n0 = sizes[0];
   if (!(x instanceof Float32Array) || x.length === 0 || x.length % n0 !== 0) {
     throw new EqPropError('x', `${FN}: x must hold B rows of inputDim = ${n0} values, got ${x?.length ?? typeof x} values`, {
@@ -685,10 +697,7 @@ function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: nu
     });
   }
   const B = x.length / n0;
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]))
-      throw new EqPropError('x', `${FN}: x[${Math.floor(i / n0)}, ${i % n0}] is ${x[i]}`, { code: 'ERR_NOT_FINITE' });
-  }
+  if (values) checkValues(x, n0);
   if (labels !== null) {
     if (labels.length !== B) throw new EqPropError('y', `${FN}: y has ${labels.length} labels for a batch of ${B}`, { code: 'ERR_SHAPE' });
     const nOut = sizes[sizes.length - 1];

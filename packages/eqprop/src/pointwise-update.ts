@@ -114,23 +114,29 @@ export function productUpdate(
   ) {
     const rp = res === null ? 0 : res.byteOffset;
     const wr = res === null ? 0 : 1;
-    const args = [
-      s.byteOffset,
-      a.byteOffset,
-      b.byteOffset,
-      M,
-      K,
-      N,
-      4 * sar,
-      4 * sak,
-      4 * ldb,
-      alpha,
-      st.pairs,
-      c0.byteOffset,
-      4 * ldc0,
-    ] as const;
-    if (rule === 'euler') st.exports.gemmEuler(...args, param, rp, wr);
-    else st.exports.gemmDamped(...args, fround(1 - fround(param)), param, rp, wr);
+    const [sp, ap, bp, cp] = [s.byteOffset, a.byteOffset, b.byteOffset, c0.byteOffset];
+    const ex = st.exports;
+    if (rule === 'euler') ex.gemmEuler(sp, ap, bp, M, K, N, 4 * sar, 4 * sak, 4 * ldb, alpha, st.pairs, cp, 4 * ldc0, param, rp, wr);
+    else
+      ex.gemmDamped(
+        sp,
+        ap,
+        bp,
+        M,
+        K,
+        N,
+        4 * sar,
+        4 * sak,
+        4 * ldb,
+        alpha,
+        st.pairs,
+        cp,
+        4 * ldc0,
+        fround(1 - fround(param)),
+        param,
+        rp,
+        wr,
+      );
     return;
   }
   const u = new Float32Array(N);

@@ -11,9 +11,9 @@
  *       to accumulate; ldc0 = 0 broadcasts one row, e.g. a bias), skipping the zero α·A[r, k].
  *       Rows go in groups of G: the non-zero α·A[r, k] of each row of the group are first listed
  *       (branch-free) at `pairs` (a header of G end pointers, then K pairs of 8 bytes per row: B's row
- *       offset, the value); then, for each block of 16 columns, every row of the group holds its block
- *       of C in four registers while its list is walked (so a 16-column slice of B is reused by the
- *       whole group from cache); the last 1-15 columns as ⌈rest/4⌉ vectors whose lanes past N, read
+ *       address, the value); then, for each block of 32 columns, every row of the group holds its block
+ *       of C in eight registers while its list is walked (so a 32-column slice of B is reused by the
+ *       whole group from cache); the last 1-31 columns as ⌈rest/4⌉ vectors whose lanes past N, read
  *       past the row, are not stored. Every C[r, j] receives its terms in increasing k, each product
  *       and sum rounded to float32.
  *   narrow(c, a, b, M, K, N, sar, sak, ldb, ldc, alpha, c0, ldc0)      (N ≤ 12)
@@ -31,6 +31,8 @@
  *       u = C0 + α·A·B as gemm computes it (row by row, ldc = 4N) fused with the update of s [M, N]
  *       by u: each block of u is used from registers, never stored (the same bits as gemm into u,
  *       then euler or damped).
+ *   sub(d, a, b, n)      d = a − b on n float32 values
+ *   finite(x, n) → i32   1 when every x_i is finite (Σ x_i·0 = 0), else 0
  */
 
 import {
@@ -294,12 +296,12 @@ function pointwise(name: string, rule: Rule): WasmFunction {
 }
 
 /**
- * The branch-free list of the non-zero α·A[r, k] of one row: pairs (k·ldb, value) from `q`,
+ * The branch-free list of the non-zero α·A[r, k] of one row: pairs (address of B's row k, value) from `q`,
  * leaving in `q` the end of the list.
  */
 function listRow(
   L: { p: number; q: number; k: number; kb: number; v: number },
-  P: { a: number[]; K: number; sak: number; ldb: number; alpha: number },
+  P: { a: number[]; K: number; sak: number; ldb: number; alpha: number; b: number },
 ): number[] {
   const { p, q, k, kb, v } = L;
   return [
@@ -307,7 +309,7 @@ function listRow(
     ...set(p),
     ...i32(0),
     ...set(k),
-    ...i32(0),
+    ...get(P.b),
     ...set(kb),
     ...whileNot(
       [...get(k), ...get(P.K), ...I32_GE_U],
@@ -346,7 +348,7 @@ function listRow(
 function walkBlock(
   w: number,
   L: { q: number; pb: number; vs: number; accs: number[] },
-  P: { b: number; jb: number; c0p: number[]; qs: number[]; qe: number },
+  P: { jb: number; c0p: number[]; qs: number[]; qe: number },
 ): number[] {
   const { q, pb, vs, accs } = L;
   return [
@@ -359,10 +361,8 @@ function walkBlock(
         ...get(q),
         ...V_LOAD32_SPLAT(4),
         ...set(vs),
-        ...get(P.b),
         ...get(q),
         ...I32_LOAD(0),
-        ...I32_ADD,
         ...get(P.jb),
         ...I32_ADD,
         ...set(pb),
@@ -390,7 +390,7 @@ function gemmFunction(): WasmFunction {
   const [rg, gn, i, p, q, k, kb, pb, jb, jt, nb, base, rowBytes, qs, qe, crow, c0row] = Array.from({ length: 17 }, () => f.local(I32T));
   const v = f.local(F32T);
   const vs = f.local(V128T);
-  const accs = [f.local(V128T), f.local(V128T), f.local(V128T), f.local(V128T)];
+  const accs = Array.from({ length: 8 }, () => f.local(V128T));
   /** For each row i of the group whose list is non-empty (or C0 ≠ C): set qs, qe, crow, c0row, run `body`. */
   const eachRow = (body: number[]) => [
     ...i32(0),
@@ -421,18 +421,18 @@ function gemmFunction(): WasmFunction {
       ],
     ),
   ];
-  const P = { b, jb, c0p: get(c0row), qs: get(qs), qe };
+  const P = { jb, c0p: get(c0row), qs: get(qs), qe };
   const L = { q, pb, vs, accs };
   const full = [
-    ...walkBlock(4, L, P),
+    ...walkBlock(8, L, P),
     ...accs.flatMap((acc, j) => [...get(crow), ...get(jb), ...I32_ADD, ...get(acc), ...V_STORE(16 * j)]),
   ];
-  // the last 1-15 columns of a row from jb: w = ⌈rest/4⌉ vectors, the last stored lane by lane while inside the row
+  // the last 1-31 columns of a row from jb: w = ⌈rest/4⌉ vectors, the last stored lane by lane while inside the row
   const PT = { ...P, jb: jt };
   const tails = [
     ...get(jb),
     ...set(jt),
-    ...[4, 3, 2, 1].flatMap((w) => [
+    ...[8, 7, 6, 5, 4, 3, 2, 1].flatMap((w) => [
       ...get(nb),
       ...get(jt),
       ...I32_SUB,
@@ -481,17 +481,17 @@ function gemmFunction(): WasmFunction {
           [
             ...add(get(base), mul(get(i), get(rowBytes))),
             ...set(q),
-            ...listRow({ p, q, k, kb, v }, { a: add(get(a), mul(add(get(rg), get(i)), get(sar))), K, sak, ldb, alpha }),
+            ...listRow({ p, q, k, kb, v }, { a: add(get(a), mul(add(get(rg), get(i)), get(sar))), K, sak, ldb, alpha, b }),
             ...add(get(pairs), mul(get(i), i32(4))),
             ...get(q),
             ...I32_STORE(0),
             ...inc(i, i32(1)),
           ],
         ),
-        // blocks of 16 columns, each for every row of the group
+        // blocks of 32 columns, each for every row of the group
         ...i32(0),
         ...set(jb),
-        ...whileNot([...get(jb), ...i32(64), ...I32_ADD, ...get(nb), ...I32_GT_U], [...eachRow(full), ...inc(jb, i32(64))]),
+        ...whileNot([...get(jb), ...i32(128), ...I32_ADD, ...get(nb), ...I32_GT_U], [...eachRow(full), ...inc(jb, i32(128))]),
         // the rest, row by row (jb stays at the first column of the rest)
         ...get(jb),
         ...get(nb),
@@ -637,7 +637,7 @@ function fusedFunction(name: string, rule: Rule): WasmFunction {
   const vs = f.local(V128T);
   const accs = [f.local(V128T), f.local(V128T), f.local(V128T), f.local(V128T)];
   const [vo, vn, vacc] = [f.local(V128T), f.local(V128T), f.local(V128T)];
-  const P = { b, jb, c0p: get(c0row), qs: get(pairs), qe };
+  const P = { jb, c0p: get(c0row), qs: get(pairs), qe };
   const L = { q, pb, vs, accs };
   const sAt = (off: number) => [...get(srow), ...get(jb), ...I32_ADD, ...(off ? [...i32(off), ...I32_ADD] : [])];
   const rowLoop = (wr: boolean) =>
@@ -646,7 +646,7 @@ function fusedFunction(name: string, rule: Rule): WasmFunction {
       [
         ...get(pairs),
         ...set(q),
-        ...listRow({ p, q, k, kb, v }, { a: add(get(a), mul(get(r), get(sar))), K, sak, ldb, alpha }),
+        ...listRow({ p, q, k, kb, v }, { a: add(get(a), mul(get(r), get(sar))), K, sak, ldb, alpha, b }),
         ...get(q),
         ...set(qe),
         ...add(get(s), mul(get(r), get(nb))),
@@ -731,6 +731,73 @@ function fusedFunction(name: string, rule: Rule): WasmFunction {
   return { name, params, results: [], locals: f.locals(), body };
 }
 
+/** sub(d, a, b, n): d = a − b on n float32 values (float32 rounding; d may be a or b). */
+function subFunction(): WasmFunction {
+  const params = [I32T, I32T, I32T, I32T];
+  const [d, a, b, n] = [0, 1, 2, 3];
+  const f = frame(params);
+  const [o, nb, nb4] = [f.local(I32T), f.local(I32T), f.local(I32T)];
+  const at = (p: number) => add(get(p), get(o));
+  const body = [
+    ...mul(get(n), i32(4)),
+    ...set(nb),
+    ...get(nb),
+    ...i32(-16),
+    ...[0x71], // i32.and
+    ...set(nb4),
+    ...i32(0),
+    ...set(o),
+    ...whileNot(
+      [...get(o), ...get(nb4), ...I32_GE_U],
+      [...at(d), ...at(a), ...V_LOAD(0), ...at(b), ...V_LOAD(0), ...F32X4_SUB, ...V_STORE(0), ...inc(o, i32(16))],
+    ),
+    ...whileNot(
+      [...get(o), ...get(nb), ...I32_GE_U],
+      [...at(d), ...at(a), ...F32_LOAD(0), ...at(b), ...F32_LOAD(0), ...F32_SUB, ...F32_STORE(0), ...inc(o, i32(4))],
+    ),
+  ];
+  return { name: 'sub', params, results: [], locals: f.locals(), body };
+}
+
+/** finite(x, n) → 1 when all n float32 values are finite, else 0 (Σ x·0 in four lanes is 0 exactly then, NaN otherwise). */
+function finiteFunction(): WasmFunction {
+  const params = [I32T, I32T];
+  const [x, n] = [0, 1];
+  const f = frame(params);
+  const [o, nb, nb4] = [f.local(I32T), f.local(I32T), f.local(I32T)];
+  const [acc, zero] = [f.local(V128T), f.local(V128T)];
+  const ft = f.local(F32T);
+  const body = [
+    ...V128_ZERO,
+    ...set(acc),
+    ...V128_ZERO,
+    ...set(zero),
+    ...f32(0),
+    ...set(ft),
+    ...mul(get(n), i32(4)),
+    ...set(nb),
+    ...get(nb),
+    ...i32(-16),
+    ...[0x71], // i32.and
+    ...set(nb4),
+    ...i32(0),
+    ...set(o),
+    ...whileNot(
+      [...get(o), ...get(nb4), ...I32_GE_U],
+      [...get(acc), ...add(get(x), get(o)), ...V_LOAD(0), ...get(zero), ...F32X4_MUL, ...F32X4_ADD, ...set(acc), ...inc(o, i32(16))],
+    ),
+    ...whileNot(
+      [...get(o), ...get(nb), ...I32_GE_U],
+      [...get(ft), ...add(get(x), get(o)), ...F32_LOAD(0), ...f32(0), ...F32_MUL, ...F32_ADD, ...set(ft), ...inc(o, i32(4))],
+    ),
+    ...[0, 1, 2, 3].flatMap((lane) => [...get(ft), ...get(acc), ...F32X4_EXTRACT_LANE(lane), ...F32_ADD, ...set(ft)]),
+    ...get(ft),
+    ...f32(0),
+    ...[0x5b], // f32.eq (false for NaN)
+  ];
+  return { name: 'finite', params, results: [I32T], locals: f.locals(), body };
+}
+
 let bytes: Uint8Array<ArrayBuffer> | null = null;
 
 /** The module's bytes (built once). */
@@ -742,6 +809,8 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
     pointwise('damped', DAMPED),
     fusedFunction('gemmEuler', EULER),
     fusedFunction('gemmDamped', DAMPED),
+    subFunction(),
+    finiteFunction(),
   ]);
   return bytes;
 }
