@@ -36,6 +36,7 @@ import {
   neuronStep,
   BUNDLE_CROSSOVER,
   CONVOLVE_CROSSOVER,
+  MATMUL_CROSSOVER,
   poolBundle,
   poolConvolve,
   poolMatMul,
@@ -469,6 +470,28 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchRe
       note: `ratio < 1: the 2 workers win (CONVOLVE_CROSSOVER = ${CONVOLVE_CROSSOVER} elements = ${CONVOLVE_CROSSOVER / n} rows here)`,
     });
   }
+  // Crossover: calling thread (XNNPACK in this thread's wasm backend) vs 2 workers for square products around MATMUL_CROSSOVER.
+  await setBackend('wasm');
+  for (const s of ctx.quick ? [128] : [128, 161, 256]) {
+    ctx.progress(`pool crossover: matmul ${s}³`);
+    const a = shared(normalsF32(s * s, 18));
+    const b = shared(normalsF32(s * s, 19));
+    const inl = await ctx.measure(() => poolMatMul(pools[1], a, b, { m: s, k: s, n: s, inline: true }));
+    const two = await ctx.measure(() => poolMatMul(pools[1], a, b, { m: s, k: s, n: s, inline: false }));
+    rows.push({
+      case: 'pool crossover matmul',
+      params: { m: s, k: s, n: s },
+      backend: 'wasm',
+      metric: 'time',
+      unit: 'us',
+      value: two,
+      reference: { name: 'calling thread (wasm)', value: inl },
+      ratio: two / inl,
+      goal: s ** 3 >= MATMUL_CROSSOVER ? 'ratio < 1 (at or above the crossover)' : 'ratio ≥ 1 (below the crossover)',
+      note: `ratio < 1: the 2 workers win (MATMUL_CROSSOVER = ${MATMUL_CROSSOVER} multiply-adds ≈ ${Math.round(Math.cbrt(MATMUL_CROSSOVER))}³)`,
+    });
+  }
+  await setBackend(ctx.backend);
   // poolBundle goes to the workers only from BUNDLE_CROSSOVER elements with rows of more than 8192 columns (shorter rows are
   // copied into wasm memory whole, which a column block cannot do): 1024 columns stay on the calling thread at any row count.
   for (const [r, c] of ctx.quick

@@ -8,10 +8,14 @@ import type { WorkerPool } from './worker-pool.js';
 
 /**
  * Below this many multiply-adds (m × k × n) a product stays on the calling
- * thread's tfjs backend: each worker uploads `b` to its own wasm heap once per
- * task and the blocks of `a` as they come, which pays off from about 128³.
+ * thread's tfjs backend. On 2 workers a product costs about half the calling
+ * thread's time (XNNPACK ≈ 0.2 ns a multiply-add here, CPU time) plus a pool
+ * task (≈ 0.17 ms idle) plus each worker's copy of its share of b into its own
+ * wasm heap and XNNPACK's packing of it (≈ 5 ns an element of b): at 128³
+ * (2^21) 0.41 ms on the calling thread against ≈ 0.45 ms on 2 workers, at
+ * 2^22 (≈ 161³) 0.8 against ≈ 0.7 ms; so the pool pays off from 2^22.
  */
-export const MATMUL_CROSSOVER = 1 << 21;
+export const MATMUL_CROSSOVER = 1 << 22;
 
 const MAT_MUL_URL = builtModuleUrl('mat-mul-block', import.meta.url);
 let taskKey = 0;
