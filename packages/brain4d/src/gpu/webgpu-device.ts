@@ -27,7 +27,8 @@ export async function webgpuDevice(): Promise<GPUDevice> {
   const adapter = gpu ? await gpu.requestAdapter() : null;
   if (adapter)
     return adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize } });
-  throw new Brain4dError('engine', 'the webgpu engine found no WebGPU device (no navigator.gpu or no adapter)', {
+  const why = cause instanceof Error ? cause.message : 'no navigator.gpu or no adapter';
+  throw new Brain4dError('engine', `the webgpu engine found no WebGPU device: ${why}`, {
     code: 'ERR_UNSUPPORTED',
     cause,
   });
