@@ -56,6 +56,7 @@ export interface SimdExports {
     withRes: number,
   ): void;
   sub(d: number, a: number, b: number, n: number): void;
+  dot(c: number, a: number, p: number, M: number, K: number, N: number, lda: number, ldc: number, c0: number, ldc0: number): void;
   finite(x: number, n: number): number;
   gemmDamped(
     s: number,

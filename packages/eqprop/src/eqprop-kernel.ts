@@ -515,9 +515,9 @@ export class EqPropKernel {
     const params = net.weights.reduce((t, w) => t + w.length, 0) + net.biases.reduce((t, b) => t + b.length, 0);
     const units = sizes.slice(1).reduce((t, n) => t + n, 0);
     const wt = sizes.slice(1, -1).reduce((t, m, i) => t + m * sizes[i + 2], 0);
-    // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ, a row of ones
+    // weights + gradients; per call: x, target, drive, readout ×2, u, 3 state sets, scratch, wᵀ and packed W, a row of ones
     const patches = this.conv ? 2 * this.conv.pooled ** 2 * this.conv.patch : 0;
-    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units + patches) + wt + cap * 3;
+    const floats = 2 * params + cap * (sizes[0] + 4 * sizes[sizes.length - 1] + sizes[1] + 5 * units + patches) + 2 * wt + cap * 3;
     const allocs = 8 * sizes.length + 32;
     const arena = createDenseArena(4 * floats + 32 * allocs, Math.max(cap, ...sizes));
     net.weights.forEach((w, l) => {

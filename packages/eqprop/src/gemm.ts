@@ -101,3 +101,54 @@ export function gemm(
     }
   }
 }
+
+/**
+ * Packs B [K, N] (rows `ldb` apart, K a multiple of 4) for {@link gemmPacked}: p[((k/4)·N + j)·4 + k mod 4] = B[k, j],
+ * so that the four k-lanes of each column of a block of four rows lie in one vector.
+ */
+export function packPanel(p: Float32Array, b: Float32Array, K: number, N: number, ldb: number): void {
+  for (let k = 0; k < K; k++) {
+    const o = (k >> 2) * N * 4 + (k & 3);
+    const r = k * ldb;
+    for (let j = 0; j < N; j++) p[o + 4 * j] = b[r + j];
+  }
+}
+
+/**
+ * C = C0 + A·B for a thin B packed by {@link packPanel} (K a multiple of 4), as dot products along k:
+ * C[r, j] = fround(C0[r, j] + fround(fround(L0 + L1) + fround(L2 + L3))) where L_q sums A[r, k]·B[k, j]
+ * over k ≡ q (mod 4) in increasing k, in float32 (each product rounded). A's rows are `lda` apart (elements
+ * contiguous), C's `ldc`, C0's `ldc0` (0: one broadcast row, e.g. a bias). Every term is added (no zero
+ * skipping). The WebAssembly SIMD loop (2 rows × 5 columns in registers) when all arrays share one arena,
+ * else the JavaScript loop below: the same bits.
+ */
+export function gemmPacked(
+  c: Float32Array,
+  a: Float32Array,
+  p: Float32Array,
+  M: number,
+  K: number,
+  N: number,
+  lda: number,
+  ldc: number,
+  c0: Float32Array,
+  ldc0: number,
+): void {
+  if (M === 0 || N === 0) return;
+  const st = arenaOf(c.buffer);
+  if (st !== undefined && a.buffer === c.buffer && p.buffer === c.buffer && c0.buffer === c.buffer) {
+    st.exports.dot(c.byteOffset, a.byteOffset, p.byteOffset, M, K, N, 4 * lda, 4 * ldc, c0.byteOffset, 4 * ldc0);
+    return;
+  }
+  const L = [0, 0, 0, 0];
+  for (let r = 0; r < M; r++) {
+    for (let j = 0; j < N; j++) {
+      L.fill(0);
+      for (let k = 0; k < K; k++) {
+        const q = k & 3;
+        L[q] = fround(L[q] + fround(a[r * lda + k] * p[((k >> 2) * N + j) * 4 + q]));
+      }
+      c[r * ldc + j] = fround(c0[r * ldc0 + j] + fround(fround(L[0] + L[1]) + fround(L[2] + L[3])));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import type { Activation, Cost, Dynamics, EnergyNetwork } from './energy-network
 import { EqPropError } from './eqprop-error.js';
 import { roundArrayToF16 } from './round-f16.js';
 import type { DenseArena } from './dense-arena.js';
-import { gemm } from './gemm.js';
+import { gemm, gemmPacked, packPanel } from './gemm.js';
 import { pointwiseUpdate, productUpdate } from './pointwise-update.js';
 import { NARROW_N } from './gemm.js';
 
@@ -56,7 +56,15 @@ export interface PhaseScratch {
   res2: Float64Array;
   /** wt[l] = W_lᵀ for l ≥ 1 (wt[0] is empty), written by each phase from the current weights. */
   wt: Float32Array[];
+  /**
+   * packed[l] = W_l packed for gemmPacked when it feeds a thin state layer (n_{l+1} ≤ 12, n_l a
+   * multiple of 4, l ≥ 1; else empty), written by each phase: the products s_l·W_l into the output layer.
+   */
+  packed: Float32Array[];
 }
+
+/** Whether the forward product into layer l + 1 runs as gemmPacked (see PhaseScratch.packed). */
+const packs = (sizes: readonly number[], l: number) => l >= 1 && l + 1 < sizes.length && sizes[l + 1] <= NARROW_N && sizes[l] % 4 === 0;
 
 /**
  * Scratch for a batch of `batch` examples of a network with these sizes. With an
@@ -71,6 +79,7 @@ export function createScratch(sizes: readonly number[], batch: number, arena?: D
     readout: f32(batch * sizes[sizes.length - 1]),
     res2: arena ? arena.alloc64(batch) : new Float64Array(batch),
     wt: sizes.slice(0, -1).map((m, l) => f32(l === 0 ? 0 : m * sizes[l + 1])),
+    packed: sizes.slice(0, -1).map((m, l) => f32(packs(sizes, l) ? m * sizes[l + 1] : 0)),
   };
 }
 
@@ -206,7 +215,8 @@ function computeDrive(
     else u.set(drive);
   } else {
     const m = sizes[l - 1];
-    gemm(u, states[l - 2], weights[l - 1], B, m, n, m, 1, n, n, 1, biases[l - 1], 0);
+    if (scratch.packed[l - 1].length > 0) gemmPacked(u, states[l - 2], scratch.packed[l - 1], B, m, n, m, n, biases[l - 1], 0);
+    else gemm(u, states[l - 2], weights[l - 1], B, m, n, m, 1, n, n, 1, biases[l - 1], 0);
     if (forwardOnly) return u;
     if (l < S) gemm(u, states[l], scratch.wt[l], B, k, n, k, 1, n, n);
   }
@@ -277,6 +287,10 @@ export function relaxPhase(
   for (let l = 1; l < net.weights.length; l++) {
     if (l < S || (p.cost === 'cross-entropy' && beta !== 0 && l === net.weights.length - 1))
       transposeInto(scratch.wt[l], net.weights[l], net.sizes[l], net.sizes[l + 1]);
+  }
+  for (let l = 1; l < net.weights.length; l++) {
+    if (scratch.packed[l].length > 0 && l + 1 <= S)
+      packPanel(scratch.packed[l], net.weights[l], net.sizes[l], net.sizes[l + 1], net.sizes[l + 1]);
   }
   const residuals: number[] = [];
   let residual = Infinity;

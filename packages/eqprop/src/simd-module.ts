@@ -31,6 +31,7 @@
  *       u = C0 + α·A·B as gemm computes it (row by row, ldc = 4N) fused with the update of s [M, N]
  *       by u: each block of u is used from registers, never stored (the same bits as gemm into u,
  *       then euler or damped).
+ *   dot(c, a, p, M, K, N, lda, ldc, c0, ldc0)   C = C0 + A·B as dot products along k (thin B, packed; see dotFunction)
  *   sub(d, a, b, n)      d = a − b on n float32 values
  *   finite(x, n) → i32   1 when every x_i is finite (Σ x_i·0 = 0), else 0
  */
@@ -731,6 +732,117 @@ function fusedFunction(name: string, rule: Rule): WasmFunction {
   return { name, params, results: [], locals: f.locals(), body };
 }
 
+/**
+ * dot(c, a, p, M, K, N, lda, ldc, c0, ldc0): C = C0 + A·B for K a multiple of 4 and B packed by
+ * packPanel's layout (gemm.ts) (p[((k/4)·N + j)·4 + k mod 4] = B[k, j]), as dot products along k:
+ * R = 2 rows × up to 5 columns of C in ten registers of four k-lanes each, A's rows and P read once
+ * per tile. C[r, j] = fround(C0[r, j] + fround(fround(L0 + L1) + fround(L2 + L3))) with
+ * L_q = Σ_{k ≡ q mod 4} A[r, k]·B[k, j] summed in float32 in increasing k (each product rounded).
+ */
+function dotFunction(): WasmFunction {
+  const params = [I32T, I32T, I32T, I32T, I32T, I32T, I32T, I32T, I32T, I32T];
+  const [c, a, p, M, K, N, lda, ldc, c0, ldc0] = params.map((_, i) => i);
+  const f = frame(params);
+  const [r, j0, wj, pp, pend, kstep, nrem] = Array.from({ length: 7 }, () => f.local(I32T));
+  const pa = [f.local(I32T), f.local(I32T)];
+  const av = [f.local(V128T), f.local(V128T)];
+  const bv = f.local(V128T);
+  const acc = [0, 1].map(() => Array.from({ length: 5 }, () => f.local(V128T)));
+  const t = f.local(F32T);
+  /** R rows from r, W columns from j0. */
+  const tile = (R: number, W: number) => [
+    ...Array.from({ length: R }, (_, ri) => [
+      ...add(get(a), mul(add(get(r), i32(ri)), get(lda))),
+      ...set(pa[ri]),
+      ...Array.from({ length: W }, (_, j) => [...V128_ZERO, ...set(acc[ri][j])]).flat(),
+    ]).flat(),
+    ...add(get(p), mul(get(j0), i32(16))),
+    ...set(pp),
+    ...add(get(pp), mul(mul(get(K), get(N)), i32(4))),
+    ...set(pend), // P holds K/4 blocks of 16·N bytes: 4·K·N bytes
+    ...whileNot(
+      [...get(pp), ...get(pend), ...I32_GE_U],
+      [
+        ...Array.from({ length: R }, (_, ri) => [...get(pa[ri]), ...V_LOAD(0), ...set(av[ri])]).flat(),
+        ...Array.from({ length: W }, (_, j) => [
+          ...get(pp),
+          ...V_LOAD(16 * j),
+          ...set(bv),
+          ...Array.from({ length: R }, (_, ri) => [
+            ...get(acc[ri][j]),
+            ...get(av[ri]),
+            ...get(bv),
+            ...F32X4_MUL,
+            ...F32X4_ADD,
+            ...set(acc[ri][j]),
+          ]).flat(),
+        ]).flat(),
+        ...Array.from({ length: R }, (_, ri) => inc(pa[ri], i32(16))).flat(),
+        ...inc(pp, get(kstep)),
+      ],
+    ),
+    ...Array.from({ length: R }, (_, ri) =>
+      Array.from({ length: W }, (_, j) => {
+        const col = mul(add(get(j0), i32(j)), i32(4));
+        return [
+          // C[r, j] = C0 + ((L0 + L1) + (L2 + L3))
+          ...add(get(c), mul(add(get(r), i32(ri)), get(ldc)), col),
+          ...add(get(c0), mul(add(get(r), i32(ri)), get(ldc0)), col),
+          ...F32_LOAD(0),
+          ...get(acc[ri][j]),
+          ...F32X4_EXTRACT_LANE(0),
+          ...get(acc[ri][j]),
+          ...F32X4_EXTRACT_LANE(1),
+          ...F32_ADD,
+          ...get(acc[ri][j]),
+          ...F32X4_EXTRACT_LANE(2),
+          ...get(acc[ri][j]),
+          ...F32X4_EXTRACT_LANE(3),
+          ...F32_ADD,
+          ...F32_ADD,
+          ...F32_ADD,
+          ...F32_STORE(0),
+        ];
+      }).flat(),
+    ).flat(),
+  ];
+  /** All column passes of up to 5 for R rows from r. */
+  const passes = (R: number) => [
+    ...i32(0),
+    ...set(j0),
+    ...whileNot(
+      [...get(j0), ...get(N), ...I32_GE_U],
+      [
+        // wj = min(5, N − j0)
+        ...get(N),
+        ...get(j0),
+        ...I32_SUB,
+        ...set(nrem),
+        ...i32(5),
+        ...get(nrem),
+        ...i32(5),
+        ...get(nrem),
+        ...I32_LT_U,
+        ...SELECT,
+        ...set(wj),
+        ...[1, 2, 3, 4, 5].flatMap((W) => [...get(wj), ...i32(W), ...[0x46], ...IF, ...tile(R, W), ...END]), // i32.eq
+        ...inc(j0, get(wj)),
+      ],
+    ),
+    ...inc(r, i32(R)),
+  ];
+  const body = [
+    ...mul(get(N), i32(16)),
+    ...set(kstep),
+    ...i32(0),
+    ...set(r),
+    ...whileNot([...get(r), ...i32(2), ...I32_ADD, ...get(M), ...I32_GT_U], passes(2)),
+    ...whileNot([...get(r), ...get(M), ...I32_GE_U], passes(1)),
+  ];
+  void t;
+  return { name: 'dot', params, results: [], locals: f.locals(), body };
+}
+
 /** sub(d, a, b, n): d = a − b on n float32 values (float32 rounding; d may be a or b). */
 function subFunction(): WasmFunction {
   const params = [I32T, I32T, I32T, I32T];
@@ -811,6 +923,7 @@ export function simdModuleBytes(): Uint8Array<ArrayBuffer> {
     fusedFunction('gemmDamped', DAMPED),
     subFunction(),
     finiteFunction(),
+    dotFunction(),
   ]);
   return bytes;
 }

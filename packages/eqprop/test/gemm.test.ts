@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@neurite/tensor';
 import { createDenseArena, hasSimd } from '../src/dense-arena.js';
-import { gemm } from '../src/gemm.js';
+import { gemm, gemmPacked, packPanel } from '../src/gemm.js';
 
 /** Random float32 values in [-1, 1] with a fraction `zeros` of exact zeros. */
 function fill(a: Float32Array, seed: number, zeros = 0): Float32Array {
@@ -79,5 +79,44 @@ describe('gemm', () => {
         expect(worst).toBeLessThanOrEqual(1);
       });
     }
+  }
+});
+
+describe('gemmPacked', () => {
+  for (const { M, K, N } of [
+    { M: 20, K: 500, N: 10 },
+    { M: 7, K: 12, N: 3 },
+    { M: 1, K: 8, N: 12 },
+    { M: 5, K: 40, N: 6 },
+  ]) {
+    it(`[${M}, ${K}] x [${K}, ${N}] packed: SIMD bits = JavaScript bits = the documented lane sums, ≈ float64`, () => {
+      const arena = createDenseArena(4 * (M * K + 2 * K * N + 3 * M * N) + 1024, K);
+      const a = fill(arena.alloc(M * K), 11, 0.5);
+      const b = fill(arena.alloc(K * N), 12);
+      const bias = fill(arena.alloc(N), 13);
+      const p = arena.alloc(K * N);
+      packPanel(p, b, K, N, N);
+      const c = arena.alloc(M * N);
+      gemmPacked(c, a, p, M, K, N, K, N, bias, 0);
+      const js = new Float32Array(M * N);
+      gemmPacked(js, a.slice(), p.slice(), M, K, N, K, N, bias.slice(), 0);
+      expect(Array.from(c)).toEqual(Array.from(js));
+      for (let r = 0; r < M; r++)
+        for (let j = 0; j < N; j++) {
+          const L = [0, 0, 0, 0];
+          let exact = bias[j];
+          let mag = Math.abs(exact);
+          for (let k = 0; k < K; k++) {
+            const t = a[r * K + k] * b[k * N + j];
+            L[k % 4] = Math.fround(L[k % 4] + Math.fround(t));
+            exact += t;
+            mag += Math.abs(t);
+          }
+          const want = Math.fround(bias[j] + Math.fround(Math.fround(L[0] + L[1]) + Math.fround(L[2] + L[3])));
+          expect(c[r * N + j]).toBe(want);
+          // float32: each of the K + 3 operations errs by ≤ 2⁻²⁴ relative of a partial sum ≤ Σ|terms|
+          expect(Math.abs(c[r * N + j] - exact)).toBeLessThanOrEqual(mag * (K + 3) * 2 ** -24);
+        }
+    });
   }
 });
