@@ -30,6 +30,7 @@ if (d.exchanges !== undefined) {
     wall: r.wall,
     cpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null,
     blocked: budget.blocked,
+    engine: sim.engine,
     steps: s?.steps,
     ids: s?.ids,
     t: sim.t,

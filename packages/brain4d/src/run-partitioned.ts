@@ -24,6 +24,8 @@ export interface PartitionedResult {
    * oversubscribed one, where each costs a wake-up of tens of µs.
    */
   blocked: number[];
+  /** The neuron-update engine each worker ran (see SimulatorOptions.engine): 'wasm' where WebAssembly SIMD is available, as on one thread. */
+  engines: string[];
   /** Times of the recorded spikes (monitors.spikes), ms, as Simulator.spikes() gives them. */
   times: Float64Array;
   /** Lattice ids of the recorded spikes. */
@@ -81,6 +83,7 @@ export async function runPartitioned(
     wall: number;
     cpu: number | null;
     blocked: number;
+    engine: string;
     steps?: Int32Array;
     ids?: Int32Array;
   }>(
@@ -102,6 +105,7 @@ export async function runPartitioned(
     rtf: runWall / (duration / 1000),
     workerCpu: [...results].sort((a, b) => a.index - b.index).map((r) => r.cpu),
     blocked: [...results].sort((a, b) => a.index - b.index).map((r) => r.blocked),
+    engines: [...results].sort((a, b) => a.index - b.index).map((r) => r.engine),
     steps,
     ids: first.ids ?? new Int32Array(0),
     times: Float64Array.from(steps, (s) => s * spec.dt!),

@@ -664,8 +664,9 @@ export class Simulator {
         }
       this.ringUsed[slot] = 0;
     }
-    if (this.biasChanges.has(t)) this.applyBias();
-    const ev = this.spikeInputs.get(t);
+    // (Lookups guarded: a network without such inputs pays no hashing per step.)
+    if (this.biasChanges.size !== 0 && this.biasChanges.has(t)) this.applyBias();
+    const ev = this.spikeInputs.size !== 0 ? this.spikeInputs.get(t) : undefined;
     if (ev) for (let q = 0; q < ev.length; q += 2) G[ev[q]] += ev[q + 1];
     for (const inp of this.inputs) {
       if (inp.kind === 'current' || t < inp.start || t >= inp.stop) continue;

@@ -34,6 +34,8 @@ describe('waitUntil', () => {
     a[0] = -2147483648; // 2³¹ exchanges: one past 2147483647
     expect(waitUntil(a, 0, 2147483647, 32, b)).toBe(false);
     expect(b.blocked).toBe(0);
+    publish(a, 0, 7, 32);
+    expect(a[0]).toBe(7);
   });
   it('blocks after its budget, cuts the budget by 8 and wakes when another thread publishes', async () => {
     const sab = new SharedArrayBuffer(256);

@@ -88,6 +88,110 @@ async function simulate(net: Record<string, any>, ms: number) {
   };
 }
 
+/** A module of @neurite/brain4d's build that its entry points do not export (the exchange microbenchmark). */
+async function brain4dDist<T>(file: string): Promise<T> {
+  return (await import(new URL(`dist/${file}`, import.meta.resolve('@neurite/brain4d/package.json')).href)) as T;
+}
+
+/**
+ * CPU µs per step of the whole network on 1 thread and of each partition of a `workers`-way
+ * split, all measured in this one thread (best of 3 each; process CPU time, so a loaded
+ * machine's waits for a core do not count): each partition runs alone, the other partitions'
+ * spikes replayed from a recording of the whole run. What an idle machine's 2-worker step
+ * costs is then the slowest partition plus one exchange; the sum over partitions against
+ * 1 thread shows the work every partition repeats.
+ */
+function partitionCosts(net: Record<string, any>, ms: number, workers: number) {
+  const N = new Simulator(net).N;
+  const lists: Int32Array[] = [];
+  new Simulator(net, {
+    partition: {
+      lo: 0,
+      hi: N,
+      record: false,
+      exchange: (local, n, out) => {
+        out.set(local.subarray(0, n));
+        lists.push(local.slice(0, n));
+        return n;
+      },
+    },
+  }).run(ms);
+  const steps = lists.length;
+  const cpuUs = (make: () => Simulator) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const sim = make();
+      const c0 = process.cpuUsage();
+      sim.run(ms);
+      const c = process.cpuUsage(c0);
+      best = Math.min(best, (c.user + c.system) / steps);
+    }
+    return best;
+  };
+  const one = cpuUs(() => new Simulator(net));
+  const parts = Array.from({ length: workers }, (_, i) =>
+    cpuUs(() => {
+      let t = 0;
+      const exchange = (_l: Int32Array, _n: number, out: Int32Array) => {
+        const x = lists[t++];
+        out.set(x);
+        return x.length;
+      };
+      return new Simulator(net, {
+        partition: { lo: Math.round((i * N) / workers), hi: Math.round(((i + 1) * N) / workers), exchange, record: i === 0 },
+      });
+    }),
+  );
+  return { one, parts, steps };
+}
+
+/** The row of a 2-worker case: RTF against 1 thread, speed-up and goal, and the per-step costs that explain it. */
+function workersResult(
+  name: string,
+  params: Record<string, unknown>,
+  par: {
+    rtf: number;
+    wall: number;
+    runWall: number;
+    blocked: number[];
+    engines: string[];
+    workerCpu: Array<number | null>;
+    ids: Int32Array;
+    steps: Int32Array;
+  },
+  oneRun: { rtf: number; wall: number; steps: number },
+  one: Simulator,
+  repeats: number,
+  costs: ReturnType<typeof partitionCosts>,
+  xc: { usPerExchange: number },
+): BenchResult {
+  const ratio = par.rtf / oneRun.rtf;
+  const speedup = 1 / ratio;
+  const slowest = Math.max(...costs.parts);
+  const f = (x: number) => x.toFixed(2);
+  return {
+    case: name,
+    params,
+    backend: 'cpu',
+    metric: 'rtf',
+    unit: 's/s',
+    value: par.rtf,
+    reference: { name: '1 thread, this run', value: oneRun.rtf },
+    ratio,
+    goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
+    note:
+      `${speedup >= 1 ? `${speedup.toFixed(2)}× faster` : `${(1 / speedup).toFixed(2)}× slower`} than 1 thread ` +
+      `(${speedup >= 1.6 ? 'goal met' : 'goal ≥ 1.6× not met'}); best of ${repeats}; load average ${loadAverage()}; ` +
+      `same spikes as 1 thread: ${sameSpikes(par, one)}; engine ${one.engine} on 1 thread, ${par.engines.join(' and ')} in the workers; wall µs/step 1 thread ${f((oneRun.wall * 1e6) / oneRun.steps)}, ` +
+      `2 workers ${f((par.runWall * 1e6) / oneRun.steps)}; waits that blocked ${par.blocked.join(' + ')} of ${oneRun.steps} steps each; ` +
+      `worker threads' CPU ${workerCpu(par)}; with worker start and builds ${par.wall.toFixed(2)} s; ` +
+      `CPU µs/step measured in one thread: 1 thread ${f(costs.one)}, partitions ${costs.parts.map(f).join(' and ')} ` +
+      `(sum ${(costs.parts.reduce((a, b) => a + b, 0) / costs.one).toFixed(2)}× 1 thread), ` +
+      `so an idle machine's 2-worker step ≈ slowest partition + exchange = ${f(slowest + xc.usPerExchange)} µs: ` +
+      `≈ ${(costs.one / (slowest + xc.usPerExchange)).toFixed(2)}× (a model, not a measurement)`,
+  };
+}
+
 /**
  * brain4d suite: CUBA (4000 LIF, Brian2's form) on one thread against Brian2 2.5 C++ standalone
  * run in the same process tree (packages/bench/references/brain4d/cuba_brian2.py; its own
@@ -159,9 +263,29 @@ export const brain4dSuite: Suite = {
         '',
     });
 
-    // Workers: 1 s biological (10,000 lockstep steps: on an oversubscribed machine each costs a
-    // scheduler wake-up, so a 10 s run could take minutes), against 1 thread over the same second.
-    const parS = ctx.quick ? 0.2 : 1;
+    // The exchange alone: 2 workers crossing back to back (no work between), the price of a step's synchronisation.
+    ctx.progress('spike exchange between 2 workers');
+    const { measureExchange } = await brain4dDist<{
+      measureExchange: (n: number, workers?: number) => Promise<{ usPerExchange: number; blocked: number[]; exchanges: number }>;
+    }>('run-partitioned.js');
+    let xc = await measureExchange(ctx.quick ? 20_000 : 200_000, 2);
+    for (let k = 1; k < repeats; k++) {
+      const x = await measureExchange(ctx.quick ? 20_000 : 200_000, 2);
+      if (x.usPerExchange < xc.usPerExchange) xc = x;
+    }
+    out.push({
+      case: 'spike-exchange-2-workers',
+      params: { workers: 2, exchanges: xc.exchanges },
+      backend: 'cpu',
+      metric: 'time',
+      unit: 'us',
+      value: xc.usPerExchange,
+      goal: '≤ 0.5 µs per exchange on an idle machine (spinning; a blocking wait costs tens of µs)',
+      note: `best of ${repeats}; waits that blocked ${xc.blocked.join(' + ')} of ${xc.exchanges} each (0 on an idle machine); load average ${loadAverage()}`,
+    });
+
+    // Workers: the same 10 s biological as the 1-thread case (100,000 lockstep steps), against 1 thread over the same time.
+    const parS = ctx.quick ? 1 : 10;
     ctx.progress(`CUBA ${parS} s biological on 1 thread and on 2 workers`);
     const { runPartitioned } = await import('@neurite/brain4d/node');
     // Best of `repeats` on each side, as above.
@@ -175,18 +299,10 @@ export const brain4dSuite: Suite = {
       const p = await runPartitioned(cubaNet, parS * 1000, 2);
       if (!par || p.runWall < par.runWall) par = p;
     }
-    out.push({
-      case: 'cuba-2-workers',
-      params: { neurons: 4000, workers: 2, biological_s: parS },
-      backend: 'cpu',
-      metric: 'rtf',
-      unit: 's/s',
-      value: par.rtf,
-      reference: { name: '1 thread, this run', value: cubaOneRun.rtf },
-      ratio: par.rtf / cubaOneRun.rtf,
-      goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
-      note: `best of ${repeats}; same spikes as 1 thread: ${sameSpikes(par, cubaOne)}; simulation wall from the workers' common start (with worker start and builds ${par.wall.toFixed(2)} s); worker threads' CPU ${workerCpu(par)}; load average ${loadAverage()}`,
-    });
+    const cubaCosts = partitionCosts(cubaNet, ctx.quick ? 1000 : 5000, 2);
+    out.push(
+      workersResult('cuba-2-workers', { neurons: 4000, workers: 2, biological_s: parS }, par, cubaOneRun, cubaOne, repeats, cubaCosts, xc),
+    );
     out.push(...(await brain4dGpuCases(ctx)));
 
     if (process.env.NEURITE_BENCH_BRAIN4D === 'cuba') return out;
@@ -211,18 +327,19 @@ export const brain4dSuite: Suite = {
     const latOne = new Simulator(latNet);
     const latOneRun = latOne.run(latMs);
     const latPar = await runPartitioned(latNet, latMs, 2);
-    out.push({
-      case: 'lattice-100k-2-workers',
-      params: { neurons: latOne.N, workers: 2, biological_s: latMs / 1000 },
-      backend: 'cpu',
-      metric: 'rtf',
-      unit: 's/s',
-      value: latPar.rtf,
-      reference: { name: '1 thread, this run', value: latOneRun.rtf },
-      ratio: latPar.rtf / latOneRun.rtf,
-      goal: 'ratio ≤ 0.625 (≥ 1.6× faster)',
-      note: `same spikes as 1 thread: ${sameSpikes(latPar, latOne)}; worker threads' CPU ${workerCpu(latPar)}; load average ${loadAverage()}`,
-    });
+    const latCosts = partitionCosts(latNet, ctx.quick ? 50 : 200, 2);
+    out.push(
+      workersResult(
+        'lattice-100k-2-workers',
+        { neurons: latOne.N, workers: 2, biological_s: latMs / 1000 },
+        latPar,
+        latOneRun,
+        latOne,
+        1,
+        latCosts,
+        xc,
+      ),
+    );
 
     const stdpNet = example('stdp-song.json');
     const plain = structuredClone(stdpNet);
