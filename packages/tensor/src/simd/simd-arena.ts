@@ -3,7 +3,7 @@ import type { WorkerPool } from '../pool/worker-pool.js';
 import { canShareMemory } from '../pool/worker-pool.js';
 import { TensorError } from '../tensor-error.js';
 import { checkInt } from '../tensor-validators.js';
-import { claimChunks, CTL, sharedColsum, type Colsum } from './simd-bundle-helper.js';
+import { claimChunks, CTL, type Colsum } from './simd-bundle-helper.js';
 import { simdLoopsModuleBytes } from './simd-loops-module.js';
 
 const HELPER_URL = builtModuleUrl('simd-bundle-helper', import.meta.url);
