@@ -4,7 +4,7 @@ import type { FixedNetwork } from './fixed-network.js';
 /**
  * The `fixed` engine: one step of a {@link FixedNetwork} in JavaScript integers (the reference
  * of the WGSL shaders in gpu/lif-shaders.ts, which compute the same values). Order within step t,
- * as in the float64 engine: ring slot t added to g; every neuron updated in index order (spikes
+ * as in the float64 engine: ring slot t and the step's input events added to g; every neuron updated in index order (spikes
  * collected ascending); each spike's row delivered (delay 1 into g, else into ring slot
  * (t + d) mod D).
  */
@@ -16,8 +16,12 @@ export class FixedLifEngine {
     this.ringUsed = new Uint8Array(net.D);
   }
 
-  /** Advances step `t`, writes the indices of the neurons that spiked (ascending) into `spikes` and returns their count. */
-  step(t: number, spikes: Int32Array): number {
+  /**
+   * Advances step `t`, writes the indices of the neurons that spiked (ascending) into `spikes` and
+   * returns their count. `events`: the step's input events, (channel index, Q15.16 weight) pairs
+   * added to g before the update.
+   */
+  step(t: number, spikes: Int32Array, events?: Int32Array | null): number {
     const { N, D, v, G, refc, bias, popOf, consts, rowPtr, syn, ring } = this.net;
     const N2 = 2 * N;
     const mask = D - 1;
@@ -30,6 +34,7 @@ export class FixedLifEngine {
       }
       this.ringUsed[slot] = 0;
     }
+    if (events) for (let q = 0; q < events.length; q += 2) G[events[q]] = (G[events[q]] + events[q + 1]) | 0;
     const s = PROP_FRAC;
     let ns = 0;
     for (let i = 0; i < N; i++) {

@@ -72,19 +72,25 @@ export interface FixedNetwork {
   ring: Int32Array;
 }
 
-/** Names the first feature the fixed-point engines lack (current-based LIF, static synapses, constant drives only). */
+/** Names the first feature the fixed-point engines lack (current-based LIF, static synapses, constant drives, spike and Poisson inputs only). */
 function unsupported(src: FixedNetworkSource, engine: string): void {
   const fail = (path: string, what: string) => {
-    throw new Brain4dError(path, `the ${engine} engine runs current-based LIF networks with static synapses and constant drives; ${what}`, {
-      code: 'ERR_UNSUPPORTED',
-    });
+    throw new Brain4dError(
+      path,
+      `the ${engine} engine runs current-based LIF networks with static synapses, constant drives, spike and Poisson inputs; ${what}`,
+      {
+        code: 'ERR_UNSUPPORTED',
+      },
+    );
   };
   for (const p of src.populations) if (p.model !== 'lif') fail(`populations.${p.name}.model`, `model '${p.model}' is not supported`);
   src.spec.projections!.forEach((p, i) => {
     if (p.plasticity) fail(`projections[${i}].plasticity`, 'STDP is not supported');
   });
   src.spec.inputs!.forEach((inp, i) => {
-    if (inp.type !== 'current' && inp.type !== 'sense') fail(`inputs[${i}].type`, `input type '${inp.type}' is not supported`);
+    if (inp.type === 'noise') fail(`inputs[${i}].type`, `input type 'noise' is not supported`);
+    if ((inp.type === 'spikes' || inp.type === 'poisson') && !(Math.abs(inp.weight) < 2 ** 15))
+      fail(`inputs[${i}].weight`, `${inp.weight} mV is outside Q15.16`);
   });
 }
 

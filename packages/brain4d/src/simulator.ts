@@ -21,7 +21,7 @@ import { createStateHeap, heapBytes } from './state-heap.js';
 import { validateNetwork, type ValidateOptions } from './validate-network.js';
 import { fixedNetwork, setFixedBias, type FixedNetwork } from './fixed-network.js';
 import { FixedLifEngine } from './fixed-lif-engine.js';
-import { STATE_LSB } from './fixed-point.js';
+import { STATE_FRAC, STATE_LSB } from './fixed-point.js';
 import type { GpuLifEngine, GpuLifOptions } from './gpu/gpu-lif-engine.js';
 
 /** A population as built: its neurons are global indices offset … offset+n−1, in lattice-id order. */
@@ -569,13 +569,18 @@ export class Simulator {
       // Up to the next change of the drives (current and sense inputs), which is uploaded between runs.
       let stop = end;
       for (const c of this.biasChanges) if (c > this.t && c < stop) stop = c;
-      await gpu.run(this.t, stop - this.t, (t, list, ns) => {
-        this.recordFixedStep(t, list, ns);
-        spikes += ns;
-        this.t = t + 1;
-        const done = this.t - first;
-        if (onProgress && (done % chunk === 0 || done === steps)) onProgress(done, steps, spikes);
-      });
+      await gpu.run(
+        this.t,
+        stop - this.t,
+        (t, list, ns) => {
+          this.recordFixedStep(t, list, ns);
+          spikes += ns;
+          this.t = t + 1;
+          const done = this.t - first;
+          if (onProgress && (done % chunk === 0 || done === steps)) onProgress(done, steps, spikes);
+        },
+        (t) => this.fixedEvents(t),
+      );
       if (this.sink) this.flush();
     }
     const wall = (performance.now() - t0) / 1000;
@@ -621,6 +626,30 @@ export class Simulator {
     }
   }
 
+  /**
+   * Input events of step t for the fixed-point engines, as (channel index, Q15.16 weight) pairs:
+   * the spike generators' events and the Poisson trains, drawn from the step's generator in the
+   * order {@link Simulator.step} draws them (so the float64 and fixed-point engines get the same trains).
+   */
+  private fixedEvents(t: number): Int32Array | null {
+    const ev = this.spikeInputs.size !== 0 ? this.spikeInputs.get(t) : undefined;
+    if (!ev && !this.stochastic) return null;
+    const q16 = 2 ** STATE_FRAC;
+    const out: number[] = [];
+    if (ev) for (let q = 0; q < ev.length; q += 2) out.push(ev[q], Math.round(ev[q + 1] * q16));
+    if (this.stochastic) {
+      const rng = createRng((BigInt(this.seed) << 32n) | BigInt(t));
+      for (const inp of this.inputs) {
+        if (inp.kind !== 'poisson' || t < inp.start || t >= inp.stop) continue;
+        const n = this.populations[inp.pop].n;
+        const k = rng.poisson(n * inp.a);
+        const w = Math.round(inp.b * q16);
+        for (let q = 0; q < k; q++) out.push(inp.base + rng.uniformInt(n), w);
+      }
+    }
+    return out.length > 0 ? Int32Array.from(out) : null;
+  }
+
   /** One step of the `fixed` engine (drives, update, delivery in fixed-lif-engine.ts), recorded as {@link Simulator.step} does. */
   private fixedStep(): number {
     const t = this.t;
@@ -628,7 +657,7 @@ export class Simulator {
       this.applyBias();
       setFixedBias(this.fixed!, { populations: this.populations, kargs: this.kargs });
     }
-    const ns = this.fixedEngine!.step(t, this.spikeBuf);
+    const ns = this.fixedEngine!.step(t, this.spikeBuf, this.fixedEvents(t));
     this.recordFixedStep(t, this.spikeBuf, ns);
     const f = this.fixed!;
     for (const m of this.stateMonitors) {

@@ -1,6 +1,6 @@
 import { Brain4dError } from '../brain4d-error.js';
 import type { FixedNetwork } from '../fixed-network.js';
-import { DELIVER_WGSL, UPDATE_WGSL } from './lif-shaders.js';
+import { DELIVER_WGSL, INJECT_WGSL, STEP_BYTES, UPDATE_WGSL } from './lif-shaders.js';
 import { webgpuDevice } from './webgpu-device.js';
 
 /** Options of {@link GpuLifEngine.create}. */
@@ -15,6 +15,25 @@ export interface GpuLifOptions {
 
 /** Called once per step, in step order, with the step's spikes (global neuron indices, ascending). */
 export type GpuStepFn = (t: number, spikes: Int32Array, count: number) => void;
+
+/**
+ * The input events of step t, added to g before its neuron update: (channel index, Q15.16 weight)
+ * pairs, channel index = target + N for g_in (null or empty: none). Called in step order while a
+ * submission is encoded.
+ */
+export type GpuEventsFn = (t: number) => Int32Array | null;
+
+/** The input-event pipeline and its growable buffer. */
+interface Inject {
+  pipeline: GPUComputePipeline;
+  layout: GPUBindGroupLayout;
+  group: GPUBindGroup;
+  buffer: GPUBuffer;
+  /** Capacity in events. */
+  cap: number;
+  /** Buffers outgrown (kept until destroy: submitted work may still read them). */
+  old: GPUBuffer[];
+}
 
 const WG = 64;
 const MAX_DIM = 65535;
@@ -38,6 +57,7 @@ export class GpuLifEngine {
     private readonly pipelines: { update: GPUComputePipeline; deliver: GPUComputePipeline },
     private readonly groups: { update: GPUBindGroup; deliver: GPUBindGroup },
     private readonly align: number,
+    private readonly inject: Inject,
   ) {}
 
   /**
@@ -50,7 +70,7 @@ export class GpuLifEngine {
     if (!Number.isInteger(K) || K < 1)
       throw new Brain4dError('stepsPerSubmit', `must be an integer >= 1, got ${K}`, { code: 'ERR_OUT_OF_RANGE' });
     const { N, D } = net;
-    const align = Math.max(16, device.limits.minUniformBufferOffsetAlignment);
+    const align = Math.max(STEP_BYTES, device.limits.minUniformBufferOffsetAlignment);
     const S = GPUBufferUsage.STORAGE;
     const C = GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
     const sizes = {
@@ -104,12 +124,17 @@ export class GpuLifEngine {
     const layout = (kinds: GPUBufferBindingType[]) =>
       device.createBindGroupLayout({
         entries: [
-          { binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: 16 } },
+          {
+            binding: 0,
+            visibility: GPUShaderStage.COMPUTE,
+            buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: STEP_BYTES },
+          },
           ...kinds.map((type, i) => ({ binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: { type } })),
         ],
       });
     const uLayout = layout(['storage', 'storage', 'storage', 'read-only-storage', 'storage', 'storage']);
     const dLayout = layout(['read-only-storage', 'read-only-storage', 'read-only-storage', 'storage', 'storage']);
+    const iLayout = layout(['read-only-storage', 'storage']);
     const pipeline = async (code: string, bgl: GPUBindGroupLayout, name: string) => {
       const module = device.createShaderModule({ code, label: name });
       const info = await module.getCompilationInfo();
@@ -131,11 +156,12 @@ export class GpuLifEngine {
       update: await pipeline(UPDATE_WGSL, uLayout, 'neuron update'),
       deliver: await pipeline(DELIVER_WGSL, dLayout, 'spike delivery'),
     };
+    const injectPipeline = await pipeline(INJECT_WGSL, iLayout, 'input events');
     const bind = (bgl: GPUBindGroupLayout, list: GPUBuffer[]) =>
       device.createBindGroup({
         layout: bgl,
         entries: [
-          { binding: 0, resource: { buffer: bufs.uniform, size: 16 } },
+          { binding: 0, resource: { buffer: bufs.uniform, size: STEP_BYTES } },
           ...list.map((buffer, i) => ({ binding: i + 1, resource: { buffer } })),
         ],
       });
@@ -143,9 +169,18 @@ export class GpuLifEngine {
       update: bind(uLayout, [bufs.neuron, bufs.g, bufs.ring, bufs.tables, bufs.counts, bufs.spikes]),
       deliver: bind(dLayout, [bufs.csr, bufs.spikes, bufs.counts, bufs.g, bufs.ring]),
     };
+    const evBuffer = make(8 * 1024, S | C);
+    const inject: Inject = {
+      pipeline: injectPipeline,
+      layout: iLayout,
+      group: bind(iLayout, [evBuffer, bufs.g]),
+      buffer: evBuffer,
+      cap: 1024,
+      old: [],
+    };
     const err = await device.popErrorScope();
     if (err) throw new Brain4dError('engine', `the webgpu engine could not be set up: ${err.message}`, { code: 'ERR_UNSUPPORTED' });
-    return new GpuLifEngine(device, net, K, bufs, readbacks, pipelines, groups, align);
+    return new GpuLifEngine(device, net, K, bufs, readbacks, pipelines, groups, align, inject);
   }
 
   /** Uploads a new drive per neuron (Q15.16; after {@link setFixedBias}); it applies from the next submitted step. */
@@ -155,10 +190,10 @@ export class GpuLifEngine {
 
   /**
    * Runs steps t0 … t0 + steps − 1 and calls `onStep` for each, in order, once its spikes are back.
-   * Submissions of `stepsPerSubmit` steps; submission c + 1 is encoded and submitted before the
-   * spikes of submission c are awaited.
+   * Submissions of `stepsPerSubmit` steps; later submissions are encoded and submitted before the
+   * spikes of earlier ones are awaited. `events` gives each step's input events (see {@link GpuEventsFn}).
    */
-  async run(t0: number, steps: number, onStep: GpuStepFn): Promise<void> {
+  async run(t0: number, steps: number, onStep: GpuStepFn, events?: GpuEventsFn): Promise<void> {
     const { device, K, bufs, net, align } = this;
     const N = net.N;
     const groups = Math.ceil(N / WG);
@@ -177,12 +212,30 @@ export class GpuLifEngine {
       const kk = Math.min(K, steps - c);
       const slot = chunk % R;
       if (free[slot]) await free[slot];
-      for (let k = 0; k < kk; k++) uni.set([t0 + c + k, k, N, net.D - 1], (align / 4) * k);
+      // The submission's input events, one list; each step's uniform names its part.
+      const lists: Array<Int32Array | null> = [];
+      let total = 0;
+      for (let k = 0; k < kk; k++) {
+        const ev = events ? events(t0 + c + k) : null;
+        const n = ev ? ev.length >> 1 : 0;
+        if (n > WG * MAX_DIM)
+          throw new Brain4dError('events', `at most ${WG * MAX_DIM} input events a step, got ${n}`, { code: 'ERR_UNSUPPORTED' });
+        uni.set([t0 + c + k, k, N, net.D - 1, total, n, 0, 0], (align / 4) * k);
+        lists.push(ev);
+        total += n;
+      }
+      if (total > 0) this.writeEvents(lists, total);
       device.queue.writeBuffer(bufs.uniform, 0, uni.buffer, 0, align * kk);
       device.queue.writeBuffer(bufs.counts, 0, counts.buffer, 0, 16 * kk);
       const enc = device.createCommandEncoder();
       const pass = enc.beginComputePass();
       for (let k = 0; k < kk; k++) {
+        const nEv = uni[(align / 4) * k + 5];
+        if (nEv > 0) {
+          pass.setPipeline(this.inject.pipeline);
+          pass.setBindGroup(0, this.inject.group, [align * k]);
+          pass.dispatchWorkgroups(Math.ceil(nEv / WG));
+        }
         pass.setPipeline(this.pipelines.update);
         pass.setBindGroup(0, this.groups.update, [align * k]);
         pass.dispatchWorkgroups(gx, gy);
@@ -214,6 +267,34 @@ export class GpuLifEngine {
     await chain;
   }
 
+  /** Uploads a submission's input events (queued after the work already submitted), growing the buffer when needed. */
+  private writeEvents(lists: Array<Int32Array | null>, total: number): void {
+    const inj = this.inject;
+    if (total > inj.cap) {
+      let cap = inj.cap;
+      while (cap < total) cap *= 2;
+      inj.old.push(inj.buffer);
+      inj.buffer = this.device.createBuffer({ size: 8 * cap, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+      inj.cap = cap;
+      inj.group = this.device.createBindGroup({
+        layout: inj.layout,
+        entries: [
+          { binding: 0, resource: { buffer: this.bufs.uniform, size: STEP_BYTES } },
+          { binding: 1, resource: { buffer: inj.buffer } },
+          { binding: 2, resource: { buffer: this.bufs.g } },
+        ],
+      });
+    }
+    const all = new Int32Array(2 * total);
+    let at = 0;
+    for (const ev of lists)
+      if (ev) {
+        all.set(ev, at);
+        at += ev.length;
+      }
+    this.device.queue.writeBuffer(inj.buffer, 0, all.buffer, 0, all.byteLength);
+  }
+
   /** Reads the state back (v, refractory counters, g, ring), e.g. to compare it with {@link FixedLifEngine}'s. */
   async readState(): Promise<{ v: Int32Array; refc: Int32Array; G: Int32Array; ring: Int32Array }> {
     const { device, bufs, net } = this;
@@ -241,6 +322,6 @@ export class GpuLifEngine {
 
   /** Frees the device buffers (the device itself is shared and stays). */
   destroy(): void {
-    for (const b of [...Object.values(this.bufs), ...this.readbacks]) b.destroy();
+    for (const b of [...Object.values(this.bufs), ...this.readbacks, this.inject.buffer, ...this.inject.old]) b.destroy();
   }
 }

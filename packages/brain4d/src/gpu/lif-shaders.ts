@@ -37,10 +37,36 @@ fn mul_shift_round(a: i32, c: i32) -> i32 {
 }
 `;
 
-/** The per-step uniform (at a dynamic offset per step of a submission): absolute step, index within the submission, N, D − 1. */
+/**
+ * The per-step uniform (at a dynamic offset per step of a submission): absolute step, index
+ * within the submission, N, D − 1, and the step's input events (first index and count in the
+ * submission's event list).
+ */
 const STEP_STRUCT = /* wgsl */ `
-struct Step { t: u32, k: u32, n: u32, mask: u32 }
+struct Step { t: u32, k: u32, n: u32, mask: u32, ev_start: u32, ev_count: u32, pad0: u32, pad1: u32 }
 @group(0) @binding(0) var<uniform> st: Step;
+`;
+
+/** Bytes of the per-step uniform. */
+export const STEP_BYTES = 32;
+
+/**
+ * Input events of a step (spike generators, Poisson trains drawn on the CPU from the step's seed),
+ * one invocation per event, before the neuron update: atomicAdd of the Q15.16 weight into g.
+ * events = (channel index, weight bits) pairs.
+ */
+export const INJECT_WGSL = /* wgsl */ `
+${STEP_STRUCT}
+@group(0) @binding(1) var<storage, read> events: array<u32>;
+@group(0) @binding(2) var<storage, read_write> g: array<atomic<i32>>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  if (gid.x < st.ev_count) {
+    let e = 2u * (st.ev_start + gid.x);
+    atomicAdd(&g[events[e]], bitcast<i32>(events[e + 1u]));
+  }
+}
 `;
 
 /**

@@ -105,6 +105,21 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     expect(gpu.spikes().ids).toEqual(cpu.spikes().ids);
   });
 
+  it('Poisson and spike-generator inputs (events drawn on the CPU, added by a third dispatch; the event buffer grows past 1024): the same spikes', async () => {
+    const net = cubaSmall(500);
+    net.inputs = [
+      { type: 'poisson', target: 'exc', rate: 400, weight: 0.5, receptor: 'exc', start: 20 },
+      { type: 'spikes', target: 'inh', times: [10, 10.5, 30], weight: -3, receptor: 'inh' },
+    ];
+    const cpu = new Simulator(net, { engine: 'fixed' });
+    cpu.run(60);
+    const gpu = new Simulator(net, { engine: 'webgpu', gpu: { device, stepsPerSubmit: 100 } });
+    await gpu.runAsync(60);
+    expect(cpu.spikes().ids.length).toBeGreaterThan(100);
+    expect(gpu.spikes().steps).toEqual(cpu.spikes().steps);
+    expect(gpu.spikes().ids).toEqual(cpu.spikes().ids);
+  });
+
   it('GpuLifEngine and FixedLifEngine hold the same state (v, refractory counters, g, ring) after 395 steps (spikes still in flight)', async () => {
     const net = cubaSmall(600, { delays: true });
     const a = new Simulator(net, { engine: 'fixed' }).fixed!;
