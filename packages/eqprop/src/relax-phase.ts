@@ -311,20 +311,23 @@ export function relaxPhase(
   for (let t = 1; t <= p.maxSteps; t++) {
     // with ε = 0 nothing stops early: the residual is needed (and computed) at the last step only
     const withRes = p.record === true || p.epsilon > 0 || t === p.maxSteps;
-    res2.fill(0);
+    if (withRes) res2.fill(0);
     const res = withRes ? res2 : null;
-    groups.forEach((group, g) => {
-      if (group.length === 0) return;
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
       const f = fusedOf[g];
-      for (const l of group) computeDrive(l, net, states, drive, target, beta, p.cost, scratch, l === f);
+      for (let i = 0; i < group.length; i++) computeDrive(group[i], net, states, drive, target, beta, p.cost, scratch, group[i] === f);
       if (f !== 0) {
         const n = net.sizes[f];
         const k = net.sizes[f + 1];
         const c0 = f === 1 ? drive : scratch.u[f - 1];
         productUpdate(rule!, states[f - 1], states[f], scratch.wt[f], B, k, n, k, 1, n, 1, c0, n, param, res);
       }
-      for (const l of group) if (l !== f) res2Add(res, states[l - 1], scratch.u[l - 1], net.sizes[l], B, p, hard);
-    });
+      for (let i = 0; i < group.length; i++) {
+        const l = group[i];
+        if (l !== f) res2Add(res, states[l - 1], scratch.u[l - 1], net.sizes[l], B, p, hard);
+      }
+    }
     if (p.f16) for (const s of states) roundArrayToF16(s);
     steps = t;
     if (!withRes) continue;
