@@ -14,6 +14,9 @@ const HELPER_URL = builtModuleUrl('simd-bundle-helper', import.meta.url);
  */
 export const ARENA_BUNDLE_CROSSOVER = 1 << 16;
 
+/** How long a bundle waits for the helper's last chunk before it reports the helper gone (ms). */
+const HELPER_TIMEOUT_MS = 5000;
+
 /** Options of {@link createSimdArena}. */
 export interface SimdArenaOptions {
   /**
@@ -55,7 +58,10 @@ export interface SimdArena {
   readonly helped: boolean;
   /** Column chunks the helper thread has summed so far (0 without one). */
   helperChunks(): number;
-  /** Stop the helper thread (its pool worker is free again once this resolves); the arena stays usable on one thread. */
+  /**
+   * Stop the helper thread (its pool worker is free again once this resolves); the arena stays usable on one thread.
+   * Call it before terminating the pool: a helper killed in the middle of a bundle makes that bundle throw.
+   */
   close(): Promise<void>;
 }
 
@@ -102,9 +108,21 @@ export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): 
     Atomics.store(ctl, CTL.seq, seq);
     Atomics.notify(ctl, CTL.seq);
     claimChunks(ctl, colsum, seq);
-    // The helper's last chunk, if it holds one: it is summing it now.
-    while (Atomics.load(ctl, CTL.done) < chunks) {
-      // spin: the helper finishes its chunk within one chunk's time
+    // The helper's last chunk, if it holds one: it is summing it now (within one chunk's time, unless its core is taken).
+    if (Atomics.load(ctl, CTL.done) < chunks) {
+      const deadline = performance.now() + HELPER_TIMEOUT_MS;
+      while (Atomics.load(ctl, CTL.done) < chunks) {
+        if (performance.now() > deadline) {
+          Atomics.store(ctl, CTL.stop, 1);
+          throw new TensorError(
+            'pool',
+            'SimdArena.bundle: the helper thread stopped during a bundle (terminate its pool only after close())',
+            {
+              code: 'ERR_STATE',
+            },
+          );
+        }
+      }
     }
   };
   const size = pages * 65536;
