@@ -21,5 +21,5 @@ export type { FixedNetwork, FixedNetworkSource } from './fixed-network.js';
 export { FixedLifEngine } from './fixed-lif-engine.js';
 export { mulShiftRound, toFixed, STATE_FRAC, PROP_FRAC, STATE_LSB } from './fixed-point.js';
 export { GpuLifEngine } from './gpu/gpu-lif-engine.js';
-export type { GpuLifOptions, GpuStepFn } from './gpu/gpu-lif-engine.js';
+export type { GpuLifOptions, GpuStepFn, GpuEventsFn } from './gpu/gpu-lif-engine.js';
 export { webgpuDevice } from './gpu/webgpu-device.js';
