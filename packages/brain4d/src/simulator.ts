@@ -82,7 +82,7 @@ export interface SimulatorOptions extends ValidateOptions {
   partition?: {
     lo: number;
     hi: number;
-    exchange: (local: Int32Array, count: number, out: Int32Array) => number;
+    exchange: (local: Int32Array, count: number, out: Int32Array, during?: () => void) => number;
     /** Whether this partition records the spikes of `monitors.spikes` (default true; one partition suffices, every one sees them all). */
     record?: boolean;
   };
@@ -181,6 +181,32 @@ export class Simulator {
   private projSrc: Int32Array;
   private projTgt: Int32Array;
   private exchange: NonNullable<SimulatorOptions['partition']>['exchange'] | null;
+  /**
+   * Partitioned and every addition a delivery makes into a channel or delay slot of this
+   * partition's neurons is the same constant for that target population and channel (no STDP):
+   * the sums do not depend on the order of the spikes, so the partition delivers its own
+   * spikes while it waits for its partners' (`deliverOwn`, passed to `exchange` as `during`).
+   */
+  private orderFree = false;
+  private nLocal = 0;
+  private ownDelivered = true;
+  private localStart: Int32Array = new Int32Array(0);
+  private readonly deliverOwn = (): void => {
+    if (this.ownDelivered) return;
+    this.ownDelivered = true;
+    const local = this.localBuf;
+    const start = this.localStart;
+    const P = this.populations.length;
+    let q = 0;
+    for (let p = 0; p < P; p++) {
+      start[p] = q;
+      const end = this.populations[p].offset + this.populations[p].n;
+      while (q < this.nLocal && local[q] < end) q++;
+    }
+    start[P] = this.nLocal;
+    const projs = this.projections;
+    for (let k = 0; k < projs.length; k++) this.deliver(projs[k], local, start[this.projSrc[k]], start[this.projSrc[k] + 1]);
+  };
   /** The global index range this simulator updates: [0, N) unless partitioned. */
   private lo: number;
   private hi: number;
@@ -471,6 +497,18 @@ export class Simulator {
     this.noRng = createRng(0);
     this.projSrc = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.source));
     this.projTgt = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.target));
+    if (this.exchange) {
+      this.localStart = new Int32Array(this.populations.length + 1);
+      // Order-free when, per (target population, channel), every projection with synapses here is static with one common weight.
+      const weightOf = new Map<number, number>();
+      this.orderFree = this.projections.every((pr) => {
+        if (pr.tgt.length === 0) return true;
+        if (pr.stdp || pr.wConst === null) return false;
+        const seen = weightOf.get(pr.base);
+        weightOf.set(pr.base, pr.wConst);
+        return seen === undefined || Object.is(seen, pr.wConst);
+      });
+    }
     // Monitors.
     const mon = spec.monitors!;
     this.recordSpikes = new Uint8Array(this.populations.length);
@@ -716,7 +754,12 @@ export class Simulator {
       // Local spikes first, then the full list of the step from every partition.
       const local = this.localBuf;
       for (let p = 0; p < P; p++) ns = this.kernels[p](G, local, ns, rng, t);
-      ns = this.exchange(local, ns, spikes);
+      if (this.orderFree) {
+        this.nLocal = ns;
+        this.ownDelivered = false;
+        ns = this.exchange(local, ns, spikes, this.deliverOwn);
+        this.deliverOwn();
+      } else ns = this.exchange(local, ns, spikes);
       let q = 0;
       for (let p = 0; p < P; p++) {
         popStart[p] = q;
@@ -733,7 +776,19 @@ export class Simulator {
     popStart[P] = ns;
     this.countSpikes(t, spikes);
     popStart[this.kernels.length] = ns;
-    if (ns > 0) {
+    if (ns > 0 && this.orderFree) {
+      // Own spikes delivered already: the partners' before and after them in the list.
+      const projs = this.projections;
+      let a = 0;
+      while (a < ns && spikes[a] < this.lo) a++;
+      const b = a + this.nLocal;
+      for (let q = 0; q < projs.length; q++) {
+        const from = popStart[this.projSrc[q]];
+        const to = popStart[this.projSrc[q] + 1];
+        if (from < a) this.deliver(projs[q], spikes, from, Math.min(to, a));
+        if (b < to) this.deliver(projs[q], spikes, Math.max(from, b), to);
+      }
+    } else if (ns > 0) {
       const projs = this.projections;
       for (let q = 0; q < projs.length; q++) this.deliver(projs[q], spikes, popStart[this.projSrc[q]], popStart[this.projSrc[q] + 1]);
       for (let q = 0; q < projs.length; q++)

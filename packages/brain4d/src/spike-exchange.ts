@@ -132,10 +132,12 @@ export const MIN_SPIN_US = 4;
  * order). Two parities suffice: a worker writes the same parity again (exchange e + 2) only
  * after it saw every partner publish e + 1, and a partner publishes e + 1 only after it
  * finished reading exchange e. The few spikes of a step are copied by plain loops (a typed
- * array's set() costs more than the copy). Returns the exchange and its spin statistics.
+ * array's set() costs more than the copy). `during`, if given, runs between publishing and
+ * waiting (the simulator delivers its own spikes there when the order of the sums does not
+ * matter). Returns the exchange and its spin statistics.
  */
 export function spikeExchange(d: PartitionData): {
-  exchange: (local: Int32Array, count: number, out: Int32Array) => number;
+  exchange: (local: Int32Array, count: number, out: Int32Array, during?: () => void) => number;
   budget: SpinBudget;
 } {
   const a = new Int32Array(d.shared);
@@ -146,13 +148,15 @@ export function spikeExchange(d: PartitionData): {
   const slots = [0, 1].map((p) => Int32Array.from({ length: k }, (_, w) => L.slot(w, p)));
   const sleepers = Int32Array.from({ length: k }, (_, w) => L.sleepers(w));
   let e = 0;
-  const exchange = (local: Int32Array, count: number, out: Int32Array) => {
+  const exchange = (local: Int32Array, count: number, out: Int32Array, during?: () => void) => {
     const at = slots[e & 1];
     e = (e + 1) | 0;
     const mine = at[me];
     a[mine + 1] = count;
     for (let i = 0; i < count; i++) a[mine + 2 + i] = local[i];
     publish(a, mine, e, sleepers[me]);
+    // Work that needs no partner's spikes fills the time their flags take to arrive.
+    if (during) during();
     let n = 0;
     for (let w = 0; w < k; w++) {
       if (w === me) {
