@@ -7,7 +7,10 @@ import { webgpuDevice } from './webgpu-device.js';
 export interface GpuLifOptions {
   /** The device to run on (default: tfjs's webgpu device, see {@link webgpuDevice}). */
   device?: GPUDevice;
-  /** Steps encoded into one command buffer (default 128); the spikes of a submission are read back as one block. */
+  /**
+   * Steps encoded into one command buffer (default 128; fewer where 4·N bytes a step would pass
+   * 64 MiB or the device's binding limit); the spikes of a submission are read back as one block.
+   */
   stepsPerSubmit?: number;
   /** Submissions whose spikes may be in flight at once (default 3; each has its read-back buffer of 4·N bytes a step). */
   inFlight?: number;
@@ -66,10 +69,12 @@ export class GpuLifEngine {
    */
   static async create(net: FixedNetwork, options: GpuLifOptions = {}): Promise<GpuLifEngine> {
     const device = options.device ?? (await webgpuDevice());
-    const K = options.stepsPerSubmit ?? 128;
-    if (!Number.isInteger(K) || K < 1)
-      throw new Brain4dError('stepsPerSubmit', `must be an integer >= 1, got ${K}`, { code: 'ERR_OUT_OF_RANGE' });
+    const asked = options.stepsPerSubmit ?? 128;
+    if (!Number.isInteger(asked) || asked < 1)
+      throw new Brain4dError('stepsPerSubmit', `must be an integer >= 1, got ${asked}`, { code: 'ERR_OUT_OF_RANGE' });
     const { N, D } = net;
+    // A submission's spike lists (N slots a step) stay within the binding limit and 64 MiB of read-back.
+    const K = Math.max(1, Math.min(asked, Math.floor(Math.min(device.limits.maxStorageBufferBindingSize, 2 ** 26) / (4 * Math.max(1, N)))));
     const align = Math.max(STEP_BYTES, device.limits.minUniformBufferOffsetAlignment);
     const S = GPUBufferUsage.STORAGE;
     const C = GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
