@@ -95,13 +95,13 @@ async function brain4dDist<T>(file: string): Promise<T> {
 
 /**
  * CPU µs per step of the whole network on 1 thread and of each partition of a `workers`-way
- * split, all measured in this one thread (best of 3 each; process CPU time, so a loaded
+ * split, all measured in this one thread (best of `reps` each; process CPU time, so a loaded
  * machine's waits for a core do not count): each partition runs alone, the other partitions'
  * spikes replayed from a recording of the whole run. What an idle machine's 2-worker step
  * costs is then the slowest partition plus one exchange; the sum over partitions against
  * 1 thread shows the work every partition repeats.
  */
-function partitionCosts(net: Record<string, any>, ms: number, workers: number) {
+function partitionCosts(net: Record<string, any>, ms: number, workers: number, reps = 3) {
   const N = new Simulator(net).N;
   const lists: Int32Array[] = [];
   new Simulator(net, {
@@ -119,7 +119,7 @@ function partitionCosts(net: Record<string, any>, ms: number, workers: number) {
   const steps = lists.length;
   const cpuUs = (make: () => Simulator) => {
     let best = Infinity;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < reps; k++) {
       const sim = make();
       const c0 = process.cpuUsage();
       sim.run(ms);
@@ -319,7 +319,7 @@ export const brain4dSuite: Suite = {
       value: lat100.r.rtf,
       note: `engine ${lat100.sim.engine}; ${(lat100.sim.synapseBytes() / lat100.sim.synapseCount()).toFixed(2)} bytes/synapse; build ${lat100.buildS.toFixed(1)} s; rates ${JSON.stringify(
         Object.fromEntries(Object.entries(lat100.sim.rates()).map(([k, v]) => [k, +v.toFixed(2)])),
-      )} Hz; RSS ${lat100.rssMiB.toFixed(0)} MiB`,
+      )} Hz; RSS ${lat100.rssMiB.toFixed(0)} MiB; run CPU RTF ${(lat100.runCpuS / (lat100.r.duration / 1000)).toFixed(2)}; load average ${loadAverage()}`,
     });
 
     ctx.progress('100k lattice on 2 workers');
@@ -327,7 +327,7 @@ export const brain4dSuite: Suite = {
     const latOne = new Simulator(latNet);
     const latOneRun = latOne.run(latMs);
     const latPar = await runPartitioned(latNet, latMs, 2);
-    const latCosts = partitionCosts(latNet, ctx.quick ? 50 : 200, 2);
+    const latCosts = partitionCosts(latNet, ctx.quick ? 20 : 100, 2, 1);
     out.push(
       workersResult(
         'lattice-100k-2-workers',
@@ -354,7 +354,7 @@ export const brain4dSuite: Suite = {
       metric: 'time-ratio',
       unit: 'x',
       value: withStdp.runWallS / without.runWallS,
-      note: `with STDP ${withStdp.runWallS.toFixed(2)} s, without ${without.runWallS.toFixed(2)} s (Song–Abbott network)`,
+      note: `with STDP ${withStdp.runWallS.toFixed(2)} s, without ${without.runWallS.toFixed(2)} s wall (Song–Abbott network; CPU ${withStdp.runCpuS.toFixed(2)} s against ${without.runCpuS.toFixed(2)} s: ${(withStdp.runCpuS / without.runCpuS).toFixed(2)}×); load average ${loadAverage()}`,
     });
 
     if (!ctx.quick) {
@@ -367,7 +367,7 @@ export const brain4dSuite: Suite = {
         metric: 'rtf',
         unit: 's/s',
         value: big.r.rtf,
-        note: `RSS after build ${big.rssMiB.toFixed(0)} MiB (synapse store ${mib(big.sim.synapseBytes()).toFixed(0)} MiB); build ${big.buildS.toFixed(1)} s`,
+        note: `engine ${big.sim.engine}; RSS after build ${big.rssMiB.toFixed(0)} MiB (synapse store ${mib(big.sim.synapseBytes()).toFixed(0)} MiB, ${(big.sim.synapseBytes() / big.sim.synapseCount()).toFixed(2)} bytes/synapse); build ${big.buildS.toFixed(1)} s; run CPU ${big.runCpuS.toFixed(1)} s; load average ${loadAverage()}`,
       });
     }
     if (!ctx.quick && process.env.NEURITE_BENCH_MICROCIRCUIT === '1') {
