@@ -108,9 +108,13 @@ interface ArenaState {
 /** Rows gemm lists and walks together (so a slice of B is reused from cache by all of them). */
 export const GEMM_GROUP = 32;
 
-/** Rows of a group that fit the pair area for rows of K terms (≥ 1 when K ≤ the arena's maxK). */
+/**
+ * Rows of a group that fit the pair area for rows of K terms (≥ 1 when K ≤ the arena's maxK): up to
+ * {@link GEMM_GROUP}, or 128 for short rows (K ≤ 64, e.g. a weight update over a batch), whose lists are
+ * then built from neighbouring columns of A.
+ */
 export function gemmGroup(st: ArenaState, K: number, M: number): number {
-  return Math.max(0, Math.min(M, GEMM_GROUP, Math.floor((st.pairBytes - 8) / (8 * K + 4))));
+  return Math.max(0, Math.min(M, K <= 64 ? 128 : GEMM_GROUP, Math.floor((st.pairBytes - 8) / (8 * K + 4))));
 }
 
 const arenas = new WeakMap<ArrayBufferLike, ArenaState>();
