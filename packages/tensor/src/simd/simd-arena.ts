@@ -16,6 +16,8 @@ export const ARENA_BUNDLE_CROSSOVER = 1 << 16;
 
 /** How long a bundle waits for the helper's last chunk before it reports the helper gone (ms). */
 const HELPER_TIMEOUT_MS = 5000;
+/** After a bundle waited on a descheduled helper, bundles run on the calling thread alone for this long (ms). */
+const HELPER_BACKOFF_MS = 50;
 
 /** Options of {@link createSimdArena}. */
 export interface SimdArenaOptions {
@@ -93,6 +95,7 @@ export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): 
     helper = started.catch(() => {});
   }
   let seq = 0;
+  let backoffUntil = 0;
   const bundleShared = (ctl: Int32Array, px: number, rows: number, rowBytes: number, po: number): void => {
     const groups = rowBytes >> 4;
     const chunks = Math.min(4, groups);
@@ -107,10 +110,12 @@ export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): 
     Atomics.store(ctl, CTL.next, seq << 8);
     Atomics.store(ctl, CTL.seq, seq);
     Atomics.notify(ctl, CTL.seq);
+    const t0 = performance.now();
     claimChunks(ctl, colsum, seq);
     // The helper's last chunk, if it holds one: it is summing it now (within one chunk's time, unless its core is taken).
     if (Atomics.load(ctl, CTL.done) < chunks) {
-      const deadline = performance.now() + HELPER_TIMEOUT_MS;
+      const t1 = performance.now();
+      const deadline = t1 + HELPER_TIMEOUT_MS;
       while (Atomics.load(ctl, CTL.done) < chunks) {
         if (performance.now() > deadline) {
           Atomics.store(ctl, CTL.stop, 1);
@@ -123,6 +128,10 @@ export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): 
           );
         }
       }
+      // Waited longer than this thread's own share took (and > 50 µs): the helper's core is busy with other work, so
+      // the next bundles run on this thread alone for a while (one thread's speed on a loaded machine, not slower).
+      const waited = performance.now() - t1;
+      if (waited > Math.max(0.05, t1 - t0)) backoffUntil = performance.now() + HELPER_BACKOFF_MS;
     }
   };
   const size = pages * 65536;
@@ -160,7 +169,12 @@ export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): 
       const o = out ?? arena.alloc(cols);
       const po = own('out', o);
       if (o.length !== cols) throw new TensorError('out', `SimdArena.bundle: out must have ${cols} elements`, { code: 'ERR_SHAPE' });
-      if (control !== null && Atomics.load(control, CTL.stop) === 0 && x.length >= ARENA_BUNDLE_CROSSOVER) {
+      if (
+        control !== null &&
+        Atomics.load(control, CTL.stop) === 0 &&
+        x.length >= ARENA_BUNDLE_CROSSOVER &&
+        performance.now() >= backoffUntil
+      ) {
         bundleShared(control, px, x.length / cols, 4 * cols, po);
       } else {
         colsum(px, x.length / cols, 4 * cols, po, 4 * cols);
