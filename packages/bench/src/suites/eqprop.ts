@@ -63,7 +63,8 @@ export const eqpropSuite: Suite = {
         for (const { x, y } of batches) kernel.trainBatch(x, y);
       });
       const sps = 200 / (us / 1e6);
-      // the same per CPU second of this process, beside the references' (robust to other load on the machine)
+      // the same per CPU second of the process, beside the references' (less sensitive to other load on the machine;
+      // all threads count: here also V8's background GC and compiler threads, which makes this figure the lower one)
       const reps = ctx.quick ? 5 : 15;
       const c0 = process.cpuUsage();
       for (let r = 0; r < reps; r++) for (const { x, y } of batches) kernel.trainBatch(x, y);
@@ -84,7 +85,7 @@ export const eqpropSuite: Suite = {
           out.reference = { name, value: v };
           out.ratio = sps / v;
           if (typeof vc === 'number')
-            out.note = `per CPU second: ${cpuSps.toFixed(0)} vs ${name} ${vc.toFixed(0)} samples (ratio ${(cpuSps / vc).toFixed(2)})`;
+            out.note = `per process CPU second (all threads): ${cpuSps.toFixed(0)} vs ${name} ${vc.toFixed(0)} samples (ratio ${(cpuSps / vc).toFixed(2)})`;
         } else out.note = `${name} reference not available on this machine`;
         return out;
       };
