@@ -748,7 +748,6 @@ function dotFunction(): WasmFunction {
   const av = [f.local(V128T), f.local(V128T)];
   const bv = f.local(V128T);
   const acc = [0, 1].map(() => Array.from({ length: 5 }, () => f.local(V128T)));
-  const t = f.local(F32T);
   /** R rows from r, W columns from j0. */
   const tile = (R: number, W: number) => [
     ...Array.from({ length: R }, (_, ri) => [
@@ -839,7 +838,6 @@ function dotFunction(): WasmFunction {
     ...whileNot([...get(r), ...i32(2), ...I32_ADD, ...get(M), ...I32_GT_U], passes(2)),
     ...whileNot([...get(r), ...get(M), ...I32_GE_U], passes(1)),
   ];
-  void t;
   return { name: 'dot', params, results: [], locals: f.locals(), body };
 }
 
