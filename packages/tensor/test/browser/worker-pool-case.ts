@@ -11,4 +11,6 @@ export const POOL_CASE = {
   // poolMatMul: 3 blocks of rows (n < 256), and 2 slabs of columns of bᵀ (n ≥ 256, m ≤ 4 n)
   matMulRows: { m: 200, k: 70, n: 90, transposeB: false },
   matMulCols: { m: 100, k: 64, n: 300, transposeB: true },
+  // SimdArena with a helper thread: 78000 elements ≥ ARENA_BUNDLE_CROSSOVER, 4 column chunks
+  arena: { rows: 300, cols: 260, seed: 9 },
 } as const;

@@ -8,6 +8,7 @@
 import {
   canShareMemory,
   createRng,
+  createSimdArena,
   createWorkerPool,
   poolBundle,
   poolConvolve,
@@ -30,6 +31,8 @@ export type PoolPageResult =
       normals: number;
       matMulRows: number;
       matMulCols: number;
+      arena: number;
+      arenaHelped: boolean;
       sameInline: boolean;
     }
   | { isolated: false; canShare: boolean; defaultSize: number; error: string }
@@ -66,6 +69,21 @@ async function main(): Promise<PoolPageResult> {
     fnv1a(await poolMatMul(pool, filled(s.m * s.k, seed), filled(s.k * s.n, seed + 1), { ...s, inline: false }));
   const matMulRows = await mm(c.matMulRows, 4);
   const matMulCols = await mm(c.matMulCols, 6);
+  // The arena's bundle with one of the pool's workers as its helper thread (shared WebAssembly.Memory, Atomics.wait there).
+  const { rows, cols, seed } = c.arena;
+  const arena = createSimdArena(4 * (rows * cols + cols) + 65536, { pool });
+  const ax = arena.alloc(rows * cols);
+  createRng(seed).normalArray(ax);
+  const colSums = arena.alloc(cols);
+  let arenaHash = fnv1a(arena.bundle(ax, cols, colSums));
+  let arenaSame = true;
+  for (let i = 0; i < 2000 && arena.helperChunks() === 0; i++) {
+    if (fnv1a(arena.bundle(ax, cols, colSums)) !== arenaHash) arenaSame = false;
+    if (i % 20 === 19) await new Promise((r) => setTimeout(r, 1));
+  }
+  const arenaHelped = arena.helperChunks() > 0;
+  if (!arenaSame) arenaHash = -1;
+  await arena.close();
   await pool.terminate();
   return {
     isolated: true,
@@ -77,6 +95,8 @@ async function main(): Promise<PoolPageResult> {
     normals: fnv1a(normals),
     matMulRows,
     matMulCols,
+    arena: arenaHash,
+    arenaHelped,
     sameInline: fnv1a(conv) === fnv1a(convInline),
   };
 }

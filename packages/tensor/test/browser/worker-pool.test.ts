@@ -13,7 +13,16 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { bundle, describeInChromium, launchChromium, pageHtml, wasmAssetFiles } from '../../../../test-utils/browser.js';
-import { createRng, createWorkerPool, poolBundle, poolConvolve, poolMatMul, poolNormalFill, poolRandomCSR } from '../../src/index.js';
+import {
+  createRng,
+  createSimdArena,
+  createWorkerPool,
+  poolBundle,
+  poolConvolve,
+  poolMatMul,
+  poolNormalFill,
+  poolRandomCSR,
+} from '../../src/index.js';
 import type { PoolPageResult } from './worker-pool-entry.js';
 import { POOL_CASE } from './worker-pool-case.js';
 import { fnv1a } from './fnv.js';
@@ -64,6 +73,11 @@ async function nodeResult(): Promise<Record<string, number>> {
   const matMulRows = await mm(c.matMulRows, 4);
   const matMulCols = await mm(c.matMulCols, 6);
   await one.terminate();
+  // The arena's bundle on one thread (the page's helper thread must not change a bit).
+  const { rows, cols, seed } = c.arena;
+  const arena = createSimdArena(4 * (rows * cols + cols) + 65536);
+  const ax = arena.alloc(rows * cols);
+  createRng(seed).normalArray(ax);
   const csr = await poolRandomCSR(pool, c.csr.nRows, c.csr.nCols, c.csr.p, c.csr.seed, { weight: { uniform: [-1, 2] } });
   return {
     convolve: fnv1a(await poolConvolve(pool, f(c.rows * c.n, 1), f(c.rows * c.n, 2), { n: c.n })),
@@ -73,11 +87,12 @@ async function nodeResult(): Promise<Record<string, number>> {
     normals: fnv1a(await poolNormalFill(pool, c.normalsSeed, new Float64Array(c.normals))),
     matMulRows,
     matMulCols,
+    arena: fnv1a(arena.bundle(ax, cols)),
   };
 }
 
 describeInChromium('the worker pool on Web Workers in headless Chromium', () => {
-  it('runs bind, bundle, randomCSR, normals and matMul (row and column blocks) on 2 workers with the bits of Node; without isolation the pool has 0 workers', async () => {
+  it('runs bind, bundle, randomCSR, normals, matMul (row and column blocks) and the two-thread arena bundle on 2 workers with the bits of Node; without isolation the pool has 0 workers', async () => {
     const server = await serveIsolated({
       '/': pageHtml('worker pool'),
       '/bundle.js': await bundle(here('./worker-pool-entry.ts')),
@@ -86,6 +101,7 @@ describeInChromium('the worker pool on Web Workers in headless Chromium', () => 
       '/block-kernels.js': await bundle(here('../../dist/pool/block-kernels.js')),
       // poolMatMul's block module starts tfjs's wasm backend in each worker, which fetches its .wasm beside the worker script.
       '/mat-mul-block.js': await bundle(here('../../dist/pool/mat-mul-block.js')),
+      '/simd-bundle-helper.js': await bundle(here('../../dist/simd/simd-bundle-helper.js')),
       ...Object.fromEntries(Object.entries(wasmAssetFiles()).map(([p, bytes]) => ['/' + p.split('/').pop()!, bytes])),
     });
     const browser = await launchChromium();
@@ -103,7 +119,7 @@ describeInChromium('the worker pool on Web Workers in headless Chromium', () => 
       };
       const isolated = await read('');
       const want = await nodeResult();
-      expect(isolated).toEqual({ isolated: true, size: 2, sameInline: true, ...want });
+      expect(isolated).toEqual({ isolated: true, size: 2, sameInline: true, arenaHelped: true, ...want });
       const plain = await read('?plain');
       expect(plain).toMatchObject({ isolated: false, defaultSize: 0 });
       expect((plain as { error: string }).error).toMatch(/crossOriginIsolated/);
