@@ -248,7 +248,7 @@ export class EqPropKernel {
   private estimate(
     xIn: Float32Array,
     labels: ArrayLike<number>,
-    options: { ids?: ArrayLike<number> },
+    options: { ids?: ArrayLike<number>; sign?: number; start?: Float32Array[] },
     outW: Float32Array[],
     outB: Float32Array[],
     scale: number[],
@@ -269,7 +269,8 @@ export class EqPropKernel {
     // Free phase.
     const free = sizes.slice(1, S + 1).map((n) => arena.alloc(B * n));
     const ids = s.persistent ? options.ids : undefined;
-    if (ids !== undefined) {
+    if (options.start) free.forEach((f, l) => f.set(options.start![l]));
+    else if (ids !== undefined) {
       if (ids.length !== B)
         throw new EqPropError('ids', `${FN}.trainBatch: ids has ${ids.length} entries for a batch of ${B}`, { code: 'ERR_SHAPE' });
       for (let b = 0; b < B; b++) {
@@ -315,7 +316,7 @@ export class EqPropKernel {
       );
       this.accumulateDifference(outW, outB, x, patches, sp, sm, 1 / (2 * s.beta), B, scale);
     } else {
-      const beta = s.estimator === 'random-sign' && this.rng.uniform() < 0.5 ? -s.beta : s.beta;
+      const beta = s.estimator === 'random-sign' && (options.sign ?? this.drawSign()) < 0 ? -s.beta : s.beta;
       const sb = runNudged(beta, nudgedStates);
       this.accumulateDifference(outW, outB, x, patches, sb, free, 1 / beta, B, scale);
     }
@@ -350,13 +351,59 @@ export class EqPropKernel {
       s.lr.map((a) => (adam ? 1 / B : (a * this.lrScale) / B)),
     );
     if (grads) this.adamStep(grads.gradW, grads.gradB);
-    if (s.dtype === 'float16') {
+    this.finishUpdate();
+    return { loss, accuracy, freeSteps, nudgedSteps, residual };
+  }
+
+  /** After an update: float16 rounding, the spectral bound, one more step. */
+  private finishUpdate(): void {
+    const { net } = this;
+    if (this.settings.dtype === 'float16') {
       for (const w of net.weights) roundArrayToF16(w);
       for (const b of net.biases) roundArrayToF16(b);
     }
     this.applySpectralNorm(1);
     this.steps++;
-    return { loss, accuracy, freeSteps, nudgedSteps, residual };
+  }
+
+  /** The sign of β for the next step: −1 with probability ½ ('random-sign', one draw of the kernel's stream), else +1. @internal */
+  drawSign(): number {
+    return this.settings.estimator === 'random-sign' && this.rng.uniform() < 0.5 ? -1 : 1;
+  }
+
+  /**
+   * Data-parallel training (createParallelTrainer): the update of {@link trainBatch} for some rows of a batch of
+   * `batchSize` rows, not applied: the estimate scaled by α_l·lrScale/batchSize (SGD) or 1/batchSize (Adam), with
+   * β's sign given and the free phase started from `start` (states [rows, n_l] per state layer) when given. The
+   * returned arrays are the kernel's own buffers, overwritten by the next call. @internal
+   */
+  blockUpdate(
+    x: Float32Array,
+    labels: ArrayLike<number>,
+    o: { batchSize: number; sign: number; lrScale: number; start?: Float32Array[] },
+  ): EqPropGradient {
+    const adam = this.settings.optimizer === 'adam';
+    const { gradW, gradB } = this.gradients();
+    const scale = this.settings.lr.map((a) => (adam ? 1 / o.batchSize : (a * o.lrScale) / o.batchSize));
+    const r = this.estimate(x, labels, { sign: o.sign, start: o.start }, gradW, gradB, scale);
+    return { ...r, weights: gradW, biases: gradB };
+  }
+
+  /**
+   * Apply a sum of {@link blockUpdate} results as {@link trainBatch} applies its own: W_l += dW_l (SGD) or an Adam step
+   * on it, then float16 rounding, the spectral bound and steps + 1. @internal
+   */
+  applyUpdate(dW: Float32Array[], dB: Float32Array[]): void {
+    if (this.settings.optimizer === 'adam') this.adamStep(dW, dB);
+    else
+      addScaled(
+        this.net.weights,
+        this.net.biases,
+        dW,
+        dB,
+        dW.map(() => 1),
+      );
+    this.finishUpdate();
   }
 
   /** Outputs for a batch: s_L (MSE) or the softmax readout (cross-entropy), [B, outputDim]. */
