@@ -175,7 +175,12 @@ async function backprop(train, test, epochs, seed, optimizer = 'sgd', schedule =
   const lr0 = optimizer === 'adam' ? 1e-3 : 0.1;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     // cosine annealing per epoch, the schedule trainEpochs applies to EP (½(1 + cos(π(e − 1)/E)))
-    if (schedule === 'cosine') opt.learningRate = lr0 * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / epochs));
+    if (schedule === 'cosine') {
+      const lr = lr0 * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / epochs));
+      // tfjs's SGD reads its rate from a tensor that only setLearningRate renews; Adam reads the property
+      if (typeof opt.setLearningRate === 'function') opt.setLearningRate(lr);
+      else opt.learningRate = lr;
+    }
     for (let i = order.length - 1; i > 0; i--) {
       const j = rng.uniformInt(i + 1);
       [order[i], order[j]] = [order[j], order[i]];
