@@ -20,3 +20,5 @@ export { trainEpochs } from './train-epochs.js';
 export { completedEpochs } from './optimizer-state.js';
 export type { EqPropTrainingState } from './optimizer-state.js';
 export type { LabelledData, TrainEpochsOptions, EpochRecord } from './train-epochs.js';
+export { createParallelTrainer } from './parallel-trainer.js';
+export type { ParallelTrainer, ParallelTrainerOptions } from './parallel-trainer.js';
