@@ -16,7 +16,7 @@ if (d.exchanges !== undefined) {
   parentPort!.postMessage({ wall: (performance.now() - t0) / 1000, blocked: budget.blocked });
 } else {
   // Only the first partition keeps the recorded spikes (every partition sees all of them).
-  const sim = new Simulator(d.spec, { partition: { lo: d.lo, hi: d.hi, exchange, record: d.index === 0 } });
+  const sim = new Simulator(d.spec, { partition: { lo: d.lo, hi: d.hi, exchange, record: d.index === 0, every: d.every } });
   // Every partition built: the simulation starts together (the run's wall clock excludes the builds).
   barrier(d)();
   const cpu0 = threadCpuSeconds();

@@ -24,6 +24,8 @@ export interface PartitionedResult {
    * oversubscribed one, where each costs a wake-up of tens of µs.
    */
   blocked: number[];
+  /** Steps per exchange (see {@link PartitionedOptions.batch}). */
+  every: number;
   /** The neuron-update engine each worker ran (see SimulatorOptions.engine): 'wasm' where WebAssembly SIMD is available, as on one thread. */
   engines: string[];
   /** Times of the recorded spikes (monitors.spikes), ms, as Simulator.spikes() gives them. */
@@ -41,6 +43,34 @@ export interface PartitionedOptions {
    * (default {@link DEFAULT_SPIN_US}); it adapts down to 4 µs while waits keep blocking.
    */
   spinUs?: number;
+  /**
+   * Batch the exchange over the minimum delay (default true): when every projection's delays are
+   * at least W ≥ 2 steps by its description (a constant, or a distribution's lower bound `low`)
+   * and none is plastic, the workers exchange once every W steps (at most {@link MAX_BATCH}),
+   * the same spikes as one thread (see SimulatorOptions.partition.every). Networks with
+   * one-step delays (CUBA, the lattice examples) exchange every step either way.
+   */
+  batch?: boolean;
+}
+
+/** Most steps exchanged at once (bounds the exchange memory: steps × neurons of a partition). */
+export const MAX_BATCH = 16;
+
+/**
+ * Steps per exchange for a validated description: the smallest delay every projection
+ * guarantees by its description (delays are rounded to whole steps, at least 1, so a lower
+ * bound `low` gives round(low)), 1 with any plastic projection, at most {@link MAX_BATCH}.
+ */
+export function exchangeEvery(spec: NetworkSpec): number {
+  let w = MAX_BATCH;
+  for (const pr of spec.projections ?? []) {
+    if (pr.plasticity) return 1;
+    const d = pr.delay ?? 1;
+    const low =
+      typeof d === 'number' ? d : d.dist === 'constant' ? d.value : d.dist === 'uniform' ? d.low : d.dist === 'normal' ? (d.low ?? 1) : 1;
+    w = Math.min(w, Math.max(1, Math.round(low)));
+  }
+  return w;
 }
 
 /**
@@ -73,7 +103,9 @@ export async function runPartitioned(
     throw new Brain4dError('spinUs', `must be a number of µs in [1, 1e6], got ${options.spinUs}`, { code: 'ERR_OUT_OF_RANGE' });
   const spec: NetworkSpec = validateNetwork(network);
   const N = Object.values(spec.populations).reduce((a, p) => a + p.size[0] * p.size[1] * p.size[2] * p.size[3], 0);
-  const shared = new SharedArrayBuffer(exchangeLayout(workers, N).bytes);
+  const every = options.batch === false ? 1 : exchangeEvery(spec);
+  const largest = Math.ceil(N / workers) + 1;
+  const shared = new SharedArrayBuffer(exchangeLayout(workers, every === 1 ? N : every * (largest + 1)).bytes);
   const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
   const t0 = performance.now();
   const results = await startWorkers<{
@@ -90,7 +122,7 @@ export async function runPartitioned(
     Array.from({ length: workers }, (_, index) => {
       const lo = Math.round((index * N) / workers);
       const hi = Math.round(((index + 1) * N) / workers);
-      return { spec, duration, index, workers, lo, hi, shared, N, spinUs };
+      return { spec, duration, index, workers, lo, hi, shared, N, spinUs, every };
     }),
   );
   const wall = (performance.now() - t0) / 1000;
@@ -105,6 +137,7 @@ export async function runPartitioned(
     rtf: runWall / (duration / 1000),
     workerCpu: [...results].sort((a, b) => a.index - b.index).map((r) => r.cpu),
     blocked: [...results].sort((a, b) => a.index - b.index).map((r) => r.blocked),
+    every,
     engines: [...results].sort((a, b) => a.index - b.index).map((r) => r.engine),
     steps,
     ids: first.ids ?? new Int32Array(0),

@@ -85,6 +85,14 @@ export interface SimulatorOptions extends ValidateOptions {
     exchange: (local: Int32Array, count: number, out: Int32Array, during?: () => void) => number;
     /** Whether this partition records the spikes of `monitors.spikes` (default true; one partition suffices, every one sees them all). */
     record?: boolean;
+    /**
+     * Steps per exchange (default 1). W > 1 needs every synaptic delay ≥ W steps and no STDP:
+     * a step's spikes then reach no neuron before W steps have passed, so the partitions
+     * exchange the spikes of W steps at once (`local` holds, for each step, its count and ids)
+     * and deliver them step by step, in the single-thread order, into the delay ring. Run with
+     * `run` (it exchanges the last, partial window at its end).
+     */
+    every?: number;
   };
   /**
    * Neuron-update kernels: `wasm` runs the LIF update as a WebAssembly SIMD loop over state kept
@@ -188,6 +196,12 @@ export class Simulator {
    * spikes while it waits for its partners' (`deliverOwn`, passed to `exchange` as `during`).
    */
   private orderFree = false;
+  /** Steps per exchange of a partitioned run (see SimulatorOptions.partition.every); the window of local spikes not yet exchanged. */
+  private every = 1;
+  private window: Int32Array = new Int32Array(0);
+  private windowLen = 0;
+  private windowSteps = 0;
+  private windowOut: Int32Array = new Int32Array(0);
   private nLocal = 0;
   private ownDelivered = true;
   private localStart: Int32Array = new Int32Array(0);
@@ -497,6 +511,19 @@ export class Simulator {
     this.noRng = createRng(0);
     this.projSrc = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.source));
     this.projTgt = Int32Array.from(this.projections, (p) => this.populations.indexOf(p.target));
+    if (this.exchange && (options.partition!.every ?? 1) > 1) {
+      const W = options.partition!.every!;
+      const minDelay = this.projections.reduce(
+        (m, pr) => Math.min(m, pr.d ? pr.d.reduce((a, x) => Math.min(a, x), Infinity) : pr.delay),
+        Infinity,
+      );
+      if (!Number.isInteger(W) || W > minDelay || this.projections.some((pr) => pr.stdp))
+        throw new Brain4dError('partition.every', `must be an integer <= the smallest delay (${minDelay} steps) with no STDP, got ${W}`, {
+          code: 'ERR_OUT_OF_RANGE',
+        });
+      this.every = W;
+      this.window = new Int32Array(W * (this.hi - this.lo + 1));
+    }
     if (this.exchange) {
       this.localStart = new Int32Array(this.populations.length + 1);
       // Order-free when, per (target population, channel), every projection with synapses here is static with one common weight.
@@ -569,6 +596,7 @@ export class Simulator {
       if (this.sink && this.t % this.flushEvery === 0) this.flush();
       if (onProgress && ((s + 1) % chunk === 0 || s + 1 === steps)) onProgress(s + 1, steps, spikes);
     }
+    if (this.windowSteps > 0) spikes += this.flushWindow(this.t - 1);
     if (this.sink) this.flush();
     const wall = (performance.now() - t0) / 1000;
     const rates: Record<string, number> = {};
@@ -754,6 +782,18 @@ export class Simulator {
       // Local spikes first, then the full list of the step from every partition.
       const local = this.localBuf;
       for (let p = 0; p < P; p++) ns = this.kernels[p](G, local, ns, rng, t);
+      if (this.every > 1) {
+        // Batched: keep the step's spikes; every `every` steps exchange and deliver the window.
+        const win = this.window;
+        let wp = this.windowLen;
+        win[wp++] = ns;
+        for (let i = 0; i < ns; i++) win[wp++] = local[i];
+        this.windowLen = wp;
+        const total = ++this.windowSteps === this.every ? this.flushWindow(t) : 0;
+        this.sampleState(t);
+        this.t = t + 1;
+        return total;
+      }
       if (this.orderFree) {
         this.nLocal = ns;
         this.ownDelivered = false;
@@ -794,21 +834,68 @@ export class Simulator {
       for (let q = 0; q < projs.length; q++)
         if (projs[q].stdp) this.postStdp(projs[q], spikes, popStart[this.projTgt[q]], popStart[this.projTgt[q] + 1]);
     }
+    this.sampleState(t);
+    this.t = t + 1;
+    return ns;
+  }
+
+  private sampleState(t: number): void {
     for (const m of this.stateMonitors) {
       if (t % m.every !== 0) continue;
       m.steps.push(t);
       const arr = m.pop.state[m.variable];
       for (let q = 0; q < m.neurons.length; q++) m.data.push(arr[m.neurons[q]]);
     }
-    this.t = t + 1;
-    return ns;
   }
 
-  private deliver(pr: Projection, spikes: Int32Array, from: number, to: number): void {
+  /**
+   * Batched partitioned run: exchanges the window of local spikes of steps last − S + 1 … last
+   * (S = steps in the window), then for each of those steps, in order, counts and records its
+   * full spike list and delivers it as the single-thread run did at that step (every delay is
+   * ≥ the window, so each lands in a ring slot after `last`). Returns the window's spike count.
+   */
+  private flushWindow(last: number): number {
+    const S = this.windowSteps;
+    const cap = S * (this.N + 64);
+    if (this.windowOut.length < cap) this.windowOut = new Int32Array(cap);
+    const all = this.windowOut;
+    const n = this.exchange!(this.window, this.windowLen, all);
+    this.windowLen = 0;
+    this.windowSteps = 0;
+    // The partitions' windows in partition order, each S records [count, ids…]: record r is step r mod S.
+    const at: number[] = [];
+    for (let pos = 0; pos < n; pos += all[pos] + 1) at.push(pos);
+    const spikes = this.spikeBuf;
+    const popStart = this.popStart;
+    const P = this.populations.length;
+    const projs = this.projections;
+    let total = 0;
+    for (let s = 0; s < S; s++) {
+      let ns = 0;
+      for (let r = s; r < at.length; r += S) {
+        const c = all[at[r]];
+        for (let i = 1; i <= c; i++) spikes[ns++] = all[at[r] + i];
+      }
+      let q = 0;
+      for (let p = 0; p < P; p++) {
+        popStart[p] = q;
+        const end = this.populations[p].offset + this.populations[p].n;
+        while (q < ns && spikes[q] < end) q++;
+      }
+      popStart[P] = ns;
+      const t = last - S + 1 + s;
+      this.countSpikes(t, spikes);
+      if (ns > 0)
+        for (let k = 0; k < projs.length; k++) this.deliver(projs[k], spikes, popStart[this.projSrc[k]], popStart[this.projSrc[k] + 1], t);
+      total += ns;
+    }
+    return total;
+  }
+
+  private deliver(pr: Projection, spikes: Int32Array, from: number, to: number, t = this.t): void {
     if (from === to) return;
     const { rowPtr, tgt, w, d, base, stdp } = pr;
     const off = pr.source.offset;
-    const t = this.t;
     if (stdp) {
       this.preStdp(pr, spikes, from, to);
       return;

@@ -13,6 +13,8 @@ export interface PartitionData {
   N: number;
   /** Longest spin before blocking in Atomics.wait, µs (see {@link waitUntil}). */
   spinUs: number;
+  /** Steps per exchange (see SimulatorOptions.partition.every); default 1. */
+  every?: number;
   /** Instead of simulating, time this many exchanges (see measureExchange in run-partitioned.ts). */
   exchanges?: number;
 }
@@ -141,7 +143,7 @@ export function spikeExchange(d: PartitionData): {
   budget: SpinBudget;
 } {
   const a = new Int32Array(d.shared);
-  const L = exchangeLayout(d.workers, d.N);
+  const L = exchangeLayout(d.workers, (d.every ?? 1) === 1 ? d.N : d.every! * (Math.ceil(d.N / d.workers) + 2));
   const k = d.workers;
   const me = d.index;
   const budget: SpinBudget = { us: d.spinUs, min: Math.min(d.spinUs, MIN_SPIN_US), max: d.spinUs, blocked: 0 };

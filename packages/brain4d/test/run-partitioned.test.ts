@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../src/index.js';
+import { Simulator, validateNetwork } from '../src/index.js';
+import { exchangeEvery, MAX_BATCH } from '../src/run-partitioned.js';
 import { example } from './helpers.js';
 
 const dist = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'node.js')).href;
@@ -61,4 +62,51 @@ describe('runPartitioned', () => {
     expect(par.steps).toEqual(s.steps);
     expect(par.engines).toEqual([one.engine, one.engine, one.engine]);
   }, 60_000);
+
+  it('delays of 3 steps and more: the workers exchange every 3 steps and give the single-thread spikes (also when a run ends mid-window)', async () => {
+    const { runPartitioned } = (await import(dist)) as typeof import('../src/node.js');
+    const net = example('cuba.json');
+    net.projections[0].delay = { dist: 'uniform', low: 3, high: 9 };
+    net.projections[1].delay = 3;
+    net.projections[2].delay = { dist: 'normal', mean: 6, std: 2, low: 3.4 };
+    net.projections[3].delay = 5;
+    net.monitors = { spikes: true, rates: { bin: 10 } };
+    // 2000 steps plus 2: the last window holds 2 steps of the 3.
+    const ms = 200.2;
+    const one = new Simulator(net);
+    const r1 = one.run(ms);
+    for (const workers of [2, 3]) {
+      const par = await runPartitioned(net, ms, workers);
+      expect(par.every).toBe(3);
+      const s = one.spikes();
+      expect(s.ids.length).toBeGreaterThan(100);
+      expect(par.ids).toEqual(s.ids);
+      expect(par.steps).toEqual(s.steps);
+      expect(par.spikes).toBe(r1.spikes);
+      expect(par.rates).toEqual(one.rates());
+    }
+    const perStep = await runPartitioned(net, ms, 2, { batch: false });
+    expect(perStep.every).toBe(1);
+    expect(perStep.ids).toEqual(one.spikes().ids);
+  }, 60_000);
+
+  it('a window longer than the smallest delay is refused', () => {
+    const net = example('cuba.json');
+    for (const p of net.projections) p.delay = 2;
+    const exchange = (l: Int32Array, n: number, out: Int32Array) => (out.set(l.subarray(0, n)), n);
+    expect(() => new Simulator(net, { partition: { lo: 0, hi: 4000, exchange, every: 3 } })).toThrow(/smallest delay \(2 steps\)/);
+    expect(() => new Simulator(net, { partition: { lo: 0, hi: 4000, exchange, every: 2 } })).not.toThrow();
+  });
+
+  it('exchangeEvery: the smallest delay the description guarantees, 1 with STDP, at most MAX_BATCH', () => {
+    const net = example('cuba.json');
+    expect(exchangeEvery(validateNetwork(net))).toBe(1);
+    for (const p of net.projections) p.delay = 40;
+    expect(exchangeEvery(validateNetwork(net))).toBe(MAX_BATCH);
+    net.projections[1].delay = { dist: 'uniform', low: 3.4, high: 9 };
+    expect(exchangeEvery(validateNetwork(net))).toBe(3);
+    net.projections[2].delay = { dist: 'normal', mean: 20, std: 5 };
+    expect(exchangeEvery(validateNetwork(net))).toBe(1);
+    expect(exchangeEvery(validateNetwork(example('stdp-song.json')))).toBe(1);
+  });
 });
