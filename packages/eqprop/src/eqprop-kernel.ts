@@ -395,14 +395,11 @@ export class EqPropKernel {
    */
   applyUpdate(dW: Float32Array[], dB: Float32Array[]): void {
     if (this.settings.optimizer === 'adam') this.adamStep(dW, dB);
-    else
-      addScaled(
-        this.net.weights,
-        this.net.biases,
-        dW,
-        dB,
-        dW.map(() => 1),
-      );
+    else {
+      const params = [...this.net.weights, ...this.net.biases];
+      const dirs = [...dW, ...dB];
+      for (let i = 0; i < params.length; i++) addInto(params[i], dirs[i]);
+    }
     this.finishUpdate();
   }
 
@@ -725,6 +722,12 @@ function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {
   const t = new Float32Array(B * n);
   for (let b = 0; b < B; b++) t[b * n + labels[b]] = 1;
   return t;
+}
+
+/** p += d (one monomorphic loop). */
+function addInto(p: Float32Array, d: Float32Array): void {
+  const n = p.length;
+  for (let k = 0; k < n; k++) p[k] += d[k];
 }
 
 /** W_l += scale_l · G_l, b_l += scale_l · g_l. */

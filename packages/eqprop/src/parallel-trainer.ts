@@ -179,7 +179,7 @@ export async function createParallelTrainer(kernel: EqPropKernel, options: Paral
       for (const d of sum) {
         const src = buf.updates.subarray(o2, o2 + d.length);
         if (k === 0) d.set(src);
-        else for (let i = 0; i < d.length; i++) d[i] += src[i];
+        else addInto(d, src);
         o2 += d.length;
       }
     }
@@ -216,4 +216,10 @@ export async function createParallelTrainer(kernel: EqPropKernel, options: Paral
       if (pool) await pool.terminate();
     },
   };
+}
+
+/** d += s (one monomorphic loop). */
+function addInto(d: Float32Array, s: Float32Array): void {
+  const n = d.length;
+  for (let i = 0; i < n; i++) d[i] += s[i];
 }
