@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { tf } from '@neurite/tensor';
-import { EqPropKernel, relaxTensors, scellierPreset } from '@neurite/eqprop';
+import { loadavg } from 'node:os';
+import { createParallelTrainer, EqPropKernel, relaxTensors, scellierPreset } from '@neurite/eqprop';
 import { pythonExecutable, referenceScript } from '../python.js';
 import type { BenchResult, Suite } from '../suite.js';
 
@@ -91,6 +92,70 @@ export const eqpropSuite: Suite = {
       };
       results.push(row('numpy', ref, 'ratio ≥ 3 (vs numpy)'));
       results.push(row(`pytorch-cpu${torch?.torch ? ` ${String(torch.torch)}` : ''}`, torch, 'ratio ≥ 1 (vs PyTorch CPU)'));
+    }
+
+    ctx.progress('train 784-500-10 on 2 workers (data-parallel blocks of 10 rows) vs one thread');
+    {
+      // numpy with 2 BLAS threads (the reference reads OPENBLAS_NUM_THREADS before numpy loads; default 1)
+      const r2 = spawnSync(pythonExecutable(), [referenceScript('eqprop.py'), ...(ctx.quick ? ['--quick'] : [])], {
+        encoding: 'utf8',
+        env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' },
+      });
+      const numpy2 = r2.status === 0 ? (JSON.parse(r2.stdout) as Ref).train_samples_per_s_784_500_10_b20 : undefined;
+      const opts = { ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), persistent: false, seed: 0 };
+      const single = new EqPropKernel(opts);
+      const trainer = await createParallelTrainer(new EqPropKernel(opts), { workers: 2, blockRows: 10 });
+      const batches = Array.from({ length: 10 }, (_, j) => syntheticBatch(20, 784, 20 * j));
+      const load0 = loadavg()[0];
+      try {
+        for (let r = 0; r < 8; r++) {
+          for (const { x, y } of batches) single.trainBatch(x, y);
+          for (const { x, y } of batches) await trainer.trainBatch(x, y);
+        }
+        // paired A/B: one thread and 2 workers alternate, 10 batches each, so both see the same load
+        const one: number[] = [];
+        const two: number[] = [];
+        for (let rep = 0; rep < (ctx.quick ? 7 : 21); rep++) {
+          let t = performance.now();
+          for (const { x, y } of batches) single.trainBatch(x, y);
+          one.push(200 / ((performance.now() - t) / 1000));
+          t = performance.now();
+          for (const { x, y } of batches) await trainer.trainBatch(x, y);
+          two.push(200 / ((performance.now() - t) / 1000));
+        }
+        const median = (a: number[]): number => a.slice().sort((p, q) => p - q)[a.length >> 1];
+        const sps1 = median(one);
+        const sps2 = median(two);
+        const load = `load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)} (2-worker speed-ups only show on an idle machine)`;
+        const v = ref?.train_samples_per_s_784_500_10_b20;
+        results.push({
+          case: 'train samples/s, 2 workers',
+          params: { arch: '784-500-10', batch: 20, steps: '20+4', blockRows: 10, vs: 'numpy' },
+          backend: ctx.backend,
+          metric: 'throughput',
+          unit: 'samples/s',
+          value: sps2,
+          ...(typeof v === 'number' ? { reference: { name: 'numpy (1 BLAS thread)', value: v }, ratio: sps2 / v } : {}),
+          goal: 'ratio ≥ 3 (vs numpy)',
+          note:
+            `numpy runs on one core (OPENBLAS_NUM_THREADS=1); with 2 BLAS threads: ${typeof numpy2 === 'number' ? `${numpy2.toFixed(0)} samples/s` : 'not available'}` +
+            `${typeof numpy2 === 'number' ? ` (2 workers / numpy-2-threads ${(sps2 / numpy2).toFixed(2)})` : ''}; ${load}`,
+        });
+        results.push({
+          case: 'train speed-up, 2 workers / 1 thread',
+          params: { arch: '784-500-10', batch: 20, steps: '20+4', blockRows: 10 },
+          backend: ctx.backend,
+          metric: 'ratio',
+          unit: 'x',
+          value: sps2 / sps1,
+          reference: { name: 'EqPropKernel.trainBatch, one thread (samples/s)', value: sps1 },
+          ratio: sps2 / sps1,
+          goal: 'ratio > 1',
+          note: `paired medians of ${one.length} alternating rounds of 10 batches; ${load}`,
+        });
+      } finally {
+        await trainer.close();
+      }
     }
 
     ctx.progress('free phase 784-500-10, batch 256, 20 steps vs two matMuls');
