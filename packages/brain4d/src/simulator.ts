@@ -171,6 +171,12 @@ export class Simulator {
   private ring: Float64Array;
   private ringMask: number;
   private ringUsed: Uint8Array;
+  /**
+   * Channel indices each ring slot received (duplicates allowed), so that adding the slot to G
+   * touches those entries only; a count of −1 means "too many, or unknown: add the whole slot".
+   */
+  private ringIdx: Int32Array[] = [];
+  private ringCount: Int32Array = new Int32Array(0);
   private kernels: NeuronKernel[];
   /** The neuron-update kernels in use (see {@link SimulatorOptions.engine}). */
   readonly engine: 'wasm' | 'js' | 'fixed' | 'webgpu';
@@ -431,6 +437,11 @@ export class Simulator {
     this.ringMask = D - 1;
     this.ring = new Float64Array(maxDelay > 1 ? D * 2 * N : 0);
     this.ringUsed = new Uint8Array(D);
+    if (maxDelay > 1) {
+      // Past 1/8 of the slot, adding the whole slot (a sequential sweep) costs less than the list.
+      this.ringIdx = Array.from({ length: D }, () => new Int32Array(Math.max(256, Math.ceil(N / 4))));
+      this.ringCount = new Int32Array(D);
+    }
     // Inputs.
     const stepOf = (ms: number) => (ms === Infinity ? Infinity : Math.round(ms / this.dt));
     this.biasChanges = new Set();
@@ -749,14 +760,28 @@ export class Simulator {
     const rng = this.stochastic ? createRng((BigInt(this.seed) << 32n) | BigInt(t)) : this.noRng;
     const slot = t & this.ringMask;
     if (this.ringUsed[slot]) {
-      // Only the neurons this simulator updates (a partition's range) receive anything.
       const r = this.ring;
       const b = slot * N2;
-      for (let c = 0; c < N2; c += this.N)
-        for (let k = c + this.lo; k < c + this.hi; k++) {
+      const count = this.ringCount[slot];
+      if (count >= 0) {
+        // The entries the slot received (a repeated one adds 0 the second time, as the sweep adds 0 to the others).
+        const idx = this.ringIdx[slot];
+        for (let q = 0; q < count; q++) {
+          const k = idx[q];
           G[k] += r[b + k];
           r[b + k] = 0;
         }
+      } else {
+        // Only the neurons this simulator updates (a partition's range) receive anything.
+        const lo = this.lo;
+        const hi = this.hi;
+        for (let c = 0; c < N2; c += this.N)
+          for (let k = c + lo; k < c + hi; k++) {
+            G[k] += r[b + k];
+            r[b + k] = 0;
+          }
+      }
+      this.ringCount[slot] = 0;
       this.ringUsed[slot] = 0;
     }
     // (Lookups guarded: a network without such inputs pays no hashing per step.)
@@ -924,12 +949,23 @@ export class Simulator {
     if (d === null) {
       const slot = (t + pr.delay) & mask;
       this.ringUsed[slot] = 1;
-      const b = slot * N2 + base;
+      const b = slot * N2;
+      const idx = this.ringIdx[slot];
+      const cap = idx.length;
+      let c = this.ringCount[slot];
       for (let q = from; q < to; q++) {
         const s = spikes[q] - off;
         const end = rowPtr[s + 1];
-        for (let k = rowPtr[s]; k < end; k++) ring[b + tgt[k]] += w[k];
+        for (let k = rowPtr[s]; k < end; k++) {
+          const j = base + tgt[k];
+          ring[b + j] += w[k];
+          if (c >= 0) {
+            if (c < cap) idx[c++] = j;
+            else c = -1;
+          }
+        }
       }
+      this.ringCount[slot] = c;
       return;
     }
     const G = this.G;
@@ -939,12 +975,22 @@ export class Simulator {
       for (let k = rowPtr[s]; k < end; k++) {
         const dk = d[k];
         if (dk === 1) G[base + tgt[k]] += w[k];
-        else {
-          const slot = (t + dk) & mask;
-          this.ringUsed[slot] = 1;
-          ring[slot * N2 + base + tgt[k]] += w[k];
-        }
+        else this.ringAdd((t + dk) & mask, base + tgt[k], w[k]);
       }
+    }
+  }
+
+  /** Adds x to channel entry j of ring slot `slot`, noting the entry for the slot's addition to G. */
+  private ringAdd(slot: number, j: number, x: number): void {
+    this.ring[slot * 2 * this.N + j] += x;
+    this.ringUsed[slot] = 1;
+    const c = this.ringCount[slot];
+    if (c >= 0) {
+      const idx = this.ringIdx[slot];
+      if (c < idx.length) {
+        idx[c] = j;
+        this.ringCount[slot] = c + 1;
+      } else this.ringCount[slot] = -1;
     }
   }
 
@@ -963,7 +1009,6 @@ export class Simulator {
     const t = this.t;
     const dt = this.dt;
     const G = this.G;
-    const N2 = 2 * this.N;
     const mask = this.ringMask;
     for (let q = from; q < to; q++) {
       const s = spikes[q] - off;
@@ -975,11 +1020,7 @@ export class Simulator {
         const j = tgt[k];
         const dk = d === null ? pr.delay : d[k];
         if (dk === 1) G[base + j] += w[k];
-        else {
-          const slot = (t + dk) & mask;
-          this.ringUsed[slot] = 1;
-          this.ring[slot * N2 + base + j] += w[k];
-        }
+        else this.ringAdd((t + dk) & mask, base + j, w[k]);
         const xpost = st.xPost[j] * Math.exp((-(t - st.lastPost[j]) * dt) / tau_minus);
         let wk = rule === 'additive' ? w[k] - a_minus * w_max * xpost : w[k] - a_minus * (w[k] - w_min) * xpost;
         if (wk < w_min) wk = w_min;
@@ -1105,6 +1146,8 @@ export class Simulator {
       throw new Brain4dError('engine', `checkpoints hold the float64 engines' state, not the ${this.engine} engine's`, {
         code: 'ERR_UNSUPPORTED',
       });
+    // A checkpoint may write the ring: its slots are then added to G whole.
+    this.ringCount.fill(-1);
     return {
       kargs: this.kargs,
       ring: this.ring,
