@@ -65,7 +65,7 @@ function builtUrl(name: string): string {
  * const x = Float32Array.of(1, 0, 1, 0, 0, 1, 0, 1);
  * for (let t = 0; t < 100; t++) await trainer.trainBatch(x, [0, 1]);
  * await trainer.close();
- * console.log(kernel.predictArray(x)); // the output states [B, 2]
+ * console.log(kernel.predictArray(x)); // Float32Array [1, 0, 0, 1]: the output states [B, 2]
  * ```
  * @throws EqPropError when `workers` or `blockRows` is not an integer in range (`ERR_OUT_OF_RANGE`), workers > 0 where
  *   memory cannot be shared (`ERR_UNSUPPORTED`), or the estimator is 'holomorphic' (`ERR_UNSUPPORTED`).
