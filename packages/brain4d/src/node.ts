@@ -152,5 +152,5 @@ export async function readSpikeFile(file: string): Promise<{ steps: Int32Array; 
   return { steps, ids };
 }
 
-export { runPartitioned } from './run-partitioned.js';
-export type { PartitionedResult } from './run-partitioned.js';
+export { measureExchange, runPartitioned } from './run-partitioned.js';
+export type { ExchangeCost, PartitionedResult } from './run-partitioned.js';
