@@ -33,6 +33,13 @@ const CONFIGS = {
     schedule: 'cosine',
     evaluateTrain: 'last',
   }),
+  // the published 784-500-500-10 dynamics (100 / 6 steps, β = 1 random sign, persistent particles) with Adam lr 1e-3
+  'published-500-500-adam': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
+    optimizer: 'adam',
+    lr: [1e-3, 1e-3, 1e-3],
+    evaluateTrain: 'last',
+  }),
   // Scellier & Bengio 2017 as published, 784-500-10: 20 free / 4 nudged steps, β = 1 random sign, α = 0.1 / 0.05
   'published-500': () => scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
   'scellier-500': () => preset([500]),
