@@ -145,21 +145,27 @@ export async function runPartitioned(
   };
 }
 
-/** Starts one partition worker for each description and resolves with their messages, in order. */
+/**
+ * Starts one partition worker for each description and resolves with their messages, in order.
+ * If one fails, the others (which would wait for its spikes for ever) are terminated.
+ */
 function startWorkers<T>(data: PartitionData[]): Promise<T[]> {
   const url = new URL('./partition-worker.js', import.meta.url);
+  const started: Worker[] = [];
   return Promise.all(
     data.map(
       (d) =>
         new Promise<T>((resolve, reject) => {
           const w = new Worker(url, { workerData: d });
+          started.push(w);
           w.once('message', (m) => {
             resolve(m as T);
             void w.terminate();
           });
-          w.once('error', (e) =>
-            reject(new Brain4dError('workers', `partition ${d.index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e })),
-          );
+          w.once('error', (e) => {
+            for (const other of started) void other.terminate();
+            reject(new Brain4dError('workers', `partition ${d.index} failed: ${e.message}`, { code: 'ERR_STATE', cause: e }));
+          });
         }),
     ),
   );
