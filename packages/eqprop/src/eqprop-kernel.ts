@@ -308,6 +308,7 @@ export class EqPropKernel {
       const { gradW, gradB } = this.gradients();
       nudgedSteps += holomorphicGradient(net, x, free, drive, target, s, B, gradW, gradB);
       if (gradW !== outW) addScaled(outW, outB, gradW, gradB, scale);
+      else scaleInPlace(gradW, gradB, scale); // Adam: outW is the gradient buffer itself (scale 1/B)
     } else if (s.estimator === 'symmetric') {
       const sp = runNudged(s.beta, nudgedStates);
       const sm = runNudged(
@@ -735,6 +736,16 @@ function addScaled(W: Float32Array[], b: Float32Array[], G: Float32Array[], g: F
   W.forEach((w, l) => {
     for (let k = 0; k < w.length; k++) w[k] += scale[l] * G[l][k];
     for (let k = 0; k < b[l].length; k++) b[l][k] += scale[l] * g[l][k];
+  });
+}
+
+/** G_l ← scale_l · G_l, g_l ← scale_l · g_l (in place). */
+function scaleInPlace(G: Float32Array[], g: Float32Array[], scale: number[]): void {
+  G.forEach((w, l) => {
+    const c = scale[l];
+    if (c === 1) return;
+    for (let k = 0; k < w.length; k++) w[k] *= c;
+    for (let k = 0; k < g[l].length; k++) g[l][k] *= c;
   });
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setBackend, tf, expectNoLeaks } from '@neurite/tensor';
 import { EqPropKernel, EqPropError } from '../src/index.js';
 import type { EqPropOptions } from '../src/index.js';
+import { base64ToFloat32 } from '../src/optimizer-state.js';
 
 beforeAll(async () => {
   await setBackend('cpu');
@@ -121,6 +122,43 @@ describe('EqPropKernel', () => {
       expect(last.loss, JSON.stringify(c)).toBeLessThan(first.loss);
       expect(k.evaluateArray(x, y).accuracy, JSON.stringify(c)).toBe(1);
       if (c.dtype === 'float16') for (const w of k.net.weights) for (const v of w) expect(Math.fround(v)).toBe(v);
+    }
+  });
+
+  it('Adam gets the batch mean for every estimator: its first moment after one step is 0.1 · ΣΔW / B', () => {
+    // m₁ = 0.1·g with g the update direction; for a batch of B = 2 rows it must be the mean of the estimate
+    // (gradient() gives the sum). The holomorphic path once skipped the 1/B under Adam (m₁ twice as large).
+    const x = new Float32Array([1, 0.2, 0, 0.7, 0, 0.9, 0.4, 0]);
+    const y = [1, 0];
+    for (const c of [
+      { estimator: 'one-sided' as const },
+      { estimator: 'symmetric' as const },
+      { estimator: 'holomorphic' as const, activation: 'sigmoid' as const, gamma: 0.8 },
+    ]) {
+      const make = () =>
+        new EqPropKernel({ inputDim: 4, hiddenDims: [6], outputDim: 2, lr: 0.01, seed: 3, beta: 0.5, optimizer: 'adam', ...c });
+      const sum = make()
+        .gradient(x, y)
+        .weights.map((w) => w.slice());
+      const k = make();
+      k.predictArray(x); // buffers sized for B first, as in every step after the first (where the skip showed)
+      k.trainBatch(x, y);
+      const m = k
+        .save()
+        .training!.adam!.m.slice(0, sum.length)
+        .map((t, l) => base64ToFloat32(t, sum[l].length, 'm'));
+      let worst = 0,
+        scale = 0;
+      sum.forEach((g, l) =>
+        g.forEach((v, i) => {
+          worst = Math.max(worst, Math.abs(m[l][i] - (0.1 * v) / 2));
+          scale = Math.max(scale, Math.abs(0.1 * v));
+        }),
+      );
+      // float32: the trained path scales each term by 1/B before summing, gradient() sums then the test halves
+      // (a few ulps of the largest entry); the missing 1/B would be off by half of each entry
+      expect(worst, c.estimator).toBeLessThan(1e-5 * scale);
+      expect(scale, c.estimator).toBeGreaterThan(0);
     }
   });
 
