@@ -27,6 +27,11 @@ const CONFIGS = {
     ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
     evaluateTrain: 'last',
   }),
+  // the same settings, for a longer run kept apart from the 12-epoch rows
+  'published-500-500-long': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
+    evaluateTrain: 'last',
+  }),
   // the same with the cosine schedule of trainEpochs over the run
   'published-500-500-cos': () => ({
     ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
