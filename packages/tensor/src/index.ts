@@ -77,5 +77,5 @@ export { dot } from './dot.js';
 export { poolTopK, TOPK_CROSSOVER } from './pool/pool-top-k.js';
 export { poolRandomCSR, RANDOM_CSR_CROSSOVER } from './pool/pool-random-csr.js';
 export type { PoolRandomCSROptions } from './pool/pool-random-csr.js';
-export { createSimdArena, hasWasmSimd } from './simd/simd-arena.js';
-export type { SimdArena } from './simd/simd-arena.js';
+export { ARENA_BUNDLE_CROSSOVER, createSimdArena, hasWasmSimd } from './simd/simd-arena.js';
+export type { SimdArena, SimdArenaOptions } from './simd/simd-arena.js';
