@@ -152,5 +152,5 @@ export async function readSpikeFile(file: string): Promise<{ steps: Int32Array; 
   return { steps, ids };
 }
 
-export { measureExchange, runPartitioned } from './run-partitioned.js';
-export type { ExchangeCost, PartitionedResult } from './run-partitioned.js';
+export { DEFAULT_SPIN_US, MAX_BATCH, exchangeEvery, measureExchange, runPartitioned } from './run-partitioned.js';
+export type { ExchangeCost, PartitionedOptions, PartitionedResult } from './run-partitioned.js';
