@@ -88,11 +88,6 @@ async function simulate(net: Record<string, any>, ms: number) {
   };
 }
 
-/** A module of @neurite/brain4d's build that its entry points do not export (the exchange microbenchmark). */
-async function brain4dDist<T>(file: string): Promise<T> {
-  return (await import(new URL(`dist/${file}`, import.meta.resolve('@neurite/brain4d/package.json')).href)) as T;
-}
-
 /**
  * CPU µs per step of the whole network on 1 thread and of each partition of a `workers`-way
  * split, all measured in this one thread (best of `reps` each; process CPU time, so a loaded
@@ -265,9 +260,7 @@ export const brain4dSuite: Suite = {
 
     // The exchange alone: 2 workers crossing back to back (no work between), the price of a step's synchronisation.
     ctx.progress('spike exchange between 2 workers');
-    const { measureExchange } = await brain4dDist<{
-      measureExchange: (n: number, workers?: number) => Promise<{ usPerExchange: number; blocked: number[]; exchanges: number }>;
-    }>('run-partitioned.js');
+    const { measureExchange } = await import('@neurite/brain4d/node');
     let xc = await measureExchange(ctx.quick ? 20_000 : 200_000, 2);
     for (let k = 1; k < repeats; k++) {
       const x = await measureExchange(ctx.quick ? 20_000 : 200_000, 2);
