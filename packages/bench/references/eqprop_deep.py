@@ -175,10 +175,36 @@ def step_case(path, out_path):
                "weights": flat(W), "biases": flat(b)}, open(out_path, "w"))
 
 
+def steps_case(path, out_path):
+    """Several training steps with persistent particles: CASE.json as for `step`, plus "batches" (example ids per step,
+    into "x"/"labels" given per example) and "signs" (the sign of beta per step)."""
+    case = json.load(open(path))
+    sizes = case["sizes"]
+    W = [np.array(w, dtype=F32).reshape(m, n) for w, m, n in zip(case["weights"], sizes[:-1], sizes[1:])]
+    b = [np.array(v, dtype=F32) for v in case["biases"]]
+    n_ex = len(case["labels"])
+    X = np.array(case["x"], dtype=F32).reshape(n_ex, sizes[0])
+    labels = np.array(case["labels"])
+    c = case.get("costFactor", 1.0)
+    particles = [np.zeros((n_ex, n), dtype=F32) for n in sizes[1:]]
+    for ids, sign in zip(case["batches"], case["signs"]):
+        ids = np.array(ids)
+        x = X[ids]
+        free = relax(x, [p[ids] for p in particles], W, b, case["eps"], 0, None, c, case["free"])
+        for p, st in zip(particles, free):
+            p[ids] = st
+        nudged = relax(x, free, W, b, case["eps"], sign * case["beta"], one_hot(labels[ids], sizes[-1]), c, case["nudged"])
+        ep_update(x, free, nudged, W, b, case["alphas"], sign * case["beta"])
+    flat = lambda arrs: [[float(v) for v in a.ravel()] for a in arrs]  # noqa: E731
+    json.dump({"weights": flat(W), "biases": flat(b), "particles": flat(particles)}, open(out_path, "w"))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "train":
         train(sys.argv[2])
     elif sys.argv[1] == "step":
         step_case(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "steps":
+        steps_case(sys.argv[2], sys.argv[3])
     else:
         raise SystemExit(__doc__)

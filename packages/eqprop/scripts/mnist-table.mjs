@@ -27,6 +27,11 @@ const CONFIGS = {
     ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
     evaluateTrain: 'last',
   }),
+  // the same settings again, on a later build of the kernel (other float32 summation orders in its products)
+  'published-500-500-rerun': () => ({
+    ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
+    evaluateTrain: 'last',
+  }),
   // the same settings, for a longer run kept apart from the 12-epoch rows
   'published-500-500-long': () => ({
     ...scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 }),
