@@ -25,6 +25,13 @@ function syntheticBatch(B: number, n: number, offset = 0): { x: Float32Array; y:
   return { x, y };
 }
 
+/**
+ * β and α of the numpy and PyTorch references (½‖s_L − y‖² cost, β = 1, α = 0.1 / 0.05), so that both sides run
+ * the same algorithm; scellierPreset passes the published code's β' = 2β, α' = 2α for its cost without the ½
+ * (the same work per step either way).
+ */
+const REFERENCE_NUDGE = { beta: 1, lr: [0.1, 0.05] };
+
 /** The PyTorch reference (references/eqprop_torch.py) on the bench's Python (Debian's python3-torch). */
 function torchReference(quick: boolean): Ref | undefined {
   const r = spawnSync(pythonExecutable(), [referenceScript('eqprop_torch.py'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
@@ -54,6 +61,7 @@ export const eqpropSuite: Suite = {
     {
       const kernel = new EqPropKernel({
         ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+        ...REFERENCE_NUDGE,
         persistent: false,
         seed: 0,
       });
@@ -102,7 +110,12 @@ export const eqpropSuite: Suite = {
         env: { ...process.env, OPENBLAS_NUM_THREADS: '2', OMP_NUM_THREADS: '2' },
       });
       const numpy2 = r2.status === 0 ? (JSON.parse(r2.stdout) as Ref).train_samples_per_s_784_500_10_b20 : undefined;
-      const opts = { ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), persistent: false, seed: 0 };
+      const opts = {
+        ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }),
+        ...REFERENCE_NUDGE,
+        persistent: false,
+        seed: 0,
+      };
       const single = new EqPropKernel(opts);
       const trainer = await createParallelTrainer(new EqPropKernel(opts), { workers: 2, blockRows: 10 });
       const batches = Array.from({ length: 10 }, (_, j) => syntheticBatch(20, 784, 20 * j));
