@@ -25,6 +25,19 @@ async function start(): Promise<void> {
   await tf.ready();
 }
 
+/** The arguments of a pool matMul task: out [m, n] = a [m, k] · op(b); `key` names the task's operands. */
+type MatMulTaskArgs = {
+  a: Float32Array;
+  b: Float32Array;
+  out: Float32Array;
+  m: number;
+  k: number;
+  n: number;
+  transposeB: boolean;
+  key: string;
+  aNorms?: Float32Array | null;
+};
+
 /**
  * out[r0:r1, :] = a[r0:r1, :] · op(b), op(b) = b ([k, n]) or bᵀ (b is [n, k],
  * `transposeB`); args { a, b, out, m, k, n, transposeB, key } where `key`
@@ -34,17 +47,7 @@ async function start(): Promise<void> {
  * while those rows are in cache.
  */
 export async function matMulBlock(args: BlockArgs, block: number, blocks: number): Promise<void> {
-  const { a, b, out, m, k, n, transposeB, key, aNorms } = args as {
-    aNorms?: Float32Array | null;
-    a: Float32Array;
-    b: Float32Array;
-    out: Float32Array;
-    m: number;
-    k: number;
-    n: number;
-    transposeB: boolean;
-    key: string;
-  };
+  const { a, b, out, m, k, n, transposeB, key, aNorms } = args as MatMulTaskArgs;
   ready ??= start();
   await ready;
   const [r0, r1] = blockRange(m, block, blocks);
@@ -75,16 +78,7 @@ export async function matMulBlock(args: BlockArgs, block: number, blocks: number
  * instead of repeated by each of them.
  */
 export async function matMulColsBlock(args: BlockArgs, block: number, blocks: number): Promise<void> {
-  const { a, b, out, m, k, n, transposeB, key } = args as {
-    a: Float32Array;
-    b: Float32Array;
-    out: Float32Array;
-    m: number;
-    k: number;
-    n: number;
-    transposeB: boolean;
-    key: string;
-  };
+  const { a, b, out, m, k, n, transposeB, key } = args as MatMulTaskArgs;
   ready ??= start();
   await ready;
   const [c0, c1] = blockRange(n, block, blocks);
