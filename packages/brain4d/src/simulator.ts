@@ -591,13 +591,28 @@ export class Simulator {
     for (const k of this.kviews) k.biasUniform = k.bias.every((x) => x === k.bias[0]);
   }
 
+  /** The number of steps of a run of `duration` ms (Brain4dError for a negative or non-finite duration). */
+  private stepsOf(duration: number): number {
+    const steps = Math.round(duration / this.dt);
+    if (!Number.isFinite(steps) || steps < 0)
+      throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
+    return steps;
+  }
+
+  /** A run's result: wall time since `t0`, RTF, spikes, and each population's rate from its spike count before the run. */
+  private runResult(steps: number, before: Float64Array, t0: number, spikes: number): RunResult {
+    const wall = (performance.now() - t0) / 1000;
+    const rates: Record<string, number> = {};
+    const secs = (steps * this.dt) / 1000;
+    this.populations.forEach((p, i) => (rates[p.name] = secs > 0 ? (this.popCounts[i] - before[i]) / p.n / secs : 0));
+    return { steps, duration: steps * this.dt, wall, rtf: secs > 0 ? wall / secs : 0, spikes, rates };
+  }
+
   /** Simulates `duration` ms (default: the network's `duration`) and returns rates, RTF and spike count of this call. */
   run(duration: number = this.spec.duration!, onProgress?: ProgressFn): RunResult {
     if (this.engine === 'webgpu')
       throw new Brain4dError('engine', 'the webgpu engine runs asynchronously: use runAsync', { code: 'ERR_UNSUPPORTED' });
-    const steps = Math.round(duration / this.dt);
-    if (!Number.isFinite(steps) || steps < 0)
-      throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
+    const steps = this.stepsOf(duration);
     const before = this.popCounts.slice();
     const t0 = performance.now();
     let spikes = 0;
@@ -609,11 +624,7 @@ export class Simulator {
     }
     if (this.windowSteps > 0) spikes += this.flushWindow(this.t - 1);
     if (this.sink) this.flush();
-    const wall = (performance.now() - t0) / 1000;
-    const rates: Record<string, number> = {};
-    const secs = (steps * this.dt) / 1000;
-    this.populations.forEach((p, i) => (rates[p.name] = secs > 0 ? (this.popCounts[i] - before[i]) / p.n / secs : 0));
-    return { steps, duration: steps * this.dt, wall, rtf: secs > 0 ? wall / secs : 0, spikes, rates };
+    return this.runResult(steps, before, t0, spikes);
   }
 
   /**
@@ -623,9 +634,7 @@ export class Simulator {
    */
   async runAsync(duration: number = this.spec.duration!, onProgress?: ProgressFn): Promise<RunResult> {
     if (this.engine !== 'webgpu') return this.run(duration, onProgress);
-    const steps = Math.round(duration / this.dt);
-    if (!Number.isFinite(steps) || steps < 0)
-      throw new Brain4dError('duration', `must be a finite duration >= 0 ms, got ${duration}`, { code: 'ERR_OUT_OF_RANGE' });
+    const steps = this.stepsOf(duration);
     const before = this.popCounts.slice();
     const t0 = performance.now();
     if (!this.gpuEngine) {
@@ -660,11 +669,7 @@ export class Simulator {
       );
       if (this.sink) this.flush();
     }
-    const wall = (performance.now() - t0) / 1000;
-    const rates: Record<string, number> = {};
-    const secs = (steps * this.dt) / 1000;
-    this.populations.forEach((p, i) => (rates[p.name] = secs > 0 ? (this.popCounts[i] - before[i]) / p.n / secs : 0));
-    return { steps, duration: steps * this.dt, wall, rtf: secs > 0 ? wall / secs : 0, spikes, rates };
+    return this.runResult(steps, before, t0, spikes);
   }
 
   /** Counts and records the ascending spike list of step t of the fixed-point engines. */
