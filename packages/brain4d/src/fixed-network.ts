@@ -1,5 +1,6 @@
 import { Brain4dError } from './brain4d-error.js';
 import { PROP_FRAC, STATE_FRAC, toFixed } from './fixed-point.js';
+import type { ProjectionCSR } from './build-projection.js';
 import type { NetworkSpec } from './network-spec.js';
 import type { KernelArgs } from './neuron-kernels.js';
 
@@ -14,17 +15,13 @@ export interface FixedNetworkSource {
   /** Populations in order (global indices offset … offset + n − 1) with their initial state (v, g_ex, g_in in mV). */
   populations: ReadonlyArray<{ name: string; model: string; n: number; offset: number; state: Record<string, Float64Array> }>;
   /** Projections as built: CSR by source, `base` = channel·N + target offset, weights in mV, delays in steps. */
-  projections: ReadonlyArray<{
-    source: { offset: number; n: number };
-    base: number;
-    rowPtr: Uint32Array;
-    tgt: Uint32Array;
-    w: Float32Array;
-    d: Uint16Array | null;
-    delay: number;
-    maxDelay: number;
-    stdp: unknown;
-  }>;
+  projections: ReadonlyArray<
+    ProjectionCSR & {
+      source: { offset: number; n: number };
+      base: number;
+      stdp: unknown;
+    }
+  >;
   /** Kernel arguments of each population (its bias and scalar parameters). */
   kargs: ReadonlyArray<KernelArgs>;
 }
