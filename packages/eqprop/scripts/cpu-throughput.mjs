@@ -1,27 +1,17 @@
 // CPU-time throughput of the kernel (process.cpuUsage, so other processes on a shared machine do not
 // count): training steps of 784-500-10 (batch 20, Scellier & Bengio 2017's 20 + 4 steps, the bench's
 // synthetic batches), and the rate of the SIMD product (gemm) at the shapes of one training step.
-//   nice -n 10 node packages/eqprop/scripts/cpu-throughput.mjs       (after building the package)
+//   nice -n 10 node packages/eqprop/scripts/cpu-throughput.mjs       (after building the package and packages/bench)
 import { EqPropKernel, scellierPreset } from '@neurite/eqprop';
 import { createDenseArena } from '../dist/dense-arena.js';
 import { gemm } from '../dist/gemm.js';
+// the bench's batches (build packages/bench too): one generator, the one the references rebuild
+import { syntheticBatch } from '../../bench/dist/suites/eqprop.js';
 
-function synthetic(B, n, offset = 0) {
-  const x = new Float32Array(B * n);
-  const y = new Int32Array(B);
-  for (let b = 0; b < B; b++) {
-    y[b] = (b + offset) % 10;
-    for (let i = 0; i < n; i++) {
-      const v = (((b + offset) * 104729 + i * 7919) % 1000) / 1000;
-      x[b * n + i] = v > 0.81 ? v : 0;
-    }
-  }
-  return { x, y };
-}
 const cpuSeconds = (c0) => process.cpuUsage(c0).user / 1e6;
 
 const kernel = new EqPropKernel({ ...scellierPreset({ inputDim: 784, hiddenDims: [500], outputDim: 10 }), persistent: false, seed: 0 });
-const batches = Array.from({ length: 10 }, (_, j) => synthetic(20, 784, 20 * j));
+const batches = Array.from({ length: 10 }, (_, j) => syntheticBatch(20, 784, 20 * j));
 for (let r = 0; r < 20; r++) for (const { x, y } of batches) kernel.trainBatch(x, y);
 let c0 = process.cpuUsage();
 for (let r = 0; r < 30; r++) for (const { x, y } of batches) kernel.trainBatch(x, y);

@@ -10,9 +10,10 @@ type Ref = Record<string, number | string>;
 /**
  * Inputs the references rebuild exactly (references/eqprop.py `synthetic_batch`):
  * x[b, i] = v if v > 0.81 else 0 with v = ((b + offset)·104729 + i·7919 mod 1000)/1000 (≈ 19% non-zero,
- * like MNIST pixels), labels (b + offset) mod 10.
+ * like MNIST pixels), labels (b + offset) mod 10. Exported for packages/eqprop/scripts/cpu-throughput.mjs,
+ * which times the kernel on the same batches.
  */
-function syntheticBatch(B: number, n: number, offset = 0): { x: Float32Array; y: Int32Array } {
+export function syntheticBatch(B: number, n: number, offset = 0): { x: Float32Array; y: Int32Array } {
   const x = new Float32Array(B * n);
   const y = new Int32Array(B);
   for (let b = 0; b < B; b++) {
