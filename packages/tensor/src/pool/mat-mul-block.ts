@@ -2,7 +2,8 @@
  * The block function of the pool's matrix product: each worker runs its own
  * tfjs wasm backend (XNNPACK, with @neurite/tensor's wasm kernels, so
  * transposed operands also reach XNNPACK) and multiplies one block of rows of
- * `a` by the whole of `b`. Loaded only inside pool workers (it selects the
+ * `a` by the whole of op(b), or the whole of `a` by one slab of columns of
+ * op(b). Loaded only inside pool workers (it selects the
  * wasm backend of the worker's own tfjs engine).
  * @internal
  */
@@ -39,6 +40,25 @@ type MatMulTaskArgs = {
 };
 
 /**
+ * Columns [c0, c1) of op(b) as a [k, c1 − c0] tensor, op(b) = b ([k, n]) or bᵀ
+ * (b is [n, k], `transposeB`: the slab's rows of b are contiguous, and its
+ * transpose is materialised so that XNNPACK gets a plain [k, w] operand).
+ */
+function opBSlab(b: Float32Array, k: number, n: number, transposeB: boolean, c0: number, c1: number): tf.Tensor2D {
+  const w = c1 - c0;
+  if (transposeB) {
+    const raw = tf.tensor2d(b.subarray(c0 * k, c1 * k), [w, k]);
+    const t = tf.transpose(raw);
+    raw.dispose();
+    return t;
+  }
+  if (w === n) return tf.tensor2d(b, [k, n]);
+  const s = new Float32Array(k * w);
+  for (let i = 0; i < k; i++) s.set(b.subarray(i * n + c0, i * n + c1), i * w);
+  return tf.tensor2d(s, [k, w]);
+}
+
+/**
  * out[r0:r1, :] = a[r0:r1, :] · op(b), op(b) = b ([k, n]) or bᵀ (b is [n, k],
  * `transposeB`); args { a, b, out, m, k, n, transposeB, key } where `key`
  * names this task's `b` (uploaded, and transposed, once per worker and task).
@@ -54,12 +74,10 @@ export async function matMulBlock(args: BlockArgs, block: number, blocks: number
   if (r1 <= r0) return;
   if (cached?.key !== key) {
     cached?.b.dispose();
-    // bᵀ is materialised once per worker and task: XNNPACK packs its weights only when b is a new
+    // op(b) is materialised once per worker and task: XNNPACK packs its weights only when b is a new
     // tensor, so a product against the same [k, n] tensor packs once for all of the task's blocks
     // (transposeB on each call would transpose and repack b per block).
-    const raw = tf.tensor2d(b, transposeB ? [n, k] : [k, n]);
-    cached = { key, b: transposeB ? tf.transpose(raw) : raw };
-    if (transposeB) raw.dispose();
+    cached = { key, b: opBSlab(b, k, n, transposeB, 0, n) };
   }
   const ta = tf.tensor2d(a.subarray(r0 * k, r1 * k), [r1 - r0, k]);
   const c = tf.matMul(ta, cached.b);
@@ -88,17 +106,7 @@ export async function matMulColsBlock(args: BlockArgs, block: number, blocks: nu
     cachedA?.a.dispose();
     cachedA = { key, a: tf.tensor2d(a, [m, k]) };
   }
-  let slab: tf.Tensor2D;
-  if (transposeB) {
-    // b is [n, k]: the slab's rows are contiguous; materialise its transpose [k, w] (as matMulBlock does for the whole of b).
-    const raw = tf.tensor2d(b.subarray(c0 * k, c1 * k), [w, k]);
-    slab = tf.transpose(raw);
-    raw.dispose();
-  } else {
-    const s = new Float32Array(k * w);
-    for (let i = 0; i < k; i++) s.set(b.subarray(i * n + c0, i * n + c1), i * w);
-    slab = tf.tensor2d(s, [k, w]);
-  }
+  const slab = opBSlab(b, k, n, transposeB, c0, c1);
   const c = tf.matMul(cachedA.a, slab);
   const v = c.dataSync() as Float32Array;
   for (let i = 0; i < m; i++) out.set(v.subarray(i * w, (i + 1) * w), i * n + c0);
