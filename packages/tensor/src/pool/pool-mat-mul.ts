@@ -54,8 +54,7 @@ export async function poolMatMul(
   checkArray(fn, 'a', a, 1, m * k);
   checkArray(fn, 'b', b, 1, k * n);
   const transposeB = options.transposeB === true;
-  const inline = options.inline ?? (pool.size === 0 || m * k * n < MATMUL_CROSSOVER);
-  if (inline) {
+  if (matMulStaysInline(pool, m * k * n, options.inline)) {
     const c = tf.tidy(() =>
       tf.matMul(
         tf.tensor2d(Float32Array.from(a), [m, k]),
@@ -69,6 +68,16 @@ export async function poolMatMul(
     return out;
   }
   return matMulOnWorkers(pool, a, b, m, k, n, transposeB);
+}
+
+/**
+ * Whether {@link poolMatMul} multiplies on the calling thread: `inline` when
+ * given, else a pool of no worker or fewer than {@link MATMUL_CROSSOVER}
+ * multiply-adds.
+ * @internal
+ */
+export function matMulStaysInline(pool: WorkerPool, multiplyAdds: number, inline: boolean | undefined): boolean {
+  return inline ?? (pool.size === 0 || multiplyAdds < MATMUL_CROSSOVER);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { checkInt } from '../tensor-validators.js';
 import { checkArray } from './check-length.js';
 import type { PoolKernelOptions } from './pool-options.js';
-import { matMulOnWorkers, MATMUL_CROSSOVER, poolMatMul } from './pool-mat-mul.js';
+import { matMulOnWorkers, matMulStaysInline, poolMatMul } from './pool-mat-mul.js';
 import { outputFloat32, runBlocks, sharedFloat32 } from './run-blocks.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -38,7 +38,7 @@ export async function poolScores(
   const onThread = inline === true || pool.size === 0;
   const itemsShared = sharedFloat32(items, onThread);
   // The product on the workers (as poolMatMul decides) computes the item norms in its own blocks, while the rows are in cache.
-  const onWorkers = !onThread && (inline === false || ni * d * nq >= MATMUL_CROSSOVER);
+  const onWorkers = !onThread && !matMulStaysInline(pool, ni * d * nq, inline);
   let inorm: Float32Array | undefined;
   let byItem: Float32Array;
   const qnorm = new Float32Array(nq);
