@@ -674,16 +674,21 @@ export class Simulator {
 
   /** Counts and records the ascending spike list of step t of the fixed-point engines. */
   private recordFixedStep(t: number, spikes: Int32Array, ns: number): void {
+    this.splitByPopulation(spikes, ns);
+    this.countSpikes(t, spikes);
+  }
+
+  /** Sets `popStart` to where each population's ids begin in the ascending list spikes[0..ns). */
+  private splitByPopulation(spikes: Int32Array, ns: number): void {
     const popStart = this.popStart;
     const P = this.populations.length;
     let q = 0;
     for (let p = 0; p < P; p++) {
       popStart[p] = q;
-      const e = this.populations[p].offset + this.populations[p].n;
-      while (q < ns && spikes[q] < e) q++;
+      const end = this.populations[p].offset + this.populations[p].n;
+      while (q < ns && spikes[q] < end) q++;
     }
     popStart[P] = ns;
-    this.countSpikes(t, spikes);
   }
 
   /** Population counts, binned rates and recorded spikes of step t from `spikes` split by `popStart`. */
@@ -830,12 +835,7 @@ export class Simulator {
         ns = this.exchange(local, ns, spikes, this.deliverOwn);
         this.deliverOwn();
       } else ns = this.exchange(local, ns, spikes);
-      let q = 0;
-      for (let p = 0; p < P; p++) {
-        popStart[p] = q;
-        const end = this.populations[p].offset + this.populations[p].n;
-        while (q < ns && spikes[q] < end) q++;
-      }
+      this.splitByPopulation(spikes, ns);
     } else {
       spikes = this.spikeBuf;
       for (let p = 0; p < P; p++) {
@@ -897,7 +897,6 @@ export class Simulator {
     for (let pos = 0; pos < n; pos += all[pos] + 1) at.push(pos);
     const spikes = this.spikeBuf;
     const popStart = this.popStart;
-    const P = this.populations.length;
     const projs = this.projections;
     let total = 0;
     for (let s = 0; s < S; s++) {
@@ -906,13 +905,7 @@ export class Simulator {
         const c = all[at[r]];
         for (let i = 1; i <= c; i++) spikes[ns++] = all[at[r] + i];
       }
-      let q = 0;
-      for (let p = 0; p < P; p++) {
-        popStart[p] = q;
-        const end = this.populations[p].offset + this.populations[p].n;
-        while (q < ns && spikes[q] < end) q++;
-      }
-      popStart[P] = ns;
+      this.splitByPopulation(spikes, ns);
       const t = last - S + 1 + s;
       this.countSpikes(t, spikes);
       if (ns > 0)
