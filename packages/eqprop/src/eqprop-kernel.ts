@@ -749,23 +749,27 @@ function scaleInPlace(G: Float32Array[], g: Float32Array[], scale: number[]): vo
   });
 }
 
-/** Validate x [B, n_0] (finite unless `values` is false: the caller checks its copy) and labels (integers in [0, n_L)); returns B. */
-function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: number[], values = true): number {
+/**
+ * Validate x [B, n_0] (finite unless `values` is false: the caller checks its copy) and labels (integers in [0, n_L)); returns B.
+ * `fn` names the caller in the messages (createParallelTrainer's trainBatch validates with it too). @internal
+ */
+export function checkBatch(x: Float32Array, labels: ArrayLike<number> | null, sizes: number[], values = true, fn = FN): number {
   const n0 = sizes[0];
   if (!(x instanceof Float32Array) || x.length === 0 || x.length % n0 !== 0) {
-    throw new EqPropError('x', `${FN}: x must hold B rows of inputDim = ${n0} values, got ${x?.length ?? typeof x} values`, {
+    throw new EqPropError('x', `${fn}: x must hold B rows of inputDim = ${n0} values, got ${x?.length ?? typeof x} values`, {
       code: 'ERR_SHAPE',
     });
   }
   const B = x.length / n0;
   if (values) checkValues(x, n0);
   if (labels !== null) {
-    if (labels.length !== B) throw new EqPropError('y', `${FN}: y has ${labels.length} labels for a batch of ${B}`, { code: 'ERR_SHAPE' });
+    if (labels?.length !== B)
+      throw new EqPropError('y', `${fn}: y has ${labels?.length} labels for a batch of ${B}`, { code: 'ERR_SHAPE' });
     const nOut = sizes[sizes.length - 1];
     for (let b = 0; b < B; b++) {
       const v = labels[b];
       if (!Number.isInteger(v) || v < 0 || v >= nOut) {
-        throw new EqPropError('y', `${FN}: label y[${b}] = ${v} is not a class in [0, ${nOut})`, { code: 'ERR_OUT_OF_RANGE' });
+        throw new EqPropError('y', `${fn}: label y[${b}] = ${v} is not a class in [0, ${nOut})`, { code: 'ERR_OUT_OF_RANGE' });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { canShareMemory, createWorkerPool, sharedArray, type WorkerPool } from '@neurite/tensor';
-import { EqPropKernel } from './eqprop-kernel.js';
+import { checkBatch, EqPropKernel } from './eqprop-kernel.js';
 import type { TrainStepResult } from './eqprop-kernel.js';
 import { checkInt, EqPropError } from './eqprop-error.js';
 import { BLOCK_STATS, parallelBlockRows, relaxBlock, releaseReplica } from './parallel-block.js';
@@ -118,16 +118,7 @@ export async function createParallelTrainer(kernel: EqPropKernel, options: Paral
     const f = 'ParallelTrainer.trainBatch';
     if (closed) throw new EqPropError('trainer', `${f}: the trainer was closed`, { code: 'ERR_STATE' });
     if (busy) throw new EqPropError('trainer', `${f}: a batch is still running (await it first)`, { code: 'ERR_STATE' });
-    const n0 = sizes[0];
-    if (!(x instanceof Float32Array) || x.length === 0 || x.length % n0 !== 0)
-      throw new EqPropError('x', `${f}: x must hold B rows of inputDim = ${n0} values`, { code: 'ERR_SHAPE' });
-    const B = x.length / n0;
-    if (labels?.length !== B) throw new EqPropError('y', `${f}: y has ${labels?.length} labels for a batch of ${B}`, { code: 'ERR_SHAPE' });
-    for (let b = 0; b < B; b++) {
-      const v = labels[b];
-      if (!Number.isInteger(v) || v < 0 || v >= sizes[L])
-        throw new EqPropError('y', `${f}: label y[${b}] = ${v} is not a class in [0, ${sizes[L]})`, { code: 'ERR_OUT_OF_RANGE' });
-    }
+    const B = checkBatch(x, labels, sizes, false, f);
     const ids = s.persistent ? o.ids : undefined;
     if (ids !== undefined && ids.length !== B)
       throw new EqPropError('ids', `${f}: ids has ${ids.length} entries for a batch of ${B}`, { code: 'ERR_SHAPE' });
