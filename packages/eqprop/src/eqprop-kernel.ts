@@ -725,8 +725,8 @@ function oneHot(labels: ArrayLike<number>, B: number, n: number): Float32Array {
   return t;
 }
 
-/** p += d (one monomorphic loop). */
-function addInto(p: Float32Array, d: Float32Array): void {
+/** p += d (one monomorphic loop). @internal */
+export function addInto(p: Float32Array, d: Float32Array): void {
   const n = p.length;
   for (let k = 0; k < n; k++) p[k] += d[k];
 }

@@ -1,5 +1,5 @@
 import { canShareMemory, createWorkerPool, sharedArray, type WorkerPool } from '@neurite/tensor';
-import { checkBatch, EqPropKernel } from './eqprop-kernel.js';
+import { addInto, checkBatch, EqPropKernel } from './eqprop-kernel.js';
 import type { TrainStepResult } from './eqprop-kernel.js';
 import { checkInt, EqPropError } from './eqprop-error.js';
 import { BLOCK_STATS, parallelBlockRows, relaxBlock, releaseReplica } from './parallel-block.js';
@@ -207,10 +207,4 @@ export async function createParallelTrainer(kernel: EqPropKernel, options: Paral
       if (pool) await pool.terminate();
     },
   };
-}
-
-/** d += s (one monomorphic loop). */
-function addInto(d: Float32Array, s: Float32Array): void {
-  const n = d.length;
-  for (let i = 0; i < n; i++) d[i] += s[i];
 }
