@@ -140,6 +140,25 @@ function partitionCosts(net: Record<string, any>, ms: number, workers: number, r
   return { one, parts, steps };
 }
 
+/**
+ * `net` for `ms` on 1 thread and on `workers` workers, each side best of `repeats` by wall time
+ * (runs interleaved so that a loaded moment costs both sides alike).
+ */
+async function oneVsWorkers(net: Record<string, any>, ms: number, workers: number, repeats: number) {
+  const { runPartitioned } = await import('@neurite/brain4d/node');
+  let one!: Simulator;
+  let oneRun!: ReturnType<Simulator['run']>;
+  let par!: Awaited<ReturnType<typeof runPartitioned>>;
+  for (let k = 0; k < repeats; k++) {
+    const sim = new Simulator(net);
+    const r = sim.run(ms);
+    if (!oneRun || r.wall < oneRun.wall) [one, oneRun] = [sim, r];
+    const p = await runPartitioned(net, ms, workers);
+    if (!par || p.runWall < par.runWall) par = p;
+  }
+  return { one, oneRun, par };
+}
+
 /** The row of a 2-worker case: RTF against 1 thread, speed-up and goal, and the per-step costs that explain it. */
 function workersResult(
   name: string,
@@ -280,18 +299,8 @@ export const brain4dSuite: Suite = {
     // Workers: the same 10 s biological as the 1-thread case (100,000 lockstep steps), against 1 thread over the same time.
     const parS = ctx.quick ? 1 : 10;
     ctx.progress(`CUBA ${parS} s biological on 1 thread and on 2 workers`);
-    const { runPartitioned } = await import('@neurite/brain4d/node');
     // Best of `repeats` on each side, as above.
-    let cubaOne!: Simulator;
-    let cubaOneRun!: ReturnType<Simulator['run']>;
-    let par!: Awaited<ReturnType<typeof runPartitioned>>;
-    for (let k = 0; k < repeats; k++) {
-      const one = new Simulator(cubaNet);
-      const oneRun = one.run(parS * 1000);
-      if (!cubaOneRun || oneRun.wall < cubaOneRun.wall) [cubaOne, cubaOneRun] = [one, oneRun];
-      const p = await runPartitioned(cubaNet, parS * 1000, 2);
-      if (!par || p.runWall < par.runWall) par = p;
-    }
+    const { one: cubaOne, oneRun: cubaOneRun, par } = await oneVsWorkers(cubaNet, parS * 1000, 2, repeats);
     const cubaCosts = partitionCosts(cubaNet, ctx.quick ? 1000 : 5000, 2);
     out.push(
       workersResult('cuba-2-workers', { neurons: 4000, workers: 2, biological_s: parS }, par, cubaOneRun, cubaOne, repeats, cubaCosts, xc),
@@ -302,16 +311,7 @@ export const brain4dSuite: Suite = {
     ctx.progress(`CUBA with 1 ms delays, ${parS} s biological, on 1 thread and on 2 workers`);
     const delayed = structuredClone(cubaNet);
     for (const p of delayed.projections) p.delay = 10;
-    let dOne!: Simulator;
-    let dOneRun!: ReturnType<Simulator['run']>;
-    let dPar!: Awaited<ReturnType<typeof runPartitioned>>;
-    for (let k = 0; k < repeats; k++) {
-      const one = new Simulator(delayed);
-      const oneRun = one.run(parS * 1000);
-      if (!dOneRun || oneRun.wall < dOneRun.wall) [dOne, dOneRun] = [one, oneRun];
-      const p = await runPartitioned(delayed, parS * 1000, 2);
-      if (!dPar || p.runWall < dPar.runWall) dPar = p;
-    }
+    const { one: dOne, oneRun: dOneRun, par: dPar } = await oneVsWorkers(delayed, parS * 1000, 2, repeats);
     const dSpeedup = dOneRun.rtf / dPar.rtf;
     out.push({
       case: 'cuba-1ms-delays-2-workers',
@@ -351,9 +351,7 @@ export const brain4dSuite: Suite = {
 
     ctx.progress('100k lattice on 2 workers');
     latNet.monitors = { spikes: true };
-    const latOne = new Simulator(latNet);
-    const latOneRun = latOne.run(latMs);
-    const latPar = await runPartitioned(latNet, latMs, 2);
+    const { one: latOne, oneRun: latOneRun, par: latPar } = await oneVsWorkers(latNet, latMs, 2, 1);
     const latCosts = partitionCosts(latNet, ctx.quick ? 20 : 100, 2, 1);
     out.push(
       workersResult(
