@@ -104,7 +104,6 @@ export function createSimdArena(bytes: number, options: SimdArenaOptions = {}): 
     Atomics.store(ctl, CTL.rows, rows);
     Atomics.store(ctl, CTL.rowBytes, rowBytes);
     Atomics.store(ctl, CTL.out, po);
-    Atomics.store(ctl, CTL.width, rowBytes);
     Atomics.store(ctl, CTL.chunks, chunks);
     Atomics.store(ctl, CTL.done, 0);
     Atomics.store(ctl, CTL.next, seq << 8);

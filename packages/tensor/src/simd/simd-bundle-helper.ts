@@ -26,12 +26,10 @@ export const CTL = {
   rows: 5,
   rowBytes: 6,
   out: 7,
-  /** Bytes of each row summed (from x), a multiple of 16. */
-  width: 8,
-  chunks: 9,
+  chunks: 8,
   /** Chunks the helper has summed so far (statistics). */
-  helped: 10,
-  length: 12,
+  helped: 9,
+  length: 10,
 } as const;
 
 /** How long the helper keeps polling for the next job before it sleeps in Atomics.wait (ms). */
@@ -55,7 +53,8 @@ export function claimChunks(ctl: Int32Array, colsum: Colsum, seq: number): numbe
   const rows = Atomics.load(ctl, CTL.rows);
   const rowBytes = Atomics.load(ctl, CTL.rowBytes);
   const out = Atomics.load(ctl, CTL.out);
-  const groups = Atomics.load(ctl, CTL.width) >> 4;
+  // Whole rows are summed: 16-byte column groups of the row (rowBytes is a multiple of 16 here).
+  const groups = rowBytes >> 4;
   const chunks = Atomics.load(ctl, CTL.chunks);
   let mine = 0;
   for (;;) {
