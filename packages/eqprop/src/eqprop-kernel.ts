@@ -341,19 +341,24 @@ export class EqPropKernel {
     const s = this.settings;
     const { net } = this;
     const B = x.length / this.sizes[0];
-    const adam = s.optimizer === 'adam';
-    const grads = adam ? this.gradients() : null;
+    const grads = s.optimizer === 'adam' ? this.gradients() : null;
     const { loss, accuracy, freeSteps, nudgedSteps, residual } = this.estimate(
       x,
       labels,
       options,
       grads ? grads.gradW : net.weights,
       grads ? grads.gradB : net.biases,
-      s.lr.map((a) => (adam ? 1 / B : (a * this.lrScale) / B)),
+      this.updateScale(B, this.lrScale),
     );
     if (grads) this.adamStep(grads.gradW, grads.gradB);
     this.finishUpdate();
     return { loss, accuracy, freeSteps, nudgedSteps, residual };
+  }
+
+  /** The factor per layer on the estimate of a batch of B rows: α_l·lrScale/B (SGD) or 1/B (Adam, whose step scales it). */
+  private updateScale(B: number, lrScale: number): number[] {
+    const adam = this.settings.optimizer === 'adam';
+    return this.settings.lr.map((a) => (adam ? 1 / B : (a * lrScale) / B));
   }
 
   /** After an update: float16 rounding, the spectral bound, one more step. */
@@ -383,10 +388,8 @@ export class EqPropKernel {
     labels: ArrayLike<number>,
     o: { batchSize: number; sign: number; lrScale: number; start?: Float32Array[] },
   ): EqPropGradient {
-    const adam = this.settings.optimizer === 'adam';
     const { gradW, gradB } = this.gradients();
-    const scale = this.settings.lr.map((a) => (adam ? 1 / o.batchSize : (a * o.lrScale) / o.batchSize));
-    const r = this.estimate(x, labels, { sign: o.sign, start: o.start }, gradW, gradB, scale);
+    const r = this.estimate(x, labels, { sign: o.sign, start: o.start }, gradW, gradB, this.updateScale(o.batchSize, o.lrScale));
     return { ...r, weights: gradW, biases: gradB };
   }
 
