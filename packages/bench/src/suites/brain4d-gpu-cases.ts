@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Simulator } from '@neurite/brain4d';
 import type { BenchResult, SuiteContext } from '../suite.js';
 
@@ -9,7 +8,8 @@ import type { BenchResult, SuiteContext } from '../suite.js';
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 /**
- * The fixed-point engines of @neurite/brain4d on CUBA (4000 LIF, examples/cuba.json): time per
+ * The fixed-point engines of @neurite/brain4d on CUBA (4000 LIF, examples/cuba.json, spikes
+ * recorded: `net`, as the suite's CPU cases run it): time per
  * simulated step of the `webgpu` engine in Node (Dawn; on SwiftShader unless VK_ICD_FILENAMES is
  * set or NEURITE_BENCH_VULKAN=system picks the machine's own Vulkan driver) against the `fixed`
  * engine (the same integers in JavaScript) over the same steps, with a check that both emitted
@@ -17,15 +17,10 @@ const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
  * excluded: the engine is warmed up by 100 steps, then both engines run the next `steps` from the
  * same state. Rows say "not run" with the reason where webgpu is not available.
  */
-export async function brain4dGpuCases(ctx: SuiteContext): Promise<BenchResult[]> {
+export async function brain4dGpuCases(ctx: SuiteContext, net: Record<string, any>): Promise<BenchResult[]> {
   if (process.env.VK_ICD_FILENAMES === undefined && process.env.NEURITE_BENCH_VULKAN !== 'system' && existsSync(SWIFTSHADER_ICD))
     process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   process.env.XDG_RUNTIME_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'neurite-xdg-'));
-  const net = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('@neurite/brain4d/examples/cuba.json')), 'utf8')) as Record<
-    string,
-    any
-  >;
-  net.monitors = { spikes: true };
   const warm = 100;
   const steps = ctx.quick ? 500 : 5000;
   const params = { neurons: 4000, synapses: 'p = 0.02 (3.2e5)', warmup_steps: warm, steps };
@@ -33,6 +28,7 @@ export async function brain4dGpuCases(ctx: SuiteContext): Promise<BenchResult[]>
     process.env.VK_ICD_FILENAMES === SWIFTSHADER_ICD
       ? 'SwiftShader (Vulkan on the CPU)'
       : `Vulkan driver ${process.env.VK_ICD_FILENAMES ?? 'of the system'}`;
+  const row = { case: 'cuba-webgpu-step', params, backend: 'webgpu', metric: 'time', unit: 'ms' } as const;
   ctx.progress(`brain4d webgpu engine: CUBA ${steps} steps`);
   const gpu = new Simulator(net, { engine: 'webgpu' });
   try {
@@ -40,11 +36,7 @@ export async function brain4dGpuCases(ctx: SuiteContext): Promise<BenchResult[]>
   } catch (e) {
     return [
       {
-        case: 'cuba-webgpu-step',
-        params,
-        backend: 'webgpu',
-        metric: 'time',
-        unit: 'ms',
+        ...row,
         value: NaN,
         note: `not run: ${e instanceof Error ? e.message : String(e)}${e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : ''}`,
       },
@@ -64,11 +56,7 @@ export async function brain4dGpuCases(ctx: SuiteContext): Promise<BenchResult[]>
   const load = `load ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`;
   return [
     {
-      case: 'cuba-webgpu-step',
-      params,
-      backend: 'webgpu',
-      metric: 'time',
-      unit: 'ms',
+      ...row,
       value: gpuMs,
       reference: { name: '@neurite/brain4d fixed engine (JavaScript, same integers)', value: cpuMs },
       ratio: gpuMs / cpuMs,

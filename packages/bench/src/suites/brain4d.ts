@@ -330,7 +330,7 @@ export const brain4dSuite: Suite = {
         `wall µs/step 1 thread ${((dOneRun.wall * 1e6) / dOneRun.steps).toFixed(2)}, 2 workers ${((dPar.runWall * 1e6) / dOneRun.steps).toFixed(2)}; ` +
         `waits that blocked ${dPar.blocked.join(' + ')} of ${dOneRun.steps / dPar.every} exchanges each; worker threads' CPU ${workerCpu(dPar)}`,
     });
-    out.push(...(await brain4dGpuCases(ctx)));
+    out.push(...(await brain4dGpuCases(ctx, cubaNet)));
 
     if (process.env.NEURITE_BENCH_BRAIN4D === 'cuba') return out;
 
