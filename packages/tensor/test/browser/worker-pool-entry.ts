@@ -5,19 +5,8 @@
  * pool kernels on 2 Web Workers and publishes `window.__pool`; in a page that
  * is not isolated it reports what the pool does there.
  */
-import {
-  canShareMemory,
-  createRng,
-  createSimdArena,
-  createWorkerPool,
-  poolBundle,
-  poolConvolve,
-  poolMatMul,
-  poolNormalFill,
-  poolRandomCSR,
-  sharedArray,
-} from '../../src/index.js';
-import { POOL_CASE } from './worker-pool-case.js';
+import { canShareMemory, createRng, createSimdArena, createWorkerPool, poolConvolve } from '../../src/index.js';
+import { caseArray, POOL_CASE, poolCaseHashes } from './worker-pool-case.js';
 import { fnv1a } from './fnv.js';
 
 export type PoolPageResult =
@@ -38,12 +27,6 @@ export type PoolPageResult =
   | { isolated: false; canShare: boolean; defaultSize: number; error: string }
   | { failed: string };
 
-function filled(n: number, seed: number): Float32Array {
-  const a = sharedArray(Float32Array, n);
-  createRng(seed).normalArray(a);
-  return a;
-}
-
 async function main(): Promise<PoolPageResult> {
   const c = POOL_CASE;
   if (!(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
@@ -57,18 +40,8 @@ async function main(): Promise<PoolPageResult> {
     return { isolated: false, canShare: canShareMemory(), defaultSize: pool.size, error };
   }
   const pool = await createWorkerPool({ workers: 2 });
-  const a = filled(c.rows * c.n, 1);
-  const b = filled(c.rows * c.n, 2);
-  const conv = await poolConvolve(pool, a, b, { n: c.n, inline: false });
-  const convInline = await poolConvolve(pool, a, b, { n: c.n, inline: true });
-  const x = filled(c.bundleRows * c.cols, 3);
-  const sums = await poolBundle(pool, x, { cols: c.cols, inline: false });
-  const csr = await poolRandomCSR(pool, c.csr.nRows, c.csr.nCols, c.csr.p, c.csr.seed, { weight: { uniform: [-1, 2] }, inline: false });
-  const normals = await poolNormalFill(pool, c.normalsSeed, sharedArray(Float64Array, c.normals), { inline: false });
-  const mm = async (s: (typeof c)['matMulRows' | 'matMulCols'], seed: number) =>
-    fnv1a(await poolMatMul(pool, filled(s.m * s.k, seed), filled(s.k * s.n, seed + 1), { ...s, inline: false }));
-  const matMulRows = await mm(c.matMulRows, 4);
-  const matMulCols = await mm(c.matMulCols, 6);
+  const hashes = await poolCaseHashes(pool, pool, true, false);
+  const convInline = await poolConvolve(pool, caseArray(c.rows * c.n, 1, true), caseArray(c.rows * c.n, 2, true), { n: c.n, inline: true });
   // The arena's bundle with one of the pool's workers as its helper thread (shared WebAssembly.Memory, Atomics.wait there).
   const { rows, cols, seed } = c.arena;
   const arena = createSimdArena(4 * (rows * cols + cols) + 65536, { pool });
@@ -88,16 +61,10 @@ async function main(): Promise<PoolPageResult> {
   return {
     isolated: true,
     size: pool.size,
-    convolve: fnv1a(conv),
-    bundle: fnv1a(sums),
-    csr: fnv1a(csr.indptr, csr.indices, csr.data),
-    nnz: csr.indptr[csr.nRows],
-    normals: fnv1a(normals),
-    matMulRows,
-    matMulCols,
+    ...hashes,
     arena: arenaHash,
     arenaHelped,
-    sameInline: fnv1a(conv) === fnv1a(convInline),
+    sameInline: hashes.convolve === fnv1a(convInline),
   };
 }
 

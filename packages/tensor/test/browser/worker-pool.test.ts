@@ -13,18 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { bundle, describeInChromium, launchChromium, pageHtml, wasmAssetFiles } from '../../../../test-utils/browser.js';
-import {
-  createRng,
-  createSimdArena,
-  createWorkerPool,
-  poolBundle,
-  poolConvolve,
-  poolMatMul,
-  poolNormalFill,
-  poolRandomCSR,
-} from '../../src/index.js';
+import { createRng, createSimdArena, createWorkerPool } from '../../src/index.js';
 import type { PoolPageResult } from './worker-pool-entry.js';
-import { POOL_CASE } from './worker-pool-case.js';
+import { POOL_CASE, poolCaseHashes } from './worker-pool-case.js';
 import { fnv1a } from './fnv.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -64,31 +55,16 @@ async function serveIsolated(files: Record<string, string | Uint8Array>): Promis
  * poolMatMul on one worker, since only the workers' XNNPACK products are bit-identical to each other).
  */
 async function nodeResult(): Promise<Record<string, number>> {
-  const c = POOL_CASE;
   const pool = await createWorkerPool({ workers: 0 });
-  const f = (n: number, seed: number) => createRng(seed).normalArray(new Float32Array(n)) as Float32Array;
   const one = await createWorkerPool({ workers: 1 });
-  const mm = async (s: (typeof c)['matMulRows' | 'matMulCols'], seed: number) =>
-    fnv1a(await poolMatMul(one, f(s.m * s.k, seed), f(s.k * s.n, seed + 1), { ...s, inline: false }));
-  const matMulRows = await mm(c.matMulRows, 4);
-  const matMulCols = await mm(c.matMulCols, 6);
+  const hashes = await poolCaseHashes(pool, one, false);
   await one.terminate();
   // The arena's bundle on one thread (the page's helper thread must not change a bit).
-  const { rows, cols, seed } = c.arena;
+  const { rows, cols, seed } = POOL_CASE.arena;
   const arena = createSimdArena(4 * (rows * cols + cols) + 65536);
   const ax = arena.alloc(rows * cols);
   createRng(seed).normalArray(ax);
-  const csr = await poolRandomCSR(pool, c.csr.nRows, c.csr.nCols, c.csr.p, c.csr.seed, { weight: { uniform: [-1, 2] } });
-  return {
-    convolve: fnv1a(await poolConvolve(pool, f(c.rows * c.n, 1), f(c.rows * c.n, 2), { n: c.n })),
-    bundle: fnv1a(await poolBundle(pool, f(c.bundleRows * c.cols, 3), { cols: c.cols })),
-    csr: fnv1a(csr.indptr, csr.indices, csr.data),
-    nnz: csr.indptr[csr.nRows],
-    normals: fnv1a(await poolNormalFill(pool, c.normalsSeed, new Float64Array(c.normals))),
-    matMulRows,
-    matMulCols,
-    arena: fnv1a(arena.bundle(ax, cols)),
-  };
+  return { ...hashes, arena: fnv1a(arena.bundle(ax, cols)) };
 }
 
 describeInChromium('the worker pool on Web Workers in headless Chromium', () => {
