@@ -58,12 +58,14 @@ import {
   F64_PROMOTE_F32,
   F64_STORE,
   I32_ADD,
+  I32_AND,
   I32_GE_U,
   I32_GT_U,
   I32_LOAD,
   I32_LT_U,
   I32_MUL,
   I32_SHL,
+  I32_SHR_U,
   I32_STORE,
   I32_SUB,
   I32T,
@@ -280,7 +282,7 @@ function pointwise(name: string, rule: Rule): WasmFunction {
     ...set(nb),
     ...get(n),
     ...i32(-4),
-    ...[0x71], // i32.and
+    ...I32_AND,
     ...i32(4),
     ...I32_MUL,
     ...set(nb4),
@@ -455,7 +457,7 @@ function gemmFunction(): WasmFunction {
     ...set(rowBytes),
     ...add(get(pairs), mul(get(G), i32(4)), i32(7)),
     ...i32(-8),
-    ...[0x71], // i32.and: 8-byte aligned lists
+    ...I32_AND, // 8-byte aligned lists
     ...set(base),
     ...i32(0),
     ...set(rg),
@@ -587,7 +589,7 @@ function narrowFunction(): WasmFunction {
     ...i32(3),
     ...I32_ADD,
     ...i32(2),
-    ...[0x76], // i32.shr_u
+    ...I32_SHR_U,
     ...set(w),
     ...get(alpha),
     ...F32X4_SPLAT,
@@ -714,7 +716,7 @@ function fusedFunction(name: string, rule: Rule): WasmFunction {
     ...set(nb),
     ...get(N),
     ...i32(-4),
-    ...[0x71], // i32.and
+    ...I32_AND,
     ...i32(4),
     ...I32_MUL,
     ...set(nb4),
@@ -853,7 +855,7 @@ function subFunction(): WasmFunction {
     ...set(nb),
     ...get(nb),
     ...i32(-16),
-    ...[0x71], // i32.and
+    ...I32_AND,
     ...set(nb4),
     ...i32(0),
     ...set(o),
@@ -888,7 +890,7 @@ function finiteFunction(): WasmFunction {
     ...set(nb),
     ...get(nb),
     ...i32(-16),
-    ...[0x71], // i32.and
+    ...I32_AND,
     ...set(nb4),
     ...i32(0),
     ...set(o),
