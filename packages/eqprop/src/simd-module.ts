@@ -230,6 +230,28 @@ const addResidual = (resp: number, vacc: number, ft: number) => [
   ...F64_STORE(),
 ];
 
+/** Locals nb = 4·n and nb4 = 4·(n rounded down to a multiple of 4): the bytes of a row of n float32 and of its 4-wide blocks. */
+const rowBytes = (n: number, nb: number, nb4: number) => [
+  ...mul(get(n), i32(4)),
+  ...set(nb),
+  ...get(n),
+  ...i32(-4),
+  ...I32_AND,
+  ...i32(4),
+  ...I32_MUL,
+  ...set(nb4),
+];
+
+/** The row loop twice, `rowLoop(true)` (summing residuals) when the i32 parameter `withRes` is set, else `rowLoop(false)`: no test per value. */
+const byResidual = (withRes: number, rowLoop: (wr: boolean) => number[]) => [
+  ...get(withRes),
+  ...IF,
+  ...rowLoop(true),
+  ...ELSE,
+  ...rowLoop(false),
+  ...END,
+];
+
 /** euler / damped: params s u rows n <rule params> res withRes. */
 function pointwise(name: string, rule: Rule): WasmFunction {
   const params = [I32T, I32T, I32T, I32T, ...new Array<number>(rule.params).fill(F32T), I32T, I32T];
@@ -276,25 +298,7 @@ function pointwise(name: string, rule: Rule): WasmFunction {
         ...inc(r, i32(1)),
       ],
     );
-  const body = [
-    ...rc.init,
-    ...mul(get(n), i32(4)),
-    ...set(nb),
-    ...get(n),
-    ...i32(-4),
-    ...I32_AND,
-    ...i32(4),
-    ...I32_MUL,
-    ...set(nb4),
-    ...i32(0),
-    ...set(r),
-    ...get(withRes),
-    ...IF,
-    ...rowLoop(true),
-    ...ELSE,
-    ...rowLoop(false),
-    ...END,
-  ];
+  const body = [...rc.init, ...rowBytes(n, nb, nb4), ...i32(0), ...set(r), ...byResidual(withRes, rowLoop)];
   return { name, params, results: [], locals: f.locals(), body };
 }
 
@@ -710,27 +714,7 @@ function fusedFunction(name: string, rule: Rule): WasmFunction {
         ...inc(r, i32(1)),
       ],
     );
-  const body = [
-    ...rc.init,
-    ...mul(get(N), i32(4)),
-    ...set(nb),
-    ...get(N),
-    ...i32(-4),
-    ...I32_AND,
-    ...i32(4),
-    ...I32_MUL,
-    ...set(nb4),
-    ...get(res),
-    ...set(resp),
-    ...i32(0),
-    ...set(r),
-    ...get(withRes),
-    ...IF,
-    ...rowLoop(true),
-    ...ELSE,
-    ...rowLoop(false),
-    ...END,
-  ];
+  const body = [...rc.init, ...rowBytes(N, nb, nb4), ...get(res), ...set(resp), ...i32(0), ...set(r), ...byResidual(withRes, rowLoop)];
   return { name, params, results: [], locals: f.locals(), body };
 }
 
