@@ -27,10 +27,6 @@
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import {
-  uleb,
-  vec,
-  section,
-  name,
   get,
   set,
   tee,
@@ -50,6 +46,7 @@ import {
   V128_AND,
   I32T,
   V128T,
+  moduleBytes,
 } from './wasm-encoding.js';
 
 export const FLAG_AV = 1;
@@ -117,7 +114,7 @@ const data = (p: number) => [...get(p), ...get(K), ...I32_ADD, ...V128_LOAD];
 const coef = (p: number) => [...get(p), ...get(J), ...I32_ADD, ...V128_LOAD];
 const storeAt = (p: number, value: number[]) => [...get(p), ...get(K), ...I32_ADD, ...value, ...V128_STORE];
 
-/** The loop with the terms of `flags` only (the flags are fixed per module: no branch in the loop). */
+/** The loop with the terms of `flags` only, without the function's final END (the flags are fixed per module: no branch in the loop). */
 function body(flags: number): number[] {
   const has = (bit: number) => (flags & bit) !== 0;
   const then = (bit: number, code: number[]) => (has(bit) ? code : []);
@@ -184,23 +181,23 @@ function body(flags: number): number[] {
     ...BR(0),
     ...END,
     ...END,
-    ...END,
   ];
 }
 
 /** The module's bytes for one set of FLAG_* bits: imports memory e.m, exports `step`. */
 export function neuronStepModuleBytes(flags: number): Uint8Array<ArrayBuffer> {
-  const type = section(1, vec([[0x60, ...vec(new Array<number[]>(16).fill([I32T])), ...vec([])]]));
-  const imports = section(2, vec([[...name('e'), ...name('m'), 0x02, 0x00, 0x00]]));
-  const funcs = section(3, vec([[0]]));
-  const exports = section(7, vec([[...name('step'), 0x00, 0]]));
-  const locals = vec([
-    [3, I32T],
-    [5, V128T],
+  return moduleBytes([
+    {
+      name: 'step',
+      params: new Array<number>(16).fill(I32T),
+      results: [],
+      locals: [
+        [3, I32T],
+        [5, V128T],
+      ],
+      body: body(flags),
+    },
   ]);
-  const code = [...locals, ...body(flags)];
-  const codeSec = section(10, vec([[...uleb(code.length), ...code]]));
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...funcs, ...exports, ...codeSec]);
 }
 
 /** Compiled modules by flags (null: this engine has no WebAssembly SIMD). */
