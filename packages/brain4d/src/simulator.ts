@@ -579,7 +579,7 @@ export class Simulator {
     }
   }
 
-  /** Recomputes each population's constant drive from the current inputs active at step t. */
+  /** Recomputes each population's constant drive from the current inputs active at step t (quantised into `fixed` too for the fixed-point engines). */
   private applyBias(): void {
     this.kargs.forEach((k, i) => k.bias.set(this.biasBase[i]));
     for (const inp of this.inputs) {
@@ -589,6 +589,7 @@ export class Simulator {
       else for (let i = 0; i < bias.length; i++) bias[i] += inp.a;
     }
     for (const k of this.kviews) k.biasUniform = k.bias.every((x) => x === k.bias[0]);
+    if (this.fixed) setFixedBias(this.fixed, { populations: this.populations, kargs: this.kargs });
   }
 
   /** The number of steps of a run of `duration` ms (Brain4dError for a negative or non-finite duration). */
@@ -649,7 +650,6 @@ export class Simulator {
     while (this.t < end) {
       if (this.biasChanges.has(this.t)) {
         this.applyBias();
-        setFixedBias(this.fixed!, { populations: this.populations, kargs: this.kargs });
         gpu.writeBias(this.fixed!.bias);
       }
       // Up to the next change of the drives (current and sense inputs), which is uploaded between runs.
@@ -740,10 +740,7 @@ export class Simulator {
   /** One step of the `fixed` engine (drives, update, delivery in fixed-lif-engine.ts), recorded as {@link Simulator.step} does. */
   private fixedStep(): number {
     const t = this.t;
-    if (this.biasChanges.has(t)) {
-      this.applyBias();
-      setFixedBias(this.fixed!, { populations: this.populations, kargs: this.kargs });
-    }
+    if (this.biasChanges.has(t)) this.applyBias();
     const ns = this.fixedEngine!.step(t, this.spikeBuf, this.fixedEvents(t));
     this.recordFixedStep(t, this.spikeBuf, ns);
     const f = this.fixed!;
