@@ -2,9 +2,8 @@ import type { Activation, Cost, Dynamics, EnergyNetwork } from './energy-network
 import { EqPropError } from './eqprop-error.js';
 import { roundArrayToF16 } from './round-f16.js';
 import type { DenseArena } from './dense-arena.js';
-import { gemm, gemmPacked, packPanel } from './gemm.js';
+import { gemm, gemmPacked, NARROW_N, packPanel } from './gemm.js';
 import { pointwiseUpdate, productUpdate } from './pointwise-update.js';
-import { NARROW_N } from './gemm.js';
 
 /** Settings of one relaxation phase (free: beta = 0; nudged: beta ≠ 0). */
 export interface PhaseSettings {
@@ -282,7 +281,6 @@ export function relaxPhase(
       all.filter((l) => l % 2 === 0),
     );
   } else groups.push(all);
-  const hard = p.activation === 'hard-sigmoid';
   // the feedback products read W_lᵀ (l ≥ 1; with cross-entropy also the readout's)
   for (let l = 1; l < net.weights.length; l++) {
     if (l < S || (p.cost === 'cross-entropy' && beta !== 0 && l === net.weights.length - 1))
@@ -295,7 +293,8 @@ export function relaxPhase(
   const residuals: number[] = [];
   let residual = Infinity;
   let steps = 0;
-  const rule = p.dynamics === 'scellier' ? 'euler' : hard ? 'damped' : null;
+  // the hard-sigmoid update rules of pointwiseUpdate (null: the logistic damped rule of res2Add)
+  const rule = p.dynamics === 'scellier' ? 'euler' : p.activation === 'hard-sigmoid' ? 'damped' : null;
   const param = p.dynamics === 'scellier' ? p.stepSize : p.gamma;
   // per group, the layer whose state update is fused into its last product (the feedback s_{l+1}·W_lᵀ):
   // the widest layer with a hard-sigmoid rule, a next state layer and no nudge term of its own
@@ -325,7 +324,7 @@ export function relaxPhase(
       }
       for (let i = 0; i < group.length; i++) {
         const l = group[i];
-        if (l !== f) res2Add(res, states[l - 1], scratch.u[l - 1], net.sizes[l], B, p, hard);
+        if (l !== f) res2Add(res, states[l - 1], scratch.u[l - 1], net.sizes[l], B, rule, param);
       }
     }
     if (p.f16) for (const s of states) roundArrayToF16(s);
@@ -360,12 +359,19 @@ export function relaxPhase(
 /**
  * Apply one layer's update s ← f(s, u) in place (the equations of {@link relaxPhase})
  * and add each example's squared change to res2 (when given): the hard-sigmoid rules in float32
- * by {@link pointwiseUpdate}, the logistic one here.
+ * by {@link pointwiseUpdate} (`rule`, with ε or γ as `param`), the logistic one (`rule` null, γ = `param`) here.
  */
-function res2Add(res2: Float64Array | null, s: Float32Array, u: Float32Array, n: number, B: number, p: PhaseSettings, hard: boolean): void {
-  if (p.dynamics === 'scellier') return pointwiseUpdate('euler', s, u, B, n, p.stepSize, res2);
-  if (hard) return pointwiseUpdate('damped', s, u, B, n, p.gamma, res2);
-  const g = p.gamma;
+function res2Add(
+  res2: Float64Array | null,
+  s: Float32Array,
+  u: Float32Array,
+  n: number,
+  B: number,
+  rule: 'euler' | 'damped' | null,
+  param: number,
+): void {
+  if (rule !== null) return pointwiseUpdate(rule, s, u, B, n, param, res2);
+  const g = param;
   const keep = 1 - g;
   for (let b = 0; b < B; b++) {
     let acc = 0;
