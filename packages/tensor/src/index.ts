@@ -64,7 +64,7 @@ export type { BlockArgs, BlockFunction } from './pool/block-task.js';
 export type { PoolKernelOptions } from './pool/pool-options.js';
 export { poolConvolve, CONVOLVE_CROSSOVER } from './pool/pool-convolve.js';
 export type { PoolConvolveOptions } from './pool/pool-convolve.js';
-export { poolBundle, BUNDLE_CROSSOVER } from './pool/pool-bundle.js';
+export { poolBundle, BUNDLE_CROSSOVER, BUNDLE_WORKERS_MIN_COLS } from './pool/pool-bundle.js';
 export type { PoolBundleOptions } from './pool/pool-bundle.js';
 export { poolMatMul, MATMUL_CROSSOVER } from './pool/pool-mat-mul.js';
 export type { PoolMatMulOptions } from './pool/pool-mat-mul.js';

@@ -35,6 +35,7 @@ import {
   gatherRowsSumTensor,
   neuronStep,
   BUNDLE_CROSSOVER,
+  BUNDLE_WORKERS_MIN_COLS,
   CONVOLVE_CROSSOVER,
   MATMUL_CROSSOVER,
   poolBundle,
@@ -492,7 +493,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchRe
     });
   }
   await setBackend(ctx.backend);
-  // poolBundle goes to the workers only from BUNDLE_CROSSOVER elements with rows of more than 8192 columns (shorter rows are
+  // poolBundle goes to the workers only from BUNDLE_CROSSOVER elements with rows of more than BUNDLE_WORKERS_MIN_COLS columns (shorter rows are
   // copied into wasm memory whole, which a column block cannot do): 1024 columns stay on the calling thread at any row count.
   for (const [r, c] of ctx.quick
     ? [[256, 1024]]
@@ -507,7 +508,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchRe
     const x = shared(normalsF32(r * c, 17));
     const inl = await ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: true }));
     const two = await ctx.measure(() => poolBundle(pools[1], x, { cols: c, inline: false }));
-    const onWorkers = r * c >= BUNDLE_CROSSOVER && c > 8192;
+    const onWorkers = r * c >= BUNDLE_CROSSOVER && c > BUNDLE_WORKERS_MIN_COLS;
     rows.push({
       case: 'pool crossover bundle',
       params: { rows: r, cols: c },
@@ -518,7 +519,7 @@ async function poolRows(ctx: SuiteContext, pools: WorkerPool[]): Promise<BenchRe
       reference: { name: 'calling thread', value: inl },
       ratio: two / inl,
       goal: onWorkers ? 'ratio < 1 (poolBundle uses the workers here)' : 'ratio ≥ 1 (poolBundle stays on the calling thread here)',
-      note: `ratio < 1: the 2 workers win (workers from BUNDLE_CROSSOVER = ${BUNDLE_CROSSOVER} elements, rows of > 8192 columns)`,
+      note: `ratio < 1: the 2 workers win (workers from BUNDLE_CROSSOVER = ${BUNDLE_CROSSOVER} elements, rows of > ${BUNDLE_WORKERS_MIN_COLS} columns)`,
     });
   }
   {

@@ -22,7 +22,6 @@ export const BUNDLE_CROSSOVER = 1 << 18;
  * at any row count (bench, idle: 1.2× slower at 1024 and 4096 rows); 1000 × 10000
  * (rows longer than the chunk, copied a piece per row anyway) 6.97 ms in one block,
  * 7.5 ms in 4.
- * @internal
  */
 export const BUNDLE_WORKERS_MIN_COLS = 8192;
 
