@@ -24,7 +24,6 @@ if (d.exchanges !== undefined) {
   const cpu1 = threadCpuSeconds();
   const s = d.index === 0 ? sim.spikes() : null;
   parentPort!.postMessage({
-    index: d.index,
     rates: r.rates,
     spikes: r.spikes,
     wall: r.wall,

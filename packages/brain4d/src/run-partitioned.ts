@@ -109,7 +109,6 @@ export async function runPartitioned(
   const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
   const t0 = performance.now();
   const results = await startWorkers<{
-    index: number;
     rates: Record<string, number>;
     spikes: number;
     wall: number;
@@ -126,7 +125,8 @@ export async function runPartitioned(
     }),
   );
   const wall = (performance.now() - t0) / 1000;
-  const first = results.find((r) => r.index === 0)!;
+  // startWorkers resolves in partition order: results[i] is partition i's.
+  const first = results[0];
   const steps = first.steps ?? new Int32Array(0);
   const runWall = Math.max(...results.map((r) => r.wall));
   return {
@@ -135,10 +135,10 @@ export async function runPartitioned(
     wall,
     runWall,
     rtf: runWall / (duration / 1000),
-    workerCpu: [...results].sort((a, b) => a.index - b.index).map((r) => r.cpu),
-    blocked: [...results].sort((a, b) => a.index - b.index).map((r) => r.blocked),
+    workerCpu: results.map((r) => r.cpu),
+    blocked: results.map((r) => r.blocked),
     every,
-    engines: [...results].sort((a, b) => a.index - b.index).map((r) => r.engine),
+    engines: results.map((r) => r.engine),
     steps,
     ids: first.ids ?? new Int32Array(0),
     times: Float64Array.from(steps, (s) => s * spec.dt!),
