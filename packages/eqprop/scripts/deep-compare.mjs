@@ -7,12 +7,9 @@
 // training digits to a case file, runs the reference's `step` on it (/usr/bin/python3), and prints the largest
 // difference of the states after every free and nudged step (relaxPhase on the kernel's network), of the kernel's
 // free fixed point (EqPropKernel.gradient) and of the weights after one EqPropKernel.trainBatch.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadMnist } from '@neurite/datasets';
 import { EqPropKernel, createScratch, relaxPhase, scellierPreset } from '@neurite/eqprop';
+import { maxDiff, runDeepReference } from './deep-reference.mjs';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const published = process.argv.includes('--published');
@@ -28,35 +25,23 @@ const idx = Array.from({ length: B }, (_, b) => Math.floor((b * train.n) / B) + 
 const x = new Float32Array(B * 784);
 idx.forEach((i, b) => x.set(train.images.subarray(i * 784, (i + 1) * 784), b * 784));
 const labels = idx.map((i) => train.labels[i]);
-const dir = mkdtempSync(join(tmpdir(), 'eqprop-deep-'));
 const snap = kernel.save();
 const beta = options.beta;
-writeFileSync(
-  join(dir, 'case.json'),
-  JSON.stringify({
-    sizes,
-    weights: snap.weights,
-    biases: snap.biases,
-    x: Array.from(x),
-    labels,
-    particles: sizes.slice(1).map((n) => new Array(B * n).fill(0)),
-    eps: options.stepSize,
-    beta: published ? beta / 2 : beta,
-    free: options.maxSteps,
-    nudged: options.nudgedSteps,
-    alphas: published ? options.lr.map((a) => a / 2) : options.lr,
-    // the kernel's MSE cost is ½‖s_L − y‖², the published code's ‖s_L − y‖²
-    costFactor: published ? 1 : 0.5,
-  }),
-);
-const ref = new URL('../../bench/references/eqprop_deep.py', import.meta.url).pathname;
-execFileSync('/usr/bin/python3', [ref, 'step', join(dir, 'case.json'), join(dir, 'out.json')], { stdio: 'inherit' });
-const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
-const maxDiff = (a, b) => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-};
+const out = runDeepReference('step', {
+  sizes,
+  weights: snap.weights,
+  biases: snap.biases,
+  x: Array.from(x),
+  labels,
+  particles: sizes.slice(1).map((n) => new Array(B * n).fill(0)),
+  eps: options.stepSize,
+  beta: published ? beta / 2 : beta,
+  free: options.maxSteps,
+  nudged: options.nudgedSteps,
+  alphas: published ? options.lr.map((a) => a / 2) : options.lr,
+  // the kernel's MSE cost is ½‖s_L − y‖², the published code's ‖s_L − y‖²
+  costFactor: published ? 1 : 0.5,
+});
 
 // per-step states through relaxPhase on the kernel's network (JavaScript path: ordinary arrays)
 const net = { sizes, weights: kernel.net.weights.map((w) => w.slice()), biases: kernel.net.biases.map((b) => b.slice()) };

@@ -3,12 +3,9 @@
 // minibatches and signs; prints the largest weight difference per coupling and how far the weights moved
 // (run from the repo root after building):   node packages/eqprop/scripts/deep-multistep.mjs [steps=30]
 // With `--ulp` the numpy model is also run from weights one float32 ulp away, to show how fast rounding differences grow.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadMnist } from '@neurite/datasets';
 import { EqPropKernel, scellierPreset } from '@neurite/eqprop';
+import { maxDiff, runDeepReference } from './deep-reference.mjs';
 
 const K = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 30);
 const preset = scellierPreset({ inputDim: 784, hiddenDims: [500, 500], outputDim: 10 });
@@ -34,22 +31,17 @@ for (const ids of batches) {
     { ids, sign },
   );
 }
-const dir = mkdtempSync(join(tmpdir(), 'eqprop-deep-'));
-const ref = new URL('../../bench/references/eqprop_deep.py', import.meta.url).pathname;
-const run = (weights, name) => {
+const run = (weights) => {
   const c = { sizes: [784, 500, 500, 10], weights, biases: start.biases, x: Array.from(X), labels, eps: 0.5, beta: 1 };
   Object.assign(c, { free: 100, nudged: 6, alphas: [0.4, 0.1, 0.01], costFactor: 1, batches, signs });
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify(c));
-  execFileSync('/usr/bin/python3', [ref, 'steps', join(dir, `${name}.json`), join(dir, `${name}-out.json`)], { stdio: 'inherit' });
-  return JSON.parse(readFileSync(join(dir, `${name}-out.json`), 'utf8')).weights;
+  return runDeepReference('steps', c).weights;
 };
-const maxDiff = (a, b) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
-const fmt = (ws, other) => ws.map((w, l) => maxDiff(Array.from(w), other[l]).toExponential(2)).join(' ');
-const numpy = run(start.weights, 'case');
+const fmt = (ws, other) => ws.map((w, l) => maxDiff(w, other[l]).toExponential(2)).join(' ');
+const numpy = run(start.weights);
 console.log(`${K} steps, signs ${signs.map((s) => (s > 0 ? '+' : '−')).join('')}`);
 console.log('kernel − numpy  ', fmt(kernel.net.weights, numpy));
 console.log('kernel − initial', fmt(kernel.net.weights, start.weights));
 if (process.argv.includes('--ulp')) {
   const up = start.weights.map((w) => Array.from(Float32Array.from(w, (v) => v * (1 + 2 ** -23))));
-  console.log('numpy − numpy 1 ulp apart', fmt(numpy, run(up, 'ulp')));
+  console.log('numpy − numpy 1 ulp apart', fmt(numpy, run(up)));
 }
