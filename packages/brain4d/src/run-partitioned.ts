@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Brain4dError } from './brain4d-error.js';
 import type { NetworkSpec } from './network-spec.js';
-import { exchangeLayout, type PartitionData } from './spike-exchange.js';
+import { exchangeCapacity, exchangeLayout, type PartitionData } from './spike-exchange.js';
 import { validateNetwork } from './validate-network.js';
 
 /** What {@link runPartitioned} returns. */
@@ -104,8 +104,7 @@ export async function runPartitioned(
   const spec: NetworkSpec = validateNetwork(network);
   const N = Object.values(spec.populations).reduce((a, p) => a + p.size[0] * p.size[1] * p.size[2] * p.size[3], 0);
   const every = options.batch === false ? 1 : exchangeEvery(spec);
-  const largest = Math.ceil(N / workers) + 1;
-  const shared = new SharedArrayBuffer(exchangeLayout(workers, every === 1 ? N : every * (largest + 1)).bytes);
+  const shared = new SharedArrayBuffer(exchangeLayout(workers, exchangeCapacity(N, workers, every)).bytes);
   const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
   const t0 = performance.now();
   const results = await startWorkers<{
@@ -193,7 +192,7 @@ export async function measureExchange(exchanges: number, workers = 2, options: P
   if (!Number.isInteger(workers) || workers < 2 || workers > 64)
     throw new Brain4dError('workers', `must be an integer in [2, 64], got ${workers}`, { code: 'ERR_OUT_OF_RANGE' });
   const N = workers;
-  const shared = new SharedArrayBuffer(exchangeLayout(workers, N).bytes);
+  const shared = new SharedArrayBuffer(exchangeLayout(workers, exchangeCapacity(N, workers)).bytes);
   const spinUs = options.spinUs ?? DEFAULT_SPIN_US;
   const spec = validateNetwork({ lattice: [1, 1, 1, 1], populations: { p: { size: [1, 1, 1, 1], model: 'lif' } } });
   const results = await startWorkers<{ wall: number; blocked: number }>(

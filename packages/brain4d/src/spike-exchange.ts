@@ -27,6 +27,14 @@ export interface PartitionData {
 export const LINE = 32;
 
 /**
+ * Ids a worker's slot holds: a step's whole spike list (N) when it exchanges every step, else
+ * `every` records [count, ids…] of its partition (at most ⌈N / workers⌉ + 1 neurons).
+ */
+export function exchangeCapacity(N: number, workers: number, every = 1): number {
+  return every === 1 ? N : every * (Math.ceil(N / workers) + 2);
+}
+
+/**
  * Where everything lies in the exchange memory (Int32 indices). Worker w's slot for the
  * exchanges of parity p (0, 1) at `slot(w, p)` is [flag, count, ids…] with room for `capacity`
  * ids: the flag is the number of the last exchange published in it, and it shares its cache
@@ -143,7 +151,7 @@ export function spikeExchange(d: PartitionData): {
   budget: SpinBudget;
 } {
   const a = new Int32Array(d.shared);
-  const L = exchangeLayout(d.workers, (d.every ?? 1) === 1 ? d.N : d.every! * (Math.ceil(d.N / d.workers) + 2));
+  const L = exchangeLayout(d.workers, exchangeCapacity(d.N, d.workers, d.every));
   const k = d.workers;
   const me = d.index;
   const budget: SpinBudget = { us: d.spinUs, min: Math.min(d.spinUs, MIN_SPIN_US), max: d.spinUs, blocked: 0 };
