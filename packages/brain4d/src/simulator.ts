@@ -743,15 +743,7 @@ export class Simulator {
     if (this.biasChanges.has(t)) this.applyBias();
     const ns = this.fixedEngine!.step(t, this.spikeBuf, this.fixedEvents(t));
     this.recordFixedStep(t, this.spikeBuf, ns);
-    const f = this.fixed!;
-    for (const m of this.stateMonitors) {
-      if (t % m.every !== 0) continue;
-      m.steps.push(t);
-      const off = m.pop.offset;
-      const src = m.variable === 'v' ? f.v : f.G;
-      const at = m.variable === 'g_in' ? this.N + off : off;
-      for (let q = 0; q < m.neurons.length; q++) m.data.push(src[at + m.neurons[q]] * STATE_LSB);
-    }
+    this.sampleState(t);
     this.t = t + 1;
     return ns;
   }
@@ -866,12 +858,21 @@ export class Simulator {
     return ns;
   }
 
+  /** Records the monitored state of step t (the `fixed` engine's from its Q15.16 arrays, in mV). */
   private sampleState(t: number): void {
+    const f = this.fixed;
     for (const m of this.stateMonitors) {
       if (t % m.every !== 0) continue;
       m.steps.push(t);
-      const arr = m.pop.state[m.variable];
-      for (let q = 0; q < m.neurons.length; q++) m.data.push(arr[m.neurons[q]]);
+      if (f) {
+        const off = m.pop.offset;
+        const src = m.variable === 'v' ? f.v : f.G;
+        const at = m.variable === 'g_in' ? this.N + off : off;
+        for (let q = 0; q < m.neurons.length; q++) m.data.push(src[at + m.neurons[q]] * STATE_LSB);
+      } else {
+        const arr = m.pop.state[m.variable];
+        for (let q = 0; q < m.neurons.length; q++) m.data.push(arr[m.neurons[q]]);
+      }
     }
   }
 
