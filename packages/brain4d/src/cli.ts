@@ -56,11 +56,15 @@ program
     if (!Number.isInteger(x) || x < 0) throw new UsageError(`--seed must be an integer >= 0, got '${v}'`);
     return x;
   })
-  .option('--workers <n>', 'worker threads (partitions exchanging spikes every step; same spikes as 1)', (v) => {
-    const x = Number(v);
-    if (!Number.isInteger(x) || x < 1 || x > 64) throw new UsageError(`--workers must be an integer in [1, 64], got '${v}'`);
-    return x;
-  })
+  .option(
+    '--workers <n>',
+    'worker threads (partitions exchanging spikes once every minimum delay, up to 16 steps; same spikes as 1)',
+    (v) => {
+      const x = Number(v);
+      if (!Number.isInteger(x) || x < 1 || x > 64) throw new UsageError(`--workers must be an integer in [1, 64], got '${v}'`);
+      return x;
+    },
+  )
   .option(
     '--backend <name>',
     'wasm (WebAssembly SIMD, the default) or cpu (JavaScript loops), the same float64 spikes; fixed (fixed-point LIF in JavaScript) or webgpu (the same fixed-point integers as WGSL compute shaders, bit for bit the spikes of fixed)',
